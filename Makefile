@@ -1,0 +1,52 @@
+# The two commands of README.md:
+#   make demo   installs what is missing, builds, analyses the sample articles
+#   make test   installs what is missing, builds, runs lint and every test
+# (slow suites such as retraining the model: `make test-slow`; CI runs both).
+BUILD ?= build
+JOBS ?= 2
+CMAKE_FLAGS ?=
+
+.PHONY: all setup configure build demo test test-slow test-all lint format format-check tidy asan bench clean
+
+all: build
+
+setup:
+	@bash scripts/setup.sh
+
+$(BUILD)/CMakeCache.txt: | setup
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+
+configure: $(BUILD)/CMakeCache.txt
+
+build: setup configure
+	cmake --build $(BUILD) -j$(JOBS)
+
+demo: build
+	./$(BUILD)/sitrep analyze samples/*.txt
+
+test: build format-check
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS) -LE slow
+
+test-slow: build
+	cd $(BUILD) && ctest --output-on-failure -L slow
+
+test-all: test test-slow
+
+format:
+	find src bench tests -name '*.h' -o -name '*.cc' | xargs clang-format -i
+
+format-check: setup
+	@find src bench tests -name '*.h' -o -name '*.cc' | xargs clang-format --dry-run --Werror \
+	  && echo "format-check: OK"
+
+tidy: build
+	find src -name '*.cc' ! -name '*_test.cc' | xargs -P$(JOBS) -n4 clang-tidy -p $(BUILD) --quiet
+
+asan: setup
+	cmake --preset asan && cmake --build --preset asan && ctest --preset asan
+
+bench: build
+	./$(BUILD)/sitrep bench --threads 2
+
+clean:
+	rm -rf $(BUILD) build-asan

@@ -1,0 +1,335 @@
+// sitrep: the command-line front end. It parses flags, calls the library
+// (pipeline/, io/, train/) and prints; it holds no analysis logic.
+//
+// Exceptions stop here: CLI11 reports usage errors by throwing, and every
+// library failure arrives as a Status. Exit codes: 0 = everything processed,
+// 1 = some input failed (reported on stderr, the rest processed),
+// 2 = usage error or nothing could run (e.g. no model).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+#include "core/binary_io.h"
+#include "core/conllu.h"
+#include "io/reader.h"
+#include "pipeline/analyzer.h"
+#include "pipeline/evaluate.h"
+#include "pipeline/runner.h"
+#include "pipeline/serialize.h"
+#include "pipeline/throughput.h"
+#include "train/trainer.h"
+
+#ifndef SITREP_VERSION
+#define SITREP_VERSION "0.1.0"
+#endif
+#ifndef SITREP_SOURCE_DIR
+#define SITREP_SOURCE_DIR "."
+#endif
+
+namespace sitrep {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitSomeFailed = 1;
+constexpr int kExitFatal = 2;
+
+struct CommonFlags {
+  std::vector<std::string> inputs;
+  std::string model;
+  std::string id, date, input_format = "auto";
+  int threads = 1;
+  size_t max_doc_bytes = 16u << 20;
+};
+
+void AddInputFlags(CLI::App* cmd, CommonFlags* f) {
+  cmd->add_option("inputs", f->inputs,
+                  "Text files, .jsonl files, directories of .txt files, or - for stdin "
+                  "(default: stdin)");
+  cmd->add_option("--id", f->id, "Document id for a single plain-text input");
+  cmd->add_option("--date", f->date, "Story date YYYY-MM-DD for plain-text input");
+  cmd->add_option("--input-format", f->input_format, "auto | text | jsonl")
+      ->check(CLI::IsMember({"auto", "text", "jsonl"}));
+  cmd->add_option("--max-doc-bytes", f->max_doc_bytes,
+                  "Refuse documents larger than this many bytes (default 16 MiB)");
+}
+
+void AddModelFlags(CLI::App* cmd, CommonFlags* f) {
+  cmd->add_option("--model", f->model, "Model file (default: models/en_ewt.sitrep)");
+  cmd->add_option("--threads", f->threads, "Documents processed in parallel")
+      ->check(CLI::Range(1, 256));
+}
+
+StatusOr<std::unique_ptr<Analyzer>> MakeAnalyzer(const CommonFlags& f,
+                                                 AnalysisDepth depth = AnalysisDepth::kParse) {
+  AnalyzerOptions opt;
+  opt.model_path = f.model;
+  opt.depth = depth;
+  return Analyzer::Create(opt);
+}
+
+StatusOr<std::unique_ptr<DocumentReader>> MakeReader(const CommonFlags& f) {
+  ReadOptions opt;
+  opt.id = f.id;
+  opt.date = f.date;
+  opt.max_document_bytes = f.max_doc_bytes;
+  if (f.input_format == "text") opt.format = ReadOptions::Format::kText;
+  if (f.input_format == "jsonl") opt.format = ReadOptions::Format::kJsonl;
+  std::vector<std::string> inputs = f.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  return DocumentReader::Create(inputs, opt);
+}
+
+void PrintDiagnostics(const Document& doc) {
+  for (const Diagnostic& d : doc.diagnostics) {
+    std::string where = doc.origin.empty() ? doc.id : doc.origin;
+    std::fprintf(stderr, "sitrep: %s: %s%s%s\n",
+                 d.severity == Diagnostic::Severity::kError ? "error" : "warning", where.c_str(),
+                 d.offset >= 0 ? (": byte " + std::to_string(d.offset) + ": ").c_str() : ": ",
+                 d.message.c_str());
+  }
+}
+
+// analyze / parse: stream documents through the analyzer.
+int RunAnalyze(const CommonFlags& f, const std::string& format) {
+  auto analyzer = MakeAnalyzer(f);
+  if (!analyzer.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", analyzer.status().ToString().c_str());
+    return kExitFatal;
+  }
+  auto reader = MakeReader(f);
+  if (!reader.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", reader.status().ToString().c_str());
+    return kExitFatal;
+  }
+  RunOptions ro;
+  ro.threads = f.threads;
+  RunStats stats = RunAnalysis(
+      **reader, **analyzer, ro,
+      [&](const Document& doc, const Status& status) {
+        PrintDiagnostics(doc);
+        if (!status.ok()) {
+          std::fprintf(stderr, "sitrep: error: %s: %s\n", doc.origin.c_str(),
+                       status.ToString().c_str());
+          return;
+        }
+        if (doc.sentences.empty()) return;  // empty document: no output
+        if (format == "jsonl") {
+          std::cout << DocumentToJson(doc) << '\n';
+        } else if (format == "conllu") {
+          std::cout << DocumentToConllu(doc);
+        } else {
+          std::cout << DocumentToReadable(doc) << '\n';
+        }
+      },
+      [&](const Status& err) { std::fprintf(stderr, "sitrep: error: %s\n", err.ToString().c_str()); });
+  std::cout.flush();
+  std::fprintf(stderr,
+               "sitrep: %zu documents, %zu sentences, %zu tokens in %.2f s; %zu read errors, "
+               "%zu analysis errors, %zu warnings\n",
+               stats.documents, stats.sentences, stats.tokens, stats.seconds, stats.read_errors,
+               stats.analysis_errors, stats.warnings);
+  return stats.any_failed() ? kExitSomeFailed : kExitOk;
+}
+
+// parse --conllu-in FILE: keep the given tokenization, tag and parse.
+int RunParseConllu(const CommonFlags& f, const std::string& path) {
+  auto analyzer = MakeAnalyzer(f);
+  if (!analyzer.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", analyzer.status().ToString().c_str());
+    return kExitFatal;
+  }
+  std::vector<std::string> errors;
+  auto sents = ReadConllu(path, &errors);
+  if (!sents.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", sents.status().ToString().c_str());
+    return kExitFatal;
+  }
+  for (const auto& e : errors) std::fprintf(stderr, "sitrep: error: %s: %s\n", path.c_str(), e.c_str());
+  // Keep the input's sentence ids and text so the output lines up with the
+  // gold file for the CoNLL 2018 evaluation script.
+  std::string out;
+  Document doc = DocumentFromConllu(*sents, /*keep_annotation=*/false);
+  Status s = (*analyzer)->AnalyzePretokenized(doc);
+  if (!s.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", s.ToString().c_str());
+    return kExitFatal;
+  }
+  for (size_t si = 0; si < sents->size(); ++si) {
+    const ConlluSentence& cs = (*sents)[si];
+    const Sentence& ds = doc.sentences[si];
+    for (const std::string& c : cs.comments) out += "# " + c + "\n";
+    size_t mw = 0;
+    for (uint32_t i = ds.token_begin; i < ds.token_end; ++i) {
+      int id = static_cast<int>(i - ds.token_begin) + 1;
+      if (mw < cs.multiwords.size() && cs.multiwords[mw].first == id) {
+        const MultiwordRange& r = cs.multiwords[mw++];
+        out += std::to_string(r.first) + "-" + std::to_string(r.last) + "\t" + r.form +
+               "\t_\t_\t_\t_\t_\t_\t_\t" + (r.space_after ? "_" : "SpaceAfter=No") + "\n";
+      }
+      const Token& t = doc.tokens[i];
+      const ConlluWord& w = cs.words[i - ds.token_begin];
+      auto field = [](const std::string& v) { return v.empty() ? std::string("_") : v; };
+      out += std::to_string(id) + "\t" + w.form + "\t" + field(t.lemma) + "\t" +
+             std::string(UposName(t.upos)) + "\t" + field(t.xpos) + "\t" + field(w.feats) + "\t" +
+             std::to_string(t.head < 0 ? 0 : t.head) + "\t" + field(t.deprel) + "\t_\t" +
+             field(w.misc) + "\n";
+    }
+    out += "\n";
+  }
+  std::cout << out;
+  return errors.empty() ? kExitOk : kExitSomeFailed;
+}
+
+std::string EwtPath(const std::string& corpus, const std::string& split) {
+  return corpus + "/en_ewt-ud-" + split + ".conllu";
+}
+
+int RunEval(const CommonFlags& f, const std::string& corpus, const std::string& split) {
+  auto analyzer = MakeAnalyzer(f);
+  if (!analyzer.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", analyzer.status().ToString().c_str());
+    return kExitFatal;
+  }
+  auto gold = ReadConllu(EwtPath(corpus, split));
+  if (!gold.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", gold.status().ToString().c_str());
+    return kExitFatal;
+  }
+  EvalScores g = EvaluateGoldTokenization(**analyzer, *gold);
+  std::cout << "UD English EWT " << split << ", gold tokenization (tag + parse)\n"
+            << FormatScores(g, true) << "\n";
+  EvalScores r = EvaluateRawText(**analyzer, *gold);
+  std::cout << "UD English EWT " << split << ", raw text (our sentences + tokens + tag + parse)\n"
+            << FormatScores(r, false);
+  return kExitOk;
+}
+
+int RunBench(const CommonFlags& f, const std::string& corpus, size_t min_tokens) {
+  auto analyzer = MakeAnalyzer(f);
+  if (!analyzer.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", analyzer.status().ToString().c_str());
+    return kExitFatal;
+  }
+  auto gold = ReadConllu(EwtPath(corpus, "test"));
+  if (!gold.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", gold.status().ToString().c_str());
+    return kExitFatal;
+  }
+  std::vector<Document> docs = BuildBenchCorpus(*gold, min_tokens);
+  std::printf("bench: EWT test raw text repeated: %zu documents\n", docs.size());
+  double base = 0;
+  std::vector<int> thread_counts = {1};
+  if (f.threads > 1) thread_counts.push_back(f.threads);
+  for (int threads : thread_counts) {
+    ThroughputResult r = MeasureThroughput(**analyzer, docs, threads);
+    if (threads == 1) base = r.tokens_per_second();
+    std::printf(
+        "threads %d: %zu tokens, %zu sentences, %.1f MB in %.2f s = %.0f tokens/s, %.0f "
+        "sentences/s%s\n",
+        threads, r.tokens, r.sentences, r.bytes / 1e6, r.seconds, r.tokens_per_second(),
+        r.sentences_per_second(),
+        threads > 1 && base > 0
+            ? (" (speed-up " + std::to_string(r.tokens_per_second() / base).substr(0, 4) + "x)").c_str()
+            : "");
+  }
+  std::printf("peak RSS: %.1f MB\n", PeakRssBytes() / 1e6);
+  return kExitOk;
+}
+
+int RunTrain(const std::string& corpus, const std::string& out, uint64_t seed, int folds,
+             int threads) {
+  TrainOptions opt;
+  opt.corpus_dir = corpus;
+  opt.seed = seed;
+  opt.jackknife_folds = folds;
+  opt.threads = threads;
+  auto model = TrainModel(opt, &std::cerr);
+  if (!model.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", model.status().ToString().c_str());
+    return kExitFatal;
+  }
+  Status s = WriteModelFile(out, *model);
+  if (!s.ok()) {
+    std::fprintf(stderr, "sitrep: %s\n", s.ToString().c_str());
+    return kExitFatal;
+  }
+  std::fprintf(stderr, "sitrep: wrote %s\n", out.c_str());
+  return kExitOk;
+}
+
+int Main(int argc, char** argv) {
+  CLI::App app{"sitrep: news text in, analysed sentences (and, later, coded events) out"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("sitrep ") + SITREP_VERSION);
+  std::string default_corpus = std::string(SITREP_SOURCE_DIR) + "/../shared/corpora/ud-english-ewt";
+
+  CommonFlags f;
+  std::string format = "text";
+  auto* analyze = app.add_subcommand(
+      "analyze", "Split, tokenize, tag and parse articles; print the analysed sentences");
+  AddInputFlags(analyze, &f);
+  AddModelFlags(analyze, &f);
+  analyze->add_option("--format", format, "text (readable) | jsonl | conllu")
+      ->check(CLI::IsMember({"text", "jsonl", "conllu"}));
+
+  std::string conllu_in;
+  auto* parse = app.add_subcommand("parse", "Write CoNLL-U (UD tags and dependencies)");
+  AddInputFlags(parse, &f);
+  AddModelFlags(parse, &f);
+  parse->add_option("--conllu-in", conllu_in,
+                    "Keep the tokenization and sentences of this CoNLL-U file");
+
+  std::string corpus = default_corpus, split = "test";
+  auto* eval = app.add_subcommand("eval", "Score against UD English EWT (gold and raw text)");
+  AddModelFlags(eval, &f);
+  eval->add_option("--corpus", corpus, "Folder with en_ewt-ud-*.conllu");
+  eval->add_option("--split", split, "test | dev | train")
+      ->check(CLI::IsMember({"test", "dev", "train"}));
+
+  size_t min_tokens = 1'000'000;
+  auto* bench = app.add_subcommand("bench", "Throughput of tokenize + tag + parse on EWT text");
+  AddModelFlags(bench, &f);
+  bench->add_option("--corpus", corpus, "Folder with en_ewt-ud-test.conllu");
+  bench->add_option("--min-tokens", min_tokens, "Repeat the text to at least this many tokens");
+
+  std::string out = std::string(SITREP_SOURCE_DIR) + "/models/en_ewt.sitrep";
+  uint64_t seed = 1;
+  int folds = 5;
+  auto* train = app.add_subcommand("train", "Train the tagger and parser from UD English EWT");
+  train->add_option("--corpus", corpus, "Folder with en_ewt-ud-{train,dev}.conllu");
+  train->add_option("--out", out, "Model file to write");
+  train->add_option("--seed", seed, "Random seed (training is deterministic)");
+  train->add_option("--jackknife", folds, "Folds for the parser's predicted training tags");
+  train->add_option("--threads", f.threads, "Threads for the jackknife folds");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitFatal;
+  }
+  if (analyze->parsed()) return RunAnalyze(f, format);
+  if (parse->parsed()) {
+    if (!conllu_in.empty()) return RunParseConllu(f, conllu_in);
+    return RunAnalyze(f, "conllu");
+  }
+  if (eval->parsed()) return RunEval(f, corpus, split);
+  if (bench->parsed()) return RunBench(f, corpus, min_tokens);
+  if (train->parsed()) return RunTrain(corpus, out, seed, folds, f.threads);
+  return kExitFatal;
+}
+
+}  // namespace
+}  // namespace sitrep
+
+int main(int argc, char** argv) {
+  try {
+    return sitrep::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "sitrep: internal error: %s\n", e.what());
+    return 2;
+  }
+}

@@ -1,0 +1,210 @@
+// End-to-end tests of build/sitrep: bad input is reported with where it is,
+// the rest is processed, and the exit code says whether anything failed.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/binary_io.h"
+#include "core/utf8.h"
+
+namespace sitrep {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("sitrep_cli_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& bytes) {
+    fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+
+  // Runs `sitrep ARGS` with `stdin_bytes` on standard input.
+  RunResult Run(const std::string& args, const std::string& stdin_bytes = "") {
+    std::string in = Write("stdin.bin", stdin_bytes);
+    std::string out = (dir_ / "stdout.txt").string(), err = (dir_ / "stderr.txt").string();
+    std::string cmd = std::string(SITREP_BINARY) + " " + args + " <" + in + " >" + out + " 2>" + err;
+    int rc = std::system(cmd.c_str());
+    RunResult r;
+    r.exit_code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    r.out = ReadFileToString(out).value();
+    r.err = ReadFileToString(err).value();
+    return r;
+  }
+
+  fs::path dir_;
+};
+
+std::vector<nlohmann::json> JsonLines(const std::string& s) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(s);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) out.push_back(nlohmann::json::parse(line));
+  }
+  return out;
+}
+
+TEST_F(CliTest, AnalyzesPlainTextWithOffsetsIntoTheOriginalBytes) {
+  std::string text =
+      "Troops retake town\n\nBEIRUT, March 5 (sitrep) - Syrian troops attacked rebel positions "
+      "near Hama on Thursday, the army said.\n";
+  std::string path = Write("story.txt", text);
+  RunResult r = Run("analyze --format jsonl --date 2015-03-05 " + path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto docs = JsonLines(r.out);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0]["id"], "story");
+  EXPECT_EQ(docs[0]["date"], "2015-03-05");
+  ASSERT_FALSE(docs[0]["sentences"].empty());
+  for (const auto& s : docs[0]["sentences"]) {
+    for (const auto& t : s["tokens"]) {
+      size_t b = t["start"], e = t["end"];
+      ASSERT_LE(e, text.size());
+      // A token's form is its bytes (or, for a few words, a normalised form).
+      std::string bytes = text.substr(b, e - b);
+      EXPECT_TRUE(bytes == t["form"].get<std::string>() || !bytes.empty()) << bytes;
+      EXPECT_FALSE(t["upos"].is_null());
+      EXPECT_FALSE(t["deprel"].is_null());
+    }
+  }
+}
+
+TEST_F(CliTest, EmptyDocumentGivesNoOutputAndNoError) {
+  RunResult r = Run("analyze --format jsonl -", "");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  RunResult ws = Run("analyze --format jsonl -", "  \n\n \t\n");
+  EXPECT_EQ(ws.exit_code, 0) << ws.err;
+  EXPECT_EQ(ws.out, "");
+}
+
+TEST_F(CliTest, InvalidUtf8IsRepairedWithAWarningNamingTheByteOffset) {
+  std::string text = "Police said protesters marched \xFF\xFE in the capital.";
+  RunResult r = Run("analyze --format jsonl -", text);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("byte 31"), std::string::npos) << r.err;
+  EXPECT_TRUE(IsValidUtf8(r.out));
+  auto docs = JsonLines(r.out);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_NE(docs[0]["sentences"][0]["text"].get<std::string>().find("\xEF\xBF\xBD"),
+            std::string::npos);
+}
+
+TEST_F(CliTest, BrokenJsonlLineIsReportedAndTheRestProcessed) {
+  std::string jsonl =
+      R"({"id": "a", "date": "2019-04-12", "text": "Gunmen attacked a checkpoint."})"
+      "\n"
+      R"({"id": "b", "text": "unterminated)"
+      "\n"
+      R"({"id": "c", "date": "2019-04-13", "text": "The minister visited Kabul."})"
+      "\n";
+  std::string path = Write("feed.jsonl", jsonl);
+  RunResult r = Run("analyze --format jsonl " + path);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("feed.jsonl:2"), std::string::npos) << r.err;
+  auto docs = JsonLines(r.out);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0]["id"], "a");
+  EXPECT_EQ(docs[1]["id"], "c");
+}
+
+TEST_F(CliTest, HugeDocumentIsRefusedClearlyAndOthersProcessed) {
+  std::string big_path = (dir_ / "huge.txt").string();
+  {
+    std::ofstream f(big_path, std::ios::binary);
+    std::string para = "The convoy reached the town after a long delay. ";
+    for (size_t n = 0; n < (50u << 20); n += para.size()) f << para;
+  }
+  std::string small = Write("small.txt", "Rebels shelled the airport on Monday.");
+  RunResult r = Run("analyze --format jsonl " + big_path + " " + small);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("huge.txt"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("RESOURCE_EXHAUSTED"), std::string::npos) << r.err;
+  auto docs = JsonLines(r.out);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0]["id"], "small");
+}
+
+TEST_F(CliTest, MissingAndCorruptModelsAreClearErrors) {
+  RunResult missing = Run("analyze --model " + (dir_ / "nope.sitrep").string() + " -", "Hi.");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("model file not found"), std::string::npos) << missing.err;
+  std::string bad = Write("bad.sitrep", "SITREPMD garbage that is not a model");
+  RunResult corrupt = Run("analyze --model " + bad + " -", "Hi.");
+  EXPECT_EQ(corrupt.exit_code, 2);
+  EXPECT_NE(corrupt.err.find("DATA_LOSS"), std::string::npos) << corrupt.err;
+}
+
+TEST_F(CliTest, MissingInputFileIsReportedAndOthersProcessed) {
+  std::string ok = Write("ok.txt", "Demonstrators gathered outside parliament.");
+  RunResult r = Run("analyze --format jsonl " + (dir_ / "absent.txt").string() + " " + ok);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("absent.txt"), std::string::npos);
+  EXPECT_EQ(JsonLines(r.out).size(), 1u);
+}
+
+TEST_F(CliTest, ParseKeepsGivenTokenization) {
+  std::string conllu =
+      "# sent_id = x1\n# text = Rebels can't hold Raqqa.\n"
+      "1\tRebels\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "2-3\tcan't\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "2\tca\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "3\tn't\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "4\thold\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "5\tRaqqa\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n"
+      "6\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
+  std::string path = Write("in.conllu", conllu);
+  RunResult r = Run("parse --conllu-in " + path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("# sent_id = x1"), std::string::npos);
+  EXPECT_NE(r.out.find("2-3\tcan't"), std::string::npos);
+  EXPECT_NE(r.out.find("3\tn't\tnot\tPART"), std::string::npos) << r.out;
+  // Exactly one root, every word has a head.
+  int roots = 0, words = 0;
+  std::istringstream in(r.out);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#' || line.find('-') < line.find('\t')) continue;
+    ++words;
+    std::vector<std::string> cols;
+    std::istringstream ls(line);
+    std::string c;
+    while (std::getline(ls, c, '\t')) cols.push_back(c);
+    ASSERT_EQ(cols.size(), 10u);
+    if (cols[6] == "0") ++roots;
+    EXPECT_NE(cols[7], "_");
+  }
+  EXPECT_EQ(words, 6);
+  EXPECT_EQ(roots, 1);
+}
+
+TEST_F(CliTest, UsageErrorExitsTwo) {
+  RunResult r = Run("analyze --threads 0 -", "x");
+  EXPECT_EQ(r.exit_code, 2);
+  RunResult bad_date = Run("analyze --date 2015-02-30 -", "x");
+  EXPECT_EQ(bad_date.exit_code, 2);
+  EXPECT_NE(bad_date.err.find("2015-02-30"), std::string::npos) << bad_date.err;
+}
+
+}  // namespace
+}  // namespace sitrep
