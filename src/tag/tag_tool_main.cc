@@ -1,0 +1,120 @@
+// sitrep_tag_tool: trains the tagger on UD English EWT, writes its section,
+// and reports accuracy, size, load time and speed, so the figures in the
+// README can be reproduced.
+//
+//   sitrep_tag_tool [--corpora DIR] [--out tagger.bin] [--epochs N] [--seed S]
+//   sitrep_tag_tool --model tagger.bin      # evaluate a saved section only
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+#include "core/binary_io.h"
+#include "core/conllu.h"
+#include "tag/tagger.h"
+
+namespace {
+
+double Now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+void Report(const char* name, const sitrep::TaggerScores& s) {
+  std::printf("%-5s tokens %zu  UPOS %.2f  XPOS %.2f  lemma %.2f\n", name, s.tokens, s.upos, s.xpos,
+              s.lemma);
+}
+
+int Run(int argc, char** argv) {
+  std::string corpora = SITREP_CORPORA_DIR;
+  std::string out, model_path;
+  sitrep::TaggerTrainOptions opt;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        std::cerr << a << " needs a value\n";
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (a == "--corpora") corpora = next();
+    else if (a == "--out") out = next();
+    else if (a == "--model") model_path = next();
+    else if (a == "--epochs") opt.epochs = std::stoi(next());
+    else if (a == "--seed") opt.seed = std::stoull(next());
+    else if (a == "--restrict") opt.restrict_min_count = std::stoi(next());
+    else if (a == "--amb") opt.ambiguity_min_count = std::stoi(next());
+    else if (a == "--prune") opt.prune_below = std::stof(next());
+    else {
+      std::cerr << "usage: sitrep_tag_tool [--corpora DIR] [--out FILE] [--model FILE] [--epochs N] "
+                   "[--seed S] [--restrict N] [--amb N] [--prune X]\n";
+      return 2;
+    }
+  }
+  const std::string ewt = corpora + "/ud-english-ewt/en_ewt-ud-";
+  auto dev = sitrep::ReadConllu(ewt + "dev.conllu");
+  auto test = sitrep::ReadConllu(ewt + "test.conllu");
+  if (!dev.ok() || !test.ok()) {
+    std::cerr << "cannot read EWT dev/test under " << corpora << "\n";
+    return 1;
+  }
+  std::string bytes;
+  if (model_path.empty()) {
+    auto train = sitrep::ReadConllu(ewt + "train.conllu");
+    if (!train.ok()) {
+      std::cerr << train.status().ToString() << "\n";
+      return 1;
+    }
+    double t0 = Now();
+    auto tagger = sitrep::TrainTagger(*train, *dev, opt, &std::cerr);
+    if (!tagger.ok()) {
+      std::cerr << tagger.status().ToString() << "\n";
+      return 1;
+    }
+    std::printf("training time %.1f s\n", Now() - t0);
+    bytes = (*tagger)->Serialize();
+    if (!out.empty()) {
+      auto st = sitrep::WriteStringToFile(out, bytes);
+      if (!st.ok()) {
+        std::cerr << st.ToString() << "\n";
+        return 1;
+      }
+    }
+  } else {
+    auto read = sitrep::ReadFileToString(model_path);
+    if (!read.ok()) {
+      std::cerr << read.status().ToString() << "\n";
+      return 1;
+    }
+    bytes = std::move(*read);
+  }
+  std::printf("model size %zu bytes (%.2f MB)\n", bytes.size(), bytes.size() / 1e6);
+  double t0 = Now();
+  auto loaded = sitrep::Tagger::Load(bytes);
+  if (!loaded.ok()) {
+    std::cerr << loaded.status().ToString() << "\n";
+    return 1;
+  }
+  std::printf("load time %.3f s\n", Now() - t0);
+  const sitrep::Tagger& tagger = **loaded;
+  Report("dev", sitrep::EvaluateTagger(tagger, *dev));
+  Report("test", sitrep::EvaluateTagger(tagger, *test));
+
+  // Throughput: Tag() over a Document built from the test set, >= 2 s.
+  sitrep::Document doc = sitrep::DocumentFromConllu(*test, /*keep_annotation=*/false);
+  size_t tokens = 0;
+  t0 = Now();
+  double elapsed = 0;
+  do {
+    for (const auto& s : doc.sentences) tagger.Tag(doc, s);
+    tokens += doc.tokens.size();
+    elapsed = Now() - t0;
+  } while (elapsed < 2.0);
+  std::printf("throughput %.0f tokens/s (Tag on a Document, one thread, upos+xpos+lemma)\n",
+              tokens / elapsed);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) { return Run(argc, argv); }

@@ -1,0 +1,473 @@
+#include "tag/tagger.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/binary_io.h"
+#include "tag/tagger_model.h"
+
+namespace sitrep {
+namespace tag_internal {
+namespace {
+
+constexpr uint64_t kLowerSeed = 0x1002;
+constexpr uint64_t kUnknownAmb = 0x5eed0a11b0a7ULL;
+constexpr uint64_t kBosHash = 0xb05b05b05ULL;
+constexpr uint64_t kEosHash = 0xe05e05e05ULL;
+
+enum FlagBits : uint64_t {
+  kHasDigit = 1,
+  kHasHyphen = 2,
+  kHasUpper = 4,
+  kAllUpper = 8,
+  kInitCap = 16,
+  kHasPeriod = 32,
+  kNonAscii = 64,
+  kNoLetter = 128,
+};
+
+}  // namespace
+
+WordInfo BosInfo() {
+  WordInfo w;
+  w.form = w.lower = w.shape = w.amb = w.flags = kBosHash;
+  for (auto& p : w.pre) p = kBosHash;
+  for (auto& s : w.suf) s = kBosHash;
+  return w;
+}
+
+WordInfo EosInfo() {
+  WordInfo w;
+  w.form = w.lower = w.shape = w.amb = w.flags = kEosHash;
+  for (auto& p : w.pre) p = kEosHash;
+  for (auto& s : w.suf) s = kEosHash;
+  return w;
+}
+
+void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
+  const size_t n = word.size();
+  info->form = HashBytes(word, kFormSeed);
+  info->lower = HashLower(word, 0, n, kLowerSeed);
+  for (size_t k = 1; k <= 4; ++k) info->suf[k - 1] = HashLower(word, n - std::min(k, n), n, 20 + k);
+  for (size_t k = 1; k <= 3; ++k) info->pre[k - 1] = HashLower(word, 0, std::min(k, n), 30 + k);
+
+  // Shape: "Al-Zaman" => "Xx-Xx", "1,000" => "d,d", "U.S." => "X.X.".
+  uint64_t shape = 1469598103934665603ULL;
+  unsigned char last = 0;
+  uint64_t flags = 0;
+  bool has_lower = false, has_letter = false;
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    unsigned char s;
+    if (c >= 'A' && c <= 'Z') {
+      s = 'X';
+      flags |= kHasUpper;
+      has_letter = true;
+      if (i == 0) flags |= kInitCap;
+    } else if (c >= 'a' && c <= 'z') {
+      s = 'x';
+      has_lower = has_letter = true;
+    } else if (c >= '0' && c <= '9') {
+      s = 'd';
+      flags |= kHasDigit;
+    } else if (c >= 0x80) {
+      flags |= kNonAscii;
+      has_letter = true;
+      if (c < 0xC0) continue;  // continuation byte
+      s = 'u';
+    } else {
+      s = c;
+      if (c == '-') flags |= kHasHyphen;
+      if (c == '.') flags |= kHasPeriod;
+    }
+    if (s == last) continue;
+    last = s;
+    shape ^= s;
+    shape *= 1099511628211ULL;
+  }
+  if ((flags & kHasUpper) && !has_lower) flags |= kAllUpper;
+  if (!has_letter) flags |= kNoLetter;
+  info->shape = Mix64(shape);
+  info->flags = flags | (std::min<uint64_t>(n, 12) << 8);
+
+  info->dict = -1;
+  info->amb = kUnknownAmb;
+  if (const uint32_t* idx = dict_index.Find(info->form)) {
+    info->dict = static_cast<int32_t>(*idx);
+    if (dict[*idx].amb) info->amb = dict[*idx].amb;
+  }
+}
+
+int StaticFeatures(const WordInfo* w, uint64_t* out) {
+  const WordInfo& w0 = w[0];
+  int n = 0;
+  out[n++] = Feat(1, 0);
+  out[n++] = Feat(2, w0.form);
+  out[n++] = Feat(3, w0.lower);
+  out[n++] = Feat(4, w0.suf[0]);
+  out[n++] = Feat(5, w0.suf[1]);
+  out[n++] = Feat(6, w0.suf[2]);
+  out[n++] = Feat(7, w0.suf[3]);
+  out[n++] = Feat(8, w0.pre[0]);
+  out[n++] = Feat(9, w0.pre[1]);
+  out[n++] = Feat(10, w0.pre[2]);
+  out[n++] = Feat(11, w0.shape);
+  out[n++] = Feat(12, w0.flags);
+  out[n++] = Feat(13, w0.flags & 0x1f);
+  out[n++] = Feat(14, w[-1].lower);
+  out[n++] = Feat(15, w[-2].lower);
+  out[n++] = Feat(16, w[1].lower);
+  out[n++] = Feat(17, w[2].lower);
+  out[n++] = Feat(18, w[-1].suf[2]);
+  out[n++] = Feat(19, w[1].suf[2]);
+  out[n++] = Feat(20, w[-1].lower, w0.lower);
+  out[n++] = Feat(21, w0.lower, w[1].lower);
+  out[n++] = Feat(22, w0.amb);
+  out[n++] = Feat(23, w[1].amb);
+  out[n++] = Feat(24, w[2].amb);
+  out[n++] = Feat(25, w0.amb, w[1].amb);
+  out[n++] = Feat(26, w[-1].shape);
+  out[n++] = Feat(27, w[1].shape);
+  out[n++] = Feat(28, w[-1].lower, w0.shape);
+  out[n++] = Feat(29, w[1].lower, w0.suf[2]);
+  out[n++] = Feat(30, w[-1].amb);
+  return n;
+}
+
+int DynamicFeatures(const WordInfo* w, uint8_t p1, uint8_t p2, uint64_t* out) {
+  const WordInfo& w0 = w[0];
+  int n = 0;
+  out[n++] = Feat(101, p1);
+  out[n++] = Feat(102, p2);
+  out[n++] = Feat(103, p1, p2);
+  out[n++] = Feat(104, p1, w0.lower);
+  out[n++] = Feat(105, p1, w0.amb);
+  out[n++] = Feat(106, p1, w0.suf[2]);
+  out[n++] = Feat(107, p1, w[1].amb);
+  out[n++] = Feat(108, p1, p2, w0.amb);
+  return n;
+}
+
+uint8_t TaggerModel::Best(const WordInfo& info, const float* scores) const {
+  if (info.dict >= 0) {
+    const DictEntry& e = dict[static_cast<size_t>(info.dict)];
+    if (e.restrict && e.cand_count > 0) {
+      const uint8_t* c = dict_cands.data() + e.cand_begin;
+      uint8_t best = c[0];
+      for (uint32_t i = 1; i < e.cand_count; ++i)
+        if (scores[c[i]] > scores[best]) best = c[i];
+      return best;
+    }
+  }
+  const size_t k = class_upos.size();
+  uint8_t best = 0;
+  for (size_t i = 1; i < k; ++i)
+    if (scores[i] > scores[best]) best = static_cast<uint8_t>(i);
+  return best;
+}
+
+void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) const {
+  uint64_t feats[kMaxFeatures];
+  float scores[256];
+  const size_t k = class_upos.size();
+  uint8_t p1 = kBosClass, p2 = kBosClass;
+  for (size_t i = 0; i < n; ++i) {
+    int nf = StaticFeatures(infos + i, feats);
+    nf += DynamicFeatures(infos + i, p1, p2, feats + nf);
+    std::memset(scores, 0, k * sizeof(float));
+    Score(feats, nf, scores);
+    uint8_t c = Best(infos[i], scores);
+    classes[i] = c;
+    p2 = p1;
+    p1 = c;
+  }
+}
+
+void TaggerModel::Lemmatize(std::string_view word, uint8_t cls, std::string* out) const {
+  const uint64_t xh = class_xpos_hash[cls];
+  if (const uint32_t* i = exact_index.Find(ExactKey(word, xh))) {
+    *out = lemmas[*i];
+    return;
+  }
+  if (class_is_nnp[cls]) {
+    out->assign(word.data(), word.size());
+    return;
+  }
+  if (const uint32_t* i = lower_index.Find(LowerKey(word, xh))) {
+    *out = lemmas[*i];
+    return;
+  }
+  const size_t n = word.size();
+  size_t keep = n;
+  const LemmaRule* rule = nullptr;
+  for (size_t len = std::min<size_t>(n, max_suffix) + 1; len-- > 0;) {
+    if (const uint32_t* r = rule_index.Find(RuleKey(word, len, xh))) {
+      if (rules[*r].strip <= n) {
+        rule = &rules[*r];
+        keep = n - rule->strip;
+        break;
+      }
+    }
+  }
+  out->resize(keep);
+  for (size_t i = 0; i < keep; ++i) (*out)[i] = static_cast<char>(AsciiLower(word[i]));
+  if (rule) out->append(rule->append);
+  if (!out->empty() && n > 0 && word[0] >= 'A' && word[0] <= 'Z' &&
+      (*out)[0] == AsciiLower(word[0]) &&
+      std::find(keep_case_xpos.begin(), keep_case_xpos.end(), xh) != keep_case_xpos.end()) {
+    (*out)[0] = word[0];
+  }
+}
+
+void TaggerModel::BuildIndexes() {
+  class_xpos_hash.clear();
+  for (const auto& x : class_xpos) class_xpos_hash.push_back(HashBytes(x));
+  dict_index.Reset(dict.size());
+  for (size_t i = 0; i < dict.size(); ++i) dict_index.Insert(dict[i].key, static_cast<uint32_t>(i));
+  feat_offsets.resize(feat_counts.size());
+  uint32_t off = 0;
+  for (size_t i = 0; i < feat_counts.size(); ++i) {
+    feat_offsets[i] = off;
+    off += feat_counts[i];
+  }
+  feat_index.Reset(feat_keys.size());
+  for (size_t i = 0; i < feat_keys.size(); ++i) feat_index.Insert(feat_keys[i], static_cast<uint32_t>(i));
+  exact_index.Reset(exact_keys.size());
+  for (size_t i = 0; i < exact_keys.size(); ++i) exact_index.Insert(exact_keys[i], exact_values[i]);
+  lower_index.Reset(lower_keys.size());
+  for (size_t i = 0; i < lower_keys.size(); ++i) lower_index.Insert(lower_keys[i], lower_values[i]);
+  rule_index.Reset(rule_keys.size());
+  for (size_t i = 0; i < rule_keys.size(); ++i) rule_index.Insert(rule_keys[i], rule_values[i]);
+}
+
+}  // namespace tag_internal
+
+using tag_internal::TaggerModel;
+using tag_internal::WordInfo;
+
+namespace {
+
+constexpr char kTaggerMagic[4] = {'S', 'R', 'T', 'G'};
+constexpr uint32_t kTaggerVersion = 1;
+
+// Per-thread scratch so that tagging does not allocate per token.
+struct Scratch {
+  std::vector<WordInfo> infos;
+  std::vector<uint8_t> classes;
+  std::vector<std::string_view> words;
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
+// Tags words into scratch.classes.
+void RunModel(const TaggerModel& m, const std::vector<std::string_view>& words, Scratch& s) {
+  const size_t n = words.size();
+  if (s.infos.size() < n + 4) s.infos.resize(n + 4);
+  s.classes.resize(n);
+  s.infos[0] = tag_internal::BosInfo();
+  s.infos[1] = tag_internal::BosInfo();
+  for (size_t i = 0; i < n; ++i) m.Describe(words[i], &s.infos[i + 2]);
+  s.infos[n + 2] = tag_internal::EosInfo();
+  s.infos[n + 3] = tag_internal::EosInfo();
+  m.Predict(s.infos.data() + 2, n, s.classes.data());
+}
+
+}  // namespace
+
+Tagger::Tagger(std::unique_ptr<TaggerModel> model) : model_(std::move(model)) {}
+Tagger::~Tagger() = default;
+
+size_t Tagger::num_classes() const { return model_->class_upos.size(); }
+size_t Tagger::num_weights() const { return model_->weights.size(); }
+
+void Tagger::TagWords(const std::vector<std::string_view>& words, std::vector<Upos>* upos,
+                      std::vector<std::string>* xpos, std::vector<std::string>* lemmas) const {
+  Scratch& s = ThreadScratch();
+  RunModel(*model_, words, s);
+  const size_t n = words.size();
+  if (upos) upos->resize(n);
+  if (xpos) xpos->resize(n);
+  if (lemmas) lemmas->resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const uint8_t c = s.classes[i];
+    if (upos) (*upos)[i] = model_->class_upos[c];
+    if (xpos) (*xpos)[i] = model_->class_xpos[c];
+    if (lemmas) model_->Lemmatize(words[i], c, &(*lemmas)[i]);
+  }
+}
+
+void Tagger::Tag(Document& doc, const Sentence& sent) const {
+  if (sent.token_end <= sent.token_begin || sent.token_end > doc.tokens.size()) return;
+  Scratch& s = ThreadScratch();
+  // RunModel does not touch s.words, so it can hold the input.
+  s.words.clear();
+  for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) s.words.push_back(doc.Form(doc.tokens[t]));
+  RunModel(*model_, s.words, s);
+  for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) {
+    Token& tok = doc.tokens[t];
+    const uint8_t c = s.classes[t - sent.token_begin];
+    tok.upos = model_->class_upos[c];
+    tok.xpos = model_->class_xpos[c];
+    model_->Lemmatize(s.words[t - sent.token_begin], c, &tok.lemma);
+  }
+}
+
+std::string Tagger::Serialize() const {
+  const TaggerModel& m = *model_;
+  ByteWriter w;
+  w.Raw(kTaggerMagic, 4);
+  w.U32(kTaggerVersion);
+  // Classes.
+  std::vector<uint8_t> upos;
+  for (Upos u : m.class_upos) upos.push_back(static_cast<uint8_t>(u));
+  w.PodVector(upos);
+  w.StringVector(m.class_xpos);
+  w.PodVector(m.class_is_nnp);
+  // Dictionary.
+  w.PodVector(m.dict);
+  w.PodVector(m.dict_cands);
+  // Weights: keys, per-key counts, then (class, weight) columns.
+  w.PodVector(m.feat_keys);
+  std::vector<uint8_t> counts(m.feat_counts.begin(), m.feat_counts.end());
+  w.PodVector(counts);
+  std::vector<uint8_t> cls;
+  std::vector<float> ws;
+  cls.reserve(m.weights.size());
+  ws.reserve(m.weights.size());
+  for (const auto& e : m.weights) {
+    cls.push_back(static_cast<uint8_t>(e.cls));
+    ws.push_back(e.w);
+  }
+  w.PodVector(cls);
+  w.PodVector(ws);
+  // Lemmatizer.
+  w.StringVector(m.lemmas);
+  w.PodVector(m.exact_keys);
+  w.PodVector(m.exact_values);
+  w.PodVector(m.lower_keys);
+  w.PodVector(m.lower_values);
+  std::vector<uint32_t> strips;
+  std::vector<std::string> appends;
+  for (const auto& r : m.rules) {
+    strips.push_back(r.strip);
+    appends.push_back(r.append);
+  }
+  w.PodVector(strips);
+  w.StringVector(appends);
+  w.PodVector(m.rule_keys);
+  w.PodVector(m.rule_values);
+  w.PodVector(m.keep_case_xpos);
+  w.U32(m.max_suffix);
+  return w.Release();
+}
+
+StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view section) {
+  auto m = std::make_unique<TaggerModel>();
+  ByteReader r(section);
+  char magic[4];
+  if (!r.Raw(magic, 4).ok() || std::memcmp(magic, kTaggerMagic, 4) != 0)
+    return DataLossError("tagger section: bad magic");
+  uint32_t version = 0;
+  SITREP_RETURN_IF_ERROR(r.U32(&version));
+  if (version != kTaggerVersion)
+    return DataLossError("tagger section: unknown format version " + std::to_string(version));
+  auto fail = [](std::string_view what) {
+    return DataLossError("tagger section: " + std::string(what));
+  };
+  std::vector<uint8_t> upos;
+  SITREP_RETURN_IF_ERROR(r.PodVector(&upos));
+  SITREP_RETURN_IF_ERROR(r.StringVector(&m->class_xpos));
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->class_is_nnp));
+  const size_t k = upos.size();
+  if (k == 0 || k > static_cast<size_t>(tag_internal::kMaxClasses) || m->class_xpos.size() != k ||
+      m->class_is_nnp.size() != k)
+    return fail("bad class table");
+  for (uint8_t u : upos) {
+    if (u == 0 || u >= kNumUpos) return fail("bad UPOS value");
+    m->class_upos.push_back(static_cast<Upos>(u));
+  }
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->dict));
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->dict_cands));
+  for (uint8_t c : m->dict_cands)
+    if (c >= k) return fail("bad dictionary class");
+  for (const auto& e : m->dict)
+    if (uint64_t{e.cand_begin} + e.cand_count > m->dict_cands.size()) return fail("bad dictionary entry");
+
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->feat_keys));
+  std::vector<uint8_t> counts;
+  SITREP_RETURN_IF_ERROR(r.PodVector(&counts));
+  std::vector<uint8_t> cls;
+  std::vector<float> ws;
+  SITREP_RETURN_IF_ERROR(r.PodVector(&cls));
+  SITREP_RETURN_IF_ERROR(r.PodVector(&ws));
+  if (counts.size() != m->feat_keys.size() || cls.size() != ws.size()) return fail("bad weight table");
+  uint64_t total = 0;
+  for (uint8_t c : counts) total += c;
+  if (total != cls.size()) return fail("weight counts do not add up");
+  m->feat_counts.assign(counts.begin(), counts.end());
+  m->weights.resize(cls.size());
+  for (size_t i = 0; i < cls.size(); ++i) {
+    if (cls[i] >= k) return fail("bad weight class");
+    m->weights[i] = {cls[i], ws[i]};
+  }
+
+  SITREP_RETURN_IF_ERROR(r.StringVector(&m->lemmas));
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->exact_keys));
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->exact_values));
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->lower_keys));
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->lower_values));
+  std::vector<uint32_t> strips;
+  std::vector<std::string> appends;
+  SITREP_RETURN_IF_ERROR(r.PodVector(&strips));
+  SITREP_RETURN_IF_ERROR(r.StringVector(&appends));
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->rule_keys));
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->rule_values));
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->keep_case_xpos));
+  SITREP_RETURN_IF_ERROR(r.U32(&m->max_suffix));
+  if (!r.done()) return fail("trailing bytes");
+  if (m->exact_keys.size() != m->exact_values.size() || m->lower_keys.size() != m->lower_values.size() ||
+      m->rule_keys.size() != m->rule_values.size() || strips.size() != appends.size() ||
+      m->max_suffix > 64)
+    return fail("bad lemmatizer tables");
+  for (uint32_t v : m->exact_values)
+    if (v >= m->lemmas.size()) return fail("bad lemma index");
+  for (uint32_t v : m->lower_values)
+    if (v >= m->lemmas.size()) return fail("bad lemma index");
+  for (uint32_t v : m->rule_values)
+    if (v >= strips.size()) return fail("bad rule index");
+  for (size_t i = 0; i < strips.size(); ++i) m->rules.push_back({strips[i], std::move(appends[i])});
+  m->BuildIndexes();
+  return std::make_unique<Tagger>(std::move(m));
+}
+
+TaggerScores EvaluateTagger(const Tagger& t, const std::vector<ConlluSentence>& gold) {
+  TaggerScores s;
+  size_t upos_ok = 0, xpos_ok = 0, lemma_ok = 0;
+  std::vector<std::string_view> words;
+  std::vector<Upos> upos;
+  std::vector<std::string> xpos, lemmas;
+  for (const ConlluSentence& sent : gold) {
+    if (sent.words.empty()) continue;
+    words.clear();
+    for (const auto& w : sent.words) words.push_back(w.form);
+    t.TagWords(words, &upos, &xpos, &lemmas);
+    for (size_t i = 0; i < sent.words.size(); ++i) {
+      const auto& g = sent.words[i];
+      upos_ok += UposName(upos[i]) == g.upos;
+      xpos_ok += xpos[i] == g.xpos;
+      lemma_ok += lemmas[i] == g.lemma;
+    }
+    s.tokens += sent.words.size();
+  }
+  if (s.tokens) {
+    s.upos = 100.0 * upos_ok / s.tokens;
+    s.xpos = 100.0 * xpos_ok / s.tokens;
+    s.lemma = 100.0 * lemma_ok / s.tokens;
+  }
+  return s;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,128 @@
+// Part-of-speech tagger (UPOS + Penn XPOS) and lemmatizer, trained on a UD
+// treebank (English EWT) by this project's own trainer.
+//
+// The tagger is a greedy left-to-right averaged perceptron. It predicts one
+// class per word, a (UPOS, XPOS) pair seen in training ("VERB/VBD",
+// "AUX/VBZ", "PROPN/NNP"), from hashed features of the word (form,
+// lowercase, prefixes, suffixes, shape, ambiguity class from the training tag
+// dictionary), of its +-2 neighbours and of the two previous predicted
+// classes. Frequent words are restricted to the classes they had in training.
+// The lemmatizer looks (form, XPOS) up in an exception table learned from the
+// treebank, else applies the suffix-rewrite rule learned for the longest
+// matching suffix under that XPOS ("attacked"/VBD: strip "ed" => "attack");
+// a singular proper noun's lemma is its form.
+//
+// Training (used by `sitrep train` and the parser's jackknifing):
+//
+//   SITREP_ASSIGN_OR_RETURN(auto train, ReadConllu(".../en_ewt-ud-train.conllu"));
+//   SITREP_ASSIGN_OR_RETURN(auto dev, ReadConllu(".../en_ewt-ud-dev.conllu"));
+//   SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Tagger> tagger,
+//                           TrainTagger(train, dev, {}, &std::cerr));
+//   model_file.AddSection("tagger", tagger->Serialize());
+//
+// Tagging:
+//
+//   SITREP_ASSIGN_OR_RETURN(std::string_view bytes, model_file.Section("tagger"));
+//   SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Tagger> tagger, Tagger::Load(bytes));
+//   std::vector<Upos> upos; std::vector<std::string> xpos, lemmas;
+//   tagger->TagWords({"Rebels", "attacked", "the", "town", "."}, &upos, &xpos, &lemmas);
+//   // upos   = NOUN VERB DET NOUN PUNCT
+//   // xpos   = NNS VBD DT NN .
+//   // lemmas = rebel attack the town .
+//
+// A Tagger is immutable once built: Tag() and TagWords() are const and may be
+// called from many threads at once (each thread uses its own scratch space).
+#ifndef SITREP_TAG_TAGGER_H_
+#define SITREP_TAG_TAGGER_H_
+
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/conllu.h"
+#include "core/document.h"
+#include "core/status.h"
+
+namespace sitrep {
+
+namespace tag_internal {
+struct TaggerModel;  // defined in tag/tagger_model.h
+}  // namespace tag_internal
+
+class Tagger {
+ public:
+  // Loads a section written by Serialize() (the "tagger" section of the model
+  // file). Returns DataLossError if the bytes are truncated, malformed, or of a
+  // format version this code does not know.
+  static StatusOr<std::unique_ptr<Tagger>> Load(std::string_view section);
+
+  ~Tagger();
+  Tagger(const Tagger&) = delete;
+  Tagger& operator=(const Tagger&) = delete;
+
+  // The section bytes: magic "SRTG", format version, classes, tag dictionary,
+  // perceptron weights, lemmatizer tables. Load(Serialize()) gives a tagger
+  // that tags identically.
+  std::string Serialize() const;
+
+  // Sets upos, xpos and lemma of tokens [s.token_begin, s.token_end) of `doc`,
+  // reading each form with doc.Form(token). Never fails; an empty sentence is
+  // left alone.
+  void Tag(Document& doc, const Sentence& s) const;
+
+  // Same on bare words, one sentence. Any of the outputs may be null; the
+  // others are resized to words.size(). Example:
+  //   {"He", "'s", "gone"} => PRON/PRP/he AUX/VBZ/be VERB/VBN/go
+  void TagWords(const std::vector<std::string_view>& words, std::vector<Upos>* upos,
+                std::vector<std::string>* xpos, std::vector<std::string>* lemmas) const;
+
+  // Number of (UPOS, XPOS) classes and of stored feature weights (for logs).
+  size_t num_classes() const;
+  size_t num_weights() const;
+
+  // For the trainer only: takes ownership of a compiled model.
+  explicit Tagger(std::unique_ptr<tag_internal::TaggerModel> model);
+
+ private:
+  std::unique_ptr<tag_internal::TaggerModel> model_;
+};
+
+struct TaggerTrainOptions {
+  // Maximum passes over the training data; the pass with the best dev
+  // accuracy (UPOS + XPOS) is kept. With an empty dev set, all passes are run.
+  int epochs = 12;
+  // Seed of the sentence shuffle. Same data + same options => same model bytes.
+  uint64_t seed = 1;
+  // A word seen at least this many times in training may only receive the
+  // classes it had there (its "tag dictionary" entry).
+  int restrict_min_count = 20;
+  // Words seen at least this many times get an ambiguity-class feature.
+  int ambiguity_min_count = 2;
+  // Averaged weights with |w| below this are dropped from the saved model.
+  float prune_below = 1e-3f;
+};
+
+// Trains on `train`, evaluates each epoch's averaged model on `dev` (may be
+// empty) and returns the best. Writes one progress line per epoch to `log`
+// (may be null). Returns InvalidArgumentError if `train` has no words or more
+// than 255 distinct (UPOS, XPOS) classes.
+StatusOr<std::unique_ptr<Tagger>> TrainTagger(const std::vector<ConlluSentence>& train,
+                                              const std::vector<ConlluSentence>& dev,
+                                              const TaggerTrainOptions& options,
+                                              std::ostream* log);
+
+// Accuracies in percent (0-100) over all words of `gold`, tagged with gold
+// tokenization; lemma compares exactly (case-sensitive). All zero when `gold`
+// has no words.
+struct TaggerScores {
+  double upos = 0, xpos = 0, lemma = 0;
+  size_t tokens = 0;
+};
+TaggerScores EvaluateTagger(const Tagger& t, const std::vector<ConlluSentence>& gold);
+
+}  // namespace sitrep
+
+#endif  // SITREP_TAG_TAGGER_H_

@@ -1,0 +1,241 @@
+// Internals of the tagger shared by the runtime (tagger.cc) and the trainer
+// (tagger_train.cc): hashing, feature extraction, the compiled model layout.
+// Not part of the public API; include tag/tagger.h instead.
+//
+// Features are 64-bit hashes of (template id, values). Word-level values are
+// hashed once per word into a WordInfo, without building strings:
+//   "Attacked" => form=H("Attacked") lower=H("attacked") suf3=H("ked")
+//                 pre2=H("at") shape=H("Xx") flags={upper,init_cap,len=8}
+// Static features (depend only on the words) and dynamic features (depend on
+// the two previous predicted classes) are extracted separately so that the
+// trainer can precompute the static ones once.
+#ifndef SITREP_TAG_TAGGER_MODEL_H_
+#define SITREP_TAG_TAGGER_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+
+namespace sitrep::tag_internal {
+
+inline constexpr int kMaxFeatures = 48;
+inline constexpr int kMaxClasses = 255;
+inline constexpr uint8_t kBosClass = 255;  // "previous class" before the first word
+inline constexpr uint64_t kFormSeed = 0x1001;  // seed of WordInfo::form and DictEntry::key
+
+inline uint64_t Mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+inline uint64_t HashBytes(std::string_view s, uint64_t seed = 0) {
+  uint64_t h = 1469598103934665603ULL ^ seed;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return Mix64(h);
+}
+
+inline unsigned char AsciiLower(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
+}
+
+// Hash of the ASCII-lowercased bytes s[begin, end).
+inline uint64_t HashLower(std::string_view s, size_t begin, size_t end, uint64_t seed) {
+  uint64_t h = 1469598103934665603ULL ^ seed;
+  for (size_t i = begin; i < end; ++i) {
+    h ^= AsciiLower(static_cast<unsigned char>(s[i]));
+    h *= 1099511628211ULL;
+  }
+  return Mix64(h);
+}
+
+inline uint64_t Feat(uint64_t tmpl, uint64_t a) {
+  return Mix64(a ^ (tmpl * 0x9E3779B97F4A7C15ULL));
+}
+inline uint64_t Feat(uint64_t tmpl, uint64_t a, uint64_t b) {
+  return Mix64(Feat(tmpl, a) + b * 0xC2B2AE3D27D4EB4FULL);
+}
+inline uint64_t Feat(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
+  return Mix64(Feat(tmpl, a, b) + c * 0x165667B19E3779F9ULL);
+}
+
+// Open-addressing map from nonzero 64-bit keys to a 32-bit value. Key 0 is
+// remapped to 1 (one collision in 2^64).
+class FlatMap {
+ public:
+  FlatMap() = default;
+  explicit FlatMap(size_t expected) { Reset(expected); }
+  void Reset(size_t expected) {
+    size_t cap = 16;
+    while (cap < expected * 2) cap <<= 1;
+    keys_.assign(cap, 0);
+    values_.assign(cap, 0);
+    mask_ = cap - 1;
+    size_ = 0;
+  }
+  // Returns false if the key was already there (value left unchanged).
+  bool Insert(uint64_t key, uint32_t value) {
+    key = key ? key : 1;
+    if ((size_ + 1) * 2 > keys_.size()) Grow();
+    size_t i = key & mask_;
+    while (keys_[i] != 0) {
+      if (keys_[i] == key) return false;
+      i = (i + 1) & mask_;
+    }
+    keys_[i] = key;
+    values_[i] = value;
+    ++size_;
+    return true;
+  }
+  const uint32_t* Find(uint64_t key) const {
+    if (keys_.empty()) return nullptr;
+    key = key ? key : 1;
+    size_t i = key & mask_;
+    while (true) {
+      uint64_t k = keys_[i];
+      if (k == key) return &values_[i];
+      if (k == 0) return nullptr;
+      i = (i + 1) & mask_;
+    }
+  }
+  uint32_t* FindMutable(uint64_t key) {
+    return const_cast<uint32_t*>(static_cast<const FlatMap*>(this)->Find(key));
+  }
+  size_t size() const { return size_; }
+
+ private:
+  void Grow() {
+    std::vector<uint64_t> old_keys = std::move(keys_);
+    std::vector<uint32_t> old_values = std::move(values_);
+    Reset(old_keys.size());
+    for (size_t i = 0; i < old_keys.size(); ++i)
+      if (old_keys[i]) Insert(old_keys[i], old_values[i]);
+  }
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> values_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
+
+// Tag dictionary entry of a training word (keyed by the hash of its form).
+struct DictEntry {
+  uint64_t key = 0;
+  uint64_t amb = 0;         // hash of its sorted class list, 0 if too rare
+  uint32_t cand_begin = 0;  // [cand_begin, cand_begin + cand_count) of dict_cands
+  uint16_t cand_count = 0;
+  uint8_t restrict = 0;     // 1: only these classes may be predicted
+  uint8_t pad = 0;
+};
+
+struct WordInfo {
+  uint64_t form = 0, lower = 0, shape = 0, amb = 0;
+  uint64_t pre[3] = {0, 0, 0};
+  uint64_t suf[4] = {0, 0, 0, 0};
+  uint64_t flags = 0;
+  int32_t dict = -1;  // index into TaggerModel::dict, -1 if unknown
+};
+
+// One stored weight: feature row entries are (class, weight).
+struct WeightEntry {
+  uint32_t cls;
+  float w;
+};
+
+// Suffix-rewrite rule of the lemmatizer: strip `strip` bytes, append `append`.
+struct LemmaRule {
+  uint32_t strip = 0;
+  std::string append;
+};
+
+// The compiled, immutable model.
+struct TaggerModel {
+  // Classes.
+  std::vector<Upos> class_upos;
+  std::vector<std::string> class_xpos;
+  std::vector<uint64_t> class_xpos_hash;  // HashBytes(xpos), for lemma tables
+  std::vector<uint8_t> class_is_nnp;      // PROPN/NNP: lemma = form
+
+  // Tag dictionary.
+  std::vector<DictEntry> dict;
+  std::vector<uint8_t> dict_cands;
+  FlatMap dict_index;  // form hash -> index into dict
+
+  // Perceptron weights: feature hash -> row of entries.
+  std::vector<uint64_t> feat_keys;
+  std::vector<uint32_t> feat_counts;
+  std::vector<uint32_t> feat_offsets;  // prefix sums of feat_counts
+  std::vector<WeightEntry> weights;
+  FlatMap feat_index;  // feature hash -> index into feat_keys
+
+  // Lemmatizer.
+  std::vector<std::string> lemmas;
+  std::vector<uint64_t> exact_keys;  // Feat(1, form, xpos) -> lemma index
+  std::vector<uint32_t> exact_values;
+  std::vector<uint64_t> lower_keys;  // Feat(2, lower form, xpos) -> lemma index
+  std::vector<uint32_t> lower_values;
+  std::vector<LemmaRule> rules;
+  std::vector<uint64_t> rule_keys;  // Feat(3, xpos, suffix) -> rule index
+  std::vector<uint32_t> rule_values;
+  std::vector<uint64_t> keep_case_xpos;  // xpos hashes whose lemma keeps an initial capital
+  uint32_t max_suffix = 6;
+  FlatMap exact_index, lower_index, rule_index;
+
+  // Builds the FlatMap indexes and offsets from the vectors above.
+  void BuildIndexes();
+
+  // Fills info for one word (dictionary lookup included).
+  void Describe(std::string_view word, WordInfo* info) const;
+
+  // Predicts classes for n words; `infos` points at element 0 of an array
+  // with two padding entries on each side (BOS at -2,-1; EOS at n, n+1).
+  void Predict(const WordInfo* infos, size_t n, uint8_t* classes) const;
+
+  // Writes the lemma of `word` tagged with class `cls` into *out.
+  void Lemmatize(std::string_view word, uint8_t cls, std::string* out) const;
+
+  // Adds the scores of features [feats, feats+n) into scores[0..K).
+  void Score(const uint64_t* feats, int n, float* scores) const {
+    for (int i = 0; i < n; ++i) {
+      const uint32_t* idx = feat_index.Find(feats[i]);
+      if (!idx) continue;
+      const WeightEntry* e = weights.data() + feat_offsets[*idx];
+      const WeightEntry* end = e + feat_counts[*idx];
+      for (; e != end; ++e) scores[e->cls] += e->w;
+    }
+  }
+  // Best class among the word's allowed ones.
+  uint8_t Best(const WordInfo& info, const float* scores) const;
+};
+
+// Padding infos.
+WordInfo BosInfo();
+WordInfo EosInfo();
+
+// Static features of the word at w[0] (w[-2..2] valid). Returns the count.
+int StaticFeatures(const WordInfo* w, uint64_t* out);
+// Features depending on the previous two predicted classes.
+int DynamicFeatures(const WordInfo* w, uint8_t p1, uint8_t p2, uint64_t* out);
+
+// The (lowercased form, xpos) keys of the lemma tables.
+inline uint64_t ExactKey(std::string_view form, uint64_t xpos_hash) {
+  return Feat(1, HashBytes(form), xpos_hash);
+}
+inline uint64_t LowerKey(std::string_view form, uint64_t xpos_hash) {
+  return Feat(2, HashLower(form, 0, form.size(), 0), xpos_hash);
+}
+inline uint64_t RuleKey(std::string_view form, size_t suffix_len, uint64_t xpos_hash) {
+  return Feat(3, xpos_hash, HashLower(form, form.size() - suffix_len, form.size(), 0));
+}
+
+}  // namespace sitrep::tag_internal
+
+#endif  // SITREP_TAG_TAGGER_MODEL_H_

@@ -1,0 +1,187 @@
+#include "tag/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace sitrep {
+namespace {
+
+// A tiny hand-written treebank: (form, lemma, UPOS, XPOS) per word.
+struct W {
+  const char* form;
+  const char* lemma;
+  const char* upos;
+  const char* xpos;
+};
+
+ConlluSentence Sent(std::initializer_list<W> words) {
+  ConlluSentence s;
+  for (const W& w : words) {
+    ConlluWord cw;
+    cw.form = w.form;
+    cw.lemma = w.lemma;
+    cw.upos = w.upos;
+    cw.xpos = w.xpos;
+    s.words.push_back(cw);
+  }
+  return s;
+}
+
+std::vector<ConlluSentence> TinyTreebank() {
+  return {
+      Sent({{"Rebels", "rebel", "NOUN", "NNS"}, {"attacked", "attack", "VERB", "VBD"},
+            {"the", "the", "DET", "DT"}, {"town", "town", "NOUN", "NN"}, {".", ".", "PUNCT", "."}}),
+      Sent({{"Troops", "troop", "NOUN", "NNS"}, {"shelled", "shell", "VERB", "VBD"},
+            {"a", "a", "DET", "DT"}, {"village", "village", "NOUN", "NN"}, {"in", "in", "ADP", "IN"},
+            {"Homs", "Homs", "PROPN", "NNP"}, {".", ".", "PUNCT", "."}}),
+      Sent({{"He", "he", "PRON", "PRP"}, {"'s", "be", "AUX", "VBZ"}, {"gone", "go", "VERB", "VBN"},
+            {".", ".", "PUNCT", "."}}),
+      Sent({{"The", "the", "DET", "DT"}, {"police", "police", "NOUN", "NNS"},
+            {"said", "say", "VERB", "VBD"}, {"gunmen", "gunman", "NOUN", "NNS"},
+            {"killed", "kill", "VERB", "VBD"}, {"four", "four", "NUM", "CD"},
+            {"officers", "officer", "NOUN", "NNS"}, {".", ".", "PUNCT", "."}}),
+      Sent({{"Militants", "militant", "NOUN", "NNS"}, {"were", "be", "AUX", "VBD"},
+            {"killing", "kill", "VERB", "VBG"}, {"civilians", "civilian", "NOUN", "NNS"},
+            {"in", "in", "ADP", "IN"}, {"Hama", "Hama", "PROPN", "NNP"}, {".", ".", "PUNCT", "."}}),
+  };
+}
+
+std::unique_ptr<Tagger> TrainTiny() {
+  TaggerTrainOptions opt;
+  opt.epochs = 10;
+  opt.restrict_min_count = 1000;
+  opt.ambiguity_min_count = 1;
+  auto t = TrainTagger(TinyTreebank(), {}, opt, nullptr);
+  EXPECT_TRUE(t.ok()) << t.status().ToString();
+  return t.ok() ? std::move(*t) : nullptr;
+}
+
+TEST(TaggerTest, LearnsItsTrainingSentences) {
+  auto tagger = TrainTiny();
+  ASSERT_NE(tagger, nullptr);
+  TaggerScores s = EvaluateTagger(*tagger, TinyTreebank());
+  EXPECT_EQ(s.tokens, 31u);
+  EXPECT_DOUBLE_EQ(s.upos, 100.0);
+  EXPECT_DOUBLE_EQ(s.xpos, 100.0);
+  EXPECT_DOUBLE_EQ(s.lemma, 100.0);
+
+  std::vector<Upos> upos;
+  std::vector<std::string> xpos, lemmas;
+  tagger->TagWords({"He", "'s", "gone", "."}, &upos, &xpos, &lemmas);
+  EXPECT_EQ(upos, (std::vector<Upos>{Upos::kPron, Upos::kAux, Upos::kVerb, Upos::kPunct}));
+  EXPECT_EQ(xpos, (std::vector<std::string>{"PRP", "VBZ", "VBN", "."}));
+  EXPECT_EQ(lemmas, (std::vector<std::string>{"he", "be", "go", "."}));
+}
+
+TEST(TaggerTest, LemmatizesUnseenWordsWithSuffixRules) {
+  auto tagger = TrainTiny();
+  ASSERT_NE(tagger, nullptr);
+  std::vector<Upos> upos;
+  std::vector<std::string> xpos, lemmas;
+  // "guards" is unseen; if tagged NNS, the rule learned from "rebels",
+  // "troops" and "officers" strips the "s".
+  tagger->TagWords({"Rebels", "attacked", "the", "guards", "."}, &upos, &xpos, &lemmas);
+  ASSERT_EQ(xpos.size(), 5u);
+  if (xpos[3] == "NNS") {
+    EXPECT_EQ(lemmas[3], "guard");
+  }
+  EXPECT_EQ(lemmas[1], "attack");
+}
+
+TEST(TaggerTest, TagsADocumentSentence) {
+  auto tagger = TrainTiny();
+  ASSERT_NE(tagger, nullptr);
+  Document doc;
+  doc.text = "Troops shelled a village in Homs.";
+  auto add = [&](uint32_t b, uint32_t e) {
+    Token t;
+    t.begin = b;
+    t.end = e;
+    doc.tokens.push_back(t);
+  };
+  add(0, 6);
+  add(7, 14);
+  add(15, 16);
+  add(17, 24);
+  add(25, 27);
+  add(28, 32);
+  add(32, 33);
+  Sentence sent;
+  sent.end = 33;
+  sent.token_end = 7;
+  doc.sentences.push_back(sent);
+  tagger->Tag(doc, doc.sentences[0]);
+  EXPECT_EQ(doc.tokens[1].upos, Upos::kVerb);
+  EXPECT_EQ(doc.tokens[1].xpos, "VBD");
+  EXPECT_EQ(doc.tokens[1].lemma, "shell");
+  EXPECT_EQ(doc.tokens[5].upos, Upos::kPropn);
+  EXPECT_EQ(doc.tokens[5].lemma, "Homs");
+}
+
+TEST(TaggerTest, EmptyInputs) {
+  auto tagger = TrainTiny();
+  ASSERT_NE(tagger, nullptr);
+  std::vector<Upos> upos{Upos::kNoun};
+  tagger->TagWords({}, &upos, nullptr, nullptr);
+  EXPECT_TRUE(upos.empty());
+  tagger->TagWords({""}, &upos, nullptr, nullptr);  // an empty form must not crash
+  EXPECT_EQ(upos.size(), 1u);
+  EXPECT_FALSE(TrainTagger({}, {}, {}, nullptr).ok());
+}
+
+TEST(TaggerTest, SerializationRoundTrip) {
+  auto tagger = TrainTiny();
+  ASSERT_NE(tagger, nullptr);
+  std::string bytes = tagger->Serialize();
+  auto loaded = Tagger::Load(bytes);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ((*loaded)->Serialize(), bytes);
+  std::vector<std::string_view> words = {"Troops", "killed", "four", "rebels", "in", "Idlib", "."};
+  std::vector<Upos> u1, u2;
+  std::vector<std::string> x1, x2, l1, l2;
+  tagger->TagWords(words, &u1, &x1, &l1);
+  (*loaded)->TagWords(words, &u2, &x2, &l2);
+  EXPECT_EQ(u1, u2);
+  EXPECT_EQ(x1, x2);
+  EXPECT_EQ(l1, l2);
+}
+
+TEST(TaggerTest, TrainingIsDeterministic) {
+  auto a = TrainTiny();
+  auto b = TrainTiny();
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(a->Serialize(), b->Serialize());
+}
+
+TEST(TaggerTest, RefusesCorruptSections) {
+  auto tagger = TrainTiny();
+  ASSERT_NE(tagger, nullptr);
+  std::string bytes = tagger->Serialize();
+  EXPECT_EQ(Tagger::Load("").status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(Tagger::Load("nonsense bytes").status().code(), StatusCode::kDataLoss);
+  // Truncated anywhere.
+  for (size_t cut : {size_t{3}, size_t{8}, size_t{20}, bytes.size() / 2, bytes.size() - 1}) {
+    auto r = Tagger::Load(std::string_view(bytes).substr(0, cut));
+    EXPECT_FALSE(r.ok()) << "cut at " << cut;
+    EXPECT_EQ(r.status().code(), StatusCode::kDataLoss);
+  }
+  // Unknown version.
+  std::string v = bytes;
+  v[4] = 99;
+  EXPECT_EQ(Tagger::Load(v).status().code(), StatusCode::kDataLoss);
+  // Trailing garbage.
+  EXPECT_EQ(Tagger::Load(bytes + "x").status().code(), StatusCode::kDataLoss);
+  // Random byte flips never crash (they may or may not be detected).
+  for (size_t i = 8; i < bytes.size(); i += 7) {
+    std::string c = bytes;
+    c[i] = static_cast<char>(c[i] ^ 0x5a);
+    auto r = Tagger::Load(c);
+    if (r.ok()) (*r)->TagWords({"Rebels", "attacked", "."}, nullptr, nullptr, nullptr);
+  }
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,347 @@
+// Trainer of the tagger: averaged perceptron over the features of
+// tagger_model.h, plus the lemmatizer tables learned from the treebank.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <ostream>
+#include <set>
+#include <utility>
+
+#include "tag/tagger.h"
+#include "tag/tagger_model.h"
+
+namespace sitrep {
+
+using tag_internal::DictEntry;
+using tag_internal::FlatMap;
+using tag_internal::TaggerModel;
+using tag_internal::WordInfo;
+
+namespace {
+
+constexpr int kMaxStatic = 40;
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(tag_internal::AsciiLower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Deterministic across standard libraries (std::shuffle is not).
+void Shuffle(std::vector<uint32_t>& v, uint64_t& state) {
+  for (size_t i = v.size(); i > 1; --i) {
+    state += 0x9E3779B97F4A7C15ULL;
+    uint64_t r = tag_internal::Mix64(state);
+    std::swap(v[i - 1], v[r % i]);
+  }
+}
+
+struct TrainEntry {
+  uint32_t cls;
+  float w;
+  double total;  // sum of w over the updates so far, lazily
+  int64_t ts;    // step of the last change of w
+};
+
+// The weights being learned: feature hash -> sparse row.
+class Perceptron {
+ public:
+  void Score(const uint64_t* feats, int n, float* scores) const {
+    for (int i = 0; i < n; ++i) {
+      const uint32_t* r = index_.Find(feats[i]);
+      if (!r) continue;
+      for (const TrainEntry& e : rows_[*r]) scores[e.cls] += e.w;
+    }
+  }
+  void Update(const uint64_t* feats, int n, uint32_t truth, uint32_t guess, int64_t now) {
+    for (int i = 0; i < n; ++i) {
+      uint32_t* r = index_.FindMutable(feats[i]);
+      if (!r) {
+        index_.Insert(feats[i], static_cast<uint32_t>(rows_.size()));
+        keys_.push_back(feats[i]);
+        rows_.emplace_back();
+        r = index_.FindMutable(feats[i]);
+      }
+      auto& row = rows_[*r];
+      Add(row, truth, 1.0f, now);
+      Add(row, guess, -1.0f, now);
+    }
+  }
+  // Averaged weights at step `now`, pruned, in key order.
+  void Compile(int64_t now, float prune, TaggerModel* m) const {
+    std::vector<uint32_t> order(keys_.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return keys_[a] < keys_[b]; });
+    m->feat_keys.clear();
+    m->feat_counts.clear();
+    m->weights.clear();
+    std::vector<tag_internal::WeightEntry> row;
+    for (uint32_t i : order) {
+      row.clear();
+      for (const TrainEntry& e : rows_[i]) {
+        double avg = (e.total + static_cast<double>(now - e.ts) * e.w) / static_cast<double>(now);
+        if (std::fabs(avg) >= prune) row.push_back({e.cls, static_cast<float>(avg)});
+      }
+      if (row.empty()) continue;
+      std::sort(row.begin(), row.end(),
+                [](const auto& a, const auto& b) { return a.cls < b.cls; });
+      m->feat_keys.push_back(keys_[i]);
+      m->feat_counts.push_back(static_cast<uint32_t>(row.size()));
+      m->weights.insert(m->weights.end(), row.begin(), row.end());
+    }
+  }
+  size_t num_features() const { return keys_.size(); }
+
+ private:
+  static void Add(std::vector<TrainEntry>& row, uint32_t cls, float delta, int64_t now) {
+    for (TrainEntry& e : row) {
+      if (e.cls == cls) {
+        e.total += static_cast<double>(now - e.ts) * e.w;
+        e.ts = now;
+        e.w += delta;
+        return;
+      }
+    }
+    row.push_back({cls, delta, 0.0, now});
+  }
+  FlatMap index_{1 << 20};
+  std::vector<uint64_t> keys_;
+  std::vector<std::vector<TrainEntry>> rows_;
+};
+
+// Classes, dictionary and lemmatizer tables: everything but the weights.
+Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrainOptions& opt,
+                     TaggerModel* m, std::map<std::pair<std::string, std::string>, uint8_t>* class_ids) {
+  // Classes, sorted by (UPOS, XPOS) name for a stable numbering.
+  std::set<std::pair<std::string, std::string>> names;
+  for (const auto& s : train)
+    for (const auto& w : s.words) {
+      std::string u = UposFromName(w.upos) == Upos::kNone ? "X" : w.upos;
+      names.insert({u, w.xpos});
+    }
+  if (names.empty()) return InvalidArgumentError("TrainTagger: no training words");
+  if (names.size() > static_cast<size_t>(tag_internal::kMaxClasses))
+    return InvalidArgumentError("TrainTagger: more than 255 (UPOS, XPOS) classes");
+  for (const auto& [u, x] : names) {
+    (*class_ids)[{u, x}] = static_cast<uint8_t>(m->class_upos.size());
+    m->class_upos.push_back(UposFromName(u));
+    m->class_xpos.push_back(x);
+    m->class_is_nnp.push_back(x == "NNP" ? 1 : 0);
+  }
+  auto class_of = [&](const ConlluWord& w) {
+    std::string u = UposFromName(w.upos) == Upos::kNone ? "X" : w.upos;
+    return class_ids->at({u, w.xpos});
+  };
+
+  // Tag dictionary over exact forms.
+  std::map<std::string, std::map<uint8_t, int>> form_classes;
+  for (const auto& s : train)
+    for (const auto& w : s.words) form_classes[w.form][class_of(w)]++;
+  std::vector<DictEntry> dict;
+  for (const auto& [form, counts] : form_classes) {
+    int total = 0;
+    for (const auto& [c, n] : counts) total += n;
+    if (total < opt.ambiguity_min_count) continue;
+    DictEntry e;
+    e.key = tag_internal::HashBytes(form, tag_internal::kFormSeed);
+    uint64_t amb = 0x0a3b;
+    e.cand_begin = static_cast<uint32_t>(m->dict_cands.size());
+    for (const auto& [c, n] : counts) {
+      amb = tag_internal::Feat(77, amb, c);
+      m->dict_cands.push_back(c);
+    }
+    e.cand_count = static_cast<uint16_t>(counts.size());
+    e.amb = amb ? amb : 1;
+    e.restrict = total >= opt.restrict_min_count ? 1 : 0;
+    dict.push_back(e);
+  }
+  std::sort(dict.begin(), dict.end(), [](const DictEntry& a, const DictEntry& b) { return a.key < b.key; });
+  m->dict = std::move(dict);
+
+  // Lemmatizer: majority lemma per (form, xpos) and per (lowercase form, xpos).
+  using Key = std::pair<std::string, std::string>;
+  std::map<Key, std::map<std::string, int>> exact, lower;
+  std::map<std::string, std::pair<int, int>> caps;  // xpos -> (kept capital, lowercased)
+  for (const auto& s : train)
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      const auto& w = s.words[i];
+      if (w.lemma.empty() || w.form.empty()) continue;
+      exact[{w.form, w.xpos}][w.lemma]++;
+      lower[{LowerAscii(w.form), w.xpos}][w.lemma]++;
+      if (i > 0 && w.form[0] >= 'A' && w.form[0] <= 'Z' && w.xpos != "NNP" && !w.lemma.empty()) {
+        if (w.lemma[0] == w.form[0]) caps[w.xpos].first++;
+        else caps[w.xpos].second++;
+      }
+    }
+  auto majority = [](const std::map<std::string, int>& counts) {
+    const std::string* best = nullptr;
+    int best_n = -1;
+    for (const auto& [l, n] : counts)
+      if (n > best_n) best = &l, best_n = n;
+    return *best;
+  };
+  std::map<std::string, uint32_t> lemma_ids;
+  auto lemma_id = [&](const std::string& l) {
+    auto [it, inserted] = lemma_ids.emplace(l, static_cast<uint32_t>(m->lemmas.size()));
+    if (inserted) m->lemmas.push_back(l);
+    return it->second;
+  };
+  std::map<Key, std::string> lower_major;
+  for (const auto& [key, counts] : lower) {
+    std::string l = majority(counts);
+    lower_major[key] = l;
+    m->lower_keys.push_back(tag_internal::LowerKey(key.first, tag_internal::HashBytes(key.second)));
+    m->lower_values.push_back(lemma_id(l));
+  }
+  for (const auto& [key, counts] : exact) {
+    std::string l = majority(counts);
+    const std::string& fallback =
+        key.second == "NNP" ? key.first : lower_major[{LowerAscii(key.first), key.second}];
+    if (l == fallback) continue;
+    m->exact_keys.push_back(tag_internal::ExactKey(key.first, tag_internal::HashBytes(key.second)));
+    m->exact_values.push_back(lemma_id(l));
+  }
+  // Suffix rules from the lowercase types: "attacked"/VBD -> "attack" gives
+  // (strip 2, "") for the suffixes "ed", "ked", "cked", ... of length >= 2.
+  std::map<Key, std::map<std::pair<uint32_t, std::string>, int>> rule_counts;
+  for (const auto& [key, l] : lower_major) {
+    if (key.second == "NNP") continue;
+    const std::string& f = key.first;
+    std::string ll = LowerAscii(l);
+    size_t lcp = 0;
+    while (lcp < f.size() && lcp < ll.size() && f[lcp] == ll[lcp]) ++lcp;
+    uint32_t strip = static_cast<uint32_t>(f.size() - lcp);
+    std::string append = ll.substr(lcp);
+    for (size_t len = strip; len <= std::min<size_t>(f.size(), m->max_suffix); ++len)
+      rule_counts[{key.second, f.substr(f.size() - len)}][{strip, append}]++;
+  }
+  std::map<std::pair<uint32_t, std::string>, uint32_t> rule_ids;
+  for (const auto& [key, counts] : rule_counts) {
+    const std::pair<uint32_t, std::string>* best = nullptr;
+    int best_n = -1;
+    for (const auto& [r, n] : counts)
+      if (n > best_n) best = &r, best_n = n;
+    auto [it, inserted] = rule_ids.emplace(*best, static_cast<uint32_t>(m->rules.size()));
+    if (inserted) m->rules.push_back({best->first, best->second});
+    const std::string& suffix = key.second;
+    // RuleKey hashes the last `len` bytes of a form; the suffix is such a form.
+    m->rule_keys.push_back(tag_internal::RuleKey(suffix, suffix.size(), tag_internal::HashBytes(key.first)));
+    m->rule_values.push_back(it->second);
+  }
+  for (const auto& [x, kc] : caps)
+    if (kc.first > kc.second) m->keep_case_xpos.push_back(tag_internal::HashBytes(x));
+  return OkStatus();
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Tagger>> TrainTagger(const std::vector<ConlluSentence>& train,
+                                              const std::vector<ConlluSentence>& dev,
+                                              const TaggerTrainOptions& options,
+                                              std::ostream* log) {
+  const auto start = std::chrono::steady_clock::now();
+  auto seconds = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  TaggerModel skeleton;
+  std::map<std::pair<std::string, std::string>, uint8_t> class_ids;
+  SITREP_RETURN_IF_ERROR(BuildSkeleton(train, options, &skeleton, &class_ids));
+  skeleton.BuildIndexes();
+  const size_t k = skeleton.class_upos.size();
+
+  // Precompute word infos, gold classes and static features of every token.
+  struct Sent {
+    size_t info_begin, token_begin, size;
+  };
+  std::vector<Sent> sents;
+  std::vector<WordInfo> infos;
+  std::vector<uint8_t> gold;
+  std::vector<uint64_t> static_feats;
+  int num_static = 0;
+  for (const auto& s : train) {
+    if (s.words.empty()) continue;
+    Sent st{infos.size() + 2, gold.size(), s.words.size()};
+    infos.push_back(tag_internal::BosInfo());
+    infos.push_back(tag_internal::BosInfo());
+    for (const auto& w : s.words) {
+      WordInfo wi;
+      skeleton.Describe(w.form, &wi);
+      infos.push_back(wi);
+      std::string u = UposFromName(w.upos) == Upos::kNone ? "X" : w.upos;
+      gold.push_back(class_ids.at({u, w.xpos}));
+    }
+    infos.push_back(tag_internal::EosInfo());
+    infos.push_back(tag_internal::EosInfo());
+    sents.push_back(st);
+  }
+  for (const Sent& st : sents)
+    for (size_t i = 0; i < st.size; ++i) {
+      uint64_t buf[kMaxStatic];
+      num_static = tag_internal::StaticFeatures(&infos[st.info_begin + i], buf);
+      static_feats.insert(static_feats.end(), buf, buf + num_static);
+    }
+
+  Perceptron perceptron;
+  std::vector<uint32_t> order(sents.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  uint64_t rng = options.seed;
+  int64_t now = 1;
+  std::unique_ptr<Tagger> best;
+  double best_score = -1;
+  int best_epoch = 0;
+  uint64_t feats[tag_internal::kMaxFeatures];
+  float scores[256];
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    Shuffle(order, rng);
+    size_t correct = 0, total = 0;
+    for (uint32_t si : order) {
+      const Sent& st = sents[si];
+      uint8_t p1 = tag_internal::kBosClass, p2 = tag_internal::kBosClass;
+      for (size_t i = 0; i < st.size; ++i) {
+        const size_t t = st.token_begin + i;
+        std::copy_n(&static_feats[t * num_static], num_static, feats);
+        const WordInfo* w = &infos[st.info_begin + i];
+        int nf = num_static + tag_internal::DynamicFeatures(w, p1, p2, feats + num_static);
+        std::fill_n(scores, k, 0.0f);
+        perceptron.Score(feats, nf, scores);
+        uint8_t guess = skeleton.Best(*w, scores);
+        if (guess != gold[t]) perceptron.Update(feats, nf, gold[t], guess, now);
+        else ++correct;
+        ++total;
+        ++now;
+        p2 = p1;
+        p1 = guess;
+      }
+    }
+    auto model = std::make_unique<TaggerModel>(skeleton);
+    perceptron.Compile(now, options.prune_below, model.get());
+    model->BuildIndexes();
+    auto tagger = std::make_unique<Tagger>(std::move(model));
+    double score = epoch;  // without dev data, the last epoch wins
+    std::string dev_text;
+    if (!dev.empty()) {
+      TaggerScores ds = EvaluateTagger(*tagger, dev);
+      score = ds.upos + ds.xpos;
+      dev_text = " dev upos " + std::to_string(ds.upos) + " xpos " + std::to_string(ds.xpos) +
+                 " lemma " + std::to_string(ds.lemma);
+    }
+    if (log) {
+      *log << "tagger epoch " << epoch << ": train acc "
+           << (total ? 100.0 * correct / total : 0.0) << dev_text << " features "
+           << perceptron.num_features() << " weights " << tagger->num_weights() << " ("
+           << seconds() << " s)" << std::endl;
+    }
+    if (score > best_score) {
+      best_score = score;
+      best_epoch = epoch;
+      best = std::move(tagger);
+    } else if (!dev.empty() && epoch - best_epoch >= 3) {
+      break;
+    }
+  }
+  if (log) *log << "tagger: kept epoch " << best_epoch << " (" << seconds() << " s)" << std::endl;
+  return best;
+}
+
+}  // namespace sitrep
