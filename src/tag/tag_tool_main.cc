@@ -44,6 +44,7 @@ int Run(int argc, char** argv) {
     else if (a == "--seed") opt.seed = std::stoull(next());
     else if (a == "--restrict") opt.restrict_min_count = std::stoi(next());
     else if (a == "--amb") opt.ambiguity_min_count = std::stoi(next());
+    else if (a == "--no-jackknife") opt.jackknife_ambiguity = false;
     else if (a == "--prune") opt.prune_below = std::stof(next());
     else {
       std::cerr << "usage: sitrep_tag_tool [--corpora DIR] [--out FILE] [--model FILE] [--epochs N] "

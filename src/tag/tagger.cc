@@ -11,7 +11,6 @@ namespace tag_internal {
 namespace {
 
 constexpr uint64_t kLowerSeed = 0x1002;
-constexpr uint64_t kUnknownAmb = 0x5eed0a11b0a7ULL;
 constexpr uint64_t kBosHash = 0xb05b05b05ULL;
 constexpr uint64_t kEosHash = 0xe05e05e05ULL;
 
@@ -95,6 +94,10 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
   if (const uint32_t* idx = dict_index.Find(info->form)) {
     info->dict = static_cast<int32_t>(*idx);
     if (dict[*idx].amb) info->amb = dict[*idx].amb;
+  } else if (flags & kHasUpper) {
+    // "Killed" at the start of a sentence: the ambiguity class of "killed".
+    if (const uint32_t* idx = dict_index.Find(HashLower(word, 0, n, kFormSeed)))
+      if (dict[*idx].amb) info->amb = dict[*idx].amb;
   }
 }
 
@@ -224,14 +227,12 @@ void TaggerModel::BuildIndexes() {
   for (const auto& x : class_xpos) class_xpos_hash.push_back(HashBytes(x));
   dict_index.Reset(dict.size());
   for (size_t i = 0; i < dict.size(); ++i) dict_index.Insert(dict[i].key, static_cast<uint32_t>(i));
-  feat_offsets.resize(feat_counts.size());
+  feat_index.Reset(feat_keys.size());
   uint32_t off = 0;
-  for (size_t i = 0; i < feat_counts.size(); ++i) {
-    feat_offsets[i] = off;
+  for (size_t i = 0; i < feat_keys.size(); ++i) {
+    feat_index.Insert(feat_keys[i], off << 8 | feat_counts[i]);
     off += feat_counts[i];
   }
-  feat_index.Reset(feat_keys.size());
-  for (size_t i = 0; i < feat_keys.size(); ++i) feat_index.Insert(feat_keys[i], static_cast<uint32_t>(i));
   exact_index.Reset(exact_keys.size());
   for (size_t i = 0; i < exact_keys.size(); ++i) exact_index.Insert(exact_keys[i], exact_values[i]);
   lower_index.Reset(lower_keys.size());
@@ -407,6 +408,7 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view section) {
   uint64_t total = 0;
   for (uint8_t c : counts) total += c;
   if (total != cls.size()) return fail("weight counts do not add up");
+  if (total >= (1u << 24)) return fail("too many weights");
   m->feat_counts.assign(counts.begin(), counts.end());
   m->weights.resize(cls.size());
   for (size_t i = 0; i < cls.size(); ++i) {

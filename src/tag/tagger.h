@@ -101,6 +101,9 @@ struct TaggerTrainOptions {
   int restrict_min_count = 20;
   // Words seen at least this many times get an ambiguity-class feature.
   int ambiguity_min_count = 2;
+  // Computes the training words' ambiguity classes without their own tenth
+  // of the data, so that rare words look as they will at test time.
+  bool jackknife_ambiguity = true;
   // Averaged weights with |w| below this are dropped from the saved model.
   float prune_below = 1e-3f;
 };

@@ -25,6 +25,8 @@ inline constexpr int kMaxFeatures = 48;
 inline constexpr int kMaxClasses = 255;
 inline constexpr uint8_t kBosClass = 255;  // "previous class" before the first word
 inline constexpr uint64_t kFormSeed = 0x1001;  // seed of WordInfo::form and DictEntry::key
+inline constexpr uint64_t kUnknownAmb = 0x5eed0a11b0a7ULL;  // ambiguity class of unknown words
+inline constexpr uint64_t kAmbSeed = 0x0a3b;
 
 inline uint64_t Mix64(uint64_t x) {
   x ^= x >> 33;
@@ -77,35 +79,37 @@ class FlatMap {
   void Reset(size_t expected) {
     size_t cap = 16;
     while (cap < expected * 2) cap <<= 1;
-    keys_.assign(cap, 0);
-    values_.assign(cap, 0);
+    slots_.assign(cap, Slot{});
     mask_ = cap - 1;
     size_ = 0;
   }
   // Returns false if the key was already there (value left unchanged).
   bool Insert(uint64_t key, uint32_t value) {
     key = key ? key : 1;
-    if ((size_ + 1) * 2 > keys_.size()) Grow();
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
     size_t i = key & mask_;
-    while (keys_[i] != 0) {
-      if (keys_[i] == key) return false;
+    while (slots_[i].key != 0) {
+      if (slots_[i].key == key) return false;
       i = (i + 1) & mask_;
     }
-    keys_[i] = key;
-    values_[i] = value;
+    slots_[i] = {key, value};
     ++size_;
     return true;
   }
   const uint32_t* Find(uint64_t key) const {
-    if (keys_.empty()) return nullptr;
     key = key ? key : 1;
     size_t i = key & mask_;
     while (true) {
-      uint64_t k = keys_[i];
-      if (k == key) return &values_[i];
-      if (k == 0) return nullptr;
+      const Slot& s = slots_[i];
+      if (s.key == key) return &s.value;
+      if (s.key == 0) return nullptr;
       i = (i + 1) & mask_;
     }
+  }
+  // Hints the cache that Find(key) will follow.
+  void Prefetch(uint64_t key) const {
+    key = key ? key : 1;
+    __builtin_prefetch(&slots_[key & mask_]);
   }
   uint32_t* FindMutable(uint64_t key) {
     return const_cast<uint32_t*>(static_cast<const FlatMap*>(this)->Find(key));
@@ -113,15 +117,17 @@ class FlatMap {
   size_t size() const { return size_; }
 
  private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t value = 0;
+  };
   void Grow() {
-    std::vector<uint64_t> old_keys = std::move(keys_);
-    std::vector<uint32_t> old_values = std::move(values_);
-    Reset(old_keys.size());
-    for (size_t i = 0; i < old_keys.size(); ++i)
-      if (old_keys[i]) Insert(old_keys[i], old_values[i]);
+    std::vector<Slot> old = std::move(slots_);
+    Reset(old.size());
+    for (const Slot& s : old)
+      if (s.key) Insert(s.key, s.value);
   }
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> values_;
+  std::vector<Slot> slots_ = std::vector<Slot>(1);  // one empty slot: Find works before Reset
   size_t mask_ = 0;
   size_t size_ = 0;
 };
@@ -172,7 +178,6 @@ struct TaggerModel {
   // Perceptron weights: feature hash -> row of entries.
   std::vector<uint64_t> feat_keys;
   std::vector<uint32_t> feat_counts;
-  std::vector<uint32_t> feat_offsets;  // prefix sums of feat_counts
   std::vector<WeightEntry> weights;
   FlatMap feat_index;  // feature hash -> index into feat_keys
 
@@ -203,12 +208,25 @@ struct TaggerModel {
   void Lemmatize(std::string_view word, uint8_t cls, std::string* out) const;
 
   // Adds the scores of features [feats, feats+n) into scores[0..K).
+  // feat_index values pack (row offset << 8 | row length).
   void Score(const uint64_t* feats, int n, float* scores) const {
+    // Three passes so that the cache misses of a token overlap: prefetch the
+    // slots, find the rows and prefetch them, then add.
+    const WeightEntry* rows[kMaxFeatures];
+    uint32_t lens[kMaxFeatures];
+    int m = 0;
+    for (int i = 0; i < n; ++i) feat_index.Prefetch(feats[i]);
     for (int i = 0; i < n; ++i) {
-      const uint32_t* idx = feat_index.Find(feats[i]);
-      if (!idx) continue;
-      const WeightEntry* e = weights.data() + feat_offsets[*idx];
-      const WeightEntry* end = e + feat_counts[*idx];
+      const uint32_t* v = feat_index.Find(feats[i]);
+      if (!v) continue;
+      rows[m] = weights.data() + (*v >> 8);
+      lens[m] = *v & 0xff;
+      __builtin_prefetch(rows[m]);
+      ++m;
+    }
+    for (int j = 0; j < m; ++j) {
+      const WeightEntry* e = rows[j];
+      const WeightEntry* end = e + lens[j];
       for (; e != end; ++e) scores[e->cls] += e->w;
     }
   }

@@ -1,6 +1,7 @@
 // Trainer of the tagger: averaged perceptron over the features of
 // tagger_model.h, plus the lemmatizer tables learned from the treebank.
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -145,7 +146,7 @@ Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrain
     if (total < opt.ambiguity_min_count) continue;
     DictEntry e;
     e.key = tag_internal::HashBytes(form, tag_internal::kFormSeed);
-    uint64_t amb = 0x0a3b;
+    uint64_t amb = tag_internal::kAmbSeed;
     e.cand_begin = static_cast<uint32_t>(m->dict_cands.size());
     for (const auto& [c, n] : counts) {
       amb = tag_internal::Feat(77, amb, c);
@@ -259,14 +260,51 @@ StatusOr<std::unique_ptr<Tagger>> TrainTagger(const std::vector<ConlluSentence>&
   std::vector<uint8_t> gold;
   std::vector<uint64_t> static_feats;
   int num_static = 0;
+  // Jackknifed ambiguity classes: a training word gets the class computed
+  // without the sentences of its own fold, as an unseen test word would.
+  constexpr int kFolds = 10;
+  std::map<std::string, std::map<uint8_t, std::array<int, kFolds>>> fold_counts;
+  {
+    size_t si = 0;
+    for (const auto& s : train) {
+      if (s.words.empty()) continue;
+      const int fold = static_cast<int>(si++ % kFolds);
+      for (const auto& w : s.words) {
+        std::string u = UposFromName(w.upos) == Upos::kNone ? "X" : w.upos;
+        fold_counts[w.form][class_ids.at({u, w.xpos})][fold]++;
+      }
+    }
+  }
+  auto jack_amb = [&](const std::string& form, int fold) -> uint64_t {
+    auto it = fold_counts.find(form);
+    if (it == fold_counts.end()) return 0;
+    int total = 0;
+    uint64_t amb = tag_internal::kAmbSeed;
+    for (const auto& [c, per_fold] : it->second) {
+      int n = -per_fold[fold];
+      for (int f : per_fold) n += f;
+      if (n <= 0) continue;
+      total += n;
+      amb = tag_internal::Feat(77, amb, c);
+    }
+    if (total < options.ambiguity_min_count) return 0;
+    return amb ? amb : 1;
+  };
+  size_t sent_index = 0;
   for (const auto& s : train) {
     if (s.words.empty()) continue;
+    const int fold = static_cast<int>(sent_index++ % kFolds);
     Sent st{infos.size() + 2, gold.size(), s.words.size()};
     infos.push_back(tag_internal::BosInfo());
     infos.push_back(tag_internal::BosInfo());
     for (const auto& w : s.words) {
       WordInfo wi;
       skeleton.Describe(w.form, &wi);
+      if (options.jackknife_ambiguity) {
+        wi.amb = jack_amb(w.form, fold);
+        if (!wi.amb && w.form != LowerAscii(w.form)) wi.amb = jack_amb(LowerAscii(w.form), fold);
+        if (!wi.amb) wi.amb = tag_internal::kUnknownAmb;
+      }
       infos.push_back(wi);
       std::string u = UposFromName(w.upos) == Upos::kNone ? "X" : w.upos;
       gold.push_back(class_ids.at({u, w.xpos}));
