@@ -1,0 +1,572 @@
+#include "parse/parser.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "core/binary_io.h"
+#include "parse/parser_internal.h"
+
+namespace sitrep {
+namespace parse_internal {
+
+namespace {
+
+constexpr uint32_t kRootTag = 30, kNoneTag = 31;
+const uint64_t kRootForm = HashString("<ROOT>");
+const uint64_t kNoneForm = HashString("<NONE>");
+
+inline uint64_t Rotl(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+
+// Collects 32-bit feature keys; each Add() is one template (numbered in call
+// order, so the order of Add() calls is part of the model format).
+struct Sink {
+  uint32_t* out;
+  int n = 0;
+  uint64_t t = 0;
+  void Add(uint64_t a, uint64_t b = 0, uint64_t c = 0, uint64_t d = 0) {
+    ++t;
+    uint64_t h = t * 0x9E3779B97F4A7C15ULL + a * 0xC2B2AE3D27D4EB4FULL +
+                 Rotl(b, 17) * 0x165667B19E3779F9ULL + Rotl(c, 31) * 0xD6E8FEB86659FD93ULL +
+                 Rotl(d, 47) * 0xFF51AFD7ED558CCDULL;
+    uint32_t k = static_cast<uint32_t>(Mix64(h) >> 32);
+    out[n++] = k ? k : 1;
+  }
+};
+
+inline uint64_t DistBucket(int a, int b, int none) {
+  if (a == none || b == none) return 15;
+  int d = b > a ? b - a : a - b;
+  if (d <= 4) return static_cast<uint64_t>(d);
+  if (d <= 6) return 5;
+  if (d <= 9) return 6;
+  if (d <= 14) return 7;
+  return 8;
+}
+
+}  // namespace
+
+void Words::Resize(int words) {
+  n = words;
+  size_t size = static_cast<size_t>(words) + 2;
+  if (form.size() < size) {
+    form.resize(size);
+    lemma.resize(size);
+    tag.resize(size);
+  }
+  form[0] = kRootForm;
+  lemma[0] = kRootForm;
+  tag[0] = kRootTag;
+  form[words + 1] = kNoneForm;
+  lemma[words + 1] = kNoneForm;
+  tag[words + 1] = kNoneTag;
+}
+
+void Words::Set(int i, std::string_view form_text, Upos upos, std::string_view xpos,
+                std::string_view lemma_text) {
+  form[i] = HashWordForm(form_text);
+  lemma[i] = HashWordForm(lemma_text);
+  tag[i] = static_cast<uint32_t>(upos) | (static_cast<uint32_t>(HashString(xpos)) & 0x7FFFFFFu) << 5;
+}
+
+void State::Reset(int words) {
+  n = words;
+  none = words + 1;
+  size_t size = static_cast<size_t>(words) + 2;
+  stack.clear();
+  stack.reserve(size);
+  stack.push_back(0);
+  b = 1;
+  head.assign(size, -1);
+  label.assign(size, static_cast<uint8_t>(kNoLabel));
+  lc1.assign(size, none);
+  lc2.assign(size, none);
+  rc1.assign(size, none);
+  rc2.assign(size, none);
+  nl.assign(size, 0);
+  nr.assign(size, 0);
+  lset.assign(size, 0);
+  rset.assign(size, 0);
+}
+
+void State::AddArc(int h, int d, int label_id) {
+  head[d] = h;
+  label[d] = static_cast<uint8_t>(label_id);
+  uint64_t bit = label_id == kNoLabel ? 0 : (1ULL << (label_id & 63));
+  if (d < h) {
+    if (lc1[h] == none || d < lc1[h]) {
+      lc2[h] = lc1[h];
+      lc1[h] = d;
+    } else if (lc2[h] == none || d < lc2[h]) {
+      lc2[h] = d;
+    }
+    if (nl[h] < 250) ++nl[h];
+    lset[h] |= bit;
+  } else {
+    if (rc1[h] == none || d > rc1[h]) {
+      rc2[h] = rc1[h];
+      rc1[h] = d;
+    } else if (rc2[h] == none || d > rc2[h]) {
+      rc2[h] = d;
+    }
+    if (nr[h] < 250) ++nr[h];
+    rset[h] |= bit;
+  }
+}
+
+void State::Apply(int move, int label_id) {
+  if (move == kShift) {
+    stack.push_back(b++);
+    return;
+  }
+  int d = stack.back();
+  stack.pop_back();
+  int h = move == kLeft ? b : stack.back();
+  AddArc(h, d, label_id);
+}
+
+int MoveFeatures(const Words& W, const State& st, uint32_t* out) {
+  Sink f{out};
+  const int s0 = st.S(0), s1 = st.S(1), s2 = st.S(2);
+  const int b0 = st.B(0), b1 = st.B(1), b2 = st.B(2);
+  const int s0l = st.lc1[s0], s0l2 = st.lc2[s0], s0r = st.rc1[s0], s0r2 = st.rc2[s0];
+  const int s1l = st.lc1[s1], s1r = st.rc1[s1];
+  const int b0l = st.lc1[b0], b0l2 = st.lc2[b0];
+  auto w = [&](int i) -> uint64_t { return W.form[i]; };
+  auto p = [&](int i) -> uint64_t { return W.tag[i]; };
+  auto l = [&](int i) -> uint64_t { return st.label[i]; };
+  const uint64_t d0 = DistBucket(s0, b0, st.none), d1 = DistBucket(s1, s0, st.none);
+
+  // Single words.
+  f.Add(w(s0), p(s0)); f.Add(w(s0)); f.Add(p(s0));
+  f.Add(w(b0), p(b0)); f.Add(w(b0)); f.Add(p(b0));
+  f.Add(w(b1), p(b1)); f.Add(w(b1)); f.Add(p(b1));
+  f.Add(w(b2), p(b2)); f.Add(w(b2)); f.Add(p(b2));
+  f.Add(w(s1), p(s1)); f.Add(w(s1)); f.Add(p(s1));
+  f.Add(w(s2)); f.Add(p(s2));
+  // Pairs.
+  f.Add(w(s0), p(s0), w(b0), p(b0));
+  f.Add(w(s0), p(s0), w(b0)); f.Add(w(s0), w(b0), p(b0));
+  f.Add(w(s0), p(s0), p(b0)); f.Add(p(s0), w(b0), p(b0));
+  f.Add(w(s0), w(b0)); f.Add(p(s0), p(b0)); f.Add(p(b0), p(b1));
+  f.Add(w(s1), p(s1), w(s0), p(s0));
+  f.Add(w(s1), w(s0)); f.Add(p(s1), p(s0));
+  f.Add(w(s1), p(s0)); f.Add(p(s1), w(s0));
+  f.Add(w(s1), p(s1), p(s0)); f.Add(p(s1), w(s0), p(s0));
+  f.Add(w(s1), w(b0)); f.Add(p(s1), p(b0));
+  // Triples.
+  f.Add(p(b0), p(b1), p(b2));
+  f.Add(p(s0), p(b0), p(b1));
+  f.Add(p(s1), p(s0), p(b0));
+  f.Add(p(s0), p(s0l), p(b0));
+  f.Add(p(s0), p(s0r), p(b0));
+  f.Add(p(s0), p(b0), p(b0l));
+  f.Add(p(s1), p(s0), p(s0l));
+  f.Add(p(s1), p(s0), p(s0r));
+  f.Add(p(s1), p(s1r), p(s0));
+  f.Add(p(s1), p(s1l), p(s0));
+  f.Add(p(s2), p(s1), p(s0));
+  f.Add(p(s1), p(s0), p(b1));
+  f.Add(w(s0), p(b0), p(b1));
+  f.Add(p(s0), w(b0), p(b1));
+  f.Add(w(s1), p(s0), p(b0));
+  f.Add(p(s1), w(s0), p(b0));
+  // Distance.
+  f.Add(w(s0), d0); f.Add(p(s0), d0); f.Add(w(b0), d0); f.Add(p(b0), d0);
+  f.Add(w(s0), w(b0), d0); f.Add(p(s0), p(b0), d0);
+  f.Add(p(s1), p(s0), d1); f.Add(w(s1), w(s0), d1);
+  // Valency.
+  f.Add(w(s0), st.nr[s0]); f.Add(p(s0), st.nr[s0]);
+  f.Add(w(s0), st.nl[s0]); f.Add(p(s0), st.nl[s0]);
+  f.Add(w(b0), st.nl[b0]); f.Add(p(b0), st.nl[b0]);
+  f.Add(w(s1), st.nr[s1]); f.Add(p(s1), st.nr[s1], st.nl[s1]);
+  // Children.
+  f.Add(w(s0l)); f.Add(p(s0l)); f.Add(l(s0l));
+  f.Add(w(s0r)); f.Add(p(s0r)); f.Add(l(s0r));
+  f.Add(w(b0l)); f.Add(p(b0l)); f.Add(l(b0l));
+  f.Add(w(s1r), p(s1r)); f.Add(l(s1r), p(s1)); f.Add(l(s1l), p(s1));
+  f.Add(w(s0l2)); f.Add(p(s0l2)); f.Add(l(s0l2));
+  f.Add(w(s0r2)); f.Add(p(s0r2)); f.Add(l(s0r2));
+  f.Add(w(b0l2)); f.Add(p(b0l2)); f.Add(l(b0l2));
+  f.Add(p(s0), p(s0l), p(s0l2));
+  f.Add(p(s0), p(s0r), p(s0r2));
+  f.Add(p(b0), p(b0l), p(b0l2));
+  f.Add(p(s0), l(s0l), l(s0r), p(b0));
+  f.Add(p(s1), l(s1r), p(s0), l(s0l));
+  // Label sets.
+  f.Add(w(s0), st.rset[s0]); f.Add(p(s0), st.rset[s0]);
+  f.Add(w(s0), st.lset[s0]); f.Add(p(s0), st.lset[s0]);
+  f.Add(w(b0), st.lset[b0]); f.Add(p(b0), st.lset[b0]);
+  f.Add(p(s1), st.lset[s1], st.rset[s1], p(s0));
+  // Lemmas of the candidates.
+  f.Add(W.lemma[s0], p(b0)); f.Add(W.lemma[b0], p(s0)); f.Add(W.lemma[s1], p(s0));
+  return f.n;
+}
+
+int LabelFeatures(const Words& W, const State& st, int h, int d, uint32_t* out) {
+  Sink f{out};
+  auto w = [&](int i) -> uint64_t { return W.form[i]; };
+  auto p = [&](int i) -> uint64_t { return W.tag[i]; };
+  auto l = [&](int i) -> uint64_t { return st.label[i]; };
+  const uint64_t dir = h < d ? 1 : 2;
+  const uint64_t dist = DistBucket(h, d, st.none);
+  const int ld = st.lc1[d], ld2 = st.lc2[d], rd = st.rc1[d];
+  const int hl = st.lc1[h], hr = st.rc1[h];
+  const uint64_t lh = W.lemma[h];
+
+  f.Add(w(d)); f.Add(p(d)); f.Add(w(d), p(d));
+  f.Add(w(h)); f.Add(p(h)); f.Add(w(h), p(h));
+  f.Add(p(d), p(h), dir); f.Add(w(d), p(h), dir); f.Add(p(d), w(h), dir);
+  f.Add(w(d), w(h), dir); f.Add(p(d), p(h), dir, dist);
+  f.Add(lh, p(d), dir); f.Add(lh, w(d));
+  f.Add(st.lset[d], p(d)); f.Add(st.rset[d], p(d));
+  f.Add(st.lset[d], st.rset[d], p(d));
+  f.Add(w(ld), p(d)); f.Add(l(ld), p(d)); f.Add(w(rd), p(d)); f.Add(l(rd), p(d));
+  f.Add(w(ld), p(d), p(h), dir); f.Add(l(ld), l(ld2), p(d));
+  f.Add(w(ld), w(d)); f.Add(w(ld), lh, dir);
+  f.Add(st.lset[h], p(d), dir); f.Add(st.rset[h], p(d), dir);
+  f.Add(st.lset[h], st.rset[h], p(d), p(h));
+  f.Add(l(hl), l(hr), p(d), dir);
+  f.Add(p(d - 1), p(d), p(h)); f.Add(p(d + 1), p(d), p(h));
+  f.Add(w(d - 1), p(d)); f.Add(w(d + 1), p(d));
+  f.Add(p(st.B(0)), p(d), p(h), dir);
+  f.Add(p(st.S(1)), p(d), p(h), dir);
+  f.Add(st.nl[d], st.nr[d], p(d));
+  f.Add(p(d), p(h), dir, h == 0 ? 1 : 0);
+  return f.n;
+}
+
+uint16_t FloatToHalf(float value) {
+  uint32_t x;
+  std::memcpy(&x, &value, 4);
+  uint32_t sign = (x >> 16) & 0x8000u;
+  int32_t exp = static_cast<int32_t>((x >> 23) & 0xFF) - 127 + 15;
+  uint32_t mant = x & 0x7FFFFFu;
+  if (((x >> 23) & 0xFF) == 0xFF) return static_cast<uint16_t>(sign | 0x7C00u | (mant ? 0x200u : 0));
+  if (exp >= 31) return static_cast<uint16_t>(sign | 0x7C00u);  // overflow -> inf
+  if (exp <= 0) {
+    if (exp < -10) return static_cast<uint16_t>(sign);
+    mant |= 0x800000u;
+    int shift = 14 - exp;
+    uint32_t half = mant >> shift;
+    uint32_t rem = mant & ((1u << shift) - 1);
+    uint32_t mid = 1u << (shift - 1);
+    if (rem > mid || (rem == mid && (half & 1))) ++half;
+    return static_cast<uint16_t>(sign | half);
+  }
+  uint32_t half = (static_cast<uint32_t>(exp) << 10) | (mant >> 13);
+  uint32_t rem = mant & 0x1FFFu;
+  if (rem > 0x1000u || (rem == 0x1000u && (half & 1))) ++half;  // may carry into exp
+  return static_cast<uint16_t>(sign | half);
+}
+
+float HalfToFloat(uint16_t h) {
+  uint32_t sign = static_cast<uint32_t>(h & 0x8000u) << 16;
+  uint32_t exp = (h >> 10) & 0x1F;
+  uint32_t mant = h & 0x3FFu;
+  uint32_t x;
+  if (exp == 0) {
+    if (mant == 0) {
+      x = sign;
+    } else {
+      int e = -1;
+      do {
+        ++e;
+        mant <<= 1;
+      } while (!(mant & 0x400u));
+      x = sign | static_cast<uint32_t>(127 - 15 - e) << 23 | (mant & 0x3FFu) << 13;
+    }
+  } else if (exp == 31) {
+    x = sign | 0x7F800000u | mant << 13;
+  } else {
+    x = sign | (exp + 127 - 15) << 23 | mant << 13;
+  }
+  float f;
+  std::memcpy(&f, &x, 4);
+  return f;
+}
+
+namespace {
+uint32_t TableSize(size_t entries) {
+  uint32_t size = 16;
+  while (size < entries * 2) size *= 2;
+  return size;
+}
+}  // namespace
+
+void Model::BuildTables() {
+  uint32_t size = TableSize(move_keys.size());
+  move_table.assign(size, MoveBucket{0, {0, 0, 0}});
+  move_mask = size - 1;
+  for (size_t i = 0; i < move_keys.size(); ++i) {
+    uint32_t s = SlotOf(move_keys[i]) & move_mask;
+    while (move_table[s].key != 0) s = (s + 1) & move_mask;
+    move_table[s].key = move_keys[i];
+    for (int m = 0; m < kNumMoves; ++m) move_table[s].w[m] = move_weights[i * kNumMoves + m];
+  }
+  size = TableSize(label_keys.size());
+  label_table.assign(size, LabelBucket{0, 0, 0});
+  label_mask = size - 1;
+  for (size_t i = 0; i < label_keys.size(); ++i) {
+    uint32_t s = SlotOf(label_keys[i]) & label_mask;
+    while (label_table[s].key != 0) s = (s + 1) & label_mask;
+    label_table[s] = LabelBucket{label_keys[i], label_offsets[i], label_offsets[i + 1]};
+  }
+}
+
+void Model::ScoreMoves(const uint32_t* f, int nf, float* scores) const {
+  uint32_t slots[kMaxMoveFeatures];
+  for (int i = 0; i < nf; ++i) {
+    slots[i] = SlotOf(f[i]) & move_mask;
+    __builtin_prefetch(&move_table[slots[i]]);
+  }
+  float s0 = 0, s1 = 0, s2 = 0;
+  for (int i = 0; i < nf; ++i) {
+    uint32_t s = slots[i];
+    for (;;) {
+      const MoveBucket& b = move_table[s];
+      if (b.key == f[i]) {
+        s0 += b.w[0];
+        s1 += b.w[1];
+        s2 += b.w[2];
+        break;
+      }
+      if (b.key == 0) break;
+      s = (s + 1) & move_mask;
+    }
+  }
+  scores[0] = s0;
+  scores[1] = s1;
+  scores[2] = s2;
+}
+
+void Model::ScoreLabels(const uint32_t* f, int nf, float* scores) const {
+  const size_t num_labels = labels.size();
+  std::fill(scores, scores + num_labels, 0.0f);
+  uint32_t slots[kMaxLabelFeatures];
+  for (int i = 0; i < nf; ++i) {
+    slots[i] = SlotOf(f[i]) & label_mask;
+    __builtin_prefetch(&label_table[slots[i]]);
+  }
+  for (int i = 0; i < nf; ++i) {
+    uint32_t s = slots[i];
+    for (;;) {
+      const LabelBucket& b = label_table[s];
+      if (b.key == f[i]) {
+        for (uint32_t k = b.begin; k < b.end; ++k) scores[label_weights[k].label] += label_weights[k].w;
+        break;
+      }
+      if (b.key == 0) break;
+      s = (s + 1) & label_mask;
+    }
+  }
+}
+
+int Model::BestLabel(const Words& w, const State& st, int h, int d, float* scratch) const {
+  if (h == 0) return root_label;
+  uint32_t feats[kMaxLabelFeatures];
+  int nf = LabelFeatures(w, st, h, d, feats);
+  ScoreLabels(feats, nf, scratch);
+  int best = -1;
+  for (int k = 0; k < static_cast<int>(labels.size()); ++k) {
+    if (k == root_label) continue;
+    if (best < 0 || scratch[k] > scratch[best]) best = k;
+  }
+  return best < 0 ? root_label : best;
+}
+
+void Model::ParseWords(const Words& w, State& st) const {
+  st.Reset(w.n);
+  uint32_t feats[kMaxMoveFeatures];
+  float scores[kNumMoves];
+  float label_scores[256];
+  while (!st.Terminal()) {
+    int nf = MoveFeatures(w, st, feats);
+    ScoreMoves(feats, nf, scores);
+    int best = -1;
+    for (int m = 0; m < kNumMoves; ++m) {
+      if (st.Legal(m) && (best < 0 || scores[m] > scores[best])) best = m;
+    }
+    int label = kNoLabel;
+    if (best != kShift) {
+      int h, d;
+      st.ArcOf(best, &h, &d);
+      label = BestLabel(w, st, h, d, label_scores);
+    }
+    st.Apply(best, label);
+  }
+}
+
+}  // namespace parse_internal
+
+using parse_internal::Model;
+
+namespace {
+constexpr std::string_view kParserMagic = "sitrep.parser";
+constexpr uint32_t kParserVersion = 1;
+}  // namespace
+
+Parser::Parser(std::unique_ptr<parse_internal::Model> model) : model_(std::move(model)) {}
+Parser::~Parser() = default;
+
+const std::vector<std::string>& Parser::labels() const { return model_->labels; }
+size_t Parser::num_move_features() const { return model_->move_keys.size(); }
+size_t Parser::num_label_features() const { return model_->label_keys.size(); }
+
+std::string Parser::Serialize() const {
+  const Model& m = *model_;
+  ByteWriter w;
+  w.String(kParserMagic);
+  w.U32(kParserVersion);
+  w.StringVector(m.labels);
+  w.U32(static_cast<uint32_t>(m.root_label));
+  w.PodVector(m.move_keys);
+  std::vector<uint16_t> halves(m.move_weights.size());
+  for (size_t i = 0; i < halves.size(); ++i) halves[i] = parse_internal::FloatToHalf(m.move_weights[i]);
+  w.PodVector(halves);
+  w.PodVector(m.label_keys);
+  w.PodVector(m.label_offsets);
+  std::vector<uint8_t> ids(m.label_weights.size());
+  halves.resize(m.label_weights.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    ids[i] = static_cast<uint8_t>(m.label_weights[i].label);
+    halves[i] = parse_internal::FloatToHalf(m.label_weights[i].w);
+  }
+  w.PodVector(ids);
+  w.PodVector(halves);
+  w.U64(Fnv1a64(w.bytes()));
+  return w.Release();
+}
+
+StatusOr<std::unique_ptr<Parser>> Parser::Load(std::string_view section) {
+  if (section.size() < 8) return DataLossError("parser section: truncated");
+  uint64_t stored_sum;
+  std::memcpy(&stored_sum, section.data() + section.size() - 8, 8);
+  std::string_view body = section.substr(0, section.size() - 8);
+  ByteReader r(body);
+  std::string magic;
+  if (!r.String(&magic).ok() || magic != kParserMagic) {
+    return DataLossError("parser section: bad magic (not a parser model)");
+  }
+  uint32_t version = 0;
+  SITREP_RETURN_IF_ERROR(r.U32(&version).WithContext("parser section"));
+  if (version != kParserVersion) {
+    return DataLossError("parser section: unknown version " + std::to_string(version));
+  }
+  if (Fnv1a64(body) != stored_sum) return DataLossError("parser section: checksum mismatch");
+  auto m = std::make_unique<Model>();
+  SITREP_RETURN_IF_ERROR(r.StringVector(&m->labels).WithContext("parser section"));
+  uint32_t root = 0;
+  SITREP_RETURN_IF_ERROR(r.U32(&root).WithContext("parser section"));
+  if (m->labels.empty() || m->labels.size() > 250 || root >= m->labels.size() ||
+      m->labels[root] != "root") {
+    return DataLossError("parser section: bad label set");
+  }
+  m->root_label = static_cast<int>(root);
+  for (size_t i = 0; i < m->labels.size(); ++i) {
+    if (m->labels[i] == "punct") m->punct_label = static_cast<int>(i);
+  }
+  std::vector<uint16_t> halves;
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->move_keys).WithContext("parser section"));
+  SITREP_RETURN_IF_ERROR(r.PodVector(&halves).WithContext("parser section"));
+  if (halves.size() != m->move_keys.size() * parse_internal::kNumMoves) {
+    return DataLossError("parser section: move weight count mismatch");
+  }
+  for (size_t i = 0; i < m->move_keys.size(); ++i) {
+    if (m->move_keys[i] == 0 || (i > 0 && m->move_keys[i] <= m->move_keys[i - 1])) {
+      return DataLossError("parser section: move keys not sorted");
+    }
+  }
+  m->move_weights.resize(halves.size());
+  for (size_t i = 0; i < halves.size(); ++i) m->move_weights[i] = parse_internal::HalfToFloat(halves[i]);
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->label_keys).WithContext("parser section"));
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->label_offsets).WithContext("parser section"));
+  std::vector<uint8_t> ids;
+  SITREP_RETURN_IF_ERROR(r.PodVector(&ids).WithContext("parser section"));
+  SITREP_RETURN_IF_ERROR(r.PodVector(&halves).WithContext("parser section"));
+  if (!r.done()) return DataLossError("parser section: trailing bytes");
+  if (ids.size() != halves.size() || m->label_offsets.size() != m->label_keys.size() + 1 ||
+      m->label_offsets.front() != 0 || m->label_offsets.back() != ids.size()) {
+    return DataLossError("parser section: label weight layout mismatch");
+  }
+  for (size_t i = 0; i < m->label_keys.size(); ++i) {
+    if (m->label_keys[i] == 0 || (i > 0 && m->label_keys[i] <= m->label_keys[i - 1]) ||
+        m->label_offsets[i + 1] < m->label_offsets[i]) {
+      return DataLossError("parser section: label keys not sorted");
+    }
+  }
+  m->label_weights.resize(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i] >= m->labels.size()) return DataLossError("parser section: label id out of range");
+    m->label_weights[i] = {parse_internal::HalfToFloat(halves[i]), ids[i]};
+  }
+  m->BuildTables();
+  return std::make_unique<Parser>(std::move(m));
+}
+
+void Parser::Parse(Document& doc, const Sentence& s) const {
+  if (s.token_end <= s.token_begin || s.token_end > doc.tokens.size()) return;
+  thread_local parse_internal::Words words;
+  thread_local parse_internal::State state;
+  const int n = static_cast<int>(s.token_end - s.token_begin);
+  words.Resize(n);
+  for (int i = 1; i <= n; ++i) {
+    const Token& t = doc.tokens[s.token_begin + i - 1];
+    words.Set(i, doc.Form(t), t.upos, t.xpos, t.lemma);
+  }
+  model_->ParseWords(words, state);
+  for (int i = 1; i <= n; ++i) {
+    Token& t = doc.tokens[s.token_begin + i - 1];
+    t.head = state.head[i];
+    int label = state.label[i];
+    t.deprel = label < static_cast<int>(model_->labels.size()) ? model_->labels[label] : "dep";
+  }
+}
+
+namespace {
+std::string_view Universal(std::string_view label) {
+  size_t colon = label.find(':');
+  return colon == std::string_view::npos ? label : label.substr(0, colon);
+}
+}  // namespace
+
+ParserScores EvaluateParser(const Parser& p, const std::vector<ConlluSentence>& input,
+                            const std::vector<ConlluSentence>& gold) {
+  ParserScores scores;
+  Document doc = DocumentFromConllu(input, /*keep_annotation=*/true);
+  size_t parsed_tokens = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (const Sentence& s : doc.sentences) {
+    p.Parse(doc, s);
+    parsed_tokens += s.size();
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  size_t uas = 0, las = 0, las_u = 0, lab = 0, words = 0;
+  for (size_t i = 0; i < gold.size(); ++i) {
+    const auto& g = gold[i].words;
+    words += g.size();
+    if (i >= doc.sentences.size() || doc.sentences[i].size() != g.size()) continue;
+    const Sentence& s = doc.sentences[i];
+    for (size_t j = 0; j < g.size(); ++j) {
+      const Token& t = doc.tokens[s.token_begin + j];
+      bool head_ok = t.head == g[j].head;
+      bool full_ok = t.deprel == g[j].deprel;
+      bool univ_ok = Universal(t.deprel) == Universal(g[j].deprel);
+      uas += head_ok;
+      las += head_ok && full_ok;
+      las_u += head_ok && univ_ok;
+      lab += full_ok;
+    }
+  }
+  scores.words = words;
+  if (words > 0) {
+    scores.uas = 100.0 * uas / words;
+    scores.las = 100.0 * las / words;
+    scores.las_universal = 100.0 * las_u / words;
+    scores.label_acc = 100.0 * lab / words;
+  }
+  scores.tokens_per_second = seconds > 0 ? parsed_tokens / seconds : 0;
+  return scores;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,146 @@
+// Parser: a greedy, labelled, transition-based dependency parser producing
+// UD v2 relations with their subtypes ("nsubj:pass", "obl:tmod", ...).
+//
+//   SITREP_ASSIGN_OR_RETURN(ModelFile file, ReadModelFile("models/en.sitrep"));
+//   SITREP_ASSIGN_OR_RETURN(std::string_view section, file.Section("parser"));
+//   SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Parser> parser, Parser::Load(section));
+//   // doc's tokens carry forms, upos, xpos and lemma (from the tagger):
+//   for (const Sentence& s : doc.sentences) parser->Parse(doc, s);
+//   // "Police said gunmen attacked a checkpoint ."
+//   //   said      head=0 root        Police    head=2 nsubj
+//   //   attacked  head=2 ccomp       gunmen    head=4 nsubj
+//   //   checkpoint head=4 obj        a         head=6 det     .  head=2 punct
+//
+// Training, from CoNLL-U sentences whose UPOS/XPOS/lemma are what the parser
+// will see at run time (jackknifed tagger output, see parse/jackknife.h):
+//
+//   SITREP_ASSIGN_OR_RETURN(auto parser, TrainParser(train, dev, {}, &std::cerr));
+//   ParserScores s = EvaluateParser(*parser, dev_tagged, dev_gold);
+//   file.AddSection("parser", parser->Serialize());
+//
+// Design (why this one):
+//  * Arc-hybrid transitions (SHIFT, LEFT, RIGHT; Kuhlmann et al. 2011) with
+//    the artificial root at the bottom of the stack. RIGHT from the root is
+//    only legal once the buffer is empty, so every output is a single-rooted
+//    projective tree: each word gets exactly one head, exactly one word hangs
+//    from the root, no cycles, whatever the input (1 word, 250 words, all
+//    punctuation). Arc-hybrid has an exact, arc-decomposable dynamic oracle
+//    (Goldberg & Nivre 2013), so training explores its own mistakes; arc-eager
+//    needs post-processing of unattached words to guarantee a single root.
+//  * Training trees that are not projective are projectivised by lifting
+//    (the shortest non-projective arc is re-attached to its grandparent,
+//    until none is left) before the oracle sees them; labels are unchanged.
+//  * Factored labels: an averaged perceptron over 3 moves picks the move, and
+//    a second averaged perceptron over the ~50 full labels is scored only
+//    when an arc is made. In arc-hybrid the dependent is complete when it is
+//    attached, so the label model sees all its children (the "case" word of
+//    an "obl", the "aux:pass" of an "nsubj:pass" head...). It is ~15x cheaper
+//    than labelled transitions (3 + 50 scores per word instead of 2 x 101).
+//  * Rich non-local features (after Zhang & Nivre 2011): words, UPOS+XPOS of
+//    s0..s2, b0..b2, left/right-most children and their labels, second
+//    children, valencies, distance, label sets. Features are 32-bit hashes
+//    kept in exact open-addressing tables: only features that received an
+//    update during training are stored (unseen features score 0 instead of
+//    colliding), weights stored as float16 in the serialised section.
+//
+// Thread-safety: a loaded Parser is immutable; Parse() is const and may be
+// called from many threads at once (scratch space is thread_local, so no heap
+// allocation per word once a thread has seen its longest sentence).
+#ifndef SITREP_PARSE_PARSER_H_
+#define SITREP_PARSE_PARSER_H_
+
+#include <cstdint>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/conllu.h"
+#include "core/document.h"
+#include "core/status.h"
+
+namespace sitrep {
+
+namespace parse_internal {
+struct Model;
+}
+
+class Parser {
+ public:
+  // Loads a "parser" section written by Serialize(). DataLossError if the
+  // section is malformed, truncated, or of an unknown magic/version.
+  static StatusOr<std::unique_ptr<Parser>> Load(std::string_view section);
+
+  ~Parser();
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+
+  // The "parser" section: magic, version, labels, feature tables.
+  std::string Serialize() const;
+
+  // Reads forms (doc.Form), upos, xpos and lemma of tokens
+  // [s.token_begin, s.token_end) and sets head (1-based within the sentence,
+  // 0 = root) and deprel on each of them. Always yields a tree with exactly
+  // one root; an empty sentence is left alone.
+  void Parse(Document& doc, const Sentence& s) const;
+
+  // The full relation labels the model knows ("acl", "acl:relcl", ...).
+  const std::vector<std::string>& labels() const;
+  // Number of stored move / label features (for reports).
+  size_t num_move_features() const;
+  size_t num_label_features() const;
+
+  // Implementation detail (used by the trainer).
+  explicit Parser(std::unique_ptr<parse_internal::Model> model);
+  const parse_internal::Model& model() const { return *model_; }
+
+ private:
+  std::unique_ptr<parse_internal::Model> model_;
+};
+
+struct ParserTrainOptions {
+  int epochs = 15;
+  uint64_t seed = 1;
+  // From this epoch on (1-based), when the model's best move is wrong the
+  // trainer follows it anyway with probability `explore_probability`
+  // (dynamic-oracle training, Goldberg & Nivre 2012).
+  int explore_from_epoch = 2;
+  double explore_probability = 0.9;
+  // When `dev` is not empty, the model of the epoch with the best dev LAS
+  // (universal labels) is kept; otherwise the last one.
+  bool keep_best_epoch = true;
+  // Averaged weights whose magnitude is below this are dropped at the end.
+  float prune_threshold = 1e-3f;
+};
+
+// Trains a parser. `train` sentences carry the UPOS/XPOS/lemma the parser
+// should see as features (replace gold tags with jackknifed predicted tags);
+// heads/deprels are gold. `dev` may be empty. Progress lines go to `log` when
+// not null. Deterministic for a fixed options.seed.
+// InvalidArgumentError if `train` holds no usable sentence (no word with a
+// head and a deprel).
+StatusOr<std::unique_ptr<Parser>> TrainParser(const std::vector<ConlluSentence>& train,
+                                              const std::vector<ConlluSentence>& dev,
+                                              const ParserTrainOptions& options,
+                                              std::ostream* log);
+
+struct ParserScores {
+  double uas = 0;            // % words with the right head
+  double las = 0;            // % right head and full label ("nsubj:pass")
+  double las_universal = 0;  // % right head and universal label (before ':'),
+                             // as the CoNLL 2018 evaluation; punctuation included
+  double label_acc = 0;      // % right full label, head ignored
+  size_t words = 0;
+  double tokens_per_second = 0;  // parse time only
+};
+
+// Parses `input` (same sentences as `gold`, with the tags to use) and scores
+// heads/labels against `gold`. Sentences whose word counts differ count all
+// their gold words as wrong.
+ParserScores EvaluateParser(const Parser& p, const std::vector<ConlluSentence>& input,
+                            const std::vector<ConlluSentence>& gold);
+
+}  // namespace sitrep
+
+#endif  // SITREP_PARSE_PARSER_H_

@@ -1,0 +1,162 @@
+// Internals shared by the parser runtime (parser.cc) and trainer
+// (parser_train.cc): the per-sentence word arrays, the arc-hybrid state, the
+// feature templates and the weight tables. Not part of the public API.
+//
+// Nodes of a sentence of n words: 0 = artificial root, 1..n = words,
+// n+1 = "none" (padding for absent stack/buffer items and children, whose
+// fields hold fixed "none" values, so feature code never branches).
+#ifndef SITREP_PARSE_PARSER_INTERNAL_H_
+#define SITREP_PARSE_PARSER_INTERNAL_H_
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+
+namespace sitrep::parse_internal {
+
+inline uint64_t Mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+// FNV-1a of the form with ASCII letters lower-cased and digits mapped to '0'
+// ("Iraq's" and "IRAQ'S" hash alike; "1999" like "2005").
+inline uint64_t HashWordForm(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+    else if (c >= '0' && c <= '9') c = '0';
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+inline uint64_t HashString(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+inline constexpr int kShift = 0, kLeft = 1, kRight = 2, kNumMoves = 3;
+inline constexpr int kNoLabel = 255;
+
+// What the parser sees of one sentence.
+struct Words {
+  int n = 0;
+  std::vector<uint64_t> form;   // hashed normalised form
+  std::vector<uint64_t> lemma;  // hashed lemma
+  std::vector<uint32_t> tag;    // upos | hashed xpos << 5
+  void Resize(int words);       // sets root and none nodes
+  void Set(int i, std::string_view form_text, Upos upos, std::string_view xpos,
+           std::string_view lemma_text);
+};
+
+// Arc-hybrid configuration.
+struct State {
+  int n = 0;
+  int none = 1;
+  std::vector<int> stack;  // stack.back() = s0
+  int b = 1;               // first buffer word; buffer empty when b > n
+  std::vector<int> head;   // -1 until attached
+  std::vector<uint8_t> label;
+  std::vector<int> lc1, lc2, rc1, rc2;  // left-/right-most children and the next ones
+  std::vector<uint8_t> nl, nr;          // numbers of left / right children (capped)
+  std::vector<uint64_t> lset, rset;     // label sets of left / right children
+
+  void Reset(int words);
+  int S(int i) const {
+    int k = static_cast<int>(stack.size()) - 1 - i;
+    return k >= 0 ? stack[k] : none;
+  }
+  int B(int i) const { return b + i <= n ? b + i : none; }
+  bool Terminal() const { return b > n && stack.size() == 1; }
+  bool Legal(int move) const {
+    switch (move) {
+      case kShift: return b <= n;
+      case kLeft: return b <= n && !stack.empty() && stack.back() != 0;
+      default:  // kRight: the root takes its one child only at the very end
+        return stack.size() >= 2 && (stack[stack.size() - 2] != 0 || b > n);
+    }
+  }
+  // Head and dependent of the arc `move` (kLeft/kRight) would make.
+  void ArcOf(int move, int* h, int* d) const {
+    *d = stack.back();
+    *h = move == kLeft ? b : stack[stack.size() - 2];
+  }
+  void Apply(int move, int label_id);
+  void AddArc(int h, int d, int label_id);
+};
+
+// Feature extraction. Return the number of 32-bit keys written to `out`
+// (at most kMaxMoveFeatures / kMaxLabelFeatures; the templates in parser.cc
+// write 100 and 39).
+inline constexpr int kMaxMoveFeatures = 128;
+inline constexpr int kMaxLabelFeatures = 64;
+int MoveFeatures(const Words& w, const State& st, uint32_t* out);
+int LabelFeatures(const Words& w, const State& st, int h, int d, uint32_t* out);
+
+// float <-> IEEE half, round to nearest.
+uint16_t FloatToHalf(float f);
+float HalfToFloat(uint16_t h);
+
+// Runtime tables: open addressing on the 32-bit key (0 = empty slot).
+struct MoveBucket {
+  uint32_t key;
+  float w[kNumMoves];
+};
+struct LabelBucket {
+  uint32_t key;
+  uint32_t begin;  // into label_weights
+  uint32_t end;
+};
+struct LabelWeight {
+  float w;
+  uint32_t label;
+};
+
+inline uint32_t SlotOf(uint32_t key) {
+  return static_cast<uint32_t>(Mix64(key) >> 16);
+}
+
+struct Model {
+  std::vector<std::string> labels;
+  int root_label = 0;
+  int punct_label = -1;
+
+  // Sorted by key: the serialised form.
+  std::vector<uint32_t> move_keys;
+  std::vector<float> move_weights;  // kNumMoves per key
+  std::vector<uint32_t> label_keys;
+  std::vector<uint32_t> label_offsets;  // label_keys.size() + 1
+  std::vector<LabelWeight> label_weights;
+
+  // Built from the above by BuildTables().
+  std::vector<MoveBucket> move_table;
+  uint32_t move_mask = 0;
+  std::vector<LabelBucket> label_table;
+  uint32_t label_mask = 0;
+
+  void BuildTables();
+  void ScoreMoves(const uint32_t* f, int nf, float* scores) const;
+  void ScoreLabels(const uint32_t* f, int nf, float* scores) const;  // labels.size()
+
+  // Parses words into st (heads and labels), greedy.
+  void ParseWords(const Words& w, State& st) const;
+  // Best label id for the arc h -> d in st (never "root" unless h == 0).
+  int BestLabel(const Words& w, const State& st, int h, int d, float* scratch) const;
+};
+
+}  // namespace sitrep::parse_internal
+
+#endif  // SITREP_PARSE_PARSER_INTERNAL_H_

@@ -1,0 +1,219 @@
+#include "parse/parser.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <sstream>
+
+#include "core/binary_io.h"
+#include "core/conllu.h"
+
+namespace sitrep {
+namespace {
+
+// A tiny treebank of our own sentences (UD v2 style).
+constexpr char kTiny[] = R"(# text = Rebels attacked the town .
+1	Rebels	rebel	NOUN	NNS	_	2	nsubj	_	_
+2	attacked	attack	VERB	VBD	_	0	root	_	_
+3	the	the	DET	DT	_	4	det	_	_
+4	town	town	NOUN	NN	_	2	obj	_	_
+5	.	.	PUNCT	.	_	2	punct	_	_
+
+# text = The army said troops were killed in the north .
+1	The	the	DET	DT	_	2	det	_	_
+2	army	army	NOUN	NN	_	3	nsubj	_	_
+3	said	say	VERB	VBD	_	0	root	_	_
+4	troops	troop	NOUN	NNS	_	6	nsubj:pass	_	_
+5	were	be	AUX	VBD	_	6	aux:pass	_	_
+6	killed	kill	VERB	VBN	_	3	ccomp	_	_
+7	in	in	ADP	IN	_	9	case	_	_
+8	the	the	DET	DT	_	9	det	_	_
+9	north	north	NOUN	NN	_	6	obl	_	_
+10	.	.	PUNCT	.	_	3	punct	_	_
+
+# text = Police arrested two men on Monday .
+1	Police	police	NOUN	NNS	_	2	nsubj	_	_
+2	arrested	arrest	VERB	VBD	_	0	root	_	_
+3	two	two	NUM	CD	_	4	nummod	_	_
+4	men	man	NOUN	NNS	_	2	obj	_	_
+5	on	on	ADP	IN	_	6	case	_	_
+6	Monday	Monday	PROPN	NNP	_	2	obl	_	_
+7	.	.	PUNCT	.	_	2	punct	_	_
+
+# text = Gunmen fired on a bus and fled .
+1	Gunmen	gunman	NOUN	NNS	_	2	nsubj	_	_
+2	fired	fire	VERB	VBD	_	0	root	_	_
+3	on	on	ADP	IN	_	5	case	_	_
+4	a	a	DET	DT	_	5	det	_	_
+5	bus	bus	NOUN	NN	_	2	obl	_	_
+6	and	and	CCONJ	CC	_	7	cc	_	_
+7	fled	flee	VERB	VBD	_	2	conj	_	_
+8	.	.	PUNCT	.	_	2	punct	_	_
+
+# text = The minister denied the report .
+1	The	the	DET	DT	_	2	det	_	_
+2	minister	minister	NOUN	NN	_	3	nsubj	_	_
+3	denied	deny	VERB	VBD	_	0	root	_	_
+4	the	the	DET	DT	_	5	det	_	_
+5	report	report	NOUN	NN	_	3	obj	_	_
+6	.	.	PUNCT	.	_	3	punct	_	_
+
+# text = Hello
+1	Hello	hello	INTJ	UH	_	0	root	_	_
+
+)";
+
+std::vector<ConlluSentence> Tiny() {
+  auto s = ParseConllu(kTiny);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return *s;
+}
+
+std::unique_ptr<Parser> TrainTiny() {
+  ParserTrainOptions opt;
+  opt.epochs = 10;
+  opt.prune_threshold = 0;
+  auto p = TrainParser(Tiny(), {}, opt, nullptr);
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  return std::move(*p);
+}
+
+// Checks: every token has a head in [0, n], exactly one root, no cycle.
+void ExpectTree(const Document& doc, const Sentence& s) {
+  const int n = static_cast<int>(s.size());
+  int roots = 0;
+  for (int i = 0; i < n; ++i) {
+    const Token& t = doc.tokens[s.token_begin + i];
+    ASSERT_GE(t.head, 0);
+    ASSERT_LE(t.head, n);
+    ASSERT_FALSE(t.deprel.empty());
+    if (t.head == 0) {
+      ++roots;
+      EXPECT_EQ(t.deprel, "root");
+    } else {
+      EXPECT_NE(t.deprel, "root");
+    }
+    int k = i + 1, steps = 0;
+    while (k != 0) {
+      k = doc.tokens[s.token_begin + k - 1].head;
+      ASSERT_LE(++steps, n) << "cycle through word " << i + 1;
+    }
+  }
+  EXPECT_EQ(roots, 1);
+}
+
+TEST(Parser, LearnsTinyTreebank) {
+  auto parser = TrainTiny();
+  auto tiny = Tiny();
+  ParserScores s = EvaluateParser(*parser, tiny, tiny);
+  EXPECT_EQ(s.words, 37u);
+  EXPECT_DOUBLE_EQ(s.uas, 100.0);
+  EXPECT_DOUBLE_EQ(s.las, 100.0);
+  EXPECT_DOUBLE_EQ(s.las_universal, 100.0);
+}
+
+TEST(Parser, ParsesDocumentTokens) {
+  auto parser = TrainTiny();
+  Document doc = DocumentFromConllu(Tiny(), /*keep_annotation=*/true);
+  for (Token& t : doc.tokens) {
+    t.head = -1;
+    t.deprel.clear();
+  }
+  for (const Sentence& s : doc.sentences) parser->Parse(doc, s);
+  const Sentence& s = doc.sentences[1];  // The army said troops were killed ...
+  EXPECT_EQ(doc.tokens[s.token_begin + 3].head, 6);
+  EXPECT_EQ(doc.tokens[s.token_begin + 3].deprel, "nsubj:pass");
+  EXPECT_EQ(doc.tokens[s.token_begin + 5].deprel, "ccomp");
+}
+
+TEST(Parser, AlwaysWellFormedOnRandomInput) {
+  auto parser = TrainTiny();
+  std::mt19937 rng(7);
+  const char* forms[] = {".", ",", "the", "attacked", "Rebels", "!", "((", "x", "killed", "in"};
+  for (int round = 0; round < 200; ++round) {
+    Document doc;
+    int n = round == 0 ? 1 : round == 1 ? 250 : 1 + static_cast<int>(rng() % 60);
+    bool all_punct = round % 7 == 3;
+    Sentence s;
+    s.token_begin = 0;
+    for (int i = 0; i < n; ++i) {
+      Token t;
+      t.begin = static_cast<uint32_t>(doc.text.size());
+      doc.text += all_punct ? "." : forms[rng() % 10];
+      t.end = static_cast<uint32_t>(doc.text.size());
+      doc.text += ' ';
+      t.upos = all_punct ? Upos::kPunct : static_cast<Upos>(rng() % kNumUpos);
+      t.xpos = all_punct ? "." : (rng() % 2 ? "NN" : "");
+      doc.tokens.push_back(t);
+    }
+    s.token_end = static_cast<uint32_t>(n);
+    s.end = static_cast<uint32_t>(doc.text.size());
+    doc.sentences.push_back(s);
+    parser->Parse(doc, doc.sentences[0]);
+    ExpectTree(doc, doc.sentences[0]);
+  }
+}
+
+TEST(Parser, EmptySentenceIsLeftAlone) {
+  auto parser = TrainTiny();
+  Document doc;
+  Sentence s;
+  parser->Parse(doc, s);
+  EXPECT_TRUE(doc.tokens.empty());
+}
+
+TEST(Parser, SerializationRoundTrip) {
+  auto parser = TrainTiny();
+  std::string bytes = parser->Serialize();
+  auto loaded = Parser::Load(bytes);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ((*loaded)->Serialize(), bytes);
+  EXPECT_EQ((*loaded)->labels(), parser->labels());
+  auto tiny = Tiny();
+  ParserScores a = EvaluateParser(*parser, tiny, tiny);
+  ParserScores b = EvaluateParser(**loaded, tiny, tiny);
+  EXPECT_EQ(a.uas, b.uas);
+  EXPECT_EQ(a.las, b.las);
+  // Through the model container too.
+  ModelFile file;
+  file.AddSection("parser", bytes);
+  auto reread = ModelFile::Parse(file.Serialize());
+  ASSERT_TRUE(reread.ok());
+  auto section = reread->Section("parser");
+  ASSERT_TRUE(section.ok());
+  EXPECT_TRUE(Parser::Load(*section).ok());
+}
+
+TEST(Parser, RefusesCorruptSection) {
+  auto parser = TrainTiny();
+  std::string bytes = parser->Serialize();
+  EXPECT_EQ(Parser::Load("").status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(Parser::Load("garbage that is not a model").status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(Parser::Load(bytes.substr(0, bytes.size() / 2)).status().code(),
+            StatusCode::kDataLoss);
+  for (size_t pos : {size_t{20}, bytes.size() / 2, bytes.size() - 9}) {
+    std::string bad = bytes;
+    bad[pos] = static_cast<char>(bad[pos] ^ 0x5A);
+    EXPECT_EQ(Parser::Load(bad).status().code(), StatusCode::kDataLoss) << pos;
+  }
+  // Unknown version: bytes 17..20 hold the version after the 13-byte magic.
+  std::string future = bytes;
+  future[17] = 99;
+  auto st = Parser::Load(future).status();
+  EXPECT_EQ(st.code(), StatusCode::kDataLoss);
+  EXPECT_NE(st.message().find("version"), std::string::npos) << st.message();
+}
+
+TEST(Parser, TrainingIsDeterministic) {
+  auto a = TrainTiny();
+  auto b = TrainTiny();
+  EXPECT_EQ(a->Serialize(), b->Serialize());
+}
+
+TEST(Parser, RefusesEmptyTrainingSet) {
+  auto p = TrainParser({}, {}, {}, nullptr);
+  EXPECT_EQ(p.status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace sitrep
