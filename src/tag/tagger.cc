@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/binary_io.h"
 #include "tag/tagger_model.h"
@@ -169,15 +172,23 @@ uint8_t TaggerModel::Best(const WordInfo& info, const float* scores) const {
   return best;
 }
 
+void TaggerModel::AddDense(const float* row, float* scores) const {
+#if defined(__SSE2__)
+  for (size_t c = 0; c < num_classes_padded; c += 4)
+    _mm_storeu_ps(scores + c, _mm_add_ps(_mm_loadu_ps(scores + c), _mm_loadu_ps(row + c)));
+#else
+  for (size_t c = 0; c < num_classes_padded; ++c) scores[c] += row[c];
+#endif
+}
+
 void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) const {
   uint64_t feats[kMaxFeatures];
   float scores[256];
-  const size_t k = class_upos.size();
   uint8_t p1 = kBosClass, p2 = kBosClass;
   for (size_t i = 0; i < n; ++i) {
     int nf = StaticFeatures(infos + i, feats);
     nf += DynamicFeatures(infos + i, p1, p2, feats + nf);
-    std::memset(scores, 0, k * sizeof(float));
+    std::memset(scores, 0, num_classes_padded * sizeof(float));
     Score(feats, nf, scores);
     uint8_t c = Best(infos[i], scores);
     classes[i] = c;
@@ -227,10 +238,20 @@ void TaggerModel::BuildIndexes() {
   for (const auto& x : class_xpos) class_xpos_hash.push_back(HashBytes(x));
   dict_index.Reset(dict.size());
   for (size_t i = 0; i < dict.size(); ++i) dict_index.Insert(dict[i].key, static_cast<uint32_t>(i));
+  num_classes_padded = (class_upos.size() + 3) / 4 * 4;
   feat_index.Reset(feat_keys.size());
+  dense_weights.clear();
   uint32_t off = 0;
   for (size_t i = 0; i < feat_keys.size(); ++i) {
-    feat_index.Insert(feat_keys[i], off << 8 | feat_counts[i]);
+    if (feat_counts[i] >= kDenseMin) {
+      const size_t dense_off = dense_weights.size();
+      dense_weights.resize(dense_off + num_classes_padded, 0.0f);
+      for (uint32_t j = off; j < off + feat_counts[i]; ++j)
+        dense_weights[dense_off + weights[j].cls] = weights[j].w;
+      feat_index.Insert(feat_keys[i], static_cast<uint32_t>(dense_off) | kDenseBit);
+    } else {
+      feat_index.Insert(feat_keys[i], off << 8 | feat_counts[i]);
+    }
     off += feat_counts[i];
   }
   exact_index.Reset(exact_keys.size());
@@ -408,7 +429,7 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view section) {
   uint64_t total = 0;
   for (uint8_t c : counts) total += c;
   if (total != cls.size()) return fail("weight counts do not add up");
-  if (total >= (1u << 24)) return fail("too many weights");
+  if (total >= (1u << 23)) return fail("too many weights");
   m->feat_counts.assign(counts.begin(), counts.end());
   m->weights.resize(cls.size());
   for (size_t i = 0; i < cls.size(); ++i) {

@@ -209,27 +209,38 @@ struct TaggerModel {
 
   // Adds the scores of features [feats, feats+n) into scores[0..K).
   // feat_index values pack (row offset << 8 | row length).
+  // Rows with at least kDenseMin entries are kept dense (num_classes_padded
+  // floats, added with SIMD); feat_index values with the top bit set are
+  // offsets into dense_weights.
+  static constexpr uint32_t kDenseMin = 12;
+  static constexpr uint32_t kDenseBit = 0x80000000u;
   void Score(const uint64_t* feats, int n, float* scores) const {
     // Three passes so that the cache misses of a token overlap: prefetch the
     // slots, find the rows and prefetch them, then add.
-    const WeightEntry* rows[kMaxFeatures];
-    uint32_t lens[kMaxFeatures];
+    uint32_t vals[kMaxFeatures];
     int m = 0;
     for (int i = 0; i < n; ++i) feat_index.Prefetch(feats[i]);
     for (int i = 0; i < n; ++i) {
       const uint32_t* v = feat_index.Find(feats[i]);
       if (!v) continue;
-      rows[m] = weights.data() + (*v >> 8);
-      lens[m] = *v & 0xff;
-      __builtin_prefetch(rows[m]);
-      ++m;
+      vals[m++] = *v;
+      if (*v & kDenseBit) __builtin_prefetch(dense_weights.data() + (*v & ~kDenseBit));
+      else __builtin_prefetch(weights.data() + (*v >> 8));
     }
     for (int j = 0; j < m; ++j) {
-      const WeightEntry* e = rows[j];
-      const WeightEntry* end = e + lens[j];
+      const uint32_t v = vals[j];
+      if (v & kDenseBit) {
+        AddDense(dense_weights.data() + (v & ~kDenseBit), scores);
+        continue;
+      }
+      const WeightEntry* e = weights.data() + (v >> 8);
+      const WeightEntry* end = e + (v & 0xff);
       for (; e != end; ++e) scores[e->cls] += e->w;
     }
   }
+  void AddDense(const float* row, float* scores) const;
+  std::vector<float> dense_weights;
+  size_t num_classes_padded = 0;  // class count rounded up to a multiple of 4
   // Best class among the word's allowed ones.
   uint8_t Best(const WordInfo& info, const float* scores) const;
 };

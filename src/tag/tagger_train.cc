@@ -341,7 +341,7 @@ StatusOr<std::unique_ptr<Tagger>> TrainTagger(const std::vector<ConlluSentence>&
         std::copy_n(&static_feats[t * num_static], num_static, feats);
         const WordInfo* w = &infos[st.info_begin + i];
         int nf = num_static + tag_internal::DynamicFeatures(w, p1, p2, feats + num_static);
-        std::fill_n(scores, k, 0.0f);
+        std::fill_n(scores, k, 0.0f);  // the trainer adds sparse rows only
         perceptron.Score(feats, nf, scores);
         uint8_t guess = skeleton.Best(*w, scores);
         if (guess != gold[t]) perceptron.Update(feats, nf, gold[t], guess, now);
