@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <set>
 #include <string>
 
 #include "core/binary_io.h"
@@ -20,11 +21,14 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string test_path = argv[1], train_path, save_path, section_path;
-  bool diff = false;
+  bool diff = false, gaps = false;
+  TokenizerTrainOptions train_options;
   TokenizerOptions options;
   for (int i = 2; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--train") && i + 1 < argc) train_path = argv[++i];
     else if (!std::strcmp(argv[i], "--diff")) diff = true;
+    else if (!std::strcmp(argv[i], "--gaps")) gaps = true;
+    else if (!std::strcmp(argv[i], "--epochs") && i + 1 < argc) train_options.epochs = std::stoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--threshold") && i + 1 < argc)
       options.boundary_threshold = std::stof(argv[++i]);
     else if (!std::strcmp(argv[i], "--save") && i + 1 < argc) save_path = argv[++i];
@@ -38,7 +42,7 @@ int main(int argc, char** argv) {
       return 1;
     }
     auto start = std::chrono::steady_clock::now();
-    auto s = TrainTokenizer(*train);
+    auto s = TrainTokenizer(*train, train_options);
     if (!s.ok()) {
       std::fprintf(stderr, "%s\n", s.status().ToString().c_str());
       return 1;
@@ -69,5 +73,28 @@ int main(int argc, char** argv) {
   std::printf("tokens:    P %.4f R %.4f F1 %.4f (gold %zu, pred %zu)\n", sc.tok_p, sc.tok_r,
               sc.tok_f1, sc.gold_tokens, sc.pred_tokens);
   if (diff) std::fputs(SegmentationDiff(**tok, *test).c_str(), stdout);
+  if (gaps) {
+    // One line per sentence-boundary error: FN (gold boundary missed) or FP,
+    // with the tokens around it.
+    Document gold = DocumentFromConllu(*test, false);
+    Document pred;
+    pred.text = gold.text;
+    (void)(*tok)->Process(pred);
+    std::set<uint32_t> gold_ends, pred_ends;
+    for (const Sentence& s : gold.sentences) gold_ends.insert(s.end);
+    for (const Sentence& s : pred.sentences) pred_ends.insert(s.end);
+    for (size_t t = 0; t + 1 < pred.tokens.size(); ++t) {
+      uint32_t e = pred.tokens[t].end;
+      bool g = gold_ends.count(e) > 0, p = pred_ends.count(e) > 0;
+      if (g == p) continue;
+      if (pred.text.substr(e, 2) == "\n\n") continue;
+      std::string ctx;
+      for (size_t k = t >= 3 ? t - 3 : 0; k < std::min(pred.tokens.size(), t + 4); ++k) {
+        ctx += std::string(pred.Form(pred.tokens[k]));
+        ctx += k == t ? " || " : " ";
+      }
+      std::printf("%s\t%s\n", g ? "FN" : "FP", ctx.c_str());
+    }
+  }
   return 0;
 }

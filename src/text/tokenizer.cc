@@ -108,6 +108,7 @@ enum : uint32_t {
   kFlagCloseParen = 1u << 18, // )
   kFlagNewlineAfter = 1u << 19,
   kFlagSplitPeriod = 1u << 20,  // a sentence-final abbreviation: split its "."
+  kFlagEmoticon = 1u << 21,     // :) ;-) :D
 };
 
 // ---------------------------------------------------------------------------
@@ -134,7 +135,7 @@ constexpr const char* kAbbreviations[] = {
     "ltd", "bros", "llc", "plc", "ave", "blvd", "rd", "approx", "dept", "est", "al", "cf",
     "messrs", "mme", "mlle", "supt", "det", "insp", "atty", "gens", "lts", "cols", "sgts",
     "ph", "govt", "univ", "assn", "vol", "vols", "pp", "ca", "viz", "esp", "ext", "tel",
-    "mins", "hrs", "yrs", "def", "cpt", "spc", "pfc", "ens", "pop", "v"};
+    "mins", "hrs", "yrs", "def", "cpt", "spc", "pfc", "ens", "pop", "v", "drs", "mssrs"};
 
 // Abbreviations after which a name follows: never a sentence end.
 constexpr const char* kTitles[] = {
@@ -441,7 +442,7 @@ void Worker::Chunk(size_t a, size_t b) {
       if ((m == ')' || m == '(' || m == 'D' || m == 'P' || m == 'p' || m == '/') &&
           (j + 1 == b) && (i == a || !IsAlnum(cps_[i - 1]) || m == ')' || m == '(')) {
         // "word:)" is "word" ":)" but "(see:(" is rare; accept.
-        EmitCps(i, j + 1);
+        EmitCps(i, j + 1, kFlagEmoticon);
         i = j + 1;
         continue;
       }
@@ -821,9 +822,13 @@ void Worker::SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph) {
     if (f & (kFlagTerminal | kFlagAbbrev)) {
       // Absorb closing quotes and brackets glued to the punctuation.
       uint32_t k = t;
-      while (k + 1 < t1 && !doc_.tokens[k].space_after &&
+      // A glued " followed by a space or the end closes a quote even when its
+      // opening quote was in an earlier sentence: `city." Then`.
+      while (k + 1 < t1 && (!doc_.tokens[k].space_after || (flags_[k + 1] & kFlagEmoticon)) &&
              ((flags_[k + 1] & kFlagCloseQ) || (flags_[k + 1] & kFlagSquote) ||
-              ((flags_[k + 1] & kFlagDquote) && in_quote))) {
+              ((flags_[k + 1] & kFlagDquote) &&
+               (in_quote || doc_.tokens[k + 1].space_after || k + 2 == t1)) ||
+              (flags_[k + 1] & kFlagEmoticon))) {
         ++k;
         update_quote(k);
       }
@@ -846,21 +851,23 @@ void Worker::SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph) {
           if (!(f & kFlagTitle) && next_opens && k > t) cut = true;
         }
         if (cut) last = k;
-        t = cut ? k : t;
       }
     }
-    if (!cut && learned && t + 1 < t1) {
-      tok_.BoundaryFeatures(doc_, t, start, &feats_);
-      float score = 0;
-      for (uint64_t h : feats_) {
-        auto it = data_.boundary_weights.find(h);
-        if (it != data_.boundary_weights.end()) score += it->second;
-      }
+    // The classifier decides at every gap, seeing the rules' decision as a
+    // feature (it may veto a rule boundary only if overrides are enabled).
+    // Inside an open quote it may not add boundaries ("killed ... The").
+    if (learned && last + 1 < t1 && (cut || !in_quote) &&
+        !(flags_[last] & kFlagTitle) && Tokenizer::ClassifierGap(doc_, last, cut)) {
+      tok_.BoundaryFeatures(doc_, last, start, cut, &feats_);
+      float score = tok_.BoundaryScore(feats_);
       if (score > threshold) {
         cut = true;
+      } else if (cut && tok_.options().learned_vetoes) {
+        cut = false;
         last = t;
       }
     }
+    if (cut) t = last;
     if (!cut && max_tokens > 0 && t + 1 - start >= max_tokens) {
       // Cut at the last comma, semicolon, colon or dash in the second half.
       uint32_t best = t;
@@ -979,6 +986,52 @@ Tokenizer::Data Tokenizer::BuiltinData() {
   return d;
 }
 
+Tokenizer::Tokenizer(const TokenizerOptions& options, Data data)
+    : options_(options), data_(std::move(data)) {
+  if (!data_.boundary_weights.empty()) {
+    size_t cap = 16;
+    while (cap < data_.boundary_weights.size() * 2) cap *= 2;
+    weight_table_.assign(cap, {0, 0.0f});
+    weight_mask_ = cap - 1;
+    for (const auto& [h, w] : data_.boundary_weights) {
+      uint64_t key = h ? h : 1;
+      size_t i = key & weight_mask_;
+      while (weight_table_[i].first != 0) i = (i + 1) & weight_mask_;
+      weight_table_[i] = {key, w};
+    }
+  }
+}
+
+float Tokenizer::BoundaryScore(const std::vector<uint64_t>& features) const {
+  if (weight_table_.empty()) return 0;
+  float score = 0;
+  for (uint64_t h : features) {
+    uint64_t key = h ? h : 1;
+    size_t i = key & weight_mask_;
+    while (weight_table_[i].first != 0) {
+      if (weight_table_[i].first == key) {
+        score += weight_table_[i].second;
+        break;
+      }
+      i = (i + 1) & weight_mask_;
+    }
+  }
+  return score;
+}
+
+// The classifier is consulted where the rules found a boundary, after a
+// token that is not a lower-case word, or before one that is not: two
+// lower-case words in a row are almost never a sentence boundary, and
+// skipping them keeps the tokenizer fast.
+bool Tokenizer::ClassifierGap(const Document& doc, uint32_t t, bool rule_cut) {
+  if (rule_cut) return true;
+  auto lower_word = [&](uint32_t k) {
+    unsigned char c = static_cast<unsigned char>(doc.text[doc.tokens[k].begin]);
+    return c >= 'a' && c <= 'z';
+  };
+  return !(lower_word(t) && lower_word(t + 1));
+}
+
 std::unique_ptr<Tokenizer> Tokenizer::CreateFromData(const TokenizerOptions& options,
                                                      Data data) {
   return std::unique_ptr<Tokenizer>(new Tokenizer(options, std::move(data)));
@@ -1059,7 +1112,7 @@ Status Tokenizer::Process(Document& doc) const {
 // Features of the gap after token t. Shapes are coarse classes of the first
 // characters; forms are lower-cased.
 void Tokenizer::BoundaryFeatures(const Document& doc, uint32_t t, uint32_t sentence_begin,
-                                 std::vector<uint64_t>* out) const {
+                                 bool rule_cut, std::vector<uint64_t>* out) const {
   out->clear();
   const auto& toks = doc.tokens;
   auto form = [&](int64_t k, char* buf) -> std::string_view {
@@ -1112,6 +1165,10 @@ void Tokenizer::BoundaryFeatures(const Document& doc, uint32_t t, uint32_t sente
                                       : len <= 16 ? "16" : len <= 32 ? "32" : "64";
   add(14, bucket);
   add2(15, bucket, s1);
+  add2(19, bucket, w0);
+  add2(20, wm, w0);
+  add2(21, w1, s2);
+  add2(22, sm, w0);
   const Token& tk0 = toks[t];
   const Token& tk1 = toks[t + 1];
   std::string_view f1 = doc.text.substr(tk1.begin, tk1.end - tk1.begin);
@@ -1122,6 +1179,11 @@ void Tokenizer::BoundaryFeatures(const Document& doc, uint32_t t, uint32_t sente
   for (uint32_t q = tk0.end; q < tk1.begin && q < doc.text.size(); ++q)
     if (doc.text[q] == '\n') newline = true;
   add(18, newline ? "nl" : "nonl");
+  std::string_view rule = rule_cut ? "cut" : "nocut";
+  add(23, rule);
+  add2(24, rule, w0);
+  add2(25, rule, s1);
+  add2(26, rule, w1);
 }
 
 }  // namespace sitrep

@@ -65,6 +65,8 @@ struct TokenizerOptions {
   // Score above which the classifier declares a boundary. Higher = fewer,
   // surer unpunctuated boundaries.
   float boundary_threshold = 0.0f;
+  // Let the classifier also veto boundaries the rules found.
+  bool learned_vetoes = true;
   // Make a wire dateline at a paragraph start its own sentence.
   bool split_datelines = true;
 };
@@ -122,14 +124,23 @@ class Tokenizer {
   // token of the current sentence). Positive = boundary. Exposed for the
   // trainer; `features` receives the feature hashes.
   void BoundaryFeatures(const Document& doc, uint32_t t, uint32_t sentence_begin,
-                        std::vector<uint64_t>* features) const;
+                        bool rule_cut, std::vector<uint64_t>* features) const;
 
  private:
-  Tokenizer(const TokenizerOptions& options, Data data)
-      : options_(options), data_(std::move(data)) {}
+  Tokenizer(const TokenizerOptions& options, Data data);
 
   TokenizerOptions options_;
   Data data_;
+  // boundary_weights as an open-addressing table (hash 0 = empty slot).
+  std::vector<std::pair<uint64_t, float>> weight_table_;
+  uint64_t weight_mask_ = 0;
+
+ public:
+  // Sum of the classifier weights of `features` (0 without a classifier).
+  float BoundaryScore(const std::vector<uint64_t>& features) const;
+  // Whether the classifier is consulted at the gap after token t; the
+  // trainer uses the same test so that it learns from the same gaps.
+  static bool ClassifierGap(const Document& doc, uint32_t t, bool rule_cut);
 };
 
 // Scores of EvaluateSegmentation. Precision/recall/F1 over exact byte spans.

@@ -156,9 +156,15 @@ StatusOr<std::string> TrainTokenizer(const std::vector<ConlluSentence>& train,
     Document doc;
     doc.text = gold.text;
     if (!rules->Process(doc).ok()) continue;
-    for (const Sentence& s : doc.sentences) {
-      for (uint32_t t = s.token_begin; t + 1 < s.token_end; ++t) {
-        rules->BoundaryFeatures(doc, t, s.token_begin, &feats);
+    for (size_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      bool para_end = si + 1 == doc.sentences.size() ||
+                      doc.sentences[si + 1].paragraph != s.paragraph;
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        bool rule_cut = t + 1 == s.token_end;
+        if (rule_cut && para_end) break;
+        if (!Tokenizer::ClassifierGap(doc, t, rule_cut)) continue;
+        rules->BoundaryFeatures(doc, t, s.token_begin, rule_cut, &feats);
         examples.push_back({feats, gold_ends.count(doc.tokens[t].end) > 0});
       }
     }
