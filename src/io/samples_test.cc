@@ -4,7 +4,6 @@
 // (same title, same text and offsets, story date = the date in the file name).
 #include <filesystem>
 #include <map>
-#include <regex>
 #include <sstream>
 #include <string>
 
@@ -42,8 +41,6 @@ std::map<std::string, Document> ReadDocuments(const std::string& input) {
 
 TEST(SamplesTest, ArticlesHaveTitleDatelineAndLength) {
   if (!fs::is_directory(kSamples)) GTEST_SKIP() << "no samples directory " << kSamples;
-  static const std::regex kDateline(
-      R"(^([A-Z][A-Z .'-]+), (Jan\.|Feb\.|March|April|May|June|July|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) ([0-9]{1,2}) \(sitrep\) - )");
   static const std::map<std::string, int> kMonths = {
       {"Jan.", 1}, {"Feb.", 2}, {"March", 3}, {"April", 4}, {"May", 5}, {"June", 6},
       {"July", 7}, {"Aug.", 8}, {"Sept.", 9}, {"Oct.", 10}, {"Nov.", 11}, {"Dec.", 12}};
@@ -55,14 +52,27 @@ TEST(SamplesTest, ArticlesHaveTitleDatelineAndLength) {
     EXPECT_TRUE(IsValidUtf8(doc.text));
     EXPECT_FALSE(doc.title.empty());
     std::string body = doc.text.substr(doc.body_begin);
-    std::smatch m;
-    ASSERT_TRUE(std::regex_search(body, m, kDateline)) << body.substr(0, 60);
+    // "BEIRUT, Oct. 8 (sitrep) - ..." (std::regex avoided: GCC 12 warns in it under ASan)
+    size_t agency = body.find(" (sitrep) - ");
+    ASSERT_NE(agency, std::string::npos) << body.substr(0, 60);
+    std::string dateline = body.substr(0, agency);
+    size_t comma = dateline.find(", ");
+    ASSERT_NE(comma, std::string::npos) << dateline;
+    std::string city = dateline.substr(0, comma);
+    EXPECT_EQ(city.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-"), std::string::npos)
+        << city;
+    std::istringstream month_day(dateline.substr(comma + 2));
+    std::string month;
+    int day = 0;
+    month_day >> month >> day;
+    ASSERT_TRUE(kMonths.count(month)) << dateline;
+    EXPECT_TRUE(month_day.eof()) << dateline;
     // The dateline's month and day are the story date in the file name.
     ASSERT_GE(id.size(), 14u);
     std::string date = id.substr(4, 10);
     EXPECT_TRUE(ValidateDate(date).ok()) << date;
-    EXPECT_EQ(kMonths.at(m[2].str()), std::stoi(date.substr(5, 2)));
-    EXPECT_EQ(std::stoi(m[3].str()), std::stoi(date.substr(8, 2)));
+    EXPECT_EQ(kMonths.at(month), std::stoi(date.substr(5, 2)));
+    EXPECT_EQ(day, std::stoi(date.substr(8, 2)));
     int words = CountWords(body);
     EXPECT_GE(words, 150);
     EXPECT_LE(words, 400);
