@@ -85,10 +85,8 @@ std::string SegmentationDiff(const Tokenizer& tok, const std::vector<ConlluSente
   std::vector<std::pair<uint32_t, uint32_t>> only_g, only_p;
   std::set_difference(gs.begin(), gs.end(), ps.begin(), ps.end(), std::back_inserter(only_g));
   std::set_difference(ps.begin(), ps.end(), gs.begin(), gs.end(), std::back_inserter(only_p));
-  for (const auto& [b, e] : only_g)
-    out += "SENT-GOLD\t" + std::string(gold_doc.Slice(b, e)) + "\n";
-  for (const auto& [b, e] : only_p)
-    out += "SENT-PRED\t" + std::string(pred.Slice(b, e)) + "\n";
+  for (const auto& [b, e] : only_g) out += "SENT-GOLD\t" + std::string(gold_doc.Slice(b, e)) + "\n";
+  for (const auto& [b, e] : only_p) out += "SENT-PRED\t" + std::string(pred.Slice(b, e)) + "\n";
   // Tokens: print the gold words with some context where they differ.
   auto gt = TokenKeys(gold_doc), pt = TokenKeys(pred);
   std::vector<SpanKey> tg, tp;

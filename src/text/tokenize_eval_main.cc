@@ -16,8 +16,10 @@
 int main(int argc, char** argv) {
   using namespace sitrep;
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s TEST.conllu [--train TRAIN.conllu] [--diff] "
-                 "[--threshold X] [--save FILE] [--section FILE]\n", argv[0]);
+    std::fprintf(stderr,
+                 "usage: %s TEST.conllu [--train TRAIN.conllu] [--diff] "
+                 "[--threshold X] [--save FILE] [--section FILE]\n",
+                 argv[0]);
     return 2;
   }
   std::string test_path = argv[1], train_path, save_path, section_path;
@@ -25,14 +27,22 @@ int main(int argc, char** argv) {
   TokenizerTrainOptions train_options;
   TokenizerOptions options;
   for (int i = 2; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--train") && i + 1 < argc) train_path = argv[++i];
-    else if (!std::strcmp(argv[i], "--diff")) diff = true;
-    else if (!std::strcmp(argv[i], "--gaps")) gaps = true;
-    else if (!std::strcmp(argv[i], "--epochs") && i + 1 < argc) train_options.epochs = std::stoi(argv[++i]);
+    if (!std::strcmp(argv[i], "--train") && i + 1 < argc)
+      train_path = argv[++i];
+    else if (!std::strcmp(argv[i], "--diff"))
+      diff = true;
+    else if (!std::strcmp(argv[i], "--gaps"))
+      gaps = true;
+    else if (!std::strcmp(argv[i], "--min-weight") && i + 1 < argc)
+      train_options.min_weight = std::stof(argv[++i]);
+    else if (!std::strcmp(argv[i], "--epochs") && i + 1 < argc)
+      train_options.epochs = std::stoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--threshold") && i + 1 < argc)
       options.boundary_threshold = std::stof(argv[++i]);
-    else if (!std::strcmp(argv[i], "--save") && i + 1 < argc) save_path = argv[++i];
-    else if (!std::strcmp(argv[i], "--section") && i + 1 < argc) section_path = argv[++i];
+    else if (!std::strcmp(argv[i], "--save") && i + 1 < argc)
+      save_path = argv[++i];
+    else if (!std::strcmp(argv[i], "--section") && i + 1 < argc)
+      section_path = argv[++i];
   }
   std::string section;
   if (!train_path.empty()) {

@@ -66,7 +66,8 @@ Kind ClassifyAscii(char c, bool* upper, bool* lower) {
   *lower = c >= 'a' && c <= 'z';
   if (*upper || *lower) return Kind::kLetter;
   if (c >= '0' && c <= '9') return Kind::kDigit;
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return Kind::kSpace;
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+    return Kind::kSpace;
   if (c < 0x20 || c == 0x7F) return Kind::kSpace;  // control characters separate like space
   if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' || c == '`' ||
       c == '|' || c == '~')
@@ -87,25 +88,25 @@ char32_t LowerAscii(char32_t c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 // Token flags (kept in a vector parallel to Document::tokens).
 
 enum : uint32_t {
-  kFlagWord = 1u << 0,        // starts with a letter or digit
-  kFlagUpper = 1u << 1,       // first character is an upper-case letter
-  kFlagLower = 1u << 2,       // first character is a lower-case letter
-  kFlagDigit = 1u << 3,       // first character is a digit
-  kFlagTerminal = 1u << 4,    // only . ! ? … characters
-  kFlagEllipsis = 1u << 5,    // "..." or "…"
-  kFlagAbbrev = 1u << 6,      // a word that kept its final period
-  kFlagTitle = 1u << 7,       // abbreviation that precedes a name (Mr., Gen., J.)
-  kFlagDquote = 1u << 8,      // ASCII "
-  kFlagOpenQ = 1u << 9,       // “ ‘ « (
-  kFlagCloseQ = 1u << 10,     // ” ’ » ) ]
-  kFlagSquote = 1u << 11,     // ASCII ' (alone)
-  kFlagDash = 1u << 12,       // - -- — –
-  kFlagColon = 1u << 13,      // :
-  kFlagAllCaps = 1u << 14,    // two or more letters, all upper case
-  kFlagComma = 1u << 15,      // ,
-  kFlagSemicolon = 1u << 16,  // ;
-  kFlagOpenParen = 1u << 17,  // (
-  kFlagCloseParen = 1u << 18, // )
+  kFlagWord = 1u << 0,         // starts with a letter or digit
+  kFlagUpper = 1u << 1,        // first character is an upper-case letter
+  kFlagLower = 1u << 2,        // first character is a lower-case letter
+  kFlagDigit = 1u << 3,        // first character is a digit
+  kFlagTerminal = 1u << 4,     // only . ! ? … characters
+  kFlagEllipsis = 1u << 5,     // "..." or "…"
+  kFlagAbbrev = 1u << 6,       // a word that kept its final period
+  kFlagTitle = 1u << 7,        // abbreviation that precedes a name (Mr., Gen., J.)
+  kFlagDquote = 1u << 8,       // ASCII "
+  kFlagOpenQ = 1u << 9,        // “ ‘ « (
+  kFlagCloseQ = 1u << 10,      // ” ’ » ) ]
+  kFlagSquote = 1u << 11,      // ASCII ' (alone)
+  kFlagDash = 1u << 12,        // - -- — –
+  kFlagColon = 1u << 13,       // :
+  kFlagAllCaps = 1u << 14,     // two or more letters, all upper case
+  kFlagComma = 1u << 15,       // ,
+  kFlagSemicolon = 1u << 16,   // ;
+  kFlagOpenParen = 1u << 17,   // (
+  kFlagCloseParen = 1u << 18,  // )
   kFlagNewlineAfter = 1u << 19,
   kFlagSplitPeriod = 1u << 20,  // a sentence-final abbreviation: split its "."
   kFlagEmoticon = 1u << 21,     // :) ;-) :D
@@ -115,75 +116,86 @@ enum : uint32_t {
 // Built-in lists.
 
 constexpr const char* kKeepHyphenPrefixes[] = {
-    "e", "co", "pre", "post", "non", "re", "semi", "pro", "mid", "multi", "anti", "ex",
-    "over", "sub", "neo", "micro", "intra", "inter", "vice", "socio", "psycho", "un",
-    "counter", "ultra", "quasi", "bi", "tri", "mini", "macro", "trans", "cross", "extra",
-    "infra", "meta", "pseudo", "super", "hyper", "pan", "mis", "out", "de", "dis"};
+    "e",     "co",    "pre",    "post",  "non",     "re",    "semi",  "pro",    "mid",
+    "multi", "anti",  "ex",     "over",  "sub",     "neo",   "micro", "intra",  "inter",
+    "vice",  "socio", "psycho", "un",    "counter", "ultra", "quasi", "bi",     "tri",
+    "mini",  "macro", "trans",  "cross", "extra",   "infra", "meta",  "pseudo", "super",
+    "hyper", "pan",   "mis",    "out",   "de",      "dis"};
 
 // Arabic articles that, before a capitalised word, stay attached: al-Raqqa.
-constexpr const char* kArabicArticles[] = {"al", "el", "ad", "ar", "as", "ash", "at",
-                                           "az", "an", "ez", "es", "ul", "bin", "ibn",
+constexpr const char* kArabicArticles[] = {"al",  "el",   "ad",  "ar",    "as",   "ash", "at",
+                                           "az",  "an",   "ez",  "es",    "ul",   "bin", "ibn",
                                            "abu", "bint", "abd", "abdel", "abdul"};
 
 // Abbreviations (lower case, without the final period) that keep the period.
 constexpr const char* kAbbreviations[] = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "pvt",
-    "adm", "brig", "cmdr", "cdr", "rep", "reps", "sen", "sens", "gov", "pres", "prof",
-    "rev", "hon", "st", "mt", "ft", "jr", "sr", "no", "nos", "vs", "fig", "figs", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
-    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "etc", "inc", "corp", "co",
-    "ltd", "bros", "llc", "plc", "ave", "blvd", "rd", "approx", "dept", "est", "al", "cf",
-    "messrs", "mme", "mlle", "supt", "det", "insp", "atty", "gens", "lts", "cols", "sgts",
-    "ph", "govt", "univ", "assn", "vol", "vols", "pp", "ca", "viz", "esp", "ext", "tel",
-    "mins", "hrs", "yrs", "def", "cpt", "spc", "pfc", "ens", "pop", "v", "drs", "mssrs"};
+    "mr",   "mrs",    "ms",   "dr",   "gen",  "lt",   "col",    "maj",  "capt", "sgt",   "cpl",
+    "pvt",  "adm",    "brig", "cmdr", "cdr",  "rep",  "reps",   "sen",  "sens", "gov",   "pres",
+    "prof", "rev",    "hon",  "st",   "mt",   "ft",   "jr",     "sr",   "no",   "nos",   "vs",
+    "fig",  "figs",   "jan",  "feb",  "mar",  "apr",  "jun",    "jul",  "aug",  "sep",   "sept",
+    "oct",  "nov",    "dec",  "mon",  "tue",  "tues", "wed",    "thu",  "thur", "thurs", "fri",
+    "sat",  "etc",    "inc",  "corp", "co",   "ltd",  "bros",   "llc",  "plc",  "ave",   "blvd",
+    "rd",   "approx", "dept", "est",  "al",   "cf",   "messrs", "mme",  "mlle", "supt",  "det",
+    "insp", "atty",   "gens", "lts",  "cols", "sgts", "ph",     "govt", "univ", "assn",  "vol",
+    "vols", "pp",     "ca",   "viz",  "esp",  "ext",  "tel",    "mins", "hrs",  "yrs",   "def",
+    "cpt",  "spc",    "pfc",  "ens",  "pop",  "v",    "drs",    "mssrs"};
 
 // Abbreviations after which a name follows: never a sentence end.
 constexpr const char* kTitles[] = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "pvt",
-    "adm", "brig", "cmdr", "cdr", "rep", "reps", "sen", "sens", "gov", "pres", "prof",
-    "rev", "hon", "st", "mt", "ft", "no", "nos", "vs", "fig", "figs", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "messrs", "mme",
-    "mlle", "supt", "det", "insp", "atty", "gens", "cpt", "spc", "pfc", "ens", "ca", "cf",
-    "viz", "tel", "ext"};
+    "mr",   "mrs",    "ms",   "dr",   "gen",  "lt",  "col",  "maj",  "capt", "sgt", "cpl",
+    "pvt",  "adm",    "brig", "cmdr", "cdr",  "rep", "reps", "sen",  "sens", "gov", "pres",
+    "prof", "rev",    "hon",  "st",   "mt",   "ft",  "no",   "nos",  "vs",   "fig", "figs",
+    "jan",  "feb",    "mar",  "apr",  "jun",  "jul", "aug",  "sep",  "sept", "oct", "nov",
+    "dec",  "messrs", "mme",  "mlle", "supt", "det", "insp", "atty", "gens", "cpt", "spc",
+    "pfc",  "ens",    "ca",   "cf",   "viz",  "tel", "ext"};
 
 // Capitalised words that, after an abbreviation such as "U.S.", start a new
 // sentence rather than continue a name.
 constexpr const char* kSentenceStarters[] = {
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or",
-    "So", "Yet", "In", "On", "At", "For", "From", "With", "By", "To", "Of", "As", "This",
-    "That", "These", "Those", "There", "Here", "His", "Her", "Its", "Their", "Our", "My",
-    "Your", "Meanwhile", "However", "After", "Before", "When", "While", "If", "Although",
-    "Though", "Since", "Because", "Some", "Many", "Most", "Several", "All", "Both", "Each",
-    "Such", "No", "Not", "One", "Two", "Three", "Officials", "Police", "Witnesses",
-    "Residents", "Troops", "Rebels", "Activists", "Authorities", "Government", "Earlier",
-    "Later", "Last", "Next", "On", "Also", "Still", "Instead", "Now", "Then", "Today",
-    "Yesterday", "Tomorrow", "What", "Who", "Why", "How", "Where", "Which", "Asked",
-    "According", "Thanks", "Please", "Yes", "Other", "Another", "Under", "During",
-    "Despite", "Over", "About", "Nearly", "More", "Only", "Even", "Just", "Do", "Does",
-    "Did", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Can",
-    "Could", "Should", "May", "Might", "Must", "Let", "Thank", "Then", "Once", "Until",
-    "Unlike", "Like", "Among", "Between", "Without", "Through", "Following", "Separately",
-    "Elsewhere", "Overall", "Indeed", "Moreover", "Furthermore", "Nevertheless", "Still",
-    "Western", "Local", "Security", "Syrian", "Russian", "Iraqi", "Israeli", "Palestinian",
-    "Ukrainian", "Turkish", "Iranian", "Afghan", "Pakistani"};
+    "The",       "A",         "An",          "He",          "She",         "It",
+    "They",      "We",        "I",           "You",         "But",         "And",
+    "Or",        "So",        "Yet",         "In",          "On",          "At",
+    "For",       "From",      "With",        "By",          "To",          "Of",
+    "As",        "This",      "That",        "These",       "Those",       "There",
+    "Here",      "His",       "Her",         "Its",         "Their",       "Our",
+    "My",        "Your",      "Meanwhile",   "However",     "After",       "Before",
+    "When",      "While",     "If",          "Although",    "Though",      "Since",
+    "Because",   "Some",      "Many",        "Most",        "Several",     "All",
+    "Both",      "Each",      "Such",        "No",          "Not",         "One",
+    "Two",       "Three",     "Officials",   "Police",      "Witnesses",   "Residents",
+    "Troops",    "Rebels",    "Activists",   "Authorities", "Government",  "Earlier",
+    "Later",     "Last",      "Next",        "On",          "Also",        "Still",
+    "Instead",   "Now",       "Then",        "Today",       "Yesterday",   "Tomorrow",
+    "What",      "Who",       "Why",         "How",         "Where",       "Which",
+    "Asked",     "According", "Thanks",      "Please",      "Yes",         "Other",
+    "Another",   "Under",     "During",      "Despite",     "Over",        "About",
+    "Nearly",    "More",      "Only",        "Even",        "Just",        "Do",
+    "Does",      "Did",       "Is",          "Are",         "Was",         "Were",
+    "Has",       "Have",      "Had",         "Will",        "Would",       "Can",
+    "Could",     "Should",    "May",         "Might",       "Must",        "Let",
+    "Thank",     "Then",      "Once",        "Until",       "Unlike",      "Like",
+    "Among",     "Between",   "Without",     "Through",     "Following",   "Separately",
+    "Elsewhere", "Overall",   "Indeed",      "Moreover",    "Furthermore", "Nevertheless",
+    "Still",     "Western",   "Local",       "Security",    "Syrian",      "Russian",
+    "Iraqi",     "Israeli",   "Palestinian", "Ukrainian",   "Turkish",     "Iranian",
+    "Afghan",    "Pakistani"};
 
 // Units split off a number: "5.56mm" => [5.56] [mm], "65k" => [65] [k].
-constexpr const char* kUnits[] = {"k", "m", "mm", "cm", "km", "kg", "g", "mg", "lb", "lbs",
-                                  "am", "pm", "bn", "mn", "ft", "mph", "kph", "kmh", "ml",
-                                  "gb", "mb", "tb", "kb", "ghz", "mhz", "hz", "kw", "mw",
-                                  "hrs", "hr", "min", "mins", "sec", "secs", "yrs", "yr",
-                                  "x", "l", "oz", "kt", "t"};
+constexpr const char* kUnits[] = {
+    "k",   "m",   "mm",  "cm",   "km",  "kg",   "g",   "mg", "lb", "lbs", "am",  "pm", "bn", "mn",
+    "ft",  "mph", "kph", "kmh",  "ml",  "gb",   "mb",  "tb", "kb", "ghz", "mhz", "hz", "kw", "mw",
+    "hrs", "hr",  "min", "mins", "sec", "secs", "yrs", "yr", "x",  "l",   "oz",  "kt", "t"};
 
 // Words that are two UD words without an apostrophe.
 struct FusedWord {
   const char* lower;
   uint8_t split;  // byte length of the first word
 };
-constexpr FusedWord kFusedWords[] = {
-    {"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}, {"dont", 2},
-    {"didnt", 3}, {"doesnt", 4}, {"isnt", 2}, {"wasnt", 3}, {"couldnt", 5},
-    {"wouldnt", 5}, {"shouldnt", 6}, {"havent", 4}, {"hasnt", 3}, {"arent", 3},
-    {"werent", 4}, {"aint", 2}, {"thats", 4}, {"theres", 5}, {"ive", 1}};
+constexpr FusedWord kFusedWords[] = {{"cannot", 3}, {"gonna", 3},   {"wanna", 3},   {"gotta", 3},
+                                     {"dont", 2},   {"didnt", 3},   {"doesnt", 4},  {"isnt", 2},
+                                     {"wasnt", 3},  {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6},
+                                     {"havent", 4}, {"hasnt", 3},   {"arent", 3},   {"werent", 4},
+                                     {"aint", 2},   {"thats", 4},   {"theres", 5},  {"ive", 1}};
 
 template <size_t N>
 void AddAll(StringSet* set, const char* const (&list)[N]) {
@@ -192,8 +204,7 @@ void AddAll(StringSet* set, const char* const (&list)[N]) {
 
 // A lower-cased ASCII copy of bytes [b, e) of text into buf (non-ASCII bytes
 // are copied unchanged). Returns a view of buf, or an empty view if too long.
-std::string_view LowerBytes(std::string_view text, uint32_t b, uint32_t e, char* buf,
-                            size_t cap) {
+std::string_view LowerBytes(std::string_view text, uint32_t b, uint32_t e, char* buf, size_t cap) {
   size_t n = e - b;
   if (n > cap) return {};
   for (size_t i = 0; i < n; ++i) {
@@ -202,8 +213,6 @@ std::string_view LowerBytes(std::string_view text, uint32_t b, uint32_t e, char*
   }
   return std::string_view(buf, n);
 }
-
-uint64_t HashStr(std::string_view s, uint64_t seed) { return Fnv1a64(s, seed); }
 
 constexpr char kSectionMagic[8] = {'S', 'R', 'T', 'O', 'K', 'E', 'N', '1'};
 constexpr uint32_t kSectionVersion = 1;
@@ -381,8 +390,7 @@ bool Worker::TryEmail(size_t a, size_t b) {
     if (c == '@') {
       if (at) return false;
       at = k;
-    } else if (!(IsAlnum(cps_[k]) || c == '.' || c == '_' || c == '-' || c == '+' ||
-                 c == '%')) {
+    } else if (!(IsAlnum(cps_[k]) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%')) {
       return false;
     }
   }
@@ -426,8 +434,8 @@ void Worker::Chunk(size_t a, size_t b) {
     }
     // Abbreviated years: "'68", "'90s".
     if (IsApostrophe(c) && i + 2 < b && cps_[i + 1].kind == Kind::kDigit &&
-        cps_[i + 2].kind == Kind::kDigit && (i + 3 == b || !IsAlnum(cps_[i + 3]) ||
-                                             cps_[i + 3].c == 's')) {
+        cps_[i + 2].kind == Kind::kDigit &&
+        (i + 3 == b || !IsAlnum(cps_[i + 3]) || cps_[i + 3].c == 's')) {
       size_t j = i + 3;
       if (j < b && cps_[j].c == 's') ++j;
       EmitCps(i, j);
@@ -439,8 +447,8 @@ void Worker::Chunk(size_t a, size_t b) {
       size_t j = i + 1;
       if (cps_[j].c == '-' && j + 1 < b) ++j;
       char32_t m = cps_[j].c;
-      if ((m == ')' || m == '(' || m == 'D' || m == 'P' || m == 'p' || m == '/') &&
-          (j + 1 == b) && (i == a || !IsAlnum(cps_[i - 1]) || m == ')' || m == '(')) {
+      if ((m == ')' || m == '(' || m == 'D' || m == 'P' || m == 'p' || m == '/') && (j + 1 == b) &&
+          (i == a || !IsAlnum(cps_[i - 1]) || m == ')' || m == '(')) {
         // "word:)" is "word" ":)" but "(see:(" is rare; accept.
         EmitCps(i, j + 1, kFlagEmoticon);
         i = j + 1;
@@ -455,8 +463,9 @@ void Worker::Chunk(size_t a, size_t b) {
     };
     if (c == '.' || c == '-' || c == '!' || c == '?' || c == '*' || c == '=' || c == '_' ||
         c == '~' || c == '+' || c == '>' || c == '<' || c == '#' || c == '`' || c == 0x2014 ||
-        c == 0x2013 || (c == '\'' && i + 1 < b && cps_[i + 1].c == '\'' &&
-                        (i + 2 == b || !IsAlnum(cps_[i + 2])))) {
+        c == 0x2013 ||
+        (c == '\'' && i + 1 < b && cps_[i + 1].c == '\'' &&
+         (i + 2 == b || !IsAlnum(cps_[i + 2])))) {
       while (j < b && same_group(cps_[j].c)) ++j;
     }
     EmitCps(i, j);
@@ -475,13 +484,13 @@ size_t Worker::Word(size_t i, size_t b) {
   // E-mail addresses: "press@example.org", "Andrew Edison@ENRON".
   {
     size_t k = i;
-    while (k < b && (IsAlnum(cps_[k]) || cps_[k].c == '.' || cps_[k].c == '_' ||
-                     cps_[k].c == '-' || cps_[k].c == '+'))
+    while (k < b && (IsAlnum(cps_[k]) || cps_[k].c == '.' || cps_[k].c == '_' || cps_[k].c == '-' ||
+                     cps_[k].c == '+'))
       ++k;
     if (k + 1 < b && cps_[k].c == '@' && IsAlnum(cps_[k - 1]) && IsAlnum(cps_[k + 1])) {
       size_t e = k + 1;
-      while (e < b && (IsAlnum(cps_[e]) || cps_[e].c == '.' || cps_[e].c == '-' ||
-                       cps_[e].c == '_'))
+      while (e < b &&
+             (IsAlnum(cps_[e]) || cps_[e].c == '.' || cps_[e].c == '-' || cps_[e].c == '_'))
         ++e;
       while (e > k + 1 && !IsAlnum(cps_[e - 1])) --e;
       EmitCps(i, e);
@@ -522,9 +531,8 @@ size_t Worker::Word(size_t i, size_t b) {
       j += 1;
       continue;
     }
-    if (c == '/' && j - i == 1 && cps_[i].kind == Kind::kLetter &&
-        nx.kind == Kind::kLetter && (j + 2 >= b || !IsAlnum(cps_[j + 2]) ||
-                                     IsApostrophe(cps_[j + 2].c))) {  // b/c, w/o, L/C
+    if (c == '/' && j - i == 1 && cps_[i].kind == Kind::kLetter && nx.kind == Kind::kLetter &&
+        (j + 2 >= b || !IsAlnum(cps_[j + 2]) || IsApostrophe(cps_[j + 2].c))) {  // b/c, w/o, L/C
       j += 1;
       continue;
     }
@@ -535,7 +543,7 @@ size_t Worker::Word(size_t i, size_t b) {
                 IsAbbreviation(i, j, b, &title);
   if (abbrev) {
     EmitCore(i, j + 1, true);
-    flags_.back() |= kFlagAbbrev | (title ? kFlagTitle : 0);
+    flags_.back() |= kFlagAbbrev | (title ? uint32_t{kFlagTitle} : 0u);
     return j + 1;
   }
   EmitCore(i, j, false);
@@ -617,7 +625,7 @@ void Worker::EmitCore(size_t i, size_t j, bool abbrev_period) {
     // ranges split (5-3, 16-18).
     if (left_digits && right_digits && (left_len == 3 || h > i + left_len || right_end < word_end))
       keep = true;
-    if (left_len == 1 && left_letters == 1) keep = true;       // e-mail, x-ray
+    if (left_len == 1 && left_letters == 1) keep = true;           // e-mail, x-ray
     if (left_upper && right_digits && left_len <= 5) keep = true;  // F-16, COVID-19
     if (!keep) {
       char buf[16];
@@ -805,9 +813,9 @@ void Worker::SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph) {
     auto update_quote = [&](uint32_t k) {
       uint32_t g = flags_[k];
       if (g & kFlagDquote) {
-        bool opens = (k == start || doc_.tokens[k - 1].space_after ||
-                      (flags_[k - 1] & kFlagOpenQ)) &&
-                     !doc_.tokens[k].space_after;
+        bool opens =
+            (k == start || doc_.tokens[k - 1].space_after || (flags_[k - 1] & kFlagOpenQ)) &&
+            !doc_.tokens[k].space_after;
         in_quote = opens;
       } else if ((g & kFlagOpenQ) && !(g & kFlagOpenParen)) {
         in_quote = true;
@@ -842,8 +850,8 @@ void Worker::SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph) {
             cut = next_upper && !in_quote;
           } else {
             cut = next_upper || next_opens || next_digit ||
-                  (nf & (kFlagDash | kFlagTerminal)) == 0 && !(nf & kFlagWord) &&
-                      !(nf & (kFlagComma | kFlagColon | kFlagSemicolon | kFlagCloseQ));
+                  ((nf & (kFlagDash | kFlagTerminal)) == 0 && !(nf & kFlagWord) &&
+                   !(nf & (kFlagComma | kFlagColon | kFlagSemicolon | kFlagCloseQ)));
             if (nf & kFlagLower) cut = false;
           }
         } else {  // abbreviation
@@ -856,8 +864,8 @@ void Worker::SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph) {
     // The classifier decides at every gap, seeing the rules' decision as a
     // feature (it may veto a rule boundary only if overrides are enabled).
     // Inside an open quote it may not add boundaries ("killed ... The").
-    if (learned && last + 1 < t1 && (cut || !in_quote) &&
-        !(flags_[last] & kFlagTitle) && Tokenizer::ClassifierGap(doc_, last, cut)) {
+    if (learned && last + 1 < t1 && (cut || !in_quote) && !(flags_[last] & kFlagTitle) &&
+        Tokenizer::ClassifierGap(doc_, last, cut)) {
       tok_.BoundaryFeatures(doc_, last, start, cut, &feats_);
       float score = tok_.BoundaryScore(feats_);
       if (score > threshold) {
@@ -990,14 +998,15 @@ Tokenizer::Tokenizer(const TokenizerOptions& options, Data data)
     : options_(options), data_(std::move(data)) {
   if (!data_.boundary_weights.empty()) {
     size_t cap = 16;
-    while (cap < data_.boundary_weights.size() * 2) cap *= 2;
-    weight_table_.assign(cap, {0, 0.0f});
+    while (cap * 5 < data_.boundary_weights.size() * 7) cap *= 2;  // load <= 0.7
+    weight_table_.assign(cap, WeightSlot{0, 0.0f});
     weight_mask_ = cap - 1;
     for (const auto& [h, w] : data_.boundary_weights) {
-      uint64_t key = h ? h : 1;
-      size_t i = key & weight_mask_;
-      while (weight_table_[i].first != 0) i = (i + 1) & weight_mask_;
-      weight_table_[i] = {key, w};
+      uint32_t key = static_cast<uint32_t>(h >> 32) | 1u;
+      size_t i = h & weight_mask_;
+      while (weight_table_[i].key != 0 && weight_table_[i].key != key) i = (i + 1) & weight_mask_;
+      weight_table_[i].key = key;
+      weight_table_[i].weight += w;  // a 32-bit key collision merges the weights
     }
   }
 }
@@ -1006,11 +1015,11 @@ float Tokenizer::BoundaryScore(const std::vector<uint64_t>& features) const {
   if (weight_table_.empty()) return 0;
   float score = 0;
   for (uint64_t h : features) {
-    uint64_t key = h ? h : 1;
-    size_t i = key & weight_mask_;
-    while (weight_table_[i].first != 0) {
-      if (weight_table_[i].first == key) {
-        score += weight_table_[i].second;
+    uint32_t key = static_cast<uint32_t>(h >> 32) | 1u;
+    size_t i = h & weight_mask_;
+    while (weight_table_[i].key != 0) {
+      if (weight_table_[i].key == key) {
+        score += weight_table_[i].weight;
         break;
       }
       i = (i + 1) & weight_mask_;
@@ -1019,21 +1028,28 @@ float Tokenizer::BoundaryScore(const std::vector<uint64_t>& features) const {
   return score;
 }
 
-// The classifier is consulted where the rules found a boundary, after a
-// token that is not a lower-case word, or before one that is not: two
-// lower-case words in a row are almost never a sentence boundary, and
-// skipping them keeps the tokenizer fast.
+// The classifier is consulted where the rules found a boundary, and
+// otherwise only where a sentence could plausibly end: after punctuation
+// other than a comma or hyphen, or before a token that does not start with a
+// lower-case letter or a comma/closing punctuation. "said Tuesday" is
+// consulted, "fighters said" and "town," are not; skipping them keeps the
+// tokenizer fast.
 bool Tokenizer::ClassifierGap(const Document& doc, uint32_t t, bool rule_cut) {
   if (rule_cut) return true;
-  auto lower_word = [&](uint32_t k) {
-    unsigned char c = static_cast<unsigned char>(doc.text[doc.tokens[k].begin]);
-    return c >= 'a' && c <= 'z';
+  const Token& a = doc.tokens[t];
+  const Token& b = doc.tokens[t + 1];
+  unsigned char c0 = static_cast<unsigned char>(doc.text[a.begin]);
+  unsigned char c1 = static_cast<unsigned char>(doc.text[b.begin]);
+  auto is_word_start = [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
   };
-  return !(lower_word(t) && lower_word(t + 1));
+  if (!is_word_start(c0) && c0 != ',' && c0 != '-') return true;
+  if (c1 >= 'a' && c1 <= 'z') return false;
+  if (c1 == ',' || c1 == '.' || c1 == ')' || c1 == ';' || c1 == '%' || c1 == '\'') return false;
+  return true;
 }
 
-std::unique_ptr<Tokenizer> Tokenizer::CreateFromData(const TokenizerOptions& options,
-                                                     Data data) {
+std::unique_ptr<Tokenizer> Tokenizer::CreateFromData(const TokenizerOptions& options, Data data) {
   return std::unique_ptr<Tokenizer>(new Tokenizer(options, std::move(data)));
 }
 
@@ -1102,8 +1118,7 @@ StatusOr<std::unique_ptr<Tokenizer>> Tokenizer::Create(const TokenizerOptions& o
 }
 
 Status Tokenizer::Process(Document& doc) const {
-  if (doc.text.size() >= 0xFFFFFFF0u)
-    return InvalidArgumentError("document larger than 4 GiB");
+  if (doc.text.size() >= 0xFFFFFFF0u) return InvalidArgumentError("document larger than 4 GiB");
   Worker w(*this, doc);
   w.Run();
   return OkStatus();
@@ -1115,39 +1130,68 @@ void Tokenizer::BoundaryFeatures(const Document& doc, uint32_t t, uint32_t sente
                                  bool rule_cut, std::vector<uint64_t>* out) const {
   out->clear();
   const auto& toks = doc.tokens;
-  auto form = [&](int64_t k, char* buf) -> std::string_view {
-    if (k < 0 || k >= static_cast<int64_t>(toks.size())) return "<none>";
+  const int64_t n = static_cast<int64_t>(toks.size());
+  // Lower-cased form hash (ASCII case folding), one pass over the bytes.
+  auto form = [&](int64_t k) -> uint64_t {
+    if (k < 0 || k >= n) return 0x51ED27;
     const Token& tk = toks[k];
-    std::string_view v = LowerBytes(doc.text, tk.begin, tk.end, buf, 24);
-    return v.empty() ? std::string_view("<long>") : v;
+    uint64_t h = 1469598103934665603ULL;
+    for (uint32_t q = tk.begin; q < tk.end; ++q) {
+      char c = doc.text[q];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    return h;
   };
-  auto shape = [&](int64_t k) -> std::string_view {
-    if (k < 0 || k >= static_cast<int64_t>(toks.size())) return "N";
+  // Coarse shape: 1 none, 2 "Xx", 3 "XX", 4 "x", 5 digit, 6 non-ASCII, 7 other.
+  auto shape = [&](int64_t k) -> uint64_t {
+    if (k < 0 || k >= n) return 1;
     const Token& tk = toks[k];
     unsigned char c = static_cast<unsigned char>(doc.text[tk.begin]);
     if (c >= 'A' && c <= 'Z') {
-      bool all = true;
+      if (tk.end - tk.begin < 2) return 2;
       for (uint32_t q = tk.begin; q < tk.end; ++q) {
         char x = doc.text[q];
-        if (x >= 'a' && x <= 'z') all = false;
+        if (x >= 'a' && x <= 'z') return 2;
       }
-      return (all && tk.end - tk.begin > 1) ? "XX" : "Xx";
+      return 3;
     }
-    if (c >= 'a' && c <= 'z') return "x";
-    if (c >= '0' && c <= '9') return "d";
-    if (c >= 0x80) return "u";
-    return "p";
+    if (c >= 'a' && c <= 'z') return 4;
+    if (c >= '0' && c <= '9') return 5;
+    if (c >= 0x80) return 6;
+    return 7;
   };
-  char b0[24], b1[24], bm[24], b2[24];
-  std::string_view w0 = form(t, b0), w1 = form(t + 1, b1), wm = form(int64_t(t) - 1, bm),
-                   w2 = form(t + 2, b2);
-  std::string_view s0 = shape(t), s1 = shape(t + 1), sm = shape(int64_t(t) - 1),
-                   s2 = shape(t + 2);
-  auto add = [&](uint64_t seed, std::string_view a) { out->push_back(HashStr(a, seed)); };
-  auto add2 = [&](uint64_t seed, std::string_view a, std::string_view b) {
-    out->push_back(HashStr(b, HashStr(a, seed) ^ 0x9E3779B97F4A7C15ULL));
+  auto mix = [](uint64_t x) {  // splitmix64 finaliser
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ULL;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
   };
-  add(1, "bias");
+  auto add = [&](uint64_t id, uint64_t a) { out->push_back(mix(mix(id) ^ a)); };
+  auto add2 = [&](uint64_t id, uint64_t a, uint64_t b) {
+    out->push_back(mix(mix(mix(id) ^ a) ^ b));
+  };
+  const int64_t k = t;
+  uint64_t w0 = form(k), w1 = form(k + 1), wm = form(k - 1), w2 = form(k + 2);
+  uint64_t s0 = shape(k), s1 = shape(k + 1), sm = shape(k - 1), s2 = shape(k + 2);
+  uint32_t len = t + 1 - sentence_begin;
+  uint64_t bucket = len <= 1    ? 1
+                    : len <= 2  ? 2
+                    : len <= 4  ? 3
+                    : len <= 8  ? 4
+                    : len <= 16 ? 5
+                    : len <= 32 ? 6
+                                : 7;
+  const Token& tk0 = toks[t];
+  const Token& tk1 = toks[t + 1];
+  std::string_view f1 = doc.text.substr(tk1.begin, tk1.end - tk1.begin);
+  bool newline = false;
+  for (uint32_t q = tk0.end; q < tk1.begin && q < doc.text.size(); ++q)
+    if (doc.text[q] == '\n') newline = true;
+  uint64_t rule = rule_cut ? 2 : 1;
+  out->reserve(28);
+  add(1, 0);  // bias
   add(2, w0);
   add(3, w1);
   add2(4, w0, w1);
@@ -1160,26 +1204,15 @@ void Tokenizer::BoundaryFeatures(const Document& doc, uint32_t t, uint32_t sente
   add(11, w2);
   add2(12, w0, s1);
   add2(13, s0, w1);
-  uint32_t len = t + 1 - sentence_begin;
-  const char* bucket = len <= 1 ? "1" : len <= 2 ? "2" : len <= 4 ? "4" : len <= 8 ? "8"
-                                      : len <= 16 ? "16" : len <= 32 ? "32" : "64";
   add(14, bucket);
   add2(15, bucket, s1);
+  add(16, data_.sentence_starters.count(f1) ? 1 : 2);
+  add(17, tk0.space_after ? 1 : 2);
+  add(18, newline ? 1 : 2);
   add2(19, bucket, w0);
   add2(20, wm, w0);
   add2(21, w1, s2);
   add2(22, sm, w0);
-  const Token& tk0 = toks[t];
-  const Token& tk1 = toks[t + 1];
-  std::string_view f1 = doc.text.substr(tk1.begin, tk1.end - tk1.begin);
-  add(16, data_.sentence_starters.count(f1) ? "starter" : "no");
-  add(17, tk0.space_after ? "sp" : "nosp");
-  // Does a newline separate the tokens?
-  bool newline = false;
-  for (uint32_t q = tk0.end; q < tk1.begin && q < doc.text.size(); ++q)
-    if (doc.text[q] == '\n') newline = true;
-  add(18, newline ? "nl" : "nonl");
-  std::string_view rule = rule_cut ? "cut" : "nocut";
   add(23, rule);
   add2(24, rule, w0);
   add2(25, rule, s1);

@@ -123,16 +123,21 @@ class Tokenizer {
   // (doc.tokens must come from this tokenizer; `sentence_begin` is the first
   // token of the current sentence). Positive = boundary. Exposed for the
   // trainer; `features` receives the feature hashes.
-  void BoundaryFeatures(const Document& doc, uint32_t t, uint32_t sentence_begin,
-                        bool rule_cut, std::vector<uint64_t>* features) const;
+  void BoundaryFeatures(const Document& doc, uint32_t t, uint32_t sentence_begin, bool rule_cut,
+                        std::vector<uint64_t>* features) const;
 
  private:
   Tokenizer(const TokenizerOptions& options, Data data);
 
   TokenizerOptions options_;
   Data data_;
-  // boundary_weights as an open-addressing table (hash 0 = empty slot).
-  std::vector<std::pair<uint64_t, float>> weight_table_;
+  // boundary_weights as an open-addressing table indexed by the low bits of
+  // the feature hash, keyed by its high 32 bits (0 = empty slot).
+  struct WeightSlot {
+    uint32_t key;
+    float weight;
+  };
+  std::vector<WeightSlot> weight_table_;
   uint64_t weight_mask_ = 0;
 
  public:

@@ -4,8 +4,8 @@
 // section, and measures throughput. Skips when the corpus is absent.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 
 #include "core/binary_io.h"
@@ -52,9 +52,11 @@ void Score(const Tokenizer& tok, const char* split, double sent_floor, double to
   auto gold = ReadConllu((kEwt / (std::string("en_ewt-ud-") + split + ".conllu")).string());
   ASSERT_TRUE(gold.ok()) << gold.status().ToString();
   SegmentationScores s = EvaluateSegmentation(tok, *gold);
-  std::printf("EWT %-5s sentences P %.4f R %.4f F1 %.4f (gold %zu)  tokens P %.4f R %.4f F1 %.4f (gold %zu)\n",
-              split, s.sent_p, s.sent_r, s.sent_f1, s.gold_sents, s.tok_p, s.tok_r, s.tok_f1,
-              s.gold_tokens);
+  std::printf(
+      "EWT %-5s sentences P %.4f R %.4f F1 %.4f (gold %zu)  tokens P %.4f R %.4f F1 %.4f (gold "
+      "%zu)\n",
+      split, s.sent_p, s.sent_r, s.sent_f1, s.gold_sents, s.tok_p, s.tok_r, s.tok_f1,
+      s.gold_tokens);
   EXPECT_GE(s.sent_f1, sent_floor) << split;
   EXPECT_GE(s.tok_f1, tok_floor) << split;
 }
@@ -114,7 +116,8 @@ TEST_F(TokenizerCorpusTest, Throughput) {
     pos = end;
   }
   size_t tokens = 0, bytes = 0;
-  auto start = std::chrono::steady_clock::now();
+  // CPU time of this process: the machine may be shared.
+  std::clock_t start = std::clock();
   for (int round = 0; round < 3; ++round) {
     for (Document& d : docs) {
       ASSERT_TRUE((*tok)->Process(d).ok());
@@ -122,10 +125,11 @@ TEST_F(TokenizerCorpusTest, Throughput) {
       bytes += d.text.size();
     }
   }
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("throughput: %.1f MB/s, %.2f M tokens/s (%zu tokens in %.3f s, one thread)\n",
-              bytes / secs / 1e6, tokens / secs / 1e6, tokens, secs);
-  EXPECT_GT(tokens / secs, 300000.0);
+  double secs = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+  std::printf(
+      "throughput: %.1f MB/s, %.2f M tokens/s (%zu tokens in %.3f s, one thread, CPU time)\n",
+      bytes / secs / 1e6, tokens / secs / 1e6, tokens, secs);
+  EXPECT_GT(tokens / secs, 1000000.0);
 }
 
 }  // namespace

@@ -126,8 +126,8 @@ TEST(TokenizerTest, EwtContractions) {
 TEST(TokenizerTest, Hyphens) {
   auto tok = RulesOnly();
   EXPECT_EQ(Forms(Tokenize(*tok, "search-engine e-mail al-Raqqa 713-853-3989 5-3")),
-            (std::vector<std::string>{"search", "-", "engine", "e-mail", "al-Raqqa",
-                                      "713-853-3989", "5", "-", "3"}));
+            (std::vector<std::string>{"search", "-", "engine", "e-mail", "al-Raqqa", "713-853-3989",
+                                      "5", "-", "3"}));
 }
 
 TEST(TokenizerTest, UrlsEmailsHandles) {
@@ -139,14 +139,14 @@ TEST(TokenizerTest, UrlsEmailsHandles) {
 
 TEST(TokenizerTest, ParagraphsAndWrappedLines) {
   auto tok = RulesOnly();
-  Document doc = Tokenize(*tok, "Headline without stop\n\nFirst line\nwraps here. Second one.\n \n\nLast");
+  Document doc =
+      Tokenize(*tok, "Headline without stop\n\nFirst line\nwraps here. Second one.\n \n\nLast");
   ASSERT_EQ(doc.sentences.size(), 4u);
   EXPECT_EQ(doc.sentences[0].paragraph, 0u);
   EXPECT_EQ(doc.sentences[1].paragraph, 1u);
   EXPECT_EQ(doc.sentences[2].paragraph, 1u);
   EXPECT_EQ(doc.sentences[3].paragraph, 2u);
-  EXPECT_EQ(doc.Slice(doc.sentences[1].begin, doc.sentences[1].end),
-            "First line\nwraps here.");
+  EXPECT_EQ(doc.Slice(doc.sentences[1].begin, doc.sentences[1].end), "First line\nwraps here.");
 }
 
 TEST(TokenizerTest, ClearsPreviousAnalysis) {
@@ -227,9 +227,21 @@ double SecondsToProcess(const Tokenizer& tok, const std::string& text, Document*
 // more than double the time (with slack for timer noise).
 TEST(TokenizerTest, PathologicalInputsAreLinear) {
   auto tok = RulesOnly();
-  const std::vector<std::string> units = {
-      ".", "!?", "-", "a", "a.", "1,", "x-", "\"", "'s", "http://x.org/", "\xE2\x80\x94",
-      "((((", "U.S.", "a@b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-"};
+  const std::vector<std::string> units = {".",
+                                          "!?",
+                                          "-",
+                                          "a",
+                                          "a.",
+                                          "1,",
+                                          "x-",
+                                          "\"",
+                                          "'s",
+                                          "http://x.org/",
+                                          "\xE2\x80\x94",
+                                          "((((",
+                                          "U.S.",
+                                          "a@b",
+                                          "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-"};
   for (const std::string& unit : units) {
     std::string small, large;
     while (small.size() < 100000) small += unit;

@@ -16,14 +16,10 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool IsAsciiAlnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Learns the word lists into `d` (which starts with the built-in lists).
-void LearnLists(const std::vector<ConlluSentence>& train, int min_count,
-                Tokenizer::Data* d) {
+void LearnLists(const std::vector<ConlluSentence>& train, int min_count, Tokenizer::Data* d) {
   std::unordered_map<std::string, int> whole, split, abbrev, initial, inside, propn;
   for (const ConlluSentence& s : train) {
     const auto& w = s.words;
@@ -38,8 +34,8 @@ void LearnLists(const std::vector<ConlluSentence>& train, int min_count,
       }
       // Split: w[i] "-" w[i+2] with no spaces.
       if (i + 2 < w.size() && w[i + 1].form == "-" && !w[i].space_after == true &&
-          !w[i + 1].space_after && !f.empty() && IsAsciiAlpha(f.back()) &&
-          !w[i + 2].form.empty() && IsAsciiAlpha(w[i + 2].form[0])) {
+          !w[i + 1].space_after && !f.empty() && IsAsciiAlpha(f.back()) && !w[i + 2].form.empty() &&
+          IsAsciiAlpha(w[i + 2].form[0])) {
         // The first part is the text after the previous hyphen, if any.
         ++split[Lower(f)];
       }
@@ -70,8 +66,7 @@ void LearnLists(const std::vector<ConlluSentence>& train, int min_count,
     if (n >= min_count) d->abbreviations.insert(a);
   for (const auto& [f, n] : initial) {
     int in = inside[f];
-    if (n >= min_count + 1 && n >= 4 * in && propn[f] * 2 < n + in)
-      d->sentence_starters.insert(f);
+    if (n >= min_count + 1 && n >= 4 * in && propn[f] * 2 < n + in) d->sentence_starters.insert(f);
   }
 }
 
@@ -95,12 +90,12 @@ class Perceptron {
     }
   }
   void Tick() { ++step_; }
-  std::unordered_map<uint64_t, float> Averaged() const {
+  std::unordered_map<uint64_t, float> Averaged(float min_weight) const {
     std::unordered_map<uint64_t, float> out;
     for (const auto& [h, e] : w_) {
       double total = e.total + (step_ - e.stamp) * e.w;
       float avg = static_cast<float>(total / std::max<double>(1, step_));
-      if (std::abs(avg) > 1e-4f) out[h] = avg;
+      if (std::abs(avg) > min_weight) out[h] = avg;
     }
     return out;
   }
@@ -158,8 +153,8 @@ StatusOr<std::string> TrainTokenizer(const std::vector<ConlluSentence>& train,
     if (!rules->Process(doc).ok()) continue;
     for (size_t si = 0; si < doc.sentences.size(); ++si) {
       const Sentence& s = doc.sentences[si];
-      bool para_end = si + 1 == doc.sentences.size() ||
-                      doc.sentences[si + 1].paragraph != s.paragraph;
+      bool para_end =
+          si + 1 == doc.sentences.size() || doc.sentences[si + 1].paragraph != s.paragraph;
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
         bool rule_cut = t + 1 == s.token_end;
         if (rule_cut && para_end) break;
@@ -183,7 +178,7 @@ StatusOr<std::string> TrainTokenizer(const std::vector<ConlluSentence>& train,
       p.Tick();
     }
   }
-  data.boundary_weights = p.Averaged();
+  data.boundary_weights = p.Averaged(options.min_weight);
   return Tokenizer::CreateFromData(TokenizerOptions{}, std::move(data))->Serialize();
 }
 

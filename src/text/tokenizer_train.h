@@ -23,10 +23,11 @@
 namespace sitrep {
 
 struct TokenizerTrainOptions {
-  int epochs = 5;               // perceptron passes over the training data
-  int min_count = 2;            // minimum occurrences for a learned list entry
-  bool learn_boundaries = true; // train the boundary classifier
-  uint64_t seed = 1;            // shuffling of documents between epochs
+  int epochs = 5;                // perceptron passes over the training data
+  int min_count = 2;             // minimum occurrences for a learned list entry
+  bool learn_boundaries = true;  // train the boundary classifier
+  uint64_t seed = 1;             // shuffling of examples between epochs
+  float min_weight = 0.02f;      // averaged weights smaller than this are dropped
 };
 
 // Returns the serialised "tokenizer" section. InvalidArgumentError if
