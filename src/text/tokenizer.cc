@@ -617,8 +617,10 @@ void Worker::EmitCore(size_t i, size_t j, bool abbrev_period) {
       if (cps_[k].kind == Kind::kLetter) ++left_letters;
       if (cps_[k].upper) left_upper = true;
     }
-    for (size_t k = h + 1; k < right_end; ++k)
-      if (cps_[k].kind != Kind::kDigit && cps_[k].c != '.') right_digits = false;
+    for (size_t k = h + 1; k < right_end; ++k) {
+      bool plural = k + 1 == right_end && k > h + 1 && cps_[k].c == 's';  // AK-47s
+      if (cps_[k].kind != Kind::kDigit && cps_[k].c != '.' && !plural) right_digits = false;
+    }
     bool keep = false;
     size_t left_len = h - left_begin;
     // Phone numbers stay whole (713-853-3989, 1-800-991-9019); scores and
@@ -894,6 +896,15 @@ void Worker::SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph) {
       AddSentence(start, last + 1, paragraph);
       start = last + 1;
       in_quote = false;
+      // A dateline may also start a line inside a paragraph.
+      if (tok_.options().split_datelines && (flags_[last] & kFlagNewlineAfter)) {
+        uint32_t d = DatelineEnd(start, t1);
+        if (d > start && d < t1) {
+          AddSentence(start, d, paragraph);
+          start = d;
+          t = d - 1;
+        }
+      }
     }
   }
   if (flags_[t1 - 1] & kFlagAbbrev) MarkFinalPeriod(t1 - 1);
