@@ -43,8 +43,8 @@ std::string_view LineAt(std::string_view text, size_t begin, size_t* next) {
 // Does `line` (trimmed) end like a sentence: ".", "!", "?", "…", possibly
 // followed by closing quotes or brackets?
 bool EndsLikeSentence(std::string_view line) {
-  static constexpr std::string_view kClosers[] = {"\"", "'", ")", "]", "\xE2\x80\x9D",
-                                                  "\xE2\x80\x99"};
+  static constexpr std::string_view kClosers[] = {"\"",           "'",           ")", "]",
+                                                  "\xE2\x80\x9D", "\xE2\x80\x99"};
   bool stripped = true;
   while (stripped && !line.empty()) {
     stripped = false;
@@ -66,8 +66,7 @@ bool EndsLikeSentence(std::string_view line) {
 // of original[0]. With `count_lines`, messages read "origin:LINE: ..."; without
 // (a JSONL line, whose origin already names the line) "origin: ... (column C)".
 void AddRepairWarnings(const std::vector<Utf8Error>& errors, std::string_view original,
-                       int64_t base, std::string_view origin, bool count_lines,
-                       Document* doc) {
+                       int64_t base, std::string_view origin, bool count_lines, Document* doc) {
   size_t line = 1, counted_to = 0;
   size_t listed = 0, more_bytes = 0;
   for (const Utf8Error& e : errors) {
@@ -90,8 +89,8 @@ void AddRepairWarnings(const std::vector<Utf8Error>& errors, std::string_view or
       message += "NUL byte at byte " + std::to_string(offset) + " removed";
     } else {
       message += "invalid UTF-8 (" + std::to_string(e.length) +
-                 (e.length == 1 ? " byte" : " bytes") + ") at byte " +
-                 std::to_string(offset) + " replaced by U+FFFD";
+                 (e.length == 1 ? " byte" : " bytes") + ") at byte " + std::to_string(offset) +
+                 " replaced by U+FFFD";
     }
     if (!count_lines) message += " (column " + std::to_string(e.offset + 1) + ")";
     doc->Warn(offset, std::move(message));
@@ -104,8 +103,8 @@ void AddRepairWarnings(const std::vector<Utf8Error>& errors, std::string_view or
 }
 
 // Repairs `s` in place; warnings as AddRepairWarnings.
-void RepairWithWarnings(std::string* s, int64_t base, std::string_view origin,
-                        bool count_lines, Document* doc) {
+void RepairWithWarnings(std::string* s, int64_t base, std::string_view origin, bool count_lines,
+                        Document* doc) {
   if (s->find('\0') == std::string::npos && IsValidUtf8(*s)) return;
   std::string original = *s;
   std::vector<Utf8Error> errors;
@@ -152,8 +151,8 @@ StatusOr<Json> ParseJson(std::string_view line, std::string_view origin) {
   } catch (const Json::exception& e) {
     std::string what = e.what();
     // "[json.exception.parse_error.101] parse error at line 1, column 5: ..."
-    if (size_t close = what.find("] "); !what.empty() && what[0] == '[' &&
-                                        close != std::string::npos) {
+    if (size_t close = what.find("] ");
+        !what.empty() && what[0] == '[' && close != std::string::npos) {
       what.erase(0, close + 2);
     }
     RepairUtf8(&what, nullptr);  // "last read: '...'" may end inside a character
@@ -164,7 +163,7 @@ StatusOr<Json> ParseJson(std::string_view line, std::string_view origin) {
 }  // namespace
 
 Status ValidateDate(std::string_view date) {
-  auto bad = [&](std::string why) {
+  auto bad = [&](const std::string& why) {
     return InvalidArgumentError("invalid date \"" + std::string(date) + "\": " + why);
   };
   if (date.size() != 10 || date[4] != '-' || date[7] != '-') {
@@ -248,8 +247,7 @@ StatusOr<Document> DocumentFromJsonLine(std::string line, const JsonLineInfo& in
   RepairWithWarnings(&line, info.base_offset, info.origin, /*count_lines=*/false, &doc);
   SITREP_ASSIGN_OR_RETURN(Json json, ParseJson(line, info.origin));
   if (!json.is_object()) {
-    return InvalidArgumentError(info.origin + ": expected a JSON object, got " +
-                                json.type_name());
+    return InvalidArgumentError(info.origin + ": expected a JSON object, got " + json.type_name());
   }
 
   if (auto it = json.find("id"); it != json.end() && !it->is_null()) {
@@ -258,9 +256,8 @@ StatusOr<Document> DocumentFromJsonLine(std::string line, const JsonLineInfo& in
     } else if (it->is_number_integer()) {
       doc.id = it->dump();
     } else {
-      return InvalidArgumentError(info.origin +
-                                  ": field \"id\" must be a string or an integer, not " +
-                                  it->type_name());
+      return InvalidArgumentError(
+          info.origin + ": field \"id\" must be a string or an integer, not " + it->type_name());
     }
   }
   std::string text;

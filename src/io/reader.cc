@@ -235,8 +235,8 @@ std::optional<DocumentReader::ReadResult> DocumentReader::StartInput(const Pendi
   if (IsJsonlPath(path, input.from_directory)) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return Failure(OpenError(path, errno));
-    lines_ = std::make_unique<LineReader>(f, /*owned=*/true, path,
-                                          fs::path(path).filename().string());
+    lines_ =
+        std::make_unique<LineReader>(f, /*owned=*/true, path, fs::path(path).filename().string());
     return std::nullopt;
   }
   return ReadTextFile(path);
@@ -279,8 +279,8 @@ std::optional<DocumentReader::ReadResult> DocumentReader::ReadStdinText() {
   int err = 0;
   switch (ReadCapped(in, max, &bytes, &err)) {
     case ReadOutcome::kTooLong:
-      return Failure(ResourceExhaustedError("stdin: document is more than " +
-                                            std::to_string(max) + " bytes, " + LimitMessage(max)));
+      return Failure(ResourceExhaustedError("stdin: document is more than " + std::to_string(max) +
+                                            " bytes, " + LimitMessage(max)));
     case ReadOutcome::kError:
       return Failure(IoError(std::string("stdin: cannot read: ") + std::strerror(err)));
     case ReadOutcome::kOk:

@@ -82,7 +82,7 @@ std::optional<ReadOptions::Format> FormatFromName(std::string_view name);
 class DocumentReader {
  public:
   struct ReadResult {
-    Status status;              // OK, or what went wrong and where
+    Status status;                // OK, or what went wrong and where
     std::optional<Document> doc;  // set iff status is OK
   };
 

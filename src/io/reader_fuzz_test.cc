@@ -18,10 +18,10 @@ namespace {
 
 // Bytes that make interesting inputs: JSON syntax, whitespace, newlines,
 // UTF-8 lead and continuation bytes, NUL, a BOM piece.
-constexpr unsigned char kAlphabet[] = {'{', '}', '[', ']', '"', ':', ',', '\\', 'u', '0',
-                                       'n', 't', 'e', 'x', 'i', 'd', ' ', '\n', '\r', '\t',
-                                       '.', '!', 0x00, 0x80, 0xBF, 0xC2, 0xC3, 0xE2, 0xED,
-                                       0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 'a', 'Z'};
+constexpr unsigned char kAlphabet[] = {'{',  '}',  '[',  ']',  '"',  ':',  ',',  '\\', 'u',
+                                       '0',  'n',  't',  'e',  'x',  'i',  'd',  ' ',  '\n',
+                                       '\r', '\t', '.',  '!',  0x00, 0x80, 0xBF, 0xC2, 0xC3,
+                                       0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 'a',  'Z'};
 
 const char* const kSeeds[] = {
     R"({"id": "a1", "date": "2019-04-12", "title": "Clashes", "text": "Body."})",

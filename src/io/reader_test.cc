@@ -67,8 +67,8 @@ std::FILE* StreamOf(const std::string& bytes) {
 // ---------------------------------------------------------------- dates
 
 TEST(ValidateDateTest, AcceptsRealCalendarDates) {
-  for (const char* d : {"2019-04-12", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31",
-                        "2015-10-31"}) {
+  for (const char* d :
+       {"2019-04-12", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31", "2015-10-31"}) {
     EXPECT_TRUE(ValidateDate(d).ok()) << d;
   }
 }
@@ -153,10 +153,14 @@ TEST_F(ReaderTest, CrlfIsKeptAndOffsetsAreIntoTheOriginal) {
 }
 
 TEST_F(ReaderTest, ByteOrderMarkIsStrippedButCountedInOffsets) {
-  auto results = ReadAll({Write("bom.txt", "\xEF\xBB\xBFTitle\n\nab\xFF" "c")});
+  auto results = ReadAll({Write("bom.txt",
+                                "\xEF\xBB\xBFTitle\n\nab\xFF"
+                                "c")});
   ASSERT_EQ(results.size(), 1u);
   const Document& doc = *results[0].doc;
-  EXPECT_EQ(doc.text, "Title\n\nab\xEF\xBF\xBD" "c");
+  EXPECT_EQ(doc.text,
+            "Title\n\nab\xEF\xBF\xBD"
+            "c");
   EXPECT_EQ(doc.title, "Title");
   ASSERT_EQ(doc.diagnostics.size(), 1u);
   EXPECT_EQ(doc.diagnostics[0].offset, 12);  // 3 (BOM) + 9
@@ -223,8 +227,9 @@ TEST_F(ReaderTest, OversizedTextFileIsRefusedAndTheRestIsRead) {
   ASSERT_EQ(results.size(), 2u);
   EXPECT_EQ(results[0].status.code(), StatusCode::kResourceExhausted);
   EXPECT_EQ(results[0].status.message(),
-            big + ": document is 5000 bytes, over the limit of 1000 bytes "
-                  "(max_document_bytes); skipped");
+            big +
+                ": document is 5000 bytes, over the limit of 1000 bytes "
+                "(max_document_bytes); skipped");
   ASSERT_TRUE(results[1].status.ok());
   EXPECT_EQ(results[1].doc->text, "ok");
 }
@@ -328,15 +333,23 @@ TEST_F(ReaderTest, DirectoryWithoutDocumentsIsReported) {
 // ---------------------------------------------------------------- JSON Lines
 
 TEST_F(ReaderTest, JsonLinesRecordsAndPerLineErrors) {
-  std::string path = Write("feed.jsonl",
-      R"({"id": "a1", "date": "2019-04-12", "title": "Clashes", "text": "Body.", "source": "sitrep", "url": "http://x/1"})" "\n"
-      R"({"text": "No id."})" "\n"
+  std::string path = Write(
+      "feed.jsonl",
+      R"({"id": "a1", "date": "2019-04-12", "title": "Clashes", "text": "Body.", "source": "sitrep", "url": "http://x/1"})"
       "\n"
-      R"({"id": "bad", "text": )" "\n"
-      R"(["not", "an", "object"])" "\n"
-      R"({"id": "t", "text": 42})" "\n"
-      R"({"id": "d", "date": "2019-02-30", "text": "Bad date."})" "\n"
-      R"({"id": 17, "title": "Only a title"})" "\n"
+      R"({"text": "No id."})"
+      "\n"
+      "\n"
+      R"({"id": "bad", "text": )"
+      "\n"
+      R"(["not", "an", "object"])"
+      "\n"
+      R"({"id": "t", "text": 42})"
+      "\n"
+      R"({"id": "d", "date": "2019-02-30", "text": "Bad date."})"
+      "\n"
+      R"({"id": 17, "title": "Only a title"})"
+      "\n"
       "   \r\n"
       R"({"id": "last", "text": "  Final line, no newline."})");
   ReadOptions options;
@@ -365,8 +378,7 @@ TEST_F(ReaderTest, JsonLinesRecordsAndPerLineErrors) {
   EXPECT_NE(results[2].status.message().find(path + ":4: malformed JSON"), std::string::npos)
       << results[2].status.message();
   EXPECT_EQ(results[3].status.message(), path + ":5: expected a JSON object, got array");
-  EXPECT_EQ(results[4].status.message(),
-            path + ":6: field \"text\" must be a string, not number");
+  EXPECT_EQ(results[4].status.message(), path + ":6: field \"text\" must be a string, not number");
   EXPECT_EQ(results[5].status.code(), StatusCode::kInvalidArgument);
   EXPECT_NE(results[5].status.message().find(path + ":7: invalid date \"2019-02-30\""),
             std::string::npos)
@@ -384,7 +396,8 @@ TEST_F(ReaderTest, JsonLinesRecordsAndPerLineErrors) {
 }
 
 TEST_F(ReaderTest, JsonLinesInvalidUtf8IsRepairedWithFileOffset) {
-  std::string first = R"({"id": "ok", "text": "x"})" "\n";   // 26 bytes
+  std::string first = R"({"id": "ok", "text": "x"})"
+                      "\n";                                            // 26 bytes
   std::string second = "{\"id\": \"u\", \"text\": \"caf\xE9 ok\"}\n";  // 0xE9 at column 25
   std::string path = Write("latin1.jsonl", first + second);
   auto results = ReadAll({path});
@@ -399,7 +412,8 @@ TEST_F(ReaderTest, JsonLinesInvalidUtf8IsRepairedWithFileOffset) {
 }
 
 TEST_F(ReaderTest, JsonLinesEscapedNulIsRemoved) {
-  auto results = ReadAll({Write("nul.jsonl", R"({"id": "n", "text": "a\u0000b"})" "\n")});
+  auto results = ReadAll({Write("nul.jsonl", R"({"id": "n", "text": "a\u0000b"})"
+                                             "\n")});
   ASSERT_EQ(results.size(), 1u);
   ASSERT_TRUE(results[0].status.ok());
   EXPECT_EQ(results[0].doc->text, "ab");
@@ -409,8 +423,12 @@ TEST_F(ReaderTest, JsonLinesEscapedNulIsRemoved) {
 
 TEST_F(ReaderTest, JsonLinesOverlongLineIsRefusedAndTheRestIsRead) {
   std::string long_line = R"({"id": "huge", "text": ")" + std::string(200000, 'x') + "\"}";
-  std::string path = Write("big.jsonl", R"({"id": "one", "text": "1"})" "\n" + long_line +
-                                            "\n" R"({"id": "three", "text": "3"})" "\n");
+  std::string path = Write("big.jsonl", R"({"id": "one", "text": "1"})"
+                                        "\n" +
+                                            long_line +
+                                            "\n"
+                                            R"({"id": "three", "text": "3"})"
+                                            "\n");
   ReadOptions options;
   options.max_document_bytes = 1000;
   auto results = ReadAll({path}, options);
@@ -426,7 +444,11 @@ TEST_F(ReaderTest, JsonLinesOverlongLineIsRefusedAndTheRestIsRead) {
 }
 
 TEST_F(ReaderTest, JsonLinesFromStdinAndByteOrderMark) {
-  std::FILE* in = StreamOf("\xEF\xBB\xBF" R"({"text": "First."})" "\n" R"({"text": "Second."})");
+  std::FILE* in = StreamOf(
+      "\xEF\xBB\xBF"
+      R"({"text": "First."})"
+      "\n"
+      R"({"text": "Second."})");
   ReadOptions options;
   options.format = ReadOptions::Format::kJsonl;
   options.standard_input = in;
@@ -440,7 +462,8 @@ TEST_F(ReaderTest, JsonLinesFromStdinAndByteOrderMark) {
 }
 
 TEST_F(ReaderTest, FormatOptionOverridesTheExtension) {
-  std::string path = Write("feed.data", R"({"id": "x", "text": "X."})" "\n");
+  std::string path = Write("feed.data", R"({"id": "x", "text": "X."})"
+                                        "\n");
   ReadOptions options;
   options.format = ReadOptions::Format::kJsonl;
   auto results = ReadAll({path}, options);

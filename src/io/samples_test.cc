@@ -42,7 +42,7 @@ std::map<std::string, Document> ReadDocuments(const std::string& input) {
 TEST(SamplesTest, ArticlesHaveTitleDatelineAndLength) {
   if (!fs::is_directory(kSamples)) GTEST_SKIP() << "no samples directory " << kSamples;
   static const std::map<std::string, int> kMonths = {
-      {"Jan.", 1}, {"Feb.", 2}, {"March", 3}, {"April", 4}, {"May", 5}, {"June", 6},
+      {"Jan.", 1}, {"Feb.", 2}, {"March", 3}, {"April", 4}, {"May", 5},   {"June", 6},
       {"July", 7}, {"Aug.", 8}, {"Sept.", 9}, {"Oct.", 10}, {"Nov.", 11}, {"Dec.", 12}};
   std::map<std::string, Document> docs = ReadDocuments(kSamples.string());
   EXPECT_EQ(docs.size(), 12u);
@@ -59,8 +59,7 @@ TEST(SamplesTest, ArticlesHaveTitleDatelineAndLength) {
     size_t comma = dateline.find(", ");
     ASSERT_NE(comma, std::string::npos) << dateline;
     std::string city = dateline.substr(0, comma);
-    EXPECT_EQ(city.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-"), std::string::npos)
-        << city;
+    EXPECT_EQ(city.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-"), std::string::npos) << city;
     std::istringstream month_day(dateline.substr(comma + 2));
     std::string month;
     int day = 0;
