@@ -303,10 +303,13 @@ std::optional<DocumentReader::ReadResult> DocumentReader::NextJsonLine() {
     switch (kind) {
       case LineReader::Kind::kEnd:
         return std::nullopt;
-      case LineReader::Kind::kError:
-        return Failure(IoError(lines_->origin() + ": cannot read after line " +
-                               std::to_string(lines_->line_number()) + ": " +
+      case LineReader::Kind::kError: {
+        std::string after = lines_->line_number() == 0
+                                ? ""
+                                : " after line " + std::to_string(lines_->line_number());
+        return Failure(IoError(lines_->origin() + ": cannot read" + after + ": " +
                                std::strerror(lines_->error())));
+      }
       case LineReader::Kind::kTooLong:
         return Failure(ResourceExhaustedError(where + ": line is " + std::to_string(length) +
                                               " bytes, " + LimitMessage(max)));

@@ -304,6 +304,28 @@ TEST_F(ReaderTest, ReadErrorIsReportedAndTheRestIsRead) {
   EXPECT_TRUE(results[1].status.ok());
 }
 
+TEST_F(ReaderTest, JsonLinesReadErrorIsReportedAndTheRestIsRead) {
+  if (!fs::exists("/proc/self/mem")) GTEST_SKIP() << "no /proc/self/mem on this system";
+  ReadOptions options;
+  options.format = ReadOptions::Format::kJsonl;
+  auto results = ReadAll({"/proc/self/mem", Write("a.jsonl", R"({"text": "A."})")}, options);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].status.code(), StatusCode::kIoError) << results[0].status.ToString();
+  EXPECT_NE(results[0].status.message().find("/proc/self/mem: cannot read: "), std::string::npos)
+      << results[0].status.message();
+  EXPECT_TRUE(results[1].status.ok());
+}
+
+TEST_F(ReaderTest, PathThroughAFileIsReported) {
+  std::string file = Write("a.txt", "A.");
+  auto results = ReadAll({file + "/b.txt", file});
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_FALSE(results[0].status.ok());
+  EXPECT_NE(results[0].status.message().find(file + "/b.txt: "), std::string::npos)
+      << results[0].status.message();
+  EXPECT_TRUE(results[1].status.ok());
+}
+
 TEST_F(ReaderTest, DirectoryYieldsTxtAndJsonlFilesSortedNonRecursive) {
   Write("in/b.txt", "B.");
   Write("in/a.txt", "A.");
