@@ -11,7 +11,7 @@
 //
 //   StatusOr<Document> d = DocumentFromJsonLine(
 //       R"({"id": "a1", "date": "2019-04-12", "title": "Clashes", "text": "Body."})",
-//       {.origin = "feed.jsonl:3", .default_id = "feed.jsonl:3"});
+//       {.origin = "feed.jsonl:3", .default_id = "feed.jsonl:3", .default_date = ""});
 //   // d->text == "Clashes\n\nBody.", d->body_begin == 9
 //
 // ## Plain text

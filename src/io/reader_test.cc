@@ -113,6 +113,24 @@ TEST(FindTitleTest, NoTitle) {
   EXPECT_FALSE(FindTitle("").has_value());
 }
 
+// The examples at the top of io/formats.h, verbatim.
+TEST(FormatsHeaderTest, ExamplesHold) {
+  Document doc =
+      DocumentFromText("Gunmen attack checkpoint in Kandahar\n\nKANDAHAR, April 12 (sitrep) - ...",
+                       {.id = "kdh-0412", .date = "2019-04-12", .origin = "kdh-0412.txt"});
+  EXPECT_EQ(doc.title, "Gunmen attack checkpoint in Kandahar");
+  EXPECT_EQ(doc.text, "Gunmen attack checkpoint in Kandahar\n\nKANDAHAR, April 12 (sitrep) - ...");
+  EXPECT_EQ(doc.body_begin, 38u);
+  EXPECT_EQ(doc.text[doc.body_begin], 'K');
+
+  StatusOr<Document> d = DocumentFromJsonLine(
+      R"({"id": "a1", "date": "2019-04-12", "title": "Clashes", "text": "Body."})",
+      {.origin = "feed.jsonl:3", .default_id = "feed.jsonl:3", .default_date = ""});
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->text, "Clashes\n\nBody.");
+  EXPECT_EQ(d->body_begin, 9u);
+}
+
 // ---------------------------------------------------------------- plain text
 
 TEST_F(ReaderTest, PlainTextWithTitleKeepsOriginalBytes) {
