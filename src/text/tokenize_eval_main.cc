@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
       gaps = true;
     else if (!std::strcmp(argv[i], "--min-weight") && i + 1 < argc)
       train_options.min_weight = std::stof(argv[++i]);
+    else if (!std::strcmp(argv[i], "--seed") && i + 1 < argc)
+      train_options.seed = std::stoull(argv[++i]);
     else if (!std::strcmp(argv[i], "--epochs") && i + 1 < argc)
       train_options.epochs = std::stoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--threshold") && i + 1 < argc)

@@ -191,11 +191,11 @@ struct FusedWord {
   const char* lower;
   uint8_t split;  // byte length of the first word
 };
-constexpr FusedWord kFusedWords[] = {{"cannot", 3}, {"gonna", 3},   {"wanna", 3},   {"gotta", 3},
-                                     {"dont", 2},   {"didnt", 3},   {"doesnt", 4},  {"isnt", 2},
-                                     {"wasnt", 3},  {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6},
-                                     {"havent", 4}, {"hasnt", 3},   {"arent", 3},   {"werent", 4},
-                                     {"aint", 2},   {"thats", 4},   {"theres", 5},  {"ive", 1}};
+constexpr FusedWord kFusedWords[] = {
+    {"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3},   {"dont", 2},    {"didnt", 3},
+    {"doesnt", 4}, {"isnt", 2},  {"wasnt", 3}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6},
+    {"havent", 4}, {"hasnt", 3}, {"arent", 3}, {"werent", 4},  {"aint", 2},    {"thats", 4},
+    {"theres", 5}, {"ive", 1},   {"cant", 2},  {"outta", 3},   {"gimme", 3},   {"lemme", 3}};
 
 template <size_t N>
 void AddAll(StringSet* set, const char* const (&list)[N]) {
@@ -459,11 +459,12 @@ void Worker::Chunk(size_t a, size_t b) {
     size_t j = i + 1;
     auto same_group = [&](char32_t x) {
       if (c == '!' || c == '?') return x == '!' || x == '?';
+      if (c == '=' || c == '-') return x == '=' || x == '-';  // "==----" rules
       return x == c;
     };
     if (c == '.' || c == '-' || c == '!' || c == '?' || c == '*' || c == '=' || c == '_' ||
-        c == '~' || c == '+' || c == '>' || c == '<' || c == '#' || c == '`' || c == 0x2014 ||
-        c == 0x2013 ||
+        c == '$' || c == '~' || c == '+' || c == '>' || c == '<' || c == '#' || c == '`' ||
+        c == 0x2014 || c == 0x2013 ||
         (c == '\'' && i + 1 < b && cps_[i + 1].c == '\'' &&
          (i + 2 == b || !IsAlnum(cps_[i + 2])))) {
       while (j < b && same_group(cps_[j].c)) ++j;
