@@ -4,7 +4,9 @@
 //
 //   sitrep_tag_tool [--corpora DIR] [--out tagger.bin] [--epochs N] [--seed S]
 //   sitrep_tag_tool --model tagger.bin      # evaluate a saved section only
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <cstdio>
 #include <ctime>
 #include <cstdlib>
@@ -32,10 +34,41 @@ void Report(const char* name, const sitrep::TaggerScores& s) {
               s.lemma);
 }
 
+// Most frequent UPOS confusions and lemma errors on `gold` (for tuning).
+void PrintErrors(const sitrep::Tagger& tagger, const std::vector<sitrep::ConlluSentence>& gold) {
+  std::map<std::string, int> upos_errors, lemma_errors;
+  std::vector<std::string_view> words;
+  std::vector<sitrep::Upos> upos;
+  std::vector<std::string> xpos, lemmas;
+  for (const auto& s : gold) {
+    words.clear();
+    for (const auto& w : s.words) words.push_back(w.form);
+    tagger.TagWords(words, &upos, &xpos, &lemmas);
+    for (size_t i = 0; i < words.size(); ++i) {
+      const auto& g = s.words[i];
+      if (sitrep::UposName(upos[i]) != g.upos)
+        upos_errors[g.upos + " -> " + std::string(sitrep::UposName(upos[i]))]++;
+      if (lemmas[i] != g.lemma && xpos[i] == g.xpos)
+        lemma_errors[g.form + " " + g.xpos + " -> " + lemmas[i] + " (gold " + g.lemma + ")"]++;
+    }
+  }
+  auto top = [](const std::map<std::string, int>& m, size_t n) {
+    std::vector<std::pair<int, std::string>> v;
+    for (const auto& [k, c] : m) v.push_back({-c, k});
+    std::sort(v.begin(), v.end());
+    for (size_t i = 0; i < v.size() && i < n; ++i) std::printf("  %5d  %s\n", -v[i].first, v[i].second.c_str());
+  };
+  std::printf("UPOS confusions (gold -> predicted):\n");
+  top(upos_errors, 25);
+  std::printf("lemma errors with the right XPOS:\n");
+  top(lemma_errors, 40);
+}
+
 int Run(int argc, char** argv) {
   std::string corpora = SITREP_CORPORA_DIR;
   std::string out, model_path;
   sitrep::TaggerTrainOptions opt;
+  bool errors = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -52,6 +85,7 @@ int Run(int argc, char** argv) {
     else if (a == "--seed") opt.seed = std::stoull(next());
     else if (a == "--restrict") opt.restrict_min_count = std::stoi(next());
     else if (a == "--amb") opt.ambiguity_min_count = std::stoi(next());
+    else if (a == "--errors") errors = true;
     else if (a == "--no-jackknife") opt.jackknife_ambiguity = false;
     else if (a == "--prune") opt.prune_below = std::stof(next());
     else {
@@ -108,6 +142,7 @@ int Run(int argc, char** argv) {
   const sitrep::Tagger& tagger = **loaded;
   Report("dev", sitrep::EvaluateTagger(tagger, *dev));
   Report("test", sitrep::EvaluateTagger(tagger, *test));
+  if (errors) PrintErrors(tagger, *dev);
 
   // Throughput: Tag() over a Document built from the test set, >= 2 s of
   // CPU time. Reported per CPU-second of this thread (the machine may be

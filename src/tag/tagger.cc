@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -97,11 +98,36 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
   if (const uint32_t* idx = dict_index.Find(info->form)) {
     info->dict = static_cast<int32_t>(*idx);
     if (dict[*idx].amb) info->amb = dict[*idx].amb;
-  } else if (flags & kHasUpper) {
+  } else {
     // "Killed" at the start of a sentence: the ambiguity class of "killed".
-    if (const uint32_t* idx = dict_index.Find(HashLower(word, 0, n, kFormSeed)))
-      if (dict[*idx].amb) info->amb = dict[*idx].amb;
+    const uint32_t* lower_idx =
+        (flags & kHasUpper) ? dict_index.Find(HashLower(word, 0, n, kFormSeed)) : nullptr;
+    if (lower_idx && dict[*lower_idx].amb) {
+      info->amb = dict[*lower_idx].amb;
+    } else if (unknown_as_unk) {
+      // A word rare in training: its identity features would have no weight,
+      // so it is given those of the trainer's rare words.
+      info->form = info->lower = kUnkHash;
+    }
   }
+}
+
+void MarkSentenceCase(WordInfo* infos, size_t n) {
+  size_t alpha = 0, cap = 0, upper = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t f = infos[i].flags;
+    if (f & kNoLetter) continue;
+    ++alpha;
+    if (f & kInitCap) ++cap;
+    if ((f & kAllUpper) && (f >> 8) > 1) ++upper;
+  }
+  uint32_t mode = 0;
+  if (alpha >= 3) {
+    if (upper * 2 >= alpha) mode = 2;
+    else if (cap * 5 >= alpha * 3) mode = 1;
+    else if (cap == 0) mode = 3;
+  }
+  for (size_t i = 0; i < n; ++i) infos[i].sentence_case = mode;
 }
 
 int StaticFeatures(const WordInfo* w, uint64_t* out) {
@@ -154,7 +180,7 @@ int DynamicFeatures(const WordInfo* w, uint8_t p1, uint8_t p2, uint64_t* out) {
   return n;
 }
 
-uint8_t TaggerModel::Best(const WordInfo& info, const float* scores) const {
+uint8_t TaggerModel::Best(const WordInfo& info, float* scores) const {
   if (info.dict >= 0) {
     const DictEntry& e = dict[static_cast<size_t>(info.dict)];
     if (e.restrict && e.cand_count > 0) {
@@ -166,10 +192,25 @@ uint8_t TaggerModel::Best(const WordInfo& info, const float* scores) const {
     }
   }
   const size_t k = class_upos.size();
+#if defined(__SSE2__)
+  // First index of the maximum, four at a time; the padding classes
+  // [k, num_classes_padded) are set to -inf. Same answer as the scalar loop.
+  for (size_t i = k; i < num_classes_padded; ++i) scores[i] = -std::numeric_limits<float>::infinity();
+  __m128 mx = _mm_loadu_ps(scores);
+  for (size_t c = 4; c < num_classes_padded; c += 4) mx = _mm_max_ps(mx, _mm_loadu_ps(scores + c));
+  mx = _mm_max_ps(mx, _mm_shuffle_ps(mx, mx, 0x4E));
+  mx = _mm_max_ps(mx, _mm_shuffle_ps(mx, mx, 0xB1));
+  for (size_t c = 0; c < num_classes_padded; c += 4) {
+    const int mask = _mm_movemask_ps(_mm_cmpeq_ps(_mm_loadu_ps(scores + c), mx));
+    if (mask) return static_cast<uint8_t>(c + static_cast<size_t>(__builtin_ctz(mask)));
+  }
+  return 0;
+#else
   uint8_t best = 0;
   for (size_t i = 1; i < k; ++i)
     if (scores[i] > scores[best]) best = static_cast<uint8_t>(i);
   return best;
+#endif
 }
 
 void TaggerModel::AddDense(const float* row, float* scores) const {
@@ -203,7 +244,7 @@ void TaggerModel::Lemmatize(std::string_view word, uint8_t cls, std::string* out
     *out = lemmas[*i];
     return;
   }
-  if (class_is_nnp[cls]) {
+  if (class_lemma_is_form[cls]) {
     out->assign(word.data(), word.size());
     return;
   }
@@ -292,6 +333,7 @@ void RunModel(const TaggerModel& m, const std::vector<std::string_view>& words, 
   s.infos[0] = tag_internal::BosInfo();
   s.infos[1] = tag_internal::BosInfo();
   for (size_t i = 0; i < n; ++i) m.Describe(words[i], &s.infos[i + 2]);
+  tag_internal::MarkSentenceCase(s.infos.data() + 2, n);
   s.infos[n + 2] = tag_internal::EosInfo();
   s.infos[n + 3] = tag_internal::EosInfo();
   m.Predict(s.infos.data() + 2, n, s.classes.data());
@@ -347,7 +389,7 @@ std::string Tagger::Serialize() const {
   for (Upos u : m.class_upos) upos.push_back(static_cast<uint8_t>(u));
   w.PodVector(upos);
   w.StringVector(m.class_xpos);
-  w.PodVector(m.class_is_nnp);
+  w.PodVector(m.class_lemma_is_form);
   // Dictionary.
   w.PodVector(m.dict);
   w.PodVector(m.dict_cands);
@@ -383,6 +425,7 @@ std::string Tagger::Serialize() const {
   w.PodVector(m.rule_values);
   w.PodVector(m.keep_case_xpos);
   w.U32(m.max_suffix);
+  w.U8(m.unknown_as_unk);
   return w.Release();
 }
 
@@ -402,10 +445,10 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view section) {
   std::vector<uint8_t> upos;
   SITREP_RETURN_IF_ERROR(r.PodVector(&upos));
   SITREP_RETURN_IF_ERROR(r.StringVector(&m->class_xpos));
-  SITREP_RETURN_IF_ERROR(r.PodVector(&m->class_is_nnp));
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->class_lemma_is_form));
   const size_t k = upos.size();
   if (k == 0 || k > static_cast<size_t>(tag_internal::kMaxClasses) || m->class_xpos.size() != k ||
-      m->class_is_nnp.size() != k)
+      m->class_lemma_is_form.size() != k)
     return fail("bad class table");
   for (uint8_t u : upos) {
     if (u == 0 || u >= kNumUpos) return fail("bad UPOS value");
@@ -450,6 +493,7 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view section) {
   SITREP_RETURN_IF_ERROR(r.PodVector(&m->rule_values));
   SITREP_RETURN_IF_ERROR(r.PodVector(&m->keep_case_xpos));
   SITREP_RETURN_IF_ERROR(r.U32(&m->max_suffix));
+  SITREP_RETURN_IF_ERROR(r.U8(&m->unknown_as_unk));
   if (!r.done()) return fail("trailing bytes");
   if (m->exact_keys.size() != m->exact_values.size() || m->lower_keys.size() != m->lower_values.size() ||
       m->rule_keys.size() != m->rule_values.size() || strips.size() != appends.size() ||

@@ -96,9 +96,10 @@ struct TaggerTrainOptions {
   int epochs = 12;
   // Seed of the sentence shuffle. Same data + same options => same model bytes.
   uint64_t seed = 1;
-  // A word seen at least this many times in training may only receive the
-  // classes it had there (its "tag dictionary" entry).
-  int restrict_min_count = 20;
+  // If > 0, a word seen at least this many times in training may only
+  // receive the classes it had there (its "tag dictionary" entry). Off by
+  // default: on EWT dev, 20 gave 94.98 UPOS, 50 gave 95.00, off gave 95.08.
+  int restrict_min_count = 0;
   // Words seen at least this many times get an ambiguity-class feature.
   int ambiguity_min_count = 2;
   // Computes the training words' ambiguity classes without their own tenth

@@ -27,6 +27,7 @@ inline constexpr uint8_t kBosClass = 255;  // "previous class" before the first 
 inline constexpr uint64_t kFormSeed = 0x1001;  // seed of WordInfo::form and DictEntry::key
 inline constexpr uint64_t kUnknownAmb = 0x5eed0a11b0a7ULL;  // ambiguity class of unknown words
 inline constexpr uint64_t kAmbSeed = 0x0a3b;
+inline constexpr uint64_t kUnkHash = 0x0dd0c0ffeeULL;  // form/lower of words too rare in training
 
 inline uint64_t Mix64(uint64_t x) {
   x ^= x >> 33;
@@ -148,6 +149,7 @@ struct WordInfo {
   uint64_t suf[4] = {0, 0, 0, 0};
   uint64_t flags = 0;
   int32_t dict = -1;  // index into TaggerModel::dict, -1 if unknown
+  uint32_t sentence_case = 0;  // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
 };
 
 // One stored weight: feature row entries are (class, weight).
@@ -168,7 +170,7 @@ struct TaggerModel {
   std::vector<Upos> class_upos;
   std::vector<std::string> class_xpos;
   std::vector<uint64_t> class_xpos_hash;  // HashBytes(xpos), for lemma tables
-  std::vector<uint8_t> class_is_nnp;      // PROPN/NNP: lemma = form
+  std::vector<uint8_t> class_lemma_is_form;  // unseen words of this XPOS (NNP, ADD) keep their form as lemma
 
   // Tag dictionary.
   std::vector<DictEntry> dict;
@@ -192,6 +194,8 @@ struct TaggerModel {
   std::vector<uint32_t> rule_values;
   std::vector<uint64_t> keep_case_xpos;  // xpos hashes whose lemma keeps an initial capital
   uint32_t max_suffix = 6;
+  // Words not in the dictionary get form = lower = kUnkHash (model flag).
+  uint8_t unknown_as_unk = 1;
   FlatMap exact_index, lower_index, rule_index;
 
   // Builds the FlatMap indexes and offsets from the vectors above.
@@ -242,8 +246,13 @@ struct TaggerModel {
   std::vector<float> dense_weights;
   size_t num_classes_padded = 0;  // class count rounded up to a multiple of 4
   // Best class among the word's allowed ones.
-  uint8_t Best(const WordInfo& info, const float* scores) const;
+  // Writes -inf into the padding scores[K, num_classes_padded).
+  uint8_t Best(const WordInfo& info, float* scores) const;
 };
+
+// Sets WordInfo::sentence_case of infos[0..n): whether the sentence is
+// mostly Title Case ("Rebels Attack Town"), UPPER CASE, all lowercase or mixed.
+void MarkSentenceCase(WordInfo* infos, size_t n);
 
 // Padding infos.
 WordInfo BosInfo();

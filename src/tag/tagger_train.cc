@@ -124,11 +124,24 @@ Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrain
   if (names.empty()) return InvalidArgumentError("TrainTagger: no training words");
   if (names.size() > static_cast<size_t>(tag_internal::kMaxClasses))
     return InvalidArgumentError("TrainTagger: more than 255 (UPOS, XPOS) classes");
+  // XPOS tags whose lemma is (almost) always the form: NNP "Homs", ADD
+  // "www.un.org". Unseen words of these tags keep their form.
+  // Only capitalised forms tell keeping from lowercasing: "And"/CC -> "and".
+  std::map<std::string, std::pair<int, int>> identity;  // xpos -> (lemma == form, all)
+  for (const auto& s : train)
+    for (const auto& w : s.words) {
+      if (LowerAscii(w.form) == w.form) continue;
+      identity[w.xpos].first += w.lemma == w.form;
+      identity[w.xpos].second++;
+    }
+  std::set<std::string> lemma_is_form;
+  for (const auto& [x, c] : identity)
+    if (c.first >= 0.95 * c.second && c.second >= 20) lemma_is_form.insert(x);
   for (const auto& [u, x] : names) {
     (*class_ids)[{u, x}] = static_cast<uint8_t>(m->class_upos.size());
     m->class_upos.push_back(UposFromName(u));
     m->class_xpos.push_back(x);
-    m->class_is_nnp.push_back(x == "NNP" ? 1 : 0);
+    m->class_lemma_is_form.push_back(lemma_is_form.count(x) ? 1 : 0);
   }
   auto class_of = [&](const ConlluWord& w) {
     std::string u = UposFromName(w.upos) == Upos::kNone ? "X" : w.upos;
@@ -154,7 +167,7 @@ Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrain
     }
     e.cand_count = static_cast<uint16_t>(counts.size());
     e.amb = amb ? amb : 1;
-    e.restrict = total >= opt.restrict_min_count ? 1 : 0;
+    e.restrict = opt.restrict_min_count > 0 && total >= opt.restrict_min_count ? 1 : 0;
     dict.push_back(e);
   }
   std::sort(dict.begin(), dict.end(), [](const DictEntry& a, const DictEntry& b) { return a.key < b.key; });
@@ -170,7 +183,7 @@ Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrain
       if (w.lemma.empty() || w.form.empty()) continue;
       exact[{w.form, w.xpos}][w.lemma]++;
       lower[{LowerAscii(w.form), w.xpos}][w.lemma]++;
-      if (i > 0 && w.form[0] >= 'A' && w.form[0] <= 'Z' && w.xpos != "NNP" && !w.lemma.empty()) {
+      if (i > 0 && w.form[0] >= 'A' && w.form[0] <= 'Z' && !lemma_is_form.count(w.xpos) && !w.lemma.empty()) {
         if (w.lemma[0] == w.form[0]) caps[w.xpos].first++;
         else caps[w.xpos].second++;
       }
@@ -198,7 +211,7 @@ Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrain
   for (const auto& [key, counts] : exact) {
     std::string l = majority(counts);
     const std::string& fallback =
-        key.second == "NNP" ? key.first : lower_major[{LowerAscii(key.first), key.second}];
+        lemma_is_form.count(key.second) ? key.first : lower_major[{LowerAscii(key.first), key.second}];
     if (l == fallback) continue;
     m->exact_keys.push_back(tag_internal::ExactKey(key.first, tag_internal::HashBytes(key.second)));
     m->exact_values.push_back(lemma_id(l));
@@ -207,7 +220,7 @@ Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrain
   // (strip 2, "") for the suffixes "ed", "ked", "cked", ... of length >= 2.
   std::map<Key, std::map<std::pair<uint32_t, std::string>, int>> rule_counts;
   for (const auto& [key, l] : lower_major) {
-    if (key.second == "NNP") continue;
+    if (lemma_is_form.count(key.second)) continue;
     const std::string& f = key.first;
     std::string ll = LowerAscii(l);
     size_t lcp = 0;
@@ -303,12 +316,16 @@ StatusOr<std::unique_ptr<Tagger>> TrainTagger(const std::vector<ConlluSentence>&
       if (options.jackknife_ambiguity) {
         wi.amb = jack_amb(w.form, fold);
         if (!wi.amb && w.form != LowerAscii(w.form)) wi.amb = jack_amb(LowerAscii(w.form), fold);
-        if (!wi.amb) wi.amb = tag_internal::kUnknownAmb;
+        if (!wi.amb) {
+          wi.amb = tag_internal::kUnknownAmb;
+          if (skeleton.unknown_as_unk) wi.form = wi.lower = tag_internal::kUnkHash;
+        }
       }
       infos.push_back(wi);
       std::string u = UposFromName(w.upos) == Upos::kNone ? "X" : w.upos;
       gold.push_back(class_ids.at({u, w.xpos}));
     }
+    tag_internal::MarkSentenceCase(&infos[st.info_begin], st.size);
     infos.push_back(tag_internal::EosInfo());
     infos.push_back(tag_internal::EosInfo());
     sents.push_back(st);
