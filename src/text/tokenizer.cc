@@ -1197,7 +1197,7 @@ void Tokenizer::BoundaryFeatures(const Document& doc, uint32_t t, uint32_t sente
                                 : 7;
   const Token& tk0 = toks[t];
   const Token& tk1 = toks[t + 1];
-  std::string_view f1 = doc.text.substr(tk1.begin, tk1.end - tk1.begin);
+  std::string_view f1 = std::string_view(doc.text).substr(tk1.begin, tk1.end - tk1.begin);
   bool newline = false;
   for (uint32_t q = tk0.end; q < tk1.begin && q < doc.text.size(); ++q)
     if (doc.text[q] == '\n') newline = true;

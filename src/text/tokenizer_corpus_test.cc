@@ -129,7 +129,9 @@ TEST_F(TokenizerCorpusTest, Throughput) {
   std::printf(
       "throughput: %.1f MB/s, %.2f M tokens/s (%zu tokens in %.3f s, one thread, CPU time)\n",
       bytes / secs / 1e6, tokens / secs / 1e6, tokens, secs);
-  EXPECT_GT(tokens / secs, 1000000.0);
+#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
+  EXPECT_GT(tokens / secs, 1000000.0);  // optimised builds only
+#endif
 }
 
 }  // namespace
