@@ -258,7 +258,8 @@ void MarkSentenceCase(WordInfo* infos, size_t n);
 WordInfo BosInfo();
 WordInfo EosInfo();
 
-// Static features of the word at w[0] (w[-2..2] valid). Returns the count.
+// Static features of the word at w[0] (w[-2..2] valid). Returns the count,
+// which must be the same for every word (the trainer stores them in a grid).
 int StaticFeatures(const WordInfo* w, uint64_t* out);
 // Features depending on the previous two predicted classes.
 int DynamicFeatures(const WordInfo* w, uint8_t p1, uint8_t p2, uint64_t* out);

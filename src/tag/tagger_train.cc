@@ -333,7 +333,10 @@ StatusOr<std::unique_ptr<Tagger>> TrainTagger(const std::vector<ConlluSentence>&
   for (const Sent& st : sents)
     for (size_t i = 0; i < st.size; ++i) {
       uint64_t buf[kMaxStatic];
-      num_static = tag_internal::StaticFeatures(&infos[st.info_begin + i], buf);
+      const int count = tag_internal::StaticFeatures(&infos[st.info_begin + i], buf);
+      if (num_static && count != num_static)
+        return InternalError("TrainTagger: StaticFeatures must return a fixed count");
+      num_static = count;
       static_feats.insert(static_feats.end(), buf, buf + num_static);
     }
 
