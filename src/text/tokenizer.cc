@@ -129,16 +129,16 @@ constexpr const char* kArabicArticles[] = {"al",  "el",   "ad",  "ar",    "as", 
 
 // Abbreviations (lower case, without the final period) that keep the period.
 constexpr const char* kAbbreviations[] = {
-    "mr",   "mrs",    "ms",   "dr",   "gen",  "lt",   "col",    "maj",  "capt", "sgt",   "cpl",
-    "pvt",  "adm",    "brig", "cmdr", "cdr",  "rep",  "reps",   "sen",  "sens", "gov",   "pres",
-    "prof", "rev",    "hon",  "st",   "mt",   "ft",   "jr",     "sr",   "no",   "nos",   "vs",
-    "fig",  "figs",   "jan",  "feb",  "mar",  "apr",  "jun",    "jul",  "aug",  "sep",   "sept",
-    "oct",  "nov",    "dec",  "mon",  "tue",  "tues", "wed",    "thu",  "thur", "thurs", "fri",
-    "sat",  "etc",    "inc",  "corp", "co",   "ltd",  "bros",   "llc",  "plc",  "ave",   "blvd",
-    "rd",   "approx", "dept", "est",  "al",   "cf",   "messrs", "mme",  "mlle", "supt",  "det",
-    "insp", "atty",   "gens", "lts",  "cols", "sgts", "ph",     "govt", "univ", "assn",  "vol",
-    "vols", "pp",     "ca",   "viz",  "esp",  "ext",  "tel",    "mins", "hrs",  "yrs",   "def",
-    "cpt",  "spc",    "pfc",  "ens",  "pop",  "v",    "drs",    "mssrs"};
+    "mr",     "mrs",  "ms",   "dr",   "gen",  "lt",     "col",  "maj",  "capt", "sgt",   "cpl",
+    "pvt",    "adm",  "brig", "cmdr", "cdr",  "rep",    "reps", "sen",  "sens", "gov",   "pres",
+    "prof",   "rev",  "hon",  "st",   "mt",   "ft",     "jr",   "sr",   "no",   "nos",   "vs",
+    "fig",    "figs", "jan",  "feb",  "mar",  "apr",    "jun",  "jul",  "aug",  "sep",   "sept",
+    "oct",    "nov",  "dec",  "mon",  "tue",  "tues",   "wed",  "thu",  "thur", "thurs", "fri",
+    "etc",    "inc",  "corp", "co",   "ltd",  "bros",   "llc",  "plc",  "ave",  "blvd",  "rd",
+    "approx", "dept", "est",  "al",   "cf",   "messrs", "mme",  "mlle", "supt", "det",   "insp",
+    "atty",   "gens", "lts",  "cols", "sgts", "ph",     "govt", "univ", "assn", "vol",   "vols",
+    "pp",     "ca",   "viz",  "esp",  "ext",  "tel",    "mins", "hrs",  "yrs",  "def",   "cpt",
+    "spc",    "pfc",  "ens",  "pop",  "v",    "drs",    "mssrs"};
 
 // Abbreviations after which a name follows: never a sentence end.
 constexpr const char* kTitles[] = {
@@ -150,35 +150,26 @@ constexpr const char* kTitles[] = {
     "pfc",  "ens",    "ca",   "cf",   "viz",  "tel", "ext"};
 
 // Capitalised words that, after an abbreviation such as "U.S.", start a new
-// sentence rather than continue a name.
+// sentence rather than continue a name. Mostly function words: nouns and
+// adjectives ("Security", "Government", "Syrian") often continue a name
+// ("the U.N. Security Council").
 constexpr const char* kSentenceStarters[] = {
-    "The",       "A",         "An",          "He",          "She",         "It",
-    "They",      "We",        "I",           "You",         "But",         "And",
-    "Or",        "So",        "Yet",         "In",          "On",          "At",
-    "For",       "From",      "With",        "By",          "To",          "Of",
-    "As",        "This",      "That",        "These",       "Those",       "There",
-    "Here",      "His",       "Her",         "Its",         "Their",       "Our",
-    "My",        "Your",      "Meanwhile",   "However",     "After",       "Before",
-    "When",      "While",     "If",          "Although",    "Though",      "Since",
-    "Because",   "Some",      "Many",        "Most",        "Several",     "All",
-    "Both",      "Each",      "Such",        "No",          "Not",         "One",
-    "Two",       "Three",     "Officials",   "Police",      "Witnesses",   "Residents",
-    "Troops",    "Rebels",    "Activists",   "Authorities", "Government",  "Earlier",
-    "Later",     "Last",      "Next",        "On",          "Also",        "Still",
-    "Instead",   "Now",       "Then",        "Today",       "Yesterday",   "Tomorrow",
-    "What",      "Who",       "Why",         "How",         "Where",       "Which",
-    "Asked",     "According", "Thanks",      "Please",      "Yes",         "Other",
-    "Another",   "Under",     "During",      "Despite",     "Over",        "About",
-    "Nearly",    "More",      "Only",        "Even",        "Just",        "Do",
-    "Does",      "Did",       "Is",          "Are",         "Was",         "Were",
-    "Has",       "Have",      "Had",         "Will",        "Would",       "Can",
-    "Could",     "Should",    "May",         "Might",       "Must",        "Let",
-    "Thank",     "Then",      "Once",        "Until",       "Unlike",      "Like",
-    "Among",     "Between",   "Without",     "Through",     "Following",   "Separately",
-    "Elsewhere", "Overall",   "Indeed",      "Moreover",    "Furthermore", "Nevertheless",
-    "Still",     "Western",   "Local",       "Security",    "Syrian",      "Russian",
-    "Iraqi",     "Israeli",   "Palestinian", "Ukrainian",   "Turkish",     "Iranian",
-    "Afghan",    "Pakistani"};
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So", "Yet",
+    "In", "On", "At", "For", "From", "With", "By", "To", "Of", "As", "This", "That", "These",
+    "Those", "There", "Here", "His", "Her", "Its", "Their", "Our", "My", "Your", "Meanwhile",
+    "However", "After", "Before", "When", "While", "If", "Although", "Though", "Since", "Because",
+    "Some", "Many", "Most", "Several", "All", "Both", "Each", "Such", "No", "Not", "One", "Two",
+    "Three", "Earlier", "Later", "Last", "Next", "On", "Also", "Still", "Instead", "Now", "Then",
+    "Today", "Yesterday", "Tomorrow", "What", "Who", "Why", "How", "Where", "Which", "Asked",
+    "According", "Thanks", "Please", "Yes", "Other", "Another", "Under", "During", "Despite",
+    "Over", "About", "Nearly", "More", "Only", "Even", "Just", "Do", "Does", "Did", "Is", "Are",
+    "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Can", "Could", "Should", "May", "Might",
+    "Must", "Let", "Thank", "Then", "Once", "Until", "Unlike", "Like", "Among", "Between",
+    "Without", "Through", "Following", "Separately", "Elsewhere", "Overall", "Indeed", "Moreover",
+    "Furthermore", "Nevertheless", "Still",
+    // Plural nouns that start wire sentences but are not parts of names
+    // after "U.S." or "U.N." ("Army", "Security Council", "Forces" are).
+    "Officials", "Witnesses", "Residents", "Activists", "Authorities", "Rebels", "Police"};
 
 // Units split off a number: "5.56mm" => [5.56] [mm], "65k" => [65] [k].
 constexpr const char* kUnits[] = {

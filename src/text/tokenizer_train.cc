@@ -20,7 +20,7 @@ bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= '
 
 // Learns the word lists into `d` (which starts with the built-in lists).
 void LearnLists(const std::vector<ConlluSentence>& train, int min_count, Tokenizer::Data* d) {
-  std::unordered_map<std::string, int> whole, split, abbrev, initial, inside, propn;
+  std::unordered_map<std::string, int> whole, split, abbrev, plain, initial, inside, content;
   for (const ConlluSentence& s : train) {
     const auto& w = s.words;
     for (size_t i = 0; i < w.size(); ++i) {
@@ -43,6 +43,7 @@ void LearnLists(const std::vector<ConlluSentence>& train, int min_count, Tokeniz
       if (f.size() >= 3 && f.back() == '.' &&
           std::all_of(f.begin(), f.end() - 1, [](char c) { return IsAsciiAlpha(c); }))
         ++abbrev[Lower(f.substr(0, f.size() - 1))];
+      ++plain[Lower(f)];
       // Sentence starters.
       if (!f.empty() && f[0] >= 'A' && f[0] <= 'Z') {
         if (i == 0) {
@@ -50,7 +51,12 @@ void LearnLists(const std::vector<ConlluSentence>& train, int min_count, Tokeniz
         } else {
           ++inside[f];
         }
-        if (w[i].upos == "PROPN") ++propn[f];
+        // Content words ("Security", "Open", "Syrian") often continue a
+        // name after an abbreviation: "the U.N. Security Council".
+        const std::string& u = w[i].upos;
+        if (u == "PROPN" || u == "NOUN" || u == "ADJ" || u == "VERB" || u == "NUM" || u == "X" ||
+            u == "SYM")
+          ++content[f];
       }
     }
   }
@@ -62,11 +68,14 @@ void LearnLists(const std::vector<ConlluSentence>& train, int min_count, Tokeniz
     int kept = it == whole.end() ? 0 : it->second;
     if (n >= min_count && n > 2 * kept) d->keep_hyphen_prefixes.erase(p);
   }
+  // Abbreviations, unless the word is more often an ordinary word ("sun"
+  // from "Sun." would make "in the sun. Rebels ..." one sentence).
   for (const auto& [a, n] : abbrev)
-    if (n >= min_count) d->abbreviations.insert(a);
+    if (n >= min_count && plain[a] < n) d->abbreviations.insert(a);
   for (const auto& [f, n] : initial) {
     int in = inside[f];
-    if (n >= min_count + 1 && n >= 4 * in && propn[f] * 2 < n + in) d->sentence_starters.insert(f);
+    if (n >= min_count + 1 && n >= 4 * in && content[f] * 2 < n + in)
+      d->sentence_starters.insert(f);
   }
 }
 
