@@ -475,9 +475,12 @@ size_t Worker::Word(size_t i, size_t b) {
   }
   // E-mail addresses: "press@example.org", "Andrew Edison@ENRON".
   {
+    // The local part is at most 64 characters (RFC 5321); the cap keeps
+    // "a+a+a+..." linear.
     size_t k = i;
-    while (k < b && (IsAlnum(cps_[k]) || cps_[k].c == '.' || cps_[k].c == '_' || cps_[k].c == '-' ||
-                     cps_[k].c == '+'))
+    const size_t local_end = std::min(b, i + 65);
+    while (k < local_end && (IsAlnum(cps_[k]) || cps_[k].c == '.' || cps_[k].c == '_' ||
+                             cps_[k].c == '-' || cps_[k].c == '+'))
       ++k;
     if (k + 1 < b && cps_[k].c == '@' && IsAlnum(cps_[k - 1]) && IsAlnum(cps_[k + 1])) {
       size_t e = k + 1;

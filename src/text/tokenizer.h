@@ -9,13 +9,20 @@
 //   "can't" => [ca] [n't]     "cannot" => [can] [not]     "gonna" => [gon] [na]
 //   "search-engine" => [search] [-] [engine]   but "e-mail", "co-workers",
 //   "al-Raqqa", "Abu al-Baraa al-Hamawi", "713-853-3989" stay whole
-//   "U.S." "Gen." "a.m." "No. 3" "J." keep their period;
+//   "U.S." "Gen." "a.m." "No. 3" "J." keep their period, except that a
+//   sentence ending in an abbreviation gets EWT's separate final period:
+//   "made in the U.S. The army" => ... [U.S] [.] | [The] [army]
+//   "Reuters' account" => [Reuters] ['] [account]   "'90s" "O'Neill" "AK-47s" whole
 //   "250,000" "3.5" "1990s" "10:30" "11/28/2000" stay whole;
 //   "5.56mm" => [5.56] [mm]   "$1.2" => [$] [1.2]   "20%" => [20] [%]
 //   "https://example.org/a?b=c", "press@example.org", "#Syria", "@UN" stay whole
 //
 // Every token is a byte sub-span of the text ("do" is the first two bytes of
-// "don't"); Token::norm is set only where the word is not the span's bytes.
+// "don't"); every split this tokenizer makes is a sub-span, so Token::norm is
+// left empty. Token::space_after is whether whitespace follows the token.
+// Deliberate departures from EWT, for news: Arabic article prefixes stay
+// attached ("al-Qaeda", which EWT splits), and possessive "its" is never split
+// (EWT splits the misspelled contraction "its" = "it's").
 //
 // Sentences: a blank line (paragraph break) always ends a sentence and starts
 // a new Sentence::paragraph; single newlines inside a paragraph are spaces.
@@ -24,9 +31,14 @@
 // abbreviation ("the U.S. The") only when the next word is a typical sentence
 // starter rather than a name-like continuation ("the U.S. Army"). A wire
 // dateline ("BEIRUT:", "KYIV, March 2 (Reuters) -", "NAIROBI (AP) —") at the
-// start of a paragraph is its own sentence. An ellipsis inside an open quote
-// does not end the sentence. With a trained section, a learned classifier also
-// finds boundaries that have no final punctuation (web text).
+// start of a paragraph (or of a line after a sentence end) is its own
+// sentence. An ellipsis inside an open quote does not end the sentence:
+//   "\"Four were killed ... The clashes also killed 11,\" he said." is one.
+// With a trained section, an averaged-perceptron classifier makes the final
+// decision at plausible gaps, seeing the rules' decision as a feature; it
+// finds boundaries without final punctuation (web text: "Thanks Sara",
+// headlines, list items) but may not add one inside an open quote or after
+// a title ("Gen.").
 //
 //   SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Tokenizer> tok,
 //                           Tokenizer::Create(TokenizerOptions{}, section));

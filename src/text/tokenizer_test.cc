@@ -241,6 +241,18 @@ TEST(TokenizerTest, PathologicalInputsAreLinear) {
                                           "((((",
                                           "U.S.",
                                           "a@b",
+                                          "a+",
+                                          "a.-",
+                                          "x@",
+                                          "a'",
+                                          "1-",
+                                          "#a",
+                                          "www.",
+                                          "a&",
+                                          "a/",
+                                          "'1",
+                                          ":)",
+                                          "\"a.\" ",
                                           "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-"};
   for (const std::string& unit : units) {
     std::string small, large;
