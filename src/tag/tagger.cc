@@ -240,9 +240,13 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
 
 void TaggerModel::Lemmatize(std::string_view word, uint8_t cls, std::string* out) const {
   const uint64_t xh = class_xpos_hash[cls];
-  if (const uint32_t* i = exact_index.Find(ExactKey(word, xh))) {
-    *out = lemmas[*i];
-    return;
+  bool has_upper = false;
+  for (char c : word) has_upper |= (c >= 'A' && c <= 'Z');
+  if (has_upper) {
+    if (const uint32_t* i = exact_index.Find(ExactKey(word, xh))) {
+      *out = lemmas[*i];
+      return;
+    }
   }
   if (class_lemma_is_form[cls]) {
     out->assign(word.data(), word.size());

@@ -185,7 +185,7 @@ struct TaggerModel {
 
   // Lemmatizer.
   std::vector<std::string> lemmas;
-  std::vector<uint64_t> exact_keys;  // Feat(1, form, xpos) -> lemma index
+  std::vector<uint64_t> exact_keys;  // Feat(1, form with a capital, xpos) -> lemma index
   std::vector<uint32_t> exact_values;
   std::vector<uint64_t> lower_keys;  // Feat(2, lower form, xpos) -> lemma index
   std::vector<uint32_t> lower_values;

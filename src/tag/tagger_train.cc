@@ -203,7 +203,10 @@ Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrain
   };
   std::map<Key, std::string> lower_major;
   for (const auto& [key, counts] : lower) {
-    std::string l = majority(counts);
+    // A lowercase form seen as such keeps its own majority lemma; the counts
+    // over all casings are the fallback for capitalised forms.
+    auto own = exact.find(key);
+    std::string l = majority(own != exact.end() ? own->second : counts);
     lower_major[key] = l;
     m->lower_keys.push_back(tag_internal::LowerKey(key.first, tag_internal::HashBytes(key.second)));
     m->lower_values.push_back(lemma_id(l));
@@ -212,7 +215,8 @@ Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrain
     std::string l = majority(counts);
     const std::string& fallback =
         lemma_is_form.count(key.second) ? key.first : lower_major[{LowerAscii(key.first), key.second}];
-    if (l == fallback) continue;
+    // Only forms with a capital are looked up exactly (see Lemmatize).
+    if (l == fallback || LowerAscii(key.first) == key.first) continue;
     m->exact_keys.push_back(tag_internal::ExactKey(key.first, tag_internal::HashBytes(key.second)));
     m->exact_values.push_back(lemma_id(l));
   }
