@@ -206,7 +206,8 @@ std::string_view LowerBytes(std::string_view text, uint32_t b, uint32_t e, char*
 }
 
 constexpr char kSectionMagic[8] = {'S', 'R', 'T', 'O', 'K', 'E', 'N', '1'};
-constexpr uint32_t kSectionVersion = 1;
+// Version 2: integer feature hashing (sections from version 1 are refused).
+constexpr uint32_t kSectionVersion = 2;
 
 // ---------------------------------------------------------------------------
 // The per-call worker. Holds references and reusable buffers.
