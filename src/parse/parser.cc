@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 
 #include "core/binary_io.h"
 #include "parse/parser_internal.h"
@@ -16,20 +17,25 @@ constexpr uint32_t kRootTag = 30, kNoneTag = 31;
 const uint64_t kRootForm = HashString("<ROOT>");
 const uint64_t kNoneForm = HashString("<NONE>");
 
-inline uint64_t Rotl(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
 
 // Collects 32-bit feature keys; each Add() is one template (numbered in call
-// order, so the order of Add() calls is part of the model format).
+// order, so the order of Add() calls is part of the model format). One
+// multiply per argument: the high half of the last product is the key.
 struct Sink {
   uint32_t* out;
   int n = 0;
   uint64_t t = 0;
-  void Add(uint64_t a, uint64_t b = 0, uint64_t c = 0, uint64_t d = 0) {
-    ++t;
-    uint64_t h = t * 0x9E3779B97F4A7C15ULL + a * 0xC2B2AE3D27D4EB4FULL +
-                 Rotl(b, 17) * 0x165667B19E3779F9ULL + Rotl(c, 31) * 0xD6E8FEB86659FD93ULL +
-                 Rotl(d, 47) * 0xFF51AFD7ED558CCDULL;
-    uint32_t k = static_cast<uint32_t>(Mix64(h) >> 32);
+  static constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+  void Add(uint64_t a) { Put(((++t * 0xD6E8FEB86659FD93ULL) ^ a) * kMul); }
+  void Add(uint64_t a, uint64_t b) { Put((((++t * 0xD6E8FEB86659FD93ULL) ^ a) * kMul ^ b) * kMul); }
+  void Add(uint64_t a, uint64_t b, uint64_t c) {
+    Put(((((++t * 0xD6E8FEB86659FD93ULL) ^ a) * kMul ^ b) * kMul ^ c) * kMul);
+  }
+  void Add(uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
+    Put((((((++t * 0xD6E8FEB86659FD93ULL) ^ a) * kMul ^ b) * kMul ^ c) * kMul ^ d) * kMul);
+  }
+  void Put(uint64_t h) {
+    uint32_t k = static_cast<uint32_t>((h ^ (h >> 29)) >> 32);
     out[n++] = k ? k : 1;
   }
 };
@@ -53,20 +59,28 @@ void Words::Resize(int words) {
     form.resize(size);
     lemma.resize(size);
     tag.resize(size);
+    upos.resize(size);
+    suffix.resize(size);
   }
   form[0] = kRootForm;
   lemma[0] = kRootForm;
   tag[0] = kRootTag;
+  upos[0] = kRootTag;
+  suffix[0] = kRootForm;
   form[words + 1] = kNoneForm;
   lemma[words + 1] = kNoneForm;
   tag[words + 1] = kNoneTag;
+  upos[words + 1] = kNoneTag;
+  suffix[words + 1] = kNoneForm;
 }
 
-void Words::Set(int i, std::string_view form_text, Upos upos, std::string_view xpos,
+void Words::Set(int i, std::string_view form_text, Upos upos_tag, std::string_view xpos,
                 std::string_view lemma_text) {
   form[i] = HashWordForm(form_text);
   lemma[i] = HashWordForm(lemma_text);
-  tag[i] = static_cast<uint32_t>(upos) | (static_cast<uint32_t>(HashString(xpos)) & 0x7FFFFFFu) << 5;
+  tag[i] = static_cast<uint32_t>(upos_tag) | (static_cast<uint32_t>(HashString(xpos)) & 0x7FFFFFFu) << 5;
+  upos[i] = static_cast<uint8_t>(upos_tag);
+  suffix[i] = HashWordForm(form_text.substr(form_text.size() > 3 ? form_text.size() - 3 : 0)) + 7;
 }
 
 void State::Reset(int words) {
@@ -200,6 +214,14 @@ int MoveFeatures(const Words& W, const State& st, uint32_t* out) {
   f.Add(p(s1), st.lset[s1], st.rset[s1], p(s0));
   // Lemmas of the candidates.
   f.Add(W.lemma[s0], p(b0)); f.Add(W.lemma[b0], p(s0)); f.Add(W.lemma[s1], p(s0));
+  // Coarse tags and suffixes: less sensitive to tagging errors.
+  auto u = [&](int i) -> uint64_t { return W.upos[i]; };
+  auto x = [&](int i) -> uint64_t { return W.suffix[i]; };
+  f.Add(u(s0), u(b0)); f.Add(u(s1), u(s0), u(b0)); f.Add(u(b0), u(b1), u(b2));
+  f.Add(u(s0), u(b0), u(b1)); f.Add(u(s0), w(b0)); f.Add(w(s0), u(b0));
+  f.Add(u(s1), u(s0), d1); f.Add(u(s0), u(b0), d0);
+  f.Add(x(s0)); f.Add(x(b0)); f.Add(x(b1)); f.Add(x(s1));
+  f.Add(x(s0), u(b0)); f.Add(u(s0), x(b0)); f.Add(x(s1), u(s0)); f.Add(u(s1), x(s0));
   return f.n;
 }
 
@@ -233,6 +255,8 @@ int LabelFeatures(const Words& W, const State& st, int h, int d, uint32_t* out) 
   f.Add(p(st.S(1)), p(d), p(h), dir);
   f.Add(st.nl[d], st.nr[d], p(d));
   f.Add(p(d), p(h), dir, h == 0 ? 1 : 0);
+  f.Add(W.upos[d], W.upos[h], dir); f.Add(W.suffix[d], p(h), dir);
+  f.Add(W.suffix[d], W.upos[d]); f.Add(W.upos[d], w(h), dir);
   return f.n;
 }
 
@@ -307,10 +331,21 @@ void Model::BuildTables() {
   size = TableSize(label_keys.size());
   label_table.assign(size, LabelBucket{0, 0, 0});
   label_mask = size - 1;
+  label_stride = static_cast<uint32_t>((labels.size() + 7) / 8 * 8);
+  label_dense.clear();
   for (size_t i = 0; i < label_keys.size(); ++i) {
     uint32_t s = SlotOf(label_keys[i]) & label_mask;
     while (label_table[s].key != 0) s = (s + 1) & label_mask;
-    label_table[s] = LabelBucket{label_keys[i], label_offsets[i], label_offsets[i + 1]};
+    uint32_t begin = label_offsets[i], end = label_offsets[i + 1];
+    if (end - begin >= kDenseMinLabels) {
+      uint32_t row = static_cast<uint32_t>(label_dense.size() / label_stride);
+      label_dense.resize(label_dense.size() + label_stride, 0.0f);
+      float* dense = &label_dense[static_cast<size_t>(row) * label_stride];
+      for (uint32_t k = begin; k < end; ++k) dense[label_weights[k].label] = label_weights[k].w;
+      label_table[s] = LabelBucket{label_keys[i], row, kDenseRow};
+    } else {
+      label_table[s] = LabelBucket{label_keys[i], begin, end};
+    }
   }
 }
 
@@ -341,8 +376,8 @@ void Model::ScoreMoves(const uint32_t* f, int nf, float* scores) const {
 }
 
 void Model::ScoreLabels(const uint32_t* f, int nf, float* scores) const {
-  const size_t num_labels = labels.size();
-  std::fill(scores, scores + num_labels, 0.0f);
+  const uint32_t stride = label_stride;
+  std::fill(scores, scores + stride, 0.0f);
   uint32_t slots[kMaxLabelFeatures];
   for (int i = 0; i < nf; ++i) {
     slots[i] = SlotOf(f[i]) & label_mask;
@@ -353,7 +388,12 @@ void Model::ScoreLabels(const uint32_t* f, int nf, float* scores) const {
     for (;;) {
       const LabelBucket& b = label_table[s];
       if (b.key == f[i]) {
-        for (uint32_t k = b.begin; k < b.end; ++k) scores[label_weights[k].label] += label_weights[k].w;
+        if (b.end == kDenseRow) {
+          const float* row = &label_dense[static_cast<size_t>(b.begin) * stride];
+          for (uint32_t k = 0; k < stride; ++k) scores[k] += row[k];
+        } else {
+          for (uint32_t k = b.begin; k < b.end; ++k) scores[label_weights[k].label] += label_weights[k].w;
+        }
         break;
       }
       if (b.key == 0) break;
@@ -403,7 +443,9 @@ using parse_internal::Model;
 
 namespace {
 constexpr std::string_view kParserMagic = "sitrep.parser";
-constexpr uint32_t kParserVersion = 1;
+// Bump whenever the section layout, the feature templates or their hashing
+// change: keys of an older model would silently mean other features.
+constexpr uint32_t kParserVersion = 2;
 }  // namespace
 
 Parser::Parser(std::unique_ptr<parse_internal::Model> model) : model_(std::move(model)) {}
@@ -535,12 +577,19 @@ ParserScores EvaluateParser(const Parser& p, const std::vector<ConlluSentence>& 
   ParserScores scores;
   Document doc = DocumentFromConllu(input, /*keep_annotation=*/true);
   size_t parsed_tokens = 0;
-  auto start = std::chrono::steady_clock::now();
+  // CPU time of this thread, so that other processes on the machine do not
+  // distort the speed figure.
+  auto cpu_now = [] {
+    timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+  };
+  const double start = cpu_now();
   for (const Sentence& s : doc.sentences) {
     p.Parse(doc, s);
     parsed_tokens += s.size();
   }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds = cpu_now() - start;
   size_t uas = 0, las = 0, las_u = 0, lab = 0, words = 0;
   for (size_t i = 0; i < gold.size(); ++i) {
     const auto& g = gold[i].words;

@@ -11,12 +11,8 @@
 //   //   attacked  head=2 ccomp       gunmen    head=4 nsubj
 //   //   checkpoint head=4 obj        a         head=6 det     .  head=2 punct
 //
-// Training, from CoNLL-U sentences whose UPOS/XPOS/lemma are what the parser
-// will see at run time (jackknifed tagger output, see parse/jackknife.h):
-//
-//   SITREP_ASSIGN_OR_RETURN(auto parser, TrainParser(train, dev, {}, &std::cerr));
-//   ParserScores s = EvaluateParser(*parser, dev_tagged, dev_gold);
-//   file.AddSection("parser", parser->Serialize());
+// Training is in parse/parser_train.h (library sitrep::parse_train), and the
+// jackknifed tagging of the training set in parse/jackknife.h.
 //
 // Design (why this one):
 //  * Arc-hybrid transitions (SHIFT, LEFT, RIGHT; Kuhlmann et al. 2011) with
@@ -99,32 +95,6 @@ class Parser {
   std::unique_ptr<parse_internal::Model> model_;
 };
 
-struct ParserTrainOptions {
-  int epochs = 15;
-  uint64_t seed = 1;
-  // From this epoch on (1-based), when the model's best move is wrong the
-  // trainer follows it anyway with probability `explore_probability`
-  // (dynamic-oracle training, Goldberg & Nivre 2012).
-  int explore_from_epoch = 2;
-  double explore_probability = 0.9;
-  // When `dev` is not empty, the model of the epoch with the best dev LAS
-  // (universal labels) is kept; otherwise the last one.
-  bool keep_best_epoch = true;
-  // Averaged weights whose magnitude is below this are dropped at the end.
-  float prune_threshold = 1e-3f;
-};
-
-// Trains a parser. `train` sentences carry the UPOS/XPOS/lemma the parser
-// should see as features (replace gold tags with jackknifed predicted tags);
-// heads/deprels are gold. `dev` may be empty. Progress lines go to `log` when
-// not null. Deterministic for a fixed options.seed.
-// InvalidArgumentError if `train` holds no usable sentence (no word with a
-// head and a deprel).
-StatusOr<std::unique_ptr<Parser>> TrainParser(const std::vector<ConlluSentence>& train,
-                                              const std::vector<ConlluSentence>& dev,
-                                              const ParserTrainOptions& options,
-                                              std::ostream* log);
-
 struct ParserScores {
   double uas = 0;            // % words with the right head
   double las = 0;            // % right head and full label ("nsubj:pass")
@@ -132,7 +102,7 @@ struct ParserScores {
                              // as the CoNLL 2018 evaluation; punctuation included
   double label_acc = 0;      // % right full label, head ignored
   size_t words = 0;
-  double tokens_per_second = 0;  // parse time only
+  double tokens_per_second = 0;  // parse only, thread CPU time
 };
 
 // Parses `input` (same sentences as `gold`, with the tags to use) and scores

@@ -57,6 +57,8 @@ struct Words {
   std::vector<uint64_t> form;   // hashed normalised form
   std::vector<uint64_t> lemma;  // hashed lemma
   std::vector<uint32_t> tag;    // upos | hashed xpos << 5
+  std::vector<uint8_t> upos;    // coarse tag alone (robust to XPOS errors)
+  std::vector<uint64_t> suffix; // hashed last 3 bytes of the normalised form
   void Resize(int words);       // sets root and none nodes
   void Set(int i, std::string_view form_text, Upos upos, std::string_view xpos,
            std::string_view lemma_text);
@@ -117,17 +119,20 @@ struct MoveBucket {
 };
 struct LabelBucket {
   uint32_t key;
-  uint32_t begin;  // into label_weights
+  uint32_t begin;  // into label_weights, or dense row index if end == kDenseRow
   uint32_t end;
 };
+inline constexpr uint32_t kDenseRow = 0xFFFFFFFFu;
+// Features with at least this many labels get a dense row at run time.
+inline constexpr uint32_t kDenseMinLabels = 8;
 struct LabelWeight {
   float w;
   uint32_t label;
 };
 
-inline uint32_t SlotOf(uint32_t key) {
-  return static_cast<uint32_t>(Mix64(key) >> 16);
-}
+// Keys are already the high half of a 64-bit mix, so their low bits are
+// uniform and serve as the slot directly.
+inline uint32_t SlotOf(uint32_t key) { return key; }
 
 struct Model {
   std::vector<std::string> labels;
@@ -146,6 +151,8 @@ struct Model {
   uint32_t move_mask = 0;
   std::vector<LabelBucket> label_table;
   uint32_t label_mask = 0;
+  std::vector<float> label_dense;  // rows of label_stride floats
+  uint32_t label_stride = 0;       // labels.size() rounded up to 8
 
   void BuildTables();
   void ScoreMoves(const uint32_t* f, int nf, float* scores) const;

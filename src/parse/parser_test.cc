@@ -1,4 +1,4 @@
-#include "parse/parser.h"
+#include "parse/parser_train.h"
 
 #include <gtest/gtest.h>
 

@@ -7,7 +7,7 @@
 #include <random>
 #include <set>
 
-#include "parse/parser.h"
+#include "parse/parser_train.h"
 #include "parse/parser_internal.h"
 #include "parse/projectivize.h"
 
@@ -306,7 +306,7 @@ StatusOr<std::unique_ptr<Parser>> TrainParser(const std::vector<ConlluSentence>&
             const int lg = t.gold_label[d];
             label_model.Tick();
             label = lp;
-            if (lg >= 0 && lg != root_label) {
+            if (lg >= 0 && lg != root_label && (!options.label_correct_heads_only || t.gold_head[d] == h)) {
               ++arcs;
               if (lp != lg) {
                 label_model.Update(lfeats, lf, lg, lp);
