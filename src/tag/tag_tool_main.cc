@@ -4,6 +4,7 @@
 //
 //   sitrep_tag_tool [--corpora DIR] [--out tagger.bin] [--epochs N] [--seed S]
 //   sitrep_tag_tool --model tagger.bin      # evaluate a saved section only
+//   sitrep_tag_tool --model tagger.bin --tag "Rebels attacked the town ."
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -69,6 +70,7 @@ int Run(int argc, char** argv) {
   std::string out, model_path;
   sitrep::TaggerTrainOptions opt;
   bool errors = false;
+  std::string sample;  // space-separated words to tag and print
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -86,11 +88,13 @@ int Run(int argc, char** argv) {
     else if (a == "--restrict") opt.restrict_min_count = std::stoi(next());
     else if (a == "--amb") opt.ambiguity_min_count = std::stoi(next());
     else if (a == "--errors") errors = true;
+    else if (a == "--tag") sample = next();
     else if (a == "--no-jackknife") opt.jackknife_ambiguity = false;
     else if (a == "--prune") opt.prune_below = std::stof(next());
     else {
       std::cerr << "usage: sitrep_tag_tool [--corpora DIR] [--out FILE] [--model FILE] [--epochs N] "
-                   "[--seed S] [--restrict N] [--amb N] [--prune X]\n";
+                   "[--seed S] [--restrict N] [--amb N] [--prune X] [--no-jackknife] [--errors] "
+                   "[--tag \"w1 w2 ...\"]\n";
       return 2;
     }
   }
@@ -140,6 +144,23 @@ int Run(int argc, char** argv) {
   }
   std::printf("load time %.3f s\n", Now() - t0);
   const sitrep::Tagger& tagger = **loaded;
+  if (!sample.empty()) {
+    std::vector<std::string_view> words;
+    std::string_view rest = sample;
+    while (!rest.empty()) {
+      size_t sp = rest.find(' ');
+      if (sp != 0) words.push_back(rest.substr(0, sp));
+      if (sp == std::string_view::npos) break;
+      rest.remove_prefix(sp + 1);
+    }
+    std::vector<sitrep::Upos> upos;
+    std::vector<std::string> xpos, lemmas;
+    tagger.TagWords(words, &upos, &xpos, &lemmas);
+    for (size_t i = 0; i < words.size(); ++i)
+      std::printf("%.*s\t%s\t%s\t%s\n", static_cast<int>(words[i].size()), words[i].data(),
+                  std::string(sitrep::UposName(upos[i])).c_str(), xpos[i].c_str(), lemmas[i].c_str());
+    return 0;
+  }
   Report("dev", sitrep::EvaluateTagger(tagger, *dev));
   Report("test", sitrep::EvaluateTagger(tagger, *test));
   if (errors) PrintErrors(tagger, *dev);

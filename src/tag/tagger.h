@@ -6,7 +6,10 @@
 // "AUX/VBZ", "PROPN/NNP"), from hashed features of the word (form,
 // lowercase, prefixes, suffixes, shape, ambiguity class from the training tag
 // dictionary), of its +-2 neighbours and of the two previous predicted
-// classes. Frequent words are restricted to the classes they had in training.
+// classes. Features are 64-bit hashes looked up in one open-addressing table;
+// frequent features have dense rows added with SIMD. Words never seen in
+// training share one "unknown" identity, as the trainer's jackknifed rare
+// words do, so the model learns to tag them from their spelling and context.
 // The lemmatizer looks (form, XPOS) up in an exception table learned from the
 // treebank, else applies the suffix-rewrite rule learned for the longest
 // matching suffix under that XPOS ("attacked"/VBD: strip "ed" => "attack");
@@ -75,7 +78,8 @@ class Tagger {
 
   // Same on bare words, one sentence. Any of the outputs may be null; the
   // others are resized to words.size(). Example:
-  //   {"He", "'s", "gone"} => PRON/PRP/he AUX/VBZ/be VERB/VBN/go
+  //   {"She", "'s", "been", "killed"}
+  //     => PRON/PRP/she AUX/VBZ/be AUX/VBN/be VERB/VBN/kill
   void TagWords(const std::vector<std::string_view>& words, std::vector<Upos>* upos,
                 std::vector<std::string>* xpos, std::vector<std::string>* lemmas) const;
 
@@ -98,7 +102,7 @@ struct TaggerTrainOptions {
   uint64_t seed = 1;
   // If > 0, a word seen at least this many times in training may only
   // receive the classes it had there (its "tag dictionary" entry). Off by
-  // default: on EWT dev, 20 gave 94.98 UPOS, 50 gave 95.00, off gave 95.08.
+  // default: on EWT dev, 20 gave 95.14 UPOS, 100 gave 95.06, off gave 95.16.
   int restrict_min_count = 0;
   // Words seen at least this many times get an ambiguity-class feature (and
   // keep their identity features; rarer words are treated as unknown). On
