@@ -22,7 +22,7 @@ build: setup configure
 	cmake --build $(BUILD) -j$(JOBS)
 
 demo: build
-	./$(BUILD)/sitrep analyze samples/*.txt
+	./$(BUILD)/sitrep analyze samples/jsonl/articles.jsonl
 
 test: build format-check
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS) -LE slow

@@ -8,8 +8,8 @@ namespace {
 // A stage that records its name into the document id.
 class FakeStage final : public Stage {
  public:
-  FakeStage(std::string name, uint32_t requires, uint32_t provides, bool fail = false)
-      : name_(std::move(name)), requires_(requires), provides_(provides), fail_(fail) {}
+  FakeStage(std::string name, uint32_t needs, uint32_t gives, bool fail = false)
+      : name_(std::move(name)), requires_(needs), provides_(gives), fail_(fail) {}
   std::string_view name() const override { return name_; }
   uint32_t requires_layers() const override { return requires_; }
   uint32_t provides_layers() const override { return provides_; }
