@@ -7,11 +7,11 @@
 //   sitrep_tag_tool --model tagger.bin --tag "Rebels attacked the town ."
 #include <algorithm>
 #include <chrono>
-#include <map>
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
+#include <map>
 #include <string>
 
 #include "core/binary_io.h"
@@ -55,9 +55,11 @@ void PrintErrors(const sitrep::Tagger& tagger, const std::vector<sitrep::ConlluS
   }
   auto top = [](const std::map<std::string, int>& m, size_t n) {
     std::vector<std::pair<int, std::string>> v;
+    v.reserve(m.size());
     for (const auto& [k, c] : m) v.push_back({-c, k});
     std::sort(v.begin(), v.end());
-    for (size_t i = 0; i < v.size() && i < n; ++i) std::printf("  %5d  %s\n", -v[i].first, v[i].second.c_str());
+    for (size_t i = 0; i < v.size() && i < n; ++i)
+      std::printf("  %5d  %s\n", -v[i].first, v[i].second.c_str());
   };
   std::printf("UPOS confusions (gold -> predicted):\n");
   top(upos_errors, 25);
@@ -80,21 +82,33 @@ int Run(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (a == "--corpora") corpora = next();
-    else if (a == "--out") out = next();
-    else if (a == "--model") model_path = next();
-    else if (a == "--epochs") opt.epochs = std::stoi(next());
-    else if (a == "--seed") opt.seed = std::stoull(next());
-    else if (a == "--restrict") opt.restrict_min_count = std::stoi(next());
-    else if (a == "--amb") opt.ambiguity_min_count = std::stoi(next());
-    else if (a == "--errors") errors = true;
-    else if (a == "--tag") sample = next();
-    else if (a == "--no-jackknife") opt.jackknife_ambiguity = false;
-    else if (a == "--prune") opt.prune_below = std::stof(next());
+    if (a == "--corpora")
+      corpora = next();
+    else if (a == "--out")
+      out = next();
+    else if (a == "--model")
+      model_path = next();
+    else if (a == "--epochs")
+      opt.epochs = std::stoi(next());
+    else if (a == "--seed")
+      opt.seed = std::stoull(next());
+    else if (a == "--restrict")
+      opt.restrict_min_count = std::stoi(next());
+    else if (a == "--amb")
+      opt.ambiguity_min_count = std::stoi(next());
+    else if (a == "--errors")
+      errors = true;
+    else if (a == "--tag")
+      sample = next();
+    else if (a == "--no-jackknife")
+      opt.jackknife_ambiguity = false;
+    else if (a == "--prune")
+      opt.prune_below = std::stof(next());
     else {
-      std::cerr << "usage: sitrep_tag_tool [--corpora DIR] [--out FILE] [--model FILE] [--epochs N] "
-                   "[--seed S] [--restrict N] [--amb N] [--prune X] [--no-jackknife] [--errors] "
-                   "[--tag \"w1 w2 ...\"]\n";
+      std::cerr
+          << "usage: sitrep_tag_tool [--corpora DIR] [--out FILE] [--model FILE] [--epochs N] "
+             "[--seed S] [--restrict N] [--amb N] [--prune X] [--no-jackknife] [--errors] "
+             "[--tag \"w1 w2 ...\"]\n";
       return 2;
     }
   }
@@ -158,7 +172,8 @@ int Run(int argc, char** argv) {
     tagger.TagWords(words, &upos, &xpos, &lemmas);
     for (size_t i = 0; i < words.size(); ++i)
       std::printf("%.*s\t%s\t%s\t%s\n", static_cast<int>(words[i].size()), words[i].data(),
-                  std::string(sitrep::UposName(upos[i])).c_str(), xpos[i].c_str(), lemmas[i].c_str());
+                  std::string(sitrep::UposName(upos[i])).c_str(), xpos[i].c_str(),
+                  lemmas[i].c_str());
     return 0;
   }
   Report("dev", sitrep::EvaluateTagger(tagger, *dev));
@@ -179,9 +194,10 @@ int Run(int argc, char** argv) {
     cpu = CpuNow() - c0;
   } while (cpu < 2.0);
   const double wall = Now() - t0;
-  std::printf("throughput %.0f tokens/s per CPU second, %.0f tokens/s wall (Tag on a Document, "
-              "one thread, upos+xpos+lemma)\n",
-              tokens / cpu, tokens / wall);
+  std::printf(
+      "throughput %.0f tokens/s per CPU second, %.0f tokens/s wall (Tag on a Document, "
+      "one thread, upos+xpos+lemma)\n",
+      tokens / cpu, tokens / wall);
   return 0;
 }
 

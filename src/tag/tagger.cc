@@ -123,9 +123,12 @@ void MarkSentenceCase(WordInfo* infos, size_t n) {
   }
   uint32_t mode = 0;
   if (alpha >= 3) {
-    if (upper * 2 >= alpha) mode = 2;
-    else if (cap * 5 >= alpha * 3) mode = 1;
-    else if (cap == 0) mode = 3;
+    if (upper * 2 >= alpha)
+      mode = 2;
+    else if (cap * 5 >= alpha * 3)
+      mode = 1;
+    else if (cap == 0)
+      mode = 3;
   }
   for (size_t i = 0; i < n; ++i) infos[i].sentence_case = mode;
 }
@@ -195,7 +198,8 @@ uint8_t TaggerModel::Best(const WordInfo& info, float* scores) const {
 #if defined(__SSE2__)
   // First index of the maximum, four at a time; the padding classes
   // [k, num_classes_padded) are set to -inf. Same answer as the scalar loop.
-  for (size_t i = k; i < num_classes_padded; ++i) scores[i] = -std::numeric_limits<float>::infinity();
+  for (size_t i = k; i < num_classes_padded; ++i)
+    scores[i] = -std::numeric_limits<float>::infinity();
   __m128 mx = _mm_loadu_ps(scores);
   for (size_t c = 4; c < num_classes_padded; c += 4) mx = _mm_max_ps(mx, _mm_loadu_ps(scores + c));
   mx = _mm_max_ps(mx, _mm_shuffle_ps(mx, mx, 0x4E));
@@ -269,10 +273,11 @@ void TaggerModel::Lemmatize(std::string_view word, uint8_t cls, std::string* out
     }
   }
   out->resize(keep);
-  for (size_t i = 0; i < keep; ++i) (*out)[i] = static_cast<char>(AsciiLower(word[i]));
+  for (size_t i = 0; i < keep; ++i)
+    (*out)[i] = static_cast<char>(AsciiLower(static_cast<unsigned char>(word[i])));
   if (rule) out->append(rule->append);
   if (!out->empty() && n > 0 && word[0] >= 'A' && word[0] <= 'Z' &&
-      (*out)[0] == AsciiLower(word[0]) &&
+      static_cast<unsigned char>((*out)[0]) == AsciiLower(static_cast<unsigned char>(word[0])) &&
       std::find(keep_case_xpos.begin(), keep_case_xpos.end(), xh) != keep_case_xpos.end()) {
     (*out)[0] = word[0];
   }
@@ -372,7 +377,8 @@ void Tagger::Tag(Document& doc, const Sentence& sent) const {
   Scratch& s = ThreadScratch();
   // RunModel does not touch s.words, so it can hold the input.
   s.words.clear();
-  for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) s.words.push_back(doc.Form(doc.tokens[t]));
+  for (uint32_t t = sent.token_begin; t < sent.token_end; ++t)
+    s.words.push_back(doc.Form(doc.tokens[t]));
   RunModel(*model_, s.words, s);
   for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) {
     Token& tok = doc.tokens[t];
@@ -463,7 +469,8 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view section) {
   for (uint8_t c : m->dict_cands)
     if (c >= k) return fail("bad dictionary class");
   for (const auto& e : m->dict)
-    if (uint64_t{e.cand_begin} + e.cand_count > m->dict_cands.size()) return fail("bad dictionary entry");
+    if (uint64_t{e.cand_begin} + e.cand_count > m->dict_cands.size())
+      return fail("bad dictionary entry");
 
   SITREP_RETURN_IF_ERROR(r.PodVector(&m->feat_keys));
   std::vector<uint8_t> counts;
@@ -472,7 +479,8 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view section) {
   std::vector<float> ws;
   SITREP_RETURN_IF_ERROR(r.PodVector(&cls));
   SITREP_RETURN_IF_ERROR(r.PodVector(&ws));
-  if (counts.size() != m->feat_keys.size() || cls.size() != ws.size()) return fail("bad weight table");
+  if (counts.size() != m->feat_keys.size() || cls.size() != ws.size())
+    return fail("bad weight table");
   uint64_t total = 0;
   for (uint8_t c : counts) total += c;
   if (total != cls.size()) return fail("weight counts do not add up");
@@ -499,7 +507,8 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view section) {
   SITREP_RETURN_IF_ERROR(r.U32(&m->max_suffix));
   SITREP_RETURN_IF_ERROR(r.U8(&m->unknown_as_unk));
   if (!r.done()) return fail("trailing bytes");
-  if (m->exact_keys.size() != m->exact_values.size() || m->lower_keys.size() != m->lower_values.size() ||
+  if (m->exact_keys.size() != m->exact_values.size() ||
+      m->lower_keys.size() != m->lower_values.size() ||
       m->rule_keys.size() != m->rule_values.size() || strips.size() != appends.size() ||
       m->max_suffix > 64)
     return fail("bad lemmatizer tables");

@@ -121,8 +121,7 @@ struct TaggerTrainOptions {
 // than 255 distinct (UPOS, XPOS) classes.
 StatusOr<std::unique_ptr<Tagger>> TrainTagger(const std::vector<ConlluSentence>& train,
                                               const std::vector<ConlluSentence>& dev,
-                                              const TaggerTrainOptions& options,
-                                              std::ostream* log);
+                                              const TaggerTrainOptions& options, std::ostream* log);
 
 // Accuracies in percent (0-100) over all words of `gold`, tagged with gold
 // tokenization; lemma compares exactly (case-sensitive). All zero when `gold`

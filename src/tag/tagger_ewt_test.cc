@@ -22,8 +22,8 @@ TEST(TaggerEwtTest, TestUposAtLeast95) {
   auto tagger = TrainTagger(*train, *dev, {}, &std::cerr);
   ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
   TaggerScores s = EvaluateTagger(**tagger, *test);
-  std::cerr << "EWT test: UPOS " << s.upos << " XPOS " << s.xpos << " lemma " << s.lemma
-            << " over " << s.tokens << " words\n";
+  std::cerr << "EWT test: UPOS " << s.upos << " XPOS " << s.xpos << " lemma " << s.lemma << " over "
+            << s.tokens << " words\n";
   EXPECT_GE(s.upos, 95.0);
   EXPECT_GE(s.xpos, 94.0);
   EXPECT_GE(s.lemma, 96.0);

@@ -23,7 +23,7 @@ namespace sitrep::tag_internal {
 
 inline constexpr int kMaxFeatures = 48;
 inline constexpr int kMaxClasses = 255;
-inline constexpr uint8_t kBosClass = 255;  // "previous class" before the first word
+inline constexpr uint8_t kBosClass = 255;      // "previous class" before the first word
 inline constexpr uint64_t kFormSeed = 0x1001;  // seed of WordInfo::form and DictEntry::key
 inline constexpr uint64_t kUnknownAmb = 0x5eed0a11b0a7ULL;  // ambiguity class of unknown words
 inline constexpr uint64_t kAmbSeed = 0x0a3b;
@@ -139,7 +139,7 @@ struct DictEntry {
   uint64_t amb = 0;         // hash of its sorted class list, 0 if too rare
   uint32_t cand_begin = 0;  // [cand_begin, cand_begin + cand_count) of dict_cands
   uint16_t cand_count = 0;
-  uint8_t restrict = 0;     // 1: only these classes may be predicted
+  uint8_t restrict = 0;  // 1: only these classes may be predicted
   uint8_t pad = 0;
 };
 
@@ -148,7 +148,7 @@ struct WordInfo {
   uint64_t pre[3] = {0, 0, 0};
   uint64_t suf[4] = {0, 0, 0, 0};
   uint64_t flags = 0;
-  int32_t dict = -1;  // index into TaggerModel::dict, -1 if unknown
+  int32_t dict = -1;           // index into TaggerModel::dict, -1 if unknown
   uint32_t sentence_case = 0;  // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
 };
 
@@ -170,7 +170,8 @@ struct TaggerModel {
   std::vector<Upos> class_upos;
   std::vector<std::string> class_xpos;
   std::vector<uint64_t> class_xpos_hash;  // HashBytes(xpos), for lemma tables
-  std::vector<uint8_t> class_lemma_is_form;  // unseen words of this XPOS (NNP, ADD) keep their form as lemma
+  std::vector<uint8_t>
+      class_lemma_is_form;  // unseen words of this XPOS (NNP, ADD) keep their form as lemma
 
   // Tag dictionary.
   std::vector<DictEntry> dict;
@@ -228,8 +229,10 @@ struct TaggerModel {
       const uint32_t* v = feat_index.Find(feats[i]);
       if (!v) continue;
       vals[m++] = *v;
-      if (*v & kDenseBit) __builtin_prefetch(dense_weights.data() + (*v & ~kDenseBit));
-      else __builtin_prefetch(weights.data() + (*v >> 8));
+      if (*v & kDenseBit)
+        __builtin_prefetch(dense_weights.data() + (*v & ~kDenseBit));
+      else
+        __builtin_prefetch(weights.data() + (*v >> 8));
     }
     for (int j = 0; j < m; ++j) {
       const uint32_t v = vals[j];

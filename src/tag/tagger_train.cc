@@ -25,7 +25,8 @@ constexpr int kMaxStatic = 40;
 
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(tag_internal::AsciiLower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    c = static_cast<char>(tag_internal::AsciiLower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -73,7 +74,8 @@ class Perceptron {
   void Compile(int64_t now, float prune, TaggerModel* m) const {
     std::vector<uint32_t> order(keys_.size());
     for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return keys_[a] < keys_[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return keys_[a] < keys_[b]; });
     m->feat_keys.clear();
     m->feat_counts.clear();
     m->weights.clear();
@@ -85,8 +87,7 @@ class Perceptron {
         if (std::fabs(avg) >= prune) row.push_back({e.cls, static_cast<float>(avg)});
       }
       if (row.empty()) continue;
-      std::sort(row.begin(), row.end(),
-                [](const auto& a, const auto& b) { return a.cls < b.cls; });
+      std::sort(row.begin(), row.end(), [](const auto& a, const auto& b) { return a.cls < b.cls; });
       m->feat_keys.push_back(keys_[i]);
       m->feat_counts.push_back(static_cast<uint32_t>(row.size()));
       m->weights.insert(m->weights.end(), row.begin(), row.end());
@@ -113,7 +114,8 @@ class Perceptron {
 
 // Classes, dictionary and lemmatizer tables: everything but the weights.
 Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrainOptions& opt,
-                     TaggerModel* m, std::map<std::pair<std::string, std::string>, uint8_t>* class_ids) {
+                     TaggerModel* m,
+                     std::map<std::pair<std::string, std::string>, uint8_t>* class_ids) {
   // Classes, sorted by (UPOS, XPOS) name for a stable numbering.
   std::set<std::pair<std::string, std::string>> names;
   for (const auto& s : train)
@@ -170,7 +172,8 @@ Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrain
     e.restrict = opt.restrict_min_count > 0 && total >= opt.restrict_min_count ? 1 : 0;
     dict.push_back(e);
   }
-  std::sort(dict.begin(), dict.end(), [](const DictEntry& a, const DictEntry& b) { return a.key < b.key; });
+  std::sort(dict.begin(), dict.end(),
+            [](const DictEntry& a, const DictEntry& b) { return a.key < b.key; });
   m->dict = std::move(dict);
 
   // Lemmatizer: majority lemma per (form, xpos) and per (lowercase form, xpos).
@@ -183,9 +186,12 @@ Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrain
       if (w.lemma.empty() || w.form.empty()) continue;
       exact[{w.form, w.xpos}][w.lemma]++;
       lower[{LowerAscii(w.form), w.xpos}][w.lemma]++;
-      if (i > 0 && w.form[0] >= 'A' && w.form[0] <= 'Z' && !lemma_is_form.count(w.xpos) && !w.lemma.empty()) {
-        if (w.lemma[0] == w.form[0]) caps[w.xpos].first++;
-        else caps[w.xpos].second++;
+      if (i > 0 && w.form[0] >= 'A' && w.form[0] <= 'Z' && !lemma_is_form.count(w.xpos) &&
+          !w.lemma.empty()) {
+        if (w.lemma[0] == w.form[0])
+          caps[w.xpos].first++;
+        else
+          caps[w.xpos].second++;
       }
     }
   auto majority = [](const std::map<std::string, int>& counts) {
@@ -213,8 +219,9 @@ Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrain
   }
   for (const auto& [key, counts] : exact) {
     std::string l = majority(counts);
-    const std::string& fallback =
-        lemma_is_form.count(key.second) ? key.first : lower_major[{LowerAscii(key.first), key.second}];
+    const std::string& fallback = lemma_is_form.count(key.second)
+                                      ? key.first
+                                      : lower_major[{LowerAscii(key.first), key.second}];
     // Only forms with a capital are looked up exactly (see Lemmatize).
     if (l == fallback || LowerAscii(key.first) == key.first) continue;
     m->exact_keys.push_back(tag_internal::ExactKey(key.first, tag_internal::HashBytes(key.second)));
@@ -244,7 +251,8 @@ Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrain
     if (inserted) m->rules.push_back({best->first, best->second});
     const std::string& suffix = key.second;
     // RuleKey hashes the last `len` bytes of a form; the suffix is such a form.
-    m->rule_keys.push_back(tag_internal::RuleKey(suffix, suffix.size(), tag_internal::HashBytes(key.first)));
+    m->rule_keys.push_back(
+        tag_internal::RuleKey(suffix, suffix.size(), tag_internal::HashBytes(key.first)));
     m->rule_values.push_back(it->second);
   }
   for (const auto& [x, kc] : caps)
@@ -368,8 +376,10 @@ StatusOr<std::unique_ptr<Tagger>> TrainTagger(const std::vector<ConlluSentence>&
         std::fill_n(scores, k, 0.0f);  // the trainer adds sparse rows only
         perceptron.Score(feats, nf, scores);
         uint8_t guess = skeleton.Best(*w, scores);
-        if (guess != gold[t]) perceptron.Update(feats, nf, gold[t], guess, now);
-        else ++correct;
+        if (guess != gold[t])
+          perceptron.Update(feats, nf, gold[t], guess, now);
+        else
+          ++correct;
         ++total;
         ++now;
         p2 = p1;
@@ -389,10 +399,9 @@ StatusOr<std::unique_ptr<Tagger>> TrainTagger(const std::vector<ConlluSentence>&
                  " lemma " + std::to_string(ds.lemma);
     }
     if (log) {
-      *log << "tagger epoch " << epoch << ": train acc "
-           << (total ? 100.0 * correct / total : 0.0) << dev_text << " features "
-           << perceptron.num_features() << " weights " << tagger->num_weights() << " ("
-           << seconds() << " s)" << std::endl;
+      *log << "tagger epoch " << epoch << ": train acc " << (total ? 100.0 * correct / total : 0.0)
+           << dev_text << " features " << perceptron.num_features() << " weights "
+           << tagger->num_weights() << " (" << seconds() << " s)" << std::endl;
     }
     if (score > best_score) {
       best_score = score;
