@@ -191,8 +191,8 @@ TEST(TaggerTest, RefusesCorruptSections) {
   EXPECT_EQ(Tagger::Load(v).status().code(), StatusCode::kDataLoss);
   // Trailing garbage.
   EXPECT_EQ(Tagger::Load(bytes + "x").status().code(), StatusCode::kDataLoss);
-  // Random byte flips never crash (they may or may not be detected).
-  for (size_t i = 8; i < bytes.size(); i += 7) {
+  // A flipped byte anywhere never crashes (it may or may not be detected).
+  for (size_t i = 8; i < bytes.size(); ++i) {
     std::string c = bytes;
     c[i] = static_cast<char>(c[i] ^ 0x5a);
     auto r = Tagger::Load(c);
