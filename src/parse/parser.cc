@@ -61,6 +61,7 @@ void Words::Resize(int words) {
     tag.resize(size);
     upos.resize(size);
     suffix.resize(size);
+    punct_before.resize(size);
   }
   form[0] = kRootForm;
   lemma[0] = kRootForm;
@@ -72,6 +73,15 @@ void Words::Resize(int words) {
   tag[words + 1] = kNoneTag;
   upos[words + 1] = kNoneTag;
   suffix[words + 1] = kNoneForm;
+}
+
+void Words::Finish() {
+  uint16_t count = 0;
+  punct_before[0] = 0;
+  for (int i = 1; i <= n + 1; ++i) {
+    punct_before[i] = count;
+    if (i <= n && upos[i] == static_cast<uint8_t>(Upos::kPunct) && count < 60000) ++count;
+  }
 }
 
 void Words::Set(int i, std::string_view form_text, Upos upos_tag, std::string_view xpos,
@@ -222,6 +232,20 @@ int MoveFeatures(const Words& W, const State& st, uint32_t* out) {
   f.Add(u(s1), u(s0), d1); f.Add(u(s0), u(b0), d0);
   f.Add(x(s0)); f.Add(x(b0)); f.Add(x(b1)); f.Add(x(s1));
   f.Add(x(s0), u(b0)); f.Add(u(s0), x(b0)); f.Add(x(s1), u(s0)); f.Add(u(s1), x(s0));
+  // String neighbours of s0 and b0, and the 4th buffer word.
+  const int n = st.n, none = st.none;
+  auto prev = [&](int i) { return (i <= 1 || i == none) ? none : i - 1; };
+  auto next = [&](int i) { return (i == 0 || i >= n) ? none : i + 1; };
+  f.Add(p(s0), p(next(s0)), p(b0)); f.Add(p(prev(s0)), p(s0), p(b0));
+  f.Add(p(s0), p(prev(b0)), p(b0)); f.Add(u(s1), u(next(s1)), u(s0));
+  f.Add(u(b1), u(b2), u(st.B(3)));
+  // Punctuation between s0 and b0, and between s1 and s0.
+  auto pc = [&](int a, int b) -> uint64_t {
+    if (a == none || b == none || b <= a) return 99;
+    int c = W.punct_before[b] - W.punct_before[a + 1];
+    return c < 3 ? c : 3;
+  };
+  f.Add(pc(s0, b0), p(s0), p(b0)); f.Add(pc(s1, s0), p(s1), p(s0));
   return f.n;
 }
 
@@ -375,7 +399,7 @@ void Model::ScoreMoves(const uint32_t* f, int nf, float* scores) const {
   scores[2] = s2;
 }
 
-void Model::ScoreLabels(const uint32_t* f, int nf, float* scores) const {
+void Model::ScoreLabels(const uint32_t* f, int nf, float* __restrict scores) const {
   const uint32_t stride = label_stride;
   std::fill(scores, scores + stride, 0.0f);
   uint32_t slots[kMaxLabelFeatures];
@@ -383,16 +407,20 @@ void Model::ScoreLabels(const uint32_t* f, int nf, float* scores) const {
     slots[i] = SlotOf(f[i]) & label_mask;
     __builtin_prefetch(&label_table[slots[i]]);
   }
+  const float* __restrict dense = label_dense.data();
+  const LabelWeight* __restrict sparse = label_weights.data();
   for (int i = 0; i < nf; ++i) {
     uint32_t s = slots[i];
     for (;;) {
       const LabelBucket& b = label_table[s];
       if (b.key == f[i]) {
         if (b.end == kDenseRow) {
-          const float* row = &label_dense[static_cast<size_t>(b.begin) * stride];
-          for (uint32_t k = 0; k < stride; ++k) scores[k] += row[k];
+          const float* __restrict row = dense + static_cast<size_t>(b.begin) * stride;
+          for (uint32_t k = 0; k < stride; k += 8) {
+            for (uint32_t j = 0; j < 8; ++j) scores[k + j] += row[k + j];
+          }
         } else {
-          for (uint32_t k = b.begin; k < b.end; ++k) scores[label_weights[k].label] += label_weights[k].w;
+          for (uint32_t k = b.begin; k < b.end; ++k) scores[sparse[k].label] += sparse[k].w;
         }
         break;
       }
@@ -556,6 +584,7 @@ void Parser::Parse(Document& doc, const Sentence& s) const {
     const Token& t = doc.tokens[s.token_begin + i - 1];
     words.Set(i, doc.Form(t), t.upos, t.xpos, t.lemma);
   }
+  words.Finish();
   model_->ParseWords(words, state);
   for (int i = 1; i <= n; ++i) {
     Token& t = doc.tokens[s.token_begin + i - 1];

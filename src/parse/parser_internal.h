@@ -59,9 +59,12 @@ struct Words {
   std::vector<uint32_t> tag;    // upos | hashed xpos << 5
   std::vector<uint8_t> upos;    // coarse tag alone (robust to XPOS errors)
   std::vector<uint64_t> suffix; // hashed last 3 bytes of the normalised form
+  std::vector<uint16_t> punct_before;  // number of PUNCT words in [1, i)
   void Resize(int words);       // sets root and none nodes
   void Set(int i, std::string_view form_text, Upos upos, std::string_view xpos,
            std::string_view lemma_text);
+  // Call once all words are Set.
+  void Finish();
 };
 
 // Arc-hybrid configuration.
@@ -101,10 +104,10 @@ struct State {
 };
 
 // Feature extraction. Return the number of 32-bit keys written to `out`
-// (at most kMaxMoveFeatures / kMaxLabelFeatures; the templates in parser.cc
-// write 100 and 39).
-inline constexpr int kMaxMoveFeatures = 128;
-inline constexpr int kMaxLabelFeatures = 64;
+// (at most kMaxMoveFeatures / kMaxLabelFeatures; parser_test.cc checks the
+// templates in parser.cc stay below).
+inline constexpr int kMaxMoveFeatures = 192;
+inline constexpr int kMaxLabelFeatures = 96;
 int MoveFeatures(const Words& w, const State& st, uint32_t* out);
 int LabelFeatures(const Words& w, const State& st, int h, int d, uint32_t* out);
 
@@ -124,7 +127,7 @@ struct LabelBucket {
 };
 inline constexpr uint32_t kDenseRow = 0xFFFFFFFFu;
 // Features with at least this many labels get a dense row at run time.
-inline constexpr uint32_t kDenseMinLabels = 8;
+inline constexpr uint32_t kDenseMinLabels = 6;
 struct LabelWeight {
   float w;
   uint32_t label;

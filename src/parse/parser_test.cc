@@ -7,6 +7,7 @@
 
 #include "core/binary_io.h"
 #include "core/conllu.h"
+#include "parse/parser_internal.h"
 
 namespace sitrep {
 namespace {
@@ -217,3 +218,26 @@ TEST(Parser, RefusesEmptyTrainingSet) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep::parse_internal {
+namespace {
+
+TEST(ParserFeatures, TemplatesFitTheirBuffers) {
+  Words w;
+  w.Resize(3);
+  for (int i = 1; i <= 3; ++i) w.Set(i, "x", Upos::kNoun, "NN", "x");
+  w.Finish();
+  State st;
+  st.Reset(3);
+  uint32_t buf[kMaxMoveFeatures + kMaxLabelFeatures];
+  int n = MoveFeatures(w, st, buf);
+  EXPECT_GT(n, 50);
+  EXPECT_LE(n, kMaxMoveFeatures);
+  st.Apply(kShift, kNoLabel);
+  n = LabelFeatures(w, st, 2, 1, buf);
+  EXPECT_GT(n, 20);
+  EXPECT_LE(n, kMaxLabelFeatures);
+}
+
+}  // namespace
+}  // namespace sitrep::parse_internal

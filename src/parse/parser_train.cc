@@ -234,6 +234,7 @@ StatusOr<std::unique_ptr<Parser>> TrainParser(const std::vector<ConlluSentence>&
       auto it = label_id.find(w.deprel);
       t.gold_label[i] = it == label_id.end() ? -1 : it->second;
     }
+    t.words.Finish();
     data.push_back(std::move(t));
   }
   if (data.empty()) return InvalidArgumentError("no usable training sentence");

@@ -29,7 +29,7 @@
 namespace sitrep {
 
 struct ParserTrainOptions {
-  int epochs = 15;
+  int epochs = 15;  // EWT dev LAS peaks around epoch 12-14
   uint64_t seed = 1;
   // From this epoch on (1-based), when the model's best move is wrong the
   // trainer follows it anyway with probability `explore_probability`
@@ -44,8 +44,9 @@ struct ParserTrainOptions {
   bool label_correct_heads_only = true;
   // Averaged weights whose magnitude is below this are dropped at the end.
   // Averaged perceptron weights are mostly of magnitude >= 1; dropping the
-  // smaller ones halves the model at no measurable cost.
-  float prune_threshold = 0.5f;
+  // smaller ones shrinks the model (EWT: 25.7 MB -> 23.2 MB at 0.75 with the
+  // same dev LAS; 11.5 MB at 1.0 for -0.25 dev LAS).
+  float prune_threshold = 0.75f;
 };
 
 // Trains a parser. `train` sentences carry the UPOS/XPOS/lemma the parser
