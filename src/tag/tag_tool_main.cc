@@ -5,6 +5,7 @@
 //   sitrep_tag_tool [--corpora DIR] [--out tagger.bin] [--epochs N] [--seed S]
 //   sitrep_tag_tool --model tagger.bin      # evaluate a saved section only
 //   sitrep_tag_tool --model tagger.bin --tag "Rebels attacked the town ."
+//   sitrep_tag_tool --model tagger.bin --news tests/golden/tag/news.tsv --misses
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -17,6 +18,7 @@
 #include "core/binary_io.h"
 #include "core/conllu.h"
 #include "tag/tagger.h"
+#include "tag/tagger_golden.h"
 
 namespace {
 
@@ -73,6 +75,9 @@ int Run(int argc, char** argv) {
   sitrep::TaggerTrainOptions opt;
   bool errors = false;
   std::string sample;  // space-separated words to tag and print
+  std::string news = std::string(SITREP_SOURCE_DIR) + "/tests/golden/tag/news.tsv";
+  bool misses = false;
+  bool no_speed = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -100,6 +105,12 @@ int Run(int argc, char** argv) {
       errors = true;
     else if (a == "--tag")
       sample = next();
+    else if (a == "--news")
+      news = next();
+    else if (a == "--misses")
+      misses = true;
+    else if (a == "--no-speed")
+      no_speed = true;
     else if (a == "--no-jackknife")
       opt.jackknife_ambiguity = false;
     else if (a == "--prune")
@@ -108,7 +119,7 @@ int Run(int argc, char** argv) {
       std::cerr
           << "usage: sitrep_tag_tool [--corpora DIR] [--out FILE] [--model FILE] [--epochs N] "
              "[--seed S] [--restrict N] [--amb N] [--prune X] [--no-jackknife] [--errors] "
-             "[--tag \"w1 w2 ...\"]\n";
+             "[--tag \"w1 w2 ...\"] [--news FILE] [--misses] [--no-speed]\n";
       return 2;
     }
   }
@@ -179,6 +190,22 @@ int Run(int argc, char** argv) {
   Report("dev", sitrep::EvaluateTagger(tagger, *dev));
   Report("test", sitrep::EvaluateTagger(tagger, *test));
   if (errors) PrintErrors(tagger, *dev);
+  if (!news.empty()) {
+    auto text = sitrep::ReadFileToString(news);
+    auto gold = text.ok() ? sitrep::ParseTagGolden(*text)
+                          : sitrep::StatusOr<std::vector<sitrep::GoldenSentence>>(text.status());
+    if (!gold.ok()) {
+      std::cerr << "news set: " << gold.status().ToString() << "\n";
+    } else {
+      sitrep::GoldenReport r = sitrep::EvaluateTagGolden(tagger, *gold);
+      std::printf("news  sentences %zu  XPOS %zu/%zu (%.2f)  lemma %zu/%zu (%.2f)\n", gold->size(),
+                  r.xpos_ok, r.xpos_checked, r.xpos_percent(), r.lemma_ok, r.lemma_checked,
+                  r.lemma_percent());
+      if (misses)
+        for (const auto& m : r.misses) std::printf("  miss %s\n", m.c_str());
+    }
+  }
+  if (no_speed) return 0;
 
   // Throughput: Tag() over a Document built from the test set, >= 2 s of
   // CPU time. Reported per CPU-second of this thread (the machine may be

@@ -1,0 +1,86 @@
+#include "tag/tagger_golden.h"
+
+namespace sitrep {
+
+namespace {
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    const size_t p = s.find(sep, start);
+    out.push_back(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+StatusOr<std::vector<GoldenSentence>> ParseTagGolden(std::string_view text) {
+  std::vector<GoldenSentence> out;
+  size_t line_no = 0;
+  for (std::string_view line : Split(text, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    auto bad = [&](std::string_view why) {
+      return InvalidArgumentError("golden tag file line " + std::to_string(line_no) + ": " +
+                                  std::string(why));
+    };
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0) return bad("expected <id><TAB><tokens>");
+    GoldenSentence s;
+    s.id = std::string(line.substr(0, tab));
+    for (std::string_view tok : Split(line.substr(tab + 1), ' ')) {
+      std::vector<std::string_view> parts = Split(tok, '|');
+      if (parts[0].empty() || parts.size() > 3) return bad("empty or malformed token");
+      if (parts.size() >= 2) {
+        if (parts[1].empty()) return bad("empty tag in a check");
+        GoldenCheck c;
+        c.word = s.words.size();
+        c.xpos = std::string(parts[1]);
+        if (parts.size() == 3) c.lemma = std::string(parts[2]);
+        s.checks.push_back(std::move(c));
+      }
+      s.words.emplace_back(parts[0]);
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+GoldenReport EvaluateTagGolden(const Tagger& tagger, const std::vector<GoldenSentence>& gold) {
+  GoldenReport r;
+  std::vector<std::string_view> words;
+  std::vector<std::string> xpos, lemmas;
+  for (const GoldenSentence& s : gold) {
+    words.assign(s.words.begin(), s.words.end());
+    tagger.TagWords(words, nullptr, &xpos, &lemmas);
+    std::string text;
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      if (i) text += ' ';
+      text += s.words[i] + "/" + xpos[i];
+    }
+    for (const GoldenCheck& c : s.checks) {
+      const std::string& w = s.words[c.word];
+      ++r.xpos_checked;
+      if (xpos[c.word] == c.xpos)
+        ++r.xpos_ok;
+      else
+        r.misses.push_back(s.id + " " + w + ": " + xpos[c.word] + " (want " + c.xpos + ") | " +
+                           text);
+      if (c.lemma.empty()) continue;
+      ++r.lemma_checked;
+      if (lemmas[c.word] == c.lemma)
+        ++r.lemma_ok;
+      else
+        r.misses.push_back(s.id + " " + w + ": lemma " + lemmas[c.word] + " (want " + c.lemma +
+                           ") | " + text);
+    }
+  }
+  return r;
+}
+
+}  // namespace sitrep
