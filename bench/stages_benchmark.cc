@@ -15,7 +15,8 @@ namespace {
 std::string SampleText() {
   std::string all;
   std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(std::string(SITREP_SOURCE_DIR) + "/samples")) {
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(SITREP_SOURCE_DIR) + "/samples")) {
     if (e.path().extension() == ".txt") files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());

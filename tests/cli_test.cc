@@ -42,7 +42,8 @@ class CliTest : public ::testing::Test {
   RunResult Run(const std::string& args, const std::string& stdin_bytes = "") {
     std::string in = Write("stdin.bin", stdin_bytes);
     std::string out = (dir_ / "stdout.txt").string(), err = (dir_ / "stderr.txt").string();
-    std::string cmd = std::string(SITREP_BINARY) + " " + args + " <" + in + " >" + out + " 2>" + err;
+    std::string cmd =
+        std::string(SITREP_BINARY) + " " + args + " <" + in + " >" + out + " 2>" + err;
     int rc = std::system(cmd.c_str());
     RunResult r;
     r.exit_code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;

@@ -124,7 +124,9 @@ int RunAnalyze(const CommonFlags& f, const std::string& format) {
           std::cout << DocumentToReadable(doc) << '\n';
         }
       },
-      [&](const Status& err) { std::fprintf(stderr, "sitrep: error: %s\n", err.ToString().c_str()); });
+      [&](const Status& err) {
+        std::fprintf(stderr, "sitrep: error: %s\n", err.ToString().c_str());
+      });
   std::cout.flush();
   std::fprintf(stderr,
                "sitrep: %zu documents, %zu sentences, %zu tokens in %.2f s; %zu read errors, "
@@ -147,7 +149,8 @@ int RunParseConllu(const CommonFlags& f, const std::string& path) {
     std::fprintf(stderr, "sitrep: %s\n", sents.status().ToString().c_str());
     return kExitFatal;
   }
-  for (const auto& e : errors) std::fprintf(stderr, "sitrep: error: %s: %s\n", path.c_str(), e.c_str());
+  for (const auto& e : errors)
+    std::fprintf(stderr, "sitrep: error: %s: %s\n", path.c_str(), e.c_str());
   // Keep the input's sentence ids and text so the output lines up with the
   // gold file for the CoNLL 2018 evaluation script.
   std::string out;
@@ -228,11 +231,12 @@ int RunBench(const CommonFlags& f, const std::string& corpus, size_t min_tokens)
     if (threads == 1) base = r.tokens_per_second();
     std::printf(
         "threads %d: %zu tokens, %zu sentences, %.1f MB in %.2f s = %.0f tokens/s, %.0f "
-        "sentences/s%s\n",
+        "sentences/s (CPU %.2f s = %.0f tokens per CPU-second)%s\n",
         threads, r.tokens, r.sentences, r.bytes / 1e6, r.seconds, r.tokens_per_second(),
-        r.sentences_per_second(),
+        r.sentences_per_second(), r.cpu_seconds, r.tokens_per_cpu_second(),
         threads > 1 && base > 0
-            ? (" (speed-up " + std::to_string(r.tokens_per_second() / base).substr(0, 4) + "x)").c_str()
+            ? (" (speed-up " + std::to_string(r.tokens_per_second() / base).substr(0, 4) + "x)")
+                  .c_str()
             : "");
   }
   std::printf("peak RSS: %.1f MB\n", PeakRssBytes() / 1e6);

@@ -103,9 +103,7 @@ class ModelFile {
   void AddSection(std::string name, std::string bytes) {
     sections_[std::move(name)] = std::move(bytes);
   }
-  bool HasSection(std::string_view name) const {
-    return sections_.count(std::string(name)) > 0;
-  }
+  bool HasSection(std::string_view name) const { return sections_.count(std::string(name)) > 0; }
   // NotFoundError if the section is absent.
   StatusOr<std::string_view> Section(std::string_view name) const;
   const std::map<std::string, std::string>& sections() const { return sections_; }

@@ -40,8 +40,7 @@ TEST(BinaryIoTest, RefusesWrongMagicVersionAndCorruption) {
   EXPECT_EQ(ModelFile::Parse(bad_magic).status().code(), StatusCode::kDataLoss);
   std::string bad_version = bytes;
   bad_version[8] = 99;
-  EXPECT_NE(ModelFile::Parse(bad_version).status().message().find("version 99"),
-            std::string::npos);
+  EXPECT_NE(ModelFile::Parse(bad_version).status().message().find("version 99"), std::string::npos);
   std::string flipped = bytes;
   flipped[bytes.size() - 10] ^= 1;
   EXPECT_NE(ModelFile::Parse(flipped).status().message().find("checksum"), std::string::npos);
@@ -50,7 +49,10 @@ TEST(BinaryIoTest, RefusesWrongMagicVersionAndCorruption) {
 }
 
 TEST(BinaryIoTest, ReaderNeverReadsPastEnd) {
-  ByteReader r(std::string_view("\x05\x00\x00\x00" "ab", 6));
+  ByteReader r(
+      std::string_view("\x05\x00\x00\x00"
+                       "ab",
+                       6));
   std::string s;
   EXPECT_EQ(r.String(&s).code(), StatusCode::kDataLoss);
 }

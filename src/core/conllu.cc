@@ -45,7 +45,7 @@ std::string Field(std::string_view s) { return s == "_" ? std::string() : std::s
 }  // namespace
 
 StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view text,
-                                                 std::vector<std::string>* errors) {
+                                                  std::vector<std::string>* errors) {
   std::vector<ConlluSentence> out;
   ConlluSentence cur;
   bool bad = false;
@@ -92,8 +92,8 @@ StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view text,
     }
     auto cols = SplitTabs(line);
     if (cols.size() != 10) {
-      std::string msg = "line " + std::to_string(line_no) + ": expected 10 tab-separated columns, found " +
-                        std::to_string(cols.size());
+      std::string msg = "line " + std::to_string(line_no) +
+                        ": expected 10 tab-separated columns, found " + std::to_string(cols.size());
       if (!errors) return InvalidArgumentError(msg);
       errors->push_back(msg);
       bad = true;
@@ -105,7 +105,8 @@ StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view text,
     if (dash != std::string_view::npos) {
       MultiwordRange r;
       if (!ParseInt(id.substr(0, dash), &r.first) || !ParseInt(id.substr(dash + 1), &r.last)) {
-        std::string msg = "line " + std::to_string(line_no) + ": bad token range '" + std::string(id) + "'";
+        std::string msg =
+            "line " + std::to_string(line_no) + ": bad token range '" + std::string(id) + "'";
         if (!errors) return InvalidArgumentError(msg);
         errors->push_back(msg);
         bad = true;
@@ -118,7 +119,8 @@ StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view text,
     }
     int idn = 0;
     if (!ParseInt(id, &idn) || idn != static_cast<int>(cur.words.size()) + 1) {
-      std::string msg = "line " + std::to_string(line_no) + ": unexpected word id '" + std::string(id) + "'";
+      std::string msg =
+          "line " + std::to_string(line_no) + ": unexpected word id '" + std::string(id) + "'";
       if (!errors) return InvalidArgumentError(msg);
       errors->push_back(msg);
       bad = true;
@@ -133,7 +135,8 @@ StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view text,
     if (cols[6] == "_") {
       w.head = -1;
     } else if (!ParseInt(cols[6], &w.head) || w.head < 0) {
-      std::string msg = "line " + std::to_string(line_no) + ": bad head '" + std::string(cols[6]) + "'";
+      std::string msg =
+          "line " + std::to_string(line_no) + ": bad head '" + std::string(cols[6]) + "'";
       if (!errors) return InvalidArgumentError(msg);
       errors->push_back(msg);
       bad = true;
@@ -150,7 +153,7 @@ StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view text,
 }
 
 StatusOr<std::vector<ConlluSentence>> ReadConllu(const std::string& path,
-                                                std::vector<std::string>* errors) {
+                                                 std::vector<std::string>* errors) {
   SITREP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
   auto r = ParseConllu(text, errors);
   if (!r.ok()) return r.status().WithContext(path);

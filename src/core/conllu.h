@@ -43,10 +43,10 @@ struct ConlluSentence {
 // Parses CoNLL-U text. A malformed line yields InvalidArgumentError naming the
 // line number, unless `errors` is given, in which case the bad sentence is
 // skipped, a message "line N: ..." appended, and parsing goes on.
-StatusOr<std::vector<ConlluSentence>> ParseConllu(
-    std::string_view text, std::vector<std::string>* errors = nullptr);
-StatusOr<std::vector<ConlluSentence>> ReadConllu(
-    const std::string& path, std::vector<std::string>* errors = nullptr);
+StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view text,
+                                                  std::vector<std::string>* errors = nullptr);
+StatusOr<std::vector<ConlluSentence>> ReadConllu(const std::string& path,
+                                                 std::vector<std::string>* errors = nullptr);
 
 // Rebuilds the raw text of a sentence from forms and SpaceAfter (multiword
 // tokens contribute their surface form). Uses `text` when present.
@@ -57,8 +57,7 @@ std::string SentenceSurface(const ConlluSentence& s);
 // words (their forms, and UPOS/XPOS/lemma/head/deprel if `keep_annotation`).
 // Tokens of a multiword token share its byte span and carry their word form
 // in Token::norm.
-Document DocumentFromConllu(const std::vector<ConlluSentence>& sents,
-                            bool keep_annotation);
+Document DocumentFromConllu(const std::vector<ConlluSentence>& sents, bool keep_annotation);
 
 // Writes a Document's sentences as CoNLL-U, with "# sent_id" and "# text"
 // comments; "_" for fields not set.

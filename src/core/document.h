@@ -34,8 +34,23 @@ struct Span {
 // Universal POS tags (UD v2), in the order of the UD documentation.
 enum class Upos : uint8_t {
   kNone = 0,  // not tagged yet
-  kAdj, kAdp, kAdv, kAux, kCconj, kDet, kIntj, kNoun, kNum, kPart, kPron,
-  kPropn, kPunct, kSconj, kSym, kVerb, kX,
+  kAdj,
+  kAdp,
+  kAdv,
+  kAux,
+  kCconj,
+  kDet,
+  kIntj,
+  kNoun,
+  kNum,
+  kPart,
+  kPron,
+  kPropn,
+  kPunct,
+  kSconj,
+  kSym,
+  kVerb,
+  kX,
 };
 inline constexpr int kNumUpos = 18;  // including kNone
 
@@ -69,11 +84,11 @@ struct Token {
 };
 
 struct Sentence {
-  uint32_t begin = 0;        // byte span of the sentence in Document::text
+  uint32_t begin = 0;  // byte span of the sentence in Document::text
   uint32_t end = 0;
   uint32_t token_begin = 0;  // [token_begin, token_end) into Document::tokens
   uint32_t token_end = 0;
-  uint32_t paragraph = 0;    // 0-based paragraph index in the document
+  uint32_t paragraph = 0;  // 0-based paragraph index in the document
   uint32_t size() const { return token_end - token_begin; }
 };
 

@@ -22,14 +22,14 @@ namespace sitrep {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,    // the caller passed something malformed
-  kNotFound,           // a file, id or key does not exist
-  kDataLoss,           // input is corrupt (bad magic, truncated model, ...)
-  kFailedPrecondition, // the operation needs something not yet there
-  kResourceExhausted,  // a size limit was hit (huge document, ...)
+  kInvalidArgument,     // the caller passed something malformed
+  kNotFound,            // a file, id or key does not exist
+  kDataLoss,            // input is corrupt (bad magic, truncated model, ...)
+  kFailedPrecondition,  // the operation needs something not yet there
+  kResourceExhausted,   // a size limit was hit (huge document, ...)
   kUnimplemented,
-  kIoError,            // read/write failed
-  kInternal,           // a bug
+  kIoError,   // read/write failed
+  kInternal,  // a bug
 };
 
 std::string_view StatusCodeName(StatusCode code);
@@ -37,8 +37,7 @@ std::string_view StatusCodeName(StatusCode code);
 class [[nodiscard]] Status {
  public:
   Status() = default;  // OK
-  Status(StatusCode code, std::string message)
-      : code_(code), message_(std::move(message)) {}
+  Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
@@ -58,24 +57,16 @@ inline Status OkStatus() { return Status(); }
 inline Status InvalidArgumentError(std::string m) {
   return Status(StatusCode::kInvalidArgument, std::move(m));
 }
-inline Status NotFoundError(std::string m) {
-  return Status(StatusCode::kNotFound, std::move(m));
-}
-inline Status DataLossError(std::string m) {
-  return Status(StatusCode::kDataLoss, std::move(m));
-}
+inline Status NotFoundError(std::string m) { return Status(StatusCode::kNotFound, std::move(m)); }
+inline Status DataLossError(std::string m) { return Status(StatusCode::kDataLoss, std::move(m)); }
 inline Status FailedPreconditionError(std::string m) {
   return Status(StatusCode::kFailedPrecondition, std::move(m));
 }
 inline Status ResourceExhaustedError(std::string m) {
   return Status(StatusCode::kResourceExhausted, std::move(m));
 }
-inline Status IoError(std::string m) {
-  return Status(StatusCode::kIoError, std::move(m));
-}
-inline Status InternalError(std::string m) {
-  return Status(StatusCode::kInternal, std::move(m));
-}
+inline Status IoError(std::string m) { return Status(StatusCode::kIoError, std::move(m)); }
+inline Status InternalError(std::string m) { return Status(StatusCode::kInternal, std::move(m)); }
 inline Status UnimplementedError(std::string m) {
   return Status(StatusCode::kUnimplemented, std::move(m));
 }
@@ -90,12 +81,11 @@ class [[nodiscard]] StatusOr {
   StatusOr(Status&& status) : v_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(v_).ok() && "StatusOr built from an OK status");
   }
-  StatusOr(const T& value) : v_(value) {}       // NOLINT
+  StatusOr(const T& value) : v_(value) {}        // NOLINT
   StatusOr(T&& value) : v_(std::move(value)) {}  // NOLINT
-  template <typename U,
-            typename = std::enable_if_t<std::is_convertible_v<U&&, T> &&
-                                        !std::is_same_v<std::decay_t<U>, T> &&
-                                        !std::is_same_v<std::decay_t<U>, Status>>>
+  template <typename U, typename = std::enable_if_t<std::is_convertible_v<U&&, T> &&
+                                                    !std::is_same_v<std::decay_t<U>, T> &&
+                                                    !std::is_same_v<std::decay_t<U>, Status>>>
   StatusOr(U&& value) : v_(T(std::forward<U>(value))) {}  // NOLINT
 
   bool ok() const { return std::holds_alternative<T>(v_); }
@@ -119,9 +109,9 @@ class [[nodiscard]] StatusOr {
 #define SITREP_CONCAT_INNER_(a, b) a##b
 #define SITREP_CONCAT_(a, b) SITREP_CONCAT_INNER_(a, b)
 
-#define SITREP_RETURN_IF_ERROR(expr)          \
-  do {                                        \
-    ::sitrep::Status sitrep_status_ = (expr); \
+#define SITREP_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::sitrep::Status sitrep_status_ = (expr);        \
     if (!sitrep_status_.ok()) return sitrep_status_; \
   } while (0)
 

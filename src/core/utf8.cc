@@ -90,13 +90,21 @@ char32_t DecodeUtf8(std::string_view s, size_t* i) {
   auto b = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[*i + k])); };
   char32_t cp;
   switch (n) {
-    case 1: cp = b(0); break;
-    case 2: cp = ((b(0) & 0x1F) << 6) | (b(1) & 0x3F); break;
-    case 3: cp = ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F); break;
+    case 1:
+      cp = b(0);
+      break;
+    case 2:
+      cp = ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+      break;
+    case 3:
+      cp = ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+      break;
     case 4:
       cp = ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
       break;
-    default: *i += 1; return 0xFFFD;
+    default:
+      *i += 1;
+      return 0xFFFD;
   }
   *i += n;
   return cp;
@@ -105,8 +113,7 @@ char32_t DecodeUtf8(std::string_view s, size_t* i) {
 char32_t DecodeUtf8Backward(std::string_view s, size_t* i) {
   size_t start = *i - 1;
   size_t steps = 0;
-  while (start > 0 && steps < 3 &&
-         (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
+  while (start > 0 && steps < 3 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
     --start;
     ++steps;
   }

@@ -122,9 +122,9 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& opti
     pretok.push_back(std::make_unique<ParseStage>(a->parser_.get()));
   }
   SITREP_ASSIGN_OR_RETURN(a->pipeline_, Pipeline::Create(std::move(stages)));
-  SITREP_ASSIGN_OR_RETURN(a->pretokenized_pipeline_,
-                          Pipeline::Create(std::move(pretok),
-                                           kLayerText | kLayerSentences | kLayerTokens));
+  SITREP_ASSIGN_OR_RETURN(
+      a->pretokenized_pipeline_,
+      Pipeline::Create(std::move(pretok), kLayerText | kLayerSentences | kLayerTokens));
   return a;
 }
 

@@ -139,7 +139,8 @@ TEST(AnalyzerTest, GoldenNewsRelations) {
       if (t.head == head && t.deprel == deprel) {
         ++ok;
       } else {
-        std::string got = t.head == 0 ? "ROOT" : std::string(doc.Form(doc.tokens[s.token_begin + t.head - 1]));
+        std::string got =
+            t.head == 0 ? "ROOT" : std::string(doc.Form(doc.tokens[s.token_begin + t.head - 1]));
         std::printf("miss: %s  got %s(%s, ...)  in: %s\n", rel.c_str(), t.deprel.c_str(),
                     got.c_str(), doc.text.c_str());
       }

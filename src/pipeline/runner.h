@@ -22,8 +22,8 @@ namespace sitrep {
 
 struct RunOptions {
   int threads = 1;
-  size_t batch_documents = 64;        // at most this many documents in memory
-  size_t batch_bytes = 32u << 20;     // ... or this many bytes of text
+  size_t batch_documents = 64;     // at most this many documents in memory
+  size_t batch_bytes = 32u << 20;  // ... or this many bytes of text
 };
 
 struct RunStats {

@@ -83,8 +83,9 @@ std::string DocumentToReadable(const Document& doc) {
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
       const Token& t = doc.tokens[i];
       if (t.head < 0 || t.deprel == "punct") continue;
-      std::string head = t.head == 0 ? std::string("ROOT")
-                                     : std::string(doc.Form(doc.tokens[s.token_begin + t.head - 1]));
+      std::string head = t.head == 0
+                             ? std::string("ROOT")
+                             : std::string(doc.Form(doc.tokens[s.token_begin + t.head - 1]));
       if (any) deps += "  ";
       deps += t.deprel + "(" + head + ", " + std::string(doc.Form(t)) + ")";
       any = true;

@@ -18,18 +18,22 @@ namespace sitrep {
 // Raw text documents rebuilt from a CoNLL-U file (one per "# newdoc", the
 // sentences of a paragraph joined by spaces), repeated with fresh ids until
 // they hold at least `min_tokens` gold words.
-std::vector<Document> BuildBenchCorpus(const std::vector<ConlluSentence>& gold,
-                                       size_t min_tokens);
+std::vector<Document> BuildBenchCorpus(const std::vector<ConlluSentence>& gold, size_t min_tokens);
 
 struct ThroughputResult {
   int threads = 1;
   size_t documents = 0, sentences = 0, tokens = 0, bytes = 0;
-  double seconds = 0;
+  size_t failed = 0;       // documents whose analysis returned an error
+  double seconds = 0;      // wall time
+  double cpu_seconds = 0;  // CPU time of the process (all threads)
   double tokens_per_second() const { return seconds > 0 ? tokens / seconds : 0; }
+  // Tokens per CPU-second: the single-core speed even on a busy machine.
+  double tokens_per_cpu_second() const { return cpu_seconds > 0 ? tokens / cpu_seconds : 0; }
   double sentences_per_second() const { return seconds > 0 ? sentences / seconds : 0; }
 };
 
-// Analyses a copy of `docs` on `threads` threads and times it.
+// Analyses `docs` in batches of 256 on `threads` threads (results are
+// counted and dropped) and times it, in wall and CPU time.
 ThroughputResult MeasureThroughput(const Analyzer& analyzer, const std::vector<Document>& docs,
                                    int threads);
 
