@@ -281,6 +281,13 @@ int LabelFeatures(const Words& W, const State& st, int h, int d, uint32_t* out) 
   f.Add(p(d), p(h), dir, h == 0 ? 1 : 0);
   f.Add(W.upos[d], W.upos[h], dir); f.Add(W.suffix[d], p(h), dir);
   f.Add(W.suffix[d], W.upos[d]); f.Add(W.upos[d], w(h), dir);
+  f.Add(W.lemma[d], lh); f.Add(W.lemma[d], p(h), dir); f.Add(W.suffix[h], p(d), dir);
+  {
+    const int lo = h < d ? h : d, hi = h < d ? d : h;
+    int c = lo == 0 ? 0 : W.punct_before[hi] - W.punct_before[lo + 1];
+    f.Add(c < 3 ? c : 3, p(d), p(h), dir);
+  }
+  f.Add(w(rd), l(rd), w(d)); f.Add(l(ld), l(rd), p(d), p(h));
   return f.n;
 }
 
