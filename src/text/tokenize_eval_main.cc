@@ -2,11 +2,18 @@
 //
 //   sitrep_tokenize_eval TEST.conllu [--train TRAIN.conllu] [--diff]
 //                        [--threshold X] [--save SECTION_FILE]
+//                        [--section SECTION_FILE] [--text FILE]...
+//
+// With --text, the files are tokenized instead and printed like the golden
+// .expected files (one sentence per line, tokens separated by " | ").
 #include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <algorithm>
 #include <cstring>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/binary_io.h"
 #include "core/conllu.h"
@@ -23,7 +30,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string test_path = argv[1], train_path, save_path, section_path;
-  bool diff = false, gaps = false;
+  std::vector<std::string> text_paths;
+  bool diff = false, gaps = false, bench = false;
   TokenizerTrainOptions train_options;
   TokenizerOptions options;
   for (int i = 2; i < argc; ++i) {
@@ -45,6 +53,16 @@ int main(int argc, char** argv) {
       save_path = argv[++i];
     else if (!std::strcmp(argv[i], "--section") && i + 1 < argc)
       section_path = argv[++i];
+    else if (!std::strcmp(argv[i], "--runs") && i + 1 < argc)
+      train_options.runs = std::stoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--no-vetoes"))
+      options.learned_vetoes = false;
+    else if (!std::strcmp(argv[i], "--bench"))
+      bench = true;
+    else if (!std::strcmp(argv[i], "--text") && i + 1 < argc)
+      text_paths.push_back(argv[++i]);
+    else if (!std::strcmp(argv[i], "--class-balance") && i + 1 < argc)
+      train_options.negative_update = std::stof(argv[++i]);
   }
   std::string section;
   if (!train_path.empty()) {
@@ -74,6 +92,27 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", tok.status().ToString().c_str());
     return 1;
   }
+  if (!text_paths.empty()) {
+    for (const std::string& path : text_paths) {
+      auto text = ReadFileToString(path);
+      if (!text.ok()) {
+        std::fprintf(stderr, "%s\n", text.status().ToString().c_str());
+        return 1;
+      }
+      Document doc;
+      doc.text = *text;
+      (void)(*tok)->Process(doc);
+      std::printf("== %s\n", path.c_str());
+      for (const Sentence& s : doc.sentences) {
+        for (uint32_t t = s.token_begin; t < s.token_end; ++t)
+          std::printf("%s%.*s", t > s.token_begin ? " | " : "",
+                      static_cast<int>(doc.Form(doc.tokens[t]).size()),
+                      doc.Form(doc.tokens[t]).data());
+        std::printf("\n");
+      }
+    }
+    return 0;
+  }
   auto test = ReadConllu(test_path);
   if (!test.ok()) {
     std::fprintf(stderr, "%s\n", test.status().ToString().c_str());
@@ -84,6 +123,29 @@ int main(int argc, char** argv) {
               sc.sent_f1, sc.gold_sents, sc.pred_sents);
   std::printf("tokens:    P %.4f R %.4f F1 %.4f (gold %zu, pred %zu)\n", sc.tok_p, sc.tok_r,
               sc.tok_f1, sc.gold_tokens, sc.pred_tokens);
+  if (bench) {
+    // Throughput on the test text cut into ~4 KB documents, 5 rounds.
+    std::string text = DocumentFromConllu(*test, false).text;
+    std::vector<Document> docs;
+    for (size_t pos = 0; pos < text.size();) {
+      size_t end = std::min(text.size(), pos + 4096);
+      while (end < text.size() && text[end] != ' ') ++end;
+      Document d;
+      d.text = text.substr(pos, end - pos);
+      docs.push_back(std::move(d));
+      pos = end;
+    }
+    size_t tokens = 0;
+    std::clock_t start = std::clock();
+    for (int round = 0; round < 5; ++round) {
+      for (Document& d : docs) {
+        (void)(*tok)->Process(d);
+        tokens += d.tokens.size();
+      }
+    }
+    double secs = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+    std::printf("throughput: %.2f M tokens/s (CPU time, one thread)\n", tokens / secs / 1e6);
+  }
   if (diff) std::fputs(SegmentationDiff(**tok, *test).c_str(), stdout);
   if (gaps) {
     // One line per sentence-boundary error: FN (gold boundary missed) or FP,

@@ -206,8 +206,278 @@ std::string_view LowerBytes(std::string_view text, uint32_t b, uint32_t e, char*
 }
 
 constexpr char kSectionMagic[8] = {'S', 'R', 'T', 'O', 'K', 'E', 'N', '1'};
-// Version 2: integer feature hashing (sections from version 1 are refused).
-constexpr uint32_t kSectionVersion = 2;
+// Version 2: integer feature hashing. Version 3: token classes, paragraph
+// and next-stop features, every gap consulted (older sections are refused:
+// their weights belong to other features).
+constexpr uint32_t kSectionVersion = 3;
+
+// Fine token classes for the boundary classifier.
+enum TokenClass : uint64_t {
+  kClsNone = 1,
+  kClsTitle,      // "Thanks", "McDermott"
+  kClsCaps,       // "ENRON", "PM"
+  kClsInitial,    // "X"
+  kClsLower,      // "thanks"
+  kClsNumber,     // "2000"
+  kClsNumberish,  // "10:30", "203.961.7523", "4.6", "22th"
+  kClsUrl,        // "http://...", "www.x.org"
+  kClsEmail,      // "a@b.com"
+  kClsFile,       // "API.pdf", "Sam3102.doc"
+  kClsNonAscii,   // starts with a non-ASCII character
+  kClsPeriod,     // "."
+  kClsBang,       // "!" "?" "?!" "!!!"
+  kClsEllipsis,   // "..." "…"
+  kClsComma,
+  kClsColon,
+  kClsSemicolon,
+  kClsDash,       // "-" "--" "—"
+  kClsRule,       // "=====", "*****", "____", "----=="
+  kClsOpen,       // ( [ {
+  kClsClose,      // ) ] }
+  kClsQuote,      // " ' “ ” ‘ ’
+  kClsEmoticon,   // ":)" ":P"
+  kClsAbbrev,     // "etc." "U.S." "J."
+  kClsHandle,     // "#Syria" "@UN"
+  kClsOther,
+};
+
+uint64_t ClassifyToken(std::string_view s) {
+  if (s.empty()) return kClsNone;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  const size_t n = s.size();
+  if (c >= 0x80) {
+    if (s == "\xE2\x80\xA6") return kClsEllipsis;
+    if (s == "\xE2\x80\x94" || s == "\xE2\x80\x93") return kClsDash;
+    if (s.substr(0, 2) == "\xE2\x80") return kClsQuote;  // “ ” ‘ ’ and other punctuation
+    return kClsNonAscii;
+  }
+  bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  bool digit = c >= '0' && c <= '9';
+  if (alpha || digit) {
+    if (s.find("://") != std::string_view::npos || (n > 4 && (s[0] == 'w' || s[0] == 'W') &&
+                                                    (s.substr(0, 4) == "www." ||
+                                                     s.substr(0, 4) == "WWW.")))
+      return kClsUrl;
+    size_t at = s.find('@');
+    if (at != std::string_view::npos && at > 0) return kClsEmail;
+    if (n >= 2 && s[n - 1] == '.') return kClsAbbrev;
+    size_t dot = s.rfind('.');
+    if (alpha && dot != std::string_view::npos && dot + 1 < n && n - dot <= 5) {
+      bool ext = true;
+      for (size_t i = dot + 1; i < n; ++i)
+        if (!(s[i] >= 'a' && s[i] <= 'z') && !(s[i] >= 'A' && s[i] <= 'Z')) ext = false;
+      if (ext && dot >= 2) return kClsFile;
+    }
+    if (digit) {
+      for (char x : s)
+        if (x < '0' || x > '9') return kClsNumberish;
+      return kClsNumber;
+    }
+    if (c >= 'a' && c <= 'z') return kClsLower;
+    if (n == 1) return kClsInitial;
+    for (size_t i = 1; i < n; ++i)
+      if (s[i] >= 'a' && s[i] <= 'z') return kClsTitle;
+    return kClsCaps;
+  }
+  if ((c == '#' || c == '@') && n > 1) return kClsHandle;
+  if (n >= 2 && (c == ':' || c == ';' || c == '=')) return kClsEmoticon;
+  if (n >= 3) {
+    bool rule = true;
+    for (char x : s)
+      if (x != '=' && x != '-' && x != '*' && x != '_' && x != '~' && x != '#' && x != '+' &&
+          x != '>' && x != '<')
+        rule = false;
+    if (rule) return kClsRule;
+  }
+  switch (c) {
+    case '.':
+      return n == 1 ? kClsPeriod : kClsEllipsis;
+    case '!':
+    case '?':
+      return kClsBang;
+    case ',':
+      return kClsComma;
+    case ':':
+      return kClsColon;
+    case ';':
+      return kClsSemicolon;
+    case '-':
+      return kClsDash;
+    case '(':
+    case '[':
+    case '{':
+      return kClsOpen;
+    case ')':
+    case ']':
+    case '}':
+      return kClsClose;
+    case '"':
+    case '\'':
+    case '`':
+      return kClsQuote;
+    case '_':
+    case '=':
+    case '*':
+      return n >= 2 ? kClsRule : kClsOther;
+    default:
+      return kClsOther;
+  }
+}
+
+uint64_t Bucket(uint32_t len) {
+  return len <= 1 ? 1 : len <= 2 ? 2 : len <= 4 ? 3 : len <= 8 ? 4 : len <= 16 ? 5 : len <= 32 ? 6 : 7;
+}
+
+
+// What the boundary classifier needs to know about one token, computed once
+// per token of a paragraph.
+struct GapToken {
+  uint64_t lower;      // hash of the ASCII-lower-cased form
+  uint64_t cased;      // hash of the form
+  uint8_t shape;       // 1 none, 2 "Xx", 3 "XX", 4 "x", 5 digit, 6 non-ASCII, 7 other
+  uint8_t cls;         // TokenClass
+  uint8_t starter;     // 1 if a known sentence starter, else 2
+  uint8_t space_after;
+  uint8_t newline_after;  // a newline between this token and the next
+  uint32_t next_stop;     // index of the first . ! ? ... token at or after this one (or ~0)
+};
+
+uint64_t FormHash(std::string_view s, bool fold) {
+  uint64_t h = 1469598103934665603ULL;
+  for (char c : s) {
+    if (fold && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  }
+  return h;
+}
+
+uint8_t CoarseShape(std::string_view s) {
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c >= 'A' && c <= 'Z') {
+    if (s.size() < 2) return 2;
+    for (char x : s)
+      if (x >= 'a' && x <= 'z') return 2;
+    return 3;
+  }
+  if (c >= 'a' && c <= 'z') return 4;
+  if (c >= '0' && c <= '9') return 5;
+  if (c >= 0x80) return 6;
+  return 7;
+}
+
+// Fills (*out)[0, e-b) with the summaries of tokens [b, e) (one paragraph or
+// part of one).
+void ComputeGapTokens(const Document& doc, const StringSet& starters, uint32_t b, uint32_t e,
+                      std::vector<GapToken>* out) {
+  out->resize(e - b);
+  std::string_view text = doc.text;
+  uint32_t next_stop = ~0u;
+  for (uint32_t k = e; k-- > b;) {
+    const Token& tk = doc.tokens[k];
+    std::string_view s = text.substr(tk.begin, tk.end - tk.begin);
+    GapToken& g = (*out)[k - b];
+    g.lower = FormHash(s, true);
+    g.cased = FormHash(s, false);
+    g.shape = CoarseShape(s);
+    g.cls = static_cast<uint8_t>(ClassifyToken(s));
+    g.starter = (g.shape == 2 || g.shape == 3) && starters.count(s) ? 1 : 2;
+    g.space_after = tk.space_after ? 1 : 2;
+    g.newline_after = 2;
+    if (k + 1 < doc.tokens.size()) {
+      for (uint32_t q = tk.end; q < doc.tokens[k + 1].begin; ++q)
+        if (text[q] == '\n') g.newline_after = 1;
+    }
+    if (g.cls == kClsPeriod || g.cls == kClsBang || g.cls == kClsEllipsis) next_stop = k;
+    g.next_stop = next_stop;
+  }
+}
+
+inline uint64_t Mix(uint64_t x) {  // splitmix64 finaliser
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ULL;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+// The features of the gap after token t. `info[k]` summarises token k for
+// k in [b, e) (tokens outside are "none"); `paragraph_end` is one past the
+// paragraph's last token. Features: forms (lower-cased and, for the next
+// word, cased), coarse shapes and fine classes of two tokens either side,
+// the sentence length so far, the tokens left in the paragraph, how far the
+// next . ! ? is, and the rules' decision.
+void GapFeatures(const GapToken* info, uint32_t b, uint32_t e, uint32_t t,
+                 uint32_t sentence_begin, uint32_t paragraph_end, bool rule_cut,
+                 std::vector<uint64_t>* out) {
+  out->clear();
+  const int64_t lo = b, hi = e;
+  const int64_t k = t;
+  constexpr uint64_t kNoForm = 0x51ED27;
+  auto lower = [&](int64_t q) { return q >= lo && q < hi ? info[q].lower : kNoForm; };
+  auto shape = [&](int64_t q) -> uint64_t { return q >= lo && q < hi ? info[q].shape : 1; };
+  auto cls = [&](int64_t q) -> uint64_t { return q >= lo && q < hi ? uint64_t{info[q].cls} : uint64_t{kClsNone}; };
+  auto add = [&](uint64_t id, uint64_t a) { out->push_back(Mix(Mix(id) ^ a)); };
+  auto add2 = [&](uint64_t id, uint64_t a, uint64_t c) {
+    out->push_back(Mix(Mix(Mix(id) ^ a) ^ c));
+  };
+  auto add3 = [&](uint64_t id, uint64_t a, uint64_t c, uint64_t d) {
+    out->push_back(Mix(Mix(Mix(Mix(id) ^ a) ^ c) ^ d));
+  };
+  uint64_t w0 = lower(k), w1 = lower(k + 1), wm = lower(k - 1), w2 = lower(k + 2);
+  uint64_t s0 = shape(k), s1 = shape(k + 1), sm = shape(k - 1), s2 = shape(k + 2);
+  uint64_t c0 = cls(k), c1 = cls(k + 1), cm = cls(k - 1), c2 = cls(k + 2);
+  uint64_t bucket = Bucket(t + 1 - sentence_begin);
+  uint64_t left = Bucket(paragraph_end - t - 1);
+  uint64_t next_stop = 0;  // distance to the next . ! ? within 16 tokens (0 = none)
+  if (k + 1 < hi && info[k + 1].next_stop != ~0u && info[k + 1].next_stop - t <= 16)
+    next_stop = Bucket(info[k + 1].next_stop - t);
+  const GapToken& g0 = info[k];
+  uint64_t starter = k + 1 < hi ? info[k + 1].starter : 2;
+  uint64_t rule = rule_cut ? 2 : 1;
+  out->reserve(48);
+  add(1, 0);  // bias
+  add(2, w0);
+  add(3, w1);
+  add2(4, w0, w1);
+  add(5, s0);
+  add(6, s1);
+  add2(7, s0, s1);
+  add2(8, sm, s0);
+  add2(9, s1, s2);
+  add(10, wm);
+  add(11, w2);
+  add2(12, w0, s1);
+  add2(13, s0, w1);
+  add(14, bucket);
+  add2(15, bucket, s1);
+  add(16, starter);
+  add(17, g0.space_after);
+  add(18, g0.newline_after);
+  add2(19, bucket, w0);
+  add2(20, wm, w0);
+  add2(21, w1, s2);
+  add2(22, sm, w0);
+  add(23, rule);
+  add2(24, rule, w0);
+  add2(25, rule, s1);
+  add2(26, rule, w1);
+  add(27, k + 1 < hi ? info[k + 1].cased : kNoForm);
+  add(28, c0);
+  add(29, c1);
+  add2(30, c0, c1);
+  add3(31, cm, c0, c1);
+  add3(32, c0, c1, c2);
+  add3(33, wm, w0, s1);
+  add2(34, w1, w2);
+  add(35, left);
+  add2(36, next_stop, c1);
+  add2(37, bucket, left);
+  add2(38, w0, c1);
+  add2(39, c0, w1);
+  add3(40, rule, c0, c1);
+  add2(41, starter, c0);
+  add3(42, bucket, c0, c1);
+}
 
 // ---------------------------------------------------------------------------
 // The per-call worker. Holds references and reusable buffers.
@@ -252,6 +522,7 @@ class Worker {
   std::vector<Cp> cps_;
   std::vector<uint32_t> flags_;
   std::vector<uint64_t> feats_;
+  std::vector<GapToken> gap_info_;  // of the current paragraph
 };
 
 void Worker::Decode() {
@@ -803,6 +1074,7 @@ void Worker::SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph) {
     }
   }
   const bool learned = tok_.options().learned_boundaries && !data_.boundary_weights.empty();
+  if (learned) ComputeGapTokens(doc_, data_.sentence_starters, t0, t1, &gap_info_);
   const float threshold = tok_.options().boundary_threshold;
   const uint32_t max_tokens = tok_.options().max_sentence_tokens;
   bool in_quote = false;
@@ -864,11 +1136,14 @@ void Worker::SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph) {
     // Inside an open quote it may not add boundaries ("killed ... The").
     if (learned && last + 1 < t1 && (cut || !in_quote) && !(flags_[last] & kFlagTitle) &&
         Tokenizer::ClassifierGap(doc_, last, cut)) {
-      tok_.BoundaryFeatures(doc_, last, start, cut, &feats_);
+      GapFeatures(gap_info_.data() - t0, t0, t1, last, start, t1, cut, &feats_);
       float score = tok_.BoundaryScore(feats_);
       if (score > threshold) {
         cut = true;
-      } else if (cut && tok_.options().learned_vetoes) {
+      } else if (cut && tok_.options().learned_vetoes && !(flags_[t] & kFlagAbbrev)) {
+        // A rule boundary after an abbreviation ("the U.S. They", "2 a.m.
+        // Police") needed a known sentence starter; EWT has too few of them
+        // for the classifier to overrule that.
         cut = false;
         last = t;
       }
@@ -1005,7 +1280,7 @@ Tokenizer::Tokenizer(const TokenizerOptions& options, Data data)
     : options_(options), data_(std::move(data)) {
   if (!data_.boundary_weights.empty()) {
     size_t cap = 16;
-    while (cap * 5 < data_.boundary_weights.size() * 7) cap *= 2;  // load <= 0.7
+    while (cap < data_.boundary_weights.size() * 3) cap *= 2;  // load <= 1/3: short misses
     weight_table_.assign(cap, WeightSlot{0, 0.0f});
     weight_mask_ = cap - 1;
     for (const auto& [h, w] : data_.boundary_weights) {
@@ -1035,25 +1310,18 @@ float Tokenizer::BoundaryScore(const std::vector<uint64_t>& features) const {
   return score;
 }
 
-// The classifier is consulted where the rules found a boundary, and
-// otherwise only where a sentence could plausibly end: after punctuation
-// other than a comma or hyphen, or before a token that does not start with a
-// lower-case letter or a comma/closing punctuation. "said Tuesday" is
-// consulted, "fighters said" and "town," are not; skipping them keeps the
-// tokenizer fast.
+// The classifier is consulted at every gap of a paragraph except between
+// two ordinary lower-case words ("fighters said", "in the"): those almost
+// never end a sentence, and skipping them keeps the tokenizer fast. Gaps
+// before a lower-case word are consulted after anything else ("you ||
+// http://...", "thanks . || i", "Burger King || it").
 bool Tokenizer::ClassifierGap(const Document& doc, uint32_t t, bool rule_cut) {
   if (rule_cut) return true;
   const Token& a = doc.tokens[t];
   const Token& b = doc.tokens[t + 1];
-  unsigned char c0 = static_cast<unsigned char>(doc.text[a.begin]);
-  unsigned char c1 = static_cast<unsigned char>(doc.text[b.begin]);
-  auto is_word_start = [](unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-  };
-  if (!is_word_start(c0) && c0 != ',' && c0 != '-') return true;
-  if (c1 >= 'a' && c1 <= 'z') return false;
-  if (c1 == ',' || c1 == '.' || c1 == ')' || c1 == ';' || c1 == '%' || c1 == '\'') return false;
-  return true;
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  return !(lower(doc.text[a.begin]) && lower(doc.text[a.end - 1]) && lower(doc.text[b.begin]) &&
+           a.end - a.begin < 12 && b.end - b.begin < 12);
 }
 
 std::unique_ptr<Tokenizer> Tokenizer::CreateFromData(const TokenizerOptions& options, Data data) {
@@ -1131,99 +1399,16 @@ Status Tokenizer::Process(Document& doc) const {
   return OkStatus();
 }
 
-// Features of the gap after token t. Shapes are coarse classes of the first
-// characters; forms are lower-cased.
-void Tokenizer::BoundaryFeatures(const Document& doc, uint32_t t, uint32_t sentence_begin,
-                                 bool rule_cut, std::vector<uint64_t>* out) const {
-  out->clear();
-  const auto& toks = doc.tokens;
-  const int64_t n = static_cast<int64_t>(toks.size());
-  // Lower-cased form hash (ASCII case folding), one pass over the bytes.
-  auto form = [&](int64_t k) -> uint64_t {
-    if (k < 0 || k >= n) return 0x51ED27;
-    const Token& tk = toks[k];
-    uint64_t h = 1469598103934665603ULL;
-    for (uint32_t q = tk.begin; q < tk.end; ++q) {
-      char c = doc.text[q];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    }
-    return h;
-  };
-  // Coarse shape: 1 none, 2 "Xx", 3 "XX", 4 "x", 5 digit, 6 non-ASCII, 7 other.
-  auto shape = [&](int64_t k) -> uint64_t {
-    if (k < 0 || k >= n) return 1;
-    const Token& tk = toks[k];
-    unsigned char c = static_cast<unsigned char>(doc.text[tk.begin]);
-    if (c >= 'A' && c <= 'Z') {
-      if (tk.end - tk.begin < 2) return 2;
-      for (uint32_t q = tk.begin; q < tk.end; ++q) {
-        char x = doc.text[q];
-        if (x >= 'a' && x <= 'z') return 2;
-      }
-      return 3;
-    }
-    if (c >= 'a' && c <= 'z') return 4;
-    if (c >= '0' && c <= '9') return 5;
-    if (c >= 0x80) return 6;
-    return 7;
-  };
-  auto mix = [](uint64_t x) {  // splitmix64 finaliser
-    x ^= x >> 30;
-    x *= 0xBF58476D1CE4E5B9ULL;
-    x ^= x >> 27;
-    x *= 0x94D049BB133111EBULL;
-    return x ^ (x >> 31);
-  };
-  auto add = [&](uint64_t id, uint64_t a) { out->push_back(mix(mix(id) ^ a)); };
-  auto add2 = [&](uint64_t id, uint64_t a, uint64_t b) {
-    out->push_back(mix(mix(mix(id) ^ a) ^ b));
-  };
-  const int64_t k = t;
-  uint64_t w0 = form(k), w1 = form(k + 1), wm = form(k - 1), w2 = form(k + 2);
-  uint64_t s0 = shape(k), s1 = shape(k + 1), sm = shape(k - 1), s2 = shape(k + 2);
-  uint32_t len = t + 1 - sentence_begin;
-  uint64_t bucket = len <= 1    ? 1
-                    : len <= 2  ? 2
-                    : len <= 4  ? 3
-                    : len <= 8  ? 4
-                    : len <= 16 ? 5
-                    : len <= 32 ? 6
-                                : 7;
-  const Token& tk0 = toks[t];
-  const Token& tk1 = toks[t + 1];
-  std::string_view f1 = std::string_view(doc.text).substr(tk1.begin, tk1.end - tk1.begin);
-  bool newline = false;
-  for (uint32_t q = tk0.end; q < tk1.begin && q < doc.text.size(); ++q)
-    if (doc.text[q] == '\n') newline = true;
-  uint64_t rule = rule_cut ? 2 : 1;
-  out->reserve(28);
-  add(1, 0);  // bias
-  add(2, w0);
-  add(3, w1);
-  add2(4, w0, w1);
-  add(5, s0);
-  add(6, s1);
-  add2(7, s0, s1);
-  add2(8, sm, s0);
-  add2(9, s1, s2);
-  add(10, wm);
-  add(11, w2);
-  add2(12, w0, s1);
-  add2(13, s0, w1);
-  add(14, bucket);
-  add2(15, bucket, s1);
-  add(16, data_.sentence_starters.count(f1) ? 1 : 2);
-  add(17, tk0.space_after ? 1 : 2);
-  add(18, newline ? 1 : 2);
-  add2(19, bucket, w0);
-  add2(20, wm, w0);
-  add2(21, w1, s2);
-  add2(22, sm, w0);
-  add(23, rule);
-  add2(24, rule, w0);
-  add2(25, rule, s1);
-  add2(26, rule, w1);
+// Features of the gap after token t (see GapFeatures).
+void Tokenizer::BoundaryFeatures(const Document& doc, const BoundaryGap& gap,
+                                 std::vector<uint64_t>* out) const {
+  // Summaries of the tokens the features can see: t-1 .. t+17.
+  const uint32_t t = gap.token;
+  uint32_t b = std::max(gap.paragraph_begin, t > 0 ? t - 1 : 0);
+  uint32_t e = std::min<uint32_t>(gap.paragraph_end, t + 18);
+  std::vector<GapToken> info;
+  ComputeGapTokens(doc, data_.sentence_starters, b, e, &info);
+  GapFeatures(info.data() - b, b, e, t, gap.sentence_begin, gap.paragraph_end, gap.rule_cut, out);
 }
 
 }  // namespace sitrep

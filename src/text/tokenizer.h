@@ -35,10 +35,12 @@
 // sentence. An ellipsis inside an open quote does not end the sentence:
 //   "\"Four were killed ... The clashes also killed 11,\" he said." is one.
 // With a trained section, an averaged-perceptron classifier makes the final
-// decision at plausible gaps, seeing the rules' decision as a feature; it
-// finds boundaries without final punctuation (web text: "Thanks Sara",
-// headlines, list items) but may not add one inside an open quote or after
-// a title ("Gen.").
+// decision at every gap except between two ordinary lower-case words,
+// seeing the rules' decision as a feature; it finds boundaries without final
+// punctuation (web text: "Thanks Sara", headlines, list items, a run of
+// URLs) and vetoes some the rules found ("... ' And"), but may not add one
+// inside an open quote or after a title ("Gen."), nor veto one after an
+// abbreviation ("the U.S. They", "2 a.m. Police").
 //
 //   SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Tokenizer> tok,
 //                           Tokenizer::Create(TokenizerOptions{}, section));
@@ -131,11 +133,19 @@ class Tokenizer {
   // learned). Never fails.
   static std::unique_ptr<Tokenizer> CreateFromData(const TokenizerOptions& options, Data data);
 
-  // The boundary classifier's score for a sentence end after token `t`
-  // (doc.tokens must come from this tokenizer; `sentence_begin` is the first
-  // token of the current sentence). Positive = boundary. Exposed for the
-  // trainer; `features` receives the feature hashes.
-  void BoundaryFeatures(const Document& doc, uint32_t t, uint32_t sentence_begin, bool rule_cut,
+  // A gap between tokens `token` and `token + 1` (indices into doc.tokens,
+  // which must come from this tokenizer), where the classifier may put a
+  // sentence end.
+  struct BoundaryGap {
+    uint32_t token = 0;
+    uint32_t sentence_begin = 0;   // first token of the current sentence
+    uint32_t paragraph_begin = 0;  // first token of the paragraph
+    uint32_t paragraph_end = 0;    // one past its last token
+    bool rule_cut = false;         // whether the rules end a sentence here
+  };
+  // The classifier's features of `gap` (feature hashes) into `features`.
+  // Exposed for the trainer, which must see what Process sees.
+  void BoundaryFeatures(const Document& doc, const BoundaryGap& gap,
                         std::vector<uint64_t>* features) const;
 
  private:

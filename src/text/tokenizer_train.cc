@@ -160,34 +160,72 @@ StatusOr<std::string> TrainTokenizer(const std::vector<ConlluSentence>& train,
     Document doc;
     doc.text = gold.text;
     if (!rules->Process(doc).ok()) continue;
+    // The first and one past the last token of each sentence's paragraph.
+    std::vector<uint32_t> para_begins(doc.sentences.size()), para_ends(doc.sentences.size());
+    for (size_t si = doc.sentences.size(); si-- > 0;) {
+      bool last = si + 1 == doc.sentences.size() ||
+                  doc.sentences[si + 1].paragraph != doc.sentences[si].paragraph;
+      para_ends[si] = last ? doc.sentences[si].token_end : para_ends[si + 1];
+    }
+    for (size_t si = 0; si < doc.sentences.size(); ++si) {
+      bool first = si == 0 || doc.sentences[si - 1].paragraph != doc.sentences[si].paragraph;
+      para_begins[si] = first ? doc.sentences[si].token_begin : para_begins[si - 1];
+    }
     for (size_t si = 0; si < doc.sentences.size(); ++si) {
       const Sentence& s = doc.sentences[si];
       bool para_end =
           si + 1 == doc.sentences.size() || doc.sentences[si + 1].paragraph != s.paragraph;
+      // The sentence so far starts where the tokenizer, if right, would have
+      // started it: at the previous gold boundary of the paragraph.
+      uint32_t sentence_begin = s.token_begin;
+      if (si > 0 && para_begins[si] == para_begins[si - 1]) {
+        // The previous gold boundary in the paragraph, as the tokenizer
+        // would have found it.
+        uint32_t k = s.token_begin;
+        while (k > para_begins[si] && !gold_ends.count(doc.tokens[k - 1].end)) --k;
+        sentence_begin = k;
+      }
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
         bool rule_cut = t + 1 == s.token_end;
         if (rule_cut && para_end) break;
         if (!Tokenizer::ClassifierGap(doc, t, rule_cut)) continue;
-        rules->BoundaryFeatures(doc, t, s.token_begin, rule_cut, &feats);
-        examples.push_back({feats, gold_ends.count(doc.tokens[t].end) > 0});
+        Tokenizer::BoundaryGap gap;
+        gap.token = t;
+        gap.sentence_begin = sentence_begin;
+        gap.paragraph_begin = para_begins[si];
+        gap.paragraph_end = para_ends[si];
+        gap.rule_cut = rule_cut;
+        rules->BoundaryFeatures(doc, gap, &feats);
+        bool boundary = gold_ends.count(doc.tokens[t].end) > 0;
+        examples.push_back({feats, boundary});
+        if (boundary) sentence_begin = t + 1;
       }
     }
   }
-  Perceptron p;
-  std::vector<size_t> order(examples.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::mt19937_64 rng(options.seed);
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    std::shuffle(order.begin(), order.end(), rng);
-    for (size_t i : order) {
-      const Example& ex = examples[i];
-      float s = p.Score(ex.feats);
-      bool pred = s > 0;
-      if (pred != ex.boundary) p.Update(ex.feats, ex.boundary ? 1.0f : -1.0f);
-      p.Tick();
+  // Several perceptrons, each over its own shuffles, averaged: the result
+  // depends much less on the order of the examples than one run does.
+  std::unordered_map<uint64_t, float> sum;
+  const int runs = std::max(1, options.runs);
+  for (int run = 0; run < runs; ++run) {
+    Perceptron p;
+    std::vector<size_t> order(examples.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::mt19937_64 rng(options.seed + 7919 * static_cast<uint64_t>(run));
+    for (int epoch = 0; epoch < options.epochs; ++epoch) {
+      std::shuffle(order.begin(), order.end(), rng);
+      for (size_t i : order) {
+        const Example& ex = examples[i];
+        float s = p.Score(ex.feats);
+        bool pred = s > 0;
+        if (pred != ex.boundary)
+          p.Update(ex.feats, ex.boundary ? 1.0f : -options.negative_update);
+        p.Tick();
+      }
     }
+    for (const auto& [h, w] : p.Averaged(0.0f)) sum[h] += w / runs;
   }
-  data.boundary_weights = p.Averaged(options.min_weight);
+  for (const auto& [h, w] : sum)
+    if (std::abs(w) > options.min_weight) data.boundary_weights[h] = w;
   return Tokenizer::CreateFromData(TokenizerOptions{}, std::move(data))->Serialize();
 }
 

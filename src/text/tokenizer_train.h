@@ -24,10 +24,12 @@ namespace sitrep {
 
 struct TokenizerTrainOptions {
   int epochs = 5;                // perceptron passes over the training data
+  int runs = 5;                  // independently shuffled perceptrons, averaged
   int min_count = 2;             // minimum occurrences for a learned list entry
   bool learn_boundaries = true;  // train the boundary classifier
   uint64_t seed = 1;             // shuffling of examples between epochs
-  float min_weight = 0.02f;      // averaged weights smaller than this are dropped
+  float min_weight = 0.5f;       // averaged weights smaller than this are dropped
+  float negative_update = 1.0f;  // update size on non-boundary examples (class balance)
 };
 
 // Returns the serialised "tokenizer" section. InvalidArgumentError if
