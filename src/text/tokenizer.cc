@@ -510,6 +510,8 @@ class Worker {
   void SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph);
   uint32_t DatelineEnd(uint32_t t0, uint32_t t1) const;
   bool IsStarter(uint32_t t) const;
+  bool IsClockAbbrev(uint32_t t) const;
+  bool ContinuesTime(uint32_t t, uint32_t t1) const;
   void AddSentence(uint32_t t0, uint32_t t1, uint32_t paragraph);
   void MarkFinalPeriod(uint32_t t);
   void ApplyPeriodSplits();
@@ -1009,6 +1011,36 @@ bool Worker::IsStarter(uint32_t t) const {
   return data_.sentence_starters.count(form) > 0;
 }
 
+// "a.m." or "p.m." (any case).
+bool Worker::IsClockAbbrev(uint32_t t) const {
+  const Token& tk = doc_.tokens[t];
+  if (tk.end - tk.begin != 4) return false;
+  char buf[4];
+  std::string_view lower = LowerBytes(text_, tk.begin, tk.end, buf, sizeof buf);
+  return lower == "a.m." || lower == "p.m.";
+}
+
+// Whether the capitalised token t continues a clock time: a time zone
+// ("EST", "GMT", "Eastern"), a weekday or month, or a place before "time".
+bool Worker::ContinuesTime(uint32_t t, uint32_t t1) const {
+  static constexpr const char* kTimeWords[] = {
+      "Monday",   "Tuesday", "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday",
+      "January",  "February", "March",    "April",    "May",      "June",     "July",
+      "August",   "September", "October", "November", "December", "Jan.",     "Feb.",
+      "Mar.",     "Apr.",    "Aug.",      "Sept.",    "Sep.",     "Oct.",     "Nov.",
+      "Dec.",     "Eastern", "Central",   "Pacific",  "Mountain", "Atlantic", "Greenwich"};
+  if (flags_[t] & kFlagAllCaps) return true;  // EST, GMT, ET, UTC
+  const Token& tk = doc_.tokens[t];
+  std::string_view form = text_.substr(tk.begin, tk.end - tk.begin);
+  for (const char* w : kTimeWords)
+    if (form == w) return true;
+  for (uint32_t k = t + 1; k < t1 && k <= t + 2; ++k) {
+    const Token& nx = doc_.tokens[k];
+    if (text_.substr(nx.begin, nx.end - nx.begin) == "time") return true;  // "Toronto time"
+  }
+  return false;
+}
+
 void Worker::AddSentence(uint32_t t0, uint32_t t1, uint32_t paragraph) {
   if (t1 <= t0) return;
   Sentence s;
@@ -1127,6 +1159,15 @@ void Worker::SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph) {
         } else {  // abbreviation
           if (!(f & kFlagTitle) && next_upper && IsStarter(k + 1)) cut = true;
           if (!(f & kFlagTitle) && next_opens && k > t) cut = true;
+          // An opening quote and a sentence starter: `the U.S. "We will`.
+          if (!(f & kFlagTitle) && k == t && (nf & (kFlagOpenQ | kFlagDquote)) &&
+              !(nf & kFlagOpenParen) && !doc_.tokens[k + 1].space_after && k + 2 < t1 &&
+              (flags_[k + 2] & kFlagUpper) && IsStarter(k + 2))
+            cut = true;
+          // A clock time ends the sentence before any capitalised word
+          // that does not continue the time: "at 9 p.m. Rescue teams" but
+          // "9 p.m. EST", "9 p.m. Tuesday", "4 p.m. Toronto time".
+          if (next_upper && k == t && IsClockAbbrev(t) && !ContinuesTime(k + 1, t1)) cut = true;
         }
         if (cut) last = k;
       }
