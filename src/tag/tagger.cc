@@ -47,6 +47,16 @@ WordInfo EosInfo() {
   return w;
 }
 
+uint8_t TaggerModel::NpStart(const DictEntry& e) const {
+  uint8_t any = 0;
+  for (uint32_t c = 0; c < e.cand_count; ++c) {
+    const uint8_t k = class_np[dict_cands[e.cand_begin + c]];
+    if (k == 2) return 0;
+    any |= k;
+  }
+  return any;
+}
+
 void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
   const size_t n = word.size();
   info->form = HashBytes(word, kFormSeed);
@@ -93,15 +103,32 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
   info->shape = Mix64(shape);
   info->flags = flags | (std::min<uint64_t>(n, 12) << 8);
 
+  static const uint64_t kOpeners[] = {
+      HashBytes("when", kLowerSeed),     HashBytes("as", kLowerSeed),
+      HashBytes("after", kLowerSeed),    HashBytes("before", kLowerSeed),
+      HashBytes("because", kLowerSeed),  HashBytes("while", kLowerSeed),
+      HashBytes("since", kLowerSeed),    HashBytes("until", kLowerSeed),
+      HashBytes("although", kLowerSeed), HashBytes("though", kLowerSeed),
+      HashBytes("once", kLowerSeed),     HashBytes("if", kLowerSeed)};
+  static const uint64_t kAnd = HashBytes("and", kLowerSeed);
+  static const uint64_t kBut = HashBytes("but", kLowerSeed);
+  info->clause_opener = 0;
+  for (uint64_t h : kOpeners) info->clause_opener |= info->lower == h ? 1 : 0;
+  info->coord = info->lower == kAnd || info->lower == kBut ? 1 : 0;
+  // Unknown words are mostly nouns, adjectives and names; numbers too.
+  info->np_start = (flags & kNoLetter) ? ((flags & kHasDigit) ? 1 : 0) : 1;
+
   info->dict = -1;
   info->amb = kUnknownAmb;
   if (const uint32_t* idx = dict_index.Find(info->form)) {
     info->dict = static_cast<int32_t>(*idx);
     if (dict[*idx].amb) info->amb = dict[*idx].amb;
+    info->np_start = NpStart(dict[*idx]);
   } else {
     // "Killed" at the start of a sentence: the ambiguity class of "killed".
     const uint32_t* lower_idx =
         (flags & kHasUpper) ? dict_index.Find(HashLower(word, 0, n, kFormSeed)) : nullptr;
+    if (lower_idx) info->np_start = NpStart(dict[*lower_idx]);
     if (lower_idx && dict[*lower_idx].amb) {
       info->amb = dict[*lower_idx].amb;
     } else if (unknown_as_unk) {
@@ -226,19 +253,62 @@ void TaggerModel::AddDense(const float* row, float* scores) const {
 #endif
 }
 
-void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) const {
+void TaggerModel::Decode(const WordInfo* infos, size_t begin, size_t n, uint8_t* classes) const {
   uint64_t feats[kMaxFeatures];
   float scores[256];
-  uint8_t p1 = kBosClass, p2 = kBosClass;
-  for (size_t i = 0; i < n; ++i) {
+  uint8_t p1 = begin >= 1 ? classes[begin - 1] : kBosClass;
+  uint8_t p2 = begin >= 2 ? classes[begin - 2] : kBosClass;
+  for (size_t i = begin; i < n; ++i) {
     int nf = StaticFeatures(infos + i, feats);
     nf += DynamicFeatures(infos + i, p1, p2, feats + nf);
     std::memset(scores, 0, num_classes_padded * sizeof(float));
     Score(feats, nf, scores);
-    uint8_t c = Best(infos[i], scores);
+    const uint8_t c = Best(infos[i], scores);
     classes[i] = c;
     p2 = p1;
     p1 = c;
+  }
+}
+
+size_t TaggerModel::MainVerbRule(const WordInfo* infos, size_t begin, size_t n,
+                                 const uint8_t* classes) const {
+  bool verb_before = false;  // since the sentence start or the last clause opener
+  size_t last_verb = n;      // the last verb before the word, n if none
+  auto step = [&](size_t i) {
+    if (class_verbal[classes[i]]) {
+      verb_before = true;
+      last_verb = i;
+    }
+    if (infos[i].clause_opener) verb_before = false;
+  };
+  for (size_t i = 0; i < begin; ++i) step(i);
+  for (size_t i = begin; i < n; ++i) {
+    if (i > 0 && classes[i] == vbn_class) {
+      if (!verb_before && class_nominal[classes[i - 1]]) {
+        if (infos[i + 1].np_start) return i;
+        bool finite_after = false;
+        for (size_t j = i + 1; j < n && !finite_after; ++j) finite_after = class_finite[classes[j]];
+        if (!finite_after) return i;
+      }
+      if (infos[i - 1].coord && last_verb < n && classes[last_verb] == vbd_class &&
+          infos[i + 1].np_start)
+        return i;
+    }
+    step(i);
+  }
+  return n;
+}
+
+void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) const {
+  Decode(infos, 0, n, classes);
+  if (!main_verb_rule || vbn_class < 0 || vbd_class < 0) return;
+  size_t from = 0;
+  for (int round = 0; round < 8; ++round) {
+    const size_t i = MainVerbRule(infos, from, n, classes);
+    if (i >= n) break;
+    classes[i] = static_cast<uint8_t>(vbd_class);
+    Decode(infos, i + 1, n, classes);
+    from = i + 1;
   }
 }
 
@@ -285,7 +355,28 @@ void TaggerModel::Lemmatize(std::string_view word, uint8_t cls, std::string* out
 
 void TaggerModel::BuildIndexes() {
   class_xpos_hash.clear();
-  for (const auto& x : class_xpos) class_xpos_hash.push_back(HashBytes(x));
+  class_finite.clear();
+  class_np.clear();
+  class_nominal.clear();
+  class_verbal.clear();
+  vbd_class = vbn_class = -1;
+  static const char* const kNpStart[] = {"DT", "CD",  "PRP$", "PDT", "PRP",  "JJ", "JJR",
+                                         "JJS", "NN", "NNS",  "NNP", "NNPS", "$",  "WP$"};
+  static const char* const kNotNpStart[] = {"IN", "TO", "RP", ",",  ".",  ":",  "-LRB-",
+                                            "-RRB-", "HYPH", "CC", "``", "''", "WDT", "WRB"};
+  for (size_t k = 0; k < class_xpos.size(); ++k) {
+    const std::string& x = class_xpos[k];
+    class_xpos_hash.push_back(HashBytes(x));
+    class_finite.push_back(x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" ? 1 : 0);
+    uint8_t np = 0;
+    for (const char* t : kNpStart) np = x == t ? 1 : np;
+    for (const char* t : kNotNpStart) np = x == t ? 2 : np;
+    class_np.push_back(np);
+    class_nominal.push_back(x == "NN" || x == "NNS" || x == "NNP" || x == "NNPS" || x == "PRP");
+    class_verbal.push_back(x.rfind("VB", 0) == 0 || x == "MD" || x == "TO" ? 1 : 0);
+    if (class_upos[k] == Upos::kVerb && x == "VBD") vbd_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kVerb && x == "VBN") vbn_class = static_cast<int>(k);
+  }
   dict_index.Reset(dict.size());
   for (size_t i = 0; i < dict.size(); ++i) dict_index.Insert(dict[i].key, static_cast<uint32_t>(i));
   num_classes_padded = (class_upos.size() + 3) / 4 * 4;
