@@ -111,6 +111,10 @@ int Run(int argc, char** argv) {
       misses = true;
     else if (a == "--no-speed")
       no_speed = true;
+    else if (a == "--ewt-lemmas")
+      opt.news_lemmas = false;
+    else if (a == "--no-main-verb-rule")
+      opt.main_verb_rule = false;
     else if (a == "--no-jackknife")
       opt.jackknife_ambiguity = false;
     else if (a == "--prune")
@@ -119,7 +123,7 @@ int Run(int argc, char** argv) {
       std::cerr
           << "usage: sitrep_tag_tool [--corpora DIR] [--out FILE] [--model FILE] [--epochs N] "
              "[--seed S] [--restrict N] [--amb N] [--prune X] [--no-jackknife] [--errors] "
-             "[--tag \"w1 w2 ...\"] [--news FILE] [--misses] [--no-speed]\n";
+             "[--tag \"w1 w2 ...\"] [--news FILE] [--misses] [--no-speed] [--ewt-lemmas] [--no-main-verb-rule]\n";
       return 2;
     }
   }

@@ -346,10 +346,62 @@ void TaggerModel::Lemmatize(std::string_view word, uint8_t cls, std::string* out
   for (size_t i = 0; i < keep; ++i)
     (*out)[i] = static_cast<char>(AsciiLower(static_cast<unsigned char>(word[i])));
   if (rule) out->append(rule->append);
+  if (!known_lemmas.empty() && !KnownLemma(*out)) RespellLemma(word, cls, out);
   if (!out->empty() && n > 0 && word[0] >= 'A' && word[0] <= 'Z' &&
       static_cast<unsigned char>((*out)[0]) == AsciiLower(static_cast<unsigned char>(word[0])) &&
       std::find(keep_case_xpos.begin(), keep_case_xpos.end(), xh) != keep_case_xpos.end()) {
     (*out)[0] = word[0];
+  }
+}
+
+void TaggerModel::RespellLemma(std::string_view word, uint8_t cls, std::string* out) const {
+  const std::string& x = class_xpos[cls];
+  std::string f(word);
+  for (char& c : f) c = static_cast<char>(AsciiLower(static_cast<unsigned char>(c)));
+  auto ends = [&](std::string_view e) {
+    return f.size() > e.size() + 1 && std::string_view(f).substr(f.size() - e.size()) == e;
+  };
+  auto is_vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  // "hitt" -> "hit", "patroll" -> "patrol"; "" if no doubled final consonant.
+  auto undouble = [&](const std::string& s) {
+    const size_t k = s.size();
+    if (k < 3 || s[k - 1] != s[k - 2] || is_vowel(s[k - 1])) return std::string();
+    return s.substr(0, k - 1);
+  };
+  std::string cands[6];
+  int m = 0;
+  const bool verb = x.size() >= 2 && x[0] == 'V' && x[1] == 'B';
+  if (verb && ends("ed")) {
+    const std::string stem = f.substr(0, f.size() - 2);
+    cands[m++] = stem;
+    cands[m++] = stem + "e";
+    cands[m++] = undouble(stem);
+    if (stem.back() == 'i') cands[m++] = stem.substr(0, stem.size() - 1) + "y";
+  } else if (verb && ends("ing")) {
+    const std::string stem = f.substr(0, f.size() - 3);
+    cands[m++] = stem;
+    cands[m++] = stem + "e";
+    cands[m++] = undouble(stem);
+    if (stem.back() == 'y') cands[m++] = stem.substr(0, stem.size() - 1) + "ie";
+  } else if ((x == "NNS" || x == "VBZ") && ends("s")) {
+    cands[m++] = f.substr(0, f.size() - 1);
+    if (ends("es")) cands[m++] = f.substr(0, f.size() - 2);
+    if (ends("ies")) cands[m++] = f.substr(0, f.size() - 3) + "y";
+    if (ends("ses")) cands[m++] = f.substr(0, f.size() - 3) + "sis";  // crises
+    cands[m++] = f;                                                   // series
+  }
+  for (int i = 0; i < m; ++i) {
+    if (!cands[i].empty() && KnownLemma(cands[i])) {
+      *out = cands[i];
+      return;
+    }
+  }
+  // No known candidate: at least no doubled final consonant left by "-ed"
+  // or "-ing" other than ll, ss, ff, zz ("hitt" -> "hit").
+  if (verb && (ends("ed") || ends("ing"))) {
+    const std::string u = undouble(*out);
+    const char last = out->empty() ? 0 : out->back();
+    if (!u.empty() && last != 'l' && last != 's' && last != 'f' && last != 'z') *out = u;
   }
 }
 
@@ -411,7 +463,7 @@ using tag_internal::WordInfo;
 namespace {
 
 constexpr char kTaggerMagic[4] = {'S', 'R', 'T', 'G'};
-constexpr uint32_t kTaggerVersion = 1;
+constexpr uint32_t kTaggerVersion = 2;  // 2: known lemmas, main-verb rule flag
 
 // Per-thread scratch so that tagging does not allocate per token.
 struct Scratch {
@@ -527,6 +579,8 @@ std::string Tagger::Serialize() const {
   w.PodVector(m.keep_case_xpos);
   w.U32(m.max_suffix);
   w.U8(m.unknown_as_unk);
+  w.PodVector(m.known_lemmas);
+  w.U8(m.main_verb_rule);
   return w.Release();
 }
 
@@ -597,6 +651,10 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view section) {
   SITREP_RETURN_IF_ERROR(r.PodVector(&m->keep_case_xpos));
   SITREP_RETURN_IF_ERROR(r.U32(&m->max_suffix));
   SITREP_RETURN_IF_ERROR(r.U8(&m->unknown_as_unk));
+  SITREP_RETURN_IF_ERROR(r.PodVector(&m->known_lemmas));
+  SITREP_RETURN_IF_ERROR(r.U8(&m->main_verb_rule));
+  if (!std::is_sorted(m->known_lemmas.begin(), m->known_lemmas.end()) || m->main_verb_rule > 1)
+    return fail("bad known lemmas or flags");
   if (!r.done()) return fail("trailing bytes");
   if (m->exact_keys.size() != m->exact_values.size() ||
       m->lower_keys.size() != m->lower_values.size() ||

@@ -113,6 +113,15 @@ struct TaggerTrainOptions {
   bool jackknife_ambiguity = true;
   // Averaged weights with |w| below this are dropped from the saved model.
   float prune_below = 1e-3f;
+  // Lemmas for news rather than EWT's conventions: plural nouns whose
+  // treebank lemma is their own form get their singular unless they are
+  // pluralia tantum ("troops" -> "troop", "species" stays), and a table of
+  // English irregular verbs fills past forms missing from the treebank
+  // ("fled" -> "flee"). Costs some EWT lemma accuracy (see README).
+  bool news_lemmas = true;
+  // Applies the main-verb rule after greedy decoding (see MainVerbRule in
+  // tag/tagger_model.h). Stored in the model.
+  bool main_verb_rule = true;
 };
 
 // Trains on `train`, evaluates each epoch's averaged model on `dev` (may be

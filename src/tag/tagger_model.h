@@ -12,6 +12,7 @@
 #ifndef SITREP_TAG_TAGGER_MODEL_H_
 #define SITREP_TAG_TAGGER_MODEL_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -204,6 +205,13 @@ struct TaggerModel {
   std::vector<uint64_t> rule_keys;  // Feat(3, xpos, suffix) -> rule index
   std::vector<uint32_t> rule_values;
   std::vector<uint64_t> keep_case_xpos;  // xpos hashes whose lemma keeps an initial capital
+  // Sorted HashBytes() of the lowercase lemmas seen in training (and of the
+  // irregular verbs' bases): Lemmatize() prefers a spelling candidate that
+  // is a known lemma ("shelled" -> "shell", not "shel").
+  std::vector<uint64_t> known_lemmas;
+  bool KnownLemma(std::string_view lemma) const {
+    return std::binary_search(known_lemmas.begin(), known_lemmas.end(), HashBytes(lemma));
+  }
   uint32_t max_suffix = 6;
   // Words not in the dictionary get form = lower = kUnkHash (model flag).
   uint8_t unknown_as_unk = 1;
@@ -241,8 +249,16 @@ struct TaggerModel {
   size_t MainVerbRule(const WordInfo* infos, size_t begin, size_t n, const uint8_t* classes) const;
   uint8_t main_verb_rule = 1;  // model flag: apply MainVerbRule() in Predict()
 
-  // Writes the lemma of `word` tagged with class `cls` into *out.
+  // Writes the lemma of `word` tagged with class `cls` into *out: the
+  // (form, XPOS) tables, else the longest-suffix rule; when the rule's
+  // result is not a known lemma, RespellLemma() may replace it.
   void Lemmatize(std::string_view word, uint8_t cls, std::string* out) const;
+  // For a verb form in -ed/-ing or a plural/VBZ in -s whose rule lemma
+  // *out is unknown: the first known lemma among the spelling candidates
+  // ("shelled": shell; "patrolled": patroll, patrolle, patrol; "crises":
+  // crise, cris, crisis); else *out without a doubled final consonant other
+  // than ll/ss/ff/zz.
+  void RespellLemma(std::string_view word, uint8_t cls, std::string* out) const;
 
   // Adds the scores of features [feats, feats+n) into scores[0..K).
   // feat_index values pack (row offset << 8 | row length).

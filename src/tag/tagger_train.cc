@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstring>
 #include <cmath>
 #include <map>
 #include <ostream>
@@ -28,6 +29,90 @@ std::string LowerAscii(std::string_view s) {
   for (char& c : out)
     c = static_cast<char>(tag_internal::AsciiLower(static_cast<unsigned char>(c)));
   return out;
+}
+
+// English irregular verbs, "base past participle" ('/' separates variants).
+// The treebank lacks many that news needs ("fled", "overran"); they fill
+// the (form, VBD/VBN) lemma table where the treebank has no entry.
+constexpr const char* kIrregularVerbs[] = {
+    "arise arose arisen", "awake awoke awoken", "bear bore borne/born", "beat beat beaten",
+    "become became become", "begin began begun", "bend bent bent", "bind bound bound",
+    "bite bit bitten", "bleed bled bled", "blow blew blown", "break broke broken",
+    "breed bred bred", "bring brought brought", "build built built", "burn burnt burnt",
+    "burst burst burst", "buy bought bought", "catch caught caught", "choose chose chosen",
+    "cling clung clung", "come came come", "creep crept crept", "deal dealt dealt",
+    "dig dug dug", "do did done", "draw drew drawn", "drink drank drunk", "drive drove driven",
+    "eat ate eaten", "fall fell fallen", "feed fed fed", "feel felt felt", "fight fought fought",
+    "find found found", "flee fled fled", "fling flung flung", "fly flew flown",
+    "forbid forbade forbidden", "forget forgot forgotten", "forgive forgave forgiven",
+    "freeze froze frozen", "get got got/gotten", "give gave given", "go went gone",
+    "grind ground ground", "grow grew grown", "hang hung hung", "have had had",
+    "hear heard heard", "hide hid hidden", "hold held held", "keep kept kept",
+    "kneel knelt knelt", "know knew known", "lay laid laid", "lead led led", "leap leapt leapt",
+    "leave left left", "lend lent lent", "lose lost lost", "make made made", "mean meant meant",
+    "meet met met", "mislead misled misled", "overcome overcame overcome",
+    "overrun overran overrun", "oversee oversaw overseen", "overtake overtook overtaken",
+    "overthrow overthrew overthrown", "pay paid paid", "rebuild rebuilt rebuilt",
+    "retake retook retaken", "ride rode ridden", "ring rang rung", "rise rose risen",
+    "run ran run", "say said said", "see saw seen", "seek sought sought", "sell sold sold",
+    "send sent sent", "shake shook shaken", "shine shone shone", "shoot shot shot",
+    "show showed shown", "shrink shrank shrunk", "sing sang sung", "sink sank sunk",
+    "sit sat sat", "slay slew slain", "sleep slept slept", "slide slid slid", "sling slung slung",
+    "speak spoke spoken", "speed sped sped", "spend spent spent", "spin spun spun",
+    "spring sprang sprung", "stand stood stood", "steal stole stolen", "stick stuck stuck",
+    "sting stung stung", "stride strode stridden", "strike struck struck/stricken",
+    "strive strove striven", "swear swore sworn", "sweep swept swept", "swim swam swum",
+    "swing swung swung", "take took taken", "teach taught taught", "tear tore torn",
+    "tell told told", "think thought thought", "throw threw thrown", "tread trod trodden",
+    "undergo underwent undergone", "understand understood understood",
+    "undertake undertook undertaken", "uphold upheld upheld", "wake woke woken",
+    "wear wore worn", "weave wove woven", "weep wept wept", "win won won",
+    "withdraw withdrew withdrawn", "withhold withheld withheld", "write wrote written"};
+
+// Plural nouns without a singular, or whose "singular" is another word. The
+// treebank gives every identity-lemma plural ("troops", "species") its own
+// form as lemma; news needs the singular for the others ("troops" -> "troop").
+constexpr const char* kPluraliaTantum[] = {
+    "species",   "series",      "means",   "headquarters", "whereabouts", "clothes",
+    "goods",     "pants",       "jeans",   "trousers",     "scissors",    "thanks",
+    "regards",   "remains",     "premises", "outskirts",   "auspices",    "glasses",
+    "sunglasses", "billiards",  "news",    "manners",      "arms",        "odds",
+    "congratulations", "belongings", "earnings", "savings", "surroundings", "proceedings"};
+
+// Whether a plural noun whose treebank lemma is its own form should get its
+// regular singular instead: alphabetic, ends in a plural "s" (not -ss, -us,
+// -is, -ics), not a plurale tantum.
+bool RegularPlural(std::string_view f) {
+  if (f.size() < 4 || f.back() != 's') return false;
+  for (char c : f)
+    if (c < 'a' || c > 'z') return false;
+  auto ends = [&](std::string_view e) {
+    return f.size() >= e.size() && f.substr(f.size() - e.size()) == e;
+  };
+  if (ends("ss") || ends("us") || ends("is") || ends("ics") || ends("ings")) return false;
+  for (const char* p : kPluraliaTantum)
+    if (f == p) return false;
+  return true;
+}
+
+// The singular of a regular plural, preferring a candidate in `known`
+// (lemmas seen in training): "casualties" -> "casualty", "troops" -> "troop".
+std::string Singular(const std::string& f, const std::set<std::string>& known) {
+  auto ends = [&](std::string_view e) {
+    return f.size() > e.size() + 1 && std::string_view(f).substr(f.size() - e.size()) == e;
+  };
+  std::vector<std::string> cands;  // the first is the default
+  if (ends("ies")) cands.push_back(f.substr(0, f.size() - 3) + "y");
+  if (ends("ches") || ends("shes") || ends("xes") || ends("sses") || ends("zes"))
+    cands.push_back(f.substr(0, f.size() - 2));
+  cands.push_back(f.substr(0, f.size() - 1));
+  if (ends("ves")) {
+    cands.push_back(f.substr(0, f.size() - 3) + "f");
+    cands.push_back(f.substr(0, f.size() - 3) + "fe");
+  }
+  for (const auto& c : cands)
+    if (known.count(c)) return c;
+  return cands.front();
 }
 
 // Deterministic across standard libraries (std::shuffle is not).
@@ -180,12 +265,24 @@ Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrain
   using Key = std::pair<std::string, std::string>;
   std::map<Key, std::map<std::string, int>> exact, lower;
   std::map<std::string, std::pair<int, int>> caps;  // xpos -> (kept capital, lowercased)
+  // Known lemmas (lowercase): the runtime picks among spelling candidates
+  // ("shelled" -> "shell" rather than "shel") with them.
+  std::set<std::string> known;
+  for (const auto& s : train)
+    for (const auto& w : s.words)
+      if (!w.lemma.empty() && !lemma_is_form.count(w.xpos)) known.insert(LowerAscii(w.lemma));
+  if (opt.news_lemmas)
+    for (const char* v : kIrregularVerbs) known.insert(std::string(v, std::strchr(v, ' ') - v));
   for (const auto& s : train)
     for (size_t i = 0; i < s.words.size(); ++i) {
       const auto& w = s.words[i];
       if (w.lemma.empty() || w.form.empty()) continue;
-      exact[{w.form, w.xpos}][w.lemma]++;
-      lower[{LowerAscii(w.form), w.xpos}][w.lemma]++;
+      std::string lemma = w.lemma;
+      if (opt.news_lemmas && w.xpos == "NNS" && LowerAscii(w.lemma) == LowerAscii(w.form) &&
+          RegularPlural(LowerAscii(w.form)))
+        lemma = Singular(LowerAscii(w.form), known);
+      exact[{w.form, w.xpos}][lemma]++;
+      lower[{LowerAscii(w.form), w.xpos}][lemma]++;
       if (i > 0 && w.form[0] >= 'A' && w.form[0] <= 'Z' && !lemma_is_form.count(w.xpos) &&
           !w.lemma.empty()) {
         if (w.lemma[0] == w.form[0])
@@ -207,6 +304,28 @@ Status BuildSkeleton(const std::vector<ConlluSentence>& train, const TaggerTrain
     if (inserted) m->lemmas.push_back(l);
     return it->second;
   };
+  if (opt.news_lemmas) {
+    // Irregular past forms the treebank does not have, under both VBD and
+    // VBN (taggers confuse them): "fled" -> "flee".
+    for (const char* v : kIrregularVerbs) {
+      std::vector<std::string> parts;
+      std::string cur;
+      for (const char* c = v;; ++c) {
+        if (*c == ' ' || *c == '/' || *c == 0) {
+          parts.push_back(cur);
+          cur.clear();
+          if (*c == 0) break;
+        } else {
+          cur += *c;
+        }
+      }
+      for (size_t k = 1; k < parts.size(); ++k)
+        for (const char* x : {"VBD", "VBN"})
+          if (parts[k] != parts[0] && !lower.count({parts[k], x})) lower[{parts[k], x}][parts[0]] = 1;
+    }
+  }
+  for (const auto& l : known) m->known_lemmas.push_back(tag_internal::HashBytes(l));
+  std::sort(m->known_lemmas.begin(), m->known_lemmas.end());
   std::map<Key, std::string> lower_major;
   for (const auto& [key, counts] : lower) {
     // A lowercase form seen as such keeps its own majority lemma; the counts
@@ -273,6 +392,7 @@ StatusOr<std::unique_ptr<Tagger>> TrainTagger(const std::vector<ConlluSentence>&
   TaggerModel skeleton;
   std::map<std::pair<std::string, std::string>, uint8_t> class_ids;
   SITREP_RETURN_IF_ERROR(BuildSkeleton(train, options, &skeleton, &class_ids));
+  skeleton.main_verb_rule = options.main_verb_rule ? 1 : 0;
   skeleton.BuildIndexes();
   const size_t k = skeleton.class_upos.size();
 
