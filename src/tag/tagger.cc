@@ -272,27 +272,38 @@ void TaggerModel::Decode(const WordInfo* infos, size_t begin, size_t n, uint8_t*
 
 size_t TaggerModel::MainVerbRule(const WordInfo* infos, size_t begin, size_t n,
                                  const uint8_t* classes) const {
-  bool verb_before = false;  // since the sentence start or the last clause opener
-  size_t last_verb = n;      // the last verb before the word, n if none
+  bool verb_before = false;    // since the sentence start, a clause opener or a closing quote
+  bool finite_before = false;  // in the whole sentence
+  size_t last_verb = n;        // the last verb before the word, n if none
+  size_t paren_vbn = n;        // "NP , VBN" opening a participle phrase before any finite verb
   auto step = [&](size_t i) {
-    if (class_verbal[classes[i]]) {
+    const uint8_t c = classes[i];
+    finite_before |= class_finite[c] != 0;
+    if (i >= 2 && c == vbn_class && classes[i - 1] == comma_class &&
+        class_nominal[classes[i - 2]] && !finite_before && paren_vbn == n)
+      paren_vbn = i;
+    if (class_verbal[c]) {
       verb_before = true;
       last_verb = i;
     }
-    if (infos[i].clause_opener) verb_before = false;
+    if (infos[i].clause_opener || c == close_quote_class) verb_before = false;
   };
   for (size_t i = 0; i < begin; ++i) step(i);
   for (size_t i = begin; i < n; ++i) {
     if (i > 0 && classes[i] == vbn_class) {
-      if (!verb_before && class_nominal[classes[i - 1]]) {
+      const uint8_t prev = classes[i - 1];
+      if (!verb_before && class_nominal[prev]) {
         if (infos[i + 1].np_start) return i;
+        // A finite verb in a later adverbial clause does not count.
         bool finite_after = false;
-        for (size_t j = i + 1; j < n && !finite_after; ++j) finite_after = class_finite[classes[j]];
+        for (size_t j = i + 1; j < n && !finite_after && !infos[j].clause_opener; ++j)
+          finite_after = class_finite[classes[j]];
         if (!finite_after) return i;
       }
       if (infos[i - 1].coord && last_verb < n && classes[last_verb] == vbd_class &&
           infos[i + 1].np_start)
         return i;
+      if (prev == comma_class && paren_vbn < n && !finite_before) return i;
     }
     step(i);
   }
@@ -411,7 +422,7 @@ void TaggerModel::BuildIndexes() {
   class_np.clear();
   class_nominal.clear();
   class_verbal.clear();
-  vbd_class = vbn_class = -1;
+  vbd_class = vbn_class = comma_class = close_quote_class = -1;
   static const char* const kNpStart[] = {"DT", "CD",  "PRP$", "PDT", "PRP",  "JJ", "JJR",
                                          "JJS", "NN", "NNS",  "NNP", "NNPS", "$",  "WP$"};
   static const char* const kNotNpStart[] = {"IN", "TO", "RP", ",",  ".",  ":",  "-LRB-",
@@ -428,6 +439,8 @@ void TaggerModel::BuildIndexes() {
     class_verbal.push_back(x.rfind("VB", 0) == 0 || x == "MD" || x == "TO" ? 1 : 0);
     if (class_upos[k] == Upos::kVerb && x == "VBD") vbd_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kVerb && x == "VBN") vbn_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kPunct && x == ",") comma_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kPunct && x == "''") close_quote_class = static_cast<int>(k);
   }
   dict_index.Reset(dict.size());
   for (size_t i = 0; i < dict.size(); ++i) dict_index.Insert(dict[i].key, static_cast<uint32_t>(i));
