@@ -62,6 +62,7 @@ void Words::Resize(int words) {
     upos.resize(size);
     suffix.resize(size);
     punct_before.resize(size);
+    verbs_before.resize(size);
   }
   form[0] = kRootForm;
   lemma[0] = kRootForm;
@@ -76,11 +77,13 @@ void Words::Resize(int words) {
 }
 
 void Words::Finish() {
-  uint16_t count = 0;
-  punct_before[0] = 0;
+  uint16_t count = 0, verbs = 0;
+  punct_before[0] = verbs_before[0] = 0;
   for (int i = 1; i <= n + 1; ++i) {
     punct_before[i] = count;
+    verbs_before[i] = verbs;
     if (i <= n && upos[i] == static_cast<uint8_t>(Upos::kPunct) && count < 60000) ++count;
+    if (i <= n && upos[i] == static_cast<uint8_t>(Upos::kVerb) && verbs < 60000) ++verbs;
   }
 }
 
@@ -246,6 +249,16 @@ int MoveFeatures(const Words& W, const State& st, uint32_t* out) {
     return c < 3 ? c : 3;
   };
   f.Add(pc(s0, b0), p(s0), p(b0)); f.Add(pc(s1, s0), p(s1), p(s0));
+  // What is left of the sentence after b0: verbs and punctuation ahead.
+  {
+    const int after = b0 == none ? n + 1 : b0 + 1;
+    const int va = W.verbs_before[n + 1] - W.verbs_before[after];
+    const int pa = W.punct_before[n + 1] - W.punct_before[after];
+    const uint64_t v = va < 2 ? va : 2, q = pa < 2 ? pa : 2;
+    f.Add(v, p(s0), p(b0)); f.Add(q, p(s0), p(b0)); f.Add(v, q, u(s1), u(s0));
+    int vb = (s1 == none || s0 == none || s0 <= s1) ? 9 : W.verbs_before[s0] - W.verbs_before[s1 + 1];
+    f.Add(vb < 2 ? vb : 2, p(s1), p(s0));
+  }
   return f.n;
 }
 

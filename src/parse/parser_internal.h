@@ -60,6 +60,7 @@ struct Words {
   std::vector<uint8_t> upos;    // coarse tag alone (robust to XPOS errors)
   std::vector<uint64_t> suffix; // hashed last 3 bytes of the normalised form
   std::vector<uint16_t> punct_before;  // number of PUNCT words in [1, i)
+  std::vector<uint16_t> verbs_before;  // number of VERB words in [1, i)
   void Resize(int words);       // sets root and none nodes
   void Set(int i, std::string_view form_text, Upos upos, std::string_view xpos,
            std::string_view lemma_text);
