@@ -3,6 +3,12 @@
 //   sitrep_tokenize_eval TEST.conllu [--train TRAIN.conllu] [--diff]
 //                        [--threshold X] [--save SECTION_FILE]
 //                        [--section SECTION_FILE] [--text FILE]...
+//                        [--update-model MODEL_FILE]
+//
+// --update-model replaces the "tokenizer" section of a model file with the
+// one just trained (--train), leaving the other sections as they are: a
+// quick refresh after a tokenizer section version change, e.g.
+//   sitrep_tokenize_eval dev.conllu --train train.conllu --update-model models/en_ewt.sitrep
 //
 // With --text, the files are tokenized instead and printed like the golden
 // .expected files (one sentence per line, tokens separated by " | ").
@@ -31,6 +37,7 @@ int main(int argc, char** argv) {
   }
   std::string test_path = argv[1], train_path, save_path, section_path;
   std::vector<std::string> text_paths;
+  std::string update_model_path;
   bool diff = false, gaps = false, bench = false;
   TokenizerTrainOptions train_options;
   TokenizerOptions options;
@@ -55,6 +62,8 @@ int main(int argc, char** argv) {
       section_path = argv[++i];
     else if (!std::strcmp(argv[i], "--runs") && i + 1 < argc)
       train_options.runs = std::stoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--update-model") && i + 1 < argc)
+      update_model_path = argv[++i];
     else if (!std::strcmp(argv[i], "--no-vetoes"))
       options.learned_vetoes = false;
     else if (!std::strcmp(argv[i], "--bench"))
@@ -82,6 +91,20 @@ int main(int argc, char** argv) {
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
                  section.size());
     if (!save_path.empty()) (void)WriteStringToFile(save_path, section);
+    if (!update_model_path.empty()) {
+      auto model = ReadModelFile(update_model_path);
+      if (!model.ok()) {
+        std::fprintf(stderr, "%s\n", model.status().ToString().c_str());
+        return 1;
+      }
+      model->AddSection("tokenizer", section);
+      Status st = WriteModelFile(update_model_path, *model);
+      if (!st.ok()) {
+        std::fprintf(stderr, "%s\n", st.ToString().c_str());
+        return 1;
+      }
+      std::fprintf(stderr, "replaced the tokenizer section of %s\n", update_model_path.c_str());
+    }
   } else if (!section_path.empty()) {
     auto s = ReadFileToString(section_path);
     if (!s.ok()) return 1;
