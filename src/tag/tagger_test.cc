@@ -1,5 +1,8 @@
 #include "tag/tagger.h"
 
+#include "core/binary_io.h"
+#include "tag/tagger_golden.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -198,6 +201,53 @@ TEST(TaggerTest, RefusesCorruptSections) {
     auto r = Tagger::Load(c);
     if (r.ok()) (*r)->TagWords({"Rebels", "attacked", "."}, nullptr, nullptr, nullptr);
   }
+}
+
+TEST(TaggerGoldenTest, ParsesChecksAndRejectsMalformedLines) {
+  auto g = ParseTagGolden("# comment\n\nn1\tTroops|NNS|troop attacked|VBD the town .\r\n");
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  ASSERT_EQ(g->size(), 1u);
+  const GoldenSentence& s = (*g)[0];
+  EXPECT_EQ(s.id, "n1");
+  EXPECT_EQ(s.words, (std::vector<std::string>{"Troops", "attacked", "the", "town", "."}));
+  ASSERT_EQ(s.checks.size(), 2u);
+  EXPECT_EQ(s.checks[0].word, 0u);
+  EXPECT_EQ(s.checks[0].xpos, "NNS");
+  EXPECT_EQ(s.checks[0].lemma, "troop");
+  EXPECT_EQ(s.checks[1].word, 1u);
+  EXPECT_EQ(s.checks[1].xpos, "VBD");
+  EXPECT_EQ(s.checks[1].lemma, "");
+  EXPECT_FALSE(ParseTagGolden("no tab here\n").ok());
+  EXPECT_FALSE(ParseTagGolden("n1\tTroops  attacked\n").ok());  // empty token
+  EXPECT_FALSE(ParseTagGolden("n1\tTroops| attacked\n").ok());   // empty tag
+  EXPECT_FALSE(ParseTagGolden("n1\ta|B|c|d\n").ok());
+}
+
+TEST(TaggerGoldenTest, EvaluatesAndListsMisses) {
+  auto tagger = TrainTiny();
+  ASSERT_NE(tagger, nullptr);
+  auto g = ParseTagGolden("n1\tRebels|NNS|rebel attacked|VBD|attack the|NN town .\n");
+  ASSERT_TRUE(g.ok());
+  GoldenReport r = EvaluateTagGolden(*tagger, *g);
+  EXPECT_EQ(r.xpos_checked, 3u);
+  EXPECT_EQ(r.xpos_ok, 2u);
+  EXPECT_EQ(r.lemma_checked, 2u);
+  EXPECT_EQ(r.lemma_ok, 2u);
+  ASSERT_EQ(r.misses.size(), 1u);
+  EXPECT_EQ(r.misses[0].rfind("n1 the: DT (want NN)", 0), 0u) << r.misses[0];
+}
+
+// The committed news set parses and is big enough (it is scored by the slow
+// tagger_ewt_test, which needs the EWT corpus).
+TEST(TaggerGoldenTest, NewsSetParses) {
+  auto text = ReadFileToString(std::string(SITREP_SOURCE_DIR) + "/tests/golden/tag/news.tsv");
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  auto g = ParseTagGolden(*text);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_GE(g->size(), 60u);
+  size_t checks = 0;
+  for (const auto& s : *g) checks += s.checks.size();
+  EXPECT_GE(checks, 150u);
 }
 
 }  // namespace
