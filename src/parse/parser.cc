@@ -493,7 +493,7 @@ namespace {
 constexpr std::string_view kParserMagic = "sitrep.parser";
 // Bump whenever the section layout, the feature templates or their hashing
 // change: keys of an older model would silently mean other features.
-constexpr uint32_t kParserVersion = 2;
+constexpr uint32_t kParserVersion = 3;
 }  // namespace
 
 Parser::Parser(std::unique_ptr<parse_internal::Model> model) : model_(std::move(model)) {}
