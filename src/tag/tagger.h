@@ -10,10 +10,15 @@
 // frequent features have dense rows added with SIMD. Words never seen in
 // training share one "unknown" identity, as the trainer's jackknifed rare
 // words do, so the model learns to tag them from their spelling and context.
+// After greedy decoding, a rule corrects the news main verb that the web
+// treebank's statistics make a participle ("Gunmen killed four officers":
+// killed/VBN -> VBD; see MainVerbRule in tag/tagger_model.h).
 // The lemmatizer looks (form, XPOS) up in an exception table learned from the
 // treebank, else applies the suffix-rewrite rule learned for the longest
-// matching suffix under that XPOS ("attacked"/VBD: strip "ed" => "attack");
-// a singular proper noun's lemma is its form.
+// matching suffix under that XPOS ("attacked"/VBD: strip "ed" => "attack"),
+// preferring a spelling that is a known lemma ("shelled" => "shell");
+// a singular proper noun's lemma is its form. By default lemmas follow news
+// rather than EWT conventions: "troops" => "troop", "fled" => "flee".
 //
 // Training (used by `sitrep train` and the parser's jackknifing):
 //
