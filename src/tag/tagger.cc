@@ -605,7 +605,9 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view section) {
     return DataLossError("tagger section: bad magic");
   uint32_t version = 0;
   SITREP_RETURN_IF_ERROR(r.U32(&version));
-  if (version != kTaggerVersion)
+  // Version 1 (before known lemmas and the main-verb flag) still loads: its
+  // features are the same; it gets the main-verb rule, not the respelling.
+  if (version != kTaggerVersion && version != 1)
     return DataLossError("tagger section: unknown format version " + std::to_string(version));
   auto fail = [](std::string_view what) {
     return DataLossError("tagger section: " + std::string(what));
@@ -664,8 +666,10 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view section) {
   SITREP_RETURN_IF_ERROR(r.PodVector(&m->keep_case_xpos));
   SITREP_RETURN_IF_ERROR(r.U32(&m->max_suffix));
   SITREP_RETURN_IF_ERROR(r.U8(&m->unknown_as_unk));
-  SITREP_RETURN_IF_ERROR(r.PodVector(&m->known_lemmas));
-  SITREP_RETURN_IF_ERROR(r.U8(&m->main_verb_rule));
+  if (version >= 2) {
+    SITREP_RETURN_IF_ERROR(r.PodVector(&m->known_lemmas));
+    SITREP_RETURN_IF_ERROR(r.U8(&m->main_verb_rule));
+  }
   if (!std::is_sorted(m->known_lemmas.begin(), m->known_lemmas.end()) || m->main_verb_rule > 1)
     return fail("bad known lemmas or flags");
   if (!r.done()) return fail("trailing bytes");

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -166,6 +167,35 @@ TEST(TaggerTest, SerializationRoundTrip) {
   EXPECT_EQ(u1, u2);
   EXPECT_EQ(x1, x2);
   EXPECT_EQ(l1, l2);
+}
+
+// A version-1 section (no known lemmas, no main-verb flag at the end) still
+// loads and tags like the version-2 one (minus the lemma respelling).
+TEST(TaggerTest, LoadsVersionOneSections) {
+  auto tagger = TrainTiny();
+  ASSERT_NE(tagger, nullptr);
+  std::string bytes = tagger->Serialize();
+  // The section ends with the known-lemma vector (8-byte count, then 8 bytes
+  // per lemma) and the 1-byte flag: find the count k with the k hashes after it.
+  size_t k = 0;
+  bool found = false;
+  for (; k < 100000 && 9 + 8 * k <= bytes.size(); ++k) {
+    uint64_t n = 0;
+    std::memcpy(&n, bytes.data() + bytes.size() - 9 - 8 * k, 8);
+    if (n == k) {
+      found = true;
+      break;
+    }
+  }
+  ASSERT_TRUE(found);
+  std::string v1 = bytes.substr(0, bytes.size() - 9 - 8 * k);
+  v1[4] = 1;
+  auto loaded = Tagger::Load(v1);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  std::vector<std::string> x1, x2;
+  tagger->TagWords({"Troops", "killed", "four", "rebels", "."}, nullptr, &x1, nullptr);
+  (*loaded)->TagWords({"Troops", "killed", "four", "rebels", "."}, nullptr, &x2, nullptr);
+  EXPECT_EQ(x1, x2);
 }
 
 TEST(TaggerTest, TrainingIsDeterministic) {
