@@ -288,6 +288,9 @@ size_t TaggerModel::MainVerbRule(const WordInfo* infos, size_t begin, size_t n,
     }
     if (infos[i].clause_opener || c == close_quote_class) verb_before = false;
   };
+  // Only a full sentence (ending in . ! ?) needs a finite verb; a headline
+  // or caption ("Police officer killed in Kabul blast") does not.
+  const bool full_sentence = n > 0 && classes[n - 1] == period_class;
   for (size_t i = 0; i < begin; ++i) step(i);
   for (size_t i = begin; i < n; ++i) {
     if (i > 0 && classes[i] == vbn_class) {
@@ -298,7 +301,7 @@ size_t TaggerModel::MainVerbRule(const WordInfo* infos, size_t begin, size_t n,
         bool finite_after = false;
         for (size_t j = i + 1; j < n && !finite_after && !infos[j].clause_opener; ++j)
           finite_after = class_finite[classes[j]];
-        if (!finite_after) return i;
+        if (!finite_after && full_sentence) return i;
       }
       if (infos[i - 1].coord && last_verb < n && classes[last_verb] == vbd_class &&
           infos[i + 1].np_start)
@@ -422,7 +425,7 @@ void TaggerModel::BuildIndexes() {
   class_np.clear();
   class_nominal.clear();
   class_verbal.clear();
-  vbd_class = vbn_class = comma_class = close_quote_class = -1;
+  vbd_class = vbn_class = comma_class = close_quote_class = period_class = -1;
   static const char* const kNpStart[] = {"DT", "CD",  "PRP$", "PDT", "PRP",  "JJ", "JJR",
                                          "JJS", "NN", "NNS",  "NNP", "NNPS", "$",  "WP$"};
   static const char* const kNotNpStart[] = {"IN", "TO", "RP", ",",  ".",  ":",  "-LRB-",
@@ -440,6 +443,7 @@ void TaggerModel::BuildIndexes() {
     if (class_upos[k] == Upos::kVerb && x == "VBD") vbd_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kVerb && x == "VBN") vbn_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPunct && x == ",") comma_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kPunct && x == ".") period_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPunct && x == "''") close_quote_class = static_cast<int>(k);
   }
   dict_index.Reset(dict.size());

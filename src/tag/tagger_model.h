@@ -182,6 +182,7 @@ struct TaggerModel {
   std::vector<uint8_t> class_verbal;   // VB*, MD, TO
   int vbd_class = -1, vbn_class = -1;  // VERB/VBD, VERB/VBN
   int comma_class = -1, close_quote_class = -1;  // PUNCT/, and PUNCT/''
+  int period_class = -1;                         // PUNCT/. (also ! and ?)
   std::vector<uint8_t>
       class_lemma_is_form;  // unseen words of this XPOS (NNP, ADD) keep their form as lemma
 
@@ -242,8 +243,9 @@ struct TaggerModel {
   //  * no verb before it in the sentence (or since the last "when", "after",
   //    "as", ... or closing quote), a noun or pronoun right before it, and
   //    either a word that can start a noun phrase right after it (an
-  //    object: "killed four") or no finite verb after it before the next
-  //    clause opener ("The minister resigned after ...");
+  //    object: "killed four") or, in a sentence ending in . ! ?, no finite
+  //    verb after it before the next clause opener ("The minister resigned
+  //    after ..."; but the headline "Officer killed in Kabul blast" keeps VBN);
   //  * or it follows "and"/"but" after a VERB/VBD with no verb in between,
   //    and an object follows ("arrested 23 people and confiscated weapons");
   //  * or it follows a comma that closes a participle phrase opened right
