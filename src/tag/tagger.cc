@@ -47,6 +47,12 @@ WordInfo EosInfo() {
   return w;
 }
 
+bool TaggerModel::HasClass(const DictEntry& e, int cls) const {
+  for (uint32_t c = 0; c < e.cand_count; ++c)
+    if (dict_cands[e.cand_begin + c] == cls) return true;
+  return false;
+}
+
 uint8_t TaggerModel::NpStart(const DictEntry& e) const {
   uint8_t any = 0;
   for (uint32_t c = 0; c < e.cand_count; ++c) {
@@ -308,6 +314,12 @@ size_t TaggerModel::MainVerbRule(const WordInfo* infos, size_t begin, size_t n,
         return i;
       if (prev == comma_class && paren_vbn < n && !finite_before) return i;
     }
+    // "when a shell hit their house": a base form right after a singular
+    // noun, with no verb (modal, "to") before it in its clause, is finite;
+    // not VBZ, so past tense when the word has been seen as VBD.
+    if (i > 0 && classes[i] == vb_class && !verb_before && class_singular[classes[i - 1]] &&
+        infos[i].dict >= 0 && HasClass(dict[static_cast<size_t>(infos[i].dict)], vbd_class))
+      return i;
     step(i);
   }
   return n;
@@ -425,7 +437,8 @@ void TaggerModel::BuildIndexes() {
   class_np.clear();
   class_nominal.clear();
   class_verbal.clear();
-  vbd_class = vbn_class = comma_class = close_quote_class = period_class = -1;
+  class_singular.clear();
+  vb_class = vbd_class = vbn_class = comma_class = close_quote_class = period_class = -1;
   static const char* const kNpStart[] = {"DT", "CD",  "PRP$", "PDT", "PRP",  "JJ", "JJR",
                                          "JJS", "NN", "NNS",  "NNP", "NNPS", "$",  "WP$"};
   static const char* const kNotNpStart[] = {"IN", "TO", "RP", ",",  ".",  ":",  "-LRB-",
@@ -442,6 +455,8 @@ void TaggerModel::BuildIndexes() {
     class_verbal.push_back(x.rfind("VB", 0) == 0 || x == "MD" || x == "TO" ? 1 : 0);
     if (class_upos[k] == Upos::kVerb && x == "VBD") vbd_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kVerb && x == "VBN") vbn_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kVerb && x == "VB") vb_class = static_cast<int>(k);
+    class_singular.push_back(x == "NN" || x == "NNP" ? 1 : 0);
     if (class_upos[k] == Upos::kPunct && x == ",") comma_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPunct && x == ".") period_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPunct && x == "''") close_quote_class = static_cast<int>(k);

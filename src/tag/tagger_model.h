@@ -181,6 +181,8 @@ struct TaggerModel {
   std::vector<uint8_t> class_nominal;  // NN, NNS, NNP, NNPS, PRP
   std::vector<uint8_t> class_verbal;   // VB*, MD, TO
   int vbd_class = -1, vbn_class = -1;  // VERB/VBD, VERB/VBN
+  int vb_class = -1;                   // VERB/VB
+  std::vector<uint8_t> class_singular;  // NN, NNP
   int comma_class = -1, close_quote_class = -1;  // PUNCT/, and PUNCT/''
   int period_class = -1;                         // PUNCT/. (also ! and ?)
   std::vector<uint8_t>
@@ -225,6 +227,8 @@ struct TaggerModel {
   // WordInfo::np_start of a dictionary word: one of its classes starts noun
   // phrases and none is a preposition, particle or punctuation.
   uint8_t NpStart(const DictEntry& e) const;
+  // Whether class `cls` is among the entry's training classes.
+  bool HasClass(const DictEntry& e, int cls) const;
 
   // Fills info for one word (dictionary lookup included).
   void Describe(std::string_view word, WordInfo* info) const;
@@ -239,7 +243,8 @@ struct TaggerModel {
   // News main verbs. The treebank's web text makes "-ed" after a noun mostly
   // a participle ("items purchased"), so greedy decoding tags "Gunmen
   // killed four officers" killed/VBN. Returns the first word i >= begin
-  // tagged VERB/VBN that is a clause's main verb, or n:
+  // tagged VERB/VBN (or VERB/VB, last case) that is a clause's past-tense
+  // main verb (to become VERB/VBD), or n:
   //  * no verb before it in the sentence (or since the last "when", "after",
   //    "as", ... or closing quote), a noun or pronoun right before it, and
   //    either a word that can start a noun phrase right after it (an
@@ -250,7 +255,10 @@ struct TaggerModel {
   //    and an object follows ("arrested 23 people and confiscated weapons");
   //  * or it follows a comma that closes a participle phrase opened right
   //    after the subject, with no finite verb yet ("The ceasefire, brokered
-  //    by Egypt, collapsed").
+  //    by Egypt, collapsed");
+  //  * or (for VERB/VB) it directly follows a singular noun with no verb
+  //    before it in its clause, and the word has been seen as VBD ("when a
+  //    shell hit their house": finite, and not VBZ, so past).
   // "The man killed in the attack was ..." keeps VBN (finite verb after,
   // no object). On EWT dev the rule changes little (XPOS 94.58 -> 94.60).
   size_t MainVerbRule(const WordInfo* infos, size_t begin, size_t n, const uint8_t* classes) const;
