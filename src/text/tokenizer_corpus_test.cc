@@ -66,15 +66,17 @@ TEST_F(TokenizerCorpusTest, TrainedScores) {
   ASSERT_TRUE(tok.ok()) << tok.status().ToString();
   std::printf("tokenizer section: %zu bytes, %zu boundary weights\n", section_->size(),
               (*tok)->data().boundary_weights.size());
-  Score(**tok, "dev", 0.88, 0.985);
-  Score(**tok, "test", 0.87, 0.985);
+  // Measured (default training options): dev 0.911 / 0.9904, test 0.899 / 0.9893.
+  Score(**tok, "dev", 0.905, 0.988);
+  Score(**tok, "test", 0.895, 0.988);
 }
 
 TEST_F(TokenizerCorpusTest, RulesOnlyScores) {
   auto tok = Tokenizer::Create(TokenizerOptions{});
   ASSERT_TRUE(tok.ok());
-  Score(**tok, "dev", 0.77, 0.985);
-  Score(**tok, "test", 0.76, 0.985);
+  // Measured: dev 0.810 / 0.9904, test 0.791 / 0.9893.
+  Score(**tok, "dev", 0.80, 0.988);
+  Score(**tok, "test", 0.78, 0.988);
 }
 
 // The golden news cases must come out the same with the trained section as
@@ -130,8 +132,25 @@ TEST_F(TokenizerCorpusTest, Throughput) {
       "throughput: %.1f MB/s, %.2f M tokens/s (%zu tokens in %.3f s, one thread, CPU time)\n",
       bytes / secs / 1e6, tokens / secs / 1e6, tokens, secs);
 #if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
-  EXPECT_GT(tokens / secs, 1000000.0);  // optimised builds only
+  // About 2.8 M tokens/s measured; the floor leaves room for a busy machine.
+  EXPECT_GT(tokens / secs, 1500000.0);  // optimised builds only
 #endif
+}
+
+// The classifier adds work per gap: pathological inputs must still run in
+// linear time with the trained section.
+TEST_F(TokenizerCorpusTest, PathologicalInputsStayFast) {
+  auto tok = Tokenizer::Create(TokenizerOptions{}, *section_);
+  ASSERT_TRUE(tok.ok());
+  for (const std::string unit : {"a ", "A ", ". ", "a. ", "http://x.org/ ", "a@b.org ", "==== ",
+                                 "\"", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}) {
+    Document doc;
+    while (doc.text.size() < 400000) doc.text += unit;
+    std::clock_t start = std::clock();
+    ASSERT_TRUE((*tok)->Process(doc).ok());
+    double secs = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+    EXPECT_LT(secs, 2.0) << "unit " << unit;
+  }
 }
 
 }  // namespace
