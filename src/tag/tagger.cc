@@ -115,7 +115,8 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
       HashBytes("because", kLowerSeed),  HashBytes("while", kLowerSeed),
       HashBytes("since", kLowerSeed),    HashBytes("until", kLowerSeed),
       HashBytes("although", kLowerSeed), HashBytes("though", kLowerSeed),
-      HashBytes("once", kLowerSeed),     HashBytes("if", kLowerSeed)};
+      HashBytes("once", kLowerSeed),     HashBytes("if", kLowerSeed),
+      HashBytes("that", kLowerSeed)};
   static const uint64_t kAnd = HashBytes("and", kLowerSeed);
   static const uint64_t kBut = HashBytes("but", kLowerSeed);
   info->clause_opener = 0;

@@ -153,7 +153,7 @@ struct WordInfo {
   uint32_t sentence_case = 0;  // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
   // For TaggerModel::MainVerbRule (not features):
   uint8_t np_start = 0;       // can start a noun phrase ("the", "four", "rebel"), not "in", ","
-  uint8_t clause_opener = 0;  // "when", "after", "as", "because", ... (adverbial clause)
+  uint8_t clause_opener = 0;  // "when", "after", "as", "because", "that", ... (opens a clause)
   uint8_t coord = 0;          // "and", "but"
 };
 
@@ -246,7 +246,7 @@ struct TaggerModel {
   // tagged VERB/VBN (or VERB/VB, last case) that is a clause's past-tense
   // main verb (to become VERB/VBD), or n:
   //  * no verb before it in the sentence (or since the last "when", "after",
-  //    "as", ... or closing quote), a noun or pronoun right before it, and
+  //    "as", "that", ... or closing quote), a noun or pronoun right before it, and
   //    either a word that can start a noun phrase right after it (an
   //    object: "killed four") or, in a sentence ending in . ! ?, no finite
   //    verb after it before the next clause opener ("The minister resigned

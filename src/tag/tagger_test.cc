@@ -278,6 +278,11 @@ TEST(TaggerGoldenTest, NewsSetParses) {
   size_t checks = 0;
   for (const auto& s : *g) checks += s.checks.size();
   EXPECT_GE(checks, 150u);
+  auto held = ReadFileToString(std::string(SITREP_SOURCE_DIR) + "/tests/golden/tag/news_heldout.tsv");
+  ASSERT_TRUE(held.ok()) << held.status().ToString();
+  auto h = ParseTagGolden(*held);
+  ASSERT_TRUE(h.ok()) << h.status().ToString();
+  EXPECT_GE(h->size(), 30u);
 }
 
 }  // namespace
