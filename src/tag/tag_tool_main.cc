@@ -123,7 +123,8 @@ int Run(int argc, char** argv) {
       std::cerr
           << "usage: sitrep_tag_tool [--corpora DIR] [--out FILE] [--model FILE] [--epochs N] "
              "[--seed S] [--restrict N] [--amb N] [--prune X] [--no-jackknife] [--errors] "
-             "[--tag \"w1 w2 ...\"] [--news FILE] [--misses] [--no-speed] [--ewt-lemmas] [--no-main-verb-rule]\n";
+             "[--tag \"w1 w2 ...\"] [--news FILE] [--misses] [--no-speed] [--ewt-lemmas] "
+             "[--no-main-verb-rule]\n";
       return 2;
     }
   }

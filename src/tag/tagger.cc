@@ -440,9 +440,9 @@ void TaggerModel::BuildIndexes() {
   class_verbal.clear();
   class_singular.clear();
   vb_class = vbd_class = vbn_class = comma_class = close_quote_class = period_class = -1;
-  static const char* const kNpStart[] = {"DT", "CD",  "PRP$", "PDT", "PRP",  "JJ", "JJR",
+  static const char* const kNpStart[] = {"DT",  "CD", "PRP$", "PDT", "PRP",  "JJ", "JJR",
                                          "JJS", "NN", "NNS",  "NNP", "NNPS", "$",  "WP$"};
-  static const char* const kNotNpStart[] = {"IN", "TO", "RP", ",",  ".",  ":",  "-LRB-",
+  static const char* const kNotNpStart[] = {"IN",    "TO",   "RP", ",",  ".",  ":",   "-LRB-",
                                             "-RRB-", "HYPH", "CC", "``", "''", "WDT", "WRB"};
   for (size_t k = 0; k < class_xpos.size(); ++k) {
     const std::string& x = class_xpos[k];

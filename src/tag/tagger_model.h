@@ -182,7 +182,7 @@ struct TaggerModel {
   std::vector<uint8_t> class_verbal;   // VB*, MD, TO
   int vbd_class = -1, vbn_class = -1;  // VERB/VBD, VERB/VBN
   int vb_class = -1;                   // VERB/VB
-  std::vector<uint8_t> class_singular;  // NN, NNP
+  std::vector<uint8_t> class_singular;           // NN, NNP
   int comma_class = -1, close_quote_class = -1;  // PUNCT/, and PUNCT/''
   int period_class = -1;                         // PUNCT/. (also ! and ?)
   std::vector<uint8_t>

@@ -249,7 +249,7 @@ TEST(TaggerGoldenTest, ParsesChecksAndRejectsMalformedLines) {
   EXPECT_EQ(s.checks[1].lemma, "");
   EXPECT_FALSE(ParseTagGolden("no tab here\n").ok());
   EXPECT_FALSE(ParseTagGolden("n1\tTroops  attacked\n").ok());  // empty token
-  EXPECT_FALSE(ParseTagGolden("n1\tTroops| attacked\n").ok());   // empty tag
+  EXPECT_FALSE(ParseTagGolden("n1\tTroops| attacked\n").ok());  // empty tag
   EXPECT_FALSE(ParseTagGolden("n1\ta|B|c|d\n").ok());
 }
 
@@ -278,7 +278,8 @@ TEST(TaggerGoldenTest, NewsSetParses) {
   size_t checks = 0;
   for (const auto& s : *g) checks += s.checks.size();
   EXPECT_GE(checks, 150u);
-  auto held = ReadFileToString(std::string(SITREP_SOURCE_DIR) + "/tests/golden/tag/news_heldout.tsv");
+  auto held =
+      ReadFileToString(std::string(SITREP_SOURCE_DIR) + "/tests/golden/tag/news_heldout.tsv");
   ASSERT_TRUE(held.ok()) << held.status().ToString();
   auto h = ParseTagGolden(*held);
   ASSERT_TRUE(h.ok()) << h.status().ToString();
