@@ -147,8 +147,9 @@ StatusOr<std::string> TrainTokenizer(const std::vector<ConlluSentence>& train,
       begin = i;
     }
   }
-  // Examples: every gap between tokens of a paragraph that the rules do not
-  // already end a sentence at. Label: a gold sentence ends there.
+  // Examples: every gap of a paragraph where the tokenizer consults the
+  // classifier (Tokenizer::ClassifierGap), with the rules' decision as a
+  // feature. Label: a gold sentence ends there.
   std::vector<Example> examples;
   std::vector<uint64_t> feats;
   for (const auto& [b, e] : docs) {
@@ -179,8 +180,6 @@ StatusOr<std::string> TrainTokenizer(const std::vector<ConlluSentence>& train,
       // started it: at the previous gold boundary of the paragraph.
       uint32_t sentence_begin = s.token_begin;
       if (si > 0 && para_begins[si] == para_begins[si - 1]) {
-        // The previous gold boundary in the paragraph, as the tokenizer
-        // would have found it.
         uint32_t k = s.token_begin;
         while (k > para_begins[si] && !gold_ends.count(doc.tokens[k - 1].end)) --k;
         sentence_begin = k;
