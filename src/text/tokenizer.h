@@ -79,7 +79,8 @@ struct TokenizerOptions {
   // Score above which the classifier declares a boundary. Higher = fewer,
   // surer unpunctuated boundaries.
   float boundary_threshold = 0.0f;
-  // Let the classifier also veto boundaries the rules found.
+  // Let the classifier also veto boundaries the rules found (never one after
+  // an abbreviation: "the U.S. They").
   bool learned_vetoes = true;
   // Make a wire dateline at a paragraph start its own sentence.
   bool split_datelines = true;

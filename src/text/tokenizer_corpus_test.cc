@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <random>
 
 #include "core/binary_io.h"
 #include "core/conllu.h"
@@ -135,6 +136,31 @@ TEST_F(TokenizerCorpusTest, Throughput) {
   // About 2.8 M tokens/s measured; the floor leaves room for a busy machine.
   EXPECT_GT(tokens / secs, 1500000.0);  // optimised builds only
 #endif
+}
+
+// Arbitrary bytes through the classifier path: valid spans, no crash.
+TEST_F(TokenizerCorpusTest, RandomBytesWithClassifier) {
+  auto tok = Tokenizer::Create(TokenizerOptions{}, *section_);
+  ASSERT_TRUE(tok.ok());
+  std::mt19937 rng(11);
+  const char alphabet[] = "aZ9 .,'\"-()\n\t!?:;@#/&$%=*_\xE2\x80\x99\xC3\xA9\xFF";
+  for (int round = 0; round < 300; ++round) {
+    Document doc;
+    size_t n = rng() % 400;
+    for (size_t i = 0; i < n; ++i) {
+      doc.text += rng() % 4 == 0 ? static_cast<char>(rng() % 256)
+                                 : alphabet[rng() % (sizeof alphabet - 1)];
+    }
+    ASSERT_TRUE((*tok)->Process(doc).ok());
+    uint32_t next = 0;
+    for (const Sentence& s : doc.sentences) {
+      ASSERT_EQ(s.token_begin, next);
+      ASSERT_LT(s.token_begin, s.token_end);
+      next = s.token_end;
+    }
+    ASSERT_EQ(next, doc.tokens.size());
+    for (const Token& t : doc.tokens) ASSERT_LE(t.end, doc.text.size());
+  }
 }
 
 // The classifier adds work per gap: pathological inputs must still run in
