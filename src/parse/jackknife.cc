@@ -52,7 +52,8 @@ StatusOr<std::vector<ConlluSentence>> JackknifeTags(const std::vector<ConlluSent
           upos_ok += slice[i].words[j].upos == tagged[i].words[j].upos;
         }
       *log << "jackknife: fold " << k + 1 << "/" << folds << " UPOS "
-           << (words ? 100.0 * upos_ok / words : 0) << "%\n" << std::flush;
+           << (words ? 100.0 * upos_ok / words : 0) << "%\n"
+           << std::flush;
     }
     for (auto& s : tagged) out.push_back(std::move(s));
   }

@@ -9,7 +9,8 @@
 // --tags predicted (default): a tagger trained on all of train tags dev and
 // test; the parser is trained on 5-fold jackknifed tags of train followed by
 // train with gold tags (MakeParserTrainingSet in parse/jackknife.h;
-// --no-gold-copy for the jackknifed copy alone). --tags gold: the parser trains and runs on gold tags.
+// --no-gold-copy for the jackknifed copy alone). --tags gold: the parser trains and runs on gold
+// tags.
 // --cache DIR keeps the tagged corpora (train.jackknifed.conllu,
 // dev.tagged.conllu, test.tagged.conllu) to skip the taggers next time.
 // Prints UAS / LAS (universal label, CoNLL 2018) / LAS (full label) on dev
@@ -41,8 +42,8 @@ double Seconds(std::chrono::steady_clock::time_point since) {
 }
 
 void PrintScores(const char* name, const ParserScores& s) {
-  std::printf("%-24s UAS %.2f  LAS %.2f  LAS(full) %.2f  label %.2f  words %zu  %.0f tok/s\n",
-              name, s.uas, s.las_universal, s.las, s.label_acc, s.words, s.tokens_per_second);
+  std::printf("%-24s UAS %.2f  LAS %.2f  LAS(full) %.2f  label %.2f  words %zu  %.0f tok/s\n", name,
+              s.uas, s.las_universal, s.las, s.label_acc, s.words, s.tokens_per_second);
   std::fflush(stdout);
 }
 
@@ -54,8 +55,7 @@ std::string ToConllu(const std::vector<ConlluSentence>& sents) {
       const ConlluWord& w = s.words[i];
       auto f = [](const std::string& v) { return v.empty() ? std::string("_") : v; };
       out += std::to_string(i + 1) + "\t" + f(w.form) + "\t" + f(w.lemma) + "\t" + f(w.upos) +
-             "\t" + f(w.xpos) + "\t_\t" + std::to_string(w.head) + "\t" + f(w.deprel) +
-             "\t_\t_\n";
+             "\t" + f(w.xpos) + "\t_\t" + std::to_string(w.head) + "\t" + f(w.deprel) + "\t_\t_\n";
     }
     out += "\n";
   }
@@ -91,7 +91,8 @@ StatusOr<Tagged> TagCorpora(const std::vector<ConlluSentence>& train,
   SITREP_ASSIGN_OR_RETURN(t.train, JackknifeTags(train, dev, jo, &std::cerr));
   std::fprintf(stderr, "jackknifing done (%.1f s)\n", Seconds(start));
   if (!cache.empty()) {
-    SITREP_RETURN_IF_ERROR(WriteStringToFile(cache + "/train.jackknifed.conllu", ToConllu(t.train)));
+    SITREP_RETURN_IF_ERROR(
+        WriteStringToFile(cache + "/train.jackknifed.conllu", ToConllu(t.train)));
     SITREP_RETURN_IF_ERROR(WriteStringToFile(cache + "/dev.tagged.conllu", ToConllu(t.dev)));
     SITREP_RETURN_IF_ERROR(WriteStringToFile(cache + "/test.tagged.conllu", ToConllu(t.test)));
   }
@@ -120,7 +121,8 @@ std::string Reprune(const std::string& section, float threshold) {
   for (size_t i = 0; i < in.label_keys.size(); ++i) {
     size_t before = m->label_weights.size();
     for (uint32_t k = in.label_offsets[i]; k < in.label_offsets[i + 1]; ++k)
-      if (std::fabs(in.label_weights[k].w) >= threshold) m->label_weights.push_back(in.label_weights[k]);
+      if (std::fabs(in.label_weights[k].w) >= threshold)
+        m->label_weights.push_back(in.label_weights[k]);
     if (m->label_weights.size() == before) continue;
     m->label_keys.push_back(in.label_keys[i]);
     m->label_offsets.push_back(static_cast<uint32_t>(m->label_weights.size()));
@@ -145,21 +147,38 @@ int Run(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (a == "--corpora") corpora = next();
-    else if (a == "--out") out = next();
-    else if (a == "--model") model_path = next();
-    else if (a == "--epochs") opt.epochs = std::atoi(next().c_str());
-    else if (a == "--seed") opt.seed = std::strtoull(next().c_str(), nullptr, 10);
-    else if (a == "--explore-from") opt.explore_from_epoch = std::atoi(next().c_str());
-    else if (a == "--explore-p") opt.explore_probability = std::atof(next().c_str());
-    else if (a == "--prune") opt.prune_threshold = static_cast<float>(std::atof(next().c_str()));
-    else if (a == "--tags") tags = next();
-    else if (a == "--label-correct-only") opt.label_correct_heads_only = true;
-    else if (a == "--no-gold-copy") gold_copy = false;
-    else if (a == "--folds") folds = std::atoi(next().c_str());
-    else if (a == "--cache") cache = next();
-    else if (a == "--write-dev") write_dev = next();
-    else if (a == "--reprune") reprune = static_cast<float>(std::atof(next().c_str()));
+    if (a == "--corpora")
+      corpora = next();
+    else if (a == "--out")
+      out = next();
+    else if (a == "--model")
+      model_path = next();
+    else if (a == "--epochs")
+      opt.epochs = std::atoi(next().c_str());
+    else if (a == "--seed")
+      opt.seed = std::strtoull(next().c_str(), nullptr, 10);
+    else if (a == "--explore-from")
+      opt.explore_from_epoch = std::atoi(next().c_str());
+    else if (a == "--explore-p")
+      opt.explore_probability = std::atof(next().c_str());
+    else if (a == "--prune")
+      opt.prune_threshold = static_cast<float>(std::atof(next().c_str()));
+    else if (a == "--tags")
+      tags = next();
+    else if (a == "--label-correct-only")
+      opt.label_correct_heads_only = true;
+    else if (a == "--no-gold-copy")
+      gold_copy = false;
+    else if (a == "--runs")
+      opt.ensemble_runs = std::atoi(next().c_str());
+    else if (a == "--folds")
+      folds = std::atoi(next().c_str());
+    else if (a == "--cache")
+      cache = next();
+    else if (a == "--write-dev")
+      write_dev = next();
+    else if (a == "--reprune")
+      reprune = static_cast<float>(std::atof(next().c_str()));
     else {
       std::cerr << "unknown argument " << a << "\n";
       return 2;
@@ -200,7 +219,8 @@ int Run(int argc, char** argv) {
   } else {
     auto t0 = std::chrono::steady_clock::now();
     std::vector<ConlluSentence> train_set = tagged.train;
-    if (gold_copy && tags == "predicted") train_set.insert(train_set.end(), train->begin(), train->end());
+    if (gold_copy && tags == "predicted")
+      train_set.insert(train_set.end(), train->begin(), train->end());
     auto parser = TrainParser(train_set, tagged.dev, opt, &std::cerr);
     if (!parser.ok()) {
       std::cerr << parser.status().ToString() << "\n";
@@ -224,9 +244,8 @@ int Run(int argc, char** argv) {
     std::cerr << parser.status().ToString() << "\n";
     return 1;
   }
-  std::printf("section %.2f MB, load %.3f s, %zu move + %zu label features\n",
-              section.size() / 1e6, load, (*parser)->num_move_features(),
-              (*parser)->num_label_features());
+  std::printf("section %.2f MB, load %.3f s, %zu move + %zu label features\n", section.size() / 1e6,
+              load, (*parser)->num_move_features(), (*parser)->num_label_features());
   if (tags == "predicted") {
     PrintScores("dev (predicted tags)", EvaluateParser(**parser, tagged.dev, *dev));
     PrintScores("test (predicted tags)", EvaluateParser(**parser, tagged.test, *test));

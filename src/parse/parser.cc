@@ -17,7 +17,6 @@ constexpr uint32_t kRootTag = 30, kNoneTag = 31;
 const uint64_t kRootForm = HashString("<ROOT>");
 const uint64_t kNoneForm = HashString("<NONE>");
 
-
 // Collects 32-bit feature keys; each Add() is one template (numbered in call
 // order, so the order of Add() calls is part of the model format). One
 // multiply per argument: the high half of the last product is the key.
@@ -91,7 +90,8 @@ void Words::Set(int i, std::string_view form_text, Upos upos_tag, std::string_vi
                 std::string_view lemma_text) {
   form[i] = HashWordForm(form_text);
   lemma[i] = HashWordForm(lemma_text);
-  tag[i] = static_cast<uint32_t>(upos_tag) | (static_cast<uint32_t>(HashString(xpos)) & 0x7FFFFFFu) << 5;
+  tag[i] = static_cast<uint32_t>(upos_tag) | (static_cast<uint32_t>(HashString(xpos)) & 0x7FFFFFFu)
+                                                 << 5;
   upos[i] = static_cast<uint8_t>(upos_tag);
   suffix[i] = HashWordForm(form_text.substr(form_text.size() > 3 ? form_text.size() - 3 : 0)) + 7;
 }
@@ -165,22 +165,41 @@ int MoveFeatures(const Words& W, const State& st, uint32_t* out) {
   const uint64_t d0 = DistBucket(s0, b0, st.none), d1 = DistBucket(s1, s0, st.none);
 
   // Single words.
-  f.Add(w(s0), p(s0)); f.Add(w(s0)); f.Add(p(s0));
-  f.Add(w(b0), p(b0)); f.Add(w(b0)); f.Add(p(b0));
-  f.Add(w(b1), p(b1)); f.Add(w(b1)); f.Add(p(b1));
-  f.Add(w(b2), p(b2)); f.Add(w(b2)); f.Add(p(b2));
-  f.Add(w(s1), p(s1)); f.Add(w(s1)); f.Add(p(s1));
-  f.Add(w(s2)); f.Add(p(s2));
+  f.Add(w(s0), p(s0));
+  f.Add(w(s0));
+  f.Add(p(s0));
+  f.Add(w(b0), p(b0));
+  f.Add(w(b0));
+  f.Add(p(b0));
+  f.Add(w(b1), p(b1));
+  f.Add(w(b1));
+  f.Add(p(b1));
+  f.Add(w(b2), p(b2));
+  f.Add(w(b2));
+  f.Add(p(b2));
+  f.Add(w(s1), p(s1));
+  f.Add(w(s1));
+  f.Add(p(s1));
+  f.Add(w(s2));
+  f.Add(p(s2));
   // Pairs.
   f.Add(w(s0), p(s0), w(b0), p(b0));
-  f.Add(w(s0), p(s0), w(b0)); f.Add(w(s0), w(b0), p(b0));
-  f.Add(w(s0), p(s0), p(b0)); f.Add(p(s0), w(b0), p(b0));
-  f.Add(w(s0), w(b0)); f.Add(p(s0), p(b0)); f.Add(p(b0), p(b1));
+  f.Add(w(s0), p(s0), w(b0));
+  f.Add(w(s0), w(b0), p(b0));
+  f.Add(w(s0), p(s0), p(b0));
+  f.Add(p(s0), w(b0), p(b0));
+  f.Add(w(s0), w(b0));
+  f.Add(p(s0), p(b0));
+  f.Add(p(b0), p(b1));
   f.Add(w(s1), p(s1), w(s0), p(s0));
-  f.Add(w(s1), w(s0)); f.Add(p(s1), p(s0));
-  f.Add(w(s1), p(s0)); f.Add(p(s1), w(s0));
-  f.Add(w(s1), p(s1), p(s0)); f.Add(p(s1), w(s0), p(s0));
-  f.Add(w(s1), w(b0)); f.Add(p(s1), p(b0));
+  f.Add(w(s1), w(s0));
+  f.Add(p(s1), p(s0));
+  f.Add(w(s1), p(s0));
+  f.Add(p(s1), w(s0));
+  f.Add(w(s1), p(s1), p(s0));
+  f.Add(p(s1), w(s0), p(s0));
+  f.Add(w(s1), w(b0));
+  f.Add(p(s1), p(b0));
   // Triples.
   f.Add(p(b0), p(b1), p(b2));
   f.Add(p(s0), p(b0), p(b1));
@@ -199,48 +218,89 @@ int MoveFeatures(const Words& W, const State& st, uint32_t* out) {
   f.Add(w(s1), p(s0), p(b0));
   f.Add(p(s1), w(s0), p(b0));
   // Distance.
-  f.Add(w(s0), d0); f.Add(p(s0), d0); f.Add(w(b0), d0); f.Add(p(b0), d0);
-  f.Add(w(s0), w(b0), d0); f.Add(p(s0), p(b0), d0);
-  f.Add(p(s1), p(s0), d1); f.Add(w(s1), w(s0), d1);
+  f.Add(w(s0), d0);
+  f.Add(p(s0), d0);
+  f.Add(w(b0), d0);
+  f.Add(p(b0), d0);
+  f.Add(w(s0), w(b0), d0);
+  f.Add(p(s0), p(b0), d0);
+  f.Add(p(s1), p(s0), d1);
+  f.Add(w(s1), w(s0), d1);
   // Valency.
-  f.Add(w(s0), st.nr[s0]); f.Add(p(s0), st.nr[s0]);
-  f.Add(w(s0), st.nl[s0]); f.Add(p(s0), st.nl[s0]);
-  f.Add(w(b0), st.nl[b0]); f.Add(p(b0), st.nl[b0]);
-  f.Add(w(s1), st.nr[s1]); f.Add(p(s1), st.nr[s1], st.nl[s1]);
+  f.Add(w(s0), st.nr[s0]);
+  f.Add(p(s0), st.nr[s0]);
+  f.Add(w(s0), st.nl[s0]);
+  f.Add(p(s0), st.nl[s0]);
+  f.Add(w(b0), st.nl[b0]);
+  f.Add(p(b0), st.nl[b0]);
+  f.Add(w(s1), st.nr[s1]);
+  f.Add(p(s1), st.nr[s1], st.nl[s1]);
   // Children.
-  f.Add(w(s0l)); f.Add(p(s0l)); f.Add(l(s0l));
-  f.Add(w(s0r)); f.Add(p(s0r)); f.Add(l(s0r));
-  f.Add(w(b0l)); f.Add(p(b0l)); f.Add(l(b0l));
-  f.Add(w(s1r), p(s1r)); f.Add(l(s1r), p(s1)); f.Add(l(s1l), p(s1));
-  f.Add(w(s0l2)); f.Add(p(s0l2)); f.Add(l(s0l2));
-  f.Add(w(s0r2)); f.Add(p(s0r2)); f.Add(l(s0r2));
-  f.Add(w(b0l2)); f.Add(p(b0l2)); f.Add(l(b0l2));
+  f.Add(w(s0l));
+  f.Add(p(s0l));
+  f.Add(l(s0l));
+  f.Add(w(s0r));
+  f.Add(p(s0r));
+  f.Add(l(s0r));
+  f.Add(w(b0l));
+  f.Add(p(b0l));
+  f.Add(l(b0l));
+  f.Add(w(s1r), p(s1r));
+  f.Add(l(s1r), p(s1));
+  f.Add(l(s1l), p(s1));
+  f.Add(w(s0l2));
+  f.Add(p(s0l2));
+  f.Add(l(s0l2));
+  f.Add(w(s0r2));
+  f.Add(p(s0r2));
+  f.Add(l(s0r2));
+  f.Add(w(b0l2));
+  f.Add(p(b0l2));
+  f.Add(l(b0l2));
   f.Add(p(s0), p(s0l), p(s0l2));
   f.Add(p(s0), p(s0r), p(s0r2));
   f.Add(p(b0), p(b0l), p(b0l2));
   f.Add(p(s0), l(s0l), l(s0r), p(b0));
   f.Add(p(s1), l(s1r), p(s0), l(s0l));
   // Label sets.
-  f.Add(w(s0), st.rset[s0]); f.Add(p(s0), st.rset[s0]);
-  f.Add(w(s0), st.lset[s0]); f.Add(p(s0), st.lset[s0]);
-  f.Add(w(b0), st.lset[b0]); f.Add(p(b0), st.lset[b0]);
+  f.Add(w(s0), st.rset[s0]);
+  f.Add(p(s0), st.rset[s0]);
+  f.Add(w(s0), st.lset[s0]);
+  f.Add(p(s0), st.lset[s0]);
+  f.Add(w(b0), st.lset[b0]);
+  f.Add(p(b0), st.lset[b0]);
   f.Add(p(s1), st.lset[s1], st.rset[s1], p(s0));
   // Lemmas of the candidates.
-  f.Add(W.lemma[s0], p(b0)); f.Add(W.lemma[b0], p(s0)); f.Add(W.lemma[s1], p(s0));
+  f.Add(W.lemma[s0], p(b0));
+  f.Add(W.lemma[b0], p(s0));
+  f.Add(W.lemma[s1], p(s0));
   // Coarse tags and suffixes: less sensitive to tagging errors.
   auto u = [&](int i) -> uint64_t { return W.upos[i]; };
   auto x = [&](int i) -> uint64_t { return W.suffix[i]; };
-  f.Add(u(s0), u(b0)); f.Add(u(s1), u(s0), u(b0)); f.Add(u(b0), u(b1), u(b2));
-  f.Add(u(s0), u(b0), u(b1)); f.Add(u(s0), w(b0)); f.Add(w(s0), u(b0));
-  f.Add(u(s1), u(s0), d1); f.Add(u(s0), u(b0), d0);
-  f.Add(x(s0)); f.Add(x(b0)); f.Add(x(b1)); f.Add(x(s1));
-  f.Add(x(s0), u(b0)); f.Add(u(s0), x(b0)); f.Add(x(s1), u(s0)); f.Add(u(s1), x(s0));
+  f.Add(u(s0), u(b0));
+  f.Add(u(s1), u(s0), u(b0));
+  f.Add(u(b0), u(b1), u(b2));
+  f.Add(u(s0), u(b0), u(b1));
+  f.Add(u(s0), w(b0));
+  f.Add(w(s0), u(b0));
+  f.Add(u(s1), u(s0), d1);
+  f.Add(u(s0), u(b0), d0);
+  f.Add(x(s0));
+  f.Add(x(b0));
+  f.Add(x(b1));
+  f.Add(x(s1));
+  f.Add(x(s0), u(b0));
+  f.Add(u(s0), x(b0));
+  f.Add(x(s1), u(s0));
+  f.Add(u(s1), x(s0));
   // String neighbours of s0 and b0, and the 4th buffer word.
   const int n = st.n, none = st.none;
   auto prev = [&](int i) { return (i <= 1 || i == none) ? none : i - 1; };
   auto next = [&](int i) { return (i == 0 || i >= n) ? none : i + 1; };
-  f.Add(p(s0), p(next(s0)), p(b0)); f.Add(p(prev(s0)), p(s0), p(b0));
-  f.Add(p(s0), p(prev(b0)), p(b0)); f.Add(u(s1), u(next(s1)), u(s0));
+  f.Add(p(s0), p(next(s0)), p(b0));
+  f.Add(p(prev(s0)), p(s0), p(b0));
+  f.Add(p(s0), p(prev(b0)), p(b0));
+  f.Add(u(s1), u(next(s1)), u(s0));
   f.Add(u(b1), u(b2), u(st.B(3)));
   // Punctuation between s0 and b0, and between s1 and s0.
   auto pc = [&](int a, int b) -> uint64_t {
@@ -248,15 +308,19 @@ int MoveFeatures(const Words& W, const State& st, uint32_t* out) {
     int c = W.punct_before[b] - W.punct_before[a + 1];
     return c < 3 ? c : 3;
   };
-  f.Add(pc(s0, b0), p(s0), p(b0)); f.Add(pc(s1, s0), p(s1), p(s0));
+  f.Add(pc(s0, b0), p(s0), p(b0));
+  f.Add(pc(s1, s0), p(s1), p(s0));
   // What is left of the sentence after b0: verbs and punctuation ahead.
   {
     const int after = b0 == none ? n + 1 : b0 + 1;
     const int va = W.verbs_before[n + 1] - W.verbs_before[after];
     const int pa = W.punct_before[n + 1] - W.punct_before[after];
     const uint64_t v = va < 2 ? va : 2, q = pa < 2 ? pa : 2;
-    f.Add(v, p(s0), p(b0)); f.Add(q, p(s0), p(b0)); f.Add(v, q, u(s1), u(s0));
-    int vb = (s1 == none || s0 == none || s0 <= s1) ? 9 : W.verbs_before[s0] - W.verbs_before[s1 + 1];
+    f.Add(v, p(s0), p(b0));
+    f.Add(q, p(s0), p(b0));
+    f.Add(v, q, u(s1), u(s0));
+    int vb =
+        (s1 == none || s0 == none || s0 <= s1) ? 9 : W.verbs_before[s0] - W.verbs_before[s1 + 1];
     f.Add(vb < 2 ? vb : 2, p(s1), p(s0));
   }
   return f.n;
@@ -273,34 +337,56 @@ int LabelFeatures(const Words& W, const State& st, int h, int d, uint32_t* out) 
   const int hl = st.lc1[h], hr = st.rc1[h];
   const uint64_t lh = W.lemma[h];
 
-  f.Add(w(d)); f.Add(p(d)); f.Add(w(d), p(d));
-  f.Add(w(h)); f.Add(p(h)); f.Add(w(h), p(h));
-  f.Add(p(d), p(h), dir); f.Add(w(d), p(h), dir); f.Add(p(d), w(h), dir);
-  f.Add(w(d), w(h), dir); f.Add(p(d), p(h), dir, dist);
-  f.Add(lh, p(d), dir); f.Add(lh, w(d));
-  f.Add(st.lset[d], p(d)); f.Add(st.rset[d], p(d));
+  f.Add(w(d));
+  f.Add(p(d));
+  f.Add(w(d), p(d));
+  f.Add(w(h));
+  f.Add(p(h));
+  f.Add(w(h), p(h));
+  f.Add(p(d), p(h), dir);
+  f.Add(w(d), p(h), dir);
+  f.Add(p(d), w(h), dir);
+  f.Add(w(d), w(h), dir);
+  f.Add(p(d), p(h), dir, dist);
+  f.Add(lh, p(d), dir);
+  f.Add(lh, w(d));
+  f.Add(st.lset[d], p(d));
+  f.Add(st.rset[d], p(d));
   f.Add(st.lset[d], st.rset[d], p(d));
-  f.Add(w(ld), p(d)); f.Add(l(ld), p(d)); f.Add(w(rd), p(d)); f.Add(l(rd), p(d));
-  f.Add(w(ld), p(d), p(h), dir); f.Add(l(ld), l(ld2), p(d));
-  f.Add(w(ld), w(d)); f.Add(w(ld), lh, dir);
-  f.Add(st.lset[h], p(d), dir); f.Add(st.rset[h], p(d), dir);
+  f.Add(w(ld), p(d));
+  f.Add(l(ld), p(d));
+  f.Add(w(rd), p(d));
+  f.Add(l(rd), p(d));
+  f.Add(w(ld), p(d), p(h), dir);
+  f.Add(l(ld), l(ld2), p(d));
+  f.Add(w(ld), w(d));
+  f.Add(w(ld), lh, dir);
+  f.Add(st.lset[h], p(d), dir);
+  f.Add(st.rset[h], p(d), dir);
   f.Add(st.lset[h], st.rset[h], p(d), p(h));
   f.Add(l(hl), l(hr), p(d), dir);
-  f.Add(p(d - 1), p(d), p(h)); f.Add(p(d + 1), p(d), p(h));
-  f.Add(w(d - 1), p(d)); f.Add(w(d + 1), p(d));
+  f.Add(p(d - 1), p(d), p(h));
+  f.Add(p(d + 1), p(d), p(h));
+  f.Add(w(d - 1), p(d));
+  f.Add(w(d + 1), p(d));
   f.Add(p(st.B(0)), p(d), p(h), dir);
   f.Add(p(st.S(1)), p(d), p(h), dir);
   f.Add(st.nl[d], st.nr[d], p(d));
   f.Add(p(d), p(h), dir, h == 0 ? 1 : 0);
-  f.Add(W.upos[d], W.upos[h], dir); f.Add(W.suffix[d], p(h), dir);
-  f.Add(W.suffix[d], W.upos[d]); f.Add(W.upos[d], w(h), dir);
-  f.Add(W.lemma[d], lh); f.Add(W.lemma[d], p(h), dir); f.Add(W.suffix[h], p(d), dir);
+  f.Add(W.upos[d], W.upos[h], dir);
+  f.Add(W.suffix[d], p(h), dir);
+  f.Add(W.suffix[d], W.upos[d]);
+  f.Add(W.upos[d], w(h), dir);
+  f.Add(W.lemma[d], lh);
+  f.Add(W.lemma[d], p(h), dir);
+  f.Add(W.suffix[h], p(d), dir);
   {
     const int lo = h < d ? h : d, hi = h < d ? d : h;
     int c = lo == 0 ? 0 : W.punct_before[hi] - W.punct_before[lo + 1];
     f.Add(c < 3 ? c : 3, p(d), p(h), dir);
   }
-  f.Add(w(rd), l(rd), w(d)); f.Add(l(ld), l(rd), p(d), p(h));
+  f.Add(w(rd), l(rd), w(d));
+  f.Add(l(ld), l(rd), p(d), p(h));
   return f.n;
 }
 
@@ -310,7 +396,8 @@ uint16_t FloatToHalf(float value) {
   uint32_t sign = (x >> 16) & 0x8000u;
   int32_t exp = static_cast<int32_t>((x >> 23) & 0xFF) - 127 + 15;
   uint32_t mant = x & 0x7FFFFFu;
-  if (((x >> 23) & 0xFF) == 0xFF) return static_cast<uint16_t>(sign | 0x7C00u | (mant ? 0x200u : 0));
+  if (((x >> 23) & 0xFF) == 0xFF)
+    return static_cast<uint16_t>(sign | 0x7C00u | (mant ? 0x200u : 0));
   if (exp >= 31) return static_cast<uint16_t>(sign | 0x7C00u);  // overflow -> inf
   if (exp <= 0) {
     if (exp < -10) return static_cast<uint16_t>(sign);
@@ -512,7 +599,8 @@ std::string Parser::Serialize() const {
   w.U32(static_cast<uint32_t>(m.root_label));
   w.PodVector(m.move_keys);
   std::vector<uint16_t> halves(m.move_weights.size());
-  for (size_t i = 0; i < halves.size(); ++i) halves[i] = parse_internal::FloatToHalf(m.move_weights[i]);
+  for (size_t i = 0; i < halves.size(); ++i)
+    halves[i] = parse_internal::FloatToHalf(m.move_weights[i]);
   w.PodVector(halves);
   w.PodVector(m.label_keys);
   w.PodVector(m.label_offsets);
@@ -568,7 +656,8 @@ StatusOr<std::unique_ptr<Parser>> Parser::Load(std::string_view section) {
     }
   }
   m->move_weights.resize(halves.size());
-  for (size_t i = 0; i < halves.size(); ++i) m->move_weights[i] = parse_internal::HalfToFloat(halves[i]);
+  for (size_t i = 0; i < halves.size(); ++i)
+    m->move_weights[i] = parse_internal::HalfToFloat(halves[i]);
   SITREP_RETURN_IF_ERROR(r.PodVector(&m->label_keys).WithContext("parser section"));
   SITREP_RETURN_IF_ERROR(r.PodVector(&m->label_offsets).WithContext("parser section"));
   std::vector<uint8_t> ids;

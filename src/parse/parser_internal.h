@@ -32,8 +32,10 @@ inline uint64_t Mix64(uint64_t x) {
 inline uint64_t HashWordForm(std::string_view s) {
   uint64_t h = 1469598103934665603ULL;
   for (unsigned char c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-    else if (c >= '0' && c <= '9') c = '0';
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<unsigned char>(c + 32);
+    else if (c >= '0' && c <= '9')
+      c = '0';
     h ^= c;
     h *= 1099511628211ULL;
   }
@@ -54,14 +56,14 @@ inline constexpr int kNoLabel = 255;
 // What the parser sees of one sentence.
 struct Words {
   int n = 0;
-  std::vector<uint64_t> form;   // hashed normalised form
-  std::vector<uint64_t> lemma;  // hashed lemma
-  std::vector<uint32_t> tag;    // upos | hashed xpos << 5
-  std::vector<uint8_t> upos;    // coarse tag alone (robust to XPOS errors)
-  std::vector<uint64_t> suffix; // hashed last 3 bytes of the normalised form
+  std::vector<uint64_t> form;          // hashed normalised form
+  std::vector<uint64_t> lemma;         // hashed lemma
+  std::vector<uint32_t> tag;           // upos | hashed xpos << 5
+  std::vector<uint8_t> upos;           // coarse tag alone (robust to XPOS errors)
+  std::vector<uint64_t> suffix;        // hashed last 3 bytes of the normalised form
   std::vector<uint16_t> punct_before;  // number of PUNCT words in [1, i)
   std::vector<uint16_t> verbs_before;  // number of VERB words in [1, i)
-  void Resize(int words);       // sets root and none nodes
+  void Resize(int words);              // sets root and none nodes
   void Set(int i, std::string_view form_text, Upos upos, std::string_view xpos,
            std::string_view lemma_text);
   // Call once all words are Set.
@@ -89,8 +91,10 @@ struct State {
   bool Terminal() const { return b > n && stack.size() == 1; }
   bool Legal(int move) const {
     switch (move) {
-      case kShift: return b <= n;
-      case kLeft: return b <= n && !stack.empty() && stack.back() != 0;
+      case kShift:
+        return b <= n;
+      case kLeft:
+        return b <= n && !stack.empty() && stack.back() != 0;
       default:  // kRight: the root takes its one child only at the very end
         return stack.size() >= 2 && (stack[stack.size() - 2] != 0 || b > n);
     }

@@ -190,8 +190,7 @@ TEST(Parser, RefusesCorruptSection) {
   std::string bytes = parser->Serialize();
   EXPECT_EQ(Parser::Load("").status().code(), StatusCode::kDataLoss);
   EXPECT_EQ(Parser::Load("garbage that is not a model").status().code(), StatusCode::kDataLoss);
-  EXPECT_EQ(Parser::Load(bytes.substr(0, bytes.size() / 2)).status().code(),
-            StatusCode::kDataLoss);
+  EXPECT_EQ(Parser::Load(bytes.substr(0, bytes.size() / 2)).status().code(), StatusCode::kDataLoss);
   for (size_t pos : {size_t{20}, bytes.size() / 2, bytes.size() - 9}) {
     std::string bad = bytes;
     bad[pos] = static_cast<char>(bad[pos] ^ 0x5A);

@@ -1,14 +1,15 @@
 // Training of the arc-hybrid parser: averaged perceptrons, dynamic oracle
 // with exploration, lifting of non-projective training trees.
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <map>
 #include <random>
 #include <set>
 
-#include "parse/parser_train.h"
 #include "parse/parser_internal.h"
+#include "parse/parser_train.h"
 #include "parse/projectivize.h"
 
 namespace sitrep {
@@ -145,9 +146,8 @@ void MoveCosts(const State& st, const std::vector<int>& gold, const std::vector<
   }
 }
 
-std::unique_ptr<Model> BuildModel(const std::vector<std::string>& labels,
-                                  const Perceptron& moves, const Perceptron& label_model,
-                                  float threshold) {
+std::unique_ptr<Model> BuildModel(const std::vector<std::string>& labels, const Perceptron& moves,
+                                  const Perceptron& label_model, float threshold) {
   auto m = std::make_unique<Model>();
   m->labels = labels;
   for (size_t i = 0; i < labels.size(); ++i) {
@@ -187,6 +187,54 @@ std::unique_ptr<Model> BuildModel(const std::vector<std::string>& labels,
     m->label_offsets.push_back(static_cast<uint32_t>(m->label_weights.size()));
   }
   m->BuildTables();
+  return m;
+}
+
+// Averages the weights of several models over the union of their features
+// (a missing feature counts as 0), then prunes and rounds like BuildModel.
+std::unique_ptr<Model> MergeModels(const std::vector<std::unique_ptr<Model>>& models,
+                                   float threshold) {
+  auto m = std::make_unique<Model>();
+  const Model& first = *models[0];
+  m->labels = first.labels;
+  m->root_label = first.root_label;
+  m->punct_label = first.punct_label;
+  const float scale = 1.0f / static_cast<float>(models.size());
+  auto q = [](float v) { return HalfToFloat(FloatToHalf(v)); };
+  std::map<uint32_t, std::array<float, kNumMoves>> moves;
+  for (const auto& x : models) {
+    for (size_t i = 0; i < x->move_keys.size(); ++i) {
+      auto& w = moves[x->move_keys[i]];
+      for (int c = 0; c < kNumMoves; ++c) w[c] += x->move_weights[i * kNumMoves + c] * scale;
+    }
+  }
+  for (const auto& [key, w] : moves) {
+    bool keep = false;
+    for (int c = 0; c < kNumMoves; ++c) keep |= std::fabs(w[c]) >= threshold;
+    if (!keep) continue;
+    m->move_keys.push_back(key);
+    for (int c = 0; c < kNumMoves; ++c) m->move_weights.push_back(q(w[c]));
+  }
+  const size_t num_labels = first.labels.size();
+  std::map<uint32_t, std::vector<float>> label_rows;
+  for (const auto& x : models) {
+    for (size_t i = 0; i < x->label_keys.size(); ++i) {
+      auto& row = label_rows[x->label_keys[i]];
+      row.resize(num_labels, 0.0f);
+      for (uint32_t k = x->label_offsets[i]; k < x->label_offsets[i + 1]; ++k)
+        row[x->label_weights[k].label] += x->label_weights[k].w * scale;
+    }
+  }
+  m->label_offsets.push_back(0);
+  for (const auto& [key, row] : label_rows) {
+    size_t before = m->label_weights.size();
+    for (size_t c = 0; c < num_labels; ++c)
+      if (std::fabs(row[c]) >= threshold)
+        m->label_weights.push_back({q(row[c]), static_cast<uint32_t>(c)});
+    if (m->label_weights.size() == before) continue;
+    m->label_keys.push_back(key);
+    m->label_offsets.push_back(static_cast<uint32_t>(m->label_weights.size()));
+  }
   return m;
 }
 
@@ -238,119 +286,143 @@ StatusOr<std::unique_ptr<Parser>> TrainParser(const std::vector<ConlluSentence>&
     data.push_back(std::move(t));
   }
   if (data.empty()) return InvalidArgumentError("no usable training sentence");
-  if (log) *log << "parser: " << data.size() << " training sentences, " << labels.size()
-                << " labels, " << lifted << " arcs lifted\n";
+  if (log)
+    *log << "parser: " << data.size() << " training sentences, " << labels.size() << " labels, "
+         << lifted << " arcs lifted\n";
 
   const int num_labels = static_cast<int>(labels.size());
-  Perceptron moves(kNumMoves), label_model(num_labels);
-  std::mt19937_64 rng(options.seed);
-  std::vector<size_t> order(data.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const int runs = std::max(1, options.ensemble_runs);
+  // With several runs, each keeps its unpruned best epoch; they are merged
+  // (weights averaged) and pruned at the end.
+  const float run_threshold = runs > 1 ? 0.0f : options.prune_threshold;
+  std::vector<std::unique_ptr<Model>> run_models;
+  for (int run = 0; run < runs; ++run) {
+    Perceptron moves(kNumMoves), label_model(num_labels);
+    std::mt19937_64 rng(options.seed + static_cast<uint64_t>(run) * 7919);
+    std::vector<size_t> order(data.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
 
-  State st;
-  std::vector<char> on_stack;
-  uint32_t feats[kMaxMoveFeatures], lfeats[kMaxLabelFeatures];
-  std::vector<float> lscores(num_labels);
-  std::unique_ptr<Model> best_model;
-  double best_las = -1;
-  int best_epoch = 0;
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    const auto epoch_start = Clock::now();
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
-    const bool explore = epoch >= options.explore_from_epoch;
-    size_t move_total = 0, move_ok = 0, arcs = 0, label_ok = 0;
-    for (size_t oi : order) {
-      const TrainSentence& t = data[oi];
-      const int n = t.words.n;
-      st.Reset(n);
-      on_stack.assign(n + 2, 0);
-      on_stack[0] = 1;
-      while (!st.Terminal()) {
-        int nf = MoveFeatures(t.words, st, feats);
-        float scores[kNumMoves];
-        moves.Score(feats, nf, scores);
-        int costs[kNumMoves];
-        MoveCosts(st, t.gold_head, on_stack, costs);
-        int pred = -1, min_cost = 1 << 20;
-        for (int m = 0; m < kNumMoves; ++m) {
-          if (!st.Legal(m)) continue;
-          if (pred < 0 || scores[m] > scores[pred]) pred = m;
-          min_cost = std::min(min_cost, costs[m]);
-        }
-        int gold = -1;
-        for (int m = 0; m < kNumMoves; ++m) {
-          if (st.Legal(m) && costs[m] == min_cost && (gold < 0 || scores[m] > scores[gold])) gold = m;
-        }
-        moves.Tick();
-        ++move_total;
-        int next = pred;
-        if (costs[pred] > min_cost) {
-          moves.Update(feats, nf, gold, pred);
-          const double coin = std::uniform_real_distribution<double>(0, 1)(rng);
-          if (!explore || coin >= options.explore_probability) next = gold;
-        } else {
-          ++move_ok;
-        }
-        int label = kNoLabel;
-        if (next != kShift) {
-          int h, d;
-          st.ArcOf(next, &h, &d);
-          if (h == 0) {
-            label = root_label;
-          } else {
-            int lf = LabelFeatures(t.words, st, h, d, lfeats);
-            label_model.Score(lfeats, lf, lscores.data());
-            int lp = -1;
-            for (int k = 0; k < num_labels; ++k) {
-              if (k != root_label && (lp < 0 || lscores[k] > lscores[lp])) lp = k;
-            }
-            const int lg = t.gold_label[d];
-            label_model.Tick();
-            label = lp;
-            if (lg >= 0 && lg != root_label && (!options.label_correct_heads_only || t.gold_head[d] == h)) {
-              ++arcs;
-              if (lp != lg) {
-                label_model.Update(lfeats, lf, lg, lp);
-              } else {
-                ++label_ok;
-              }
-              if (!explore) label = lg;
-            }
+    State st;
+    std::vector<char> on_stack;
+    uint32_t feats[kMaxMoveFeatures], lfeats[kMaxLabelFeatures];
+    std::vector<float> lscores(num_labels);
+    std::unique_ptr<Model> best_model;
+    double best_las = -1;
+    int best_epoch = 0;
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+      const auto epoch_start = Clock::now();
+      for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+      const bool explore = epoch >= options.explore_from_epoch;
+      size_t move_total = 0, move_ok = 0, arcs = 0, label_ok = 0;
+      for (size_t oi : order) {
+        const TrainSentence& t = data[oi];
+        const int n = t.words.n;
+        st.Reset(n);
+        on_stack.assign(n + 2, 0);
+        on_stack[0] = 1;
+        while (!st.Terminal()) {
+          int nf = MoveFeatures(t.words, st, feats);
+          float scores[kNumMoves];
+          moves.Score(feats, nf, scores);
+          int costs[kNumMoves];
+          MoveCosts(st, t.gold_head, on_stack, costs);
+          int pred = -1, min_cost = 1 << 20;
+          for (int m = 0; m < kNumMoves; ++m) {
+            if (!st.Legal(m)) continue;
+            if (pred < 0 || scores[m] > scores[pred]) pred = m;
+            min_cost = std::min(min_cost, costs[m]);
           }
-          on_stack[d] = 0;
-        } else {
-          on_stack[st.b] = 1;
+          int gold = -1;
+          for (int m = 0; m < kNumMoves; ++m) {
+            if (st.Legal(m) && costs[m] == min_cost && (gold < 0 || scores[m] > scores[gold]))
+              gold = m;
+          }
+          moves.Tick();
+          ++move_total;
+          int next = pred;
+          if (costs[pred] > min_cost) {
+            moves.Update(feats, nf, gold, pred);
+            const double coin = std::uniform_real_distribution<double>(0, 1)(rng);
+            if (!explore || coin >= options.explore_probability) next = gold;
+          } else {
+            ++move_ok;
+          }
+          int label = kNoLabel;
+          if (next != kShift) {
+            int h, d;
+            st.ArcOf(next, &h, &d);
+            if (h == 0) {
+              label = root_label;
+            } else {
+              int lf = LabelFeatures(t.words, st, h, d, lfeats);
+              label_model.Score(lfeats, lf, lscores.data());
+              int lp = -1;
+              for (int k = 0; k < num_labels; ++k) {
+                if (k != root_label && (lp < 0 || lscores[k] > lscores[lp])) lp = k;
+              }
+              const int lg = t.gold_label[d];
+              label_model.Tick();
+              label = lp;
+              if (lg >= 0 && lg != root_label &&
+                  (!options.label_correct_heads_only || t.gold_head[d] == h)) {
+                ++arcs;
+                if (lp != lg) {
+                  label_model.Update(lfeats, lf, lg, lp);
+                } else {
+                  ++label_ok;
+                }
+                if (!explore) label = lg;
+              }
+            }
+            on_stack[d] = 0;
+          } else {
+            on_stack[st.b] = 1;
+          }
+          st.Apply(next, label);
         }
-        st.Apply(next, label);
       }
-    }
-    double train_seconds = std::chrono::duration<double>(Clock::now() - epoch_start).count();
-    if (log) {
-      *log << "parser: epoch " << epoch << " moves " << 100.0 * move_ok / std::max<size_t>(1, move_total)
-           << "% labels " << 100.0 * label_ok / std::max<size_t>(1, arcs) << "% features "
-           << moves.size() << "/" << label_model.size() << " (" << train_seconds << " s)";
-    }
-    const bool last = epoch == options.epochs;
-    if (!dev.empty() && options.keep_best_epoch) {
-      auto model = BuildModel(labels, moves, label_model, options.prune_threshold);
-      Parser candidate(std::move(model));
-      ParserScores s = EvaluateParser(candidate, dev, dev);
-      if (log) *log << " dev UAS " << s.uas << " LAS " << s.las_universal << " full " << s.las;
-      if (s.las_universal > best_las) {
-        best_las = s.las_universal;
+      double train_seconds = std::chrono::duration<double>(Clock::now() - epoch_start).count();
+      if (log) {
+        *log << "parser: epoch " << epoch << " moves "
+             << 100.0 * move_ok / std::max<size_t>(1, move_total) << "% labels "
+             << 100.0 * label_ok / std::max<size_t>(1, arcs) << "% features " << moves.size() << "/"
+             << label_model.size() << " (" << train_seconds << " s)";
+      }
+      const bool last = epoch == options.epochs;
+      if (!dev.empty() && options.keep_best_epoch) {
+        auto model = BuildModel(labels, moves, label_model, run_threshold);
+        Parser candidate(std::move(model));
+        ParserScores s = EvaluateParser(candidate, dev, dev);
+        if (log) *log << " dev UAS " << s.uas << " LAS " << s.las_universal << " full " << s.las;
+        if (s.las_universal > best_las) {
+          best_las = s.las_universal;
+          best_epoch = epoch;
+          best_model = std::make_unique<Model>(candidate.model());
+        }
+      } else if (last) {
+        best_model = BuildModel(labels, moves, label_model, run_threshold);
         best_epoch = epoch;
-        best_model = std::make_unique<Model>(candidate.model());
       }
-    } else if (last) {
-      best_model = BuildModel(labels, moves, label_model, options.prune_threshold);
-      best_epoch = epoch;
+      if (log) *log << "\n" << std::flush;
     }
-    if (log) *log << "\n" << std::flush;
+    if (log)
+      *log << "parser: run " << run + 1 << "/" << runs << " kept epoch " << best_epoch << "\n";
+    run_models.push_back(std::move(best_model));
   }
+  std::unique_ptr<Model> best_model =
+      runs == 1 ? std::move(run_models[0]) : MergeModels(run_models, options.prune_threshold);
+  const int best_epoch = 0;
+  (void)best_epoch;
   best_model->BuildTables();
   if (log) {
-    *log << "parser: kept epoch " << best_epoch << ", " << best_model->move_keys.size()
-         << " move and " << best_model->label_keys.size() << " label features, "
+    if (runs > 1 && !dev.empty()) {
+      Parser merged(std::make_unique<Model>(*best_model));
+      ParserScores sc = EvaluateParser(merged, dev, dev);
+      *log << "parser: merged " << runs << " runs: dev UAS " << sc.uas << " LAS "
+           << sc.las_universal << " full " << sc.las << "\n";
+    }
+    *log << "parser: " << best_model->move_keys.size() << " move and "
+         << best_model->label_keys.size() << " label features, "
          << std::chrono::duration<double>(Clock::now() - start).count() << " s\n";
   }
   return std::make_unique<Parser>(std::move(best_model));
