@@ -9,10 +9,14 @@
 // --tags predicted (default): a tagger trained on all of train tags dev and
 // test; the parser is trained on 5-fold jackknifed tags of train followed by
 // train with gold tags (MakeParserTrainingSet in parse/jackknife.h;
-// --no-gold-copy for the jackknifed copy alone). --tags gold: the parser trains and runs on gold
-// tags.
+// --no-gold-copy for the jackknifed copy alone). --tags gold: the parser
+// trains and runs on gold tags.
 // --cache DIR keeps the tagged corpora (train.jackknifed.conllu,
 // dev.tagged.conllu, test.tagged.conllu) to skip the taggers next time.
+// Tuning flags (defaults are ParserTrainOptions'): --runs N (averaged
+// runs), --prune T, --explore-from E, --explore-p P, --label-all-heads;
+// --reprune T drops weights below T from a loaded/trained section;
+// --write-dev FILE writes the dev parse (predicted tags) as CoNLL-U.
 // Prints UAS / LAS (universal label, CoNLL 2018) / LAS (full label) on dev
 // and test with predicted and gold tags, training time, section size, load
 // time and parse speed (tokens/s, one thread, parse only).
@@ -165,8 +169,8 @@ int Run(int argc, char** argv) {
       opt.prune_threshold = static_cast<float>(std::atof(next().c_str()));
     else if (a == "--tags")
       tags = next();
-    else if (a == "--label-correct-only")
-      opt.label_correct_heads_only = true;
+    else if (a == "--label-all-heads")
+      opt.label_correct_heads_only = false;
     else if (a == "--no-gold-copy")
       gold_copy = false;
     else if (a == "--runs")

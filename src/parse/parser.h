@@ -30,14 +30,22 @@
 //    a second averaged perceptron over the ~50 full labels is scored only
 //    when an arc is made. In arc-hybrid the dependent is complete when it is
 //    attached, so the label model sees all its children (the "case" word of
-//    an "obl", the "aux:pass" of an "nsubj:pass" head...). It is ~15x cheaper
-//    than labelled transitions (3 + 50 scores per word instead of 2 x 101).
+//    an "obl", the "aux:pass" of an "nsubj:pass" head...). Per word that is
+//    2 x 3 + 50 scores instead of 2 x 101 with labelled transitions, and a
+//    3-wide instead of a 101-wide weight row per move feature (labelled
+//    transitions were not built here; this is the reasoning, not a
+//    measurement).
 //  * Rich non-local features (after Zhang & Nivre 2011): words, UPOS+XPOS of
 //    s0..s2, b0..b2, left/right-most children and their labels, second
 //    children, valencies, distance, label sets. Features are 32-bit hashes
 //    kept in exact open-addressing tables: only features that received an
 //    update during training are stored (unseen features score 0 instead of
 //    colliding), weights stored as float16 in the serialised section.
+//    More: coarse UPOS and 3-letter suffixes (robust to XPOS errors), string
+//    neighbours of s0/b0, punctuation and verb counts ahead of b0.
+//  * The trainer averages the weights of two runs with different shuffles
+//    (+0.5 LAS on EWT dev and test) and keeps features whose averaged weight
+//    is >= 0.75: 16.9 MB, see parse/README.md for the figures.
 //
 // Thread-safety: a loaded Parser is immutable; Parse() is const and may be
 // called from many threads at once (scratch space is thread_local, so no heap
