@@ -72,7 +72,8 @@ StatusOr<ModelFile> TrainModel(const TrainOptions& options, std::ostream* log) {
       JackknifeOptions jk;
       jk.folds = options.jackknife_folds;
       jk.tagger = tagger_options;
-      SITREP_ASSIGN_OR_RETURN(parser_train, JackknifeTags(train, dev, jk, log));
+      // Jackknifed copy of train plus train with gold tags (see jackknife.h).
+      SITREP_ASSIGN_OR_RETURN(parser_train, MakeParserTrainingSet(train, dev, jk, log));
       if (log) *log << "train: jackknife " << jk.folds << " folds, " << t.Seconds() << " s\n";
     } else {
       parser_train = train;  // gold tags
