@@ -12,11 +12,11 @@
 //
 // With --text, the files are tokenized instead and printed like the golden
 // .expected files (one sentence per line, tokens separated by " | ").
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
-#include <algorithm>
 #include <cstring>
+#include <ctime>
 #include <set>
 #include <string>
 #include <vector>

@@ -230,14 +230,14 @@ enum TokenClass : uint64_t {
   kClsComma,
   kClsColon,
   kClsSemicolon,
-  kClsDash,       // "-" "--" "—"
-  kClsRule,       // "=====", "*****", "____", "----=="
-  kClsOpen,       // ( [ {
-  kClsClose,      // ) ] }
-  kClsQuote,      // " ' “ ” ‘ ’
-  kClsEmoticon,   // ":)" ":P"
-  kClsAbbrev,     // "etc." "U.S." "J."
-  kClsHandle,     // "#Syria" "@UN"
+  kClsDash,      // "-" "--" "—"
+  kClsRule,      // "=====", "*****", "____", "----=="
+  kClsOpen,      // ( [ {
+  kClsClose,     // ) ] }
+  kClsQuote,     // " ' “ ” ‘ ’
+  kClsEmoticon,  // ":)" ":P"
+  kClsAbbrev,    // "etc." "U.S." "J."
+  kClsHandle,    // "#Syria" "@UN"
   kClsOther,
 };
 
@@ -254,9 +254,9 @@ uint64_t ClassifyToken(std::string_view s) {
   bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   bool digit = c >= '0' && c <= '9';
   if (alpha || digit) {
-    if (s.find("://") != std::string_view::npos || (n > 4 && (s[0] == 'w' || s[0] == 'W') &&
-                                                    (s.substr(0, 4) == "www." ||
-                                                     s.substr(0, 4) == "WWW.")))
+    if (s.find("://") != std::string_view::npos ||
+        (n > 4 && (s[0] == 'w' || s[0] == 'W') &&
+         (s.substr(0, 4) == "www." || s.substr(0, 4) == "WWW.")))
       return kClsUrl;
     size_t at = s.find('@');
     if (at != std::string_view::npos && at > 0) return kClsEmail;
@@ -325,18 +325,23 @@ uint64_t ClassifyToken(std::string_view s) {
 }
 
 uint64_t Bucket(uint32_t len) {
-  return len <= 1 ? 1 : len <= 2 ? 2 : len <= 4 ? 3 : len <= 8 ? 4 : len <= 16 ? 5 : len <= 32 ? 6 : 7;
+  return len <= 1    ? 1
+         : len <= 2  ? 2
+         : len <= 4  ? 3
+         : len <= 8  ? 4
+         : len <= 16 ? 5
+         : len <= 32 ? 6
+                     : 7;
 }
-
 
 // What the boundary classifier needs to know about one token, computed once
 // per token of a paragraph.
 struct GapToken {
-  uint64_t lower;      // hash of the ASCII-lower-cased form
-  uint64_t cased;      // hash of the form
-  uint8_t shape;       // 1 none, 2 "Xx", 3 "XX", 4 "x", 5 digit, 6 non-ASCII, 7 other
-  uint8_t cls;         // TokenClass
-  uint8_t starter;     // 1 if a known sentence starter, else 2
+  uint64_t lower;   // hash of the ASCII-lower-cased form
+  uint64_t cased;   // hash of the form
+  uint8_t shape;    // 1 none, 2 "Xx", 3 "XX", 4 "x", 5 digit, 6 non-ASCII, 7 other
+  uint8_t cls;      // TokenClass
+  uint8_t starter;  // 1 if a known sentence starter, else 2
   uint8_t space_after;
   uint8_t newline_after;  // a newline between this token and the next
   uint32_t next_stop;     // index of the first . ! ? ... token at or after this one (or ~0)
@@ -406,16 +411,17 @@ inline uint64_t Mix(uint64_t x) {  // splitmix64 finaliser
 // word, cased), coarse shapes and fine classes of two tokens either side,
 // the sentence length so far, the tokens left in the paragraph, how far the
 // next . ! ? is, and the rules' decision.
-void GapFeatures(const GapToken* info, uint32_t b, uint32_t e, uint32_t t,
-                 uint32_t sentence_begin, uint32_t paragraph_end, bool rule_cut,
-                 std::vector<uint64_t>* out) {
+void GapFeatures(const GapToken* info, uint32_t b, uint32_t e, uint32_t t, uint32_t sentence_begin,
+                 uint32_t paragraph_end, bool rule_cut, std::vector<uint64_t>* out) {
   out->clear();
   const int64_t lo = b, hi = e;
   const int64_t k = t;
   constexpr uint64_t kNoForm = 0x51ED27;
   auto lower = [&](int64_t q) { return q >= lo && q < hi ? info[q].lower : kNoForm; };
   auto shape = [&](int64_t q) -> uint64_t { return q >= lo && q < hi ? info[q].shape : 1; };
-  auto cls = [&](int64_t q) -> uint64_t { return q >= lo && q < hi ? uint64_t{info[q].cls} : uint64_t{kClsNone}; };
+  auto cls = [&](int64_t q) -> uint64_t {
+    return q >= lo && q < hi ? uint64_t{info[q].cls} : uint64_t{kClsNone};
+  };
   auto add = [&](uint64_t id, uint64_t a) { out->push_back(Mix(Mix(id) ^ a)); };
   auto add2 = [&](uint64_t id, uint64_t a, uint64_t c) {
     out->push_back(Mix(Mix(Mix(id) ^ a) ^ c));
@@ -1024,11 +1030,11 @@ bool Worker::IsClockAbbrev(uint32_t t) const {
 // ("EST", "GMT", "Eastern"), a weekday or month, or a place before "time".
 bool Worker::ContinuesTime(uint32_t t, uint32_t t1) const {
   static constexpr const char* kTimeWords[] = {
-      "Monday",   "Tuesday", "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday",
-      "January",  "February", "March",    "April",    "May",      "June",     "July",
-      "August",   "September", "October", "November", "December", "Jan.",     "Feb.",
-      "Mar.",     "Apr.",    "Aug.",      "Sept.",    "Sep.",     "Oct.",     "Nov.",
-      "Dec.",     "Eastern", "Central",   "Pacific",  "Mountain", "Atlantic", "Greenwich"};
+      "Monday",  "Tuesday",   "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday",
+      "January", "February",  "March",     "April",    "May",      "June",     "July",
+      "August",  "September", "October",   "November", "December", "Jan.",     "Feb.",
+      "Mar.",    "Apr.",      "Aug.",      "Sept.",    "Sep.",     "Oct.",     "Nov.",
+      "Dec.",    "Eastern",   "Central",   "Pacific",  "Mountain", "Atlantic", "Greenwich"};
   if (flags_[t] & kFlagAllCaps) return true;  // EST, GMT, ET, UTC
   const Token& tk = doc_.tokens[t];
   std::string_view form = text_.substr(tk.begin, tk.end - tk.begin);

@@ -148,8 +148,8 @@ TEST_F(TokenizerCorpusTest, RandomBytesWithClassifier) {
     Document doc;
     size_t n = rng() % 400;
     for (size_t i = 0; i < n; ++i) {
-      doc.text += rng() % 4 == 0 ? static_cast<char>(rng() % 256)
-                                 : alphabet[rng() % (sizeof alphabet - 1)];
+      doc.text +=
+          rng() % 4 == 0 ? static_cast<char>(rng() % 256) : alphabet[rng() % (sizeof alphabet - 1)];
     }
     ASSERT_TRUE((*tok)->Process(doc).ok());
     uint32_t next = 0;
@@ -168,8 +168,8 @@ TEST_F(TokenizerCorpusTest, RandomBytesWithClassifier) {
 TEST_F(TokenizerCorpusTest, PathologicalInputsStayFast) {
   auto tok = Tokenizer::Create(TokenizerOptions{}, *section_);
   ASSERT_TRUE(tok.ok());
-  for (const std::string unit : {"a ", "A ", ". ", "a. ", "http://x.org/ ", "a@b.org ", "==== ",
-                                 "\"", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}) {
+  for (const std::string unit : {"a ", "A ", ". ", "a. ", "http://x.org/ ", "a@b.org ",
+                                 "==== ", "\"", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}) {
     Document doc;
     while (doc.text.size() < 400000) doc.text += unit;
     std::clock_t start = std::clock();

@@ -216,8 +216,7 @@ StatusOr<std::string> TrainTokenizer(const std::vector<ConlluSentence>& train,
         const Example& ex = examples[i];
         float s = p.Score(ex.feats);
         bool pred = s > 0;
-        if (pred != ex.boundary)
-          p.Update(ex.feats, ex.boundary ? 1.0f : -options.negative_update);
+        if (pred != ex.boundary) p.Update(ex.feats, ex.boundary ? 1.0f : -options.negative_update);
         p.Tick();
       }
     }
