@@ -115,6 +115,8 @@ class [[nodiscard]] StatusOr {
     if (!sitrep_status_.ok()) return sitrep_status_; \
   } while (0)
 
+// `lhs` may be a declaration ("int x"), so it cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define SITREP_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                                  \
   if (!tmp.ok()) return tmp.status();                 \
@@ -122,5 +124,7 @@ class [[nodiscard]] StatusOr {
 
 #define SITREP_ASSIGN_OR_RETURN(lhs, expr) \
   SITREP_ASSIGN_OR_RETURN_IMPL_(SITREP_CONCAT_(sitrep_or_, __LINE__), lhs, expr)
+
+// NOLINTEND(bugprone-macro-parentheses)
 
 #endif  // SITREP_CORE_STATUS_H_

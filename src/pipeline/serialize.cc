@@ -5,6 +5,8 @@
 namespace sitrep {
 namespace {
 
+constexpr size_t kReadableWidth = 100;  // wrap dependency lists here
+
 nlohmann::json OrNull(const std::string& s) {
   return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
 }
@@ -86,8 +88,14 @@ std::string DocumentToReadable(const Document& doc) {
       std::string head = t.head == 0
                              ? std::string("ROOT")
                              : std::string(doc.Form(doc.tokens[s.token_begin + t.head - 1]));
-      if (any) deps += "  ";
-      deps += t.deprel + "(" + head + ", " + std::string(doc.Form(t)) + ")";
+      std::string rel = t.deprel + "(" + head + ", " + std::string(doc.Form(t)) + ")";
+      size_t line_start = deps.rfind('\n') == std::string::npos ? 0 : deps.rfind('\n') + 1;
+      if (any && deps.size() - line_start + 2 + rel.size() > kReadableWidth) {
+        deps += "\n    ";
+      } else if (any) {
+        deps += "  ";
+      }
+      deps += rel;
       any = true;
     }
     if (any) out += deps + "\n";
