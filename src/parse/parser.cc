@@ -4,6 +4,9 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/binary_io.h"
 #include "parse/parser_internal.h"
@@ -449,11 +452,90 @@ uint32_t TableSize(size_t entries) {
 }
 }  // namespace
 
+namespace {
+bool ExactHalf(float f, uint16_t* h) {
+  *h = FloatToHalf(f);
+  if ((*h & 0x7C00u) == 0x7C00u) return false;  // inf / NaN
+  float back = HalfToFloatFast(*h);
+  return std::memcmp(&back, &f, 4) == 0;
+}
+
+// Fills lines for 2^bits lines; false if some key finds both its lines full
+// or some weight is not an exact finite float16.
+bool FillMoveLines(const std::vector<uint32_t>& keys, const std::vector<float>& weights,
+                   uint32_t bits, std::vector<MoveLine>* lines) {
+  const uint32_t mask = (1u << bits) - 1;
+  MoveLine empty;
+  for (int j = 0; j < 8; ++j) {
+    empty.tag[j] = kEmptyTag;
+    for (int m = 0; m < kNumMoves; ++m) empty.w[j][m] = 0;
+  }
+  lines->assign(size_t{1} << bits, empty);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const uint32_t key = keys[i], hi = key >> bits, home = key & mask;
+    uint16_t w[kNumMoves];
+    for (int m = 0; m < kNumMoves; ++m) {
+      if (!ExactHalf(weights[i * kNumMoves + m], &w[m])) return false;
+    }
+    bool placed = false;
+    for (uint32_t which = 0; which < 2 && !placed; ++which) {
+      MoveLine& line = (*lines)[which == 0 ? home : home ^ AltOf(hi, bits)];
+      for (int j = 0; j < 8; ++j) {
+        if (line.tag[j] != kEmptyTag) continue;
+        line.tag[j] = static_cast<uint16_t>(hi << 1 | which);
+        for (int m = 0; m < kNumMoves; ++m) line.w[j][m] = w[m];
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) return false;
+  }
+  return true;
+}
+
+// Mask of the tags of `line` equal to `tag` (bit 2j for entry j).
+inline uint32_t MatchTags(const MoveLine& line, uint16_t tag) {
+#if defined(__SSE2__)
+  __m128i tags = _mm_load_si128(reinterpret_cast<const __m128i*>(line.tag));
+  return static_cast<uint32_t>(
+      _mm_movemask_epi8(_mm_cmpeq_epi16(tags, _mm_set1_epi16(static_cast<short>(tag)))));
+#else
+  uint32_t m = 0;
+  for (int j = 0; j < 8; ++j) m |= (line.tag[j] == tag ? 3u : 0u) << (2 * j);
+  return m;
+#endif
+}
+}  // namespace
+
 void Model::BuildTables() {
-  uint32_t size = TableSize(move_keys.size());
+  // Compact lines at a load <= 0.65 (one more bit if a key finds no room).
+  move_lines.clear();
+  move_table.clear();
+  move_line_bits = 0;
+  uint32_t bits = kMinMoveLineBits;
+  while ((size_t{8} << bits) * 65 / 100 < move_keys.size()) ++bits;
+  for (; bits <= 28; ++bits) {
+    if (FillMoveLines(move_keys, move_weights, bits, &move_lines)) {
+      move_line_bits = bits;
+      break;
+    }
+    bool all_exact = true;
+    for (float f : move_weights) {
+      uint16_t h;
+      all_exact = all_exact && ExactHalf(f, &h);
+    }
+    if (!all_exact) break;
+  }
+  if (move_line_bits == 0) {
+    move_lines.clear();
+    move_lines.shrink_to_fit();
+  }
+  move_line_mask = move_line_bits == 0 ? 0 : (1u << move_line_bits) - 1;
+  uint32_t size = move_line_bits != 0 ? 1 : TableSize(move_keys.size());
   move_table.assign(size, MoveBucket{0, {0, 0, 0}});
+  if (move_line_bits != 0) size = 0;
   move_mask = size - 1;
-  for (size_t i = 0; i < move_keys.size(); ++i) {
+  for (size_t i = 0; size != 0 && i < move_keys.size(); ++i) {
     uint32_t s = SlotOf(move_keys[i]) & move_mask;
     while (move_table[s].key != 0) s = (s + 1) & move_mask;
     move_table[s].key = move_keys[i];
@@ -481,6 +563,32 @@ void Model::BuildTables() {
 }
 
 void Model::ScoreMoves(const uint32_t* f, int nf, float* scores) const {
+  if (move_line_bits != 0) {
+    const uint32_t bits = move_line_bits, mask = move_line_mask;
+    const MoveLine* lines = move_lines.data();
+    for (int i = 0; i < nf; ++i) __builtin_prefetch(&lines[f[i] & mask]);
+    float s0 = 0, s1 = 0, s2 = 0;
+    for (int i = 0; i < nf; ++i) {
+      const uint32_t hi = f[i] >> bits, home = f[i] & mask;
+      const MoveLine* line = &lines[home];
+      uint32_t m = MatchTags(*line, static_cast<uint16_t>(hi << 1));
+      if (m == 0) {
+        // Not at home: it can only be in the alternate line if home is full.
+        if (MatchTags(*line, kEmptyTag) != 0) continue;
+        line = &lines[home ^ AltOf(hi, bits)];
+        m = MatchTags(*line, static_cast<uint16_t>(hi << 1 | 1));
+        if (m == 0) continue;
+      }
+      const uint16_t* w = line->w[__builtin_ctz(m) >> 1];
+      s0 += HalfToFloatFast(w[0]);
+      s1 += HalfToFloatFast(w[1]);
+      s2 += HalfToFloatFast(w[2]);
+    }
+    scores[0] = s0;
+    scores[1] = s1;
+    scores[2] = s2;
+    return;
+  }
   uint32_t slots[kMaxMoveFeatures];
   for (int i = 0; i < nf; ++i) {
     slots[i] = SlotOf(f[i]) & move_mask;
