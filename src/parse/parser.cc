@@ -6,6 +6,7 @@
 #include <ctime>
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#include <xmmintrin.h>
 #endif
 
 #include "core/binary_io.h"
@@ -624,23 +625,44 @@ void Model::ScoreLabels(const uint32_t* f, int nf, float* __restrict scores) con
   }
   const float* __restrict dense = label_dense.data();
   const LabelWeight* __restrict sparse = label_weights.data();
+  // Probe every feature first and prefetch the weights of the hits, so the
+  // row/list loads overlap; then add them up in feature order (the same
+  // additions in the same order as one feature at a time).
+  const LabelBucket* hits[kMaxLabelFeatures];
+  int nh = 0;
   for (int i = 0; i < nf; ++i) {
     uint32_t s = slots[i];
     for (;;) {
       const LabelBucket& b = label_table[s];
       if (b.key == f[i]) {
+        hits[nh++] = &b;
         if (b.end == kDenseRow) {
-          const float* __restrict row = dense + static_cast<size_t>(b.begin) * stride;
-          for (uint32_t k = 0; k < stride; k += 8) {
-            for (uint32_t j = 0; j < 8; ++j) scores[k + j] += row[k + j];
-          }
+          const float* row = dense + static_cast<size_t>(b.begin) * stride;
+          for (uint32_t k = 0; k < stride; k += 16) __builtin_prefetch(row + k);
+          __builtin_prefetch(row + stride - 1);
         } else {
-          for (uint32_t k = b.begin; k < b.end; ++k) scores[sparse[k].label] += sparse[k].w;
+          __builtin_prefetch(sparse + b.begin);
+          __builtin_prefetch(sparse + b.end - 1);
         }
         break;
       }
       if (b.key == 0) break;
       s = (s + 1) & label_mask;
+    }
+  }
+  for (int i = 0; i < nh; ++i) {
+    const LabelBucket& b = *hits[i];
+    if (b.end == kDenseRow) {
+      const float* __restrict row = dense + static_cast<size_t>(b.begin) * stride;
+#if defined(__SSE2__)
+      for (uint32_t k = 0; k < stride; k += 4) {
+        _mm_storeu_ps(scores + k, _mm_add_ps(_mm_loadu_ps(scores + k), _mm_loadu_ps(row + k)));
+      }
+#else
+      for (uint32_t k = 0; k < stride; ++k) scores[k] += row[k];
+#endif
+    } else {
+      for (uint32_t k = b.begin; k < b.end; ++k) scores[sparse[k].label] += sparse[k].w;
     }
   }
 }
