@@ -4,6 +4,10 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <new>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #include <xmmintrin.h>
@@ -453,6 +457,17 @@ uint32_t TableSize(size_t entries) {
 }
 }  // namespace
 
+void* AllocateHuge(size_t bytes) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  const size_t align = bytes >= kHuge ? kHuge : 64;
+  void* p = std::aligned_alloc(align, (bytes + align - 1) / align * align);
+  if (p == nullptr) throw std::bad_alloc();
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (bytes >= kHuge) madvise(p, (bytes + align - 1) / align * align, MADV_HUGEPAGE);
+#endif
+  return p;
+}
+
 namespace {
 bool ExactHalf(float f, uint16_t* h) {
   *h = FloatToHalf(f);
@@ -464,7 +479,7 @@ bool ExactHalf(float f, uint16_t* h) {
 // Fills lines for 2^bits lines; false if some key finds both its lines full
 // or some weight is not an exact finite float16.
 bool FillMoveLines(const std::vector<uint32_t>& keys, const std::vector<float>& weights,
-                   uint32_t bits, std::vector<MoveLine>* lines) {
+                   uint32_t bits, std::vector<MoveLine, HugePageAllocator<MoveLine>>* lines) {
   const uint32_t mask = (1u << bits) - 1;
   MoveLine empty;
   for (int j = 0; j < 8; ++j) {

@@ -9,6 +9,7 @@
 #define SITREP_PARSE_PARSER_INTERNAL_H_
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -153,6 +154,24 @@ struct alignas(64) MoveLine {
   uint16_t w[8][3];  // float16, converted exactly by HalfToFloatFast
 };
 inline constexpr uint16_t kEmptyTag = 0xFFFF;
+
+// Allocator for the big run-time tables: 2 MB aligned and, on Linux, advised
+// to use transparent huge pages (fewer TLB misses on random probes).
+template <class T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <class U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}
+  T* allocate(size_t n);
+  void deallocate(T* p, size_t) { std::free(p); }
+  bool operator==(const HugePageAllocator&) const { return true; }
+};
+void* AllocateHuge(size_t bytes);
+template <class T>
+T* HugePageAllocator<T>::allocate(size_t n) {
+  return static_cast<T*>(AllocateHuge(n * sizeof(T)));
+}
 inline constexpr uint32_t kMinMoveLineBits = 18;
 inline uint32_t AltOf(uint32_t hi, uint32_t bits) {
   return ((hi * 0x9E3779B1u) >> (32 - bits)) | 1u;  // never 0: alternate != home
@@ -188,14 +207,14 @@ struct Model {
 
   // Built from the above by BuildTables(): move_lines when every move weight
   // is an exact finite float16 (then move_table is empty), else move_table.
-  std::vector<MoveLine> move_lines;
+  std::vector<MoveLine, HugePageAllocator<MoveLine>> move_lines;
   uint32_t move_line_bits = 0;
   uint32_t move_line_mask = 0;
   std::vector<MoveBucket> move_table;
   uint32_t move_mask = 0;
-  std::vector<LabelBucket> label_table;
+  std::vector<LabelBucket, HugePageAllocator<LabelBucket>> label_table;
   uint32_t label_mask = 0;
-  std::vector<float> label_dense;  // rows of label_stride floats
+  std::vector<float, HugePageAllocator<float>> label_dense;  // rows of label_stride floats
   uint32_t label_stride = 0;       // labels.size() rounded up to 8
 
   void BuildTables();
