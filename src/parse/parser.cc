@@ -558,22 +558,38 @@ void Model::BuildTables() {
     for (int m = 0; m < kNumMoves; ++m) move_table[s].w[m] = move_weights[i * kNumMoves + m];
   }
   size = TableSize(label_keys.size());
-  label_table.assign(size, LabelBucket{0, 0, 0});
+  label_table.assign(size, LabelBucket{});
   label_mask = size - 1;
   label_stride = static_cast<uint32_t>((labels.size() + 7) / 8 * 8);
   label_dense.clear();
+  label_sparse.clear();
   for (size_t i = 0; i < label_keys.size(); ++i) {
     uint32_t s = SlotOf(label_keys[i]) & label_mask;
     while (label_table[s].key != 0) s = (s + 1) & label_mask;
-    uint32_t begin = label_offsets[i], end = label_offsets[i + 1];
+    const uint32_t begin = label_offsets[i], end = label_offsets[i + 1];
+    LabelBucket& bucket = label_table[s];
+    bucket.key = label_keys[i];
     if (end - begin >= kDenseMinLabels) {
       uint32_t row = static_cast<uint32_t>(label_dense.size() / label_stride);
       label_dense.resize(label_dense.size() + label_stride, 0.0f);
       float* dense = &label_dense[static_cast<size_t>(row) * label_stride];
       for (uint32_t k = begin; k < end; ++k) dense[label_weights[k].label] = label_weights[k].w;
-      label_table[s] = LabelBucket{label_keys[i], row, kDenseRow};
+      bucket.kind = LabelBucket::kDense;
+      bucket.a = row;
+    } else if (end - begin <= 2) {
+      bucket.kind = end - begin == 1 ? LabelBucket::kOne : LabelBucket::kTwo;
+      std::memcpy(&bucket.a, &label_weights[begin].w, 4);
+      bucket.l0 = static_cast<uint8_t>(label_weights[begin].label);
+      if (end - begin == 2) {
+        std::memcpy(&bucket.b, &label_weights[begin + 1].w, 4);
+        bucket.l1 = static_cast<uint8_t>(label_weights[begin + 1].label);
+      }
     } else {
-      label_table[s] = LabelBucket{label_keys[i], begin, end};
+      bucket.kind = LabelBucket::kList;
+      bucket.a = static_cast<uint32_t>(label_sparse.size());
+      label_sparse.insert(label_sparse.end(), label_weights.begin() + begin,
+                          label_weights.begin() + end);
+      bucket.b = static_cast<uint32_t>(label_sparse.size());
     }
   }
 }
@@ -639,7 +655,7 @@ void Model::ScoreLabels(const uint32_t* f, int nf, float* __restrict scores) con
     __builtin_prefetch(&label_table[slots[i]]);
   }
   const float* __restrict dense = label_dense.data();
-  const LabelWeight* __restrict sparse = label_weights.data();
+  const LabelWeight* __restrict sparse = label_sparse.data();
   // Probe every feature first and prefetch the weights of the hits, so the
   // row/list loads overlap; then add them up in feature order (the same
   // additions in the same order as one feature at a time).
@@ -651,13 +667,13 @@ void Model::ScoreLabels(const uint32_t* f, int nf, float* __restrict scores) con
       const LabelBucket& b = label_table[s];
       if (b.key == f[i]) {
         hits[nh++] = &b;
-        if (b.end == kDenseRow) {
-          const float* row = dense + static_cast<size_t>(b.begin) * stride;
+        if (b.kind == LabelBucket::kDense) {
+          const float* row = dense + static_cast<size_t>(b.a) * stride;
           for (uint32_t k = 0; k < stride; k += 16) __builtin_prefetch(row + k);
           __builtin_prefetch(row + stride - 1);
-        } else {
-          __builtin_prefetch(sparse + b.begin);
-          __builtin_prefetch(sparse + b.end - 1);
+        } else if (b.kind == LabelBucket::kList) {
+          __builtin_prefetch(sparse + b.a);
+          __builtin_prefetch(sparse + b.b - 1);
         }
         break;
       }
@@ -667,17 +683,34 @@ void Model::ScoreLabels(const uint32_t* f, int nf, float* __restrict scores) con
   }
   for (int i = 0; i < nh; ++i) {
     const LabelBucket& b = *hits[i];
-    if (b.end == kDenseRow) {
-      const float* __restrict row = dense + static_cast<size_t>(b.begin) * stride;
-#if defined(__SSE2__)
-      for (uint32_t k = 0; k < stride; k += 4) {
-        _mm_storeu_ps(scores + k, _mm_add_ps(_mm_loadu_ps(scores + k), _mm_loadu_ps(row + k)));
+    switch (b.kind) {
+      case LabelBucket::kTwo: {
+        float w0, w1;
+        std::memcpy(&w0, &b.a, 4);
+        std::memcpy(&w1, &b.b, 4);
+        scores[b.l0] += w0;
+        scores[b.l1] += w1;
+        break;
       }
+      case LabelBucket::kOne: {
+        float w0;
+        std::memcpy(&w0, &b.a, 4);
+        scores[b.l0] += w0;
+        break;
+      }
+      case LabelBucket::kList:
+        for (uint32_t k = b.a; k < b.b; ++k) scores[sparse[k].label] += sparse[k].w;
+        break;
+      default: {
+        const float* __restrict row = dense + static_cast<size_t>(b.a) * stride;
+#if defined(__SSE2__)
+        for (uint32_t k = 0; k < stride; k += 4) {
+          _mm_storeu_ps(scores + k, _mm_add_ps(_mm_loadu_ps(scores + k), _mm_loadu_ps(row + k)));
+        }
 #else
-      for (uint32_t k = 0; k < stride; ++k) scores[k] += row[k];
+        for (uint32_t k = 0; k < stride; ++k) scores[k] += row[k];
 #endif
-    } else {
-      for (uint32_t k = b.begin; k < b.end; ++k) scores[sparse[k].label] += sparse[k].w;
+      }
     }
   }
 }
