@@ -4,6 +4,21 @@ namespace sitrep {
 
 namespace {
 
+// "s12 killed: VBN (want VBD) | Gunmen killed ..."
+std::string MissLine(const std::string& id, const std::string& word, const std::string& got,
+                     const std::string& want, const std::string& text) {
+  std::string out = id;
+  out += ' ';
+  out += word;
+  out += ": ";
+  out += got;
+  out += " (want ";
+  out += want;
+  out += ") | ";
+  out += text;
+  return out;
+}
+
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   size_t start = 0;
@@ -70,15 +85,13 @@ GoldenReport EvaluateTagGolden(const Tagger& tagger, const std::vector<GoldenSen
       if (xpos[c.word] == c.xpos)
         ++r.xpos_ok;
       else
-        r.misses.push_back(s.id + " " + w + ": " + xpos[c.word] + " (want " + c.xpos + ") | " +
-                           text);
+        r.misses.push_back(MissLine(s.id, w, xpos[c.word], c.xpos, text));
       if (c.lemma.empty()) continue;
       ++r.lemma_checked;
       if (lemmas[c.word] == c.lemma)
         ++r.lemma_ok;
       else
-        r.misses.push_back(s.id + " " + w + ": lemma " + lemmas[c.word] + " (want " + c.lemma +
-                           ") | " + text);
+        r.misses.push_back(MissLine(s.id, w, "lemma " + lemmas[c.word], c.lemma, text));
     }
   }
   return r;
