@@ -524,12 +524,12 @@ inline uint32_t MatchTags(const MoveLine& line, uint16_t tag) {
 }  // namespace
 
 void Model::BuildTables() {
-  // Compact lines at a load <= 0.65 (one more bit if a key finds no room).
+  // Compact lines at a load <= 0.5 (one more bit if a key finds no room).
   move_lines.clear();
   move_table.clear();
   move_line_bits = 0;
   uint32_t bits = kMinMoveLineBits;
-  while ((size_t{8} << bits) * 65 / 100 < move_keys.size()) ++bits;
+  while ((size_t{8} << bits) / 2 < move_keys.size()) ++bits;
   for (; bits <= 28; ++bits) {
     if (FillMoveLines(move_keys, move_weights, bits, &move_lines)) {
       move_line_bits = bits;
@@ -734,11 +734,22 @@ void Model::ParseWords(const Words& w, State& st) const {
   float scores[kNumMoves];
   float label_scores[256];
   while (!st.Terminal()) {
-    int nf = MoveFeatures(w, st, feats);
-    ScoreMoves(feats, nf, scores);
-    int best = -1;
+    bool legal[kNumMoves];
+    int num_legal = 0, best = -1;
     for (int m = 0; m < kNumMoves; ++m) {
-      if (st.Legal(m) && (best < 0 || scores[m] > scores[best])) best = m;
+      legal[m] = st.Legal(m);
+      num_legal += legal[m];
+      if (legal[m]) best = m;
+    }
+    // With one legal move (stack holding only the root, or an empty buffer)
+    // scoring cannot change the decision: skip it.
+    if (num_legal > 1) {
+      int nf = MoveFeatures(w, st, feats);
+      ScoreMoves(feats, nf, scores);
+      best = -1;
+      for (int m = 0; m < kNumMoves; ++m) {
+        if (legal[m] && (best < 0 || scores[m] > scores[best])) best = m;
+      }
     }
     int label = kNoLabel;
     if (best != kShift) {
