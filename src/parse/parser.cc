@@ -472,8 +472,12 @@ namespace {
 bool ExactHalf(float f, uint16_t* h) {
   *h = FloatToHalf(f);
   if ((*h & 0x7C00u) == 0x7C00u) return false;  // inf / NaN
-  float back = HalfToFloatFast(*h);
-  return std::memcmp(&back, &f, 4) == 0;
+  // Bit for bit (so -0.0 stays -0.0).
+  const float back = HalfToFloatFast(*h);
+  uint32_t a, b;
+  std::memcpy(&a, &back, 4);
+  std::memcpy(&b, &f, 4);
+  return a == b;
 }
 
 // Fills lines for 2^bits lines; false if some key finds both its lines full

@@ -223,7 +223,7 @@ struct Model {
   uint32_t label_mask = 0;
   std::vector<float, HugePageAllocator<float>> label_dense;  // rows of label_stride floats
   std::vector<LabelWeight, HugePageAllocator<LabelWeight>> label_sparse;  // lists of the others
-  uint32_t label_stride = 0;       // labels.size() rounded up to 8
+  uint32_t label_stride = 0;  // labels.size() rounded up to 8
 
   void BuildTables();
   void ScoreMoves(const uint32_t* f, int nf, float* scores) const;

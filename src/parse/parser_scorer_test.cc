@@ -123,7 +123,8 @@ TEST(ParserScorer, CommittedModelEwtSentences) {
   const Model& m = parser->model();
   auto gold = ReadConllu(path);
   ASSERT_TRUE(gold.ok());
-  std::vector<ConlluSentence> sample(gold->begin(), gold->begin() + std::min<size_t>(400, gold->size()));
+  std::vector<ConlluSentence> sample(gold->begin(),
+                                     gold->begin() + std::min<size_t>(400, gold->size()));
   Document doc = DocumentFromConllu(RetagSentences(**tagger, sample), /*keep_annotation=*/true);
 
   parse_internal::Words words;
@@ -199,8 +200,7 @@ TEST(ParserScorer, NonHalfWeightsUseFallbackTable) {
     if (HasFatalFailure()) return;
   }
   // The same model rounded to float16 takes the compact lines.
-  for (float& w : m.move_weights)
-    w = parse_internal::HalfToFloat(parse_internal::FloatToHalf(w));
+  for (float& w : m.move_weights) w = parse_internal::HalfToFloat(parse_internal::FloatToHalf(w));
   m.BuildTables();
   EXPECT_NE(m.move_line_bits, 0u);
   for (int round = 0; round < 2000; ++round) {
