@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -211,11 +212,16 @@ int RunEval(const CommonFlags& f, const std::string& corpus, const std::string& 
 }
 
 int RunBench(const CommonFlags& f, const std::string& corpus, size_t min_tokens) {
+  auto load_start = std::chrono::steady_clock::now();
   auto analyzer = MakeAnalyzer(f);
+  double load_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
   if (!analyzer.ok()) {
     std::fprintf(stderr, "sitrep: %s\n", analyzer.status().ToString().c_str());
     return kExitFatal;
   }
+  std::printf("bench: model %s loaded in %.3f s\n", (*analyzer)->model_path().c_str(),
+              load_seconds);
   auto gold = ReadConllu(EwtPath(corpus, "test"));
   if (!gold.ok()) {
     std::fprintf(stderr, "sitrep: %s\n", gold.status().ToString().c_str());

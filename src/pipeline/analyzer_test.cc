@@ -43,9 +43,8 @@ TEST(AnalyzerTest, CommittedModelIsSmallAndLoadsFast) {
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   std::printf("model: %.1f MB, loaded in %.3f s\n", size / 1e6, secs);
-  // Generous bound for a loaded CI machine (sanitizers off); the measured
-  // figure is printed above and reported in docs/.
-  EXPECT_LT(secs, 2.0);
+  // The load time is printed, not asserted (speed is measured by `sitrep
+  // bench`, which reports it, never by timed tests).
 }
 
 TEST(AnalyzerTest, RefusesNonModelsAndUnknownVersions) {

@@ -132,10 +132,8 @@ TEST_F(TokenizerCorpusTest, Throughput) {
   std::printf(
       "throughput: %.1f MB/s, %.2f M tokens/s (%zu tokens in %.3f s, one thread, CPU time)\n",
       bytes / secs / 1e6, tokens / secs / 1e6, tokens, secs);
-#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
-  // About 2.8 M tokens/s measured; the floor leaves room for a busy machine.
-  EXPECT_GT(tokens / secs, 1500000.0);  // optimised builds only
-#endif
+  // The figure above is informational; speed targets are checked with
+  // `sitrep bench` and build/bench/sitrep_benchmarks, not by timed tests.
 }
 
 // Arbitrary bytes through the classifier path: valid spans, no crash.
@@ -175,7 +173,11 @@ TEST_F(TokenizerCorpusTest, PathologicalInputsStayFast) {
     std::clock_t start = std::clock();
     ASSERT_TRUE((*tok)->Process(doc).ok());
     double secs = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
-    EXPECT_LT(secs, 2.0) << "unit " << unit;
+    // Printed, not asserted: speed is measured by benchmarks, never by timed
+    // tests. A quadratic blow-up on 400 KB would hit the ctest timeout.
+    std::printf("pathological unit '%s': %.3f s CPU for %zu bytes, %zu tokens\n", unit.c_str(),
+                secs, doc.text.size(), doc.tokens.size());
+    EXPECT_FALSE(doc.sentences.empty());
   }
 }
 
