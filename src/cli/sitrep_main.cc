@@ -154,36 +154,13 @@ int RunParseConllu(const CommonFlags& f, const std::string& path) {
     std::fprintf(stderr, "sitrep: error: %s: %s\n", path.c_str(), e.c_str());
   // Keep the input's sentence ids and text so the output lines up with the
   // gold file for the CoNLL 2018 evaluation script.
-  std::string out;
   Document doc = DocumentFromConllu(*sents, /*keep_annotation=*/false);
   Status s = (*analyzer)->AnalyzePretokenized(doc);
   if (!s.ok()) {
     std::fprintf(stderr, "sitrep: %s\n", s.ToString().c_str());
     return kExitFatal;
   }
-  for (size_t si = 0; si < sents->size(); ++si) {
-    const ConlluSentence& cs = (*sents)[si];
-    const Sentence& ds = doc.sentences[si];
-    for (const std::string& c : cs.comments) out += "# " + c + "\n";
-    size_t mw = 0;
-    for (uint32_t i = ds.token_begin; i < ds.token_end; ++i) {
-      int id = static_cast<int>(i - ds.token_begin) + 1;
-      if (mw < cs.multiwords.size() && cs.multiwords[mw].first == id) {
-        const MultiwordRange& r = cs.multiwords[mw++];
-        out += std::to_string(r.first) + "-" + std::to_string(r.last) + "\t" + r.form +
-               "\t_\t_\t_\t_\t_\t_\t_\t" + (r.space_after ? "_" : "SpaceAfter=No") + "\n";
-      }
-      const Token& t = doc.tokens[i];
-      const ConlluWord& w = cs.words[i - ds.token_begin];
-      auto field = [](const std::string& v) { return v.empty() ? std::string("_") : v; };
-      out += std::to_string(id) + "\t" + w.form + "\t" + field(t.lemma) + "\t" +
-             std::string(UposName(t.upos)) + "\t" + field(t.xpos) + "\t" + field(w.feats) + "\t" +
-             std::to_string(t.head < 0 ? 0 : t.head) + "\t" + field(t.deprel) + "\t_\t" +
-             field(w.misc) + "\n";
-    }
-    out += "\n";
-  }
-  std::cout << out;
+  std::cout << AnalysisToConllu(*sents, doc);
   return errors.empty() ? kExitOk : kExitSomeFailed;
 }
 

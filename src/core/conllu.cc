@@ -301,4 +301,32 @@ std::string DocumentToConllu(const Document& doc) {
   return out;
 }
 
+std::string AnalysisToConllu(const std::vector<ConlluSentence>& input, const Document& doc) {
+  std::string out;
+  auto field = [](const std::string& v) { return v.empty() ? std::string("_") : v; };
+  for (size_t si = 0; si < input.size() && si < doc.sentences.size(); ++si) {
+    const ConlluSentence& cs = input[si];
+    const Sentence& ds = doc.sentences[si];
+    for (const std::string& c : cs.comments) out += "# " + c + "\n";
+    size_t mw = 0;
+    for (uint32_t i = ds.token_begin; i < ds.token_end && i - ds.token_begin < cs.words.size();
+         ++i) {
+      int id = static_cast<int>(i - ds.token_begin) + 1;
+      if (mw < cs.multiwords.size() && cs.multiwords[mw].first == id) {
+        const MultiwordRange& r = cs.multiwords[mw++];
+        out += std::to_string(r.first) + "-" + std::to_string(r.last) + "\t" + r.form +
+               "\t_\t_\t_\t_\t_\t_\t_\t" + (r.space_after ? "_" : "SpaceAfter=No") + "\n";
+      }
+      const Token& t = doc.tokens[i];
+      const ConlluWord& w = cs.words[i - ds.token_begin];
+      out += std::to_string(id) + "\t" + w.form + "\t" + field(t.lemma) + "\t" +
+             std::string(UposName(t.upos)) + "\t" + field(t.xpos) + "\t" + field(w.feats) + "\t" +
+             std::to_string(t.head < 0 ? 0 : t.head) + "\t" + field(t.deprel) + "\t_\t" +
+             field(w.misc) + "\n";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 }  // namespace sitrep

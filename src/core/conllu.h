@@ -63,6 +63,13 @@ Document DocumentFromConllu(const std::vector<ConlluSentence>& sents, bool keep_
 // comments; "_" for fields not set.
 std::string DocumentToConllu(const Document& doc);
 
+// Writes `input` back as CoNLL-U with LEMMA, UPOS, XPOS, HEAD and DEPREL taken
+// from `doc`, which must be DocumentFromConllu(input, ...) after analysis (one
+// Sentence per input sentence, one Token per word). Comments, ids, forms,
+// multiword-token lines, FEATS and MISC are kept as they were, so the output
+// lines up with the gold file for the CoNLL 2018 evaluation script.
+std::string AnalysisToConllu(const std::vector<ConlluSentence>& input, const Document& doc);
+
 }  // namespace sitrep
 
 #endif  // SITREP_CORE_CONLLU_H_
