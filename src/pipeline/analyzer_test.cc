@@ -116,7 +116,6 @@ TEST(AnalyzerTest, GoldenNewsRelations) {
         if (doc.Form(doc.tokens[i]) == form) return static_cast<int>(i - s.token_begin + 1);
       return -1;
     };
-    std::istringstream rels(line.substr(tab + 1));
     std::string rel;
     std::string all = line.substr(tab + 1);
     size_t pos = 0;

@@ -128,20 +128,18 @@ EvalScores EvaluateRawText(const Analyzer& analyzer, const std::vector<ConlluSen
 std::string FormatScores(const EvalScores& s, bool gold_tokenization) {
   char buf[1024];
   const char* kind = gold_tokenization ? "accuracy" : "F1";
-  int n =
-      std::snprintf(buf, sizeof buf,
-                    "words      gold %zu, system %zu\n"
-                    "sentences  gold %zu, system %zu%s\n"
-                    "%s"
-                    "UPOS       %s %.2f\n"
-                    "XPOS       %s %.2f\n"
-                    "lemmas     %s %.2f\n"
-                    "UAS        %s %.2f\n"
-                    "LAS        %s %.2f   (universal relations, as the CoNLL 2018 script)\n"
-                    "LAS full   %s %.2f   (with subtypes: nsubj:pass, obl:tmod, ...)\n",
-                    s.gold_words, s.system_words, s.gold_sentences, s.system_sentences,
-                    gold_tokenization ? "" : "", "", kind, 100 * s.upos, kind, 100 * s.xpos, kind,
-                    100 * s.lemmas, kind, 100 * s.uas, kind, 100 * s.las, kind, 100 * s.las_full);
+  int n = std::snprintf(buf, sizeof buf,
+                        "words      gold %zu, system %zu\n"
+                        "sentences  gold %zu, system %zu\n"
+                        "UPOS       %s %.2f\n"
+                        "XPOS       %s %.2f\n"
+                        "lemmas     %s %.2f\n"
+                        "UAS        %s %.2f\n"
+                        "LAS        %s %.2f   (universal relations, as the CoNLL 2018 script)\n"
+                        "LAS full   %s %.2f   (with subtypes: nsubj:pass, obl:tmod, ...)\n",
+                        s.gold_words, s.system_words, s.gold_sentences, s.system_sentences, kind,
+                        100 * s.upos, kind, 100 * s.xpos, kind, 100 * s.lemmas, kind, 100 * s.uas,
+                        kind, 100 * s.las, kind, 100 * s.las_full);
   std::string out(buf, n > 0 ? static_cast<size_t>(n) : 0);
   if (!gold_tokenization) {
     char b2[256];
