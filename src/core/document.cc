@@ -23,3 +23,25 @@ Upos UposFromName(std::string_view name) {
 }
 
 }  // namespace sitrep
+
+namespace sitrep {
+
+const char* ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kFactual:
+      return "factual";
+    case Modality::kFuture:
+      return "future";
+    case Modality::kIntended:
+      return "intended";
+    case Modality::kThreatened:
+      return "threatened";
+    case Modality::kHypothetical:
+      return "hypothetical";
+    case Modality::kDemanded:
+      return "demanded";
+  }
+  return "factual";
+}
+
+}  // namespace sitrep

@@ -21,6 +21,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/event.h"
+
 namespace sitrep {
 
 // A half-open byte range [begin, end) into a Document's text.
@@ -116,6 +118,8 @@ struct Document {
 
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
+  std::vector<ActorMention> mentions;  // set by the actor stage (core/event.h)
+  std::vector<Event> events;           // set by the event stage (core/event.h)
   std::vector<Diagnostic> diagnostics;
 
   std::string_view Slice(uint32_t begin, uint32_t end) const {
@@ -136,6 +140,8 @@ struct Document {
   void ClearAnalysis() {
     sentences.clear();
     tokens.clear();
+    mentions.clear();
+    events.clear();
   }
 };
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/binary_io.h"
+#include "core/paths.h"
 #include "parse/parser.h"
 #include "tag/tagger.h"
 #include "text/tokenizer.h"
@@ -58,14 +59,6 @@ class ParseStage final : public Stage {
  private:
   const Parser* parser_;
 };
-
-std::string ExecutableDir() {
-  char buf[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return ".";
-  buf[n] = '\0';
-  return std::filesystem::path(buf).parent_path().string();
-}
 
 }  // namespace
 

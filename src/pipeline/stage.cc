@@ -7,8 +7,9 @@ namespace sitrep {
 
 std::string LayerNames(uint32_t layers) {
   static constexpr std::pair<uint32_t, const char*> kNames[] = {
-      {kLayerText, "text"}, {kLayerSentences, "sentences"}, {kLayerTokens, "tokens"},
-      {kLayerTags, "tags"}, {kLayerLemmas, "lemmas"},       {kLayerParse, "parse"},
+      {kLayerText, "text"},         {kLayerSentences, "sentences"}, {kLayerTokens, "tokens"},
+      {kLayerTags, "tags"},         {kLayerLemmas, "lemmas"},       {kLayerParse, "parse"},
+      {kLayerMentions, "mentions"}, {kLayerEvents, "events"},
   };
   std::string out;
   for (const auto& [bit, name] : kNames) {

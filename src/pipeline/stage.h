@@ -34,6 +34,8 @@ enum Layer : uint32_t {
   kLayerTags = 1u << 3,       // Token::upos, Token::xpos
   kLayerLemmas = 1u << 4,     // Token::lemma
   kLayerParse = 1u << 5,      // Token::head, Token::deprel
+  kLayerMentions = 1u << 6,   // Document::mentions (actors)
+  kLayerEvents = 1u << 7,     // Document::events
 };
 
 // "sentences|tokens" for kLayerSentences | kLayerTokens.
