@@ -30,6 +30,21 @@ class TokenizeStage final : public Stage {
   const Tokenizer* tokenizer_;  // owned by the Analyzer
 };
 
+// Runs an event coder (src/events, src/petrarch, src/tabari) after the parse.
+class CodeStage final : public Stage {
+ public:
+  explicit CodeStage(const EventCoder* coder) : coder_(coder) {}
+  std::string_view name() const override { return "code"; }
+  uint32_t requires_layers() const override {
+    return kLayerSentences | kLayerTokens | kLayerTags | kLayerLemmas | kLayerParse;
+  }
+  uint32_t provides_layers() const override { return kLayerMentions | kLayerEvents; }
+  Status Process(Document& doc) const override { return coder_->Code(doc); }
+
+ private:
+  const EventCoder* coder_;
+};
+
 class TagStage final : public Stage {
  public:
   explicit TagStage(const Tagger* tagger) : tagger_(tagger) {}
@@ -113,6 +128,10 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& opti
     a->parser_ = std::move(*parser);
     stages.push_back(std::make_unique<ParseStage>(a->parser_.get()));
     pretok.push_back(std::make_unique<ParseStage>(a->parser_.get()));
+  }
+  if (options.coder != nullptr) {
+    stages.push_back(std::make_unique<CodeStage>(options.coder));
+    pretok.push_back(std::make_unique<CodeStage>(options.coder));
   }
   SITREP_ASSIGN_OR_RETURN(a->pipeline_, Pipeline::Create(std::move(stages)));
   SITREP_ASSIGN_OR_RETURN(

@@ -12,6 +12,9 @@
 //   // of "troops" is "nsubj" and its head is "attacked".
 //
 // An Analyzer is immutable once created and may be used from many threads.
+// With AnalyzerOptions::coder set, the pipeline ends with event coding:
+// tokenize -> tag -> parse -> code (actors, events).
+//
 // The CLI, the HTTP server and the Python module all go through this class.
 #ifndef SITREP_PIPELINE_ANALYZER_H_
 #define SITREP_PIPELINE_ANALYZER_H_
@@ -21,6 +24,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/event_coder.h"
 #include "core/status.h"
 #include "pipeline/stage.h"
 
@@ -37,6 +41,10 @@ struct AnalyzerOptions {
   // Model file; empty = DefaultModelPath().
   std::string model_path;
   AnalysisDepth depth = AnalysisDepth::kParse;
+  // If set (and depth is kParse), a last "code" stage runs this event coder,
+  // filling Document::mentions and Document::events. Not owned: the coder must
+  // outlive the Analyzer.
+  const EventCoder* coder = nullptr;
 };
 
 // The model used when none is named: $SITREP_MODEL if set, else
