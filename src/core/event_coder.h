@@ -12,7 +12,9 @@
 #ifndef SITREP_CORE_EVENT_CODER_H_
 #define SITREP_CORE_EVENT_CODER_H_
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/document.h"
 #include "core/status.h"
@@ -29,6 +31,9 @@ class EventCoder {
   virtual Status Code(Document& doc) const = 0;
   // "sitrep", "petrarch2", "tabari".
   virtual std::string_view name() const = 0;
+  // Problems found while loading the coder's dictionaries, one per line:
+  // "verbs.txt:12: pattern without a code" (the line was skipped).
+  virtual std::vector<std::string> warnings() const { return {}; }
 };
 
 }  // namespace sitrep
