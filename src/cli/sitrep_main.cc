@@ -13,6 +13,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/cli_common.h"
+#include "cli/coding_commands.h"
 #include "core/binary_io.h"
 #include "core/conllu.h"
 #include "io/reader.h"
@@ -33,65 +35,7 @@
 namespace sitrep {
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitSomeFailed = 1;
-constexpr int kExitFatal = 2;
-
-struct CommonFlags {
-  std::vector<std::string> inputs;
-  std::string model;
-  std::string id, date, input_format = "auto";
-  int threads = 1;
-  size_t max_doc_bytes = 16u << 20;
-};
-
-void AddInputFlags(CLI::App* cmd, CommonFlags* f) {
-  cmd->add_option("inputs", f->inputs,
-                  "Text files, .jsonl files, directories of .txt files, or - for stdin "
-                  "(default: stdin)");
-  cmd->add_option("--id", f->id, "Document id for a single plain-text input");
-  cmd->add_option("--date", f->date, "Story date YYYY-MM-DD for plain-text input");
-  cmd->add_option("--input-format", f->input_format, "auto | text | jsonl")
-      ->check(CLI::IsMember({"auto", "text", "jsonl"}));
-  cmd->add_option("--max-doc-bytes", f->max_doc_bytes,
-                  "Refuse documents larger than this many bytes (default 16 MiB)");
-}
-
-void AddModelFlags(CLI::App* cmd, CommonFlags* f) {
-  cmd->add_option("--model", f->model, "Model file (default: models/en_ewt.sitrep)");
-  cmd->add_option("--threads", f->threads, "Documents processed in parallel")
-      ->check(CLI::Range(1, 256));
-}
-
-StatusOr<std::unique_ptr<Analyzer>> MakeAnalyzer(const CommonFlags& f,
-                                                 AnalysisDepth depth = AnalysisDepth::kParse) {
-  AnalyzerOptions opt;
-  opt.model_path = f.model;
-  opt.depth = depth;
-  return Analyzer::Create(opt);
-}
-
-StatusOr<std::unique_ptr<DocumentReader>> MakeReader(const CommonFlags& f) {
-  ReadOptions opt;
-  opt.id = f.id;
-  opt.date = f.date;
-  opt.max_document_bytes = f.max_doc_bytes;
-  if (f.input_format == "text") opt.format = ReadOptions::Format::kText;
-  if (f.input_format == "jsonl") opt.format = ReadOptions::Format::kJsonl;
-  std::vector<std::string> inputs = f.inputs;
-  if (inputs.empty()) inputs.push_back("-");
-  return DocumentReader::Create(inputs, opt);
-}
-
-void PrintDiagnostics(const Document& doc) {
-  for (const Diagnostic& d : doc.diagnostics) {
-    std::string where = doc.origin.empty() ? doc.id : doc.origin;
-    std::fprintf(stderr, "sitrep: %s: %s%s%s\n",
-                 d.severity == Diagnostic::Severity::kError ? "error" : "warning", where.c_str(),
-                 d.offset >= 0 ? (": byte " + std::to_string(d.offset) + ": ").c_str() : ": ",
-                 d.message.c_str());
-  }
-}
+using namespace ::sitrep::cli;  // NOLINT: the CLI's own helpers
 
 // analyze / parse: stream documents through the analyzer.
 int RunAnalyze(const CommonFlags& f, const std::string& format) {
@@ -248,7 +192,7 @@ int RunTrain(const std::string& corpus, const std::string& out, uint64_t seed, i
 }
 
 int Main(int argc, char** argv) {
-  CLI::App app{"sitrep: news text in, analysed sentences (and, later, coded events) out"};
+  CLI::App app{"sitrep: news text in, coded events (who did what to whom) out"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("sitrep ") + SITREP_VERSION);
   std::string default_corpus = std::string(SITREP_SOURCE_DIR) + "/../shared/corpora/ud-english-ewt";
@@ -282,6 +226,29 @@ int Main(int argc, char** argv) {
   bench->add_option("--corpus", corpus, "Folder with en_ewt-ud-test.conllu");
   bench->add_option("--min-tokens", min_tokens, "Repeat the text to at least this many tokens");
 
+  bool bench_code = false;
+  size_t min_sentences = 20'000;
+  std::string corpora = std::string(SITREP_SOURCE_DIR) + "/../shared/corpora";
+  bench->add_flag("--code", bench_code,
+                  "Analyse vs analyse+code on real news (GigaWord sample, UCDP headlines)");
+  bench->add_option("--corpora", corpora, "Folder with petrarch2/ and ucdp-ged-sample/");
+  bench->add_option("--min-sentences", min_sentences, "With --code: repeat to this many sentences");
+
+#ifdef SITREP_HAVE_CODING
+  CodeFlags code_flags;
+  auto* code = app.add_subcommand(
+      "code", "Code events: one JSON event record per line (docs/events.md), or a table");
+  AddInputFlags(code, &f);
+  AddModelFlags(code, &f);
+  AddCodeFlags(code, &code_flags);
+
+  ValidateFlags validate_flags;
+  auto* validate = app.add_subcommand(
+      "validate", "Run a PETRARCH2 or TABARI validation suite: N passed, N failed");
+  AddModelFlags(validate, &f);
+  AddValidateFlags(validate, &validate_flags);
+#endif
+
   std::string out = std::string(SITREP_SOURCE_DIR) + "/models/en_ewt.sitrep";
   uint64_t seed = 1;
   int folds = 5;
@@ -304,6 +271,11 @@ int Main(int argc, char** argv) {
     return RunAnalyze(f, "conllu");
   }
   if (eval->parsed()) return RunEval(f, corpus, split);
+#ifdef SITREP_HAVE_CODING
+  if (code->parsed()) return RunCode(f, code_flags);
+  if (validate->parsed()) return RunValidate(f, validate_flags);
+  if (bench->parsed() && bench_code) return RunCodeBench(f, corpora, min_sentences);
+#endif
   if (bench->parsed()) return RunBench(f, corpus, min_tokens);
   if (train->parsed()) return RunTrain(corpus, out, seed, folds, f.threads);
   return kExitFatal;

@@ -1,0 +1,41 @@
+// The event-coding subcommands of `sitrep`:
+//   sitrep code [FILES...] [--format jsonl|table] [--petrarch-dict DIR | --tabari-project FILE]
+//   sitrep validate petrarch|up|tabari FILE [--given-parse] [--report OUT.jsonl]
+//   sitrep bench --code            (analyse-only vs analyse+code on real news text)
+#ifndef SITREP_CLI_CODING_COMMANDS_H_
+#define SITREP_CLI_CODING_COMMANDS_H_
+
+#include <string>
+
+#include "cli/cli_common.h"
+
+namespace sitrep::cli {
+
+struct CodeFlags {
+  std::string format = "jsonl";  // jsonl | table
+  std::string petrarch_dict;     // code with PETRARCH2 dictionaries in this folder
+  std::string tabari_project;    // code with this TABARI .project
+  std::string actors_dir;        // sitrep's own dictionaries (default: data/actors)
+  std::string events_dir;        // (default: data/events)
+};
+void AddCodeFlags(CLI::App* cmd, CodeFlags* c);
+int RunCode(const CommonFlags& f, const CodeFlags& c);
+
+struct ValidateFlags {
+  std::string suite;  // petrarch | up | tabari
+  std::string path;   // records file or TABARI .project
+  std::string dictionary_dir;
+  std::string report;
+  bool given_parse = false;
+};
+void AddValidateFlags(CLI::App* cmd, ValidateFlags* v);
+int RunValidate(const CommonFlags& f, const ValidateFlags& v);
+
+// Sentences/s of analyse-only and analyse+code (sitrep's coder) on the
+// GigaWord sample and UCDP headlines under `corpora_dir` plus our samples,
+// repeated to at least `min_sentences`; 1 thread, then f.threads.
+int RunCodeBench(const CommonFlags& f, const std::string& corpora_dir, size_t min_sentences);
+
+}  // namespace sitrep::cli
+
+#endif  // SITREP_CLI_CODING_COMMANDS_H_

@@ -1,0 +1,147 @@
+#include "coding/news_corpus.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace sitrep {
+namespace {
+
+std::string DecodeXml(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '&') {
+      static constexpr std::pair<std::string_view, char> kEntities[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+      bool done = false;
+      for (const auto& [name, ch] : kEntities) {
+        if (s.substr(i, name.size()) == name) {
+          c = ch;
+          i += name.size() - 1;
+          done = true;
+          break;
+        }
+      }
+      (void)done;
+    }
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+// Splits one CSV record starting at `*pos`; advances past its line end.
+std::vector<std::string> CsvRecord(std::string_view csv, size_t* pos) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  size_t i = *pos;
+  for (; i < csv.size(); ++i) {
+    char c = csv[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < csv.size() && csv[i + 1] == '"') {
+          fields.back() += '"';
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else {
+        fields.back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back();
+    } else if (c == '\n') {
+      ++i;
+      break;
+    } else if (c != '\r') {
+      fields.back() += c;
+    }
+  }
+  *pos = i;
+  return fields;
+}
+
+}  // namespace
+
+std::vector<std::string> PetrarchRecordTexts(std::string_view xml) {
+  std::vector<std::string> texts;
+  size_t pos = 0;
+  while ((pos = xml.find("<Text>", pos)) != std::string_view::npos) {
+    size_t begin = pos + 6;
+    size_t end = xml.find("</Text>", begin);
+    if (end == std::string_view::npos) break;
+    std::string t = DecodeXml(xml.substr(begin, end - begin));
+    if (!t.empty()) texts.push_back(std::move(t));
+    pos = end + 7;
+  }
+  return texts;
+}
+
+StatusOr<std::vector<std::string>> UcdpHeadlines(std::string_view csv) {
+  size_t pos = 0;
+  std::vector<std::string> header = CsvRecord(csv, &pos);
+  size_t column = header.size();
+  for (size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == "source_headline") column = i;
+  }
+  if (column == header.size()) return InvalidArgumentError("no source_headline column");
+  std::vector<std::string> out;
+  while (pos < csv.size()) {
+    std::vector<std::string> rec = CsvRecord(csv, &pos);
+    if (column >= rec.size()) continue;
+    std::string_view cell = rec[column];
+    size_t start = 0;
+    while (start <= cell.size()) {
+      size_t semi = cell.find(';', start);
+      if (semi == std::string_view::npos) semi = cell.size();
+      std::string h = DecodeXml(cell.substr(start, semi - start));
+      if (h.size() > 3) out.push_back(std::move(h));
+      start = semi + 1;
+    }
+  }
+  return out;
+}
+
+Status AddNewsCorpus(const std::string& corpora_dir, std::vector<Document>* docs) {
+  std::string xml, csv;
+  bool have_xml = ReadFile(corpora_dir + "/petrarch2/text/GigaWord.sample.PETR.xml", &xml);
+  bool have_csv = ReadFile(corpora_dir + "/ucdp-ged-sample/ucdpged.csv", &csv);
+  if (!have_xml && !have_csv) {
+    return NotFoundError("no GigaWord sample or UCDP headlines under " + corpora_dir);
+  }
+  size_t n = 0;
+  auto add = [&](std::string text, const char* prefix) {
+    Document d;
+    d.id = std::string(prefix) + std::to_string(n++);
+    d.text = std::move(text);
+    docs->push_back(std::move(d));
+  };
+  if (have_xml) {
+    for (std::string& t : PetrarchRecordTexts(xml)) add(std::move(t), "gigaword-");
+  }
+  if (have_csv) {
+    SITREP_ASSIGN_OR_RETURN(auto headlines, UcdpHeadlines(csv));
+    for (std::string& h : headlines) add(std::move(h), "ucdp-");
+  }
+  return OkStatus();
+}
+
+}  // namespace sitrep
