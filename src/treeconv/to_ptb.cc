@@ -1,0 +1,692 @@
+#include "treeconv/to_ptb.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sitrep::treeconv {
+namespace {
+
+// Layers of a head's projection, innermost first (see the header).
+constexpr int kMaxAux = 6;
+enum Layer : int {
+  kCore = 0,
+  kPost,       // NP over NP: nominal post-modifiers
+  kCoordLow,   // coordination of NPs / ADJPs / ...
+  kCase,       // PP: case marker + phrase
+  kCoordCase,  // coordination of PPs
+  kAux0,       // VP per auxiliary/copula, nearest the head first
+  kTo = kAux0 + kMaxAux,
+  kCoordVp,  // coordination of VPs sharing a subject
+  kClause,   // S
+  kCoordS,   // coordination of clauses
+  kSbar,     // SBAR: complementizer / wh-phrase
+  kNumLayers,
+  kOutermost = 100,  // "whatever the outermost layer is" (trailing punctuation)
+  kFollow = 101,     // punctuation: the layer of the next dependent farther out
+};
+
+enum class Cat { kNominal, kNum, kVerb, kAdj, kAdv, kAdp, kPart, kIntj, kOther };
+
+struct Node {
+  std::string label;  // phrase label, or the Penn tag of a leaf
+  int token = -1;     // leaf: sentence-relative token index
+  std::vector<Node> kids;
+};
+
+struct Item {
+  int pos = 0;     // sentence-relative index of the dependent (or pulled token)
+  int layer = 0;   // preferred, then final layer
+  int owner = -1;  // pulled edge token: index into items of the dependent it came from
+  bool punct = false;
+  std::vector<Node> nodes;  // one phrase, or the leaves of a flattened subtree
+};
+
+std::string_view Base(std::string_view rel) { return rel.substr(0, rel.find(':')); }
+
+bool IsWhTag(std::string_view xpos) {
+  return xpos == "WDT" || xpos == "WP" || xpos == "WP$" || xpos == "WRB";
+}
+
+std::string EscapeForm(std::string_view form) {
+  if (form == "(") return "-LRB-";
+  if (form == ")") return "-RRB-";
+  if (form == "[") return "-LSB-";
+  if (form == "]") return "-RSB-";
+  if (form == "{") return "-LCB-";
+  if (form == "}") return "-RCB-";
+  std::string out;
+  out.reserve(form.size());
+  for (char ch : form) {
+    if (ch == '(') {
+      out += "-LRB-";
+    } else if (ch == ')') {
+      out += "-RRB-";
+    } else if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+      out += '_';
+    } else {
+      out += ch;
+    }
+  }
+  if (out.empty()) out = "_";
+  return out;
+}
+
+std::string EscapeTag(std::string_view tag) {
+  if (tag == "(") return "-LRB-";
+  if (tag == ")") return "-RRB-";
+  std::string out;
+  for (char ch : tag) {
+    if (ch == '(' || ch == ')' || ch == ' ') continue;
+    out += ch;
+  }
+  if (out.empty()) out = "X";
+  return out;
+}
+
+class Converter {
+ public:
+  Converter(const Document& doc, const Sentence& s) : doc_(doc), begin_(s.token_begin) {
+    n_ = static_cast<int>(s.size());
+  }
+
+  std::string Run() {
+    if (n_ == 0) return "(ROOT (FRAG))";
+    if (!Prepare()) return Flat();
+    Node top = Build(root_, false);
+    std::string out = "(ROOT ";
+    Write(top, out);
+    out += ")";
+    return out;
+  }
+
+ private:
+  const Token& Tok(int i) const { return doc_.tokens[begin_ + i]; }
+  std::string_view Form(int i) const { return doc_.Form(Tok(i)); }
+  Upos UposOf(int i) const { return Tok(i).upos; }
+  const std::string& Xpos(int i) const { return xpos_[i]; }
+  bool IsPunct(int i) const { return UposOf(i) == Upos::kPunct; }
+
+  // Heads, roots, cycles, projectivity. False if the sentence has no parse.
+  bool Prepare() {
+    xpos_.resize(n_);
+    head_.assign(n_, -1);
+    rel_.resize(n_);
+    bool any_parsed = false;
+    for (int i = 0; i < n_; ++i) {
+      xpos_[i] = EscapeTag(PennTag(doc_, Tok(i)));
+      rel_[i] = Tok(i).deprel;
+      if (Tok(i).head >= 0) any_parsed = true;
+    }
+    if (!any_parsed) return false;
+    std::vector<int> roots;
+    for (int i = 0; i < n_; ++i) {
+      const int h = Tok(i).head;
+      if (h == 0) {
+        roots.push_back(i);
+        head_[i] = -1;
+      } else if (h >= 1 && h <= n_ && h != i + 1) {
+        head_[i] = h - 1;
+      } else {
+        head_[i] = -2;  // unknown: reattached below
+      }
+    }
+    if (roots.empty()) {
+      int r = 0;
+      for (int i = 0; i < n_; ++i) {
+        if (!IsPunct(i)) {
+          r = i;
+          break;
+        }
+      }
+      roots.push_back(r);
+      head_[r] = -1;
+    }
+    root_ = roots[0];
+    for (size_t k = 1; k < roots.size(); ++k) {
+      head_[roots[k]] = root_;
+      if (rel_[roots[k]] == "root") rel_[roots[k]] = "parataxis";
+    }
+    for (int i = 0; i < n_; ++i) {
+      if (head_[i] == -2) {
+        head_[i] = root_;
+        if (rel_[i].empty() || rel_[i] == "root" || rel_[i] == "_") rel_[i] = "dep";
+      }
+    }
+    // Break cycles: a token whose head chain does not reach the root hangs from it.
+    for (int i = 0; i < n_; ++i) {
+      int k = i;
+      int steps = 0;
+      while (k != root_ && steps <= n_) {
+        k = head_[k];
+        ++steps;
+      }
+      if (k != root_) head_[i] = root_;
+    }
+    // Lift non-projective arcs to the grandparent until the tree is projective.
+    for (int round = 0; round < n_ * n_ + 1; ++round) {
+      bool changed = false;
+      for (int d = 0; d < n_ && !changed; ++d) {
+        const int h = head_[d];
+        if (h < 0) continue;
+        const int lo = std::min(d, h), hi = std::max(d, h);
+        for (int k = lo + 1; k < hi; ++k) {
+          if (!Dominates(h, k)) {
+            head_[d] = head_[h];
+            changed = true;
+            break;
+          }
+        }
+      }
+      if (!changed) break;
+    }
+    kids_.assign(n_, {});
+    for (int i = 0; i < n_; ++i) {
+      if (head_[i] >= 0) kids_[head_[i]].push_back(i);
+    }
+    lo_.resize(n_);
+    hi_.resize(n_);
+    Span(root_);
+    excluded_.assign(n_, false);
+    return true;
+  }
+
+  bool Dominates(int h, int k) const {
+    int steps = 0;
+    while (k >= 0 && steps <= n_) {
+      if (k == h) return true;
+      k = head_[k];
+      ++steps;
+    }
+    return false;
+  }
+
+  void Span(int h) {
+    lo_[h] = hi_[h] = h;
+    for (int c : kids_[h]) {
+      Span(c);
+      lo_[h] = std::min(lo_[h], lo_[c]);
+      hi_[h] = std::max(hi_[h], hi_[c]);
+    }
+  }
+
+  std::string Flat() const {
+    std::string out = "(ROOT (FRAG";
+    for (int i = 0; i < n_; ++i) {
+      out += " (";
+      out += EscapeTag(PennTag(doc_, Tok(i)));
+      out += ' ';
+      out += EscapeForm(Form(i));
+      out += ')';
+    }
+    out += "))";
+    return out;
+  }
+
+  void Write(const Node& node, std::string& out) const {
+    out += '(';
+    out += node.label;
+    if (node.token >= 0) {
+      out += ' ';
+      out += EscapeForm(Form(node.token));
+    } else {
+      for (const Node& k : node.kids) {
+        out += ' ';
+        Write(k, out);
+      }
+    }
+    out += ')';
+  }
+
+  Node Leaf(int i) const { return Node{Xpos(i), i, {}}; }
+
+  Cat CatOf(int i) const {
+    switch (UposOf(i)) {
+      case Upos::kNoun:
+      case Upos::kPropn:
+      case Upos::kPron:
+      case Upos::kSym:
+      case Upos::kX:
+      case Upos::kDet:
+        return Cat::kNominal;
+      case Upos::kNum:
+        return Cat::kNum;
+      case Upos::kVerb:
+      case Upos::kAux:
+        return Cat::kVerb;
+      case Upos::kAdj:
+        return Cat::kAdj;
+      case Upos::kAdv:
+        return Cat::kAdv;
+      case Upos::kAdp:
+      case Upos::kSconj:
+        return Cat::kAdp;
+      case Upos::kPart:
+        return Cat::kPart;
+      case Upos::kIntj:
+        return Cat::kIntj;
+      default:
+        return Cat::kOther;
+    }
+  }
+
+  bool HasChildRel(int h, std::initializer_list<std::string_view> bases) const {
+    for (int c : kids_[h]) {
+      if (excluded_[c]) continue;
+      for (std::string_view b : bases) {
+        if (Base(rel_[c]) == b) return true;
+      }
+    }
+    return false;
+  }
+  bool HasSubject(int h) const {
+    for (int c : kids_[h]) {
+      const std::string_view b = Base(rel_[c]);
+      if (b == "nsubj" || b == "csubj" || (b == "expl" && c < h)) return true;
+    }
+    return false;
+  }
+  bool HasLeftCase(int h) const {
+    for (int c : kids_[h]) {
+      if (c < h && Base(rel_[c]) == "case" && Xpos(c) != "POS") return true;
+    }
+    return false;
+  }
+  bool IsToMarker(int c) const {
+    return Base(rel_[c]) == "mark" && (Xpos(c) == "TO" || Form(c) == "to" || Form(c) == "To");
+  }
+  bool IsNegation(int c) const {
+    const std::string_view f = Form(c);
+    return f == "not" || f == "n't" || f == "Not" || f == "never";
+  }
+  bool SubtreeHasWh(int c) const {
+    for (int k = lo_[c]; k <= hi_[c]; ++k) {
+      if (IsWhTag(Xpos(k))) return true;
+    }
+    return false;
+  }
+
+  // The layer of conjunct c when it coordinates with its head.
+  int ConjLayer(int c) const {
+    if (HasSubject(c)) return kCoordS;
+    if (CatOf(c) == Cat::kVerb || HasChildRel(c, {"aux", "cop"})) return kCoordVp;
+    if (HasLeftCase(c)) return kCoordCase;
+    return kCoordLow;
+  }
+
+  std::vector<Node> FlattenLeaves(int c) const {
+    std::vector<Node> out;
+    for (int k = lo_[c]; k <= hi_[c]; ++k) {
+      if (!excluded_[k]) out.push_back(Leaf(k));
+    }
+    return out;
+  }
+
+  // Pulls punctuation (and, for conjuncts, coordinators) at the edges of c's
+  // subtree up to the level of c's head: CoreNLP attaches them high.
+  void PullEdges(int c, int owner_index, std::vector<Item>& items) {
+    const bool conj = Base(rel_[c]) == "conj";
+    auto pullable = [&](int k) {
+      if (k == c || excluded_[k] || !kids_[k].empty()) return false;
+      const std::string_view b = Base(rel_[k]);
+      if (IsPunct(k) && b == "punct") return true;
+      return conj && b == "cc" && head_[k] == c;
+    };
+    for (int k = lo_[c]; k < c && pullable(k); ++k) {
+      excluded_[k] = true;
+      Item it;
+      it.pos = k;
+      it.owner = owner_index;
+      it.punct = IsPunct(k);
+      it.nodes.push_back(Leaf(k));
+      items.push_back(std::move(it));
+    }
+    for (int k = hi_[c]; k > c && pullable(k); --k) {
+      excluded_[k] = true;
+      Item it;
+      it.pos = k;
+      it.owner = owner_index;
+      it.punct = true;
+      it.nodes.push_back(Leaf(k));
+      items.push_back(std::move(it));
+    }
+  }
+
+  // Preferred layer of dependent c of head h.
+  int Pref(int h, int c, Cat cat, bool wh_dep, const std::vector<int>& aux_order) const {
+    const bool left = c < h;
+    const std::string_view rel = rel_[c];
+    const std::string_view b = Base(rel);
+    if (b == "punct") return kFollow;
+    if (wh_dep) return kSbar;
+    if (b == "conj") return ConjLayer(c);
+    if (rel == "cc:preconj") {
+      for (int k : kids_[h]) {
+        if (Base(rel_[k]) == "conj") return ConjLayer(k);
+      }
+      return kCore;
+    }
+    if (b == "cc") return left ? kOutermost : kCore;
+    if (b == "case") {
+      if (Xpos(c) == "POS" || !left) return kCore;
+      return kCase;
+    }
+    if (b == "aux" || b == "cop") {
+      if (!left) return kCore;
+      for (size_t k = 0; k < aux_order.size(); ++k) {
+        if (aux_order[k] == c) return kAux0 + std::min<int>(static_cast<int>(k), kMaxAux - 1);
+      }
+      return kAux0;
+    }
+    if (b == "mark") return IsToMarker(c) ? kTo : kSbar;
+    if (b == "nsubj" || b == "csubj" || b == "expl") return left ? kClause : kCore;
+    switch (cat) {
+      case Cat::kNominal:
+      case Cat::kNum:
+      case Cat::kOther:
+        if (left) {
+          if (b == "det" || b == "amod" || b == "compound" || b == "nummod" || b == "nmod" ||
+              b == "flat" || b == "fixed" || b == "advmod" || b == "acl" || b == "dep" ||
+              b == "goeswith" || b == "appos" || b == "obl") {
+            return (b == "obl" || (b == "advmod" && HasChildRel(h, {"cop"}))) ? kClause : kCore;
+          }
+          return kClause;
+        }
+        if (b == "compound" || b == "flat" || b == "fixed" || b == "goeswith" || b == "nummod") {
+          return kCore;
+        }
+        if (HasChildRel(h, {"cop"}) &&
+            (b == "advcl" || b == "obl" || b == "ccomp" || b == "xcomp" || b == "parataxis")) {
+          return kCore;
+        }
+        return kPost;
+      case Cat::kAdj:
+      case Cat::kAdv:
+      case Cat::kAdp:
+      case Cat::kPart:
+      case Cat::kIntj:
+        if (left) {
+          if (b == "advmod" || b == "det" || b == "nummod" || b == "amod" || b == "compound" ||
+              b == "obl" || b == "fixed" || b == "flat") {
+            return (b == "obl" || HasChildRel(h, {"cop", "nsubj"})) && b != "fixed" && b != "flat"
+                       ? kClause
+                       : kCore;
+          }
+          return kClause;
+        }
+        return kCore;
+      case Cat::kVerb:
+        if (left) return b == "compound" ? kCore : kClause;
+        return kCore;
+    }
+    return kCore;
+  }
+
+  // How dependent c of head h is rendered: leaves (function words, flattened
+  // premodifiers) or a phrase.
+  std::vector<Node> Render(int h, int c, Cat cat, bool wh_dep) {
+    const std::string_view rel = rel_[c];
+    const std::string_view b = Base(rel);
+    const bool single = lo_[c] == hi_[c];
+    const bool nominal_head = cat == Cat::kNominal || cat == Cat::kNum || cat == Cat::kOther;
+    bool flatten = b == "punct" || b == "cc" || b == "case" || b == "aux" || b == "cop" ||
+                   b == "mark" || b == "det" || b == "fixed" || b == "flat" || b == "goeswith";
+    if (!flatten && b == "advmod" && single && IsNegation(c) && cat == Cat::kVerb) flatten = true;
+    if (!flatten && nominal_head && c < h) {
+      if (b == "compound" || b == "advmod") flatten = true;
+      if (single && (b == "amod" || b == "nummod" || b == "nmod" || b == "dep")) flatten = true;
+    }
+    if (!flatten && nominal_head && c > h && b == "compound") flatten = true;
+    if (!flatten && (cat == Cat::kAdj || cat == Cat::kAdv) && c < h && single &&
+        (b == "advmod" || b == "det" || b == "nummod")) {
+      flatten = true;
+    }
+    if (flatten && !wh_dep) return FlattenLeaves(c);
+    std::vector<Node> out;
+    out.push_back(Build(c, wh_dep));
+    return out;
+  }
+
+  std::string CoreLabel(int h, Cat cat) const {
+    switch (cat) {
+      case Cat::kNominal:
+        return "NP";
+      case Cat::kNum:
+        return Base(rel_[h]) == "nummod" ? "QP" : "NP";
+      case Cat::kVerb:
+        return "VP";
+      case Cat::kAdj:
+        return "ADJP";
+      case Cat::kAdv:
+        return "ADVP";
+      case Cat::kAdp:
+        return "PP";
+      case Cat::kPart:
+        return rel_[h] == "compound:prt" || Xpos(h) == "RP" ? "PRT" : "ADVP";
+      case Cat::kIntj:
+        return "INTJ";
+      case Cat::kOther:
+        return "X";
+    }
+    return "X";
+  }
+
+  static std::string WhLabel(const std::string& label) {
+    if (label == "NP" || label == "QP") return "WHNP";
+    if (label == "ADVP") return "WHADVP";
+    if (label == "PP") return "WHPP";
+    if (label == "ADJP") return "WHADJP";
+    return label;
+  }
+
+  Node Build(int h, bool wh) {
+    const Cat cat = CatOf(h);
+    const std::string_view rel = rel_[h];
+    const std::string_view rb = Base(rel);
+
+    // Auxiliaries left of the head, nearest first.
+    std::vector<int> aux_order;
+    for (auto it = kids_[h].rbegin(); it != kids_[h].rend(); ++it) {
+      const int c = *it;
+      const std::string_view b = Base(rel_[c]);
+      if (c < h && !excluded_[c] && (b == "aux" || b == "cop") && !IsToMarker(c)) {
+        aux_order.push_back(c);
+      }
+    }
+    const bool clausal_context = rb == "root" || rb == "ccomp" || rb == "xcomp" || rb == "advcl" ||
+                                 rb == "csubj" || rb == "parataxis" || rel == "acl:relcl" ||
+                                 rb == "dep" || rb == "list";
+    // The wh-phrase opening a relative or embedded clause.
+    int wh_dep = -1;
+    if (clausal_context && rb != "root") {
+      for (int c : kids_[h]) {
+        if (c > h) break;
+        if (excluded_[c] || Base(rel_[c]) == "punct") continue;
+        if (Base(rel_[c]) == "mark") break;
+        if (SubtreeHasWh(c)) wh_dep = c;
+        break;
+      }
+    }
+
+    std::vector<Item> items;
+    for (int c : kids_[h]) {
+      if (excluded_[c]) continue;
+      Item it;
+      it.pos = c;
+      it.punct = Base(rel_[c]) == "punct";
+      it.layer = Pref(h, c, cat, c == wh_dep, aux_order);
+      const size_t index = items.size();
+      items.push_back(std::move(it));
+      if (!items[index].punct) PullEdges(c, static_cast<int>(index), items);
+      items[index].nodes = Render(h, c, cat, c == wh_dep);
+    }
+    for (Item& it : items) {
+      if (it.owner >= 0) it.layer = items[it.owner].layer;
+    }
+    std::vector<int> left, right;  // indices into items, nearest the head first
+    for (size_t i = 0; i < items.size(); ++i) {
+      (items[i].pos < h ? left : right).push_back(static_cast<int>(i));
+    }
+    std::sort(left.begin(), left.end(), [&](int a, int b) { return items[a].pos > items[b].pos; });
+    std::sort(right.begin(), right.end(),
+              [&](int a, int b) { return items[a].pos < items[b].pos; });
+    for (std::vector<int>* side : {&left, &right}) {
+      std::vector<int>& v = *side;
+      // Punctuation follows the next dependent farther out.
+      for (int i = static_cast<int>(v.size()) - 1, next = kOutermost; i >= 0; --i) {
+        Item& it = items[v[i]];
+        if (it.layer == kFollow) {
+          it.layer = next;
+        } else {
+          next = it.layer;
+        }
+      }
+      // Nearer dependents never sit in a higher layer than farther ones.
+      for (int i = static_cast<int>(v.size()) - 2; i >= 0; --i) {
+        items[v[i]].layer = std::min(items[v[i]].layer, items[v[i + 1]].layer);
+      }
+    }
+
+    std::array<bool, kNumLayers> present{};
+    present[kCore] = true;
+    const bool predicate = cat == Cat::kVerb || !aux_order.empty() || HasSubject(h);
+    if (predicate && (HasSubject(h) || clausal_context ||
+                      (rb == "acl" && HasChildRel(h, {"mark"}) && rel != "acl:relcl"))) {
+      present[kClause] = true;
+    }
+    if (rel == "acl:relcl") {
+      present[kClause] = true;
+      present[kSbar] = true;
+    }
+    if (rb == "ccomp" && predicate && HasSubject(h) && head_[h] >= 0 && head_[h] < h) {
+      present[kSbar] = true;
+    }
+    int outermost = kCore;
+    for (const Item& it : items) {
+      if (it.layer < kNumLayers) present[it.layer] = true;
+    }
+    for (int l = 0; l < kNumLayers; ++l) {
+      if (present[l]) outermost = l;
+    }
+    for (Item& it : items) {
+      if (it.layer >= kNumLayers) it.layer = outermost;
+    }
+
+    std::vector<Node> layer_left[kNumLayers];
+    std::vector<Node> layer_right[kNumLayers];
+    // Left items from farthest to nearest so each layer's list is in order.
+    for (auto it = left.rbegin(); it != left.rend(); ++it) {
+      for (Node& n : items[*it].nodes) layer_left[items[*it].layer].push_back(std::move(n));
+    }
+    for (int i : right) {
+      for (Node& n : items[i].nodes) layer_right[items[i].layer].push_back(std::move(n));
+    }
+
+    Node node;
+    node.label = CoreLabel(h, cat);
+    node.kids = std::move(layer_left[kCore]);
+    node.kids.push_back(Leaf(h));
+    for (Node& n : layer_right[kCore]) node.kids.push_back(std::move(n));
+    for (int l = kPost; l < kNumLayers; ++l) {
+      if (!present[l]) continue;
+      std::string label;
+      if (l == kPost) {
+        label = "NP";
+      } else if (l == kCase) {
+        label = "PP";
+      } else if ((l >= kAux0 && l < kAux0 + kMaxAux) || l == kTo) {
+        label = "VP";
+      } else if (l == kClause) {
+        label = "S";
+      } else if (l == kSbar) {
+        label = "SBAR";
+      } else {
+        label = node.label;  // coordination: like its first conjunct
+      }
+      Node outer;
+      outer.label = std::move(label);
+      outer.kids = std::move(layer_left[l]);
+      outer.kids.push_back(std::move(node));
+      for (Node& n : layer_right[l]) outer.kids.push_back(std::move(n));
+      node = std::move(outer);
+    }
+    if (wh) node.label = WhLabel(node.label);
+    return node;
+  }
+
+  const Document& doc_;
+  uint32_t begin_;
+  int n_ = 0;
+  int root_ = 0;
+  std::vector<std::string> xpos_;
+  std::vector<int> head_;  // sentence-relative, -1 = root
+  std::vector<std::string> rel_;
+  std::vector<std::vector<int>> kids_;
+  std::vector<int> lo_, hi_;  // subtree spans (projective after Prepare)
+  std::vector<bool> excluded_;
+};
+
+}  // namespace
+
+std::string PennTag(const Document& doc, const Token& token) {
+  if (!token.xpos.empty() && token.xpos != "_") return token.xpos;
+  switch (token.upos) {
+    case Upos::kAdj:
+      return "JJ";
+    case Upos::kAdp:
+      return "IN";
+    case Upos::kAdv:
+      return "RB";
+    case Upos::kAux:
+      return "VB";
+    case Upos::kCconj:
+      return "CC";
+    case Upos::kDet:
+      return "DT";
+    case Upos::kIntj:
+      return "UH";
+    case Upos::kNoun:
+      return "NN";
+    case Upos::kNum:
+      return "CD";
+    case Upos::kPart: {
+      const std::string_view f = doc.Form(token);
+      return f == "to" || f == "To" ? "TO" : "RP";
+    }
+    case Upos::kPron:
+      return "PRP";
+    case Upos::kPropn:
+      return "NNP";
+    case Upos::kPunct: {
+      const std::string_view f = doc.Form(token);
+      if (f == ",") return ",";
+      if (f == "." || f == "?" || f == "!") return ".";
+      if (f == "(") return "-LRB-";
+      if (f == ")") return "-RRB-";
+      if (f == "\"" || f == "``") return "``";
+      return ":";
+    }
+    case Upos::kSconj:
+      return "IN";
+    case Upos::kSym:
+      return "SYM";
+    case Upos::kVerb:
+      return "VB";
+    case Upos::kX:
+      return "FW";
+    default:
+      return "XX";
+  }
+}
+
+std::string ToPtb(const Document& doc, uint32_t sentence_index) {
+  if (sentence_index >= doc.sentences.size()) return "(ROOT (FRAG))";
+  const Sentence& s = doc.sentences[sentence_index];
+  if (s.token_end > doc.tokens.size() || s.token_begin > s.token_end) return "(ROOT (FRAG))";
+  Converter conv(doc, s);
+  return conv.Run();
+}
+
+}  // namespace sitrep::treeconv
