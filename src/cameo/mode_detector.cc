@@ -1,0 +1,238 @@
+// ModeDetector: finds the PLOVER mode in an event's clause (see cameo.h).
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <utility>
+
+#include "cameo/cameo.h"
+#include "core/binary_io.h"
+#include "core/paths.h"
+
+namespace sitrep::cameo {
+namespace {
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    size_t at = s.find(sep, start);
+    if (at == std::string_view::npos) {
+      out.push_back(s.substr(start));
+      return out;
+    }
+    out.push_back(s.substr(start, at - start));
+    start = at + 1;
+  }
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// ASCII lower case, hyphens dropped: "Air-Strike" -> "airstrike".
+std::string Key(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '-') continue;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
+std::string BaseName(std::string_view path) {
+  size_t slash = path.find_last_of('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+// Dependents that belong to the event's own clause and can name its means:
+// subjects ("warplanes bombed"), objects ("fired mortar rounds"), obliques
+// ("killed in an air strike"), compounds ("drone strike"), modifiers
+// ("roadside bomb"). Not conjuncts, other clauses, or function words.
+bool FollowRelation(std::string_view deprel) {
+  std::string_view base = deprel.substr(0, deprel.find(':'));
+  static constexpr std::string_view kFollow[] = {"nsubj", "obj",      "iobj",   "obl",
+                                                 "nmod",  "compound", "amod",   "appos",
+                                                 "flat",  "advmod",   "nummod", "compound:prt"};
+  for (std::string_view f : kFollow)
+    if (base == f || deprel == f) return true;
+  return false;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<ModeDetector>> ModeDetector::LoadDefault() {
+  return Load(DataPath("cameo/plover_modes.tsv"), DataPath("cameo/cameo.tsv"));
+}
+
+StatusOr<std::unique_ptr<ModeDetector>> ModeDetector::Load(const std::string& modes_tsv,
+                                                           const std::string& cameo_tsv) {
+  std::unique_ptr<ModeDetector> d(new ModeDetector());
+  SITREP_ASSIGN_OR_RETURN(d->table_, Table::Load(cameo_tsv));
+  for (const std::string& w : d->table_->warnings()) d->warnings_.push_back(w);
+  SITREP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(modes_tsv));
+  const std::string origin = BaseName(modes_tsv);
+  auto warn = [&](size_t line, const std::string& msg) {
+    d->warnings_.push_back(origin + ":" + std::to_string(line) + ": " + msg);
+  };
+  size_t line_no = 0;
+  size_t pos = 0;
+  bool seen_header = false;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line = std::string_view(text).substr(
+        pos, nl == std::string::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string::npos ? text.size() : nl + 1;
+    ++line_no;
+    if (Trim(line).empty() || line[0] == '#') continue;
+    std::vector<std::string_view> f = Split(line, '\t');
+    for (std::string_view& cell : f) cell = Trim(cell);
+    if (!seen_header && f[0] == "term") {
+      seen_header = true;
+      continue;
+    }
+    if (f.size() < 3 || f.size() > 4) {
+      warn(line_no, "expected 3 or 4 tab-separated columns (term, mode, events, priority), got " +
+                        std::to_string(f.size()));
+      continue;
+    }
+    Entry e;
+    for (std::string_view w : Split(f[0], ' ')) {
+      std::string k = Key(Trim(w));
+      if (!k.empty()) e.words.push_back(std::move(k));
+    }
+    if (e.words.empty()) {
+      warn(line_no, "empty term");
+      continue;
+    }
+    e.mode = std::string(f[1]);
+    if (e.mode.empty()) {
+      warn(line_no, "empty mode for '" + std::string(f[0]) + "'");
+      continue;
+    }
+    bool bad = false;
+    if (f[2] != "*") {
+      for (std::string_view ev : Split(f[2], ',')) {
+        ev = Trim(ev);
+        if (!IsPloverEvent(ev)) {
+          warn(line_no, "unknown PLOVER event type '" + std::string(ev) + "'");
+          bad = true;
+          break;
+        }
+        e.events.emplace_back(ev);
+      }
+    }
+    if (bad) continue;
+    if (f.size() == 4 && !f[3].empty()) {
+      auto [p, ec] = std::from_chars(f[3].data(), f[3].data() + f[3].size(), e.priority);
+      if (ec != std::errc() || p != f[3].data() + f[3].size()) {
+        warn(line_no, "priority not an integer: '" + std::string(f[3]) + "'");
+        continue;
+      }
+    }
+    e.line = line_no;
+    d->by_first_word_[e.words[0]].push_back(d->entries_.size());
+    d->entries_.push_back(std::move(e));
+  }
+  if (d->entries_.empty()) return DataLossError(origin + ": no valid mode entries");
+  return d;
+}
+
+std::string ModeDetector::Detect(const Document& doc, const Event& event) const {
+  if (event.sentence >= doc.sentences.size()) return "";
+  const Sentence& s = doc.sentences[event.sentence];
+  if (s.token_end > doc.tokens.size() || s.token_begin >= s.token_end) return "";
+  const uint32_t b = s.token_begin;
+  const uint32_t n = s.token_end - s.token_begin;
+  auto in_sentence = [&](uint32_t t) { return t >= s.token_begin && t < s.token_end; };
+  if (!in_sentence(event.trigger_head)) return "";
+
+  // The PLOVER type the terms must agree with.
+  std::string_view plover;
+  if (const CodeInfo* c = table_->FindOrAncestor(event.cameo)) plover = c->plover_event;
+
+  // Distance (in dependency steps) of each token of the clause from the trigger; -1 = outside.
+  std::vector<int> dist(n, -1);
+  for (uint32_t t = event.trigger_begin; t < event.trigger_end; ++t)
+    if (in_sentence(t)) dist[t - b] = 0;
+  dist[event.trigger_head - b] = 0;
+  // Children lists, sentence-relative.
+  std::vector<std::vector<uint32_t>> children(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    int32_t h = doc.tokens[b + i].head;
+    if (h >= 1 && static_cast<uint32_t>(h) <= n) children[h - 1].push_back(i);
+  }
+  std::vector<uint32_t> frontier = {event.trigger_head - b};
+  for (int depth = 1; depth <= 2 && !frontier.empty(); ++depth) {
+    std::vector<uint32_t> next;
+    for (uint32_t p : frontier) {
+      for (uint32_t c : children[p]) {
+        if (dist[c] >= 0 || !FollowRelation(doc.tokens[b + c].deprel)) continue;
+        dist[c] = depth;
+        next.push_back(c);
+      }
+    }
+    frontier = std::move(next);
+  }
+
+  // Token keys: lemma and form.
+  std::vector<std::string> form_key(n), lemma_key(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    const Token& t = doc.tokens[b + i];
+    form_key[i] = Key(doc.Form(t));
+    lemma_key[i] = Key(t.lemma);
+  }
+  auto is_hyphen = [&](uint32_t i) { return form_key[i].empty(); };  // "-" or "--"
+  auto matches = [&](uint32_t i, const std::string& w) {
+    return form_key[i] == w || (!lemma_key[i].empty() && lemma_key[i] == w);
+  };
+
+  const Entry* best = nullptr;
+  int best_dist = 0;
+  for (uint32_t start = 0; start < n; ++start) {
+    if (is_hyphen(start)) continue;
+    for (const std::string* key : {&form_key[start], &lemma_key[start]}) {
+      if (key->empty()) continue;
+      if (key == &lemma_key[start] && *key == form_key[start]) continue;  // tried already
+      auto it = by_first_word_.find(*key);
+      if (it == by_first_word_.end()) continue;
+      for (size_t idx : it->second) {
+        const Entry& e = entries_[idx];
+        if (!e.events.empty() &&
+            std::find(e.events.begin(), e.events.end(), plover) == e.events.end()) {
+          continue;
+        }
+        // Match the words, skipping hyphen tokens between them.
+        uint32_t i = start;
+        int nearest = -1;
+        bool ok = true;
+        for (size_t w = 0; w < e.words.size(); ++w) {
+          if (w > 0) {
+            ++i;
+            while (i < n && is_hyphen(i)) ++i;
+          }
+          if (i >= n || !matches(i, e.words[w])) {
+            ok = false;
+            break;
+          }
+          if (dist[i] >= 0 && (nearest < 0 || dist[i] < nearest)) nearest = dist[i];
+        }
+        if (!ok || nearest < 0) continue;
+        bool better = best == nullptr || e.priority > best->priority ||
+                      (e.priority == best->priority &&
+                       (e.words.size() > best->words.size() ||
+                        (e.words.size() == best->words.size() &&
+                         (nearest < best_dist || (nearest == best_dist && e.line < best->line)))));
+        if (better) {
+          best = &e;
+          best_dist = nearest;
+        }
+      }
+    }
+  }
+  return best ? best->mode : "";
+}
+
+}  // namespace sitrep::cameo
