@@ -50,15 +50,51 @@ std::string BaseName(std::string_view path) {
 // Dependents that belong to the event's own clause and can name its means:
 // subjects ("warplanes bombed"), objects ("fired mortar rounds"), obliques
 // ("killed in an air strike"), compounds ("drone strike"), modifiers
-// ("roadside bomb"). Not conjuncts, other clauses, or function words.
+// ("roadside bomb"), open complements ("threatened to impose a curfew") and
+// noun complements ("an attempt to assassinate"). Not conjuncts, relative or
+// other clauses, or function words.
 bool FollowRelation(std::string_view deprel) {
+  if (deprel == "acl:relcl") return false;
   std::string_view base = deprel.substr(0, deprel.find(':'));
-  static constexpr std::string_view kFollow[] = {"nsubj", "obj",      "iobj",   "obl",
-                                                 "nmod",  "compound", "amod",   "appos",
-                                                 "flat",  "advmod",   "nummod", "compound:prt"};
+  static constexpr std::string_view kFollow[] = {"nsubj",    "obj",   "iobj",  "obl",  "nmod",
+                                                 "compound", "amod",  "appos", "flat", "advmod",
+                                                 "nummod",   "xcomp", "acl"};
   for (std::string_view f : kFollow)
-    if (base == f || deprel == f) return true;
+    if (base == f) return true;
   return false;
+}
+
+// Relations of a trigger word that is not the event's own head: an auxiliary
+// ("have [been killed]"), a modifier ("roadside [bombing]", "sexually
+// [abused]"). The word it depends on belongs to the trigger too.
+bool ClimbRelation(std::string_view deprel) {
+  std::string_view base = deprel.substr(0, deprel.find(':'));
+  return base == "aux" || base == "cop" || base == "amod" || base == "compound" || base == "advmod";
+}
+
+// Base-form guesses for an inflected word, used when the lemmatizer left the
+// word alone or got it wrong: "rioted" -> "riot", "shelling" -> "shell",
+// "stopped" -> "stop", "militias" -> "militia", "bodies" -> "body".
+std::vector<std::string> Variants(const std::string& w) {
+  std::vector<std::string> out;
+  auto ends = [&](std::string_view suf) {
+    return w.size() > suf.size() + 2 && std::string_view(w).substr(w.size() - suf.size()) == suf;
+  };
+  auto add_stem = [&](size_t cut) {
+    std::string stem = w.substr(0, w.size() - cut);
+    out.push_back(stem);
+    size_t n = stem.size();
+    if (n >= 3 && stem[n - 1] == stem[n - 2] && stem[n - 1] != 's' && stem[n - 1] != 'l') {
+      out.push_back(stem.substr(0, n - 1));  // "stopp" -> "stop"
+    }
+    out.push_back(stem + "e");  // "rais" -> "raise"
+  };
+  if (ends("ies")) out.push_back(w.substr(0, w.size() - 3) + "y");
+  if (ends("ing")) add_stem(3);
+  if (ends("ed")) add_stem(2);
+  if (ends("es")) out.push_back(w.substr(0, w.size() - 2));
+  if (ends("s") && !ends("ss")) out.push_back(w.substr(0, w.size() - 1));
+  return out;
 }
 
 }  // namespace
@@ -165,6 +201,16 @@ std::string ModeDetector::Detect(const Document& doc, const Event& event) const 
     if (h >= 1 && static_cast<uint32_t>(h) <= n) children[h - 1].push_back(i);
   }
   std::vector<uint32_t> frontier = {event.trigger_head - b};
+  {
+    const Token& head = doc.tokens[event.trigger_head];
+    if (ClimbRelation(head.deprel) && head.head >= 1 && static_cast<uint32_t>(head.head) <= n) {
+      uint32_t up = static_cast<uint32_t>(head.head - 1);
+      if (dist[up] < 0) {
+        dist[up] = 0;
+        frontier.push_back(up);
+      }
+    }
+  }
   for (int depth = 1; depth <= 2 && !frontier.empty(); ++depth) {
     std::vector<uint32_t> next;
     for (uint32_t p : frontier) {
@@ -179,23 +225,31 @@ std::string ModeDetector::Detect(const Document& doc, const Event& event) const 
 
   // Token keys: lemma and form.
   std::vector<std::string> form_key(n), lemma_key(n);
+  std::vector<std::vector<std::string>> variants(n);
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[b + i];
     form_key[i] = Key(doc.Form(t));
     lemma_key[i] = Key(t.lemma);
+    variants[i] = Variants(form_key[i]);
   }
   auto is_hyphen = [&](uint32_t i) { return form_key[i].empty(); };  // "-" or "--"
   auto matches = [&](uint32_t i, const std::string& w) {
-    return form_key[i] == w || (!lemma_key[i].empty() && lemma_key[i] == w);
+    if (form_key[i] == w || (!lemma_key[i].empty() && lemma_key[i] == w)) return true;
+    return std::find(variants[i].begin(), variants[i].end(), w) != variants[i].end();
   };
 
   const Entry* best = nullptr;
   int best_dist = 0;
   for (uint32_t start = 0; start < n; ++start) {
     if (is_hyphen(start)) continue;
-    for (const std::string* key : {&form_key[start], &lemma_key[start]}) {
+    std::vector<const std::string*> keys = {&form_key[start], &lemma_key[start]};
+    for (const std::string& v : variants[start]) keys.push_back(&v);
+    for (size_t k = 0; k < keys.size(); ++k) {
+      const std::string* key = keys[k];
       if (key->empty()) continue;
-      if (key == &lemma_key[start] && *key == form_key[start]) continue;  // tried already
+      bool seen = false;  // the same word reached by two keys: try it once
+      for (size_t j = 0; j < k && !seen; ++j) seen = *keys[j] == *key;
+      if (seen) continue;
       auto it = by_first_word_.find(*key);
       if (it == by_first_word_.end()) continue;
       for (size_t idx : it->second) {
