@@ -1,0 +1,3 @@
+#include "actors/dictionary.h"
+
+#include <gtest/gtest.h>

@@ -1,0 +1,917 @@
+#include "actors/recognizer.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "core/paths.h"
+
+namespace sitrep::actors {
+namespace {
+
+constexpr uint32_t kNone = 0xffffffffu;
+
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
+
+bool StartsUpper(std::string_view s) { return !s.empty() && IsUpperAscii(s[0]); }
+
+// Does text token `form` satisfy the alias token's case pattern?
+bool CaseOk(std::string_view form, uint8_t pattern) {
+  if (pattern == 0 || form.empty()) return true;
+  if (pattern == 1) return !IsLowerAscii(form[0]);
+  for (char c : form) {
+    if (IsLowerAscii(c)) return false;
+  }
+  return true;
+}
+
+bool EqualsLower(std::string_view form, std::string_view lower) {
+  if (form.size() != lower.size()) return false;
+  for (size_t i = 0; i < form.size(); ++i) {
+    char c = form[i];
+    if (IsUpperAscii(c)) c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+template <size_t N>
+bool OneOf(std::string_view form, const std::array<std::string_view, N>& words) {
+  for (std::string_view w : words) {
+    if (EqualsLower(form, w)) return true;
+  }
+  return false;
+}
+
+// Base relation: "nsubj:pass" => "nsubj".
+std::string_view BaseRel(std::string_view rel) {
+  size_t p = rel.find(':');
+  return p == std::string_view::npos ? rel : rel.substr(0, p);
+}
+
+int TypeRank(EntryType t) {
+  switch (t) {
+    case EntryType::kPerson:
+      return 0;
+    case EntryType::kGroup:
+      return 1;
+    case EntryType::kOrganisation:
+      return 2;
+    case EntryType::kCountry:
+      return 3;
+    case EntryType::kCapital:
+      return 4;
+    case EntryType::kDemonym:
+      return 5;
+    case EntryType::kAgent:
+      return 6;
+    case EntryType::kReference:
+      return 7;
+  }
+  return 8;
+}
+
+bool IsNamed(EntryType t) {
+  return t == EntryType::kPerson || t == EntryType::kGroup || t == EntryType::kOrganisation;
+}
+bool IsPlace(EntryType t) {
+  return t == EntryType::kCountry || t == EntryType::kCapital || t == EntryType::kDemonym;
+}
+
+// One dictionary match: tokens [begin, end) and the best entry.
+struct Match {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t head = 0;
+  uint32_t entry = 0;
+  EntryType type = EntryType::kAgent;
+};
+
+// Properties of a mention used to pick antecedents.
+struct Props {
+  bool person = false;
+  bool plural = false;
+  bool group = false;
+  bool org = false;
+  bool country = false;
+};
+
+enum class Need : uint8_t { kNone, kPronoun, kPossessor, kReference, kDefiniteAgent, kNameRef };
+
+struct Candidate {
+  ActorMention m;
+  Props props;
+  Need need = Need::kNone;
+  uint8_t pronoun_class = 0;  // 1 he/she, 2 it, 3 they
+  uint8_t ref_flags = 0;      // kRef* for "the group"
+  uint32_t possessor = kNone;  // token of "its" in "its air force"
+  std::string ref_word;        // "observatory" for "the Observatory"
+  bool drop = false;
+};
+
+constexpr std::array<std::string_view, 8> kPersonPronouns = {"he",  "him",     "his",    "she",
+                                                             "her", "himself", "herself", "hers"};
+constexpr std::array<std::string_view, 3> kNeuterPronouns = {"it", "its", "itself"};
+constexpr std::array<std::string_view, 5> kPluralPronouns = {"they", "them", "their", "theirs",
+                                                             "themselves"};
+constexpr std::array<std::string_view, 13> kLocatives = {
+    "in",     "inside",  "into", "across", "throughout", "near",  "within",
+    "at",     "around",  "outside", "towards", "toward",  "along"};
+constexpr std::array<std::string_view, 5> kActorCases = {"with", "against", "by", "between",
+                                                         "from"};
+constexpr std::array<std::string_view, 4> kDefinite = {"the", "this", "that", "these"};
+
+class SentenceRecognizer {
+ public:
+  SentenceRecognizer(const Dictionary& dict, Document& doc, uint32_t sentence,
+                     std::vector<Props>* doc_props)
+      : dict_(dict),
+        doc_(doc),
+        s_(doc.sentences[sentence]),
+        sentence_(sentence),
+        doc_props_(*doc_props) {
+    date_ = doc.date;
+  }
+
+  void Run() {
+    FindMatches();
+    BuildChunks();
+    AddPronounsAndNameRefs();
+    Appositions();
+    std::sort(cands_.begin(), cands_.end(), [](const Candidate& a, const Candidate& b) {
+      return a.m.token_begin < b.m.token_begin;
+    });
+    uint32_t last_end = s_.token_begin;
+    for (Candidate& c : cands_) {
+      if (c.drop) continue;
+      if (c.m.token_begin < last_end) continue;  // overlaps a kept mention
+      if (!Resolve(c)) continue;
+      last_end = c.m.token_end;
+      doc_.mentions.push_back(std::move(c.m));
+      doc_props_.push_back(c.props);
+    }
+  }
+
+ private:
+  // ---- tokens and parse -------------------------------------------------
+  std::string_view Form(uint32_t t) const { return doc_.Form(doc_.tokens[t]); }
+  // Document index of t's head, or kNone (root / unparsed / out of range).
+  uint32_t Head(uint32_t t) const {
+    int32_t h = doc_.tokens[t].head;
+    if (h <= 0) return kNone;
+    uint32_t ht = s_.token_begin + static_cast<uint32_t>(h) - 1;
+    return ht < s_.token_end ? ht : kNone;
+  }
+  std::string_view Rel(uint32_t t) const { return doc_.tokens[t].deprel; }
+  // Does t reach `target` range [b, e) going up at most `steps` heads?
+  bool Reaches(uint32_t t, uint32_t b, uint32_t e, int steps) const {
+    uint32_t x = t;
+    for (int i = 0; i < steps; ++i) {
+      x = Head(x);
+      if (x == kNone) return false;
+      if (x >= b && x < e) return true;
+    }
+    return false;
+  }
+  bool HasCaseChild(uint32_t t, bool locative) const {
+    for (uint32_t c = s_.token_begin; c < s_.token_end; ++c) {
+      if (Head(c) != t || BaseRel(Rel(c)) != "case") continue;
+      if (locative ? OneOf(Form(c), kLocatives) : OneOf(Form(c), kActorCases)) return true;
+    }
+    return false;
+  }
+  bool HasDefiniteDet(uint32_t head, uint32_t begin) const {
+    for (uint32_t c = s_.token_begin; c < head; ++c) {
+      if (c < begin && c + 3 < begin) continue;
+      if (Head(c) == head && Rel(c) == "det" && OneOf(Form(c), kDefinite)) return true;
+    }
+    return begin > s_.token_begin && OneOf(Form(begin - 1), kDefinite) && begin == head;
+  }
+
+  // ---- matching ---------------------------------------------------------
+  void FindMatches() {
+    const uint32_t n = s_.token_end - s_.token_begin;
+    form_ids_.assign(n, Dictionary::kNoToken);
+    lemma_ids_.assign(n, Dictionary::kNoToken);
+    std::string key;
+    for (uint32_t i = 0; i < n; ++i) {
+      const Token& tok = doc_.tokens[s_.token_begin + i];
+      Dictionary::NormalizeKey(doc_.Form(tok), &key);
+      form_ids_[i] = dict_.TokenId(key);
+      if (!tok.lemma.empty()) {
+        Dictionary::NormalizeKey(tok.lemma, &key);
+        lemma_ids_[i] = dict_.TokenId(key);
+      }
+    }
+    uint32_t i = 0;
+    while (i < n) {
+      int32_t node = 0;
+      uint32_t best_end = 0;
+      const Alias* best = nullptr;
+      for (uint32_t j = i; j < n; ++j) {
+        int32_t next = dict_.Child(node, form_ids_[j]);
+        if (next == Dictionary::kNoNode) next = dict_.Child(node, lemma_ids_[j]);
+        if (next == Dictionary::kNoNode) break;
+        node = next;
+        for (const Alias& a : dict_.AliasesAt(node)) {
+          if (!CaseFits(a, s_.token_begin + i)) continue;
+          if (best == nullptr || best_end < j + 1 ||
+              Better(a.entry, best->entry, s_.token_begin + i, s_.token_begin + j + 1)) {
+            best = &a;
+            best_end = j + 1;
+          }
+        }
+      }
+      if (best == nullptr) {
+        ++i;
+        continue;
+      }
+      Match m;
+      m.begin = s_.token_begin + i;
+      m.end = s_.token_begin + best_end;
+      m.entry = best->entry;
+      m.type = dict_.entries()[best->entry].type;
+      m.head = m.end - 1;
+      for (uint32_t t = m.begin; t < m.end; ++t) {
+        uint32_t h = Head(t);
+        if (h == kNone || h < m.begin || h >= m.end) m.head = t;
+      }
+      // A capitalised person/group name inside a longer run of capitalised
+      // words that we do not know ("Ahmed Hassan Lavrov") is still a match.
+      matches_.push_back(m);
+      i = best_end;
+    }
+  }
+
+  bool CaseFits(const Alias& a, uint32_t begin) const {
+    for (size_t k = 0; k < a.case_pattern.size(); ++k) {
+      if (!CaseOk(Form(begin + static_cast<uint32_t>(k)), a.case_pattern[k])) return false;
+    }
+    return true;
+  }
+
+  // Between two entries matching the same span: the more specific type; among
+  // people, the one in office on the document's date.
+  bool Better(uint32_t a, uint32_t b, uint32_t, uint32_t) const {
+    const Entry& ea = dict_.entries()[a];
+    const Entry& eb = dict_.entries()[b];
+    if (TypeRank(ea.type) != TypeRank(eb.type)) return TypeRank(ea.type) < TypeRank(eb.type);
+    if (ea.type == EntryType::kPerson && !date_.empty()) {
+      bool ia = dict_.CodeOn(ea, date_) != ea.fallback_code;
+      bool ib = dict_.CodeOn(eb, date_) != eb.fallback_code;
+      return ia && !ib;
+    }
+    return false;
+  }
+
+  // ---- chunks -----------------------------------------------------------
+  static bool CanModify(const Match& m) {
+    return m.type != EntryType::kReference;
+  }
+  bool CanMerge(const Match& prev, const Match& next) const {
+    if (!CanModify(prev)) return false;
+    const Entry& pe = dict_.entries()[prev.entry];
+    if (pe.type == EntryType::kAgent && (pe.flags & kAgentNotActor)) return false;
+    switch (next.type) {
+      case EntryType::kAgent:
+      case EntryType::kPerson:
+        break;
+      case EntryType::kGroup:
+      case EntryType::kOrganisation:
+        if (!IsPlace(prev.type)) return false;  // "Lebanese Hezbollah"
+        break;
+      case EntryType::kReference:
+        if (prev.type != EntryType::kGroup && prev.type != EntryType::kOrganisation) return false;
+        break;
+      default:
+        return false;
+    }
+    uint32_t gap = next.begin - prev.end;
+    if (gap > 3) return false;
+    bool possessive = false;
+    for (uint32_t t = prev.end; t < next.begin; ++t) {
+      const Token& tok = doc_.tokens[t];
+      if (tok.xpos == "POS" || Form(t) == "'s" || Form(t) == "'") {
+        possessive = true;
+        continue;
+      }
+      if (tok.xpos == "HYPH") continue;
+      if (tok.upos != Upos::kAdj && tok.upos != Upos::kNoun && tok.upos != Upos::kPropn &&
+          tok.upos != Upos::kNum) {
+        return false;
+      }
+    }
+    // A person before an agent only as a possessor: "Assad's forces".
+    if (prev.type == EntryType::kPerson && next.type == EntryType::kAgent && !possessive) {
+      return false;
+    }
+    if (prev.type == EntryType::kPerson && next.type == EntryType::kPerson) return false;
+    if (gap == 0) return true;
+    return Reaches(prev.head, prev.end, next.end, 4);
+  }
+
+  void BuildChunks() {
+    size_t i = 0;
+    while (i < matches_.size()) {
+      size_t j = i;
+      while (j + 1 < matches_.size() && CanMerge(matches_[j], matches_[j + 1])) ++j;
+      MakeCandidate(i, j + 1);
+      i = j + 1;
+    }
+  }
+
+  // Chunk = matches_[first, last).
+  void MakeCandidate(size_t first, size_t last) {
+    const Match& h = matches_[last - 1];
+    const Entry& he = dict_.entries()[h.entry];
+    Candidate c;
+    c.m.sentence = sentence_;
+    c.m.token_begin = matches_[first].begin;
+    c.m.token_end = h.end;
+    c.m.head = h.head;
+    const Token& head_tok = doc_.tokens[h.head];
+    bool plural_head = head_tok.xpos == "NNS" || head_tok.xpos == "NNPS";
+    c.props.plural = plural_head;
+
+    // Left extension over determiners, possessive pronouns and modifiers that
+    // depend on the chunk: "the", "its", "allied", "elite".
+    uint32_t b = c.m.token_begin;
+    while (b > s_.token_begin) {
+      uint32_t t = b - 1;
+      if (InMatch(t)) break;
+      const Token& tok = doc_.tokens[t];
+      bool dep = Reaches(t, b, c.m.token_end, 2);
+      bool ok = false;
+      if (tok.upos == Upos::kDet) {
+        ok = dep || OneOf(Form(t), kDefinite);
+      } else if (tok.upos == Upos::kPron && (tok.xpos == "PRP$" || Rel(t) == "nmod:poss")) {
+        ok = true;
+        c.possessor = t;
+      } else if (tok.upos == Upos::kAdj || tok.upos == Upos::kNum || tok.xpos == "HYPH" ||
+                 (tok.upos == Upos::kVerb && Rel(t) == "amod")) {
+        ok = dep;
+      }
+      if (!ok) break;
+      b = t;
+      if (c.possessor != kNone || tok.upos == Upos::kDet) break;
+    }
+    c.m.token_begin = b;
+
+    // Modifiers inside the chunk.
+    const Match* named_mod = nullptr;
+    const Match* person_mod = nullptr;
+    const Match* place_mod = nullptr;
+    const Match* agent_mod = nullptr;
+    for (size_t k = first; k + 1 < last; ++k) {
+      const Match& m = matches_[k];
+      if (IsNamed(m.type) && m.type != EntryType::kPerson) named_mod = &m;
+      if (m.type == EntryType::kPerson) person_mod = &m;
+      if (IsPlace(m.type)) place_mod = &m;
+      if (m.type == EntryType::kAgent) agent_mod = &m;
+    }
+    bool former = false;
+    for (uint32_t t = c.m.token_begin; t < c.m.token_end; ++t) {
+      if (EqualsLower(Form(t), "former") || EqualsLower(Form(t), "ex")) former = true;
+    }
+
+    switch (h.type) {
+      case EntryType::kPerson:
+      case EntryType::kGroup:
+      case EntryType::kOrganisation:
+        SetNamed(c, h);
+        break;
+      case EntryType::kReference:
+        if (named_mod != nullptr) {
+          SetNamed(c, *named_mod);
+        } else {
+          c.need = Need::kReference;
+          c.ref_flags = he.flags;
+          c.m.kind = ActorMention::Kind::kReference;
+          if (!HasDefiniteDet(h.head, c.m.token_begin)) c.drop = true;
+        }
+        break;
+      case EntryType::kAgent: {
+        if (he.flags & kAgentNotActor) {
+          c.drop = true;
+          break;
+        }
+        std::string sector = he.sector;
+        if ((he.flags & kAgentWeak) && agent_mod != nullptr) {
+          const Entry& ae = dict_.entries()[agent_mod->entry];
+          if (!(ae.flags & kAgentNotActor)) sector = ae.sector;
+        }
+        // Title + unknown name: "President John Doe" (head = the name).
+        if ((he.flags & kAgentPerson) && !plural_head) ExtendOverName(c);
+        c.props.person = (he.flags & kAgentPerson) && !plural_head;
+        c.m.kind = ActorMention::Kind::kAgent;
+        c.m.sector = sector;
+        if (named_mod != nullptr) {
+          SetNamed(c, *named_mod);
+          c.m.head = h.head;
+          c.props.person = (he.flags & kAgentPerson) && !plural_head;
+          break;
+        }
+        std::string country;
+        if (person_mod != nullptr) {
+          country = dict_.entries()[person_mod->entry].country;
+        } else if (place_mod != nullptr) {
+          country = dict_.entries()[place_mod->entry].country;
+        }
+        c.m.country = country;
+        c.m.code = (country.empty() ? std::string("---") : country) + sector;
+        if (former && !country.empty()) c.m.code = country + "ELI";
+        if (country.empty()) {
+          if (c.possessor != kNone) {
+            c.need = Need::kPossessor;
+          } else if (HasDefiniteDet(h.head, c.m.token_begin) && last - first == 1) {
+            c.need = Need::kDefiniteAgent;
+          }
+        }
+        break;
+      }
+      case EntryType::kCountry:
+        c.m.kind = ActorMention::Kind::kCountry;
+        SetCountry(c, he.country);
+        c.props.country = true;
+        if (HasCaseChild(h.head, /*locative=*/true)) c.drop = true;
+        break;
+      case EntryType::kCapital:
+        c.m.kind = ActorMention::Kind::kCountry;
+        SetCountry(c, he.country);
+        c.props.country = true;
+        if (!CapitalActs(h)) c.drop = true;
+        break;
+      case EntryType::kDemonym: {
+        c.m.kind = ActorMention::Kind::kCountry;
+        SetCountry(c, he.country);
+        c.props.country = true;
+        const Token& t = doc_.tokens[h.head];
+        if (t.upos == Upos::kNoun || t.upos == Upos::kPropn || t.xpos == "NNS" ||
+            t.xpos == "NNPS") {
+          if (HasCaseChild(h.head, /*locative=*/true)) c.drop = true;
+          break;  // "Syrians", "a Syrian"
+        }
+        // An adjective: it names an actor only before a noun. "Syrian and
+        // Russian jets": "Syrian" gets the sector of the jets.
+        uint32_t x = h.head;
+        uint32_t up = Head(x);
+        while (up != kNone && BaseRel(Rel(x)) == "conj") {
+          x = up;
+          up = Head(x);
+        }
+        if (up == kNone) {
+          c.drop = true;
+          break;
+        }
+        const Token& noun = doc_.tokens[up];
+        if (noun.upos != Upos::kNoun && noun.upos != Upos::kPropn) {
+          c.drop = true;
+          break;
+        }
+        deferred_demonyms_.push_back({cands_.size(), up});
+        break;
+      }
+    }
+    cands_.push_back(std::move(c));
+  }
+
+  void SetCountry(Candidate& c, const std::string& iso) {
+    c.m.country = iso;
+    c.m.code = iso;
+    c.m.sector.clear();
+  }
+
+  void SetNamed(Candidate& c, const Match& m) {
+    const Entry& e = dict_.entries()[m.entry];
+    std::string code(dict_.CodeOn(e, date_));
+    bool former = false;
+    for (uint32_t t = c.m.token_begin; t < c.m.token_end; ++t) {
+      if (EqualsLower(Form(t), "former")) former = true;
+    }
+    if (former && e.type == EntryType::kPerson && !e.country.empty()) code = e.country + "ELI";
+    c.m.code = code;
+    SplitCode(code, dict_.IsCountryCode(std::string_view(code).substr(0, 3)), &c.m.country,
+              &c.m.sector);
+    c.m.name = e.name;
+    c.m.kind = ActorMention::Kind::kNamed;
+    c.props.person = e.type == EntryType::kPerson;
+    c.props.group = e.type == EntryType::kGroup;
+    c.props.org = e.type == EntryType::kOrganisation;
+    if (e.type == EntryType::kGroup) c.props.plural = true;  // "the Houthis ... they"
+  }
+
+  // "President John Doe": extend an agent title over an unknown name after it.
+  void ExtendOverName(Candidate& c) {
+    uint32_t t = c.m.token_end;
+    uint32_t end = t;
+    while (end < s_.token_end && doc_.tokens[end].upos == Upos::kPropn && StartsUpper(Form(end)) &&
+           !InMatch(end)) {
+      ++end;
+    }
+    if (end == t) return;
+    c.m.token_end = end;
+    uint32_t head = t;
+    for (uint32_t x = t; x < end; ++x) {
+      uint32_t h = Head(x);
+      if (h == kNone || h < t || h >= end) {
+        head = x;
+        break;
+      }
+    }
+    c.m.head = head;
+  }
+
+  bool CapitalActs(const Match& m) const {
+    uint32_t t = m.head;
+    std::string_view rel = Rel(t);
+    std::string_view base = BaseRel(rel);
+    if (base == "nsubj" || base == "csubj" || rel == "nmod:poss" || base == "obj" ||
+        base == "iobj" || rel == "obl:agent") {
+      return true;
+    }
+    if ((base == "obl" || base == "nmod") && HasCaseChild(t, /*locative=*/false)) return true;
+    // Coordinated with another actor: "Washington and its allies".
+    uint32_t h = Head(t);
+    for (const Match& o : matches_) {
+      if (o.begin == m.begin) continue;
+      if (o.type != EntryType::kAgent && !IsNamed(o.type) && o.type != EntryType::kCountry) {
+        continue;
+      }
+      if (base == "conj" && h != kNone && h >= o.begin && h < o.end) return true;
+      if (BaseRel(Rel(o.head)) == "conj" && Head(o.head) == t) return true;
+    }
+    for (uint32_t x = s_.token_begin; x < s_.token_end; ++x) {
+      if (Head(x) == t && BaseRel(Rel(x)) == "conj" && doc_.tokens[x].upos == Upos::kNoun) {
+        // "Washington and its allies": a conjunct noun with a possessive pronoun.
+        for (uint32_t y = s_.token_begin; y < x; ++y) {
+          if (Head(y) == x && doc_.tokens[y].upos == Upos::kPron) return true;
+        }
+      }
+    }
+    if (base == "conj" && h != kNone) {
+      std::string_view hb = BaseRel(Rel(h));
+      if ((hb == "nsubj" || hb == "obj") && doc_.tokens[h].upos == Upos::kPropn) return true;
+    }
+    return false;
+  }
+
+  bool InMatch(uint32_t t) const {
+    for (const Match& m : matches_) {
+      if (t >= m.begin && t < m.end) return true;
+    }
+    return false;
+  }
+  bool InCandidate(uint32_t t) const {
+    for (const Candidate& c : cands_) {
+      if (!c.drop && t >= c.m.token_begin && t < c.m.token_end) return true;
+    }
+    return false;
+  }
+  int CandidateAt(uint32_t t, size_t except) const {
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      if (i == except || cands_[i].drop) continue;
+      if (t >= cands_[i].m.token_begin && t < cands_[i].m.token_end) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  // ---- pronouns, "the Observatory" --------------------------------------
+  void AddPronounsAndNameRefs() {
+    // Coordinated demonyms first (they need the chunk list).
+    for (const auto& [idx, noun] : deferred_demonyms_) {
+      Candidate& c = cands_[idx];
+      int owner = CandidateAt(noun, idx);
+      if (owner >= 0 && cands_[owner].m.kind == ActorMention::Kind::kAgent &&
+          cands_[owner].m.head == noun) {
+        c.m.kind = ActorMention::Kind::kAgent;
+        c.m.sector = cands_[owner].m.sector;
+        c.m.code = c.m.country + c.m.sector;
+        c.props.plural = cands_[owner].props.plural;
+      }
+    }
+    for (uint32_t t = s_.token_begin; t < s_.token_end; ++t) {
+      const Token& tok = doc_.tokens[t];
+      if (InCandidate(t) || InMatch(t)) continue;
+      std::string_view f = Form(t);
+      if (tok.upos == Upos::kPron || tok.xpos == "PRP" || tok.xpos == "PRP$") {
+        uint8_t cls = 0;
+        if (OneOf(f, kPersonPronouns)) {
+          cls = 1;
+        } else if (OneOf(f, kNeuterPronouns)) {
+          cls = 2;
+        } else if (OneOf(f, kPluralPronouns)) {
+          cls = 3;
+        }
+        if (cls == 0 || Rel(t) == "expl") continue;
+        // "it was quiet", "it is unclear": no actor.
+        if (cls == 2 && BaseRel(Rel(t)) == "nsubj" && Head(t) != kNone &&
+            doc_.tokens[Head(t)].upos != Upos::kVerb) {
+          continue;
+        }
+        Candidate c;
+        c.m.sentence = sentence_;
+        c.m.token_begin = t;
+        c.m.token_end = t + 1;
+        c.m.head = t;
+        c.m.kind = ActorMention::Kind::kPronoun;
+        c.need = Need::kPronoun;
+        c.pronoun_class = cls;
+        cands_.push_back(std::move(c));
+        continue;
+      }
+      // "the Observatory": a capitalised word after "the", alone.
+      if (t > s_.token_begin && StartsUpper(f) && f.size() >= 3 &&
+          (tok.upos == Upos::kPropn || tok.upos == Upos::kNoun) &&
+          EqualsLower(Form(t - 1), "the") &&
+          (t + 1 >= s_.token_end || !StartsUpper(Form(t + 1)))) {
+        Candidate c;
+        c.m.sentence = sentence_;
+        c.m.token_begin = t - 1;
+        c.m.token_end = t + 1;
+        c.m.head = t;
+        c.m.kind = ActorMention::Kind::kReference;
+        c.need = Need::kNameRef;
+        Dictionary::NormalizeKey(f, &c.ref_word);
+        if (InCandidate(t - 1)) continue;
+        cands_.push_back(std::move(c));
+      }
+    }
+  }
+
+  // ---- appositions ------------------------------------------------------
+  // "Turkey, a NATO member," => one mention (Turkey); "John Doe, the Syrian
+  // foreign minister," => one mention from "John" to "minister", head "John".
+  void Appositions() {
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      Candidate& c = cands_[i];
+      if (c.drop || c.need == Need::kPronoun) continue;
+      // Climb from the head through noun-phrase-internal relations.
+      uint32_t x = c.m.head;
+      bool appos = false;
+      uint32_t host = kNone;
+      for (int step = 0; step < 4; ++step) {
+        std::string_view rel = Rel(x);
+        if (rel == "appos") {
+          appos = true;
+          host = Head(x);
+          break;
+        }
+        // The parser sometimes attaches "Turkey, a NATO member," as
+        // parataxis: a noun phrase opened by a determiner right after
+        // "<actor> ," is an apposition too.
+        if ((rel == "parataxis" || rel == "dep") &&
+            (doc_.tokens[x].upos == Upos::kNoun || doc_.tokens[x].upos == Upos::kPropn)) {
+          uint32_t b = x;
+          while (b > s_.token_begin && doc_.tokens[b - 1].upos != Upos::kPunct &&
+                 Reaches(b - 1, x, x + 1, 2)) {
+            --b;
+          }
+          if (b >= s_.token_begin + 2 && doc_.tokens[b].upos == Upos::kDet &&
+              Form(b - 1) == ",") {
+            int prev = CandidateAt(b - 2, i);
+            if (prev >= 0) {
+              appos = true;
+              host = cands_[prev].m.head;
+            }
+          }
+          break;
+        }
+        std::string_view base = BaseRel(rel);
+        if (base != "compound" && base != "amod" && rel != "nmod:poss" && base != "flat" &&
+            base != "nmod") {
+          break;
+        }
+        uint32_t h = Head(x);
+        if (h == kNone) break;
+        x = h;
+      }
+      if (!appos) continue;
+      if (host == kNone || host >= c.m.token_begin) continue;
+      int owner = CandidateAt(host, i);
+      if (owner >= 0) {
+        c.drop = true;  // the host is an actor already
+        continue;
+      }
+      const Token& ht = doc_.tokens[host];
+      if (ht.upos != Upos::kPropn && ht.upos != Upos::kNoun) continue;
+      if (c.m.kind == ActorMention::Kind::kCountry && c.m.head != x) continue;
+      uint32_t b = host;
+      while (b > s_.token_begin) {
+        uint32_t t = b - 1;
+        if (InCandidate(t) || !Reaches(t, host, host + 1, 2)) break;
+        b = t;
+      }
+      // Only when nothing else sits between the host and the appositive.
+      bool clean = true;
+      for (uint32_t t = host + 1; t < c.m.token_begin; ++t) {
+        if (InCandidate(t)) clean = false;
+      }
+      if (!clean) continue;
+      c.m.token_begin = b;
+      c.m.head = host;
+      if (ht.upos == Upos::kPropn) c.props.person = c.props.person || c.m.name.empty();
+      if (c.need == Need::kDefiniteAgent) c.need = Need::kNone;
+    }
+  }
+
+  // ---- antecedents ------------------------------------------------------
+  bool Compatible(const Candidate& c, const ActorMention& a, const Props& p) const {
+    switch (c.need) {
+      case Need::kPronoun:
+      case Need::kPossessor: {
+        uint8_t cls = c.pronoun_class;
+        if (c.need == Need::kPossessor) {
+          std::string_view f = Form(c.possessor);
+          cls = OneOf(f, kPersonPronouns) ? 1 : OneOf(f, kNeuterPronouns) ? 2 : 3;
+        }
+        if (cls == 1) return p.person;
+        if (cls == 2) return !p.person && (!p.plural || p.group) && !a.code.empty();
+        return (p.plural || p.group || p.org) && !p.person;
+      }
+      case Need::kReference:
+        return ((c.ref_flags & kRefGroup) && p.group) ||
+               ((c.ref_flags & kRefOrganisation) && p.org) ||
+               ((c.ref_flags & kRefCountry) && p.country && a.sector.empty()) ||
+               ((c.ref_flags & kRefPerson) && p.person && !a.code.empty());
+      case Need::kDefiniteAgent: {
+        if (a.code.empty()) return false;
+        const std::string& s = c.m.sector;
+        auto armed = [](std::string_view x) {
+          return x == "REB" || x == "INS" || x == "SEP" || x == "UAF" || x == "IMG";
+        };
+        if (c.props.person != p.person) return false;
+        if (a.sector == s && (!a.country.empty() || !a.name.empty())) return true;
+        if (armed(s) && (p.group || armed(a.sector)) && !a.name.empty()) return true;
+        return false;
+      }
+      case Need::kNameRef: {
+        if (a.name.empty()) return false;
+        std::string key;
+        size_t start = 0;
+        const std::string& n = a.name;
+        while (start <= n.size()) {
+          size_t sp = n.find(' ', start);
+          std::string_view w =
+              std::string_view(n).substr(start, sp == std::string::npos ? sp : sp - start);
+          Dictionary::NormalizeKey(w, &key);
+          if (key == c.ref_word) return true;
+          if (sp == std::string::npos) break;
+          start = sp + 1;
+        }
+        return false;
+      }
+      case Need::kNone:
+        return false;
+    }
+    return false;
+  }
+
+  // Returns false if the candidate is to be dropped.
+  bool Resolve(Candidate& c) {
+    if (c.need == Need::kNone) return !c.m.code.empty();
+    const int window = (c.need == Need::kPronoun || c.need == Need::kPossessor) ? 2 : 4;
+    int found = -1;
+    for (size_t k = doc_.mentions.size(); k-- > 0;) {
+      const ActorMention& a = doc_.mentions[k];
+      if (a.sentence + window < sentence_) break;
+      if (a.token_begin >= c.m.token_begin) continue;
+      if (Compatible(c, a, doc_props_[k])) {
+        found = static_cast<int>(k);
+        break;
+      }
+    }
+    // "the government" after "Syria": the country's government.
+    if (found < 0 && c.need == Need::kDefiniteAgent && !c.props.person) {
+      const std::string& s = c.m.sector;
+      if (s == "GOV" || s == "MIL" || s == "COP" || s == "LEG" || s == "JUD" || s == "SPY") {
+        for (size_t k = doc_.mentions.size(); k-- > 0;) {
+          const ActorMention& a = doc_.mentions[k];
+          if (a.sentence + 1 < sentence_) break;
+          if (a.kind == ActorMention::Kind::kCountry && !a.country.empty()) {
+            c.m.country = a.country;
+            c.m.code = a.country + s;
+            c.m.kind = ActorMention::Kind::kReference;
+            c.m.antecedent = static_cast<int32_t>(k);
+            return true;
+          }
+        }
+      }
+    }
+    if (found < 0) {
+      // Unresolved: an agent keeps its sector-only code; others are dropped.
+      return c.need == Need::kDefiniteAgent || c.need == Need::kPossessor;
+    }
+    // Point at the chain's root (the named or agent mention), not a pronoun.
+    int root = found;
+    while (doc_.mentions[root].antecedent >= 0 &&
+           (doc_.mentions[root].kind == ActorMention::Kind::kPronoun ||
+            doc_.mentions[root].kind == ActorMention::Kind::kReference) &&
+           doc_.mentions[root].antecedent < root) {
+      root = doc_.mentions[root].antecedent;
+    }
+    const ActorMention& a = doc_.mentions[root];
+    const Props& ap = doc_props_[found];
+    if (c.need == Need::kPossessor) {
+      // "its air force" after "Moscow": the antecedent's country (or its
+      // organisation's code) with the agent's sector.
+      if (!a.country.empty()) {
+        c.m.country = a.country;
+        c.m.code = a.country + c.m.sector;
+      } else if (!a.name.empty()) {
+        c.m.code = a.code;
+        c.m.name = a.name;
+        c.m.kind = ActorMention::Kind::kNamed;
+      }
+      return true;
+    }
+    c.m.code = a.code;
+    c.m.country = a.country;
+    c.m.sector = a.sector;
+    c.m.name = a.name;
+    c.m.antecedent = root;
+    if (c.need != Need::kPronoun) c.m.kind = ActorMention::Kind::kReference;
+    bool keep_person = c.props.person;
+    c.props = ap;
+    c.props.person = c.props.person || keep_person;
+    return true;
+  }
+
+  const Dictionary& dict_;
+  Document& doc_;
+  const Sentence& s_;
+  uint32_t sentence_;
+  std::vector<Props>& doc_props_;
+  std::string_view date_;
+  std::vector<uint32_t> form_ids_;
+  std::vector<uint32_t> lemma_ids_;
+  std::vector<Match> matches_;
+  std::vector<Candidate> cands_;
+  std::vector<std::pair<size_t, uint32_t>> deferred_demonyms_;
+};
+
+}  // namespace
+
+void SplitCode(std::string_view code, bool first_is_country, std::string* country,
+               std::string* sector) {
+  country->clear();
+  sector->clear();
+  if (code.size() < 3) return;
+  if (code.substr(0, 3) == "---") {
+    *sector = std::string(code.substr(3, 3));
+  } else if (first_is_country) {
+    *country = std::string(code.substr(0, 3));
+    if (code.size() >= 6) *sector = std::string(code.substr(3, 3));
+  } else {
+    *sector = std::string(code.substr(0, 3));
+  }
+}
+
+StatusOr<std::unique_ptr<Recognizer>> Recognizer::Create(const RecognizerOptions& options) {
+  std::string dir = options.dictionary_dir.empty() ? DataPath("actors") : options.dictionary_dir;
+  SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Dictionary> d, Dictionary::Load(dir));
+  return FromDictionary(std::move(d));
+}
+
+std::unique_ptr<Recognizer> Recognizer::FromDictionary(std::unique_ptr<Dictionary> dictionary) {
+  return std::unique_ptr<Recognizer>(new Recognizer(std::move(dictionary)));
+}
+
+Status Recognizer::Process(Document& doc) const {
+  doc.mentions.clear();
+  for (const Sentence& s : doc.sentences) {
+    if (s.token_begin > s.token_end || s.token_end > doc.tokens.size()) {
+      return InvalidArgumentError("actors: sentence token range out of bounds");
+    }
+  }
+  for (const Token& t : doc.tokens) {
+    if (t.begin > t.end || t.end > doc.text.size()) {
+      if (t.norm.empty()) return InvalidArgumentError("actors: token offsets out of bounds");
+    }
+  }
+  std::vector<Props> props;
+  for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
+    if (doc.sentences[i].size() == 0) continue;
+    SentenceRecognizer(*dictionary_, doc, i, &props).Run();
+  }
+  return OkStatus();
+}
+
+int32_t MentionAt(const Document& doc, uint32_t token) {
+  int32_t best = -1;
+  uint32_t best_size = 0;
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    const ActorMention& m = doc.mentions[i];
+    if (m.head == token) return static_cast<int32_t>(i);
+    if (token >= m.token_begin && token < m.token_end) {
+      uint32_t size = m.token_end - m.token_begin;
+      if (best < 0 || size < best_size) {
+        best = static_cast<int32_t>(i);
+        best_size = size;
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace sitrep::actors

@@ -1,0 +1,3 @@
+#include "actors/recognizer.h"
+
+#include <gtest/gtest.h>
