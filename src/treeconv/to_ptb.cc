@@ -438,7 +438,9 @@ class Converter {
       if (b == "compound" || b == "advmod") flatten = true;
       if (single && (b == "amod" || b == "nummod" || b == "nmod" || b == "dep")) flatten = true;
     }
+    if (!flatten && nominal_head && c < h && b == "nummod" && !AllNumbers(c)) flatten = true;
     if (!flatten && nominal_head && c > h && b == "compound") flatten = true;
+    if (!flatten && b == "conj" && flat_coord_) flatten = true;
     if (!flatten && (cat == Cat::kAdj || cat == Cat::kAdv) && c < h && single &&
         (b == "advmod" || b == "det" || b == "nummod")) {
       flatten = true;
@@ -446,7 +448,79 @@ class Converter {
     if (flatten && !wh_dep) return FlattenLeaves(c);
     std::vector<Node> out;
     out.push_back(Build(c, wh_dep));
+    // A nominal premodifier with its own premodifiers ("Dagolath's first
+    // Deputy" before "Prime Minister Telemar") joins the flat NP, as in CoreNLP.
+    if (nominal_head && c < h && !wh_dep && (b == "nmod" || b == "dep") && rel != "nmod:poss" &&
+        IsBaseNp(out[0])) {
+      std::vector<Node> kids = std::move(out[0].kids);
+      return kids;
+    }
     return out;
+  }
+
+  bool AllNumbers(int c) const {
+    for (int k = lo_[c]; k <= hi_[c]; ++k) {
+      if (!excluded_[k] && UposOf(k) != Upos::kNum) return false;
+    }
+    return true;
+  }
+
+  // An NP whose children are words or possessive NPs "(NP (NNP X) (POS 's))".
+  static bool IsBaseNp(const Node& node) {
+    if (node.label != "NP") return false;
+    for (const Node& k : node.kids) {
+      if (k.token >= 0) continue;
+      if (k.label == "NP" && !k.kids.empty() && k.kids.back().token >= 0 &&
+          k.kids.back().label == "POS") {
+        continue;
+      }
+      return false;
+    }
+    return true;
+  }
+
+  // "Gondor and Osgiliath", "Mordor, Rohan, Fornost and Bree": single-word
+  // nominal conjuncts make one flat NP in CoreNLP's parses. True if h's
+  // dependents are only conjuncts (each a subtree of bare nouns, coordinators
+  // and commas), punctuation and a leading case marker.
+  bool FlatCoordination(int h) const {
+    if (CatOf(h) != Cat::kNominal || UposOf(h) == Upos::kPron || UposOf(h) == Upos::kDet) {
+      return false;
+    }
+    bool any_conj = false;
+    for (int c : kids_[h]) {
+      if (excluded_[c]) continue;
+      const std::string_view b = Base(rel_[c]);
+      if (b == "punct" || (b == "case" && c < h)) continue;
+      if (b != "conj" || c < h) return false;
+      any_conj = true;
+      for (int k = lo_[c]; k <= hi_[c]; ++k) {
+        const std::string_view kb = Base(rel_[k]);
+        if (k == c || kb == "cc" || kb == "punct") continue;
+        if (kb != "conj") return false;
+      }
+      for (int k = lo_[c]; k <= hi_[c]; ++k) {
+        const std::string_view kb = Base(rel_[k]);
+        if (kb == "cc" || kb == "punct") continue;
+        if (UposOf(k) != Upos::kPropn && UposOf(k) != Upos::kNoun) return false;
+      }
+    }
+    return any_conj;
+  }
+
+  // "is about to restore": CoreNLP tags "about" IN and projects a VP.
+  bool AboutTo(int h) const {
+    if (Form(h) != "about") return false;
+    bool cop = false, to_xcomp = false;
+    for (int c : kids_[h]) {
+      if (Base(rel_[c]) == "cop") cop = true;
+      if (Base(rel_[c]) == "xcomp") {
+        for (int k : kids_[c]) {
+          if (IsToMarker(k)) to_xcomp = true;
+        }
+      }
+    }
+    return cop && to_xcomp;
   }
 
   std::string CoreLabel(int h, Cat cat) const {
@@ -510,6 +584,8 @@ class Converter {
       }
     }
 
+    const bool saved_flat = flat_coord_;
+    flat_coord_ = FlatCoordination(h);
     std::vector<Item> items;
     for (int c : kids_[h]) {
       if (excluded_[c]) continue;
@@ -517,11 +593,13 @@ class Converter {
       it.pos = c;
       it.punct = Base(rel_[c]) == "punct";
       it.layer = Pref(h, c, cat, c == wh_dep, aux_order);
+      if (flat_coord_ && Base(rel_[c]) == "conj") it.layer = kCore;
       const size_t index = items.size();
       items.push_back(std::move(it));
       if (!items[index].punct) PullEdges(c, static_cast<int>(index), items);
       items[index].nodes = Render(h, c, cat, c == wh_dep);
     }
+    flat_coord_ = saved_flat;
     for (Item& it : items) {
       if (it.owner >= 0) it.layer = items[it.owner].layer;
     }
@@ -587,7 +665,12 @@ class Converter {
     Node node;
     node.label = CoreLabel(h, cat);
     node.kids = std::move(layer_left[kCore]);
-    node.kids.push_back(Leaf(h));
+    if (AboutTo(h)) {
+      node.label = "VP";
+      node.kids.push_back(Node{"IN", h, {}});
+    } else {
+      node.kids.push_back(Leaf(h));
+    }
     for (Node& n : layer_right[kCore]) node.kids.push_back(std::move(n));
     for (int l = kPost; l < kNumLayers; ++l) {
       if (!present[l]) continue;
@@ -626,6 +709,7 @@ class Converter {
   std::vector<std::vector<int>> kids_;
   std::vector<int> lo_, hi_;  // subtree spans (projective after Prepare)
   std::vector<bool> excluded_;
+  bool flat_coord_ = false;  // while rendering the dependents of a flat coordination
 };
 
 }  // namespace
