@@ -151,8 +151,13 @@ AcledType ClassifyAcled(const CodeInfo& code, std::string_view plover_mode,
                         std::string_view source_sector, std::string_view target_sector);
 
 // Finds the PLOVER mode shown by the words of an event's clause: the trigger,
-// the trigger head's dependents and their dependents (compounds, modifiers,
-// objects, obliques; not conjuncts or other clauses).
+// the trigger head's dependents and their dependents (subjects, objects,
+// obliques, compounds, modifiers, open complements "threatened to impose a
+// curfew", noun complements "an attempt to assassinate"; not conjuncts,
+// relative or other clauses). A trigger head that is an auxiliary or a
+// modifier ("have [been killed]", "roadside [bombing]") brings in the word it
+// depends on. Words are matched by lemma, lower-cased form, or a base-form
+// guess when the lemma is off ("rioted" -> "riot").
 //
 //   "Russian warplanes bombed rebel positions"   (195, trigger "bombed") -> "aerial"
 //   "a drone strike killed three fighters"       (trigger "killed")     -> "drone"

@@ -439,9 +439,17 @@ TEST_F(ModeDetectorOnParsedText, OwnSentences) {
             "explosives");
   EXPECT_EQ(ModeOf("Gunmen opened fire on a crowded bus.", "opened", "190"), "firearms");
   EXPECT_EQ(ModeOf("Police fired tear gas at the crowd.", "fired", "175"), "crowd-control");
+  EXPECT_EQ(ModeOf("Police launched a tear gas attack on the crowd.", "launched", "175"),
+            "crowd-control");
+  EXPECT_EQ(ModeOf("Rebels launched a gas attack on the town.", "launched", "190"), "cbrn");
   EXPECT_EQ(ModeOf("Dozens of prisoners went on hunger strike last week.", "went", "142"),
             "hunger");
   EXPECT_EQ(ModeOf("The minister met his counterpart in the capital.", "met", "040"), "");
+  EXPECT_EQ(ModeOf("Two suicide bombers blew themselves up at a market on Tuesday.", "blew", "190"),
+            "suicide");
+  EXPECT_EQ(
+      ModeOf("A grenade attack killed ten people in a village, police said.", "killed", "190"),
+      "grenade");
 }
 
 }  // namespace

@@ -151,5 +151,86 @@ TEST(ModeGold, PloverGoldStandardRecords) {
   EXPECT_GE(recall, 0.65);
 }
 
+// The weapon part of ClassifyAcled on CASE 2021 Task 2 snippets (ACLED-style
+// news with one gold ACLED sub-event type each, ../shared/corpora/case2021-task2):
+// for the snippets whose gold is a battle or an explosion sub-type, each verb
+// in turn stands in for the trigger of an event coded 190 (the event coder is
+// another module), the first mode found decides, and ClassifyAcled(190, mode)
+// must give the gold sub-type. Measures the mode lexicon on real wire text.
+TEST(ModeGold, Case2021WeaponSubEventTypes) {
+  const std::string path =
+      std::string(SITREP_CORPORA_DIR) + "/case2021-task2/test_set_final_release_with_labels.tsv";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "corpus absent: " << path;
+  auto bytes = ReadFileToString(path);
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  const std::map<std::string, std::string> kGold = {
+      {"AIR_STRIKE", "Air/drone strike"},
+      {"ART_MISS_ATTACK", "Shelling/artillery/missile attack"},
+      {"REM_EXPLOS", "Remote explosive/landmine/IED"},
+      {"SUIC_BOMB", "Suicide bomb"},
+      {"GRENADE", "Grenade"},
+      {"CHEM_WEAP", "Chemical weapon"},
+      {"ARMED_CLASH", "Armed clash"}};
+  auto analyzer = Analyzer::Create({});
+  ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
+  auto modes = ModeDetector::LoadDefault();
+  ASSERT_TRUE(modes.ok()) << modes.status().ToString();
+  const CodeInfo* force = (*modes)->table().Find("190");
+  ASSERT_NE(force, nullptr);
+
+  const bool verbose = std::getenv("SITREP_VERBOSE") != nullptr;
+  std::map<std::string, std::pair<int, int>> per_type;  // gold -> (correct, total)
+  int total = 0, correct = 0;
+  std::string_view text = *bytes;
+  size_t pos = text.find('\n') + 1;  // skip the header
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    size_t t1 = line.find('\t');
+    size_t t2 = line.rfind('\t');
+    if (t1 == std::string_view::npos || t2 == t1) continue;
+    std::string label(line.substr(t2 + 1));
+    while (!label.empty() && (label.back() == '\r' || label.back() == ' ')) label.pop_back();
+    auto gold = kGold.find(label);
+    if (gold == kGold.end()) continue;
+    Document doc;
+    doc.text = std::string(line.substr(t1 + 1, t2 - t1 - 1));
+    ASSERT_TRUE((*analyzer)->Analyze(doc).ok());
+    // Each verb in turn stands for the trigger; the first mode found decides.
+    std::string mode;
+    for (uint32_t s = 0; s < doc.sentences.size() && mode.empty(); ++s) {
+      for (uint32_t t = doc.sentences[s].token_begin;
+           t < doc.sentences[s].token_end && mode.empty(); ++t) {
+        if (doc.tokens[t].upos != Upos::kVerb) continue;
+        Event e;
+        e.sentence = s;
+        e.trigger_begin = e.trigger_head = t;
+        e.trigger_end = t + 1;
+        e.cameo = "190";
+        mode = (*modes)->Detect(doc, e);
+      }
+    }
+    AcledType got = ClassifyAcled(*force, mode, "", "");
+    if (verbose && got.sub_event_type != gold->second) {
+      std::printf("miss %s mode='%s' got=%s | %s\n", label.c_str(), mode.c_str(),
+                  got.sub_event_type.c_str(), doc.text.substr(0, 160).c_str());
+    }
+    ++total;
+    ++per_type[label].second;
+    if (got.sub_event_type == gold->second) {
+      ++correct;
+      ++per_type[label].first;
+    }
+  }
+  for (const auto& [label, counts] : per_type)
+    std::printf("  %-16s %d/%d\n", label.c_str(), counts.first, counts.second);
+  std::printf("CASE 2021 weapon sub-event types: %d/%d correct (%.2f)\n", correct, total,
+              total ? double(correct) / total : 0.0);
+  // Measured 2026-11-25: 269/300 (0.90).
+  EXPECT_GE(total, 250);
+  EXPECT_GE(correct * 10, total * 8);
+}
+
 }  // namespace
 }  // namespace sitrep::cameo
