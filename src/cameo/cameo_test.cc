@@ -385,6 +385,40 @@ TEST(ModeDetector, MalformedEventsGiveEmptyNotACrash) {
   EXPECT_EQ(Modes().Detect(empty, At(0, "195")), "");
 }
 
+// Random parses, random event indices: never a crash, always a known mode or "".
+TEST(ModeDetector, RandomDocumentsNeverCrash) {
+  const char* words[] = {"air",    "-",      "strike", "jets",   "bombed", "suicide",
+                         "bomber", "tear",   "gas",    "the",    "hunger", "strike",
+                         "",       "rioted", "ied",    "mortar", "rounds"};
+  const char* rels[] = {"nsubj", "obj",       "compound", "amod", "aux", "conj",
+                        "xcomp", "acl:relcl", "root",     "obl",  ""};
+  std::set<std::string> known = {""};
+  for (const char* m : {"aerial", "drone", "artillery", "missile", "explosives", "suicide",
+                        "crowd-control", "hunger", "strike", "riot", "firearms", "grenade"}) {
+    known.insert(m);
+  }
+  uint32_t seed = 12345;
+  auto next = [&](uint32_t mod) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % mod;
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<W> ws;
+    uint32_t n = next(9);
+    for (uint32_t i = 0; i < n; ++i) {
+      const char* w = words[next(sizeof words / sizeof *words)];
+      ws.push_back(
+          {w, w, static_cast<int>(next(n + 3)) - 1, rels[next(sizeof rels / sizeof *rels)]});
+    }
+    Document d = MakeDoc(ws);
+    Event e = At(next(n + 2), next(2) ? "190" : "14");
+    e.trigger_end = e.trigger_begin + next(3);
+    e.sentence = next(4) == 0 ? 1 : 0;
+    std::string mode = Modes().Detect(d, e);
+    EXPECT_TRUE(known.count(mode)) << mode;
+  }
+}
+
 TEST(ModeDetector, MalformedLexiconLinesAreWarned) {
   std::string modes = WriteTemp("bad_modes.tsv",
                                 "term\tmode\tevents\tpriority\n"
