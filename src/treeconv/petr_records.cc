@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/conllu.h"
+
 namespace sitrep::treeconv {
 namespace {
 
@@ -172,6 +174,45 @@ StatusOr<std::vector<PetrRecord>> ParsePetrRecords(std::string_view content,
     p = end + 11;
   }
   return out;
+}
+
+StatusOr<Document> DocumentFromRecordConllu(std::string_view conllu) {
+  std::string fixed;
+  size_t p = 0;
+  while (p < conllu.size()) {
+    size_t e = conllu.find('\n', p);
+    if (e == std::string_view::npos) e = conllu.size();
+    std::string_view line = conllu.substr(p, e - p);
+    p = e + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    if (line.empty()) continue;
+    if (line[0] == '#') {
+      fixed.append(line);
+      fixed += '\n';
+      continue;
+    }
+    std::vector<std::string> cols;
+    size_t q = 0;
+    while (true) {
+      const size_t t = line.find('\t', q);
+      cols.emplace_back(line.substr(q, t == std::string_view::npos ? line.npos : t - q));
+      if (t == std::string_view::npos) break;
+      q = t + 1;
+    }
+    while (cols.size() < 10) cols.emplace_back("_");
+    if (cols[3] == "CONJ") cols[3] = "CCONJ";  // UD v1
+    if (cols[4] == cols[3] || cols[4] == "CONJ") cols[4] = "_";
+    for (size_t i = 0; i < 10; ++i) {
+      if (i) fixed += '\t';
+      fixed += cols[i].empty() ? "_" : cols[i];
+    }
+    fixed += '\n';
+  }
+  fixed += '\n';
+  SITREP_ASSIGN_OR_RETURN(std::vector<ConlluSentence> sents, ParseConllu(fixed));
+  if (sents.empty()) return InvalidArgumentError("no CoNLL-U words in the parse");
+  return DocumentFromConllu(sents, /*keep_annotation=*/true);
 }
 
 StatusOr<std::vector<PetrRecord>> ReadPetrRecords(const std::string& path) {

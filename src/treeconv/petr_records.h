@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/document.h"
 #include "core/status.h"
 
 namespace sitrep::treeconv {
@@ -39,6 +40,13 @@ StatusOr<std::vector<PetrRecord>> ParsePetrRecords(std::string_view content,
                                                    std::string_view origin);
 // NotFoundError if the file cannot be read.
 StatusOr<std::vector<PetrRecord>> ReadPetrRecords(const std::string& path);
+
+// A Document (text, sentences, tokens with tags and the given heads and
+// relations) from the CoNLL-U inside a UniversalPetrarch <Parse>. Lines with
+// fewer than 10 columns (UP's 8-column files) are padded with "_", and an
+// XPOS that merely repeats the UPOS ("PROPN") is dropped so Penn tags come
+// from PennTag's UPOS fallback. InvalidArgumentError for malformed CoNLL-U.
+StatusOr<Document> DocumentFromRecordConllu(std::string_view conllu);
 
 // "&amp;" -> "&" and the other four XML entities; numeric "&#39;" too.
 std::string DecodeXmlEntities(std::string_view s);

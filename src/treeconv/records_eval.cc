@@ -1,11 +1,58 @@
 #include "treeconv/records_eval.h"
 
 #include <cstdio>
+#include <map>
 
 #include "treeconv/petr_records.h"
 #include "treeconv/to_ptb.h"
 
 namespace sitrep::treeconv {
+
+namespace {
+
+void Score(const std::string& id, const PtbTree& gold, const std::string& ours,
+           const RecordsEvalOptions& options, std::ostream* details, RecordsEvalResult& result) {
+  StatusOr<PtbTree> test = ParsePtb(ours);
+  if (!test.ok()) {
+    ++result.word_mismatch;  // cannot happen for ToPtb output; counted, not fatal
+    if (details) *details << id << "\tBAD-OURS\t" << test.status().ToString() << "\n";
+    return;
+  }
+  StatusOr<BracketScore> score = CompareBrackets(gold, *test);
+  if (!score.ok()) {
+    ++result.word_mismatch;
+    if (details) *details << id << "\tWORDS\t" << score.status().message() << "\n";
+    return;
+  }
+  ++result.scored;
+  result.brackets.Add(*score);
+  if (score->matched == score->gold && score->matched == score->test) ++result.exact;
+  const bool split = TopSplit(gold) == TopSplit(*test);
+  if (split) ++result.top_split_matches;
+  if (details && options.verbose) {
+    char f1[32];
+    std::snprintf(f1, sizeof f1, "%.3f", score->F1());
+    *details << id << "\tF1=" << f1 << "\tsplit=" << (split ? "yes" : "no") << "\n"
+             << "  gold: " << WritePtb(gold) << "\n"
+             << "  ours: " << ours << "\n"
+             << "  gold split: " << TopSplit(gold) << "\n"
+             << "  ours split: " << TopSplit(*test) << "\n";
+  }
+}
+
+// One ROOT over the trees of all sentences of a document.
+std::string DocumentPtb(const Document& doc) {
+  if (doc.sentences.size() == 1) return ToPtb(doc, 0);
+  std::string ours = "(ROOT";
+  for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
+    const std::string t = ToPtb(doc, i);
+    ours += " " + t.substr(6, t.size() - 7);  // strip "(ROOT " and ")"
+  }
+  ours += ")";
+  return ours;
+}
+
+}  // namespace
 
 StatusOr<RecordsEvalResult> EvaluateOnRecords(const Analyzer& analyzer,
                                               const RecordsEvalOptions& options,
@@ -26,40 +73,40 @@ StatusOr<RecordsEvalResult> EvaluateOnRecords(const Analyzer& analyzer,
     doc.text = r.text;
     Status st = analyzer.Analyze(doc);
     if (!st.ok()) return st.WithContext(r.id);
-    std::string ours;
-    if (doc.sentences.size() == 1) {
-      ours = ToPtb(doc, 0);
-    } else {
-      // Several sentences by our splitter: one ROOT over their trees.
-      ours = "(ROOT";
-      for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
-        const std::string t = ToPtb(doc, i);
-        ours += " " + t.substr(6, t.size() - 7);  // strip "(ROOT " and ")"
-      }
-      ours += ")";
-    }
-    StatusOr<PtbTree> test = ParsePtb(ours);
-    if (!test.ok()) return test.status().WithContext(r.id + ": our own tree");
-    StatusOr<BracketScore> score = CompareBrackets(*gold, *test);
-    if (!score.ok()) {
-      ++result.word_mismatch;
-      if (details) *details << r.id << "\tWORDS\t" << score.status().message() << "\n";
+    const std::string ours = DocumentPtb(doc);
+    Score(r.id, *gold, ours, options, details, result);
+  }
+  return result;
+}
+
+StatusOr<RecordsEvalResult> EvaluateConversion(const std::string& ud_records_path,
+                                               const RecordsEvalOptions& options,
+                                               std::ostream* details) {
+  SITREP_ASSIGN_OR_RETURN(std::vector<PetrRecord> gold_records,
+                          ReadPetrRecords(options.records_path));
+  SITREP_ASSIGN_OR_RETURN(std::vector<PetrRecord> ud_records, ReadPetrRecords(ud_records_path));
+  std::map<std::string, const PetrRecord*> by_id;
+  for (const PetrRecord& r : ud_records) {
+    if (!options.sentences_only || r.IsSentence()) by_id.emplace(r.id, &r);
+  }
+  RecordsEvalResult result;
+  for (const PetrRecord& g : gold_records) {
+    if (options.sentences_only && !g.IsSentence()) continue;
+    auto it = by_id.find(g.id);
+    if (it == by_id.end()) continue;
+    ++result.records;
+    StatusOr<PtbTree> gold = ParsePtb(g.parse);
+    if (!gold.ok()) {
+      ++result.bad_gold;
       continue;
     }
-    ++result.scored;
-    result.brackets.Add(*score);
-    if (score->matched == score->gold && score->matched == score->test) ++result.exact;
-    const bool split = TopSplit(*gold) == TopSplit(*test);
-    if (split) ++result.top_split_matches;
-    if (details && options.verbose) {
-      char f1[32];
-      std::snprintf(f1, sizeof f1, "%.3f", score->F1());
-      *details << r.id << "\tF1=" << f1 << "\tsplit=" << (split ? "yes" : "no") << "\n"
-               << "  gold: " << WritePtb(*gold) << "\n"
-               << "  ours: " << ours << "\n"
-               << "  gold split: " << TopSplit(*gold) << "\n"
-               << "  ours split: " << TopSplit(*test) << "\n";
+    StatusOr<Document> doc = DocumentFromRecordConllu(it->second->parse_raw);
+    if (!doc.ok()) {
+      ++result.bad_gold;
+      if (details) *details << g.id << "\tBAD-UD\t" << doc.status().ToString() << "\n";
+      continue;
     }
+    Score(g.id, *gold, DocumentPtb(*doc), options, details, result);
   }
   return result;
 }

@@ -45,6 +45,15 @@ StatusOr<RecordsEvalResult> EvaluateOnRecords(const Analyzer& analyzer,
                                               const RecordsEvalOptions& options,
                                               std::ostream* details);
 
+// The converter alone: converts the UD parses (CoNLL-U in <Parse>) of
+// `ud_records_path` and scores them against the Penn parses of the records
+// with the same id in `options.records_path` (UniversalPetrarch's
+// PETR.UnitTest.records.parsing_parsed.xml holds CoreNLP's own trees
+// converted to UD, so this measures how well ToPtb inverts that conversion).
+StatusOr<RecordsEvalResult> EvaluateConversion(const std::string& ud_records_path,
+                                               const RecordsEvalOptions& options,
+                                               std::ostream* details);
+
 }  // namespace sitrep::treeconv
 
 #endif  // SITREP_TREECONV_RECORDS_EVAL_H_

@@ -22,6 +22,7 @@ enum Layer : int {
   kCoordVp,  // coordination of VPs sharing a subject
   kClause,   // S
   kCoordS,   // coordination of clauses
+  kReport,   // S over "content , NP said": a following reporting clause (UD parataxis)
   kSbar,     // SBAR: complementizer / wh-phrase
   kNumLayers,
   kOutermost = 100,  // "whatever the outermost layer is" (trailing punctuation)
@@ -43,6 +44,25 @@ struct Item {
   bool punct = false;
   std::vector<Node> nodes;  // one phrase, or the leaves of a flattened subtree
 };
+
+// UD v1 relation names (UDPipe 1, CoreNLP's converter) -> their v2 names.
+std::string V2Relation(std::string_view rel) {
+  static constexpr std::pair<std::string_view, std::string_view> kV1[] = {
+      {"nsubjpass", "nsubj:pass"},
+      {"csubjpass", "csubj:pass"},
+      {"auxpass", "aux:pass"},
+      {"dobj", "obj"},
+      {"neg", "advmod"},
+      {"mwe", "fixed"},
+      {"name", "flat"},
+      {"foreign", "flat"},
+      {"remnant", "orphan"},
+  };
+  for (const auto& [v1, v2] : kV1) {
+    if (rel == v1) return std::string(v2);
+  }
+  return std::string(rel);
+}
 
 std::string_view Base(std::string_view rel) { return rel.substr(0, rel.find(':')); }
 
@@ -117,7 +137,7 @@ class Converter {
     bool any_parsed = false;
     for (int i = 0; i < n_; ++i) {
       xpos_[i] = EscapeTag(PennTag(doc_, Tok(i)));
-      rel_[i] = Tok(i).deprel;
+      rel_[i] = V2Relation(Tok(i).deprel);
       if (Tok(i).head >= 0) any_parsed = true;
     }
     if (!any_parsed) return false;
@@ -308,6 +328,23 @@ class Converter {
     return false;
   }
 
+  // "The war is over, officials said.": UD hangs the trailing reporting clause
+  // on the content as parataxis; PTB makes "said" the head of the sentence:
+  // (S (S The war is over) (, ,) (NP officials) (VP said) (. .)). True for a
+  // parataxis verb right of its head, with a subject and no object or clausal
+  // complement of its own.
+  bool IsReportingClause(int h, int c) const {
+    if (c < h || Base(rel_[c]) != "parataxis" || CatOf(c) != Cat::kVerb) return false;
+    if (!HasSubject(c)) return false;
+    for (int k : kids_[c]) {
+      const std::string_view b = Base(rel_[k]);
+      if (b == "obj" || b == "ccomp" || b == "xcomp" || b == "iobj" || b == "aux" || b == "mark") {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // The layer of conjunct c when it coordinates with its head.
   int ConjLayer(int c) const {
     if (HasSubject(c)) return kCoordS;
@@ -362,13 +399,20 @@ class Converter {
     if (b == "punct") return kFollow;
     if (wh_dep) return kSbar;
     if (b == "conj") return ConjLayer(c);
+    if (IsReportingClause(h, c)) return kReport;
     if (rel == "cc:preconj") {
       for (int k : kids_[h]) {
         if (Base(rel_[k]) == "conj") return ConjLayer(k);
       }
       return kCore;
     }
-    if (b == "cc") return left ? kOutermost : kCore;
+    if (b == "cc") {
+      // UD v1 hangs coordinators on the first conjunct: follow the next conjunct.
+      for (int k : kids_[h]) {
+        if (k > c && Base(rel_[k]) == "conj") return ConjLayer(k);
+      }
+      return left ? kOutermost : kCore;
+    }
     if (b == "case") {
       if (Xpos(c) == "POS" || !left) return kCore;
       return kCase;
@@ -440,7 +484,7 @@ class Converter {
     }
     if (!flatten && nominal_head && c < h && b == "nummod" && !AllNumbers(c)) flatten = true;
     if (!flatten && nominal_head && c > h && b == "compound") flatten = true;
-    if (!flatten && b == "conj" && flat_coord_) flatten = true;
+    if (!flatten && (b == "conj" || b == "cc") && flat_coord_) flatten = true;
     if (!flatten && (cat == Cat::kAdj || cat == Cat::kAdv) && c < h && single &&
         (b == "advmod" || b == "det" || b == "nummod")) {
       flatten = true;
@@ -448,6 +492,10 @@ class Converter {
     if (flatten && !wh_dep) return FlattenLeaves(c);
     std::vector<Node> out;
     out.push_back(Build(c, wh_dep));
+    if (IsReportingClause(h, c) && out[0].label == "S") {
+      std::vector<Node> kids = std::move(out[0].kids);  // NP + VP join the outer S
+      return kids;
+    }
     // A nominal premodifier with its own premodifiers ("Dagolath's first
     // Deputy" before "Prime Minister Telemar") joins the flat NP, as in CoreNLP.
     if (nominal_head && c < h && !wh_dep && (b == "nmod" || b == "dep") && rel != "nmod:poss" &&
@@ -491,7 +539,7 @@ class Converter {
     for (int c : kids_[h]) {
       if (excluded_[c]) continue;
       const std::string_view b = Base(rel_[c]);
-      if (b == "punct" || (b == "case" && c < h)) continue;
+      if (b == "punct" || (b == "case" && c < h) || (b == "cc" && c > h)) continue;
       if (b != "conj" || c < h) return false;
       any_conj = true;
       for (int k = lo_[c]; k <= hi_[c]; ++k) {
@@ -593,7 +641,7 @@ class Converter {
       it.pos = c;
       it.punct = Base(rel_[c]) == "punct";
       it.layer = Pref(h, c, cat, c == wh_dep, aux_order);
-      if (flat_coord_ && Base(rel_[c]) == "conj") it.layer = kCore;
+      if (flat_coord_ && (Base(rel_[c]) == "conj" || Base(rel_[c]) == "cc")) it.layer = kCore;
       const size_t index = items.size();
       items.push_back(std::move(it));
       if (!items[index].punct) PullEdges(c, static_cast<int>(index), items);
@@ -683,6 +731,8 @@ class Converter {
         label = "VP";
       } else if (l == kClause) {
         label = "S";
+      } else if (l == kReport) {
+        label = "S";
       } else if (l == kSbar) {
         label = "SBAR";
       } else {
@@ -737,6 +787,8 @@ std::string PennTag(const Document& doc, const Token& token) {
       return "CD";
     case Upos::kPart: {
       const std::string_view f = doc.Form(token);
+      if (f == "'s" || f == "'" || f == "’s" || f == "’") return "POS";
+      if (f == "not" || f == "n't" || f == "Not") return "RB";
       return f == "to" || f == "To" ? "TO" : "RP";
     }
     case Upos::kPron:

@@ -2,7 +2,8 @@
 //
 //   sitrep_treeconv_tool text < article.txt        # analyse, print one Penn tree per sentence
 //   sitrep_treeconv_tool conllu FILE                # convert given UD parses (no analysis)
-//   sitrep_treeconv_tool eval [RECORDS.xml] [-v]    # score against a PETRARCH records file
+//   sitrep_treeconv_tool eval [RECORDS.xml] [-v]    # our parse of <Text> vs the records' <Parse>
+//   sitrep_treeconv_tool eval-conv [UD_RECORDS.xml] [-v]  # given UD parses vs PETRARCH2's trees
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -16,8 +17,20 @@
 
 namespace {
 
+void PrintResult(const sitrep::treeconv::RecordsEvalResult& r) {
+  std::printf(
+      "records %d scored %d (bad gold %d, different words %d)\n"
+      "brackets gold %lld ours %lld matched %lld: P %.4f R %.4f F1 %.4f\n"
+      "exact trees %d (%.1f%%), top-level split matches %d (%.1f%%)\n",
+      r.records, r.scored, r.bad_gold, r.word_mismatch, (long long)r.brackets.gold,
+      (long long)r.brackets.test, (long long)r.brackets.matched, r.brackets.Precision(),
+      r.brackets.Recall(), r.brackets.F1(), r.exact, r.scored ? 100.0 * r.exact / r.scored : 0.0,
+      r.top_split_matches, r.scored ? 100.0 * r.top_split_matches / r.scored : 0.0);
+}
+
 int Usage() {
-  std::cerr << "usage: sitrep_treeconv_tool text < FILE | conllu FILE | eval [RECORDS.xml] [-v]\n";
+  std::cerr << "usage: sitrep_treeconv_tool text < FILE | conllu FILE | eval [RECORDS.xml] [-v] | "
+               "eval-conv [UD_RECORDS.xml] [-v]\n";
   return 2;
 }
 
@@ -38,6 +51,28 @@ int main(int argc, char** argv) {
     for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
       std::cout << treeconv::ToPtb(doc, i) << "\n";
     }
+    return 0;
+  }
+  if (mode == "eval-conv") {
+    treeconv::RecordsEvalOptions opts;
+    const std::string corpora = SITREP_CORPORA_DIR;
+    opts.records_path = corpora + "/petrarch2/text/PETR.UnitTest.records.xml";
+    std::string ud =
+        corpora + "/universalpetrarch/data/text/PETR.UnitTest.records.parsing_parsed.xml";
+    for (int i = 2; i < argc; ++i) {
+      const std::string a = argv[i];
+      if (a == "-v") {
+        opts.verbose = true;
+      } else {
+        ud = a;
+      }
+    }
+    auto r = treeconv::EvaluateConversion(ud, opts, &std::cout);
+    if (!r.ok()) {
+      std::cerr << r.status().ToString() << "\n";
+      return 1;
+    }
+    PrintResult(*r);
     return 0;
   }
   auto analyzer = Analyzer::Create({});
@@ -75,15 +110,7 @@ int main(int argc, char** argv) {
       std::cerr << r.status().ToString() << "\n";
       return 1;
     }
-    std::printf(
-        "records %d scored %d (bad gold %d, different words %d)\n"
-        "brackets gold %lld ours %lld matched %lld: P %.4f R %.4f F1 %.4f\n"
-        "exact trees %d (%.1f%%), top-level split matches %d (%.1f%%)\n",
-        r->records, r->scored, r->bad_gold, r->word_mismatch, (long long)r->brackets.gold,
-        (long long)r->brackets.test, (long long)r->brackets.matched, r->brackets.Precision(),
-        r->brackets.Recall(), r->brackets.F1(), r->exact,
-        r->scored ? 100.0 * r->exact / r->scored : 0.0, r->top_split_matches,
-        r->scored ? 100.0 * r->top_split_matches / r->scored : 0.0);
+    PrintResult(*r);
     return 0;
   }
   return Usage();
