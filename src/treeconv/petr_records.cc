@@ -146,6 +146,8 @@ StatusOr<std::vector<PetrRecord>> ParsePetrRecords(std::string_view content,
                                                    std::string_view origin) {
   std::vector<PetrRecord> out;
   size_t p = 0;
+  size_t counted = 0;  // content[0, counted) has `line - 1` line breaks
+  int line = 1;
   while (true) {
     p = content.find("<Sentence", p);
     if (p == std::string_view::npos) break;
@@ -154,8 +156,7 @@ StatusOr<std::vector<PetrRecord>> ParsePetrRecords(std::string_view content,
       p += 9;  // "<Sentences>"
       continue;
     }
-    int line = 1;
-    for (size_t k = 0; k < p; ++k) line += content[k] == '\n';
+    for (; counted < p; ++counted) line += content[counted] == '\n';
     const size_t gt = content.find('>', p);
     const size_t end = content.find("</Sentence>", p);
     if (gt == std::string_view::npos || end == std::string_view::npos) {

@@ -366,7 +366,7 @@ class Converter {
   void PullEdges(int c, int owner_index, std::vector<Item>& items) {
     const bool conj = Base(rel_[c]) == "conj";
     auto pullable = [&](int k) {
-      if (k == c || excluded_[k] || !kids_[k].empty()) return false;
+      if (k == c || excluded_[k] || !kids_[k].empty() || head_[k] != c) return false;
       const std::string_view b = Base(rel_[k]);
       if (IsPunct(k) && b == "punct") return true;
       return conj && b == "cc" && head_[k] == c;
@@ -454,9 +454,9 @@ class Converter {
         if (left) {
           if (b == "advmod" || b == "det" || b == "nummod" || b == "amod" || b == "compound" ||
               b == "obl" || b == "fixed" || b == "flat") {
-            return (b == "obl" || HasChildRel(h, {"cop", "nsubj"})) && b != "fixed" && b != "flat"
-                       ? kClause
-                       : kCore;
+            // Inside the predicate unless before its copula/auxiliaries or subject.
+            const bool before_verb = !aux_order.empty() && (c < aux_order.front() || IsNegation(c));
+            return (b == "obl" || before_verb) && b != "fixed" && b != "flat" ? kClause : kCore;
           }
           return kClause;
         }
@@ -572,6 +572,7 @@ class Converter {
   }
 
   std::string CoreLabel(int h, Cat cat) const {
+    if (rel_[h] == "compound:prt") return "PRT";
     switch (cat) {
       case Cat::kNominal:
         return "NP";
