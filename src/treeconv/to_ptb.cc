@@ -332,15 +332,15 @@ class Converter {
   // on the content as parataxis; PTB makes "said" the head of the sentence:
   // (S (S The war is over) (, ,) (NP officials) (VP said) (. .)). True for a
   // parataxis verb right of its head, with a subject and no object or clausal
-  // complement of its own.
+  // complement after it (a part of the content before it, which a parser may
+  // hang on "said", is fine).
   bool IsReportingClause(int h, int c) const {
     if (c < h || Base(rel_[c]) != "parataxis" || CatOf(c) != Cat::kVerb) return false;
     if (!HasSubject(c)) return false;
     for (int k : kids_[c]) {
       const std::string_view b = Base(rel_[k]);
-      if (b == "obj" || b == "ccomp" || b == "xcomp" || b == "iobj" || b == "aux" || b == "mark") {
-        return false;
-      }
+      if (b == "obj" || b == "xcomp" || b == "iobj" || b == "aux" || b == "mark") return false;
+      if (b == "ccomp" && k > c) return false;  // a fronted part of the content is fine
     }
     return true;
   }
