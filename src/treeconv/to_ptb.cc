@@ -202,6 +202,25 @@ class Converter {
       }
       if (!changed) break;
     }
+    excluded_.assign(n_, false);
+    Index();
+    // A reporting clause closing the sentence ("..., a senior official said on
+    // Saturday.") but hung by the parser on an embedded clause reports the
+    // whole sentence: raise it to the root (projective, as it ends the span).
+    int last_word = n_ - 1;
+    while (last_word > 0 && IsPunct(last_word)) --last_word;
+    for (int p = 0; p < n_; ++p) {
+      if (head_[p] >= 0 && head_[p] != root_ && p > root_ && hi_[p] == last_word &&
+          IsReportingClause(head_[p], p)) {
+        head_[p] = root_;
+        Index();
+        break;
+      }
+    }
+    return true;
+  }
+
+  void Index() {
     kids_.assign(n_, {});
     for (int i = 0; i < n_; ++i) {
       if (head_[i] >= 0) kids_[head_[i]].push_back(i);
@@ -209,8 +228,6 @@ class Converter {
     lo_.resize(n_);
     hi_.resize(n_);
     Span(root_);
-    excluded_.assign(n_, false);
-    return true;
   }
 
   bool Dominates(int h, int k) const {
