@@ -217,6 +217,20 @@ class Converter {
         break;
       }
     }
+    // Content that the parser hung on a reporting clause ("... [after crowds
+    // trashed its embassy], a senior official said") belongs to the content.
+    for (int p = 0; p < n_; ++p) {
+      if (head_[p] < 0 || !IsReportingClause(head_[p], p)) continue;
+      bool moved = false;
+      for (int q : kids_[p]) {
+        if (q < p && q > head_[p] && Base(rel_[q]) == "ccomp") {
+          head_[q] = head_[p];
+          rel_[q] = "advcl";
+          moved = true;
+        }
+      }
+      if (moved) Index();
+    }
     return true;
   }
 
