@@ -1,10 +1,10 @@
 #include "actors/dictionary.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <system_error>
-#include <filesystem>
 
 namespace sitrep::actors {
 namespace {
@@ -137,7 +137,8 @@ void Dictionary::NormalizeKey(std::string_view form, std::string* out) {
     unsigned char c = static_cast<unsigned char>(form[i]);
     if (c >= 'A' && c <= 'Z') {
       out->push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if (c == 0xE2 && i + 2 < form.size() && static_cast<unsigned char>(form[i + 1]) == 0x80 &&
+    } else if (c == 0xE2 && i + 2 < form.size() &&
+               static_cast<unsigned char>(form[i + 1]) == 0x80 &&
                (static_cast<unsigned char>(form[i + 2]) == 0x99 ||
                 static_cast<unsigned char>(form[i + 2]) == 0x98)) {
       out->push_back('\'');  // U+2019 / U+2018
@@ -191,8 +192,8 @@ std::unique_ptr<Dictionary> Dictionary::FromTexts(
 }
 
 size_t Dictionary::Count(EntryType type) const {
-  return static_cast<size_t>(
-      std::count_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.type == type; }));
+  return static_cast<size_t>(std::count_if(entries_.begin(), entries_.end(),
+                                           [&](const Entry& e) { return e.type == type; }));
 }
 
 bool Dictionary::IsCountryCode(std::string_view iso3) const {
@@ -425,6 +426,8 @@ void Dictionary::ParseFile(const std::string& file, std::string_view text) {
               flags |= kAgentPerson;
             } else if (f == "weak") {
               flags |= kAgentWeak;
+            } else if (f == "state") {
+              flags |= kAgentState;
             } else {
               warn("unknown agent flag '" + std::string(f) + "'");
               ok = false;

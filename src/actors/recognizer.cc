@@ -95,6 +95,8 @@ struct Props {
   bool group = false;
   bool org = false;
   bool country = false;
+  uint32_t head_lemma = Dictionary::kNoToken;
+  bool modifier = false;  // used as a modifier ("terrorist" in "terrorist gangs")
 };
 
 enum class Need : uint8_t { kNone, kPronoun, kPossessor, kReference, kDefiniteAgent, kNameRef };
@@ -103,21 +105,23 @@ struct Candidate {
   ActorMention m;
   Props props;
   Need need = Need::kNone;
-  uint8_t pronoun_class = 0;  // 1 he/she, 2 it, 3 they
-  uint8_t ref_flags = 0;      // kRef* for "the group"
-  uint32_t possessor = kNone;  // token of "its" in "its air force"
-  std::string ref_word;        // "observatory" for "the Observatory"
+  uint8_t pronoun_class = 0;                   // 1 he/she, 2 it, 3 they
+  uint8_t ref_flags = 0;                       // kRef* for "the group"
+  uint8_t agent_flags = 0;                     // kAgent* of the head agent
+  uint32_t head_lemma = Dictionary::kNoToken;  // trie token id of the head word
+  uint32_t possessor = kNone;                  // token of "its" in "its air force"
+  std::string ref_word;                        // "observatory" for "the Observatory"
   bool drop = false;
 };
 
-constexpr std::array<std::string_view, 8> kPersonPronouns = {"he",  "him",     "his",    "she",
+constexpr std::array<std::string_view, 8> kPersonPronouns = {"he",  "him",     "his",     "she",
                                                              "her", "himself", "herself", "hers"};
 constexpr std::array<std::string_view, 3> kNeuterPronouns = {"it", "its", "itself"};
 constexpr std::array<std::string_view, 5> kPluralPronouns = {"they", "them", "their", "theirs",
                                                              "themselves"};
 constexpr std::array<std::string_view, 13> kLocatives = {
-    "in",     "inside",  "into", "across", "throughout", "near",  "within",
-    "at",     "around",  "outside", "towards", "toward",  "along"};
+    "in", "inside", "into",    "across",  "throughout", "near", "within",
+    "at", "around", "outside", "towards", "toward",     "along"};
 constexpr std::array<std::string_view, 5> kActorCases = {"with", "against", "by", "between",
                                                          "from"};
 constexpr std::array<std::string_view, 4> kDefinite = {"the", "this", "that", "these"};
@@ -148,6 +152,7 @@ class SentenceRecognizer {
       if (c.m.token_begin < last_end) continue;  // overlaps a kept mention
       if (!Resolve(c)) continue;
       last_end = c.m.token_end;
+      c.props.head_lemma = c.head_lemma;
       doc_.mentions.push_back(std::move(c.m));
       doc_props_.push_back(c.props);
     }
@@ -266,9 +271,7 @@ class SentenceRecognizer {
   }
 
   // ---- chunks -----------------------------------------------------------
-  static bool CanModify(const Match& m) {
-    return m.type != EntryType::kReference;
-  }
+  static bool CanModify(const Match& m) { return m.type != EntryType::kReference; }
   bool CanMerge(const Match& prev, const Match& next) const {
     if (!CanModify(prev)) return false;
     const Entry& pe = dict_.entries()[prev.entry];
@@ -344,13 +347,13 @@ class SentenceRecognizer {
       bool dep = Reaches(t, b, c.m.token_end, 2);
       bool ok = false;
       if (tok.upos == Upos::kDet) {
-        ok = dep || OneOf(Form(t), kDefinite);
+        ok = Rel(t) == "det" && !EqualsLower(Form(t), "that") && (dep || OneOf(Form(t), kDefinite));
       } else if (tok.upos == Upos::kPron && (tok.xpos == "PRP$" || Rel(t) == "nmod:poss")) {
         ok = true;
         c.possessor = t;
-      } else if (tok.upos == Upos::kAdj || tok.upos == Upos::kNum || tok.xpos == "HYPH" ||
-                 (tok.upos == Upos::kVerb && Rel(t) == "amod")) {
-        ok = dep;
+      } else if (((tok.upos == Upos::kAdj || tok.upos == Upos::kVerb) && Rel(t) == "amod") ||
+                 (tok.upos == Upos::kNum && Rel(t) == "nummod") || tok.xpos == "HYPH") {
+        ok = dep;  // "allied militia", "17 rebels"; not "at least" in "at least 17"
       }
       if (!ok) break;
       b = t;
@@ -388,7 +391,8 @@ class SentenceRecognizer {
           c.need = Need::kReference;
           c.ref_flags = he.flags;
           c.m.kind = ActorMention::Kind::kReference;
-          if (!HasDefiniteDet(h.head, c.m.token_begin)) c.drop = true;
+          // "the group"; not "groups", "the two countries".
+          if (!HasDefiniteDet(h.head, c.m.token_begin) || plural_head) c.drop = true;
         }
         break;
       case EntryType::kAgent: {
@@ -397,9 +401,14 @@ class SentenceRecognizer {
           break;
         }
         std::string sector = he.sector;
-        if ((he.flags & kAgentWeak) && agent_mod != nullptr) {
+        c.agent_flags = he.flags;
+        // "rebel fighters" => REB; "rebel commander", "militia leader": a
+        // title takes the sector of the agent before it.
+        if ((he.flags & (kAgentWeak | kAgentPerson)) && agent_mod != nullptr) {
           const Entry& ae = dict_.entries()[agent_mod->entry];
-          if (!(ae.flags & kAgentNotActor)) sector = ae.sector;
+          if (!(ae.flags & kAgentNotActor) && !(ae.flags & kAgentPerson)) sector = ae.sector;
+        } else if ((he.flags & kAgentState) && (place_mod != nullptr || person_mod != nullptr)) {
+          sector = "MIL";  // "Turkish forces", "Assad's forces"
         }
         // Title + unknown name: "President John Doe" (head = the name).
         if ((he.flags & kAgentPerson) && !plural_head) ExtendOverName(c);
@@ -426,6 +435,8 @@ class SentenceRecognizer {
             c.need = Need::kPossessor;
           } else if (HasDefiniteDet(h.head, c.m.token_begin) && last - first == 1) {
             c.need = Need::kDefiniteAgent;
+          } else {
+            of_candidates_.push_back(cands_.size());  // "a commander of the Free Syrian Army"
           }
         }
         break;
@@ -473,6 +484,13 @@ class SentenceRecognizer {
         break;
       }
     }
+    {
+      std::string_view r = BaseRel(Rel(c.m.head));
+      c.props.modifier = (r == "amod" || r == "compound") && !InMatch(Head(c.m.head));
+    }
+    c.head_lemma = lemma_ids_[h.head - s_.token_begin] != Dictionary::kNoToken
+                       ? lemma_ids_[h.head - s_.token_begin]
+                       : form_ids_[h.head - s_.token_begin];
     cands_.push_back(std::move(c));
   }
 
@@ -557,6 +575,7 @@ class SentenceRecognizer {
   }
 
   bool InMatch(uint32_t t) const {
+    if (t == kNone) return false;
     for (const Match& m : matches_) {
       if (t >= m.begin && t < m.end) return true;
     }
@@ -588,6 +607,36 @@ class SentenceRecognizer {
         c.m.sector = cands_[owner].m.sector;
         c.m.code = c.m.country + c.m.sector;
         c.props.plural = cands_[owner].props.plural;
+      }
+    }
+    // "a commander of the Free Syrian Army", "a spokesman for the ministry",
+    // "the army of Syria": an agent takes the code of its nmod actor.
+    for (size_t idx : of_candidates_) {
+      Candidate& c = cands_[idx];
+      if (c.drop || !c.m.country.empty()) continue;
+      for (size_t k = 0; k < cands_.size(); ++k) {
+        const Candidate& o = cands_[k];
+        if (k == idx || o.drop || o.m.token_begin < c.m.token_end) continue;
+        uint32_t oh = o.m.head;
+        if (Head(oh) != c.m.head || BaseRel(Rel(oh)) != "nmod") continue;
+        bool of = false;
+        for (uint32_t x = c.m.token_end; x < oh; ++x) {
+          if (Head(x) == oh && Rel(x) == "case" &&
+              (EqualsLower(Form(x), "of") || EqualsLower(Form(x), "for"))) {
+            of = true;
+          }
+        }
+        if (!of || o.m.code.empty()) continue;
+        if (o.m.kind == ActorMention::Kind::kNamed) {
+          // "a commander of NATO" => IGOWSTNAT, "of the Free Syrian Army" => SYRREBFSA
+          c.m.code = o.m.code;
+          c.m.country = o.m.country;
+          if (!o.m.sector.empty()) c.m.sector = o.m.sector;
+        } else if (!o.m.country.empty()) {
+          c.m.country = o.m.country;  // "the army of Syria" => SYRMIL
+          c.m.code = o.m.country + c.m.sector;
+        }
+        break;
       }
     }
     for (uint32_t t = s_.token_begin; t < s_.token_end; ++t) {
@@ -623,8 +672,7 @@ class SentenceRecognizer {
       // "the Observatory": a capitalised word after "the", alone.
       if (t > s_.token_begin && StartsUpper(f) && f.size() >= 3 &&
           (tok.upos == Upos::kPropn || tok.upos == Upos::kNoun) &&
-          EqualsLower(Form(t - 1), "the") &&
-          (t + 1 >= s_.token_end || !StartsUpper(Form(t + 1)))) {
+          EqualsLower(Form(t - 1), "the") && (t + 1 >= s_.token_end || !StartsUpper(Form(t + 1)))) {
         Candidate c;
         c.m.sentence = sentence_;
         c.m.token_begin = t - 1;
@@ -667,8 +715,7 @@ class SentenceRecognizer {
                  Reaches(b - 1, x, x + 1, 2)) {
             --b;
           }
-          if (b >= s_.token_begin + 2 && doc_.tokens[b].upos == Upos::kDet &&
-              Form(b - 1) == ",") {
+          if (b >= s_.token_begin + 2 && doc_.tokens[b].upos == Upos::kDet && Form(b - 1) == ",") {
             int prev = CandidateAt(b - 2, i);
             if (prev >= 0) {
               appos = true;
@@ -720,6 +767,7 @@ class SentenceRecognizer {
     switch (c.need) {
       case Need::kPronoun:
       case Need::kPossessor: {
+        if (p.modifier) return false;
         uint8_t cls = c.pronoun_class;
         if (c.need == Need::kPossessor) {
           std::string_view f = Form(c.possessor);
@@ -741,8 +789,11 @@ class SentenceRecognizer {
           return x == "REB" || x == "INS" || x == "SEP" || x == "UAF" || x == "IMG";
         };
         if (c.props.person != p.person) return false;
-        if (a.sector == s && (!a.country.empty() || !a.name.empty())) return true;
-        if (armed(s) && (p.group || armed(a.sector)) && !a.name.empty()) return true;
+        // Only named antecedents by sector ("the militants" => Islamic State,
+        // "the president" => Putin); agents need the same head word (below).
+        if (a.name.empty()) return false;
+        if (a.sector == s) return true;
+        if (armed(s) && (p.group || armed(a.sector))) return true;
         return false;
       }
       case Need::kNameRef: {
@@ -772,7 +823,19 @@ class SentenceRecognizer {
     if (c.need == Need::kNone) return !c.m.code.empty();
     const int window = (c.need == Need::kPronoun || c.need == Need::kPossessor) ? 2 : 4;
     int found = -1;
-    for (size_t k = doc_.mentions.size(); k-- > 0;) {
+    // "the army" after "the Syrian army": the same head word with a country.
+    if (c.need == Need::kDefiniteAgent && c.head_lemma != Dictionary::kNoToken) {
+      for (size_t k = doc_.mentions.size(); k-- > 0;) {
+        const ActorMention& a = doc_.mentions[k];
+        if (a.sentence + 8 < sentence_) break;
+        if (doc_props_[k].head_lemma == c.head_lemma && !a.country.empty() &&
+            a.sector == c.m.sector && doc_props_[k].plural == c.props.plural) {
+          found = static_cast<int>(k);
+          break;
+        }
+      }
+    }
+    for (size_t k = doc_.mentions.size(); k-- > 0 && found < 0;) {
       const ActorMention& a = doc_.mentions[k];
       if (a.sentence + window < sentence_) break;
       if (a.token_begin >= c.m.token_begin) continue;
@@ -781,20 +844,31 @@ class SentenceRecognizer {
         break;
       }
     }
-    // "the government" after "Syria": the country's government.
-    if (found < 0 && c.need == Need::kDefiniteAgent && !c.props.person) {
+    // "the government" after "Syria": the country's government, when the
+    // current and previous sentence name one country only.
+    if (found < 0 && c.need == Need::kDefiniteAgent && !(c.agent_flags & kAgentPerson) &&
+        !c.props.plural) {
       const std::string& s = c.m.sector;
       if (s == "GOV" || s == "MIL" || s == "COP" || s == "LEG" || s == "JUD" || s == "SPY") {
+        int country_mention = -1;
+        bool unique = true;
         for (size_t k = doc_.mentions.size(); k-- > 0;) {
           const ActorMention& a = doc_.mentions[k];
           if (a.sentence + 1 < sentence_) break;
-          if (a.kind == ActorMention::Kind::kCountry && !a.country.empty()) {
-            c.m.country = a.country;
-            c.m.code = a.country + s;
-            c.m.kind = ActorMention::Kind::kReference;
-            c.m.antecedent = static_cast<int32_t>(k);
-            return true;
+          if (a.country.empty()) continue;
+          if (country_mention < 0) {
+            country_mention = static_cast<int>(k);
+          } else if (doc_.mentions[country_mention].country != a.country) {
+            unique = false;
           }
+        }
+        if (country_mention >= 0 && unique) {
+          const ActorMention& a = doc_.mentions[country_mention];
+          c.m.country = a.country;
+          c.m.code = a.country + s;
+          c.m.kind = ActorMention::Kind::kReference;
+          c.m.antecedent = country_mention;
+          return true;
         }
       }
     }
@@ -832,8 +906,10 @@ class SentenceRecognizer {
     c.m.antecedent = root;
     if (c.need != Need::kPronoun) c.m.kind = ActorMention::Kind::kReference;
     bool keep_person = c.props.person;
+    bool keep_modifier = c.props.modifier;
     c.props = ap;
     c.props.person = c.props.person || keep_person;
+    c.props.modifier = keep_modifier;
     return true;
   }
 
@@ -848,6 +924,7 @@ class SentenceRecognizer {
   std::vector<Match> matches_;
   std::vector<Candidate> cands_;
   std::vector<std::pair<size_t, uint32_t>> deferred_demonyms_;
+  std::vector<size_t> of_candidates_;
 };
 
 }  // namespace
