@@ -1,0 +1,766 @@
+#include "petrarch/coder.h"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+namespace sitrep::petrarch {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+bool ParseBool(std::string_view v, bool* out) {
+  std::string l = Upper(v);
+  if (l == "TRUE" || l == "1" || l == "YES") {
+    *out = true;
+    return true;
+  }
+  if (l == "FALSE" || l == "0" || l == "NO") {
+    *out = false;
+    return true;
+  }
+  return false;
+}
+
+// Phrase label without function tags: "NP-SBJ" -> "NP".
+std::string BaseLabel(const std::string& label) {
+  size_t dash = label.find_first_of("-=", 1);
+  return dash == std::string::npos ? label : label.substr(0, dash);
+}
+
+const std::set<std::string>& BeForms() {
+  static const std::set<std::string> kBe = {"AM",   "IS",    "ARE", "WAS", "WERE", "BE",
+                                            "BEEN", "BEING", "'S",  "'RE", "'M"};
+  return kBe;
+}
+
+struct Mention {
+  int begin = 0, end = 0;  // leaf range, inclusive
+  int node = -1;
+  std::vector<std::string> codes;
+};
+
+// The per-sentence working state.
+class SentenceState {
+ public:
+  SentenceState(const Dictionaries& d, const PtbTree& tree, int date, const CoderConfig& config)
+      : d_(d), t_(tree), date_(date), config_(config) {
+    leaves_ = t_.Leaves();
+    leaf_of_node_.assign(t_.nodes.size(), -1);
+    for (size_t i = 0; i < leaves_.size(); ++i) {
+      leaf_of_node_[leaves_[i]] = static_cast<int>(i);
+      words_.push_back(Upper(t_.nodes[leaves_[i]].word));
+    }
+    span_.assign(t_.nodes.size(), {-1, -1});
+    label_.resize(t_.nodes.size());
+    for (size_t n = 0; n < t_.nodes.size(); ++n) label_[n] = BaseLabel(t_.nodes[n].label);
+    if (t_.root >= 0) ComputeSpans(t_.root, 0);
+    meaning_.resize(t_.nodes.size());
+    meaning_done_.assign(t_.nodes.size(), false);
+    has_event_.assign(t_.nodes.size(), false);
+  }
+
+  std::vector<CodedEvent> Run();
+
+ private:
+  // ---- tree helpers
+  void ComputeSpans(int root, int) {
+    // Iterative post-order to bound stack use.
+    std::vector<std::pair<int, size_t>> stack = {{root, 0}};
+    while (!stack.empty()) {
+      auto& [n, k] = stack.back();
+      const PtbNode& node = t_.nodes[n];
+      if (node.children.empty()) {
+        int l = leaf_of_node_[n];
+        span_[n] = {l, l};
+        stack.pop_back();
+        continue;
+      }
+      if (k < node.children.size()) {
+        int c = node.children[k++];
+        stack.push_back({c, 0});
+        continue;
+      }
+      span_[n] = {span_[node.children.front()].first, span_[node.children.back()].second};
+      stack.pop_back();
+    }
+  }
+  bool IsPreterminal(int n) const { return t_.nodes[n].children.empty(); }
+  const std::string& Label(int n) const { return label_[n]; }
+  bool IsNP(int n) const { return Label(n) == "NP" || Label(n) == "NX" || Label(n) == "WHNP"; }
+  bool IsClause(int n) const {
+    const std::string& l = Label(n);
+    return l == "S" || l == "SBAR" || l == "SINV" || l == "SQ" || l == "SBARQ";
+  }
+
+  // ---- noun phrase meaning
+  void NpText(int n, std::vector<std::string>* words, std::vector<std::string>* pp_codes,
+              int depth);
+  const std::vector<std::string>& NpMeaning(int n, int depth = 0);
+  std::vector<std::string> PpMeaning(int n, int depth);
+  std::vector<std::string> CodesOfWords(const std::vector<std::string>& words);
+  static std::vector<std::string> Mix(const std::vector<std::string>& codes);
+
+  // ---- mentions
+  void CollectMentions(int n);
+  const Mention* MentionStartingAt(int leaf) const;
+  const Mention* MentionEndingAt(int leaf) const;
+  int NpStartingAt(int leaf) const;
+  int NpEndingAt(int leaf) const;
+
+  // ---- verbs
+  void CodeVerbPhrase(int vp, std::vector<CodedEvent>* out);
+  std::vector<std::string> Subject(int vp, int* subject_node, int skip_node = -1);
+  const Mention* FirstTarget(int vp, int after_leaf, int exclude_node);
+  const Mention* FindTargetIn(int n, int after_leaf, int exclude_node);
+  bool IsPassive(int vp) const;
+  struct Binding {
+    const Mention* source = nullptr;
+    const Mention* target = nullptr;
+    const Mention* compound = nullptr;
+  };
+  bool MatchLower(const std::vector<PatternElement>& els, size_t i, int pos, int end, Binding* b,
+                  int* budget) const;
+  bool MatchUpper(const std::vector<PatternElement>& els, int i, int pos, Binding* b,
+                  int* budget) const;
+  bool WordsAt(const std::vector<std::string>& phrase, int pos, int end) const;
+
+  const Dictionaries& d_;
+  const PtbTree& t_;
+  int date_;
+  const CoderConfig& config_;
+  std::vector<int> leaves_;
+  std::vector<int> leaf_of_node_;
+  std::vector<std::string> words_;
+  std::vector<std::pair<int, int>> span_;
+  std::vector<std::string> label_;
+  std::vector<std::vector<std::string>> meaning_;
+  std::vector<bool> meaning_done_;
+  std::vector<bool> has_event_;
+  std::vector<Mention> mentions_;
+};
+
+std::vector<std::string> SentenceState::CodesOfWords(const std::vector<std::string>& words) {
+  std::vector<std::string> codes;
+  size_t i = 0;
+  while (i < words.size()) {
+    size_t len = 0;
+    int a = d_.actor_trie().LongestMatch(words, i, &len);
+    if (a >= 0) {
+      std::string code = d_.actors()[a].CodeOn(date_);
+      size_t b = 0;
+      while (b <= code.size()) {
+        size_t e = code.find('/', b);
+        if (e == std::string::npos) e = code.size();
+        if (e > b) codes.push_back(code.substr(b, e - b));
+        b = e + 1;
+      }
+      i += len;
+      continue;
+    }
+    int g = d_.agent_trie().LongestMatch(words, i, &len);
+    if (g >= 0) {
+      for (const AgentCode& ac : d_.agents()[g])
+        codes.push_back(ac.prefix ? ac.code + "~" : "~" + ac.code);
+      i += len;
+      continue;
+    }
+    ++i;
+  }
+  return codes;
+}
+
+// Agent codes start or end with '~'; actors do not.
+std::vector<std::string> SentenceState::Mix(const std::vector<std::string>& codes) {
+  std::vector<std::string> actors, agents;
+  for (const std::string& c : codes) {
+    if (c.empty()) continue;
+    if (c[0] == '~' || c.back() == '~')
+      agents.push_back(c);
+    else
+      actors.push_back(c);
+  }
+  if (actors.empty()) actors.push_back("~");
+  for (const std::string& ag : agents) {
+    if (ag == "~PPL" && agents.size() > 1) continue;
+    bool prefix = ag.back() == '~';
+    std::string a = prefix ? ag.substr(0, ag.size() - 1) : ag.substr(1);
+    for (std::string& act : actors) {
+      if (act.find(a) != std::string::npos) continue;
+      act = prefix ? a + act : act + a;
+    }
+  }
+  std::vector<std::string> out;
+  for (std::string& a : actors) {
+    if (a == "~" || a.empty()) continue;
+    if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+  }
+  return out;
+}
+
+void SentenceState::NpText(int n, std::vector<std::string>* words,
+                           std::vector<std::string>* pp_codes, int depth) {
+  if (depth > 60) return;
+  for (int c : t_.nodes[n].children) {
+    const std::string& l = Label(c);
+    if (IsNP(c)) {
+      NpText(c, words, pp_codes, depth + 1);
+    } else if (IsPreterminal(c) && (StartsWith(l, "JJ") || StartsWith(l, "NN") || l == "DT")) {
+      words->push_back(words_[leaf_of_node_[c]]);
+    } else if (l == "PP") {
+      std::vector<std::string> m = PpMeaning(c, depth + 1);
+      bool has_actor = false;
+      for (const std::string& code : m)
+        has_actor = has_actor || (code[0] != '~' && code.back() != '~');
+      if (has_actor) {
+        pp_codes->insert(pp_codes->end(), m.begin(), m.end());
+      } else {
+        for (int k = span_[c].first; k <= span_[c].second; ++k) words->push_back(words_[k]);
+      }
+    }
+  }
+}
+
+std::vector<std::string> SentenceState::PpMeaning(int n, int depth) {
+  const auto& ch = t_.nodes[n].children;
+  for (size_t k = 1; k < ch.size(); ++k) {
+    if (IsNP(ch[k])) return NpMeaning(ch[k], depth + 1);
+  }
+  return {};
+}
+
+const std::vector<std::string>& SentenceState::NpMeaning(int n, int depth) {
+  if (meaning_done_[n] || depth > 60) return meaning_[n];
+  meaning_done_[n] = true;
+  std::vector<std::string> words, pp_codes;
+  NpText(n, &words, &pp_codes, depth);
+  std::vector<std::string> own = CodesOfWords(words);
+  std::vector<std::string> actors, agents;
+  for (const std::string& c : own)
+    ((c[0] == '~' || c.back() == '~') ? agents : actors).push_back(c);
+  std::vector<std::string> pp_actors, pp_agents;
+  for (const std::string& c : pp_codes) {
+    // PP meanings are already mixed: "ARNGOV" counts as an actor.
+    (c[0] == '~' ? pp_agents : pp_actors).push_back(c);
+  }
+  if (actors.empty()) actors = pp_actors;
+  if (agents.empty()) {
+    for (const std::string& c : pp_agents) agents.push_back(c);
+  }
+  std::vector<std::string> all = actors;
+  all.insert(all.end(), agents.begin(), agents.end());
+  meaning_[n] = Mix(all);
+  return meaning_[n];
+}
+
+void SentenceState::CollectMentions(int root) {
+  std::vector<int> stack = {root};
+  while (!stack.empty()) {
+    int n = stack.back();
+    stack.pop_back();
+    if (IsNP(n) && !IsPreterminal(n)) {
+      const auto& m = NpMeaning(n);
+      if (!m.empty()) mentions_.push_back({span_[n].first, span_[n].second, n, m});
+    }
+    for (auto it = t_.nodes[n].children.rbegin(); it != t_.nodes[n].children.rend(); ++it)
+      stack.push_back(*it);
+  }
+}
+
+const Mention* SentenceState::MentionStartingAt(int leaf) const {
+  const Mention* best = nullptr;
+  for (const Mention& m : mentions_)
+    if (m.begin == leaf && (!best || m.end > best->end)) best = &m;
+  return best;
+}
+
+const Mention* SentenceState::MentionEndingAt(int leaf) const {
+  const Mention* best = nullptr;
+  for (const Mention& m : mentions_)
+    if (m.end == leaf && (!best || m.begin < best->begin)) best = &m;
+  // A possessive "Gondor 's" ends one word later.
+  if (!best && leaf > 0 && words_[leaf] == "'S") return MentionEndingAt(leaf - 1);
+  return best;
+}
+
+int SentenceState::NpStartingAt(int leaf) const {
+  int best = -1;
+  for (size_t n = 0; n < t_.nodes.size(); ++n)
+    if (IsNP(static_cast<int>(n)) && span_[n].first == leaf &&
+        (best < 0 || span_[n].second > span_[best].second))
+      best = static_cast<int>(n);
+  return best;
+}
+
+int SentenceState::NpEndingAt(int leaf) const {
+  int best = -1;
+  for (size_t n = 0; n < t_.nodes.size(); ++n)
+    if (IsNP(static_cast<int>(n)) && span_[n].second == leaf &&
+        (best < 0 || span_[n].first < span_[best].first))
+      best = static_cast<int>(n);
+  return best;
+}
+
+bool SentenceState::WordsAt(const std::vector<std::string>& phrase, int pos, int end) const {
+  if (pos < 0 || pos + static_cast<int>(phrase.size()) - 1 > end) return false;
+  for (size_t k = 0; k < phrase.size(); ++k)
+    if (words_[pos + k] != phrase[k]) return false;
+  return true;
+}
+
+// Matches els[i..] at leaves [pos, end]; elements not joined may skip words.
+bool SentenceState::MatchLower(const std::vector<PatternElement>& els, size_t i, int pos, int end,
+                               Binding* b, int* budget) const {
+  if (i == els.size()) return true;
+  if (--*budget < 0) return false;
+  const PatternElement& e = els[i];
+  int last = e.joined ? pos : end;
+  for (int p = pos; p <= last && p <= end; ++p) {
+    switch (e.kind) {
+      case PatternElement::Kind::kWord:
+        if (words_[p] == e.word && MatchLower(els, i + 1, p + 1, end, b, budget)) return true;
+        break;
+      case PatternElement::Kind::kSynset:
+        for (const auto& phrase : d_.verbs().synsets[e.synset]) {
+          if (WordsAt(phrase, p, end) &&
+              MatchLower(els, i + 1, p + static_cast<int>(phrase.size()), end, b, budget))
+            return true;
+        }
+        break;
+      case PatternElement::Kind::kSource:
+      case PatternElement::Kind::kTarget:
+      case PatternElement::Kind::kCompound: {
+        const Mention* m = MentionStartingAt(p);
+        if (!m || m->end > end) break;
+        if (e.kind == PatternElement::Kind::kCompound && m->codes.size() < 2) break;
+        Binding saved = *b;
+        (e.kind == PatternElement::Kind::kSource   ? b->source
+         : e.kind == PatternElement::Kind::kTarget ? b->target
+                                                   : b->compound) = m;
+        if (MatchLower(els, i + 1, m->end + 1, end, b, budget)) return true;
+        *b = saved;
+        break;
+      }
+      case PatternElement::Kind::kSkip: {
+        int np = NpStartingAt(p);
+        if (np >= 0 && span_[np].second <= end &&
+            MatchLower(els, i + 1, span_[np].second + 1, end, b, budget))
+          return true;
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+// Matches els[i], els[i-1], ... leftwards ending at leaf `pos` or earlier.
+// els[i].joined: els[i] must end right before what was matched after it.
+bool SentenceState::MatchUpper(const std::vector<PatternElement>& els, int i, int pos, Binding* b,
+                               int* budget) const {
+  if (i < 0) return true;
+  if (--*budget < 0) return false;
+  const PatternElement& e = els[i];
+  int first = e.joined ? pos : 0;
+  for (int p = pos; p >= first && p >= 0; --p) {
+    switch (e.kind) {
+      case PatternElement::Kind::kWord:
+        if (words_[p] == e.word && MatchUpper(els, i - 1, p - 1, b, budget)) return true;
+        break;
+      case PatternElement::Kind::kSynset:
+        for (const auto& phrase : d_.verbs().synsets[e.synset]) {
+          int start = p - static_cast<int>(phrase.size()) + 1;
+          if (start >= 0 && WordsAt(phrase, start, p) &&
+              MatchUpper(els, i - 1, start - 1, b, budget))
+            return true;
+        }
+        break;
+      case PatternElement::Kind::kSource:
+      case PatternElement::Kind::kTarget:
+      case PatternElement::Kind::kCompound: {
+        const Mention* m = MentionEndingAt(p);
+        if (!m) break;
+        if (e.kind == PatternElement::Kind::kCompound && m->codes.size() < 2) break;
+        Binding saved = *b;
+        (e.kind == PatternElement::Kind::kSource   ? b->source
+         : e.kind == PatternElement::Kind::kTarget ? b->target
+                                                   : b->compound) = m;
+        if (MatchUpper(els, i - 1, m->begin - 1, b, budget)) return true;
+        *b = saved;
+        break;
+      }
+      case PatternElement::Kind::kSkip: {
+        int np = NpEndingAt(p);
+        if (np >= 0 && MatchUpper(els, i - 1, span_[np].first - 1, b, budget)) return true;
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+bool SentenceState::IsPassive(int vp) const {
+  int head = t_.nodes[vp].children.front();
+  const std::string& l = Label(head);
+  if (l != "VBN" && l != "VBD") return false;
+  int level = t_.nodes[vp].parent;
+  for (int k = 0; k < 2 && level >= 0; ++k) {
+    if (Label(level) == "VP") {
+      int first = t_.nodes[level].children.front();
+      if (IsPreterminal(first) && BeForms().count(words_[leaf_of_node_[first]])) return true;
+    } else {
+      break;
+    }
+    level = t_.nodes[level].parent;
+  }
+  return false;
+}
+
+// The codes of the grammatical subject of `vp`: the NP before the VP chain in
+// the nearest clause; infinitives, pronouns and uncoded relative pronouns
+// continue upwards.
+std::vector<std::string> SentenceState::Subject(int vp, int* subject_node, int skip_node) {
+  *subject_node = -1;
+  int node = vp;
+  for (int guard = 0; guard < 200; ++guard) {
+    int p = t_.nodes[node].parent;
+    if (p < 0) return {};
+    const std::string& l = Label(p);
+    if (l == "VP" || l == "SBAR" || l == "UCP" || l == "ADJP" || l == "PP") {
+      node = p;
+      continue;
+    }
+    if (l == "S" || l == "SINV" || l == "SQ" || l == "ROOT" || l == "FRAG" || l == "PRN") {
+      int subj = -1;
+      for (int c : t_.nodes[p].children) {
+        if (c == node) break;
+        if (IsNP(c)) subj = c;
+      }
+      if (subj < 0 && (l == "SINV" || l == "SQ")) {
+        for (int c : t_.nodes[p].children)
+          if (IsNP(c) && span_[c].first > span_[node].second) {
+            subj = c;
+            break;
+          }
+      }
+      if (subj >= 0 && subj != skip_node) {
+        const auto& m = NpMeaning(subj);
+        if (!m.empty()) {
+          *subject_node = subj;
+          return m;
+        }
+        // A pronoun or relative pronoun: look further up for its antecedent.
+        bool pronoun = false;
+        for (int c : t_.nodes[subj].children) {
+          const std::string& cl = Label(c);
+          pronoun = pronoun || cl == "PRP" || cl == "WP" || cl == "WDT" || cl == "EX";
+        }
+        if (!pronoun && Label(subj) != "WHNP") return {};
+      }
+      if (l == "ROOT") return {};
+      node = p;
+      continue;
+    }
+    if (IsNP(p)) {
+      // A reduced relative or a relative clause: the NP it modifies.
+      int first = t_.nodes[p].children.front();
+      if (IsNP(first) && first != node) {
+        const auto& m = NpMeaning(first);
+        if (!m.empty()) {
+          *subject_node = first;
+          return m;
+        }
+      }
+      return {};
+    }
+    node = p;
+  }
+  return {};
+}
+
+const Mention* SentenceState::FindTargetIn(int n, int after_leaf, int exclude_node) {
+  if (span_[n].second <= after_leaf) return nullptr;
+  if (n == exclude_node) return nullptr;
+  if (IsNP(n) && !IsPreterminal(n) && span_[n].first > after_leaf) {
+    for (const Mention& m : mentions_)
+      if (m.node == n) return &m;
+  }
+  if (IsClause(n) && has_event_[n]) return nullptr;
+  for (int c : t_.nodes[n].children) {
+    const Mention* m = FindTargetIn(c, after_leaf, exclude_node);
+    if (m) return m;
+  }
+  return nullptr;
+}
+
+const Mention* SentenceState::FirstTarget(int vp, int after_leaf, int exclude_node) {
+  return FindTargetIn(vp, after_leaf, exclude_node);
+}
+
+void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
+  const PtbNode& node = t_.nodes[vp];
+  if (node.children.empty()) return;
+  int head = node.children.front();
+  if (!IsPreterminal(head) || !(StartsWith(Label(head), "VB"))) return;
+  for (int c : node.children)
+    if (Label(c) == "VP") return;  // an auxiliary: the lower VP is coded
+  int v = leaf_of_node_[head];
+  auto it = d_.verbs().forms.find(words_[v]);
+  if (it == d_.verbs().forms.end()) return;
+  // Prefer the longest compound whose extra words are present.
+  const VerbForm* form = nullptr;
+  int first = v, last = v;
+  for (const VerbForm& f : it->second) {
+    int fb = v - static_cast<int>(f.front.size());
+    int be = v + static_cast<int>(f.back.size());
+    if (fb < 0 || be >= static_cast<int>(words_.size())) continue;
+    bool ok = true;
+    for (size_t k = 0; k < f.front.size() && ok; ++k) ok = words_[fb + k] == f.front[k];
+    for (size_t k = 0; k < f.back.size() && ok; ++k) ok = words_[v + 1 + k] == f.back[k];
+    if (!ok) continue;
+    if (!form || f.front.size() + f.back.size() > form->front.size() + form->back.size()) {
+      form = &f;
+      first = fb;
+      last = be;
+    }
+  }
+  if (!form) return;
+  const VerbBlock& block = d_.verbs().blocks[form->block];
+  std::string code = form->code.empty() ? block.code : form->code;
+  Binding bind;
+  int vp_end = span_[vp].second;
+  for (const VerbPattern& p : block.patterns) {
+    Binding b;
+    int budget = 20000;
+    if (!MatchLower(p.lower, 0, last + 1, vp_end, &b, &budget)) continue;
+    if (!MatchUpper(p.upper, static_cast<int>(p.upper.size()) - 1, first - 1, &b, &budget))
+      continue;
+    code = p.code;
+    bind = b;
+    break;
+  }
+  if (code.empty() || code == "---") return;
+  std::string active = code, passive;
+  size_t colon = code.find(':');
+  if (colon != std::string::npos) {
+    active = code.substr(0, colon);
+    passive = code.substr(colon + 1);
+  }
+  // Roles.
+  std::vector<std::string> sources, targets;
+  std::vector<int> src_span, tgt_span;
+  int subject_node = -1;
+  if (bind.compound) {
+    sources = bind.compound->codes;
+    src_span = {bind.compound->begin, bind.compound->end};
+  }
+  if (bind.source) {
+    sources = bind.source->codes;
+    src_span = {bind.source->begin, bind.source->end};
+  }
+  if (bind.target) {
+    targets = bind.target->codes;
+    tgt_span = {bind.target->begin, bind.target->end};
+  }
+  bool passive_voice = !bind.source && !bind.target && IsPassive(vp);
+  if (passive_voice) {
+    // Source from a by/from/in phrase of the VP.
+    const Mention* agent = nullptr;
+    for (int c : node.children) {
+      if (Label(c) != "PP" || t_.nodes[c].children.empty()) continue;
+      int prep = t_.nodes[c].children.front();
+      std::string w = IsPreterminal(prep) ? words_[leaf_of_node_[prep]] : "";
+      if (w != "BY" && w != "FROM" && w != "IN") continue;
+      for (int k : t_.nodes[c].children)
+        for (const Mention& m : mentions_)
+          if (m.node == k) agent = agent ? agent : &m;
+      if (agent) break;
+    }
+    if (agent) {
+      sources = agent->codes;
+      src_span = {agent->begin, agent->end};
+      targets = Subject(vp, &subject_node);
+      if (subject_node >= 0) tgt_span = {span_[subject_node].first, span_[subject_node].second};
+    } else {
+      passive_voice = false;
+    }
+  }
+  if (!passive_voice) {
+    if (sources.empty()) {
+      sources = Subject(vp, &subject_node, bind.target ? bind.target->node : -1);
+      if (subject_node >= 0) {
+        src_span = {span_[subject_node].first, span_[subject_node].second};
+        if (bind.target && bind.target->node == subject_node) sources.clear();
+      }
+      if (sources.empty() && bind.target) {
+        // "NOTED + *": the target is the nearer subject; the source is further up.
+        int n2 = -1;
+        sources = Subject(bind.target->node, &n2);
+        if (n2 >= 0) src_span = {span_[n2].first, span_[n2].second};
+      }
+    }
+    if (targets.empty()) {
+      int exclude = subject_node;
+      if (bind.source) exclude = bind.source->node;
+      const Mention* m = FirstTarget(vp, last, exclude);
+      if (m && !src_span.empty() && m->begin >= src_span[0] && m->end <= src_span[1]) m = nullptr;
+      if (m) {
+        targets = m->codes;
+        tgt_span = {m->begin, m->end};
+      }
+    }
+  }
+  auto emit = [&](const std::string& s, const std::string& t, const std::string& c, bool reversed) {
+    if (c.empty() || c == "---") return;
+    CodedEvent e;
+    e.source = s.empty() ? "---" : s;
+    e.target = t.empty() ? "---" : t;
+    for (std::string* x : {&e.source, &e.target})
+      if (!x->empty() && (*x)[0] == '~') *x = "---" + x->substr(1);
+    e.code = c;
+    e.verb_leaf = v;
+    e.source_leaves = reversed ? tgt_span : src_span;
+    e.target_leaves = reversed ? src_span : tgt_span;
+    out->push_back(std::move(e));
+  };
+  std::vector<std::string> src = sources.empty() ? std::vector<std::string>{""} : sources;
+  std::vector<std::string> tgt = targets.empty() ? std::vector<std::string>{""} : targets;
+  bool produced = false;
+  if (targets.empty() && sources.size() > 1 &&
+      (StartsWith(active, "03") || StartsWith(active, "04") || StartsWith(active, "05") ||
+       StartsWith(active, "06"))) {
+    for (const std::string& a : sources)
+      for (const std::string& b : sources)
+        if (a != b) emit(a, b, active, false);
+    produced = true;
+  } else {
+    for (const std::string& s : src) {
+      for (const std::string& t : tgt) {
+        if (!s.empty() && s == t) continue;
+        if (config_.require_dyad && (s.empty() || t.empty())) continue;
+        if (!active.empty() && active != "---") {
+          emit(s, t, active, false);
+          produced = true;
+        }
+        if (!passive.empty() && passive != "---" &&
+            !(config_.require_dyad && (s.empty() || t.empty()))) {
+          emit(t, s, passive, true);
+          produced = true;
+        }
+      }
+    }
+  }
+  if (produced) {
+    for (int n = vp; n >= 0; n = t_.nodes[n].parent) has_event_[n] = true;
+  }
+}
+
+std::vector<CodedEvent> SentenceState::Run() {
+  std::vector<CodedEvent> events;
+  if (t_.root < 0) return events;
+  CollectMentions(t_.root);
+  // Post-order: inner clauses first, so outer verbs know which clauses are events.
+  std::vector<int> order;
+  std::vector<std::pair<int, size_t>> stack = {{t_.root, 0}};
+  while (!stack.empty()) {
+    auto& [n, k] = stack.back();
+    if (k < t_.nodes[n].children.size()) {
+      int c = t_.nodes[n].children[k++];
+      stack.push_back({c, 0});
+      continue;
+    }
+    order.push_back(n);
+    stack.pop_back();
+  }
+  for (int n : order)
+    if (Label(n) == "VP") CodeVerbPhrase(n, &events);
+  // Keep sentence order of the verbs and drop duplicates.
+  std::stable_sort(events.begin(), events.end(), [](const CodedEvent& a, const CodedEvent& b) {
+    return a.verb_leaf < b.verb_leaf;
+  });
+  std::vector<CodedEvent> unique;
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  for (CodedEvent& e : events)
+    if (seen.insert({e.source, e.target, e.code}).second) unique.push_back(std::move(e));
+  return unique;
+}
+
+}  // namespace
+
+Status CoderConfig::Set(std::string_view option, std::string_view value) {
+  std::string o = Upper(option);
+  auto as_int = [&](int* out) -> Status {
+    std::string v(value);
+    if (v.empty() || v.find_first_not_of("-0123456789") != std::string::npos)
+      return InvalidArgumentError("option " + std::string(option) + ": '" + v +
+                                  "' is not an integer");
+    *out = std::stoi(v);
+    return OkStatus();
+  };
+  auto as_bool = [&](bool* out) -> Status {
+    if (!ParseBool(value, out))
+      return InvalidArgumentError("option " + std::string(option) + ": '" + std::string(value) +
+                                  "' is not true/false");
+    return OkStatus();
+  };
+  if (o == "REQUIRE_DYAD") return as_bool(&require_dyad);
+  if (o == "STOP_ON_ERROR") return as_bool(&stop_on_error);
+  if (o == "NEW_ACTOR_LENGTH") return as_int(&new_actor_length);
+  if (o == "COMMA_MIN") return as_int(&comma_min);
+  if (o == "COMMA_MAX") return as_int(&comma_max);
+  if (o == "COMMA_BMIN") return as_int(&comma_bmin);
+  if (o == "COMMA_BMAX") return as_int(&comma_bmax);
+  if (o == "COMMA_EMIN") return as_int(&comma_emin);
+  if (o == "COMMA_EMAX") return as_int(&comma_emax);
+  // Output-only options of PETR_config.ini that do not change coding.
+  static const char* kIgnored[] = {"TEXTFILE_LIST",    "TEXTFILE_NAME",     "EVENTFILE_NAME",
+                                   "CODE_BY_SENTENCE", "PAUSE_BY_SENTENCE", "PAUSE_BY_STORY",
+                                   "WRITE_ACTOR_ROOT", "WRITE_ACTOR_TEXT",  "WRITE_EVENT_TEXT",
+                                   "NULL_VERBS",       "NULL_ACTORS"};
+  for (const char* k : kIgnored)
+    if (o == k) return OkStatus();
+  return InvalidArgumentError("unknown PETRARCH option '" + std::string(option) + "'");
+}
+
+SentenceCoding::Discard TreeCoder::CheckDiscard(std::string_view text) const {
+  std::string up = " " + Upper(text) + " ";
+  // Punctuation counts as a word boundary.
+  for (char& c : up)
+    if (!isalnum(static_cast<unsigned char>(c)) && c != '\'' && c != '-' && c != '&') c = ' ';
+  SentenceCoding::Discard found = SentenceCoding::Discard::kNone;
+  for (const DiscardPhrase& d : dicts_.discards()) {
+    std::string needle = " " + d.phrase;
+    if (d.whole_word) needle += " ";
+    if (up.find(needle) == std::string::npos) continue;
+    if (d.story) return SentenceCoding::Discard::kStory;
+    found = SentenceCoding::Discard::kSentence;
+  }
+  return found;
+}
+
+SentenceCoding TreeCoder::Code(const PtbTree& tree, std::string_view text, int date,
+                               const CoderConfig& config) const {
+  SentenceCoding result;
+  if (!text.empty()) {
+    result.discard = CheckDiscard(text);
+    if (result.discard != SentenceCoding::Discard::kNone) return result;
+  }
+  SentenceState state(dicts_, tree, date, config);
+  result.events = state.Run();
+  if (!dicts_.issues().empty() && !result.events.empty() && !text.empty()) {
+    std::string up = " " + Upper(text) + " ";
+    for (char& c : up)
+      if (!isalnum(static_cast<unsigned char>(c)) && c != '-') c = ' ';
+    std::vector<std::string> found;
+    for (const IssuePhrase& p : dicts_.issues()) {
+      std::string needle = " ";
+      for (const std::string& w : p.words) needle += w + " ";
+      if (up.find(needle) != std::string::npos &&
+          std::find(found.begin(), found.end(), p.code) == found.end())
+        found.push_back(p.code);
+    }
+    for (CodedEvent& e : result.events) e.issues = found;
+  }
+  return result;
+}
+
+}  // namespace sitrep::petrarch

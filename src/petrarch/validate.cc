@@ -1,0 +1,334 @@
+#include "petrarch/validate.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
+
+#include "petrarch/coder.h"
+#include "petrarch/dictionaries.h"
+#include "petrarch/ptb.h"
+#include "petrarch/records.h"
+#include "pipeline/analyzer.h"
+#ifdef SITREP_HAVE_TREECONV
+#include "treeconv/to_ptb.h"
+#endif
+
+namespace sitrep::petrarch {
+namespace {
+
+namespace fs = std::filesystem;
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+// "CEBU CITY: -- Cordova Mayor ..." : an upper-case place name ending in ':' or
+// "--" at the start of the text is a wire-service dateline, not a sentence.
+bool LooksLikeDateline(const std::string& text) {
+  size_t colon = text.find(':');
+  size_t dashes = text.find("--");
+  size_t end = std::min(colon, dashes);
+  if (end == std::string::npos || end == 0 || end > 40) return false;
+  int letters = 0;
+  for (size_t i = 0; i < end; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (islower(c)) return false;
+    if (isalpha(c)) ++letters;
+    if (!isalpha(c) && c != ' ' && c != ',' && c != '.' && c != '-' && c != '\'') return false;
+  }
+  return letters >= 3;
+}
+
+int DateOf(const std::string& s) {
+  int d = ParseDictionaryDate(s);
+  return d < 0 ? 0 : d;
+}
+
+struct Coded {
+  std::vector<Triple> events;
+  std::string error;  // "", "bad_input_parse", "storydiscard", "sentencediscard", "dateline", other
+};
+
+std::string Show(const std::vector<Triple>& v) {
+  std::string s = "[";
+  for (size_t i = 0; i < v.size(); ++i) {
+    const auto& [a, b, c] = v[i];
+    s += (i ? ", " : "") + std::string("(") + a + " " + b + " " + c + ")";
+  }
+  return s + "]";
+}
+
+class Runner {
+ public:
+  Runner(const Dictionaries& d, const ValidateOptions& o, const Analyzer* analyzer)
+      : coder_(d), options_(o), analyzer_(analyzer) {}
+
+  Coded CodeRecord(const Record& r, const CoderConfig& config) const {
+    Coded out;
+    if (LooksLikeDateline(r.text)) {
+      out.error = "dateline";
+      return out;
+    }
+    SentenceCoding::Discard discard = coder_.CheckDiscard(r.text);
+    if (discard == SentenceCoding::Discard::kStory) {
+      out.error = "storydiscard";
+      return out;
+    }
+    if (discard == SentenceCoding::Discard::kSentence) {
+      out.error = "sentencediscard";
+      return out;
+    }
+    int date = DateOf(r.date);
+    if (options_.parse == ParseSource::kGiven) {
+      StatusOr<PtbTree> tree = ParsePtb(r.parse);
+      if (!tree.ok()) {
+        out.error = "bad_input_parse";
+        return out;
+      }
+      Add(coder_.Code(*tree, {}, date, config), &out);
+      return out;
+    }
+#ifdef SITREP_HAVE_TREECONV
+    // Our parse: a malformed <Parse> is still reported, as PETRARCH would.
+    if (!ParsePtb(r.parse).ok()) {
+      out.error = "bad_input_parse";
+      return out;
+    }
+    Document doc;
+    doc.id = r.id;
+    doc.text = r.text;
+    Status st = analyzer_->Analyze(doc);
+    if (!st.ok()) {
+      out.error = "analysis: " + st.message();
+      return out;
+    }
+    for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+      StatusOr<PtbTree> tree = ParsePtb(treeconv::ToPtb(doc, s));
+      if (!tree.ok()) {
+        out.error = "treeconv: " + tree.status().message();
+        return out;
+      }
+      Add(coder_.Code(*tree, {}, date, config), &out);
+    }
+#endif
+    return out;
+  }
+
+ private:
+  static void Add(const SentenceCoding& c, Coded* out) {
+    for (const CodedEvent& e : c.events) out->events.emplace_back(e.source, e.target, e.code);
+  }
+  TreeCoder coder_;
+  const ValidateOptions& options_;
+  const Analyzer* analyzer_;
+};
+
+}  // namespace
+
+StatusOr<ValidateResult> RunValidation(const ValidateOptions& options, std::ostream& out) {
+  ValidateResult result;
+  SITREP_ASSIGN_OR_RETURN(RecordsFile file, ReadRecordsFile(options.records_path));
+  std::string dict_dir = options.dictionary_dir;
+  if (dict_dir.empty()) {
+    dict_dir = (fs::path(options.records_path).parent_path() / ".." / "dictionaries").string();
+  }
+  DictionaryFiles files;
+  if (file.environment.count("Verbfile") && file.environment.count("Actorfile")) {
+    auto path = [&](const std::string& name) { return (fs::path(dict_dir) / name).string(); };
+    files.verbs = path(file.environment["Verbfile"]);
+    std::string actors = file.environment["Actorfile"];
+    size_t b = 0;
+    while (b <= actors.size()) {
+      size_t e = actors.find(',', b);
+      if (e == std::string::npos) e = actors.size();
+      std::string name = actors.substr(b, e - b);
+      name.erase(0, name.find_first_not_of(" \t"));
+      name.erase(name.find_last_not_of(" \t") + 1);
+      if (!name.empty()) files.actors.push_back(path(name));
+      b = e + 1;
+    }
+    if (file.environment.count("Agentfile")) files.agents = path(file.environment["Agentfile"]);
+    if (file.environment.count("Discardfile"))
+      files.discards = path(file.environment["Discardfile"]);
+    if (file.environment.count("Issuefile")) files.issues = path(file.environment["Issuefile"]);
+  } else {
+    SITREP_ASSIGN_OR_RETURN(files, FindDictionaryFiles(dict_dir));
+  }
+  SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Dictionaries> dicts, Dictionaries::Load(files));
+  result.warnings = dicts->warnings();
+
+  std::unique_ptr<Analyzer> own_analyzer;
+  const Analyzer* analyzer = options.analyzer;
+  if (options.parse == ParseSource::kOurs) {
+#ifndef SITREP_HAVE_TREECONV
+    return FailedPreconditionError(
+        "coding our own parse needs sitrep::treeconv, which this build does not have");
+#else
+    if (analyzer == nullptr) {
+      SITREP_ASSIGN_OR_RETURN(own_analyzer, Analyzer::Create({}));
+      analyzer = own_analyzer.get();
+    }
+#endif
+  }
+  std::ofstream report;
+  if (!options.report_path.empty()) {
+    report.open(options.report_path);
+    if (!report) return IoError("cannot write " + options.report_path);
+  }
+  Runner runner(*dicts, options, analyzer);
+  std::set<std::string> reported_options;
+  for (const Record& r : file.records) {
+    if (!r.sentence) continue;
+    CoderConfig config;
+    for (const auto& [k, v] : r.config) {
+      Status st = config.Set(k, v);
+      if (!st.ok() && reported_options.insert(k + "=" + v).second)
+        result.warnings.push_back(options.records_path + ":" + std::to_string(r.line) + ": " +
+                                  st.message());
+    }
+    std::vector<Triple> expected;
+    std::string expected_error;
+    bool expect_empty = false;
+    for (const ExpectedCoding& e : r.expected) {
+      if (e.kind == ExpectedCoding::Kind::kEvent)
+        expected.emplace_back(e.source, e.target, e.event);
+      else if (e.kind == ExpectedCoding::Kind::kError)
+        expected_error = e.error;
+      else
+        expect_empty = true;
+    }
+    Coded coded = runner.CodeRecord(r, config);
+    std::sort(expected.begin(), expected.end());
+    std::sort(coded.events.begin(), coded.events.end());
+    bool passed;
+    if (r.expected.empty()) {
+      passed = true;
+    } else if (!expected_error.empty()) {
+      passed = coded.error == expected_error && coded.events.empty();
+    } else if (expect_empty && expected.empty()) {
+      passed = coded.events.empty() && coded.error.empty();
+    } else {
+      passed = coded.error.empty() && expected == coded.events;
+    }
+    (passed ? result.passed : result.failed)++;
+    if (!passed) {
+      out << "FAIL " << r.id << ": expected "
+          << (expected_error.empty() ? (expected.empty() ? "no events" : Show(expected))
+                                     : "error " + expected_error)
+          << ", coded " << (coded.error.empty() ? Show(coded.events) : "error " + coded.error)
+          << "\n";
+    }
+    if (report.is_open()) {
+      nlohmann::json j;
+      j["id"] = r.id;
+      auto to_json = [](const std::vector<Triple>& v) {
+        nlohmann::json a = nlohmann::json::array();
+        for (const auto& [s, t, e] : v) a.push_back({s, t, e});
+        return a;
+      };
+      j["expected"] = to_json(expected);
+      if (!expected_error.empty()) j["expected_error"] = expected_error;
+      j["coded"] = to_json(coded.events);
+      j["passed"] = passed;
+      j["error"] = coded.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(coded.error);
+      report << j.dump() << "\n";
+    }
+  }
+  out << result.passed << " passed, " << result.failed << " failed\n";
+  return result;
+}
+
+// ---------------------------------------------------------------- EventCoder
+
+namespace {
+
+class PetrarchEventCoder : public EventCoder {
+ public:
+  PetrarchEventCoder(std::unique_ptr<Dictionaries> dicts, CoderConfig config)
+      : dicts_(std::move(dicts)), coder_(*dicts_), config_(config) {}
+
+  Status Code(Document& doc) const override {
+    doc.mentions.clear();
+    doc.events.clear();
+#ifndef SITREP_HAVE_TREECONV
+    return FailedPreconditionError("the PETRARCH2 coder needs sitrep::treeconv");
+#else
+    int date = 0;
+    if (doc.date.size() >= 10) {
+      std::string d = doc.date.substr(0, 4) + doc.date.substr(5, 2) + doc.date.substr(8, 2);
+      date = DateOf(d);
+    }
+    for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+      const Sentence& sent = doc.sentences[s];
+      StatusOr<PtbTree> tree = ParsePtb(treeconv::ToPtb(doc, s));
+      if (!tree.ok()) {
+        doc.Warn(sent.begin, "petrarch2: " + tree.status().message());
+        continue;
+      }
+      if (tree->Leaves().size() != sent.size()) {
+        doc.Warn(sent.begin, "petrarch2: tree leaves do not match the sentence's tokens");
+        continue;
+      }
+      SentenceCoding c = coder_.Code(*tree, doc.Slice(sent.begin, sent.end), date, config_);
+      for (const CodedEvent& e : c.events) {
+        auto add_mention = [&](const std::string& code, const std::vector<int>& leaves) -> int32_t {
+          if (code == "---" && leaves.empty()) return -1;
+          ActorMention m;
+          m.sentence = s;
+          if (leaves.size() == 2) {
+            m.token_begin = sent.token_begin + leaves[0];
+            m.token_end = sent.token_begin + leaves[1] + 1;
+            m.head = m.token_end - 1;
+          } else {
+            m.token_begin = m.token_end = m.head = sent.token_begin;
+          }
+          m.code = code == "---" ? "" : code;
+          if (code.size() >= 3 && code.substr(0, 3) != "---" && code.substr(0, 3) != "IGO" &&
+              code.substr(0, 3) != "NGO")
+            m.country = code.substr(0, 3);
+          if (code.size() >= 6) m.sector = code.substr(3, 3);
+          m.kind = ActorMention::Kind::kNamed;
+          doc.mentions.push_back(std::move(m));
+          return static_cast<int32_t>(doc.mentions.size()) - 1;
+        };
+        Event ev;
+        ev.sentence = s;
+        ev.trigger_begin = sent.token_begin + e.verb_leaf;
+        ev.trigger_end = ev.trigger_begin + 1;
+        ev.trigger_head = ev.trigger_begin;
+        ev.cameo = e.code;
+        ev.source = add_mention(e.source, e.source_leaves);
+        ev.target = add_mention(e.target, e.target_leaves);
+        ev.issues = e.issues;
+        ev.confidence = 0.5f;
+        doc.events.push_back(std::move(ev));
+      }
+    }
+    return OkStatus();
+#endif
+  }
+  std::string_view name() const override { return "petrarch2"; }
+  std::vector<std::string> warnings() const override { return dicts_->warnings(); }
+
+ private:
+  std::unique_ptr<Dictionaries> dicts_;
+  TreeCoder coder_;
+  CoderConfig config_;
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<EventCoder>> CreateCoder(const CoderOptions& options) {
+  SITREP_ASSIGN_OR_RETURN(DictionaryFiles files, FindDictionaryFiles(options.dictionary_dir));
+  CoderConfig config;
+  std::vector<std::string> extra;
+  for (const auto& [k, v] : files.options) {
+    Status st = config.Set(k, v);
+    if (!st.ok()) files.warnings.push_back("PETR_config.ini: " + st.message());
+  }
+  SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Dictionaries> dicts, Dictionaries::Load(files));
+  return std::unique_ptr<EventCoder>(new PetrarchEventCoder(std::move(dicts), config));
+}
+
+}  // namespace sitrep::petrarch
