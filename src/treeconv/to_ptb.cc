@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -185,25 +186,13 @@ class Converter {
       }
       if (k != root_) head_[i] = root_;
     }
-    // Lift non-projective arcs to the grandparent until the tree is projective.
-    for (int round = 0; round < n_ * n_ + 1; ++round) {
-      bool changed = false;
-      for (int d = 0; d < n_ && !changed; ++d) {
-        const int h = head_[d];
-        if (h < 0) continue;
-        const int lo = std::min(d, h), hi = std::max(d, h);
-        for (int k = lo + 1; k < hi; ++k) {
-          if (!Dominates(h, k)) {
-            head_[d] = head_[h];
-            changed = true;
-            break;
-          }
-        }
-      }
-      if (!changed) break;
-    }
+    Projectivize();
     excluded_.assign(n_, false);
     Index();
+    for (int round = 0; round < n_ && RepairSubordinateClauses(); ++round) {
+      Projectivize();
+      Index();
+    }
     // A reporting clause closing the sentence ("..., a senior official said on
     // Saturday.") but hung by the parser on an embedded clause reports the
     // whole sentence: raise it to the root (projective, as it ends the span).
@@ -242,6 +231,129 @@ class Converter {
     lo_.resize(n_);
     hi_.resize(n_);
     Span(root_);
+  }
+
+  // Lifts non-projective arcs to the grandparent until the tree is projective.
+  void Projectivize() {
+    for (int round = 0; round < n_ * n_ + 1; ++round) {
+      bool changed = false;
+      for (int d = 0; d < n_ && !changed; ++d) {
+        const int h = head_[d];
+        if (h < 0) continue;
+        const int lo = std::min(d, h), hi = std::max(d, h);
+        for (int k = lo + 1; k < hi; ++k) {
+          if (!Dominates(h, k)) {
+            head_[d] = head_[h];
+            changed = true;
+            break;
+          }
+        }
+      }
+      if (!changed) break;
+    }
+  }
+
+  bool IsSubordinator(int m) const {
+    std::string f(Form(m));
+    for (char& ch : f) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    static constexpr std::string_view kWords[] = {"after",  "before", "since",   "until",
+                                                  "till",   "while",  "because", "although",
+                                                  "though", "once",   "unless",  "whereas"};
+    for (std::string_view w : kWords) {
+      if (f == w) return true;
+    }
+    return false;
+  }
+
+  // Makes v the head of a subordinate clause: m its complementizer, n its
+  // subject; a coordinated/paratactic v becomes an adverbial clause.
+  void MakeSubordinate(int v, int m, int n) {
+    head_[m] = v;
+    rel_[m] = "mark";
+    if (n >= 0) {
+      bool passive = false;
+      for (int k : kids_[v]) passive = passive || rel_[k] == "aux:pass";
+      head_[n] = v;
+      rel_[n] = passive ? "nsubj:pass" : "nsubj";
+    }
+    const std::string_view b = Base(rel_[v]);
+    if (b == "conj" || b == "parataxis" || b == "xcomp" || b == "dep") rel_[v] = "advcl";
+  }
+
+  // Parse repair for one frequent confusion of taggers/parsers trained on
+  // EWT: a subordinating "after/since/until/..." read as a preposition on the
+  // clause's subject. The clause is rebuilt as UD wants it:
+  //  * "since demonstrators were crushed": case(demonstrators, since) on a
+  //    subject -> mark(crushed, since) (a subject never takes a case marker);
+  //  * "five years after crowds trashed": nsubj(trashed, years),
+  //    nmod(years, crowds), case(crowds, after) -> mark(trashed, after),
+  //    nsubj(trashed, crowds), obl:npmod(trashed, years);
+  //  * "their meeting after a hafling was reported": nmod(meeting, hafling),
+  //    case(hafling, after), a subjectless "was reported" right after it ->
+  //    mark(reported, after), nsubj:pass(reported, hafling).
+  // Repairs one clause; returns whether anything changed.
+  bool RepairSubordinateClauses() {
+    bool changed = false;
+    auto first_case = [&](int n) {
+      for (int k : kids_[n]) {
+        if (k == lo_[n] && Base(rel_[k]) == "case" && IsSubordinator(k) && kids_[k].empty()) {
+          return k;
+        }
+      }
+      return -1;
+    };
+    // Tokens [from, v) are v's own auxiliaries/adverbs (nothing else).
+    auto only_aux_before = [&](int from, int v) {
+      for (int k = from; k < v; ++k) {
+        const std::string_view b = Base(rel_[k]);
+        if (head_[k] != v || (b != "aux" && b != "advmod") || !kids_[k].empty()) return false;
+      }
+      return true;
+    };
+    for (int v = 0; v < n_ && !changed; ++v) {
+      const std::string_view vb = Base(rel_[v]);
+      if (CatOf(v) != Cat::kVerb || vb == "aux" || vb == "cop") continue;
+      int subject = -1;
+      bool has_mark = false;
+      for (int k : kids_[v]) {
+        const std::string_view b = Base(rel_[k]);
+        if (b == "nsubj" && k < v) subject = k;
+        if (b == "mark") has_mark = true;
+      }
+      if (has_mark) continue;
+      if (subject >= 0) {
+        const int m = first_case(subject);
+        if (m >= 0 && lo_[subject] == m) {
+          MakeSubordinate(v, m, -1);
+          changed = true;
+          continue;
+        }
+        if (!only_aux_before(hi_[subject] + 1, v)) continue;
+        for (int n : kids_[subject]) {
+          if (n < subject || Base(rel_[n]) != "nmod" || hi_[n] != hi_[subject]) continue;
+          const int c = first_case(n);
+          if (c < 0) continue;
+          MakeSubordinate(v, c, n);
+          rel_[subject] = "obl:npmod";
+          changed = true;
+          break;
+        }
+        continue;
+      }
+      const int f = lo_[v];
+      if (f == 0 || !only_aux_before(f, v)) continue;
+      // The largest nominal subtree ending right before the clause.
+      int best = -1;
+      for (int n = 0; n < f; ++n) {
+        if (hi_[n] != f - 1 || CatOf(n) != Cat::kNominal || Dominates(n, v)) continue;
+        if (first_case(n) >= 0 && (best < 0 || lo_[n] < lo_[best])) best = n;
+      }
+      if (best >= 0 && !Dominates(v, best) && head_[best] >= 0) {
+        MakeSubordinate(v, first_case(best), best);
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   bool Dominates(int h, int k) const {
@@ -493,6 +605,12 @@ class Converter {
         }
         return kCore;
       case Cat::kVerb:
+        if (left && b != "compound") {
+          // "(SBAR (NP five years) (IN after) (S ...))", "(SBAR (RB just) (IN as) ...)".
+          for (int k : kids_[h]) {
+            if (k > c && k < h && Base(rel_[k]) == "mark" && !IsToMarker(k)) return kSbar;
+          }
+        }
         if (left) return b == "compound" ? kCore : kClause;
         return kCore;
     }
