@@ -25,8 +25,8 @@ TEST(TreeconvCorpusTest, OurParseAgainstPetrarchTrees) {
             << ", top-level split " << r->top_split_matches << "\n";
   EXPECT_EQ(r->records, 279);
   EXPECT_GE(r->scored, 260);
-  EXPECT_GT(r->brackets.F1(), 0.72);
-  EXPECT_GT(r->top_split_matches, r->scored * 6 / 10);
+  EXPECT_GT(r->brackets.F1(), 0.78);
+  EXPECT_GT(r->top_split_matches, r->scored * 8 / 10);
 }
 
 TEST(TreeconvCorpusTest, CoreNlpUdBackToTrees) {
