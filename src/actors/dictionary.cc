@@ -57,7 +57,9 @@ bool IsDate(std::string_view s) {
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (!IsDigit(s[i])) return false;
   }
-  return true;
+  int month = (s[5] - '0') * 10 + (s[6] - '0');
+  int day = (s[8] - '0') * 10 + (s[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 // "2009-01-20..2017-01-20", "..2021-08-14", "2021-08-15..".
@@ -474,7 +476,7 @@ void Dictionary::ParseFile(const std::string& file, std::string_view text) {
           break;
         }
         std::string country(fields[1]);
-        if (!(IsIso3(country) && IsCountryCode(country)) && !IsCode(country)) {
+        if (!IsCountryCode(country)) {
           warn("unknown country '" + country + "'");
           break;
         }
@@ -482,9 +484,9 @@ void Dictionary::ParseFile(const std::string& file, std::string_view text) {
         if (!parse_codes(fields[2], true, country, &codes)) break;
         uint32_t id = new_entry(EntryType::kPerson, fields[0]);
         Entry& e = entries_[id];
-        e.country = IsCountryCode(country) ? country : "";
+        e.country = country;
         e.codes = std::move(codes);
-        if (!e.country.empty()) e.fallback_code = e.country + "ELI";
+        e.fallback_code = e.country + "ELI";
         add_names(id, fields[0]);
         break;
       }
