@@ -1,0 +1,1028 @@
+#include "events/coder.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "core/paths.h"
+#include "events/derived_codes.h"
+
+#ifdef SITREP_EVENTS_HAVE_ACTORS
+#include "actors/recognizer.h"
+#endif
+#ifdef SITREP_EVENTS_HAVE_CAMEO
+#include "cameo/cameo.h"
+#endif
+
+namespace sitrep::events {
+
+struct Coder::Impl {
+#ifdef SITREP_EVENTS_HAVE_ACTORS
+  std::unique_ptr<actors::Recognizer> recognizer;
+#endif
+#ifdef SITREP_EVENTS_HAVE_CAMEO
+  std::unique_ptr<cameo::ModeDetector> modes;
+#endif
+};
+
+namespace {
+
+constexpr int32_t kNil = -1;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool IsRelPronoun(std::string_view lower) {
+  return lower == "who" || lower == "which" || lower == "that" || lower == "whom";
+}
+
+bool IsNominal(Upos u) {
+  return u == Upos::kNoun || u == Upos::kPropn || u == Upos::kPron || u == Upos::kNum ||
+         u == Upos::kX;
+}
+
+int Root(std::string_view code) {
+  if (code.size() < 2) return 0;
+  return (code[0] - '0') * 10 + (code[1] - '0');
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Prepositions whose noun is a target when no pattern says otherwise:
+// "clashed with X", "fired at X", "called on X", "sanctions against X".
+bool IsTargetPrep(std::string_view p) {
+  return p == "against" || p == "on" || p == "upon" || p == "with" || p == "to" || p == "toward" ||
+         p == "towards" || p == "at" || p == "into" || p == "onto";
+}
+
+// Verbs whose subject may be an event noun or weapon that stands for the
+// attacker: "air strikes killed 12 civilians".
+bool IsInstrumentVerb(std::string_view lemma) {
+  return lemma == "kill" || lemma == "hit" || lemma == "destroy" || lemma == "wound" ||
+         lemma == "injure" || lemma == "damage" || lemma == "target" || lemma == "strike" ||
+         lemma == "level" || lemma == "flatten" || lemma == "claim";
+}
+
+// The parse of one sentence with child lists, reused across sentences.
+class SentenceView {
+ public:
+  void Reset(const Document& doc, const Sentence& s) {
+    doc_ = &doc;
+    b_ = s.token_begin;
+    e_ = s.token_end;
+    const uint32_t n = e_ - b_;
+    head_.assign(n, kNil);
+    lower_.resize(n);
+    first_.assign(n + 1, 0);
+    for (uint32_t i = 0; i < n; ++i) {
+      const Token& t = doc.tokens[b_ + i];
+      lower_[i] = Lower(t.lemma.empty() ? doc.Form(t) : std::string_view(t.lemma));
+      if (t.head > 0 && static_cast<uint32_t>(t.head) <= n &&
+          static_cast<uint32_t>(t.head) != i + 1) {
+        head_[i] = static_cast<int32_t>(b_ + t.head - 1);
+        ++first_[t.head - 1 + 1];
+      }
+    }
+    for (uint32_t i = 0; i < n; ++i) first_[i + 1] += first_[i];
+    kids_.assign(first_[n], 0);
+    fill_.assign(first_.begin(), first_.end() - 1);
+    for (uint32_t i = 0; i < n; ++i) {
+      if (head_[i] != kNil) kids_[fill_[head_[i] - b_]++] = b_ + i;
+    }
+  }
+  uint32_t begin() const { return b_; }
+  uint32_t end() const { return e_; }
+  const Token& tok(uint32_t i) const { return doc_->tokens[i]; }
+  int32_t head(uint32_t i) const { return head_[i - b_]; }
+  const std::string& lemma(uint32_t i) const { return lower_[i - b_]; }
+  std::string_view rel(uint32_t i) const { return doc_->tokens[i].deprel; }
+  std::span<const uint32_t> kids(uint32_t i) const {
+    return std::span<const uint32_t>(kids_.data() + first_[i - b_],
+                                     first_[i - b_ + 1] - first_[i - b_]);
+  }
+  // First child with exactly this relation (or with this relation as the
+  // prefix before ':' when `prefix` is true), or kNil.
+  int32_t Child(uint32_t i, std::string_view r, bool prefix = false) const {
+    for (uint32_t c : kids(i)) {
+      std::string_view cr = rel(c);
+      if (cr == r ||
+          (prefix && StartsWith(cr, r) && (cr.size() == r.size() || cr[r.size()] == ':')))
+        return static_cast<int32_t>(c);
+    }
+    return kNil;
+  }
+  // The lemma of a noun's `case` child ("on" for "on Idlib"), or "".
+  std::string_view CaseOf(uint32_t n) const {
+    for (uint32_t c : kids(n)) {
+      if (rel(c) == "case") return lemma(c);
+    }
+    return {};
+  }
+  bool HasCase(uint32_t n, std::string_view prep) const {
+    for (uint32_t c : kids(n)) {
+      if (rel(c) == "case" && lemma(c) == prep) return true;
+    }
+    return false;
+  }
+  // n and its conj children, recursively: "Syria and Russia" -> {Syria, Russia}.
+  void Expand(uint32_t n, std::vector<uint32_t>* out) const {
+    out->push_back(n);
+    for (uint32_t c : kids(n)) {
+      if (rel(c) == "conj" && IsNominal(tok(c).upos)) Expand(c, out);
+    }
+  }
+
+ private:
+  const Document* doc_ = nullptr;
+  uint32_t b_ = 0, e_ = 0;
+  std::vector<int32_t> head_;
+  std::vector<std::string> lower_;
+  std::vector<uint32_t> first_, fill_, kids_;
+};
+
+bool IsObl(std::string_view r) { return r == "obl" || StartsWith(r, "obl:"); }
+bool IsNmod(std::string_view r) { return r == "nmod" || StartsWith(r, "nmod:"); }
+
+enum class PredKind : uint8_t { kVerb, kLight, kNoun, kInstrument };
+
+struct Pred {
+  PredKind kind = PredKind::kVerb;
+  uint32_t verb = 0;  // clause verb (the noun itself for kNoun)
+  uint32_t noun = 0;  // event noun (kLight, kNoun, kInstrument)
+  uint32_t trig_begin = 0, trig_end = 0, trig_head = 0;
+  std::string code;  // own code; empty = no event of its own
+  Complement complement = Complement::kNone;
+  bool specific = false;
+  int32_t pattern_target = kNil;  // noun of a bare pattern preposition
+  int32_t fixed_object = kNil;    // object fixed by "=a|b" (not a target)
+  std::vector<uint32_t> particles;
+  // Resolved.
+  std::vector<uint32_t> sources, targets;
+  bool negated = false;
+  Modality modality = Modality::kFactual;
+  int32_t governor = kNil;         // index in preds of the complement-taking predicate
+  int32_t complement_noun = kNil;  // event noun complement ("called for a ceasefire")
+  std::string complement_code;     // code of the complement (clause or noun)
+  int32_t reported_by = kNil;      // event index
+  int32_t first_event = kNil;      // event index of this predicate's first event
+  int depth = 0;
+  bool done = false;
+};
+
+// Per-call scratch state.
+struct Work {
+  SentenceView v;
+  std::vector<Pred> preds;
+  std::vector<int32_t> pred_of_verb;  // sentence-relative token -> pred index (verb preds)
+  std::vector<uint8_t> consumed_noun;
+  std::vector<int32_t> mention_by_head;   // doc token -> mention whose head it is
+  std::vector<int32_t> mention_covering;  // doc token -> innermost mention containing it
+};
+
+class Matcher {
+ public:
+  Matcher(const Dictionary& dict, Work& w) : dict_(dict), w_(w), v_(w.v) {}
+
+  // Best verb pattern for verb token t, filling pred fields. False if none.
+  bool MatchVerb(uint32_t t, Pred* p) const {
+    for (const VerbPattern& pat : dict_.Verbs(v_.lemma(t))) {
+      Pred q;
+      if (!MatchPattern(t, pat, &q)) continue;
+      *p = std::move(q);
+      return true;
+    }
+    return false;
+  }
+
+  // Longest noun pattern for noun token n; sets [*begin, n] to cover the
+  // matched modifiers. nullptr if none.
+  const NounPattern* MatchNoun(uint32_t n, uint32_t* begin) const {
+    for (const NounPattern& pat : dict_.Nouns(v_.lemma(n))) {
+      uint32_t b = n;
+      bool ok = true;
+      for (const std::string& m : pat.modifiers) {
+        bool found = false;
+        for (uint32_t c : v_.kids(n)) {
+          std::string_view r = v_.rel(c);
+          if ((r == "compound" || r == "amod") && v_.lemma(c) == m) {
+            found = true;
+            b = std::min(b, c);
+          }
+        }
+        if (!found) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        *begin = b;
+        return &pat;
+      }
+    }
+    return nullptr;
+  }
+
+  bool IsLightVerb(uint32_t t) const {
+    for (const LightVerb& lv : dict_.LightVerbs(v_.lemma(t))) {
+      if (lv.particle.empty()) return true;
+      for (uint32_t c : v_.kids(t)) {
+        if ((v_.rel(c) == "compound:prt" || v_.rel(c) == "advmod") && v_.lemma(c) == lv.particle)
+          return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  bool MatchPattern(uint32_t t, const VerbPattern& pat, Pred* p) const {
+    p->verb = t;
+    p->code = pat.code;
+    p->complement = pat.complement;
+    p->specific = pat.specificity > 0;
+    if (!pat.object_lemmas.empty()) {
+      int32_t obj = v_.Child(t, "obj");
+      if (obj == kNil || !Has(pat.object_lemmas, obj)) return false;
+      p->fixed_object = obj;
+    }
+    for (const PrepSlot& slot : pat.slots) {
+      if (!MatchSlot(t, p->fixed_object, slot, p)) return false;
+    }
+    return true;
+  }
+
+  bool Has(const std::vector<std::string>& lemmas, uint32_t n) const {
+    return std::find(lemmas.begin(), lemmas.end(), v_.lemma(n)) != lemmas.end();
+  }
+
+  bool MatchSlot(uint32_t t, int32_t fixed_object, const PrepSlot& slot, Pred* p) const {
+    // A particle: "carry out", "pull back".
+    if (slot.lemmas.empty()) {
+      for (uint32_t c : v_.kids(t)) {
+        std::string_view r = v_.rel(c);
+        if ((r == "compound:prt" || (r == "advmod" && c > t)) && v_.lemma(c) == slot.word) {
+          p->particles.push_back(c);
+          return true;
+        }
+      }
+    }
+    // A preposition: the case word of an obl/obj of the verb or an nmod of
+    // the fixed object.
+    auto try_nouns = [&](uint32_t h, bool nmod) -> bool {
+      for (uint32_t c : v_.kids(h)) {
+        std::string_view r = v_.rel(c);
+        bool ok_rel = nmod ? IsNmod(r) : (IsObl(r) || r == "obj" || r == "iobj");
+        if (!ok_rel || !v_.HasCase(c, slot.word)) continue;
+        if (!slot.lemmas.empty() && !Has(slot.lemmas, c)) continue;
+        if (slot.is_target) p->pattern_target = static_cast<int32_t>(c);
+        for (uint32_t k : v_.kids(c)) {
+          if (v_.rel(k) == "case") p->particles.push_back(k);
+        }
+        return true;
+      }
+      return false;
+    };
+    if (try_nouns(t, false)) return true;
+    if (fixed_object != kNil && try_nouns(static_cast<uint32_t>(fixed_object), true)) return true;
+    return false;
+  }
+
+  const Dictionary& dict_;
+  Work& w_;
+  const SentenceView& v_;
+};
+
+// Resolves arguments of clause verbs on the parse.
+class Arguments {
+ public:
+  Arguments(const SentenceView& v, const std::vector<Pred>& preds,
+            const std::vector<int32_t>& pred_of_verb)
+      : v_(v), preds_(preds), pred_of_verb_(pred_of_verb) {}
+
+  const Pred* PredOf(uint32_t verb) const {
+    int32_t i = pred_of_verb_[verb - v_.begin()];
+    return i == kNil ? nullptr : &preds_[i];
+  }
+
+  // Replaces a relative pronoun by the noun its clause modifies.
+  uint32_t Antecedent(uint32_t n, uint32_t verb) const {
+    if (IsRelPronoun(v_.lemma(n)) && v_.tok(n).upos != Upos::kNoun) {
+      // The relative clause is this verb's, or a clause it heads.
+      uint32_t x = verb;
+      for (int guard = 0; guard < 4; ++guard) {
+        if (v_.rel(x) == "acl:relcl" && v_.head(x) != kNil)
+          return static_cast<uint32_t>(v_.head(x));
+        if (v_.head(x) == kNil) break;
+        x = static_cast<uint32_t>(v_.head(x));
+      }
+    }
+    return n;
+  }
+
+  // Agent (source) and patient of the clause headed by `verb`.
+  // `patient_out` gets the passive subject or relative object, if any.
+  void Resolve(uint32_t verb, std::vector<uint32_t>* agents, std::vector<uint32_t>* patients,
+               int depth = 0) const {
+    if (depth > 6) return;
+    bool passive = false;
+    for (uint32_t c : v_.kids(verb)) {
+      std::string_view r = v_.rel(c);
+      if (r == "nsubj" || r == "csubj") {
+        if (IsNominal(v_.tok(c).upos) || v_.tok(c).upos == Upos::kDet)
+          v_.Expand(Antecedent(c, verb), agents);
+      } else if (r == "nsubj:pass") {
+        passive = true;
+        v_.Expand(Antecedent(c, verb), patients);
+      }
+    }
+    if (passive) {
+      for (uint32_t c : v_.kids(verb)) {
+        if (v_.rel(c) == "obl:agent" || (IsObl(v_.rel(c)) && v_.HasCase(c, "by"))) {
+          v_.Expand(c, agents);
+          break;
+        }
+      }
+      return;
+    }
+    // Relative object: "the town that rebels captured".
+    for (uint32_t c : v_.kids(verb)) {
+      if (v_.rel(c) == "obj" && IsRelPronoun(v_.lemma(c))) {
+        uint32_t a = Antecedent(c, verb);
+        if (a != c) v_.Expand(a, patients);
+      }
+    }
+    if (!agents->empty()) return;
+    int32_t h = v_.head(verb);
+    if (h == kNil) return;
+    const uint32_t g = static_cast<uint32_t>(h);
+    std::string_view r = v_.rel(verb);
+    const std::string& xpos = v_.tok(verb).xpos;
+    if (r == "conj") {
+      std::vector<uint32_t> gp;
+      Resolve(g, agents, &gp, depth + 1);
+      return;
+    }
+    if (r == "xcomp" || ((r == "advcl" || r == "ccomp") && HasMarkTo(verb))) {
+      // Object control ("urged Israel to withdraw") or subject control
+      // ("Iran threatened to close the strait").
+      const Pred* gp = PredOf(g);
+      if (gp != nullptr && gp->pattern_target != kNil &&
+          (gp->complement == Complement::kDemand || gp->complement == Complement::kAppeal)) {
+        v_.Expand(static_cast<uint32_t>(gp->pattern_target), agents);
+        return;
+      }
+      int32_t obj = v_.Child(g, "obj");
+      if (obj == kNil) obj = v_.Child(g, "iobj");
+      if (obj != kNil && (gp == nullptr || gp->fixed_object != obj)) {
+        v_.Expand(static_cast<uint32_t>(obj), agents);
+        return;
+      }
+      std::vector<uint32_t> gpat;
+      Resolve(g, agents, &gpat, depth + 1);
+      return;
+    }
+    if (r == "acl" && IsNominal(v_.tok(g).upos)) {
+      if (xpos == "VBN") {
+        v_.Expand(g, patients);
+        for (uint32_t c : v_.kids(verb)) {
+          if (IsObl(v_.rel(c)) && v_.HasCase(c, "by")) {
+            v_.Expand(c, agents);
+            break;
+          }
+        }
+      } else {
+        v_.Expand(g, agents);
+      }
+      return;
+    }
+    if (r == "acl:relcl" && IsNominal(v_.tok(g).upos)) {
+      v_.Expand(g, agents);
+      return;
+    }
+    if (r == "advcl" && xpos == "VBG") {
+      std::vector<uint32_t> gpat;
+      Resolve(g, agents, &gpat, depth + 1);
+    }
+  }
+
+  bool HasMarkTo(uint32_t verb) const {
+    for (uint32_t c : v_.kids(verb)) {
+      if (v_.rel(c) == "mark" && v_.lemma(c) == "to") return true;
+    }
+    return false;
+  }
+
+  // Targets of a clause verb when there is no patient: the pattern's
+  // preposition, obj, iobj, then an obl with a target preposition.
+  void Targets(uint32_t verb, const Pred& p, std::vector<uint32_t>* out, int depth = 0) const {
+    if (p.pattern_target != kNil) {
+      v_.Expand(static_cast<uint32_t>(p.pattern_target), out);
+      return;
+    }
+    for (std::string_view want : {"obj", "iobj"}) {
+      for (uint32_t c : v_.kids(verb)) {
+        if (v_.rel(c) == want && static_cast<int32_t>(c) != p.fixed_object &&
+            static_cast<int32_t>(c) != p.complement_noun && IsNominal(v_.tok(c).upos) &&
+            !IsRelPronoun(v_.lemma(c))) {
+          v_.Expand(c, out);
+          return;
+        }
+      }
+    }
+    auto from_obl = [&](uint32_t h, bool nmod) {
+      for (uint32_t c : v_.kids(h)) {
+        std::string_view r = v_.rel(c);
+        if (!(nmod ? IsNmod(r) : IsObl(r)) || r == "obl:agent" || r == "obl:tmod" ||
+            static_cast<int32_t>(c) == p.complement_noun)
+          continue;
+        if (IsTargetPrep(v_.CaseOf(c))) {
+          v_.Expand(c, out);
+          return true;
+        }
+      }
+      return false;
+    };
+    if (from_obl(verb, false)) return;
+    if (p.fixed_object != kNil && from_obl(static_cast<uint32_t>(p.fixed_object), true)) return;
+    // "attacked and captured the town": a conjunct shares the object.
+    if (depth == 0) {
+      if (v_.rel(verb) == "conj" && v_.head(verb) != kNil) {
+        uint32_t g = static_cast<uint32_t>(v_.head(verb));
+        int32_t obj = v_.Child(g, "obj");
+        if (obj != kNil && g < verb) v_.Expand(static_cast<uint32_t>(obj), out);
+        return;
+      }
+      for (uint32_t c : v_.kids(verb)) {
+        if (v_.rel(c) == "conj" && v_.Child(c, "nsubj") == kNil && v_.Child(c, "obj") != kNil) {
+          v_.Expand(static_cast<uint32_t>(v_.Child(c, "obj")), out);
+          return;
+        }
+      }
+    }
+  }
+
+  // Own negation and modality of a clause verb.
+  void Polarity(uint32_t verb, bool* negated, Modality* modality) const {
+    for (uint32_t c : v_.kids(verb)) {
+      std::string_view r = v_.rel(c);
+      const std::string& l = v_.lemma(c);
+      if ((r == "advmod" || r == "neg") && (l == "not" || l == "n't" || l == "never"))
+        *negated = true;
+      if (r == "aux") {
+        if (l == "will" || l == "shall" || l == "'ll" || l == "wo") {
+          if (*modality == Modality::kFactual) *modality = Modality::kFuture;
+        } else if (l == "would" || l == "could" || l == "might" || l == "may" || l == "can" ||
+                   l == "should" || l == "must" || l == "'d" || l == "ca") {
+          *modality = Modality::kHypothetical;
+        }
+      }
+      if (r == "mark" && (l == "if" || l == "unless")) *modality = Modality::kHypothetical;
+    }
+  }
+
+ private:
+  const SentenceView& v_;
+  const std::vector<Pred>& preds_;
+  const std::vector<int32_t>& pred_of_verb_;
+};
+
+}  // namespace
+
+Coder::Coder() : impl_(std::make_unique<Impl>()) {}
+Coder::~Coder() = default;
+
+StatusOr<std::unique_ptr<Coder>> Coder::Create(const CoderOptions& options) {
+  std::unique_ptr<Coder> c(new Coder());
+  std::string dir = options.dictionary_dir.empty() ? DataPath("events") : options.dictionary_dir;
+  SITREP_ASSIGN_OR_RETURN(c->dict_, Dictionary::Load(dir));
+  c->warnings_ = c->dict_->warnings();
+  c->mentions_ = options.mentions;
+#ifdef SITREP_EVENTS_HAVE_ACTORS
+  if (options.mentions == CoderOptions::Mentions::kRecognize) {
+    actors::RecognizerOptions ro;
+    ro.dictionary_dir = options.actors_dir;
+    SITREP_ASSIGN_OR_RETURN(c->impl_->recognizer, actors::Recognizer::Create(ro));
+    for (const std::string& w : c->impl_->recognizer->warnings()) c->warnings_.push_back(w);
+  }
+#endif
+#ifdef SITREP_EVENTS_HAVE_CAMEO
+  SITREP_ASSIGN_OR_RETURN(c->impl_->modes, cameo::ModeDetector::LoadDefault());
+#endif
+  return c;
+}
+
+StatusOr<std::unique_ptr<EventCoder>> CreateCoder(const CoderOptions& options) {
+  SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Coder> c, Coder::Create(options));
+  return std::unique_ptr<EventCoder>(std::move(c));
+}
+
+namespace {
+
+// Index of mentions by head token and by covering span.
+void IndexMentions(const Document& doc, Work& w) {
+  w.mention_by_head.assign(doc.tokens.size(), kNil);
+  w.mention_covering.assign(doc.tokens.size(), kNil);
+  for (size_t m = 0; m < doc.mentions.size(); ++m) {
+    const ActorMention& am = doc.mentions[m];
+    // Mentions that point outside the document (hand-built input) are ignored.
+    if (am.token_begin >= am.token_end || am.token_end > doc.tokens.size() ||
+        am.head >= doc.tokens.size())
+      continue;
+    if (am.head < doc.tokens.size() && w.mention_by_head[am.head] == kNil)
+      w.mention_by_head[am.head] = static_cast<int32_t>(m);
+    uint32_t end = std::min<uint32_t>(am.token_end, doc.tokens.size());
+    for (uint32_t t = am.token_begin; t < end; ++t) {
+      int32_t& cur = w.mention_covering[t];
+      if (cur == kNil || (doc.mentions[cur].token_end - doc.mentions[cur].token_begin >
+                          am.token_end - am.token_begin))
+        cur = static_cast<int32_t>(m);
+    }
+  }
+}
+
+int32_t NewMention(Document& doc, Work& w, uint32_t sentence, uint32_t b, uint32_t e, uint32_t head,
+                   ActorMention::Kind kind) {
+  ActorMention m;
+  m.sentence = sentence;
+  m.token_begin = b;
+  m.token_end = e;
+  m.head = head;
+  m.kind = kind;
+  doc.mentions.push_back(std::move(m));
+  int32_t idx = static_cast<int32_t>(doc.mentions.size() - 1);
+  w.mention_by_head[head] = idx;
+  for (uint32_t t = b; t < e; ++t) {
+    if (w.mention_covering[t] == kNil) w.mention_covering[t] = idx;
+  }
+  return idx;
+}
+
+// The mention standing for argument token `a`: the one headed by it, else a
+// dictionary mention among its modifiers ("rebel positions" -> "rebel"), else
+// the innermost one covering it, else a new kUnknown/kPronoun mention.
+int32_t ActorFor(Document& doc, Work& w, uint32_t sentence, uint32_t a) {
+  const SentenceView& v = w.v;
+  if (w.mention_by_head[a] != kNil) return w.mention_by_head[a];
+  for (uint32_t c : v.kids(a)) {
+    std::string_view r = v.rel(c);
+    if ((r == "compound" || r == "amod" || r == "nmod:poss" || r == "flat" || r == "nmod") &&
+        w.mention_by_head[c] != kNil &&
+        doc.mentions[w.mention_by_head[c]].kind != ActorMention::Kind::kUnknown)
+      return w.mention_by_head[c];
+  }
+  if (w.mention_covering[a] != kNil) return w.mention_covering[a];
+  const Token& t = v.tok(a);
+  if (!IsNominal(t.upos) && t.upos != Upos::kAdj && t.upos != Upos::kDet) return kNil;
+  // The phrase: left modifiers and right flat/compound parts.
+  uint32_t b = a, e = a + 1;
+  for (uint32_t c : v.kids(a)) {
+    std::string_view r = v.rel(c);
+    if (c < a && (r == "det" || r == "amod" || r == "compound" || r == "nummod" ||
+                  r == "nmod:poss" || r == "flat" || r == "advmod" || r == "det:poss")) {
+      b = std::min(b, c);
+      for (uint32_t k : v.kids(c)) b = std::min(b, k);  // "at least four": one level down
+    }
+    if (c > a && (r == "flat" || r == "compound" || StartsWith(r, "flat:"))) e = std::max(e, c + 1);
+  }
+  ActorMention::Kind kind =
+      t.upos == Upos::kPron ? ActorMention::Kind::kPronoun : ActorMention::Kind::kUnknown;
+  return NewMention(doc, w, sentence, b, e, a, kind);
+}
+
+void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
+  const Sentence& s = doc.sentences[si];
+  SentenceView& v = w.v;
+  v.Reset(doc, s);
+  const uint32_t n = s.token_end - s.token_begin;
+  w.preds.clear();
+  w.pred_of_verb.assign(n, kNil);
+  w.consumed_noun.assign(n, 0);
+  Matcher matcher(dict, w);
+  auto rel_idx = [&](uint32_t t) { return t - s.token_begin; };
+
+  // 1. Verb and light-verb predicates.
+  for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+    const Token& tok = v.tok(t);
+    if (tok.upos != Upos::kVerb) continue;
+    Pred p;
+    bool have_verb = matcher.MatchVerb(t, &p);
+    bool verb_fixed = have_verb && p.fixed_object != kNil;
+    if (!verb_fixed && matcher.IsLightVerb(t)) {
+      int32_t obj = v.Child(t, "obj");
+      if (obj == kNil) obj = v.Child(t, "nsubj:pass");
+      uint32_t nb = 0;
+      const NounPattern* np =
+          obj != kNil ? matcher.MatchNoun(static_cast<uint32_t>(obj), &nb) : nullptr;
+      if (np != nullptr) {
+        Pred lp;
+        lp.kind = PredKind::kLight;
+        lp.verb = t;
+        lp.noun = static_cast<uint32_t>(obj);
+        lp.code = np->code;
+        lp.specific = !np->modifiers.empty();
+        lp.trig_begin = nb;
+        lp.trig_end = lp.noun + 1;
+        lp.trig_head = lp.noun;
+        w.consumed_noun[rel_idx(lp.noun)] = 1;
+        w.pred_of_verb[rel_idx(t)] = static_cast<int32_t>(w.preds.size());
+        w.preds.push_back(std::move(lp));
+        continue;
+      }
+    }
+    if (!have_verb) continue;
+    p.kind = PredKind::kVerb;
+    p.trig_begin = t;
+    p.trig_end = t + 1;
+    p.trig_head = t;
+    std::sort(p.particles.begin(), p.particles.end());
+    for (uint32_t k : p.particles) {
+      if (k == p.trig_end) ++p.trig_end;
+    }
+    w.pred_of_verb[rel_idx(t)] = static_cast<int32_t>(w.preds.size());
+    w.preds.push_back(std::move(p));
+  }
+
+  // 2. Event nouns as complements of appeal/demand/threat/intent/reject verbs
+  //    ("called for a ceasefire", "threatened sanctions").
+  for (Pred& p : w.preds) {
+    if (p.kind != PredKind::kVerb || p.complement == Complement::kNone ||
+        p.complement == Complement::kSay || p.complement == Complement::kDeny)
+      continue;
+    std::vector<uint32_t> cands;
+    if (p.pattern_target != kNil) cands.push_back(static_cast<uint32_t>(p.pattern_target));
+    for (uint32_t c : v.kids(p.verb)) {
+      std::string_view r = v.rel(c);
+      if (r == "obj" || (IsObl(r) && (v.HasCase(c, "for") || v.HasCase(c, "to"))))
+        cands.push_back(c);
+    }
+    for (uint32_t c : cands) {
+      uint32_t nb = 0;
+      const NounPattern* np = matcher.MatchNoun(c, &nb);
+      if (np == nullptr) continue;
+      p.complement_noun = static_cast<int32_t>(c);
+      p.complement_code = np->code;
+      if (p.pattern_target == static_cast<int32_t>(c)) p.pattern_target = kNil;
+      w.consumed_noun[rel_idx(c)] = 1;
+      break;
+    }
+  }
+
+  // 3. Event nouns as the subject of a violence verb, and on their own.
+  Arguments args(v, w.preds, w.pred_of_verb);
+  for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+    const Token& tok = v.tok(t);
+    if ((tok.upos != Upos::kNoun && tok.upos != Upos::kPropn) || w.consumed_noun[rel_idx(t)])
+      continue;
+    uint32_t nb = 0;
+    const NounPattern* np = matcher.MatchNoun(t, &nb);
+    if (np == nullptr) continue;
+    // Actor modifiers: "Russian air strikes", "the army's offensive",
+    // "attack by gunmen", "clashes between X and Y", "strikes on Idlib".
+    std::vector<uint32_t> src, tgt;
+    for (uint32_t c : v.kids(t)) {
+      std::string_view r = v.rel(c);
+      if (r == "nmod:poss") v.Expand(c, &src);
+      if ((r == "amod" || r == "compound") &&
+          (w.mention_by_head[c] != kNil || v.tok(c).upos == Upos::kPropn ||
+           (v.tok(c).upos == Upos::kAdj && c > s.token_begin && !doc.Form(v.tok(c)).empty() &&
+            doc.Form(v.tok(c))[0] >= 'A' && doc.Form(v.tok(c))[0] <= 'Z')))
+        v.Expand(c, &src);
+      if (IsNmod(r) && r != "nmod:poss") {
+        std::string_view prep = v.CaseOf(c);
+        if (prep == "by" || prep == "from") {
+          v.Expand(c, &src);
+        } else if (prep == "between" || prep == "among") {
+          std::vector<uint32_t> both;
+          v.Expand(c, &both);
+          if (both.size() >= 2) {
+            src.push_back(both[0]);
+            tgt.insert(tgt.end(), both.begin() + 1, both.end());
+          } else {
+            src.insert(src.end(), both.begin(), both.end());
+          }
+        } else if (prep == "on" || prep == "against" || prep == "upon" || prep == "at" ||
+                   prep == "into" || prep == "with" || prep == "to") {
+          v.Expand(c, &tgt);
+        }
+      }
+    }
+    Pred p;
+    p.noun = t;
+    p.code = np->code;
+    p.specific = !np->modifiers.empty();
+    p.trig_begin = nb;
+    p.trig_end = t + 1;
+    p.trig_head = t;
+    // As the subject of a violence verb: "air strikes killed 12 civilians".
+    int32_t h = v.head(t);
+    if (v.rel(t) == "nsubj" && h != kNil && v.tok(h).upos == Upos::kVerb && Root(np->code) >= 18 &&
+        Root(np->code) <= 20) {
+      int32_t vp = w.pred_of_verb[rel_idx(h)];
+      bool violent_verb =
+          IsInstrumentVerb(v.lemma(h)) ||
+          (vp != kNil && Root(w.preds[vp].code) >= 18 && Root(w.preds[vp].code) <= 20);
+      if (violent_verb) {
+        p.kind = PredKind::kInstrument;
+        p.verb = static_cast<uint32_t>(h);
+        p.sources = std::move(src);
+        if (vp != kNil) {
+          w.preds[vp].done = true;  // replaced by the noun's event
+          p.particles = w.preds[vp].particles;
+        }
+        int32_t obj = v.Child(p.verb, "obj");
+        if (obj != kNil) v.Expand(static_cast<uint32_t>(obj), &p.targets);
+        if (p.targets.empty()) p.targets = std::move(tgt);
+        w.preds.push_back(std::move(p));
+        continue;
+      }
+    }
+    if (src.empty() && tgt.empty()) continue;
+    p.kind = PredKind::kNoun;
+    p.verb = t;
+    p.sources = std::move(src);
+    p.targets = std::move(tgt);
+    w.preds.push_back(std::move(p));
+  }
+
+  // 4. Arguments, polarity and governors.
+  for (size_t i = 0; i < w.preds.size(); ++i) {
+    Pred& p = w.preds[i];
+    if (p.done) continue;
+    if (p.kind == PredKind::kVerb || p.kind == PredKind::kLight) {
+      std::vector<uint32_t> patients;
+      args.Resolve(p.verb, &p.sources, &patients);
+      if (!patients.empty()) {
+        p.targets = std::move(patients);
+        if (p.kind == PredKind::kLight) {
+          // "air strikes were carried out by X on Y": the noun is the patient.
+          p.targets.clear();
+        }
+      }
+      if (p.targets.empty()) {
+        if (p.kind == PredKind::kLight) {
+          // "air strikes on Idlib", "an offensive against X", "talks with X".
+          for (uint32_t c : v.kids(p.noun)) {
+            if (IsNmod(v.rel(c)) && v.rel(c) != "nmod:poss" && IsTargetPrep(v.CaseOf(c))) {
+              v.Expand(c, &p.targets);
+              break;
+            }
+          }
+          if (p.targets.empty()) {
+            Pred q;
+            q.fixed_object = static_cast<int32_t>(p.noun);
+            args.Targets(p.verb, q, &p.targets);
+          }
+        } else {
+          args.Targets(p.verb, p, &p.targets);
+          if (p.targets.empty() && p.complement_noun != kNil) {
+            for (uint32_t c : v.kids(static_cast<uint32_t>(p.complement_noun))) {
+              if (IsNmod(v.rel(c)) && IsTargetPrep(v.CaseOf(c))) {
+                v.Expand(c, &p.targets);
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
+    args.Polarity(p.verb, &p.negated, &p.modality);
+    if (p.kind == PredKind::kNoun) {
+      // A stand-alone noun takes no modality from its verb; but "no attacks".
+      p.negated = false;
+      p.modality = Modality::kFactual;
+      for (uint32_t c : v.kids(p.noun)) {
+        if (v.rel(c) == "det" && v.lemma(c) == "no") p.negated = true;
+      }
+    }
+    if (v.rel(p.verb) == "root" && v.tok(s.token_end - 1).begin < doc.text.size() &&
+        doc.Form(v.tok(s.token_end - 1)) == "?")
+      p.modality = Modality::kHypothetical;
+  }
+  // Governors: a clause complement of a complement-taking predicate.
+  auto governor_of = [&](const Pred& p) -> int32_t {
+    if (p.kind == PredKind::kNoun) return kNil;
+    uint32_t verb = p.verb;
+    std::string_view r = v.rel(verb);
+    int32_t h = v.head(verb);
+    if (h == kNil) return kNil;
+    int32_t gi = w.pred_of_verb[rel_idx(static_cast<uint32_t>(h))];
+    if (gi == kNil) return kNil;
+    const Pred& g = w.preds[gi];
+    if (g.complement == Complement::kNone || g.kind != PredKind::kVerb) return kNil;
+    bool comp =
+        r == "ccomp" || r == "xcomp" || (r == "parataxis" && g.complement == Complement::kSay);
+    if (r == "advcl" && args.HasMarkTo(verb) && g.complement != Complement::kSay) comp = true;
+    return comp ? gi : kNil;
+  };
+  for (size_t i = 0; i < w.preds.size(); ++i) {
+    Pred& p = w.preds[i];
+    if (p.done) continue;
+    p.governor = governor_of(p);
+    if (p.governor == kNil && p.kind != PredKind::kNoun && v.rel(p.verb) == "conj") {
+      // "said troops attacked X and seized Y": the second conjunct is reported too.
+      int32_t h = v.head(p.verb);
+      int32_t hi = h == kNil ? kNil : w.pred_of_verb[rel_idx(static_cast<uint32_t>(h))];
+      if (hi != kNil && hi != static_cast<int32_t>(i)) p.governor = governor_of(w.preds[hi]);
+    }
+  }
+  // "X attacked Y, police said": the speech verb hangs on the reported clause.
+  for (size_t i = 0; i < w.preds.size(); ++i) {
+    Pred& g = w.preds[i];
+    if (g.done || g.kind != PredKind::kVerb || g.complement != Complement::kSay) continue;
+    std::string_view r = v.rel(g.verb);
+    if (r != "parataxis" && r != "ccomp") continue;
+    int32_t h = v.head(g.verb);
+    if (h == kNil) continue;
+    int32_t hi = w.pred_of_verb[rel_idx(static_cast<uint32_t>(h))];
+    if (hi != kNil && w.preds[hi].governor == kNil) w.preds[hi].governor = static_cast<int32_t>(i);
+  }
+  // A threat/appeal/... without its own target takes its complement's:
+  // "X threatened to attack Y" -> 1384 X -> Y.
+  for (Pred& p : w.preds) {
+    if (p.governor == kNil || p.done) continue;
+    Pred& g = w.preds[p.governor];
+    if (g.complement != Complement::kSay && g.targets.empty()) g.targets = p.targets;
+  }
+  // Depth (governors first) and the complement codes.
+  for (Pred& p : w.preds) {
+    int d = 0;
+    for (int32_t g = p.governor; g != kNil && d < 8; g = w.preds[g].governor) ++d;
+    p.depth = d;
+  }
+  for (Pred& p : w.preds) {
+    if (p.governor == kNil || p.done) continue;
+    Pred& g = w.preds[p.governor];
+    if (g.complement_code.empty() && !p.code.empty()) g.complement_code = p.code;
+  }
+  std::vector<uint32_t> order(w.preds.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return w.preds[a].depth < w.preds[b].depth; });
+
+  // 5. Emit events, governors first.
+  for (uint32_t i : order) {
+    Pred& p = w.preds[i];
+    if (p.done) continue;
+    if (p.governor != kNil) {
+      const Pred& g = w.preds[p.governor];
+      switch (g.complement) {
+        case Complement::kSay:
+          p.reported_by = g.first_event;
+          break;
+        case Complement::kDeny:
+          p.reported_by = g.first_event;
+          p.negated = true;
+          break;
+        case Complement::kThreat:
+          p.modality = Modality::kThreatened;
+          p.negated = p.negated || g.negated;
+          break;
+        case Complement::kIntent:
+          p.modality = Modality::kIntended;
+          p.negated = p.negated || g.negated;
+          break;
+        case Complement::kAppeal:
+        case Complement::kDemand:
+          p.modality = Modality::kDemanded;
+          break;
+        case Complement::kReject:
+          p.negated = true;
+          break;
+        case Complement::kNone:
+          break;
+      }
+      if (g.complement == Complement::kReject && g.code.empty() && g.negated) p.negated = false;
+      if (p.modality == Modality::kFactual && g.modality != Modality::kFactual)
+        p.modality = g.modality;
+      if (p.reported_by == kNil) p.reported_by = g.reported_by;
+      // In reported speech "we"/"I" is the speaker: "'We will retaliate,' the minister said".
+      if (g.complement == Complement::kSay || g.complement == Complement::kDeny) {
+        std::vector<uint32_t> fixed;
+        bool replaced = false;
+        for (uint32_t a : p.sources) {
+          const std::string& l = v.lemma(a);
+          if (v.tok(a).upos == Upos::kPron && (l == "we" || l == "i") && !g.sources.empty()) {
+            if (!replaced) fixed.insert(fixed.end(), g.sources.begin(), g.sources.end());
+            replaced = true;
+          } else {
+            fixed.push_back(a);
+          }
+        }
+        p.sources = std::move(fixed);
+      }
+    }
+    std::string code = p.code;
+    if (p.complement != Complement::kNone && !p.complement_code.empty())
+      code = DerivedCode(p.complement, p.complement_code, p.code);
+    if (code.empty()) continue;
+    // A statement's target is only a known actor ("told reporters" is not one).
+    if (p.complement == Complement::kSay) {
+      std::erase_if(p.targets, [&](uint32_t a) {
+        int32_t m = w.mention_by_head[a];
+        return m == kNil || doc.mentions[m].kind == ActorMention::Kind::kUnknown;
+      });
+    }
+    std::vector<int32_t> srcs, tgts;
+    for (uint32_t a : p.sources) {
+      int32_t m = ActorFor(doc, w, si, a);
+      if (m != kNil && std::find(srcs.begin(), srcs.end(), m) == srcs.end()) srcs.push_back(m);
+    }
+    for (uint32_t a : p.targets) {
+      int32_t m = ActorFor(doc, w, si, a);
+      if (m != kNil && std::find(tgts.begin(), tgts.end(), m) == tgts.end()) tgts.push_back(m);
+    }
+    if (srcs.empty() && tgts.empty()) continue;
+    if (srcs.empty()) srcs.push_back(kNil);
+    if (tgts.empty()) tgts.push_back(kNil);
+    for (int32_t sm : srcs) {
+      for (int32_t tm : tgts) {
+        Event e;
+        e.sentence = si;
+        e.trigger_begin = p.trig_begin;
+        e.trigger_end = p.trig_end;
+        e.trigger_head = p.trig_head;
+        e.cameo = code;
+        e.source = sm;
+        e.target = tm == sm ? kNil : tm;
+        e.negated = p.negated;
+        e.modality = p.modality;
+        e.reported_by = p.reported_by;
+        float c = 0.6f;
+        auto coded = [&](int32_t m) { return m != kNil && !doc.mentions[m].code.empty(); };
+        if (coded(e.source)) c += 0.15f;
+        if (coded(e.target)) c += 0.1f;
+        if (p.specific) c += 0.05f;
+        if (e.source == kNil) c -= 0.15f;
+        if (e.target == kNil) c -= 0.1f;
+        if (p.kind == PredKind::kNoun) c -= 0.1f;
+        e.confidence = std::clamp(c, 0.05f, 0.99f);
+        if (p.first_event == kNil) p.first_event = static_cast<int32_t>(doc.events.size());
+        doc.events.push_back(std::move(e));
+      }
+    }
+  }
+}
+
+// Puts mentions back in text order, remapping every index into them.
+void SortMentions(Document& doc) {
+  const size_t m = doc.mentions.size();
+  std::vector<uint32_t> order(m);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const ActorMention& x = doc.mentions[a];
+    const ActorMention& y = doc.mentions[b];
+    if (x.token_begin != y.token_begin) return x.token_begin < y.token_begin;
+    return x.token_end > y.token_end;
+  });
+  bool sorted = true;
+  for (size_t i = 0; i < m; ++i) sorted = sorted && order[i] == i;
+  if (sorted) return;
+  std::vector<int32_t> new_index(m);
+  for (size_t i = 0; i < m; ++i) new_index[order[i]] = static_cast<int32_t>(i);
+  std::vector<ActorMention> out;
+  out.reserve(m);
+  for (uint32_t o : order) out.push_back(std::move(doc.mentions[o]));
+  for (ActorMention& am : out) {
+    if (am.antecedent >= 0 && static_cast<size_t>(am.antecedent) < m)
+      am.antecedent = new_index[am.antecedent];
+  }
+  doc.mentions = std::move(out);
+  for (Event& e : doc.events) {
+    if (e.source >= 0) e.source = new_index[e.source];
+    if (e.target >= 0) e.target = new_index[e.target];
+  }
+}
+
+}  // namespace
+
+Status Coder::Code(Document& doc) const {
+  doc.events.clear();
+  if (mentions_ == CoderOptions::Mentions::kRecognize) {
+#ifdef SITREP_EVENTS_HAVE_ACTORS
+    SITREP_RETURN_IF_ERROR(impl_->recognizer->Process(doc));
+#else
+    doc.mentions.clear();
+#endif
+  }
+  Work w;
+  IndexMentions(doc, w);
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (s.token_end > doc.tokens.size() || s.token_begin >= s.token_end) continue;
+    bool parsed = true;
+    for (uint32_t t = s.token_begin; t < s.token_end && parsed; ++t)
+      parsed = doc.tokens[t].head >= 0;
+    if (!parsed) continue;
+    CodeSentence(*dict_, doc, si, w);
+  }
+#ifdef SITREP_EVENTS_HAVE_CAMEO
+  for (Event& e : doc.events) e.plover_mode = impl_->modes->Detect(doc, e);
+#endif
+  SortMentions(doc);
+  return OkStatus();
+}
+
+}  // namespace sitrep::events

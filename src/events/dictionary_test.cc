@@ -1,0 +1,4 @@
+#include "events/dictionary.h"
+
+#include <gtest/gtest.h>
+TEST(Dictionary, Placeholder) {}
