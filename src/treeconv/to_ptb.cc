@@ -474,14 +474,17 @@ class Converter {
   // "The war is over, officials said.": UD hangs the trailing reporting clause
   // on the content as parataxis; PTB makes "said" the head of the sentence:
   // (S (S The war is over) (, ,) (NP officials) (VP said) (. .)). True for a
-  // parataxis verb right of its head, with a subject and no object or clausal
+  // parataxis verb (or a conjunct without a coordinator) right of its head,
+  // with a subject and no object or clausal
   // complement after it (a part of the content before it, which a parser may
   // hang on "said", is fine).
   bool IsReportingClause(int h, int c) const {
-    if (c < h || Base(rel_[c]) != "parataxis" || CatOf(c) != Cat::kVerb) return false;
+    const std::string_view rel = Base(rel_[c]);
+    if (c < h || (rel != "parataxis" && rel != "conj") || CatOf(c) != Cat::kVerb) return false;
     if (!HasSubject(c)) return false;
     for (int k : kids_[c]) {
       const std::string_view b = Base(rel_[k]);
+      if (b == "cc") return false;  // "X happened and officials said": coordination
       if (b == "obj" || b == "xcomp" || b == "iobj" || b == "aux" || b == "mark") return false;
       if (b == "ccomp" && k > c) return false;  // a fronted part of the content is fine
     }
@@ -509,7 +512,10 @@ class Converter {
   void PullEdges(int c, int owner_index, std::vector<Item>& items) {
     const bool conj = Base(rel_[c]) == "conj";
     auto pullable = [&](int k) {
-      if (k == c || excluded_[k] || !kids_[k].empty() || head_[k] != c) return false;
+      if (k == c || excluded_[k] || !kids_[k].empty()) return false;
+      // Punctuation opening a clause goes up from any depth; otherwise only
+      // the dependent's own ("(NP (NP X) (-LRB- -LRB-) (NP Y) (-RRB- -RRB-))").
+      if (head_[k] != c && !(k < c && CatOf(c) == Cat::kVerb)) return false;
       const std::string_view b = Base(rel_[k]);
       if (IsPunct(k) && b == "punct") return true;
       return conj && b == "cc" && head_[k] == c;
@@ -541,8 +547,8 @@ class Converter {
     const std::string_view b = Base(rel);
     if (b == "punct") return kFollow;
     if (wh_dep) return kSbar;
-    if (b == "conj") return ConjLayer(c);
     if (IsReportingClause(h, c)) return kReport;
+    if (b == "conj") return ConjLayer(c);
     if (rel == "cc:preconj") {
       for (int k : kids_[h]) {
         if (Base(rel_[k]) == "conj") return ConjLayer(k);
