@@ -27,8 +27,11 @@
 // title are not scored (the title restates the lead). A coded event that is
 // only the attribution of another one (some event's `reported_by` points to
 // it: "Police *said* gunmen attacked") is scored if a gold event matches it,
-// and otherwise ignored rather than counted as extra; a gold event flagged
-// `optional` likewise counts only when matched.
+// and otherwise ignored rather than counted as extra; so is a plain statement
+// (CAMEO 010: gold files list statements only where they are the act). A gold
+// event flagged `optional` likewise counts only when matched. An actor code
+// agrees with a gold code when equal or when it only adds 3-letter blocks to a
+// gold code of two or more blocks ("CODREBMTT" for "CODREB", not "RUSMIL" for "RUS").
 #ifndef SITREP_TESTS_EVENTS_EVENTS_GOLD_H_
 #define SITREP_TESTS_EVENTS_EVENTS_GOLD_H_
 

@@ -234,6 +234,30 @@ TEST(ScoreTest, MissingExtraTitleAndAttribution) {
   EXPECT_EQ(s2.triple_agree, 4);
 }
 
+TEST(ScoreTest, UnmatchedStatementsAreNotExtraButMatchedOnesCount) {
+  Document doc = CodedWell();
+  int police = AddMention(doc, Tok(doc, "Police"), Tok(doc, "Police") + 1, "AFGCOP");
+  AddEvent(doc, Tok(doc, "said"), "010", police, -1);  // not reporting any coded event
+  ArticleScore s = ScoreArticle(doc, Gold(doc, kGold));
+  EXPECT_EQ(s.coded, 4);
+  EXPECT_TRUE(s.differences.empty());
+  doc.events.back().cameo = "016";  // any other code is an extra event
+  s = ScoreArticle(doc, Gold(doc, kGold));
+  EXPECT_EQ(s.coded, 5);
+  EXPECT_EQ(CountErrors({s}).extra, 1);
+}
+
+TEST(ScoreTest, LongerActorCodesAgreeOnlyByWholeBlocksOfTwoBlockGoldCodes) {
+  Document doc = CodedWell();
+  doc.mentions[0].code = "---UAFGUN";  // refines ---UAF: agrees
+  doc.mentions[2].code = "SYRMILX";    // not a whole block: disagrees
+  ArticleScore s = ScoreArticle(doc, Gold(doc, kGold));
+  EXPECT_EQ(s.source_agree, 3);
+  GoldFile country = Gold(doc, "bombed\tRUS\t195\t-\n");
+  s = ScoreArticle(doc, country);  // "RUS" does not accept RUSMIL
+  EXPECT_EQ(s.source_agree, 0);
+}
+
 TEST(ScoreTest, OptionalGoldCountsOnlyWhenMatched) {
   Document doc = CodedWell();
   GoldFile gold = Gold(doc, std::string(kGold) + "killing\t---UAF\t190\tAFGCOP\toptional\n");
