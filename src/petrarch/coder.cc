@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <set>
+#include <tuple>
 
 namespace sitrep::petrarch {
 namespace {
@@ -98,8 +99,10 @@ class SentenceState {
               int depth);
   const std::vector<std::string>& NpMeaning(int n, int depth = 0);
   std::vector<std::string> PpMeaning(int n, int depth);
-  std::vector<std::string> CodesOfWords(const std::vector<std::string>& words);
-  static std::vector<std::string> Mix(const std::vector<std::string>& codes);
+  std::vector<std::tuple<std::string, int, int>> CodesOfWords(
+      const std::vector<std::string>& words);
+  static std::vector<std::string> Mix(const std::vector<std::string>& actors,
+                                      const std::vector<std::vector<std::string>>& combos);
 
   // ---- mentions
   void CollectMentions(int n);
@@ -140,10 +143,19 @@ class SentenceState {
   std::vector<Mention> mentions_;
 };
 
-std::vector<std::string> SentenceState::CodesOfWords(const std::vector<std::string>& words) {
-  std::vector<std::string> codes;
+std::vector<std::tuple<std::string, int, int>> SentenceState::CodesOfWords(
+    const std::vector<std::string>& words) {
+  // Words separated by a conjunction marker ("") are in different groups.
+  std::vector<std::tuple<std::string, int, int>> codes;
+  int group = 0;
+  int match = 0;
   size_t i = 0;
   while (i < words.size()) {
+    if (words[i].empty()) {
+      ++group;
+      ++i;
+      continue;
+    }
     size_t len = 0;
     int a = d_.actor_trie().LongestMatch(words, i, &len);
     if (a >= 0) {
@@ -152,16 +164,18 @@ std::vector<std::string> SentenceState::CodesOfWords(const std::vector<std::stri
       while (b <= code.size()) {
         size_t e = code.find('/', b);
         if (e == std::string::npos) e = code.size();
-        if (e > b) codes.push_back(code.substr(b, e - b));
+        if (e > b) codes.emplace_back(code.substr(b, e - b), group, match);
         b = e + 1;
       }
+      ++match;
       i += len;
       continue;
     }
     int g = d_.agent_trie().LongestMatch(words, i, &len);
     if (g >= 0) {
       for (const AgentCode& ac : d_.agents()[g])
-        codes.push_back(ac.prefix ? ac.code + "~" : "~" + ac.code);
+        codes.emplace_back(ac.prefix ? ac.code + "~" : "~" + ac.code, group, match);
+      ++match;
       i += len;
       continue;
     }
@@ -170,30 +184,40 @@ std::vector<std::string> SentenceState::CodesOfWords(const std::vector<std::stri
   return codes;
 }
 
-// Agent codes start or end with '~'; actors do not.
-std::vector<std::string> SentenceState::Mix(const std::vector<std::string>& codes) {
-  std::vector<std::string> actors, agents;
-  for (const std::string& c : codes) {
-    if (c.empty()) continue;
-    if (c[0] == '~' || c.back() == '~')
-      agents.push_back(c);
-    else
-      actors.push_back(c);
-  }
+namespace {
+
+bool IsAgent(const std::string& c) { return !c.empty() && (c[0] == '~' || c.back() == '~'); }
+
+// Whether 3-letter code `a` occurs in `code` at a 3-aligned position.
+bool HasCodeSegment(const std::string& code, const std::string& a) {
+  for (size_t i = 0; i + a.size() <= code.size(); i += 3)
+    if (code.compare(i, a.size(), a) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+// actors x agent combinations: "GON" + {"~GOV"} -> "GONGOV"; "ARN" + {"NGO~"} -> "NGOARN".
+std::vector<std::string> SentenceState::Mix(const std::vector<std::string>& actors_in,
+                                            const std::vector<std::vector<std::string>>& combos) {
+  std::vector<std::string> actors = actors_in;
   if (actors.empty()) actors.push_back("~");
-  for (const std::string& ag : agents) {
-    if (ag == "~PPL" && agents.size() > 1) continue;
-    bool prefix = ag.back() == '~';
-    std::string a = prefix ? ag.substr(0, ag.size() - 1) : ag.substr(1);
-    for (std::string& act : actors) {
-      if (act.find(a) != std::string::npos) continue;
-      act = prefix ? a + act : act + a;
-    }
-  }
   std::vector<std::string> out;
-  for (std::string& a : actors) {
-    if (a == "~" || a.empty()) continue;
-    if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+  std::vector<std::vector<std::string>> cs = combos;
+  if (cs.empty()) cs.push_back({});
+  for (const std::vector<std::string>& agents : cs) {
+    for (std::string act : actors) {
+      for (const std::string& ag : agents) {
+        if (ag == "~PPL" && agents.size() > 1) continue;
+        bool prefix = ag.back() == '~';
+        std::string a = prefix ? ag.substr(0, ag.size() - 1) : ag.substr(1);
+        std::string base = act[0] == '~' ? act.substr(1) : act;
+        if (HasCodeSegment(base, a)) continue;
+        act = prefix ? a + act : act + a;
+      }
+      if (act == "~" || act.empty()) continue;
+      if (std::find(out.begin(), out.end(), act) == out.end()) out.push_back(act);
+    }
   }
   return out;
 }
@@ -203,7 +227,9 @@ void SentenceState::NpText(int n, std::vector<std::string>* words,
   if (depth > 60) return;
   for (int c : t_.nodes[n].children) {
     const std::string& l = Label(c);
-    if (IsNP(c)) {
+    if (l == "CC" || l == ",") {
+      words->push_back("");
+    } else if (IsNP(c)) {
       NpText(c, words, pp_codes, depth + 1);
     } else if (IsPreterminal(c) && (StartsWith(l, "JJ") || StartsWith(l, "NN") || l == "DT")) {
       words->push_back(words_[leaf_of_node_[c]]);
@@ -232,24 +258,82 @@ std::vector<std::string> SentenceState::PpMeaning(int n, int depth) {
 const std::vector<std::string>& SentenceState::NpMeaning(int n, int depth) {
   if (meaning_done_[n] || depth > 60) return meaning_[n];
   meaning_done_[n] = true;
+  // A coordination of noun phrases naming actors: each conjunct on its own
+  // ("Ithilen's sheep and goats of Gondor" -> ITH, GON).
+  {
+    const auto& ch = t_.nodes[n].children;
+    int nps = 0;
+    bool cc = false;
+    for (int c : ch) {
+      nps += IsNP(c) ? 1 : 0;
+      cc = cc || Label(c) == "CC";
+    }
+    if (cc && nps >= 2) {
+      std::vector<std::string> all;
+      bool any_actor = false;
+      for (int c : ch) {
+        if (!IsNP(c)) continue;
+        for (const std::string& code : NpMeaning(c, depth + 1)) {
+          any_actor = any_actor || code.substr(0, 1) != "~";
+          if (std::find(all.begin(), all.end(), code) == all.end()) all.push_back(code);
+        }
+      }
+      if (any_actor) {
+        meaning_[n] = all;
+        return meaning_[n];
+      }
+    }
+  }
   std::vector<std::string> words, pp_codes;
   NpText(n, &words, &pp_codes, depth);
-  std::vector<std::string> own = CodesOfWords(words);
-  std::vector<std::string> actors, agents;
-  for (const std::string& c : own)
-    ((c[0] == '~' || c.back() == '~') ? agents : actors).push_back(c);
-  std::vector<std::string> pp_actors, pp_agents;
-  for (const std::string& c : pp_codes) {
-    // PP meanings are already mixed: "ARNGOV" counts as an actor.
-    (c[0] == '~' ? pp_agents : pp_actors).push_back(c);
+  std::vector<std::tuple<std::string, int, int>> own = CodesOfWords(words);
+  // Actors: the first actor phrase of each conjunction group ("minister
+  // Calimehtar" after "Ithilen's" is an apposition, not a second actor); one
+  // phrase may carry several codes ("THE_SHIRE [FRO/BIL/SAM]").
+  std::vector<std::string> actors;
+  std::vector<std::vector<std::string>> group_agents;
+  int last_actor_group = -1, kept_match = -1;
+  for (const auto& [code, group, match] : own) {
+    if (IsAgent(code)) {
+      if (static_cast<int>(group_agents.size()) <= group) group_agents.resize(group + 1);
+      group_agents[group].push_back(code);
+      continue;
+    }
+    if (group != last_actor_group) {
+      last_actor_group = group;
+      kept_match = match;
+    }
+    if (match != kept_match) continue;
+    if (std::find(actors.begin(), actors.end(), code) == actors.end()) actors.push_back(code);
   }
-  if (actors.empty()) actors = pp_actors;
-  if (agents.empty()) {
-    for (const std::string& c : pp_agents) agents.push_back(c);
+  if (actors.empty()) {
+    for (const std::string& c : pp_codes)
+      if (!IsAgent(c) && std::find(actors.begin(), actors.end(), c) == actors.end())
+        actors.push_back(c);
   }
-  std::vector<std::string> all = actors;
-  all.insert(all.end(), agents.begin(), agents.end());
-  meaning_[n] = Mix(all);
+  std::vector<std::vector<std::string>> groups;
+  for (auto& g : group_agents)
+    if (!g.empty()) groups.push_back(g);
+  if (groups.empty()) {
+    std::vector<std::string> pp_agents;
+    for (const std::string& c : pp_codes)
+      if (c[0] == '~') pp_agents.push_back(c);
+    if (!pp_agents.empty()) groups.push_back(pp_agents);
+  }
+  std::vector<std::vector<std::string>> combos;
+  if (groups.size() <= 1) {
+    if (!groups.empty()) combos.push_back(groups[0]);
+  } else {
+    // "Lawmakers and officials": the head agents are alternatives, modifiers are shared.
+    std::vector<std::string> shared;
+    for (const auto& g : groups) shared.insert(shared.end(), g.begin(), g.end() - 1);
+    for (const auto& g : groups) {
+      std::vector<std::string> c = shared;
+      c.push_back(g.back());
+      combos.push_back(c);
+    }
+  }
+  meaning_[n] = Mix(actors, combos);
   return meaning_[n];
 }
 
@@ -283,23 +367,14 @@ const Mention* SentenceState::MentionEndingAt(int leaf) const {
   return best;
 }
 
+// The smallest noun phrase containing `leaf` ('^' skips the rest of it).
 int SentenceState::NpStartingAt(int leaf) const {
-  int best = -1;
-  for (size_t n = 0; n < t_.nodes.size(); ++n)
-    if (IsNP(static_cast<int>(n)) && span_[n].first == leaf &&
-        (best < 0 || span_[n].second > span_[best].second))
-      best = static_cast<int>(n);
-  return best;
+  for (int n = t_.nodes[leaves_[leaf]].parent; n >= 0; n = t_.nodes[n].parent)
+    if (IsNP(n)) return n;
+  return -1;
 }
 
-int SentenceState::NpEndingAt(int leaf) const {
-  int best = -1;
-  for (size_t n = 0; n < t_.nodes.size(); ++n)
-    if (IsNP(static_cast<int>(n)) && span_[n].second == leaf &&
-        (best < 0 || span_[n].first < span_[best].first))
-      best = static_cast<int>(n);
-  return best;
-}
+int SentenceState::NpEndingAt(int leaf) const { return NpStartingAt(leaf); }
 
 bool SentenceState::WordsAt(const std::vector<std::string>& phrase, int pos, int end) const {
   if (pos < 0 || pos + static_cast<int>(phrase.size()) - 1 > end) return false;
@@ -343,7 +418,7 @@ bool SentenceState::MatchLower(const std::vector<PatternElement>& els, size_t i,
       }
       case PatternElement::Kind::kSkip: {
         int np = NpStartingAt(p);
-        if (np >= 0 && span_[np].second <= end &&
+        if (np >= 0 && span_[np].second <= end && span_[np].second >= p &&
             MatchLower(els, i + 1, span_[np].second + 1, end, b, budget))
           return true;
         break;
@@ -421,11 +496,15 @@ bool SentenceState::IsPassive(int vp) const {
 std::vector<std::string> SentenceState::Subject(int vp, int* subject_node, int skip_node) {
   *subject_node = -1;
   int node = vp;
+  bool infinitive = false;
   for (int guard = 0; guard < 200; ++guard) {
+    if (Label(node) == "VP" && !t_.nodes[node].children.empty() &&
+        Label(t_.nodes[node].children.front()) == "TO")
+      infinitive = true;
     int p = t_.nodes[node].parent;
     if (p < 0) return {};
     const std::string& l = Label(p);
-    if (l == "VP" || l == "SBAR" || l == "UCP" || l == "ADJP" || l == "PP") {
+    if (l == "VP" || l == "SBAR" || l == "UCP" || l == "ADJP") {
       node = p;
       continue;
     }
@@ -457,6 +536,16 @@ std::vector<std::string> SentenceState::Subject(int vp, int* subject_node, int s
         if (!pronoun && Label(subj) != "WHNP") return {};
       }
       if (l == "ROOT") return {};
+      if (subj < 0 && l == "S" && !infinitive && Label(node) == "VP") {
+        // A participial clause without a subject ("after leaving Eriador")
+        // has none; a relative clause takes the noun it modifies.
+        int gp = t_.nodes[p].parent;
+        bool relative = gp >= 0 && Label(gp) == "SBAR" && !t_.nodes[gp].children.empty() &&
+                        StartsWith(Label(t_.nodes[gp].children.front()), "WH");
+        bool coordinated = gp >= 0 && (Label(gp) == "S" || Label(gp) == "VP");
+        if (!relative && !coordinated) return {};
+      }
+      infinitive = false;
       node = p;
       continue;
     }
@@ -506,9 +595,13 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
   int v = leaf_of_node_[head];
   auto it = d_.verbs().forms.find(words_[v]);
   if (it == d_.verbs().forms.end()) return;
-  // Prefer the longest compound whose extra words are present.
-  const VerbForm* form = nullptr;
-  int first = v, last = v;
+  // Candidate forms whose compound words are present, longest first; the
+  // first one with a matching pattern wins, else the first with a code.
+  struct Candidate {
+    const VerbForm* form;
+    int first, last;
+  };
+  std::vector<Candidate> candidates;
   for (const VerbForm& f : it->second) {
     int fb = v - static_cast<int>(f.front.size());
     int be = v + static_cast<int>(f.back.size());
@@ -516,27 +609,50 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
     bool ok = true;
     for (size_t k = 0; k < f.front.size() && ok; ++k) ok = words_[fb + k] == f.front[k];
     for (size_t k = 0; k < f.back.size() && ok; ++k) ok = words_[v + 1 + k] == f.back[k];
-    if (!ok) continue;
-    if (!form || f.front.size() + f.back.size() > form->front.size() + form->back.size()) {
-      form = &f;
-      first = fb;
-      last = be;
+    if (ok) candidates.push_back({&f, fb, be});
+  }
+  if (candidates.empty()) return;
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& x, const Candidate& y) {
+                     return x.form->front.size() + x.form->back.size() >
+                            y.form->front.size() + y.form->back.size();
+                   });
+  std::string code;
+  int first = v, last = v;
+  Binding bind;
+  bool matched = false;
+  int vp_end = span_[vp].second;
+  for (const Candidate& c : candidates) {
+    const VerbBlock& block = d_.verbs().blocks[c.form->block];
+    for (const VerbPattern& p : block.patterns) {
+      Binding b;
+      int budget = 20000;
+      if (!MatchLower(p.lower, 0, c.last + 1, vp_end, &b, &budget)) continue;
+      if (!MatchUpper(p.upper, static_cast<int>(p.upper.size()) - 1, c.first - 1, &b, &budget))
+        continue;
+      code = p.code;
+      bind = b;
+      matched = true;
+      break;
+    }
+    if (matched) {
+      first = c.first;
+      last = c.last;
+      break;
     }
   }
-  if (!form) return;
-  const VerbBlock& block = d_.verbs().blocks[form->block];
-  std::string code = form->code.empty() ? block.code : form->code;
-  Binding bind;
-  int vp_end = span_[vp].second;
-  for (const VerbPattern& p : block.patterns) {
-    Binding b;
-    int budget = 20000;
-    if (!MatchLower(p.lower, 0, last + 1, vp_end, &b, &budget)) continue;
-    if (!MatchUpper(p.upper, static_cast<int>(p.upper.size()) - 1, first - 1, &b, &budget))
-      continue;
-    code = p.code;
-    bind = b;
-    break;
+  if (!matched) {
+    size_t longest = candidates.front().form->front.size() + candidates.front().form->back.size();
+    for (const Candidate& c : candidates) {
+      if (c.form->front.size() + c.form->back.size() < longest) break;
+      std::string own = c.form->code.empty() ? d_.verbs().blocks[c.form->block].code : c.form->code;
+      if (!own.empty() && own != "---") {
+        code = own;
+        first = c.first;
+        last = c.last;
+        break;
+      }
+    }
   }
   if (code.empty() || code == "---") return;
   std::string active = code, passive;
@@ -549,9 +665,16 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
   std::vector<std::string> sources, targets;
   std::vector<int> src_span, tgt_span;
   int subject_node = -1;
-  if (bind.compound) {
+  // '%' before the verb: the members of a compound actor act on each other
+  // ("Gondor and Osgiliath have delayed their meeting"); after it: the targets.
+  bool compound_pairs = false;
+  if (bind.compound && bind.compound->end < first) {
     sources = bind.compound->codes;
     src_span = {bind.compound->begin, bind.compound->end};
+    compound_pairs = true;
+  } else if (bind.compound) {
+    targets = bind.compound->codes;
+    tgt_span = {bind.compound->begin, bind.compound->end};
   }
   if (bind.source) {
     sources = bind.source->codes;
@@ -561,7 +684,7 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
     targets = bind.target->codes;
     tgt_span = {bind.target->begin, bind.target->end};
   }
-  bool passive_voice = !bind.source && !bind.target && IsPassive(vp);
+  bool passive_voice = !bind.source && !bind.target && !bind.compound && IsPassive(vp);
   if (passive_voice) {
     // Source from a by/from/in phrase of the VP.
     const Mention* agent = nullptr;
@@ -598,7 +721,7 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
         if (n2 >= 0) src_span = {span_[n2].first, span_[n2].second};
       }
     }
-    if (targets.empty()) {
+    if (targets.empty() && !compound_pairs) {
       int exclude = subject_node;
       if (bind.source) exclude = bind.source->node;
       const Mention* m = FirstTarget(vp, last, exclude);
@@ -626,8 +749,8 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
   std::vector<std::string> tgt = targets.empty() ? std::vector<std::string>{""} : targets;
   bool produced = false;
   if (targets.empty() && sources.size() > 1 &&
-      (StartsWith(active, "03") || StartsWith(active, "04") || StartsWith(active, "05") ||
-       StartsWith(active, "06"))) {
+      (compound_pairs || StartsWith(active, "03") || StartsWith(active, "04") ||
+       StartsWith(active, "05") || StartsWith(active, "06"))) {
     for (const std::string& a : sources)
       for (const std::string& b : sources)
         if (a != b) emit(a, b, active, false);

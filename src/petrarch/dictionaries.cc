@@ -192,7 +192,7 @@ std::string ActorEntry::CodeOn(int date) const {
         if (date >= c.from) return c.code;
         break;
       case DatedCode::Kind::kRange:
-        if (date >= c.from && date < c.to) return c.code;
+        if (date >= c.from && date <= c.to) return c.code;
         break;
     }
   }
@@ -267,8 +267,10 @@ void Dictionaries::ReadVerbs(std::string_view text, const std::string& name) {
     if (line.rfind("---", 0) == 0) {
       current_synset.clear();
       std::string inner = line.substr(3);
-      size_t end = inner.rfind("---");
-      if (end != std::string::npos) inner = inner.substr(0, end);
+      inner = Trim(inner);
+      if (inner.size() >= 3 && inner.compare(inner.size() - 3, 3, "---") == 0 &&
+          (inner.size() == 3 || inner[inner.size() - 4] != '['))
+        inner = inner.substr(0, inner.size() - 3);
       std::vector<std::string> words = SplitWords(inner);
       if (words.empty() || words[0][0] == '[') {
         Warn(name, number, "verb block header without a name; skipped");
@@ -646,7 +648,7 @@ void Dictionaries::ReadAgents(std::string_view text, const std::string& name) {
   std::unordered_map<std::string, std::vector<std::string>> subst;  // "!PERSON!" -> words
   for (auto& [number, line] : CleanLines(text)) {
     std::string t = Upper(Trim(line));
-    if (t[0] == '!') {
+    if (t[0] == '!' && t.find('=') != std::string::npos) {
       size_t eq = t.find('=');
       size_t close = t.find('!', 1);
       if (eq == std::string::npos || close == std::string::npos || close > eq) {
