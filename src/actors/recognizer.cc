@@ -216,7 +216,9 @@ class SentenceRecognizer {
       const Alias* best = nullptr;
       for (uint32_t j = i; j < n; ++j) {
         int32_t next = dict_.Child(node, form_ids_[j]);
-        if (next == Dictionary::kNoNode) next = dict_.Child(node, lemma_ids_[j]);
+        if (next == Dictionary::kNoNode && IsNominal(s_.token_begin + j)) {
+          next = dict_.Child(node, lemma_ids_[j]);  // "militias" => "militia"
+        }
         if (next == Dictionary::kNoNode) break;
         node = next;
         for (const Alias& a : dict_.AliasesAt(node)) {
@@ -247,6 +249,12 @@ class SentenceRecognizer {
       matches_.push_back(m);
       i = best_end;
     }
+  }
+
+  // Lemmas are used for nouns only ("forced" is not "force").
+  bool IsNominal(uint32_t t) const {
+    Upos u = doc_.tokens[t].upos;
+    return u == Upos::kNoun || u == Upos::kPropn || u == Upos::kNone;
   }
 
   bool CaseFits(const Alias& a, uint32_t begin) const {
@@ -292,6 +300,9 @@ class SentenceRecognizer {
     }
     uint32_t gap = next.begin - prev.end;
     if (gap > 3) return false;
+    // "Iran-backed Houthis", "U.S.-led coalition": the backer is no country
+    // modifier; "Houthi-run ministry": a named group is.
+    if (HyphenModifier(prev)) return IsNamed(prev.type) && prev.type != EntryType::kPerson;
     bool possessive = false;
     for (uint32_t t = prev.end; t < next.begin; ++t) {
       const Token& tok = doc_.tokens[t];
@@ -300,6 +311,7 @@ class SentenceRecognizer {
         continue;
       }
       if (tok.xpos == "HYPH") continue;
+      if (t > prev.end && doc_.tokens[t - 1].xpos == "HYPH") continue;  // "-run", "-led"
       if (tok.upos != Upos::kAdj && tok.upos != Upos::kNoun && tok.upos != Upos::kPropn &&
           tok.upos != Upos::kNum) {
         return false;
@@ -312,6 +324,15 @@ class SentenceRecognizer {
     if (prev.type == EntryType::kPerson && next.type == EntryType::kPerson) return false;
     if (gap == 0) return true;
     return Reaches(prev.head, prev.end, next.end, 4);
+  }
+
+  // "Iran" in "Iran-backed", "U.S." in "U.S.-led".
+  bool HyphenModifier(const Match& m) const {
+    if (m.end + 1 >= s_.token_end) return false;
+    const Token& h = doc_.tokens[m.end];
+    const Token& w = doc_.tokens[m.end + 1];
+    return (h.xpos == "HYPH" || Form(m.end) == "-") &&
+           (w.upos == Upos::kVerb || w.upos == Upos::kAdj || w.xpos == "VBN");
   }
 
   void BuildChunks() {
@@ -329,6 +350,7 @@ class SentenceRecognizer {
     const Match& h = matches_[last - 1];
     const Entry& he = dict_.entries()[h.entry];
     Candidate c;
+    if (last - first == 1 && IsPlace(h.type) && HyphenModifier(h)) return;
     c.m.sentence = sentence_;
     c.m.token_begin = matches_[first].begin;
     c.m.token_end = h.end;
@@ -342,7 +364,15 @@ class SentenceRecognizer {
     uint32_t b = c.m.token_begin;
     while (b > s_.token_begin) {
       uint32_t t = b - 1;
-      if (InMatch(t)) break;
+      if (InMatch(t)) {
+        // "the Iran-aligned Houthi movement": the backer belongs to the phrase.
+        const Match* m = MatchEndingAt(t);
+        if (b < c.m.token_begin && m != nullptr && IsPlace(m->type) && HyphenModifier(*m)) {
+          b = m->begin;
+          continue;
+        }
+        break;
+      }
       const Token& tok = doc_.tokens[t];
       bool dep = Reaches(t, b, c.m.token_end, 2);
       bool ok = false;
@@ -350,14 +380,21 @@ class SentenceRecognizer {
         ok = Rel(t) == "det" && !EqualsLower(Form(t), "that") && (dep || OneOf(Form(t), kDefinite));
       } else if (tok.upos == Upos::kPron && (tok.xpos == "PRP$" || Rel(t) == "nmod:poss")) {
         ok = true;
-        c.possessor = t;
+        std::string_view f = Form(t);
+        if (OneOf(f, kPersonPronouns) || OneOf(f, kNeuterPronouns) || OneOf(f, kPluralPronouns)) {
+          c.possessor = t;  // not "our", "my": the speaker is unknown here
+        }
       } else if (((tok.upos == Upos::kAdj || tok.upos == Upos::kVerb) && Rel(t) == "amod") ||
-                 (tok.upos == Upos::kNum && Rel(t) == "nummod") || tok.xpos == "HYPH") {
-        ok = dep;  // "allied militia", "17 rebels"; not "at least" in "at least 17"
+                 (tok.upos == Upos::kNum && Rel(t) == "nummod")) {
+        ok = dep;
+      } else if (tok.xpos == "HYPH" || Form(t) == "-") {
+        ok = b < c.m.token_begin ||
+             doc_.tokens[b].upos == Upos::kVerb;  // "U.S.-backed"  // "allied militia", "17
+                                                  // rebels"; not "at least" in "at least 17"
       }
       if (!ok) break;
       b = t;
-      if (c.possessor != kNone || tok.upos == Upos::kDet) break;
+      if (tok.upos == Upos::kPron || tok.upos == Upos::kDet) break;
     }
     c.m.token_begin = b;
 
@@ -397,7 +434,19 @@ class SentenceRecognizer {
         break;
       case EntryType::kAgent: {
         if (he.flags & kAgentNotActor) {
-          c.drop = true;
+          // "- | weak" nouns ("members") are actors only with a modifier:
+          // "SDF members", "rebel members".
+          if ((he.flags & kAgentWeak) && named_mod != nullptr) {
+            SetNamed(c, *named_mod);
+            c.m.head = h.head;
+          } else if ((he.flags & kAgentWeak) && agent_mod != nullptr &&
+                     !(dict_.entries()[agent_mod->entry].flags & kAgentNotActor)) {
+            c.m.kind = ActorMention::Kind::kAgent;
+            c.m.sector = dict_.entries()[agent_mod->entry].sector;
+            c.m.code = "---" + c.m.sector;
+          } else {
+            c.drop = true;
+          }
           break;
         }
         std::string sector = he.sector;
@@ -574,6 +623,12 @@ class SentenceRecognizer {
     return false;
   }
 
+  const Match* MatchEndingAt(uint32_t t) const {
+    for (const Match& m : matches_) {
+      if (m.end == t + 1) return &m;
+    }
+    return nullptr;
+  }
   bool InMatch(uint32_t t) const {
     if (t == kNone) return false;
     for (const Match& m : matches_) {
@@ -741,7 +796,7 @@ class SentenceRecognizer {
         continue;
       }
       const Token& ht = doc_.tokens[host];
-      if (ht.upos != Upos::kPropn && ht.upos != Upos::kNoun) continue;
+      if (ht.upos != Upos::kPropn) continue;
       if (c.m.kind == ActorMention::Kind::kCountry && c.m.head != x) continue;
       uint32_t b = host;
       while (b > s_.token_begin) {
@@ -749,11 +804,17 @@ class SentenceRecognizer {
         if (InCandidate(t) || !Reaches(t, host, host + 1, 2)) break;
         b = t;
       }
-      // Only when nothing else sits between the host and the appositive.
+      // Only "<Name words> , <appositive>": nothing else in between.
       bool clean = true;
+      int commas = 0;
       for (uint32_t t = host + 1; t < c.m.token_begin; ++t) {
-        if (InCandidate(t)) clean = false;
+        if (Form(t) == ",") {
+          ++commas;
+        } else if (doc_.tokens[t].upos != Upos::kPropn || commas > 0 || InCandidate(t)) {
+          clean = false;
+        }
       }
+      if (commas != 1) clean = false;
       if (!clean) continue;
       c.m.token_begin = b;
       c.m.head = host;
@@ -785,15 +846,22 @@ class SentenceRecognizer {
       case Need::kDefiniteAgent: {
         if (a.code.empty()) return false;
         const std::string& s = c.m.sector;
-        auto armed = [](std::string_view x) {
-          return x == "REB" || x == "INS" || x == "SEP" || x == "UAF" || x == "IMG";
+        // Armed non-state families: "the militants" (INS) => INS/IMG groups,
+        // "the rebels" (REB) => REB/SEP/UAF; "the attackers" (UAF) => any.
+        auto family = [](std::string_view x) {
+          if (x == "INS" || x == "IMG") return 1;
+          if (x == "REB" || x == "SEP" || x == "UAF") return 2;
+          return 0;
         };
+        auto armed = [&](std::string_view x) { return family(x) != 0; };
         if (c.props.person != p.person) return false;
         // Only named antecedents by sector ("the militants" => Islamic State,
         // "the president" => Putin); agents need the same head word (below).
         if (a.name.empty()) return false;
         if (a.sector == s) return true;
-        if (armed(s) && (p.group || armed(a.sector))) return true;
+        if (armed(s) && armed(a.sector) && (s == "UAF" || family(s) == family(a.sector))) {
+          return true;
+        }
         return false;
       }
       case Need::kNameRef: {
@@ -889,13 +957,16 @@ class SentenceRecognizer {
     if (c.need == Need::kPossessor) {
       // "its air force" after "Moscow": the antecedent's country (or its
       // organisation's code) with the agent's sector.
-      if (!a.country.empty()) {
+      const Props& rp = doc_props_[root];
+      if (!a.name.empty() && !rp.person) {
+        c.m.code = a.code;  // "its fighters" after "the Taliban" => the Taliban's code
         c.m.country = a.country;
-        c.m.code = a.country + c.m.sector;
-      } else if (!a.name.empty()) {
-        c.m.code = a.code;
         c.m.name = a.name;
         c.m.kind = ActorMention::Kind::kNamed;
+      } else if (!a.country.empty()) {
+        if (c.agent_flags & kAgentState) c.m.sector = "MIL";  // "its forces"
+        c.m.country = a.country;
+        c.m.code = a.country + c.m.sector;
       }
       return true;
     }

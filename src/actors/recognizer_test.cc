@@ -283,6 +283,31 @@ TEST_F(RecognizerTest, TheMinistryResolvesToTheSameHead) {
   EXPECT_EQ(m->kind, Kind::kReference);
 }
 
+TEST_F(RecognizerTest, BackerBeforeHyphenIsNoActor) {
+  Document doc = Run("Iran-backed militias fired rockets at the base.");
+  EXPECT_EQ(Find(doc, "Iran"), nullptr) << Dump(doc);
+  const ActorMention* m = Containing(doc, "militias");
+  ASSERT_NE(m, nullptr) << Dump(doc);
+  EXPECT_EQ(m->code, "---UAF");  // backed by Iran, not Iranian
+  EXPECT_EQ(doc.Form(doc.tokens[m->token_begin]), "Iran");
+}
+
+TEST_F(RecognizerTest, GenericMembersNeedAModifier) {
+  Document doc = Run("Fifteen members voted for the resolution.");
+  EXPECT_TRUE(doc.mentions.empty()) << Dump(doc);
+  doc = Run("Hezbollah members crossed the border.");
+  const ActorMention* m = Find(doc, "Hezbollah members");
+  ASSERT_NE(m, nullptr) << Dump(doc);
+  EXPECT_EQ(m->code, "LBNUAFHEZ");
+}
+
+TEST_F(RecognizerTest, PossessivePronounOfAGroup) {
+  Document doc = Run("The Taliban said its fighters had captured two checkpoints.", "2019-04-12");
+  const ActorMention* m = Find(doc, "its fighters");
+  ASSERT_NE(m, nullptr) << Dump(doc);
+  EXPECT_EQ(m->code, "AFGINSTAL");
+}
+
 TEST_F(RecognizerTest, UnresolvedPronounIsDropped) {
   Document doc = Run("They said nothing.");
   EXPECT_TRUE(doc.mentions.empty()) << Dump(doc);
