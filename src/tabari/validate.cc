@@ -38,6 +38,8 @@ Expected ParseExpected(const std::string& comment) {
     std::string inner =
         comment.substr(p + 1, e == std::string::npos ? std::string::npos : e - p - 1);
     p = e == std::string::npos ? comment.size() : e + 1;
+    size_t close = inner.find("*/");
+    if (close != std::string::npos) inner.resize(close);
     std::string t = Trim(inner);
     std::string upper = t;
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
