@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <functional>
+#include <iostream>
 
 namespace sitrep::tabari {
 namespace {
@@ -552,15 +554,21 @@ void SentenceParse::EliminateCommaClauses() {
   int k = count(0, c0);
   if (k >= options_.comma_bmin && k <= options_.comma_bmax)
     for (int i = 0; i <= c0; ++i) remove[i] = true;
+  // Chained: every internal clause is measured from the comma that closed the
+  // previous one; an eliminated clause takes its closing comma with it, and
+  // when that was the last comma the rest is no terminal clause any more.
+  bool last_consumed = false;
   for (size_t j = 0; j + 1 < commas.size(); ++j) {
     int a = commas[j], b = commas[j + 1];
     k = count(a + 1, b);
-    if (k >= options_.comma_min && k <= options_.comma_max)
-      for (int i = a; i < b; ++i) remove[i] = true;
+    if (k >= options_.comma_min && k <= options_.comma_max) {
+      for (int i = a; i <= b; ++i) remove[i] = true;
+      if (j + 2 == commas.size()) last_consumed = true;
+    }
   }
   int cl = commas.back();
   k = count(cl + 1, n);
-  if (k >= options_.comma_emin && k <= options_.comma_emax)
+  if (!last_consumed && k >= options_.comma_emin && k <= options_.comma_emax)
     for (int i = cl; i < n; ++i) remove[i] = true;
   for (int i = 0; i < n; ++i)
     if (remove[i]) words_[i].removed = true;
@@ -974,6 +982,17 @@ SentenceResult SentenceParse::Run(std::string_view text, ForwardState* forward) 
   if (CheckComplex(&r.reason)) {
     r.status = SentenceStatus::kComplex;
     return r;
+  }
+  if (std::getenv("SITREP_TABARI_DEBUG")) {
+    for (const Word& w : words_)
+      std::cerr << w.text << "/" << static_cast<int>(w.type) << (w.removed ? "x" : "")
+                << (w.in_compound ? "c" : "") << " ";
+    std::cerr << "\n";
+    for (const Unit& u : units_) {
+      std::cerr << "  unit [" << u.begin << "," << u.end << ") m" << u.member_of << " ";
+      for (const auto& c : u.codes) std::cerr << c << " ";
+      std::cerr << "\n";
+    }
   }
   bool discard = false, complex = false;
   CodeClauses(&r.events, &discard, &complex, &r.reason);
