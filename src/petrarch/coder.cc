@@ -59,6 +59,8 @@ class SentenceState {
     meaning_.resize(t_.nodes.size());
     meaning_done_.assign(t_.nodes.size(), false);
     has_event_.assign(t_.nodes.size(), false);
+    coded_vp_.assign(t_.nodes.size(), false);
+    verb_vp_.assign(words_.size(), -1);
   }
 
   std::vector<CodedEvent> Run();
@@ -140,6 +142,8 @@ class SentenceState {
   std::vector<std::vector<std::string>> meaning_;
   std::vector<bool> meaning_done_;
   std::vector<bool> has_event_;
+  std::vector<bool> coded_vp_;  // VPs whose verb has a (non-null) code
+  std::vector<int> verb_vp_;    // verb leaf -> its VP
   std::vector<Mention> mentions_;
 };
 
@@ -655,6 +659,8 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
     }
   }
   if (code.empty() || code == "---") return;
+  coded_vp_[vp] = true;
+  verb_vp_[v] = vp;
   std::string active = code, passive;
   size_t colon = code.find(':');
   if (colon != std::string::npos) {
@@ -688,7 +694,14 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
   if (passive_voice) {
     // Source from a by/from/in phrase of the VP.
     const Mention* agent = nullptr;
+    std::vector<int> pps;
     for (int c : node.children) {
+      pps.push_back(c);
+      // "opposed earlier by Osgiliath": a PP inside an adverb phrase.
+      if (Label(c) == "ADVP")
+        for (int k : t_.nodes[c].children) pps.push_back(k);
+    }
+    for (int c : pps) {
       if (Label(c) != "PP" || t_.nodes[c].children.empty()) continue;
       int prep = t_.nodes[c].children.front();
       std::string w = IsPreterminal(prep) ? words_[leaf_of_node_[prep]] : "";
@@ -729,6 +742,36 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
       if (m) {
         targets = m->codes;
         tgt_span = {m->begin, m->end};
+      }
+    }
+    // "abandoned efforts to stop an anti-Gondor parade": an infinitive
+    // complement without its own subject that was coded is folded into this
+    // verb: its target becomes ours and its events are dropped.
+    if (targets.empty() && !compound_pairs && !sources.empty()) {
+      for (int c : node.children) {
+        if (Label(c) != "S" || !has_event_[c]) continue;
+        bool has_subject = false;
+        int inner_vp = -1;
+        for (int k : t_.nodes[c].children) {
+          has_subject = has_subject || IsNP(k);
+          if (Label(k) == "VP" && inner_vp < 0) inner_vp = k;
+        }
+        if (has_subject || inner_vp < 0 || t_.nodes[inner_vp].children.empty() ||
+            Label(t_.nodes[inner_vp].children.front()) != "TO")
+          continue;
+        std::vector<CodedEvent> kept;
+        for (CodedEvent& e : *out) {
+          if (e.verb_leaf >= span_[c].first && e.verb_leaf <= span_[c].second) {
+            if (targets.empty() && e.target != "---") {
+              targets = {e.target};
+              tgt_span = e.target_leaves;
+            }
+          } else {
+            kept.push_back(std::move(e));
+          }
+        }
+        if (!targets.empty()) *out = std::move(kept);
+        break;
       }
     }
   }
@@ -796,6 +839,19 @@ std::vector<CodedEvent> SentenceState::Run() {
   }
   for (int n : order)
     if (Label(n) == "VP") CodeVerbPhrase(n, &events);
+  // PETRARCH2 reads events of a subordinate clause only when the verb above it
+  // codes nothing: drop events whose clause sits under a coded verb phrase.
+  std::vector<CodedEvent> kept;
+  for (CodedEvent& e : events) {
+    int vp = e.verb_leaf >= 0 ? verb_vp_[e.verb_leaf] : -1;
+    bool clause = false, blocked = false;
+    for (int a = vp >= 0 ? t_.nodes[vp].parent : -1; a >= 0 && !blocked; a = t_.nodes[a].parent) {
+      if (IsClause(a)) clause = true;
+      if (clause && Label(a) == "VP" && coded_vp_[a]) blocked = true;
+    }
+    if (!blocked) kept.push_back(std::move(e));
+  }
+  events = std::move(kept);
   // Keep sentence order of the verbs and drop duplicates.
   std::stable_sort(events.begin(), events.end(), [](const CodedEvent& a, const CodedEvent& b) {
     return a.verb_leaf < b.verb_leaf;
@@ -805,6 +861,103 @@ std::vector<CodedEvent> SentenceState::Run() {
   for (CodedEvent& e : events)
     if (seen.insert({e.source, e.target, e.code}).second) unique.push_back(std::move(e));
   return unique;
+}
+
+bool IsPunctLabel(const std::string& l) {
+  return l == "," || l == "." || l == ":" || l == "``" || l == "''" || l == "-LRB-" ||
+         l == "-RRB-" || l == "#" || l == "$";
+}
+
+// PETRARCH's comma rules: a comma-delimited stretch at the start (bmin..bmax
+// words), at the end (emin..emax) or between two commas (min..max) is removed
+// before coding ("..., a senior official said on Saturday."). A max of 0
+// turns a rule off. Returns the tree without those leaves.
+PtbTree DeleteCommaClauses(const PtbTree& tree, const CoderConfig& c) {
+  std::vector<int> leaves = tree.Leaves();
+  int n = static_cast<int>(leaves.size());
+  // Commas that separate the members of a coordination ("Mordor, Rohan,
+  // Fornost and Bree") never delimit a clause.
+  std::vector<int> commas;
+  for (int i = 0; i < n; ++i) {
+    if (tree.nodes[leaves[i]].label != ",") continue;
+    int p = tree.nodes[leaves[i]].parent;
+    bool coordination = false;
+    if (p >= 0)
+      for (int ch : tree.nodes[p].children)
+        coordination = coordination || tree.nodes[ch].label == "CC";
+    if (!coordination) commas.push_back(i);
+  }
+  if (commas.empty()) return tree;
+  auto words = [&](int from, int to) {  // [from, to)
+    int k = 0;
+    for (int i = std::max(from, 0); i < to && i < n; ++i)
+      if (!IsPunctLabel(tree.nodes[leaves[i]].label)) ++k;
+    return k;
+  };
+  // Leaf spans of every node.
+  std::vector<std::pair<int, int>> span(tree.nodes.size(), {n, -1});
+  for (int i = 0; i < n; ++i)
+    for (int x = leaves[i]; x >= 0; x = tree.nodes[x].parent) {
+      span[x].first = std::min(span[x].first, i);
+      span[x].second = std::max(span[x].second, i);
+    }
+  // [from, to] may go only if it is made of whole constituents under the
+  // parent of the comma that delimits it.
+  auto whole = [&](int comma, int from, int to) {
+    int p = tree.nodes[leaves[comma]].parent;
+    if (p < 0 || span[p].first > from || span[p].second < to) return false;
+    for (int ch : tree.nodes[p].children) {
+      bool inside = span[ch].first >= from && span[ch].second <= to;
+      bool outside = span[ch].second < from || span[ch].first > to;
+      if (!inside && !outside) return false;
+    }
+    return true;
+  };
+  std::vector<bool> drop(n, false);
+  auto in_range = [](int k, int lo, int hi) { return hi > 0 && k >= lo && k <= hi; };
+  if (in_range(words(0, commas.front()), c.comma_bmin, c.comma_bmax) &&
+      whole(commas.front(), 0, commas.front()))
+    for (int i = 0; i <= commas.front(); ++i) drop[i] = true;
+  int end = n;
+  while (end > 0 && IsPunctLabel(tree.nodes[leaves[end - 1]].label) &&
+         tree.nodes[leaves[end - 1]].label != ",")
+    --end;
+  if (in_range(words(commas.back() + 1, end), c.comma_emin, c.comma_emax) &&
+      whole(commas.back(), commas.back(), end - 1))
+    for (int i = commas.back(); i < end; ++i) drop[i] = true;
+  for (size_t k = 0; k + 1 < commas.size(); ++k) {
+    int a = commas[k], b = commas[k + 1];
+    if (drop[a] || drop[b]) continue;
+    if (in_range(words(a + 1, b), c.comma_min, c.comma_max) && whole(a, a, b - 1))
+      for (int i = a; i < b; ++i) drop[i] = true;
+  }
+  bool any = false;
+  for (bool d : drop) any = any || d;
+  if (!any) return tree;
+  // Rebuild without the dropped leaves and the constituents left empty.
+  PtbTree out;
+  std::vector<bool> dropped_node(tree.nodes.size(), false);
+  for (int i = 0; i < n; ++i) dropped_node[leaves[i]] = drop[i];
+  std::function<int(int, int)> copy = [&](int node, int parent) -> int {
+    const PtbNode& src = tree.nodes[node];
+    if (src.children.empty()) {
+      if (dropped_node[node]) return -1;
+    }
+    int id = static_cast<int>(out.nodes.size());
+    out.nodes.push_back({src.label, src.word, {}, parent});
+    for (int ch : src.children) {
+      int k = copy(ch, id);
+      if (k >= 0) out.nodes[id].children.push_back(k);
+    }
+    if (!src.children.empty() && out.nodes[id].children.empty()) {
+      out.nodes.pop_back();
+      return -1;
+    }
+    return id;
+  };
+  out.root = copy(tree.root, -1);
+  if (out.root < 0) out.nodes.clear();
+  return out;
 }
 
 }  // namespace
@@ -867,7 +1020,8 @@ SentenceCoding TreeCoder::Code(const PtbTree& tree, std::string_view text, int d
     result.discard = CheckDiscard(text);
     if (result.discard != SentenceCoding::Discard::kNone) return result;
   }
-  SentenceState state(dicts_, tree, date, config);
+  PtbTree pruned = DeleteCommaClauses(tree, config);
+  SentenceState state(dicts_, pruned, date, config);
   result.events = state.Run();
   if (!dicts_.issues().empty() && !result.events.empty() && !text.empty()) {
     std::string up = " " + Upper(text) + " ";
