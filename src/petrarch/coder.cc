@@ -241,7 +241,7 @@ void SentenceState::NpText(int n, std::vector<std::string>* words,
       std::vector<std::string> m = PpMeaning(c, depth + 1);
       bool has_actor = false;
       for (const std::string& code : m)
-        has_actor = has_actor || (code[0] != '~' && code.back() != '~');
+        has_actor = has_actor || (code[0] != '~' && code.back() != '~' && code[0] != '"');
       if (has_actor) {
         pp_codes->insert(pp_codes->end(), m.begin(), m.end());
       } else {
@@ -338,6 +338,27 @@ const std::vector<std::string>& SentenceState::NpMeaning(int n, int depth) {
     }
   }
   meaning_[n] = Mix(actors, combos);
+  if (config_.new_actor_length > 0 && pp_codes.empty()) {
+    // new_actor_length: a conjunction group naming nobody known, of at most
+    // that many words, becomes an actor written as its quoted text.
+    std::vector<std::string> group_words(1);
+    std::vector<bool> group_coded(1, false);
+    for (const std::string& w : words) {
+      if (w.empty()) {
+        group_words.emplace_back();
+        group_coded.push_back(false);
+        continue;
+      }
+      group_words.back() += (group_words.back().empty() ? "" : " ") + w;
+    }
+    for (const auto& [code, group, match] : own) group_coded[group] = true;
+    for (size_t g = 0; g < group_words.size(); ++g) {
+      if (group_coded[g] || group_words[g].empty()) continue;
+      int count =
+          1 + static_cast<int>(std::count(group_words[g].begin(), group_words[g].end(), ' '));
+      if (count <= config_.new_actor_length) meaning_[n].push_back("\"" + group_words[g] + "\"");
+    }
+  }
   return meaning_[n];
 }
 
