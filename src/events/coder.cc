@@ -59,6 +59,23 @@ bool IsTargetPrep(std::string_view p) {
          p == "towards" || p == "at" || p == "into" || p == "onto";
 }
 
+// Nouns that are never actors: times and channels ("on Thursday", "by telephone").
+bool IsNonActorNoun(std::string_view l) {
+  static constexpr std::string_view kWords[] = {
+      "monday",    "tuesday",   "wednesday", "thursday", "friday",    "saturday",   "sunday",
+      "january",   "february",  "march",     "april",    "may",       "june",       "july",
+      "august",    "september", "october",   "november", "december",  "morning",    "afternoon",
+      "evening",   "night",     "overnight", "week",     "weekend",   "month",      "year",
+      "day",       "today",     "yesterday", "tomorrow", "hour",      "minute",     "time",
+      "dawn",      "dusk",      "midnight",  "noon",     "telephone", "phone",      "email",
+      "statement", "interview", "letter",    "video",    "message",   "conference", "briefing",
+      "decade",    "century",   "season",    "tonight",  "date"};
+  for (std::string_view w : kWords) {
+    if (l == w) return true;
+  }
+  return false;
+}
+
 // Verbs whose subject may be an event noun or weapon that stands for the
 // attacker: "air strikes killed 12 civilians".
 bool IsInstrumentVerb(std::string_view lemma) {
@@ -95,6 +112,7 @@ class SentenceView {
     }
   }
   uint32_t begin() const { return b_; }
+  const Document& doc() const { return *doc_; }
   uint32_t end() const { return e_; }
   const Token& tok(uint32_t i) const { return doc_->tokens[i]; }
   int32_t head(uint32_t i) const { return head_[i - b_]; }
@@ -201,7 +219,15 @@ class Matcher {
   // Longest noun pattern for noun token n; sets [*begin, n] to cover the
   // matched modifiers. nullptr if none.
   const NounPattern* MatchNoun(uint32_t n, uint32_t* begin) const {
-    for (const NounPattern& pat : dict_.Nouns(v_.lemma(n))) {
+    const NounPattern* p = MatchNounAs(n, v_.lemma(n), begin);
+    if (p != nullptr) return p;
+    // "talks" (lemma "talk"), "hostilities": the plural form itself.
+    std::string form = Lower(v_.doc().Form(v_.tok(n)));
+    return form != v_.lemma(n) ? MatchNounAs(n, form, begin) : nullptr;
+  }
+
+  const NounPattern* MatchNounAs(uint32_t n, std::string_view key, uint32_t* begin) const {
+    for (const NounPattern& pat : dict_.Nouns(key)) {
       uint32_t b = n;
       bool ok = true;
       for (const std::string& m : pat.modifiers) {
@@ -287,6 +313,11 @@ class Matcher {
     };
     if (try_nouns(t, false)) return true;
     if (fixed_object != kNil && try_nouns(static_cast<uint32_t>(fixed_object), true)) return true;
+    // "accused Israel of aggression" with "of" hung on the object.
+    int32_t obj = v_.Child(t, "obj");
+    if (obj != kNil && obj != fixed_object && !slot.is_target &&
+        try_nouns(static_cast<uint32_t>(obj), true))
+      return true;
     return false;
   }
 
@@ -328,23 +359,35 @@ class Arguments {
                int depth = 0) const {
     if (depth > 6) return;
     bool passive = false;
+    // A mis-attached subject under an auxiliary: "its aircraft had(<-nsubj) hit".
+    for (uint32_t c : v_.kids(verb)) {
+      if (StartsWith(v_.rel(c), "aux") && c < verb && agents->empty()) {
+        int32_t sub = v_.Child(c, "nsubj");
+        if (sub != kNil && v_.Child(verb, "nsubj") == kNil)
+          v_.Expand(static_cast<uint32_t>(sub), agents);
+      }
+    }
+    // With two subjects (a parse error) the one nearest the verb.
+    int32_t subj = kNil;
     for (uint32_t c : v_.kids(verb)) {
       std::string_view r = v_.rel(c);
-      if (r == "nsubj" || r == "csubj") {
-        if (IsNominal(v_.tok(c).upos) || v_.tok(c).upos == Upos::kDet)
-          v_.Expand(Antecedent(c, verb), agents);
-      } else if (r == "nsubj:pass") {
+      if ((r == "nsubj" || r == "csubj") &&
+          (IsNominal(v_.tok(c).upos) || v_.tok(c).upos == Upos::kDet)) {
+        if (subj == kNil || Distance(c, verb) < Distance(static_cast<uint32_t>(subj), verb))
+          subj = static_cast<int32_t>(c);
+      }
+    }
+    if (subj != kNil) v_.Expand(Antecedent(static_cast<uint32_t>(subj), verb), agents);
+    for (uint32_t c : v_.kids(verb)) {
+      std::string_view r = v_.rel(c);
+      if (r == "nsubj:pass") {
         passive = true;
         v_.Expand(Antecedent(c, verb), patients);
       }
     }
     if (passive) {
-      for (uint32_t c : v_.kids(verb)) {
-        if (v_.rel(c) == "obl:agent" || (IsObl(v_.rel(c)) && v_.HasCase(c, "by"))) {
-          v_.Expand(c, agents);
-          break;
-        }
-      }
+      int32_t by = ByAgent(verb);
+      if (by != kNil) v_.Expand(static_cast<uint32_t>(by), agents);
       return;
     }
     // Relative object: "the town that rebels captured".
@@ -354,6 +397,11 @@ class Arguments {
         if (a != c) v_.Expand(a, patients);
       }
     }
+    // Object gap of a relative clause: "the town (that) the rebels seized".
+    if (v_.rel(verb) == "acl:relcl" && subj != kNil && !IsRelPronoun(v_.lemma(subj)) &&
+        patients->empty() && v_.Child(verb, "obj") == kNil && v_.head(verb) != kNil &&
+        IsNominal(v_.tok(v_.head(verb)).upos))
+      v_.Expand(static_cast<uint32_t>(v_.head(verb)), patients);
     if (!agents->empty()) return;
     int32_t h = v_.head(verb);
     if (h == kNil) return;
@@ -385,14 +433,14 @@ class Arguments {
       return;
     }
     if (r == "acl" && IsNominal(v_.tok(g).upos)) {
-      if (xpos == "VBN") {
+      const Pred* own = PredOf(verb);
+      bool say = own != nullptr && own->complement == Complement::kSay;
+      // "villages shelled by the army"; but a participle with an object is an
+      // active verb the parser hung on a noun ("forces killed seven insurgents").
+      if (xpos == "VBN" && !say && v_.Child(verb, "obj") == kNil) {
         v_.Expand(g, patients);
-        for (uint32_t c : v_.kids(verb)) {
-          if (IsObl(v_.rel(c)) && v_.HasCase(c, "by")) {
-            v_.Expand(c, agents);
-            break;
-          }
-        }
+        int32_t by = ByAgent(verb);
+        if (by != kNil) v_.Expand(static_cast<uint32_t>(by), agents);
       } else {
         v_.Expand(g, agents);
       }
@@ -408,12 +456,28 @@ class Arguments {
     }
   }
 
-  bool HasMarkTo(uint32_t verb) const {
+  static uint32_t Distance(uint32_t a, uint32_t b) { return a < b ? b - a : a - b; }
+
+  // The agent of a passive: obl:agent, or a "by" phrase naming a possible actor.
+  int32_t ByAgent(uint32_t verb) const {
     for (uint32_t c : v_.kids(verb)) {
-      if (v_.rel(c) == "mark" && v_.lemma(c) == "to") return true;
+      if (v_.rel(c) == "obl:agent" && !IsNonActorNoun(v_.lemma(c))) return static_cast<int32_t>(c);
+    }
+    for (uint32_t c : v_.kids(verb)) {
+      if (IsObl(v_.rel(c)) && v_.HasCase(c, "by") && v_.tok(c).upos != Upos::kNum &&
+          !IsNonActorNoun(v_.lemma(c)))
+        return static_cast<int32_t>(c);
+    }
+    return kNil;
+  }
+
+  bool HasMark(uint32_t verb, std::string_view word) const {
+    for (uint32_t c : v_.kids(verb)) {
+      if (v_.rel(c) == "mark" && v_.lemma(c) == word) return true;
     }
     return false;
   }
+  bool HasMarkTo(uint32_t verb) const { return HasMark(verb, "to"); }
 
   // Targets of a clause verb when there is no patient: the pattern's
   // preposition, obj, iobj, then an obl with a target preposition.
@@ -448,8 +512,8 @@ class Arguments {
     if (from_obl(verb, false)) return;
     if (p.fixed_object != kNil && from_obl(static_cast<uint32_t>(p.fixed_object), true)) return;
     // "attacked and captured the town": a conjunct shares the object.
-    if (depth == 0) {
-      if (v_.rel(verb) == "conj" && v_.head(verb) != kNil) {
+    if (depth == 0 && p.fixed_object == kNil) {
+      if (v_.rel(verb) == "conj" && v_.head(verb) != kNil && v_.Child(verb, "nsubj") == kNil) {
         uint32_t g = static_cast<uint32_t>(v_.head(verb));
         int32_t obj = v_.Child(g, "obj");
         if (obj != kNil && g < verb) v_.Expand(static_cast<uint32_t>(obj), out);
@@ -560,6 +624,15 @@ int32_t NewMention(Document& doc, Work& w, uint32_t sentence, uint32_t b, uint32
   return idx;
 }
 
+uint32_t Leftmost(const SentenceView& v, uint32_t t, int depth) {
+  uint32_t b = t;
+  if (depth > 4) return b;
+  for (uint32_t k : v.kids(t)) {
+    if (k < b && v.rel(k) != "punct") b = std::min(b, Leftmost(v, k, depth + 1));
+  }
+  return b;
+}
+
 // The mention standing for argument token `a`: the one headed by it, else a
 // dictionary mention among its modifiers ("rebel positions" -> "rebel"), else
 // the innermost one covering it, else a new kUnknown/kPronoun mention.
@@ -576,14 +649,16 @@ int32_t ActorFor(Document& doc, Work& w, uint32_t sentence, uint32_t a) {
   if (w.mention_covering[a] != kNil) return w.mention_covering[a];
   const Token& t = v.tok(a);
   if (!IsNominal(t.upos) && t.upos != Upos::kAdj && t.upos != Upos::kDet) return kNil;
+  if (IsNonActorNoun(v.lemma(a)) || v.rel(a) == "obl:tmod" || v.rel(a) == "obl:unmarked" ||
+      IsRelPronoun(v.lemma(a)))
+    return kNil;
   // The phrase: left modifiers and right flat/compound parts.
   uint32_t b = a, e = a + 1;
   for (uint32_t c : v.kids(a)) {
     std::string_view r = v.rel(c);
     if (c < a && (r == "det" || r == "amod" || r == "compound" || r == "nummod" ||
                   r == "nmod:poss" || r == "flat" || r == "advmod" || r == "det:poss")) {
-      b = std::min(b, c);
-      for (uint32_t k : v.kids(c)) b = std::min(b, k);  // "at least four": one level down
+      b = std::min(b, Leftmost(v, c, 0));  // "at least four"
     }
     if (c > a && (r == "flat" || r == "compound" || StartsWith(r, "flat:"))) e = std::max(e, c + 1);
   }
@@ -809,6 +884,15 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     int32_t h = v.head(verb);
     if (h == kNil) return kNil;
     int32_t gi = w.pred_of_verb[rel_idx(static_cast<uint32_t>(h))];
+    if (gi == kNil && r == "acl" && args.HasMark(verb, "that")) {
+      // "said in a statement that its aircraft had hit ...": the clause hangs
+      // on the statement noun.
+      int32_t hh = v.head(static_cast<uint32_t>(h));
+      if (hh != kNil && IsObl(v.rel(static_cast<uint32_t>(h))))
+        gi = w.pred_of_verb[rel_idx(static_cast<uint32_t>(hh))];
+      if (gi != kNil && w.preds[gi].complement != Complement::kSay) gi = kNil;
+      if (gi != kNil) return gi;
+    }
     if (gi == kNil) return kNil;
     const Pred& g = w.preds[gi];
     if (g.complement == Complement::kNone || g.kind != PredKind::kVerb) return kNil;
@@ -833,9 +917,20 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     Pred& g = w.preds[i];
     if (g.done || g.kind != PredKind::kVerb || g.complement != Complement::kSay) continue;
     std::string_view r = v.rel(g.verb);
-    if (r != "parataxis" && r != "ccomp") continue;
     int32_t h = v.head(g.verb);
     if (h == kNil) continue;
+    if (r == "conj") {
+      // '"We have captured the hill," the commander said': parsed as a conj
+      // after a comma or a closing quote.
+      bool quote_or_comma = false;
+      for (uint32_t t = static_cast<uint32_t>(h) + 1; t < g.verb; ++t) {
+        std::string_view f = doc.Form(v.tok(t));
+        if (f == "," || f == "\"" || f == "''" || f == "\xE2\x80\x9D") quote_or_comma = true;
+      }
+      if (!quote_or_comma || v.Child(g.verb, "cc") != kNil) continue;
+    } else if (r != "parataxis" && r != "ccomp") {
+      continue;
+    }
     int32_t hi = w.pred_of_verb[rel_idx(static_cast<uint32_t>(h))];
     if (hi != kNil && w.preds[hi].governor == kNil) w.preds[hi].governor = static_cast<int32_t>(i);
   }
@@ -844,7 +939,8 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
   for (Pred& p : w.preds) {
     if (p.governor == kNil || p.done) continue;
     Pred& g = w.preds[p.governor];
-    if (g.complement != Complement::kSay && g.targets.empty()) g.targets = p.targets;
+    if (g.complement != Complement::kSay && g.complement != Complement::kDeny && g.targets.empty())
+      g.targets = p.targets;
   }
   // Depth (governors first) and the complement codes.
   for (Pred& p : w.preds) {
@@ -918,9 +1014,15 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     if (p.complement != Complement::kNone && !p.complement_code.empty())
       code = DerivedCode(p.complement, p.complement_code, p.code);
     if (code.empty()) continue;
-    // A statement's target is only a known actor ("told reporters" is not one).
+    // A statement's target is only a known actor addressed by iobj, "to" or
+    // the object of "tell" ("told reporters" is not one; "said soldiers ..."
+    // with "soldiers" as obj is a parse error).
     if (p.complement == Complement::kSay) {
       std::erase_if(p.targets, [&](uint32_t a) {
+        std::string_view r = v.rel(a);
+        bool addressed = r == "iobj" || (r == "obj" && v.lemma(p.verb) == "tell") ||
+                         (IsObl(r) && v.HasCase(a, "to"));
+        if (!addressed) return true;
         int32_t m = w.mention_by_head[a];
         return m == kNil || doc.mentions[m].kind == ActorMention::Kind::kUnknown;
       });

@@ -1,4 +1,266 @@
-#include "events/dictionary.h"
+// Golden tests for sitrep's own event coder (testdata/*.golden, format in
+// testdata/README.md), plus robustness on odd input.
+#include "events/coder.h"
 
 #include <gtest/gtest.h>
-TEST(Dictionary, Placeholder2) {}
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "pipeline/analyzer.h"
+
+namespace sitrep::events {
+namespace {
+
+class CoderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto a = Analyzer::Create({});
+    ASSERT_TRUE(a.ok()) << a.status().ToString();
+    analyzer_ = std::move(a).value().release();
+    auto c = Coder::Create({});
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    coder_ = std::move(c).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete coder_;
+    delete analyzer_;
+    coder_ = nullptr;
+    analyzer_ = nullptr;
+  }
+  static Document Code(const std::string& text) {
+    Document doc;
+    doc.id = "test";
+    doc.text = text;
+    EXPECT_TRUE(analyzer_->Analyze(doc).ok());
+    EXPECT_TRUE(coder_->Code(doc).ok());
+    return doc;
+  }
+  static Analyzer* analyzer_;
+  static Coder* coder_;
+};
+Analyzer* CoderTest::analyzer_ = nullptr;
+Coder* CoderTest::coder_ = nullptr;
+
+std::string HeadWord(const Document& doc, int32_t m) {
+  if (m < 0) return "-";
+  return std::string(doc.Form(doc.tokens[doc.mentions[m].head]));
+}
+
+std::string Describe(const Document& doc) {
+  std::ostringstream os;
+  for (const Event& e : doc.events) {
+    os << "    got " << e.cameo << " " << HeadWord(doc, e.source) << " -> "
+       << HeadWord(doc, e.target) << (e.negated ? " neg" : "")
+       << (e.modality != Modality::kFactual ? std::string(" ") + ModalityName(e.modality) : "")
+       << (e.reported_by >= 0 ? " reported" : "") << "\n";
+  }
+  return os.str();
+}
+
+struct Expectation {
+  int line = 0;
+  std::string code, source, target;
+  bool negated = false, reported = false;
+  Modality modality = Modality::kFactual;
+  bool forbid = false;  // "!CODE [SOURCE]"
+};
+
+struct Case {
+  std::string file;
+  int line = 0;
+  std::string sentence;
+  std::vector<Expectation> expect;
+};
+
+std::vector<Case> ReadGolden(const std::filesystem::path& path, std::string* error) {
+  std::vector<Case> cases;
+  std::ifstream in(path);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty() || line[0] == '#') continue;
+    if (line.rfind("> ", 0) == 0) {
+      cases.push_back({path.filename().string(), n, line.substr(2), {}});
+      continue;
+    }
+    if (cases.empty()) {
+      *error = path.string() + ":" + std::to_string(n) + ": expectation before '>'";
+      return {};
+    }
+    std::istringstream ws(line);
+    std::vector<std::string> w;
+    for (std::string x; ws >> x;) w.push_back(x);
+    Expectation e;
+    e.line = n;
+    if (w[0][0] == '!') {
+      e.forbid = true;
+      e.code = w[0].substr(1);
+      if (w.size() > 1) e.source = w[1];
+    } else {
+      if (w.size() < 4 || w[2] != "->") {
+        *error = path.string() + ":" + std::to_string(n) + ": expected 'CODE SOURCE -> TARGET'";
+        return {};
+      }
+      e.code = w[0];
+      e.source = w[1];
+      e.target = w[3];
+      for (size_t i = 4; i < w.size(); ++i) {
+        if (w[i] == "neg") {
+          e.negated = true;
+        } else if (w[i] == "reported") {
+          e.reported = true;
+        } else {
+          bool ok = false;
+          for (Modality m : {Modality::kFuture, Modality::kIntended, Modality::kThreatened,
+                             Modality::kHypothetical, Modality::kDemanded}) {
+            if (w[i] == ModalityName(m)) {
+              e.modality = m;
+              ok = true;
+            }
+          }
+          if (!ok) {
+            *error = path.string() + ":" + std::to_string(n) + ": unknown flag " + w[i];
+            return {};
+          }
+        }
+      }
+    }
+    cases.back().expect.push_back(e);
+  }
+  return cases;
+}
+
+TEST_F(CoderTest, GoldenFiles) {
+  std::filesystem::path dir = std::filesystem::path(SITREP_SOURCE_DIR) / "src/events/testdata";
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".golden") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  ASSERT_GE(files.size(), 8u);
+  int checked = 0, failed = 0;
+  for (const auto& f : files) {
+    std::string error;
+    std::vector<Case> cases = ReadGolden(f, &error);
+    ASSERT_TRUE(error.empty()) << error;
+    for (const Case& c : cases) {
+      Document doc = Code(c.sentence);
+      for (const Expectation& e : c.expect) {
+        ++checked;
+        bool found = false;
+        for (const Event& ev : doc.events) {
+          if (e.forbid) {
+            if (ev.cameo.rfind(e.code, 0) == 0 && !ev.negated &&
+                ev.modality == Modality::kFactual &&
+                (e.source.empty() || HeadWord(doc, ev.source) == e.source))
+              found = true;
+            continue;
+          }
+          if (ev.cameo == e.code && HeadWord(doc, ev.source) == e.source &&
+              HeadWord(doc, ev.target) == e.target && ev.negated == e.negated &&
+              ev.modality == e.modality && (ev.reported_by >= 0) == e.reported)
+            found = true;
+        }
+        if (found == e.forbid) {
+          ++failed;
+          ADD_FAILURE() << c.file << ":" << e.line << ": " << c.sentence << "\n  "
+                        << (e.forbid ? "unexpected " : "missing ") << e.code << " " << e.source
+                        << " -> " << e.target << "\n"
+                        << Describe(doc);
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 60);
+  std::cout << "golden expectations: " << checked - failed << "/" << checked << " met\n";
+}
+
+TEST_F(CoderTest, EmptyAndOddDocumentsDoNotCrash) {
+  for (const char* text : {"", " ", "\n\n", "...", "\"", "?", "said said said", "Attack!"}) {
+    Document doc = Code(text);
+    for (const Event& e : doc.events) {
+      EXPECT_LT(e.sentence, doc.sentences.size());
+      EXPECT_LT(e.trigger_head, doc.tokens.size());
+    }
+  }
+}
+
+TEST_F(CoderTest, RandomBytesDoNotCrash) {
+  std::mt19937 rng(7);
+  const std::string words[] = {"attacked", "said",       "the",    "army",   "not",
+                               "to",       "threatened", "and",    "who",    "by",
+                               "\"",       ",",          "will",   "rebels", "air",
+                               "strikes",  "on",         "denied", "Syria",  "called"};
+  for (int i = 0; i < 300; ++i) {
+    std::string text;
+    int n = static_cast<int>(rng() % 40);
+    for (int k = 0; k < n; ++k) {
+      if (rng() % 4 == 0) {
+        text.push_back(static_cast<char>(rng() % 256));
+      } else {
+        text += words[rng() % std::size(words)];
+        text.push_back(' ');
+      }
+    }
+    Document doc;
+    doc.text = text;
+    if (!analyzer_->Analyze(doc).ok()) continue;  // invalid UTF-8 is the reader's job
+    ASSERT_TRUE(coder_->Code(doc).ok());
+    for (const Event& e : doc.events) {
+      ASSERT_LT(e.sentence, doc.sentences.size());
+      ASSERT_TRUE(e.source < static_cast<int32_t>(doc.mentions.size()));
+      ASSERT_TRUE(e.target < static_cast<int32_t>(doc.mentions.size()));
+      ASSERT_TRUE(e.reported_by < static_cast<int32_t>(doc.events.size()));
+    }
+  }
+}
+
+TEST(CoderHandBuilt, BrokenHeadsAndMentionsDoNotCrash) {
+  auto c = Coder::Create({.mentions = CoderOptions::Mentions::kKeep});
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  Document doc;
+  doc.text = "Rebels attacked troops";
+  doc.tokens = {{0, 6}, {7, 15}, {16, 22}};
+  const char* lemmas[] = {"rebel", "attack", "troop"};
+  const Upos upos[] = {Upos::kNoun, Upos::kVerb, Upos::kNoun};
+  const int heads[] = {2, 0, 2};
+  const char* rels[] = {"nsubj", "root", "obj"};
+  for (int i = 0; i < 3; ++i) {
+    doc.tokens[i].lemma = lemmas[i];
+    doc.tokens[i].upos = upos[i];
+    doc.tokens[i].head = heads[i];
+    doc.tokens[i].deprel = rels[i];
+  }
+  doc.sentences = {{0, 22, 0, 3, 0}};
+  ActorMention rebels;
+  rebels.token_begin = 0;
+  rebels.token_end = 1;
+  rebels.head = 0;
+  rebels.code = "---REB";
+  rebels.kind = ActorMention::Kind::kAgent;
+  ActorMention bogus;
+  bogus.token_begin = 5;
+  bogus.token_end = 9;
+  bogus.head = 99;
+  bogus.antecedent = 42;
+  doc.mentions = {rebels, bogus};
+  ASSERT_TRUE((*c)->Code(doc).ok());
+  ASSERT_EQ(doc.events.size(), 1u);
+  EXPECT_EQ(doc.events[0].cameo, "190");
+  EXPECT_EQ(doc.mentions[doc.events[0].source].code, "---REB");
+  EXPECT_EQ(HeadWord(doc, doc.events[0].target), "troops");
+
+  // Heads out of range, cycles, a sentence past the tokens.
+  doc.tokens[0].head = 17;
+  doc.tokens[1].head = 3;
+  doc.tokens[2].head = 2;
+  doc.sentences.push_back({0, 0, 2, 9, 0});
+  EXPECT_TRUE((*c)->Code(doc).ok());
+}
+
+}  // namespace
+}  // namespace sitrep::events

@@ -279,6 +279,19 @@ std::unique_ptr<Dictionary> Dictionary::FromText(std::string_view verbs, std::st
   return d;
 }
 
+std::vector<std::pair<std::string, std::string>> Dictionary::Codes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [lemma, list] : verbs_) {
+    for (const VerbPattern& p : list) {
+      if (!p.code.empty()) out.emplace_back(p.code, p.origin);
+    }
+  }
+  for (const auto& [lemma, list] : nouns_) {
+    for (const NounPattern& p : list) out.emplace_back(p.code, p.origin);
+  }
+  return out;
+}
+
 std::span<const VerbPattern> Dictionary::Verbs(std::string_view lemma) const {
   auto it = verbs_.find(lemma);
   if (it == verbs_.end()) return {};

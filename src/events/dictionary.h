@@ -93,6 +93,10 @@ class Dictionary {
   // Light verbs with this lemma (several particles possible).
   std::span<const LightVerb> LightVerbs(std::string_view lemma) const;
 
+  // Every CAMEO code used by a verb or noun pattern, with its origin
+  // ("verbs.txt:12"), in no particular order.
+  std::vector<std::pair<std::string, std::string>> Codes() const;
+
   const std::vector<std::string>& warnings() const { return warnings_; }
   size_t num_verb_patterns() const { return num_verbs_; }
   size_t num_noun_patterns() const { return num_nouns_; }
