@@ -122,6 +122,9 @@ bool Overlap(Span a, Span b) {
   return !a.empty() && !b.empty() && a.begin < b.end && b.begin < a.end;
 }
 
+// The title restates the lead: events there are not scored.
+bool InTitle(const Document& doc, const CodedEvent& c) { return c.trigger.begin < doc.body_begin; }
+
 double Ratio(int num, int den) { return den == 0 ? 0.0 : static_cast<double>(num) / den; }
 
 std::string Code(const std::string& c) { return c.empty() ? "-" : c; }
@@ -292,7 +295,6 @@ std::vector<CodedEvent> CodedEventsOf(const Document& doc) {
     if (last > doc.tokens.size() || first >= last) continue;  // malformed event: nothing to score
     CodedEvent c;
     c.trigger = Span{doc.tokens[first].begin, doc.tokens[last - 1].end};
-    if (c.trigger.begin < doc.body_begin) continue;  // in the title
     c.source = code_of(e.source);
     c.target = code_of(e.target);
     c.cameo = e.cameo;
@@ -357,7 +359,7 @@ ArticleScore ScoreEvents(const Document& doc, const GoldFile& gold,
   std::vector<Candidate> candidates;
   for (size_t g = 0; g < golds.size(); ++g) {
     for (size_t c = 0; c < coded.size(); ++c) {
-      if (!Overlap(golds[g].span, coded[c].trigger)) continue;
+      if (InTitle(doc, coded[c]) || !Overlap(golds[g].span, coded[c].trigger)) continue;
       Agreement a = agree(golds[g], coded[c]);
       int weight = 16 * a.triple() + 8 * a.code + 4 * a.root + 2 * a.source + a.target;
       uint32_t distance = golds[g].span.begin > coded[c].trigger.begin
@@ -419,6 +421,7 @@ ArticleScore ScoreEvents(const Document& doc, const GoldFile& gold,
   }
   for (size_t c = 0; c < coded.size(); ++c) {
     const CodedEvent& ce = coded[c];
+    if (InTitle(doc, ce)) continue;
     if (coded_match[c] >= 0) {
       ++score.coded;
       continue;

@@ -91,9 +91,8 @@ struct CodedEvent {
   bool attribution = false;  // another event's reported_by points here
 };
 
-// doc.events as CodedEvents (in order; events whose trigger lies in the
-// title, i.e. before body_begin, are left out). Mentions without a code, or
-// indices out of range, give "".
+// doc.events as CodedEvents, in order (malformed trigger indices are left
+// out). Mentions without a code, or indices out of range, give "".
 std::vector<CodedEvent> CodedEventsOf(const Document& doc);
 
 // What went wrong for one event, for the difference listing.
@@ -140,7 +139,8 @@ struct ArticleScore {
 // resolved on the same doc).
 ArticleScore ScoreArticle(const Document& doc, const GoldFile& gold);
 // The same on already-extracted coded events (e.g. read from `sitrep code`
-// JSON output). `doc` supplies the text for messages.
+// JSON output). `doc` supplies the text and body_begin (events whose trigger
+// starts before it, in the title, are not scored).
 ArticleScore ScoreEvents(const Document& doc, const GoldFile& gold,
                          const std::vector<CodedEvent>& coded);
 

@@ -1,10 +1,11 @@
 // sitrep_events_score: scores coded events against golden expected events.
 //
-//   sitrep_events_score samples samples/expected            # runs sitrep's own coder
+//   sitrep_events_score samples/jsonl/articles.jsonl samples/expected  # sitrep's own coder
 //   sitrep code samples/jsonl/articles.jsonl > coded.jsonl
-//   sitrep_events_score samples samples/expected --coded coded.jsonl --diff
+//   sitrep_events_score samples/jsonl/articles.jsonl samples/expected --coded coded.jsonl --diff
 //
-// ARTICLES is anything DocumentReader reads (a directory, a .txt, a .jsonl);
+// ARTICLES is anything DocumentReader reads (a directory, a .txt, a .jsonl;
+// prefer JSON Lines with story dates: date-restricted actor codes need them);
 // each document NAME is scored against EXPECTED/NAME.events (documents without
 // one are skipped with a note). --coded reads the JSON Lines of `sitrep code`
 // (any coder: trigger.start/end, source.code, cameo, target.code, negated,

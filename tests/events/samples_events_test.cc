@@ -19,21 +19,24 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Floors on the micro-averaged figures, set a little below what the coder
-// reached when they were last measured (see the comment on each), so that a
-// regression fails the test. Raise them when the coder improves.
+// Floors on the micro-averaged figures, a little below what the coder reached
+// when they were last measured, so that a regression fails the test. Measured
+// 2026-11-25 on the working tree of src/events (coder still being written):
+// trigP 0.69, trigR 0.83, root 0.83, code 0.64, source 0.65, target 0.59,
+// triple F1 0.21 (134 gold, 161 coded, 111 matched). Raise them when the
+// coder improves; lower them only with a reason in the commit message.
 struct Floors {
   double trigger_precision, trigger_recall, root_agreement, code_agreement, source_agreement,
       target_agreement, triple_f1;
 };
 constexpr Floors kFloors = {
-    .trigger_precision = 0.0,
-    .trigger_recall = 0.0,
-    .root_agreement = 0.0,
-    .code_agreement = 0.0,
-    .source_agreement = 0.0,
-    .target_agreement = 0.0,
-    .triple_f1 = 0.0,
+    .trigger_precision = 0.64,
+    .trigger_recall = 0.78,
+    .root_agreement = 0.78,
+    .code_agreement = 0.59,
+    .source_agreement = 0.60,
+    .target_agreement = 0.54,
+    .triple_f1 = 0.17,
 };
 
 TEST(SamplesEventsTest, CoderMeetsTheFloorsOnTheSampleArticles) {
@@ -44,7 +47,9 @@ TEST(SamplesEventsTest, CoderMeetsTheFloorsOnTheSampleArticles) {
   ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
   auto coder = events::CreateCoder({});
   ASSERT_TRUE(coder.ok()) << coder.status().ToString();
-  auto reader = DocumentReader::Create({samples.string()}, {});
+  // The JSON Lines copy carries the story dates, which actor codes depend on
+  // (the Taliban are AFGINSTAL in 2019); its text and offsets equal the .txt files'.
+  auto reader = DocumentReader::Create({(samples / "jsonl" / "articles.jsonl").string()}, {});
   ASSERT_TRUE(reader.ok()) << reader.status().ToString();
 
   std::vector<ArticleScore> scores;
