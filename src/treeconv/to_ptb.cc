@@ -285,6 +285,8 @@ class Converter {
   // clause's subject. The clause is rebuilt as UD wants it:
   //  * "since demonstrators were crushed": case(demonstrators, since) on a
   //    subject -> mark(crushed, since) (a subject never takes a case marker);
+  //    a measure phrase before it ("five years after crowds burned", UDPipe's
+  //    nmod:npmod(crowds, years)) becomes obl:npmod of the verb;
   //  * "five years after crowds trashed": nsubj(trashed, years),
   //    nmod(years, crowds), case(crowds, after) -> mark(trashed, after),
   //    nsubj(trashed, crowds), obl:npmod(trashed, years);
@@ -321,13 +323,49 @@ class Converter {
         if (b == "mark") has_mark = true;
       }
       if (has_mark) continue;
-      if (subject >= 0) {
-        const int m = first_case(subject);
-        if (m >= 0 && lo_[subject] == m) {
-          MakeSubordinate(v, m, -1);
+      // Without a subject, a nominal obl/nmod right before the verb (and its
+      // auxiliaries) stands in for it: UDPipe's nmod(burned, crowds).
+      int stand_in = -1;
+      if (subject < 0) {
+        for (int k : kids_[v]) {
+          const std::string_view b = Base(rel_[k]);
+          if (k < v && (b == "obl" || b == "nmod") && CatOf(k) == Cat::kNominal &&
+              only_aux_before(hi_[k] + 1, v)) {
+            stand_in = k;
+          }
+        }
+      }
+      const int subject_like = subject >= 0 ? subject : stand_in;
+      if (subject_like >= 0) {
+        // A subordinator on the subject, maybe after a measure phrase:
+        // "[almost five years] after Calenardhon crowds burned".
+        const int subject = subject_like;
+        int m = -1;
+        bool only_measures_before = true;
+        for (int k : kids_[subject]) {
+          if (k > subject) break;
+          const std::string_view kr = rel_[k];
+          if (Base(kr) == "case" && IsSubordinator(k) && kids_[k].empty()) {
+            m = k;
+            break;
+          }
+          if (kr != "nmod:npmod" && kr != "obl:npmod" && kr != "nmod:tmod" && kr != "obl:tmod" &&
+              Base(kr) != "advmod") {
+            only_measures_before = false;
+          }
+        }
+        if (m >= 0 && only_measures_before) {
+          for (int k : kids_[subject]) {
+            if (k < m) {
+              head_[k] = v;
+              rel_[k] = "obl:npmod";
+            }
+          }
+          MakeSubordinate(v, m, subject == stand_in ? subject : -1);
           changed = true;
           continue;
         }
+        if (subject == stand_in) continue;
         if (!only_aux_before(hi_[subject] + 1, v)) continue;
         for (int n : kids_[subject]) {
           if (n < subject || Base(rel_[n]) != "nmod" || hi_[n] != hi_[subject]) continue;
