@@ -125,8 +125,10 @@ bool IsOneOf(const std::string& w, std::initializer_list<const char*> list) {
 // Matches a dictionary phrase (words only) starting at word `start`. Skipping
 // words is allowed between non-adjacent elements but never across a comma.
 // Returns the end (one past the last matched word) or -1.
-int MatchPhraseAt(const Phrase& p, const std::vector<Word>& words, int start, Endings endings) {
+int MatchPhraseAt(const Phrase& p, const std::vector<Word>& words, int start, Endings endings,
+                  std::vector<int>* matched = nullptr) {
   int pos = start;
+  if (matched) matched->clear();
   for (size_t k = 0; k < p.size(); ++k) {
     const PhraseElem& e = p[k];
     if (e.kind != PhraseElem::Kind::kWord) return -1;
@@ -135,6 +137,7 @@ int MatchPhraseAt(const Phrase& p, const std::vector<Word>& words, int start, En
       if (pos >= static_cast<int>(words.size()) || words[pos].type == WType::kComma ||
           words[pos].type == WType::kConsumed || !WordMatches(e, words[pos].text, en))
         return -1;
+      if (matched) matched->push_back(pos);
       ++pos;
     } else {
       int q = pos;
@@ -142,6 +145,7 @@ int MatchPhraseAt(const Phrase& p, const std::vector<Word>& words, int start, En
              !WordMatches(e, words[q].text, en))
         ++q;
       if (q >= static_cast<int>(words.size()) || words[q].type == WType::kComma) return -1;
+      if (matched) matched->push_back(q);
       pos = q + 1;
     }
   }
@@ -182,6 +186,10 @@ class SentenceParse {
 
  private:
   void Classify(bool all_caps);
+  // Marks the words of a matched phrase after its first as part of it.
+  void Consume(const std::vector<int>& matched) {
+    for (size_t k = 1; k < matched.size(); ++k) words_[matched[k]].type = WType::kConsumed;
+  }
   void AttachAgents();
   void BuildUnits();
   void BuildCompounds();
@@ -220,7 +228,7 @@ void SentenceParse::Classify(bool all_caps) {
   const ActorDictionary& actors = project_.actors();
   const ActorDictionary& agents = project_.agents();
   const VerbDictionary& verbs = project_.verbs();
-  std::vector<int> cands;
+  std::vector<int> cands, matched;
   int n = static_cast<int>(words_.size());
   for (int i = 0; i < n; ++i) {
     Word& w = words_[i];
@@ -230,11 +238,10 @@ void SentenceParse::Classify(bool all_caps) {
     bool done = false;
     for (int id : cands) {
       const ActorEntry& e = actors.entries()[id];
-      int end = MatchPhraseAt(e.phrase, words_, i, Endings::kNoun);
+      int end = MatchPhraseAt(e.phrase, words_, i, Endings::kNoun, &matched);
       if (end < 0) continue;
       std::string code = ResolveCode(actors.groups()[e.group].codes, date_);
-      for (int k = i + 1; k < end; ++k)
-        if (words_[k].type != WType::kComma) words_[k].type = WType::kConsumed;
+      Consume(matched);
       if (code == "---") {
         w.type = WType::kNoun;
       } else if (code == "###") {
@@ -258,11 +265,10 @@ void SentenceParse::Classify(bool all_caps) {
     agents.index().Candidates(w.text, &cands);
     for (int id : cands) {
       const ActorEntry& e = agents.entries()[id];
-      int end = MatchPhraseAt(e.phrase, words_, i, Endings::kNoun);
+      int end = MatchPhraseAt(e.phrase, words_, i, Endings::kNoun, &matched);
       if (end < 0) continue;
       std::string code = ResolveCode(agents.groups()[e.group].codes, date_);
-      for (int k = i + 1; k < end; ++k)
-        if (words_[k].type != WType::kComma) words_[k].type = WType::kConsumed;
+      Consume(matched);
       if (code == "---" || code.find('~') == std::string::npos) {
         w.type = WType::kNoun;
       } else {
@@ -315,10 +321,9 @@ void SentenceParse::Classify(bool all_caps) {
       const VerbDictionary::Form& f = verbs.forms()[id];
       const VerbRoot& root = verbs.roots()[f.root];
       if (root.time && !options_.time_shift) continue;
-      int end = MatchPhraseAt(f.phrase, words_, i, Endings::kVerb);
+      int end = MatchPhraseAt(f.phrase, words_, i, Endings::kVerb, &matched);
       if (end < 0) continue;
-      for (int k = i + 1; k < end; ++k)
-        if (words_[k].type != WType::kComma) words_[k].type = WType::kConsumed;
+      Consume(matched);
       if (root.time) {
         w.type = WType::kTime;
         if (root.code.IsDiscard()) discard_ = true, reason_ = "discard code on " + root.text;
@@ -637,7 +642,7 @@ bool SentenceParse::MatchBefore(const VerbPattern& pat, int ei, int limit, int c
     const Word& w = words_[act_[p]];
     if (w.type == WType::kComma && !w.in_compound) return false;
     if (e.kind == PhraseElem::Kind::kWord) {
-      if (w.type != WType::kComma && WordMatches(e, w.text, Endings::kNoun)) {
+      if (w.type != WType::kComma && WordMatches(e, w.text, Endings::kNone)) {
         Match saved = *m;
         if (MatchBefore(pat, ei - 1, p, cb, m)) return true;
         *m = saved;
@@ -688,7 +693,7 @@ bool SentenceParse::MatchAfter(const VerbPattern& pat, size_t ei, int start, int
     const Word& w = words_[act_[p]];
     if (w.type == WType::kComma && !w.in_compound) return false;
     if (e.kind == PhraseElem::Kind::kWord) {
-      if (w.type != WType::kComma && WordMatches(e, w.text, Endings::kNoun)) {
+      if (w.type != WType::kComma && WordMatches(e, w.text, Endings::kNone)) {
         Match saved = *m;
         if (MatchAfter(pat, ei + 1, p + 1, ce, m)) return true;
         *m = saved;

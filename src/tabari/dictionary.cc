@@ -190,8 +190,8 @@ bool WordMatches(const PhraseElem& e, std::string_view w, Endings endings) {
     return w.size() == stem.size() + suffix.size() && w.compare(0, stem.size(), stem) == 0 &&
            w.compare(stem.size(), suffix.size(), suffix) == 0;
   };
-  if (ends(t, "S") || ends(t, "'S") || ends(t, "'")) return true;
-  if (endings == Endings::kNoun) return ends(t, "S'");
+  if (ends(t, "S")) return true;
+  if (endings == Endings::kNoun) return ends(t, "'S") || ends(t, "'") || ends(t, "S'");
   if (ends(t, "ED") || ends(t, "ES") || ends(t, "EN") || ends(t, "ING")) return true;
   if (!t.empty() && t.back() == 'E') {
     std::string_view base(t.data(), t.size() - 1);
@@ -423,7 +423,8 @@ VerbCode ParseVerbCode(std::string_view s) {
   return v;
 }
 
-std::vector<std::string> VerbDictionary::ExpandPattern(const std::string& text, int depth) const {
+std::vector<std::string> VerbDictionary::ExpandPattern(const std::string& text, int depth,
+                                                       bool synsets) const {
   if (depth > 8) return {text};
   size_t ob = text.find('{');
   if (ob != std::string::npos) {
@@ -439,14 +440,14 @@ std::vector<std::string> VerbDictionary::ExpandPattern(const std::string& text, 
           p, bar == std::string::npos ? std::string::npos : bar - p)));
       if (!alt.empty()) {
         std::string joined = prefix + alt + suffix;
-        for (auto& s : ExpandPattern(joined, depth + 1)) out.push_back(s);
+        for (auto& s : ExpandPattern(joined, depth + 1, synsets)) out.push_back(s);
       }
       if (bar == std::string::npos) break;
       p = bar + 1;
     }
     return out;
   }
-  size_t amp = text.find('&');
+  size_t amp = synsets ? text.find('&') : std::string::npos;
   if (amp != std::string::npos) {
     size_t e = amp + 1;
     while (e < text.size() && std::isalnum(static_cast<unsigned char>(text[e]))) ++e;
@@ -455,7 +456,7 @@ std::vector<std::string> VerbDictionary::ExpandPattern(const std::string& text, 
     if (it == synsets_.end()) return {text};  // reported by ParsePhrase
     std::vector<std::string> out;
     for (const std::string& m : it->second)
-      for (auto& s : ExpandPattern(text.substr(0, amp) + m + text.substr(e), depth + 1))
+      for (auto& s : ExpandPattern(text.substr(0, amp) + m + text.substr(e), depth + 1, true))
         out.push_back(s);
     return out;
   }
@@ -468,7 +469,24 @@ std::vector<std::string> VerbDictionary::ExpandPattern(const std::string& text, 
 
 void VerbDictionary::AddPattern(int root, const std::string& body, const VerbCode& code,
                                 const std::string& where) {
-  for (const std::string& text : ExpandPattern(body, 0)) {
+  // Alternatives count with their own letters; a synset designator counts
+  // for nothing (so "* DOLLAR" is tried before "* &CURRENCY").
+  std::vector<std::pair<std::string, size_t>> expanded;
+  for (const std::string& alt : ExpandPattern(body, 0, false)) {
+    size_t letters = 0;
+    for (size_t i = 0; i < alt.size(); ++i) {
+      if (alt[i] == '&') {
+        while (i + 1 < alt.size() && std::isalnum(static_cast<unsigned char>(alt[i + 1]))) ++i;
+        continue;
+      }
+      if (alt[i] != ' ' && alt[i] != '\t' && alt[i] != '~' &&
+          std::string_view("*$+%^").find(alt[i]) == std::string_view::npos)
+        ++letters;
+    }
+    for (const std::string& full : ExpandPattern(alt, 0, true))
+      expanded.emplace_back(full, letters);
+  }
+  for (const auto& [text, letters] : expanded) {
     Phrase p;
     std::string error;
     if (!ParsePhrase(text, &p, &error)) {
@@ -492,7 +510,7 @@ void VerbDictionary::AddPattern(int root, const std::string& body, const VerbCod
     vp.verb_adjacent_before = !vp.before.empty() && vp.before.back().adjacent;
     vp.verb_adjacent_after = p[star].adjacent;
     vp.code = code;
-    vp.length = LetterCount(p);
+    vp.length = letters;
     vp.text = text;
     roots_[root].patterns.push_back(std::move(vp));
   }
@@ -521,7 +539,7 @@ Status VerbDictionary::ReadSynsets(const std::vector<std::string>& lines, size_t
         warnings_.push_back(Where(path, *i) + "synset refers to itself");
         continue;
       }
-      for (const std::string& m : ExpandPattern(member, 0)) synsets_[current].push_back(m);
+      for (const std::string& m : ExpandPattern(member, 0, true)) synsets_[current].push_back(m);
     } else if (line[0] != '#' && line[0] != '/') {
       warnings_.push_back(Where(path, *i) + "unexpected line in <SYNSETS>");
     }

@@ -184,7 +184,8 @@ class VerbDictionary {
 
  private:
   Status ReadSynsets(const std::vector<std::string>& lines, size_t* i, const std::string& path);
-  std::vector<std::string> ExpandPattern(const std::string& text, int depth) const;
+  // Expands "{ A | B }" alternatives and (when `synsets`) "&NAME" synsets.
+  std::vector<std::string> ExpandPattern(const std::string& text, int depth, bool synsets) const;
   void AddPattern(int root, const std::string& body, const VerbCode& code,
                   const std::string& where);
 
