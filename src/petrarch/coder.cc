@@ -161,7 +161,15 @@ std::vector<std::tuple<std::string, int, int>> SentenceState::CodesOfWords(
       continue;
     }
     size_t len = 0;
-    int a = d_.actor_trie().LongestMatch(words, i, &len);
+    size_t extra = 0;  // words consumed beyond the trie match (hyphen merge)
+    int a = -1;
+    if (i + 2 < words.size() && words[i + 1] == "-") {
+      std::vector<std::string> merged = {words[i] + "-" + words[i + 2]};
+      merged.insert(merged.end(), words.begin() + i + 3, words.end());
+      a = d_.actor_trie().LongestMatch(merged, 0, &len);
+      if (a >= 0) extra = 2;
+    }
+    if (a < 0) a = d_.actor_trie().LongestMatch(words, i, &len);
     if (a >= 0) {
       std::string code = d_.actors()[a].CodeOn(date_);
       size_t b = 0;
@@ -172,7 +180,7 @@ std::vector<std::tuple<std::string, int, int>> SentenceState::CodesOfWords(
         b = e + 1;
       }
       ++match;
-      i += len;
+      i += len + extra;
       continue;
     }
     int g = d_.agent_trie().LongestMatch(words, i, &len);
@@ -232,18 +240,32 @@ void SentenceState::NpText(int n, std::vector<std::string>* words,
   for (int c : t_.nodes[n].children) {
     const std::string& l = Label(c);
     if (l == "CC" || l == ",") {
-      words->push_back("");
-    } else if (IsNP(c)) {
+      // "awful and evil" inside an adjective phrase does not separate actors.
+      if (Label(n) != "ADJP") words->push_back("");
+    } else if (l == "HYPH") {
+      words->push_back("-");  // "Barad - dur": CodesOfWords also tries "BARAD-DUR"
+    } else if (IsNP(c) || l == "ADJP" || l == "NML") {
       NpText(c, words, pp_codes, depth + 1);
-    } else if (IsPreterminal(c) && (StartsWith(l, "JJ") || StartsWith(l, "NN") || l == "DT")) {
-      words->push_back(words_[leaf_of_node_[c]]);
+    } else if (IsPreterminal(c) &&
+               (StartsWith(l, "JJ") || StartsWith(l, "NN") || l == "DT" || l == "AFX")) {
+      // "Dol_Amroth" as one token is the phrase DOL AMROTH.
+      const std::string& w = words_[leaf_of_node_[c]];
+      size_t b = 0;
+      while (b <= w.size()) {
+        size_t e = w.find('_', b);
+        if (e == std::string::npos) e = w.size();
+        if (e > b) words->push_back(w.substr(b, e - b));
+        b = e + 1;
+      }
     } else if (l == "PP") {
       std::vector<std::string> m = PpMeaning(c, depth + 1);
       bool has_actor = false;
       for (const std::string& code : m)
         has_actor = has_actor || (code[0] != '~' && code.back() != '~' && code[0] != '"');
       if (has_actor) {
-        pp_codes->insert(pp_codes->end(), m.begin(), m.end());
+        // Only the first PP naming an actor counts: "an attack by Osgiliath
+        // soldiers in south Ithilen" is an attack by OSGMIL.
+        if (pp_codes->empty()) pp_codes->insert(pp_codes->end(), m.begin(), m.end());
       } else {
         for (int k = span_[c].first; k <= span_[c].second; ++k) words->push_back(words_[k]);
       }
@@ -535,9 +557,22 @@ std::vector<std::string> SentenceState::Subject(int vp, int* subject_node, int s
     }
     if (l == "S" || l == "SINV" || l == "SQ" || l == "ROOT" || l == "FRAG" || l == "PRN") {
       int subj = -1;
+      std::vector<int> before;
       for (int c : t_.nodes[p].children) {
         if (c == node) break;
-        if (IsNP(c)) subj = c;
+        before.push_back(c);
+      }
+      // The nearest NP; "the official news agency WFNA" may come as two NPs.
+      for (auto rit = before.rbegin(); rit != before.rend(); ++rit) {
+        if (!IsNP(*rit)) {
+          if (subj >= 0) break;
+          continue;
+        }
+        if (subj < 0) subj = *rit;
+        if (!NpMeaning(*rit).empty()) {
+          subj = *rit;
+          break;
+        }
       }
       if (subj < 0 && (l == "SINV" || l == "SQ")) {
         for (int c : t_.nodes[p].children)
@@ -606,8 +641,29 @@ const Mention* SentenceState::FindTargetIn(int n, int after_leaf, int exclude_no
   return nullptr;
 }
 
+// The first actor after the verb inside its VP; if none, in the VPs above it
+// up to its clause ("is about to restore ties ... with Gondor" with the PP
+// attached to the upper VP).
 const Mention* SentenceState::FirstTarget(int vp, int after_leaf, int exclude_node) {
-  return FindTargetIn(vp, after_leaf, exclude_node);
+  const Mention* m = FindTargetIn(vp, after_leaf, exclude_node);
+  int node = vp;
+  for (int guard = 0; !m && guard < 20; ++guard) {
+    int p = t_.nodes[node].parent;
+    if (p < 0) break;
+    const std::string& l = Label(p);
+    bool subjectless_s = l == "S";
+    if (subjectless_s)
+      for (int c : t_.nodes[p].children) subjectless_s = subjectless_s && !IsNP(c);
+    if (l != "VP" && !subjectless_s) break;
+    for (int c : t_.nodes[p].children) {
+      if (c == node || span_[c].second <= after_leaf) continue;
+      if (Label(c) != "PP" && !IsNP(c)) continue;
+      m = FindTargetIn(c, after_leaf, exclude_node);
+      if (m) break;
+    }
+    node = p;
+  }
+  return m;
 }
 
 void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
@@ -798,6 +854,7 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
   }
   auto emit = [&](const std::string& s, const std::string& t, const std::string& c, bool reversed) {
     if (c.empty() || c == "---") return;
+    if (s.empty() && t.empty()) return;
     CodedEvent e;
     e.source = s.empty() ? "---" : s;
     e.target = t.empty() ? "---" : t;
