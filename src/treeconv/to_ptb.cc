@@ -625,7 +625,8 @@ class Converter {
           }
           return kClause;
         }
-        if (b == "compound" || b == "flat" || b == "fixed" || b == "goeswith" || b == "nummod") {
+        if (b == "compound" || b == "flat" || b == "fixed" || b == "goeswith" || b == "nummod" ||
+            IsNameApposition(h, c)) {
           return kCore;
         }
         if (HasChildRel(h, {"cop"}) &&
@@ -677,6 +678,7 @@ class Converter {
     }
     if (!flatten && nominal_head && c < h && b == "nummod" && !AllNumbers(c)) flatten = true;
     if (!flatten && nominal_head && c > h && b == "compound") flatten = true;
+    if (!flatten && nominal_head && IsNameApposition(h, c)) flatten = true;
     if (!flatten && (b == "conj" || b == "cc") && flat_coord_) flatten = true;
     if (!flatten && (cat == Cat::kAdj || cat == Cat::kAdv) && c < h && single &&
         (b == "advmod" || b == "det" || b == "nummod")) {
@@ -697,6 +699,19 @@ class Converter {
       return kids;
     }
     return out;
+  }
+
+  // "the news agency WFNA", "leader Calimehtar": an apposition with no
+  // punctuation before it, made of proper nouns only, belongs to the flat NP.
+  bool IsNameApposition(int h, int c) const {
+    if (c < h || Base(rel_[c]) != "appos") return false;
+    for (int k = h + 1; k < lo_[c]; ++k) {
+      if (IsPunct(k)) return false;
+    }
+    for (int k = lo_[c]; k <= hi_[c]; ++k) {
+      if (UposOf(k) != Upos::kPropn) return false;
+    }
+    return true;
   }
 
   bool AllNumbers(int c) const {
