@@ -2,11 +2,15 @@
 // recognizer's speed (parse once, recognise many times).
 //
 //   build/src/actors/sitrep_actors_tool [--date YYYY-MM-DD] [--repeat N] samples/*.txt
+//   build/src/actors/sitrep_actors_tool --ucdp ../shared/corpora/ucdp-ged-sample/ucdpged.csv
+//     (recall on UCDP GED headlines: is the side's government country, or the
+//      side's name where the headline spells it, found as an actor?)
 //   syr-2015-10-08-hama.txt:3  [0,2) "Syrian troops"  kAgent SYRMIL
 //   ...
 //   dictionary: countries 249 ... ; 512000 tokens in 0.21 s: 2.4M tokens/s
 //
 // A file name starting with a date ("syr-2015-10-08-hama.txt") sets doc.date.
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -41,6 +45,143 @@ const char* KindName(sitrep::ActorMention::Kind k) {
   return "?";
 }
 
+// Minimal RFC 4180 reader: fields may be quoted, with "" and newlines inside.
+std::vector<std::vector<std::string>> ReadCsv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1);
+  std::string field;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n') {
+      rows.back().push_back(std::move(field));
+      field.clear();
+      rows.emplace_back();
+    } else if (c != '\r') {
+      field += c;
+    }
+  }
+  if (!field.empty() || !rows.back().empty()) rows.back().push_back(field);
+  if (rows.back().empty()) rows.pop_back();
+  return rows;
+}
+
+// UCDP GED headlines: recall of the sides as actors.
+int RunUcdp(const std::string& path, const sitrep::Analyzer& analyzer,
+            const sitrep::actors::Recognizer& recognizer) {
+  using namespace sitrep;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << path << ": cannot read\n";
+    return 2;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  auto rows = ReadCsv(ss.str());
+  if (rows.empty()) return 2;
+  auto col = [&](const std::string& name) -> int {
+    for (size_t i = 0; i < rows[0].size(); ++i) {
+      if (rows[0][i] == name) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  int c_head = col("source_headline"), c_a = col("side_a"), c_b = col("side_b"),
+      c_date = col("date_start");
+  if (c_head < 0 || c_a < 0 || c_b < 0 || c_date < 0) {
+    std::cerr << path << ": missing UCDP columns\n";
+    return 2;
+  }
+  // Country names => ISO3 through the dictionary itself ("Government of Syria").
+  auto country_of = [&](const std::string& name) -> std::string {
+    Document d;
+    d.text = name + " said.";
+    if (!analyzer.Analyze(d).ok() || !recognizer.Process(d).ok()) return "";
+    for (const ActorMention& m : d.mentions) {
+      if (m.kind == ActorMention::Kind::kCountry) return m.country;
+    }
+    return "";
+  };
+  size_t gov_total = 0, gov_found = 0, named_total = 0, named_found = 0, headlines = 0;
+  size_t tokens = 0, mentions = 0;
+  std::vector<std::string> misses;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    if (row.size() <= static_cast<size_t>(std::max({c_head, c_a, c_b, c_date}))) continue;
+    if (row[c_head].empty()) continue;
+    ++headlines;
+    Document doc;
+    doc.text = row[c_head];
+    doc.date = row[c_date].substr(0, 10);
+    if (!analyzer.Analyze(doc).ok() || !recognizer.Process(doc).ok()) continue;
+    tokens += doc.tokens.size();
+    mentions += doc.mentions.size();
+    for (int c : {c_a, c_b}) {
+      const std::string& side = row[c];
+      if (side.rfind("Government of ", 0) == 0) {
+        std::string iso = country_of(side.substr(14));
+        if (iso.empty()) continue;
+        ++gov_total;
+        bool hit = false;
+        for (const ActorMention& m : doc.mentions) hit = hit || m.country == iso;
+        if (hit) {
+          ++gov_found;
+        } else if (misses.size() < 40) {
+          misses.push_back("gov " + iso + "\t" + doc.text);
+        }
+        continue;
+      }
+      if (side == "Civilians" || side.size() < 2) continue;
+      // A non-state side whose name the headline spells.
+      // Case-sensitive, whole words ("IS" is not in "Misrata").
+      const std::string& low = doc.text;
+      const std::string& name = side;
+      size_t at = std::string::npos;
+      for (size_t p = low.find(name); p != std::string::npos; p = low.find(name, p + 1)) {
+        bool left = p == 0 || !std::isalnum(static_cast<unsigned char>(low[p - 1]));
+        size_t e = p + name.size();
+        bool right = e >= low.size() || !std::isalnum(static_cast<unsigned char>(low[e]));
+        if (left && right) {
+          at = p;
+          break;
+        }
+      }
+      if (at == std::string::npos) continue;
+      ++named_total;
+      bool hit = false;
+      for (const ActorMention& m : doc.mentions) {
+        uint32_t b = doc.tokens[m.token_begin].begin, e = doc.tokens[m.token_end - 1].end;
+        if (b < at + name.size() && at < e && !m.code.empty()) hit = true;
+      }
+      if (hit) {
+        ++named_found;
+      } else {
+        misses.push_back("named " + side + "\t" + doc.text);
+      }
+    }
+  }
+  for (const std::string& m : misses) std::printf("miss\t%s\n", m.c_str());
+  std::printf("ucdp: %zu headlines, %zu tokens, %zu mentions\n", headlines, tokens, mentions);
+  std::printf(
+      "ucdp: government sides with a known country: %zu, country found as an actor: %zu (%.1f%%)\n",
+      gov_total, gov_found, gov_total ? 100.0 * gov_found / gov_total : 0.0);
+  std::printf("ucdp: non-state sides spelled in the headline: %zu, recognised: %zu (%.1f%%)\n",
+              named_total, named_found, named_total ? 100.0 * named_found / named_total : 0.0);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -48,6 +189,7 @@ int main(int argc, char** argv) {
   std::string date;
   int repeat = 20;
   bool quiet = false;
+  std::string ucdp;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -55,6 +197,8 @@ int main(int argc, char** argv) {
       date = argv[++i];
     } else if (a == "--repeat" && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
+    } else if (a == "--ucdp" && i + 1 < argc) {
+      ucdp = argv[++i];
     } else if (a == "--quiet") {
       quiet = true;
     } else {
@@ -71,6 +215,7 @@ int main(int argc, char** argv) {
     std::cerr << recognizer.status().ToString() << "\n";
     return 2;
   }
+  if (!ucdp.empty()) return RunUcdp(ucdp, **analyzer, **recognizer);
   const actors::Dictionary& d = (*recognizer)->dictionary();
   for (const std::string& w : (*recognizer)->warnings()) std::cerr << "warning: " << w << "\n";
   std::vector<Document> docs;

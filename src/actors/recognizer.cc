@@ -790,6 +790,11 @@ class SentenceRecognizer {
       }
       if (!appos) continue;
       if (host == kNone || host >= c.m.token_begin) continue;
+      // An apposition is set off by a comma ("Turkey, a NATO member"); a
+      // headline "Somalia: Al-Shabaab ambush AU troops" is not one.
+      bool comma = false;
+      for (uint32_t t = host + 1; t < c.m.token_begin; ++t) comma = comma || Form(t) == ",";
+      if (!comma) continue;
       int owner = CandidateAt(host, i);
       if (owner >= 0) {
         c.drop = true;  // the host is an actor already
@@ -946,10 +951,13 @@ class SentenceRecognizer {
     }
     // Point at the chain's root (the named or agent mention), not a pronoun.
     int root = found;
+    // (Only through pure copies: "the government" after "Syria" is SYRGOV,
+    // not Syria, so "it" after it stops there.)
     while (doc_.mentions[root].antecedent >= 0 &&
            (doc_.mentions[root].kind == ActorMention::Kind::kPronoun ||
             doc_.mentions[root].kind == ActorMention::Kind::kReference) &&
-           doc_.mentions[root].antecedent < root) {
+           doc_.mentions[root].antecedent < root &&
+           doc_.mentions[doc_.mentions[root].antecedent].code == doc_.mentions[root].code) {
       root = doc_.mentions[root].antecedent;
     }
     const ActorMention& a = doc_.mentions[root];
