@@ -131,6 +131,22 @@ TEST(ParseGoldTest, MalformedLinesAreReportedWithFileAndLineAndSkipped) {
   }
 }
 
+TEST(ParseGoldTest, ArbitraryBytesNeverCrash) {
+  Document doc = MakeDoc(kTitle, kBody);
+  uint32_t state = 12345;
+  const std::string alphabet = "\t\n\r #|-=,0123456789ABCRUSMILatckedoptinal\xff\xc3";
+  for (int round = 0; round < 200; ++round) {
+    std::string content;
+    for (int i = 0; i < 300; ++i) {
+      state = state * 1664525u + 1013904223u;
+      content += alphabet[(state >> 16) % alphabet.size()];
+    }
+    GoldFile g = ParseGold(content, "fuzz.events");
+    ResolveTriggers(doc, g);
+    ScoreArticle(doc, g);
+  }
+}
+
 TEST(ResolveTriggersTest, WholeWordsInTheBodyAndNthOccurrence) {
   Document doc = MakeDoc(kTitle, kBody);
   GoldFile g = Gold(doc,
