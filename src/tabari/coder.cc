@@ -42,11 +42,13 @@ struct Span {
   std::vector<std::string> codes;  // actors: codes; agents: one agent code
   int root = -1;                   // verbs
   int attached_agent = -1;
+  std::string raw_first = {};  // actors: first code before agents were added
 };
 
 struct Unit {
   int begin = 0, end = 0;  // word indices
   std::vector<std::string> codes;
+  std::string raw_first;  // first code before agents were added (FORWARD:)
   bool compound = false;
   bool pronoun = false;
   int member_of = -1;
@@ -389,6 +391,7 @@ void SentenceParse::AttachAgents() {
       Span& ac = actors_[a];
       if (!former && ac.begin > 0 && words_[ac.begin - 1].text == "FORMER") former = true;
       std::string agent_code = former ? "~ELI" : ag.codes[0];
+      if (ac.raw_first.empty() && !ac.codes.empty()) ac.raw_first = ac.codes[0];
       for (std::string& c : ac.codes) c = CombineAgent(c, agent_code);
       ac.attached_agent = static_cast<int>(g);
       // The actor now covers the agent.
@@ -420,6 +423,7 @@ void SentenceParse::BuildUnits() {
     u.begin = static_cast<int>(i);
     u.end = s.end;
     u.codes = s.codes;
+    u.raw_first = s.raw_first.empty() && !s.codes.empty() ? s.codes[0] : s.raw_first;
     u.compound = s.codes.size() > 1;
     units_.push_back(u);
   }
@@ -466,6 +470,7 @@ void SentenceParse::BuildCompounds() {
     if (last < 0) continue;
     members.resize(last + 2);
     Unit c;
+    c.raw_first = units_[members.front()].raw_first;
     c.begin = units_[members.front()].begin;
     c.end = units_[members.back()].end;
     c.compound = true;
@@ -505,7 +510,7 @@ std::vector<int> SentenceParse::TopUnits() const {
 void SentenceParse::ResolvePronouns(ForwardState* forward) {
   std::vector<int> top = TopUnits();
   for (size_t i = 0; i < words_.size(); ++i) {
-    if (words_[i].type != WType::kPronoun) continue;
+    if (words_[i].type != WType::kPronoun || words_[i].removed) continue;
     const std::string& t = words_[i].text;
     int ref = -1;
     bool plural = IsOneOf(t, {"THEY", "THEM", "THEIR"});
@@ -531,7 +536,7 @@ void SentenceParse::ResolvePronouns(ForwardState* forward) {
     } else if (forward && forward->valid && options_.forward) {
       // Sentence-initial pronoun before any actor: the previous record's actor.
       bool before_any = top.empty() || units_[top[0]].begin > static_cast<int>(i);
-      if (!before_any || (plural && forward->first_actor.size() < 2)) continue;
+      if (!before_any) continue;
       p.codes = forward->first_actor;
       p.compound = p.codes.size() > 1;
     } else {
@@ -800,9 +805,13 @@ void SentenceParse::CodeClauses(std::vector<CodedEvent>* events, bool* discard, 
       }
       if (code.IsNull() || code.code.empty()) continue;
       // Units in the clause relative to the verb.
-      std::vector<int> before, after;
+      std::vector<int> before, after, before_all;
       for (int u : top) {
         int up = pos_of(units_[u].begin);
+        // Units reaching into the clause (a phrase with skipped words may
+        // start before the conjunction) are candidates for the target.
+        if (up < vb && pos_of(units_[u].end) > cb && !units_[u].codes.empty())
+          before_all.push_back(u);
         if (up < cb || up >= ce || units_[u].codes.empty()) continue;
         if (up < vb)
           before.push_back(u);
@@ -816,11 +825,21 @@ void SentenceParse::CodeClauses(std::vector<CodedEvent>* events, bool* discard, 
       if (src_unit >= 0) {
         src = units_[src_unit].codes;
       } else {
-        for (int u : before)
-          if (tgt.empty() || Distinct(units_[u].codes, tgt)) {
-            src_unit = u;
-            break;
-          }
+        // After a conjunction the source carries over unless an actor opens
+        // the clause ("..., and Gondor asked him ...").
+        bool use_carried = false;
+        if (ci > 0 && !carried.empty()) {
+          int first = cb;
+          while (first < vb && words_[act_[first]].type == WType::kDeterm) ++first;
+          int opener = first < vb ? UnitStartingAt(act_[first]) : -1;
+          use_carried = opener < 0 || units_[opener].codes.empty();
+        }
+        if (!use_carried)
+          for (int u : before)
+            if (tgt.empty() || Distinct(units_[u].codes, tgt)) {
+              src_unit = u;
+              break;
+            }
         if (src_unit >= 0) {
           src = units_[src_unit].codes;
         } else if (ci > 0 && !carried.empty()) {
@@ -851,7 +870,7 @@ void SentenceParse::CodeClauses(std::vector<CodedEvent>* events, bool* discard, 
         } else if (!options_.default_target.empty() && options_.default_after) {
           tgt = {options_.default_target};
         } else {
-          for (auto it = before.rbegin(); it != before.rend(); ++it)
+          for (auto it = before_all.rbegin(); it != before_all.rend(); ++it)
             if (*it != src_unit && Distinct(units_[*it].codes, src)) {
               tgt_unit = *it;
               break;
@@ -923,7 +942,10 @@ void SentenceParse::CodeClauses(std::vector<CodedEvent>* events, bool* discard, 
       if (options_.code_by == Options::CodeBy::kSentence) stop = true;
     }
     if (!clause_done && have_sub) found.push_back(sub);
-    if (clause_source < 0 && !clause_done) {
+    bool clause_has_verb = false;
+    for (int p = cb; p < ce; ++p)
+      if (words_[act_[p]].type == WType::kVerb) clause_has_verb = true;
+    if (clause_source < 0 && !clause_done && clause_has_verb) {
       // No event: the clause's first actor becomes the source for later clauses.
       for (int u : top) {
         int up = pos_of(units_[u].begin);
@@ -962,13 +984,16 @@ SentenceResult SentenceParse::Run(std::string_view text, ForwardState* forward) 
   AttachAgents();
   BuildUnits();
   BuildCompounds();
-  ResolvePronouns(forward);
+  ForwardState incoming;
   if (forward) {
+    incoming = *forward;
+    // The next record's pronouns may refer to this record's first actor
+    // (without agents; the first member of a compound).
     std::vector<int> top = TopUnits();
     forward->valid = false;
     for (int u : top)
-      if (!units_[u].codes.empty()) {
-        forward->first_actor = units_[u].codes;
+      if (!units_[u].raw_first.empty()) {
+        forward->first_actor = {units_[u].raw_first};
         forward->valid = true;
         break;
       }
@@ -984,6 +1009,7 @@ SentenceResult SentenceParse::Run(std::string_view text, ForwardState* forward) 
     return r;
   }
   EliminateCommaClauses();
+  ResolvePronouns(forward ? &incoming : nullptr);
   if (CheckComplex(&r.reason)) {
     r.status = SentenceStatus::kComplex;
     return r;
