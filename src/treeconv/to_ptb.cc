@@ -189,6 +189,25 @@ class Converter {
     Projectivize();
     excluded_.assign(n_, false);
     Index();
+    // Two adjacent subjects of one predicate ("the news agency WFNA said" with
+    // nsubj on both "agency" and "WFNA"): the second is an apposition.
+    for (int h = 0; h < n_; ++h) {
+      int prev = -1;
+      for (int c : kids_[h]) {
+        if (c > h) break;
+        if (Base(rel_[c]) != "nsubj") {
+          prev = -1;
+          continue;
+        }
+        if (prev >= 0 && hi_[prev] + 1 == lo_[c] && CatOf(prev) == Cat::kNominal &&
+            CatOf(c) == Cat::kNominal) {
+          head_[c] = prev;
+          rel_[c] = "appos";
+        }
+        prev = c;
+      }
+    }
+    Index();
     for (int round = 0; round < n_ && RepairSubordinateClauses(); ++round) {
       Projectivize();
       Index();
