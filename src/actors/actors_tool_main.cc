@@ -138,7 +138,7 @@ int RunUcdp(const std::string& path, const sitrep::Analyzer& analyzer,
         for (const ActorMention& m : doc.mentions) hit = hit || m.country == iso;
         if (hit) {
           ++gov_found;
-        } else if (misses.size() < 40) {
+        } else {
           misses.push_back("gov " + iso + "\t" + doc.text);
         }
         continue;

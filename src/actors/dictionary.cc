@@ -104,6 +104,10 @@ uint8_t CasePattern(std::string_view tok) {
     }
   }
   if (letters >= 2 && all_upper) return 2;
+  // A capital after a lowercase letter ("LeT", "JeM", "iPhone"): exact case.
+  for (size_t i = 1; i < tok.size(); ++i) {
+    if (IsUpper(tok[i]) && IsLower(tok[i - 1])) return 3;
+  }
   if (!tok.empty() && IsUpper(tok[0])) return 1;
   return 0;
 }
@@ -258,7 +262,10 @@ void Dictionary::AddTokens(uint32_t entry, const std::vector<std::string>& token
   }
   Alias a;
   a.entry = entry;
-  for (const std::string& t : tokens) a.case_pattern.push_back(CasePattern(t));
+  for (const std::string& t : tokens) {
+    a.case_pattern.push_back(CasePattern(t));
+    a.exact.push_back(a.case_pattern.back() == 3 ? t : std::string());
+  }
   for (const Alias& b : node_aliases_[node]) {
     if (b.entry == a.entry && b.case_pattern == a.case_pattern) return;  // duplicate
   }

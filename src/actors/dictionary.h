@@ -87,11 +87,13 @@ struct Entry {
 };
 
 // One alias of an entry ending at a trie node; `case_pattern[i]` is 0 (any
-// case), 1 (must start with a capital) or 2 (must be all capitals) for the
-// alias's i-th token.
+// case), 1 (must start with a capital), 2 (must be all capitals) or 3 (exactly
+// as written: "LeT" is not "Let") for the alias's i-th token; `exact[i]` holds
+// the written token for pattern 3 (else empty).
 struct Alias {
   uint32_t entry = 0;
   std::vector<uint8_t> case_pattern;
+  std::vector<std::string> exact;
 };
 
 class Dictionary {

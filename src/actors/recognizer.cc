@@ -186,6 +186,24 @@ class SentenceRecognizer {
     }
     return false;
   }
+  // "northern Syria", "north-west Syria", "eastern Congo".
+  bool HasDirection(uint32_t t) const {
+    for (uint32_t c = s_.token_begin; c < t; ++c) {
+      if (Head(c) != t || BaseRel(Rel(c)) != "amod") continue;
+      std::string key;
+      Dictionary::NormalizeKey(Form(c), &key);
+      for (std::string_view d :
+           {"north",        "south",      "east",         "west",         "central",
+            "northern",     "southern",   "eastern",      "western",      "northeast",
+            "northwest",    "southeast",  "southwest",    "north-east",   "north-west",
+            "south-east",   "south-west", "northeastern", "northwestern", "southeastern",
+            "southwestern", "upper",      "lower"}) {
+        if (key == d) return true;
+      }
+    }
+    return false;
+  }
+
   bool HasDefiniteDet(uint32_t head, uint32_t begin) const {
     for (uint32_t c = s_.token_begin; c < head; ++c) {
       if (c < begin && c + 3 < begin) continue;
@@ -259,7 +277,12 @@ class SentenceRecognizer {
 
   bool CaseFits(const Alias& a, uint32_t begin) const {
     for (size_t k = 0; k < a.case_pattern.size(); ++k) {
-      if (!CaseOk(Form(begin + static_cast<uint32_t>(k)), a.case_pattern[k])) return false;
+      std::string_view form = Form(begin + static_cast<uint32_t>(k));
+      if (a.case_pattern[k] == 3) {
+        if (form != a.exact[k]) return false;
+      } else if (!CaseOk(form, a.case_pattern[k])) {
+        return false;
+      }
     }
     return true;
   }
@@ -494,7 +517,8 @@ class SentenceRecognizer {
         c.m.kind = ActorMention::Kind::kCountry;
         SetCountry(c, he.country);
         c.props.country = true;
-        if (HasCaseChild(h.head, /*locative=*/true)) c.drop = true;
+        // "in Syria", "northern Syria": places.
+        if (HasCaseChild(h.head, /*locative=*/true) || HasDirection(h.head)) c.drop = true;
         break;
       case EntryType::kCapital:
         c.m.kind = ActorMention::Kind::kCountry;
