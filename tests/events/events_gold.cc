@@ -312,6 +312,7 @@ double ArticleScore::RootAgreement() const { return Ratio(root_agree, matched); 
 double ArticleScore::CodeAgreement() const { return Ratio(code_agree, matched); }
 double ArticleScore::SourceAgreement() const { return Ratio(source_agree, matched); }
 double ArticleScore::TargetAgreement() const { return Ratio(target_agree, matched); }
+double ArticleScore::FlagsAgreement() const { return Ratio(flags_agree, matched); }
 double ArticleScore::TriplePrecision() const { return Ratio(triple_agree, coded); }
 double ArticleScore::TripleRecall() const { return Ratio(triple_agree, gold); }
 double ArticleScore::TripleF1() const {
@@ -442,16 +443,16 @@ ArticleScore ScoreEvents(const Document& doc, const GoldFile& gold,
 std::string FormatTable(const std::vector<ArticleScore>& articles, const ArticleScore& total) {
   std::string out;
   char buf[256];
-  std::snprintf(buf, sizeof buf, "%-28s %5s %5s %5s %5s %5s %5s %5s %5s %5s %5s %5s %5s\n",
+  std::snprintf(buf, sizeof buf, "%-28s %5s %5s %5s %5s %5s %5s %5s %5s %5s %5s %5s %5s %5s\n",
                 "article", "gold", "coded", "match", "trigP", "trigR", "root", "code", "src", "tgt",
-                "triP", "triR", "F1");
+                "flags", "triP", "triR", "F1");
   out += buf;
   auto row = [&](const ArticleScore& s, const std::string& name) {
     std::snprintf(buf, sizeof buf,
-                  "%-28s %5d %5d %5d %5.2f %5.2f %5.2f %5.2f %5.2f %5.2f %5.2f %5.2f %5.2f\n",
+                  "%-28s %5d %5d %5d %5.2f %5.2f %5.2f %5.2f %5.2f %5.2f %5.2f %5.2f %5.2f %5.2f\n",
                   name.c_str(), s.gold, s.coded, s.matched, s.TriggerPrecision(), s.TriggerRecall(),
                   s.RootAgreement(), s.CodeAgreement(), s.SourceAgreement(), s.TargetAgreement(),
-                  s.TriplePrecision(), s.TripleRecall(), s.TripleF1());
+                  s.FlagsAgreement(), s.TriplePrecision(), s.TripleRecall(), s.TripleF1());
     out += buf;
   };
   for (const ArticleScore& s : articles) row(s, s.name);

@@ -127,6 +127,7 @@ struct ArticleScore {
   double CodeAgreement() const;    // code_agree / matched
   double SourceAgreement() const;  // source_agree / matched
   double TargetAgreement() const;  // target_agree / matched
+  double FlagsAgreement() const;   // flags_agree / matched
   double TriplePrecision() const;  // triple_agree / coded
   double TripleRecall() const;     // triple_agree / gold
   double TripleF1() const;
