@@ -272,6 +272,12 @@ class Converter {
     }
   }
 
+  // Relations of a bare measure/time noun phrase ("five years", "last week").
+  static bool IsMeasure(std::string_view rel) {
+    return rel == "nmod:npmod" || rel == "obl:npmod" || rel == "nmod:tmod" || rel == "obl:tmod" ||
+           rel == "nmod:unmarked" || rel == "obl:unmarked";
+  }
+
   bool IsSubordinator(int m) const {
     std::string f(Form(m));
     for (char& ch : f) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -342,6 +348,29 @@ class Converter {
         if (b == "mark") has_mark = true;
       }
       if (has_mark) continue;
+      // "after [Calenardhon crowds] burned down its embassy" read as a
+      // reduced relative acl(crowds, burned) on a PP: the verb heads a clause.
+      if (subject < 0 && rel_[v] == "acl" && head_[v] >= 0 && head_[v] < v &&
+          CatOf(head_[v]) == Cat::kNominal && (Xpos(v) == "VBD" || HasChildRel(v, {"obj"}))) {
+        const int n = head_[v];
+        int m = -1;
+        for (int k : kids_[n]) {
+          if (k < n && Base(rel_[k]) == "case" && IsSubordinator(k) && kids_[k].empty()) m = k;
+        }
+        if (m >= 0 && head_[n] >= 0) {
+          head_[v] = head_[n];
+          rel_[v] = rel_[n];
+          for (int k : kids_[n]) {
+            if (k < m && IsMeasure(rel_[k])) {
+              head_[k] = v;
+              rel_[k] = "obl:npmod";
+            }
+          }
+          MakeSubordinate(v, m, n);
+          changed = true;
+          continue;
+        }
+      }
       // Without a subject, a nominal obl/nmod right before the verb (and its
       // auxiliaries) stands in for it: UDPipe's nmod(burned, crowds).
       int stand_in = -1;
@@ -368,16 +397,15 @@ class Converter {
             m = k;
             break;
           }
-          if (kr != "nmod:npmod" && kr != "obl:npmod" && kr != "nmod:tmod" && kr != "obl:tmod" &&
-              Base(kr) != "advmod") {
+          if (!IsMeasure(kr) && Base(kr) != "advmod" && Base(kr) != "punct") {
             only_measures_before = false;
           }
         }
         if (m >= 0 && only_measures_before) {
           for (int k : kids_[subject]) {
-            if (k < m) {
+            if (k < m && Base(rel_[k]) != "punct") {
               head_[k] = v;
-              rel_[k] = "obl:npmod";
+              if (IsMeasure(rel_[k])) rel_[k] = "obl:npmod";
             }
           }
           MakeSubordinate(v, m, subject == stand_in ? subject : -1);
