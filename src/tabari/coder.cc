@@ -2,9 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
-#include <functional>
-#include <iostream>
 
 namespace sitrep::tabari {
 namespace {
@@ -230,15 +227,14 @@ void SentenceParse::Classify(bool all_caps) {
   const ActorDictionary& actors = project_.actors();
   const ActorDictionary& agents = project_.agents();
   const VerbDictionary& verbs = project_.verbs();
-  std::vector<int> cands, matched;
+  std::vector<int> matched;
   int n = static_cast<int>(words_.size());
   for (int i = 0; i < n; ++i) {
     Word& w = words_[i];
     if (w.type != WType::kNull) continue;
     // Actors.
-    actors.index().Candidates(w.text, &cands);
     bool done = false;
-    for (int id : cands) {
+    for (int id : actors.index().Candidates(w.text)) {
       const ActorEntry& e = actors.entries()[id];
       int end = MatchPhraseAt(e.phrase, words_, i, Endings::kNoun, &matched);
       if (end < 0) continue;
@@ -264,8 +260,7 @@ void SentenceParse::Classify(bool all_caps) {
     }
     if (done) continue;
     // Agents.
-    agents.index().Candidates(w.text, &cands);
-    for (int id : cands) {
+    for (int id : agents.index().Candidates(w.text)) {
       const ActorEntry& e = agents.entries()[id];
       int end = MatchPhraseAt(e.phrase, words_, i, Endings::kNoun, &matched);
       if (end < 0) continue;
@@ -318,8 +313,7 @@ void SentenceParse::Classify(bool all_caps) {
       }
     if (w.type != WType::kNull) continue;
     // Verbs (and time phrases).
-    verbs.index().Candidates(w.text, &cands);
-    for (int id : cands) {
+    for (int id : verbs.index().Candidates(w.text)) {
       const VerbDictionary::Form& f = verbs.forms()[id];
       const VerbRoot& root = verbs.roots()[f.root];
       if (root.time && !options_.time_shift) continue;
@@ -643,6 +637,7 @@ bool SentenceParse::MatchBefore(const VerbPattern& pat, int ei, int limit, int c
   if (ei < 0) return true;
   const PhraseElem& e = pat.before[ei];
   bool adjacent = e.adjacent;
+
   for (int p = limit - 1; p >= cb; --p) {
     const Word& w = words_[act_[p]];
     if (w.type == WType::kComma && !w.in_compound) return false;
@@ -745,8 +740,7 @@ void SentenceParse::CodeClauses(std::vector<CodedEvent>* events, bool* discard, 
   // Active positions and clause ranges.
   act_.clear();
   for (size_t i = 0; i < words_.size(); ++i)
-    if (!words_[i].removed && words_[i].type != WType::kConsumed)
-      act_.push_back(static_cast<int>(i));
+    if (!words_[i].removed) act_.push_back(static_cast<int>(i));
   std::vector<std::pair<int, int>> clauses;
   int start = 0;
   for (int p = 0; p < static_cast<int>(act_.size()); ++p) {
@@ -1013,17 +1007,6 @@ SentenceResult SentenceParse::Run(std::string_view text, ForwardState* forward) 
   if (CheckComplex(&r.reason)) {
     r.status = SentenceStatus::kComplex;
     return r;
-  }
-  if (std::getenv("SITREP_TABARI_DEBUG")) {
-    for (const Word& w : words_)
-      std::cerr << w.text << "/" << static_cast<int>(w.type) << (w.removed ? "x" : "")
-                << (w.in_compound ? "c" : "") << " ";
-    std::cerr << "\n";
-    for (const Unit& u : units_) {
-      std::cerr << "  unit [" << u.begin << "," << u.end << ") m" << u.member_of << " ";
-      for (const auto& c : u.codes) std::cerr << c << " ";
-      std::cerr << "\n";
-    }
   }
   bool discard = false, complex = false;
   CodeClauses(&r.events, &discard, &complex, &r.reason);

@@ -251,34 +251,42 @@ bool ParsePhrase(std::string_view text, Phrase* out, std::string* error) {
 void PhraseIndex::Add(int id, const Phrase& p, size_t weight) {
   if (p.empty() || p[0].kind != PhraseElem::Kind::kWord) return;
   const std::string& t = p[0].text;
+  if (t.empty()) return;
   if (t.size() < 2)
-    short_.push_back({id, weight});
+    short_.push_back({id, weight, t[0]});
   else
-    by_prefix_[t.substr(0, 2)].push_back({id, weight});
+    by_prefix_[t.substr(0, 2)].push_back({id, weight, t[0]});
 }
 
 void PhraseIndex::Finish() {
   auto order = [](const Item& a, const Item& b) {
     return a.weight != b.weight ? a.weight > b.weight : a.id < b.id;
   };
-  for (auto& [k, v] : by_prefix_) std::stable_sort(v.begin(), v.end(), order);
+  // Each prefix list also holds the one-letter stems, so that a lookup is a
+  // single map probe (no per-word merging).
+  merged_.clear();
+  for (auto& [k, v] : by_prefix_) {
+    std::vector<Item> all = v;
+    for (const Item& s : short_)
+      if (s.first_char == k[0]) all.push_back(s);
+    std::stable_sort(all.begin(), all.end(), order);
+    std::vector<int>& ids = merged_[k];
+    for (const Item& it : all) ids.push_back(it.id);
+  }
   std::stable_sort(short_.begin(), short_.end(), order);
+  short_ids_.clear();
+  for (const Item& it : short_) short_ids_[it.first_char].push_back(it.id);
 }
 
-void PhraseIndex::Candidates(std::string_view word, std::vector<int>* out) const {
-  out->clear();
-  const std::vector<Item>* list = nullptr;
+const std::vector<int>& PhraseIndex::Candidates(std::string_view word) const {
+  static const std::vector<int> kEmpty;
+  if (word.empty()) return kEmpty;
   if (word.size() >= 2) {
-    auto it = by_prefix_.find(word.substr(0, 2));
-    if (it != by_prefix_.end()) list = &it->second;
+    auto it = merged_.find(word.substr(0, 2));
+    if (it != merged_.end()) return it->second;
   }
-  std::vector<Item> merged;
-  if (list) merged = *list;
-  for (const Item& s : short_) merged.push_back(s);
-  std::stable_sort(merged.begin(), merged.end(), [](const Item& a, const Item& b) {
-    return a.weight != b.weight ? a.weight > b.weight : a.id < b.id;
-  });
-  for (const Item& it : merged) out->push_back(it.id);
+  auto it = short_ids_.find(word[0]);
+  return it == short_ids_.end() ? kEmpty : it->second;
 }
 
 Status ActorDictionary::Read(const std::string& path, bool agents) {

@@ -100,16 +100,20 @@ class PhraseIndex {
  public:
   void Add(int id, const Phrase& p, size_t weight);
   void Finish();
-  // Ids whose first word could match `word`, best (longest) first.
-  void Candidates(std::string_view word, std::vector<int>* out) const;
+  // Ids whose first word could match `word`, best (longest) first; valid
+  // until the index is changed.
+  const std::vector<int>& Candidates(std::string_view word) const;
 
  private:
   struct Item {
     int id;
     size_t weight;
+    char first_char;
   };
   std::map<std::string, std::vector<Item>, std::less<>> by_prefix_;
   std::vector<Item> short_;
+  std::map<std::string, std::vector<int>, std::less<>> merged_;
+  std::map<char, std::vector<int>> short_ids_;
 };
 
 class ActorDictionary {
