@@ -168,7 +168,11 @@ StatusOr<std::unique_ptr<Dictionary>> Dictionary::Load(const std::string& dir) {
     if (!in) {
       std::string n(name);
       if (n == "countries.txt" || n == "agents.txt") {
-        return NotFoundError("actor dictionary missing: " + dir + "/" + n);
+        std::string msg = "actor dictionary missing: ";
+        msg += dir;
+        msg += '/';
+        msg += n;
+        return NotFoundError(std::move(msg));
       }
       missing.push_back(n);
       continue;
@@ -336,7 +340,12 @@ void Dictionary::ParseFile(const std::string& file, std::string_view text) {
     if (line.empty()) continue;
     const std::string where = file + ":" + std::to_string(line_no);
     std::vector<std::string_view> fields = Split(line, '|', /*keep_empty=*/true);
-    auto warn = [&](const std::string& m) { warnings_.push_back(where + ": " + m); };
+    auto warn = [&](const std::string& m) {
+      std::string w = where;
+      w += ": ";
+      w += m;
+      warnings_.push_back(std::move(w));
+    };
     auto add_names = [&](uint32_t id, std::string_view list) {
       for (std::string_view n : Split(list, ';')) AddAlias(id, n, where);
     };
@@ -357,7 +366,7 @@ void Dictionary::ParseFile(const std::string& file, std::string_view text) {
         DatedCode c;
         std::string code(words[0]);
         if (allow_sector && code.size() == 3 && IsIso3(code) && !IsCountryCode(code)) {
-          code = country + code;  // people.txt: "GOV" => "RUSGOV"
+          code.insert(0, country);  // people.txt: "GOV" => "RUSGOV"
         }
         if (!IsCode(code)) {
           warn("bad code '" + std::string(words[0]) + "'");
