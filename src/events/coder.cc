@@ -78,6 +78,11 @@ bool IsNonActorNoun(std::string_view l) {
 
 // Verbs whose subject may be an event noun or weapon that stands for the
 // attacker: "air strikes killed 12 civilians".
+bool IsCasualtyVerb(std::string_view lemma) {
+  return lemma == "kill" || lemma == "wound" || lemma == "injure" || lemma == "hurt" ||
+         lemma == "die";
+}
+
 bool IsInstrumentVerb(std::string_view lemma) {
   return lemma == "kill" || lemma == "hit" || lemma == "destroy" || lemma == "wound" ||
          lemma == "injure" || lemma == "damage" || lemma == "target" || lemma == "strike" ||
@@ -174,6 +179,7 @@ struct Pred {
   uint32_t trig_begin = 0, trig_end = 0, trig_head = 0;
   std::string code;  // own code; empty = no event of its own
   Complement complement = Complement::kNone;
+  bool mutual = false;
   bool specific = false;
   int32_t pattern_target = kNil;  // noun of a bare pattern preposition
   int32_t fixed_object = kNil;    // object fixed by "=a|b" (not a target)
@@ -184,6 +190,7 @@ struct Pred {
   Modality modality = Modality::kFactual;
   int32_t governor = kNil;         // index in preds of the complement-taking predicate
   int32_t complement_noun = kNil;  // event noun complement ("called for a ceasefire")
+  uint32_t complement_begin = 0;   // first token of its matched phrase
   std::string complement_code;     // code of the complement (clause or noun)
   int32_t reported_by = kNil;      // event index
   int32_t first_event = kNil;      // event index of this predicate's first event
@@ -226,8 +233,21 @@ class Matcher {
     return form != v_.lemma(n) ? MatchNounAs(n, form, begin) : nullptr;
   }
 
+  // The weapon or carrier a noun names ("Russian jets" -> 195), or nullptr.
+  const NounPattern* MatchWeapon(uint32_t n) const {
+    uint32_t b = 0;
+    const NounPattern* p = MatchIn(n, dict_.Weapons(v_.lemma(n)), &b);
+    if (p != nullptr) return p;
+    std::string form = Lower(v_.doc().Form(v_.tok(n)));
+    return form != v_.lemma(n) ? MatchIn(n, dict_.Weapons(form), &b) : nullptr;
+  }
+
   const NounPattern* MatchNounAs(uint32_t n, std::string_view key, uint32_t* begin) const {
-    for (const NounPattern& pat : dict_.Nouns(key)) {
+    return MatchIn(n, dict_.Nouns(key), begin);
+  }
+
+  const NounPattern* MatchIn(uint32_t n, std::span<const NounPattern> pats, uint32_t* begin) const {
+    for (const NounPattern& pat : pats) {
       uint32_t b = n;
       bool ok = true;
       for (const std::string& m : pat.modifiers) {
@@ -268,6 +288,7 @@ class Matcher {
     p->verb = t;
     p->code = pat.code;
     p->complement = pat.complement;
+    p->mutual = pat.mutual;
     p->specific = pat.specificity > 0;
     if (!pat.object_lemmas.empty()) {
       int32_t obj = v_.Child(t, "obj");
@@ -738,6 +759,7 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       const NounPattern* np = matcher.MatchNoun(c, &nb);
       if (np == nullptr) continue;
       p.complement_noun = static_cast<int32_t>(c);
+      p.complement_begin = nb;
       p.complement_code = np->code;
       if (p.pattern_target == static_cast<int32_t>(c)) p.pattern_target = kNil;
       w.consumed_noun[rel_idx(c)] = 1;
@@ -757,6 +779,7 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     // Actor modifiers: "Russian air strikes", "the army's offensive",
     // "attack by gunmen", "clashes between X and Y", "strikes on Idlib".
     std::vector<uint32_t> src, tgt;
+    bool between = false;  // "clashes between X and Y": Y is the target, not the victims
     for (uint32_t c : v.kids(t)) {
       std::string_view r = v.rel(c);
       if (r == "nmod:poss") v.Expand(c, &src);
@@ -770,6 +793,7 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         if (prep == "by" || prep == "from") {
           v.Expand(c, &src);
         } else if (prep == "between" || prep == "among") {
+          between = true;
           std::vector<uint32_t> both;
           v.Expand(c, &both);
           if (both.size() >= 2) {
@@ -808,7 +832,7 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
           p.particles = w.preds[vp].particles;
         }
         int32_t obj = v.Child(p.verb, "obj");
-        if (obj != kNil) v.Expand(static_cast<uint32_t>(obj), &p.targets);
+        if (obj != kNil && !between) v.Expand(static_cast<uint32_t>(obj), &p.targets);
         if (p.targets.empty()) p.targets = std::move(tgt);
         w.preds.push_back(std::move(p));
         continue;
@@ -1011,9 +1035,46 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       }
     }
     std::string code = p.code;
-    if (p.complement != Complement::kNone && !p.complement_code.empty())
+    bool derived = false;
+    if (p.complement != Complement::kNone && !p.complement_code.empty()) {
       code = DerivedCode(p.complement, p.complement_code, p.code);
-    if (code.empty()) continue;
+      derived = code != p.code;
+    }
+    // "plans to attack": no intent-to-cooperate code; the attack carries kIntended.
+    if (p.complement == Complement::kIntent && !p.complement_code.empty() && !derived) code.clear();
+    // A generic attack refined by its weapon or carrier: subject ("jets struck"),
+    // instrument ("with drones") or agent ("by helicopters").
+    // Per source: "Syrian troops and Russian jets attacked" -> 190 and 195.
+    std::vector<std::string> source_code(p.sources.size(), code);
+    if (code == "190" || code == "180") {
+      for (uint32_t c : v.kids(p.verb)) {
+        if (IsObl(v.rel(c)) && (v.HasCase(c, "with") || v.HasCase(c, "by"))) {
+          if (const NounPattern* wp = matcher.MatchWeapon(c)) {
+            code = wp->code;
+            std::fill(source_code.begin(), source_code.end(), code);
+            break;
+          }
+        }
+      }
+      // "attacked the base with mortars", with the phrase hung on the object.
+      int32_t obj = v.Child(p.verb, "obj");
+      for (uint32_t c :
+           obj == kNil ? std::span<const uint32_t>() : v.kids(static_cast<uint32_t>(obj))) {
+        if (IsNmod(v.rel(c)) && v.HasCase(c, "with")) {
+          if (const NounPattern* wp = matcher.MatchWeapon(c)) {
+            code = wp->code;
+            std::fill(source_code.begin(), source_code.end(), code);
+            break;
+          }
+        }
+      }
+      for (size_t k = 0; k < p.sources.size(); ++k) {
+        if (const NounPattern* wp = matcher.MatchWeapon(p.sources[k])) source_code[k] = wp->code;
+      }
+    }
+    // "three soldiers were killed": a casualty report, not an event (no actor).
+    if (p.kind == PredKind::kVerb && p.sources.empty() && IsCasualtyVerb(v.lemma(p.verb))) continue;
+    if (code.empty() && p.complement_noun == kNil) continue;
     // A statement's target is only a known actor addressed by iobj, "to" or
     // the object of "tell" ("told reporters" is not one; "said soldiers ..."
     // with "soldiers" as obj is a parse error).
@@ -1028,29 +1089,90 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       });
     }
     std::vector<int32_t> srcs, tgts;
-    for (uint32_t a : p.sources) {
-      int32_t m = ActorFor(doc, w, si, a);
-      if (m != kNil && std::find(srcs.begin(), srcs.end(), m) == srcs.end()) srcs.push_back(m);
+    std::vector<std::string> src_codes;
+    for (size_t k = 0; k < p.sources.size(); ++k) {
+      int32_t m = ActorFor(doc, w, si, p.sources[k]);
+      if (m != kNil && std::find(srcs.begin(), srcs.end(), m) == srcs.end()) {
+        srcs.push_back(m);
+        src_codes.push_back(source_code[k]);
+      }
     }
     for (uint32_t a : p.targets) {
       int32_t m = ActorFor(doc, w, si, a);
       if (m != kNil && std::find(tgts.begin(), tgts.end(), m) == tgts.end()) tgts.push_back(m);
     }
     if (srcs.empty() && tgts.empty()) continue;
-    if (srcs.empty()) srcs.push_back(kNil);
-    if (tgts.empty()) tgts.push_back(kNil);
-    for (int32_t sm : srcs) {
-      for (int32_t tm : tgts) {
+    // "Turkish and Syrian troops clashed": each against the other.
+    struct Pair {
+      int32_t source, target;
+      const std::string* code;  // the source's code (weapon-refined)
+    };
+    std::vector<Pair> pairs;
+    if (p.mutual && tgts.empty() && srcs.size() >= 2) {
+      for (size_t a = 0; a < srcs.size(); ++a) {
+        for (int32_t b : srcs) {
+          if (srcs[a] != b) pairs.push_back({srcs[a], b, &src_codes[a]});
+        }
+      }
+    } else {
+      if (srcs.empty()) {
+        srcs.push_back(kNil);
+        src_codes.push_back(code);
+      }
+      if (tgts.empty()) tgts.push_back(kNil);
+      for (size_t a = 0; a < srcs.size(); ++a) {
+        for (int32_t b : tgts) pairs.push_back({srcs[a], b, &src_codes[a]});
+      }
+    }
+    // The complement noun's own event: "called for a ceasefire" -> 0256 and a
+    // demanded 0871; "preparing a new offensive" -> an intended 190.
+    struct Emit {
+      std::string code;
+      uint32_t tb, te, th;
+      Modality modality;
+      bool negated;
+    };
+    std::vector<Emit> emits;
+    if (!code.empty())
+      emits.push_back({code, p.trig_begin, p.trig_end, p.trig_head, p.modality, p.negated});
+    if (p.complement_noun != kNil) {
+      Modality m = p.modality;
+      bool neg = p.negated;
+      switch (p.complement) {
+        case Complement::kThreat:
+          m = Modality::kThreatened;
+          break;
+        case Complement::kIntent:
+          m = Modality::kIntended;
+          break;
+        case Complement::kAppeal:
+        case Complement::kDemand:
+          m = Modality::kDemanded;
+          neg = false;
+          break;
+        case Complement::kReject:
+          neg = true;
+          break;
+        default:
+          break;
+      }
+      uint32_t cn = static_cast<uint32_t>(p.complement_noun);
+      emits.push_back({p.complement_code, p.complement_begin, cn + 1, cn, m, neg});
+    }
+    for (size_t ei = 0; ei < emits.size(); ++ei) {
+      const Emit& em = emits[ei];
+      for (const Pair& pr : pairs) {
+        const int32_t sm = pr.source, tm = pr.target;
         Event e;
         e.sentence = si;
-        e.trigger_begin = p.trig_begin;
-        e.trigger_end = p.trig_end;
-        e.trigger_head = p.trig_head;
-        e.cameo = code;
+        e.trigger_begin = em.tb;
+        e.trigger_end = em.te;
+        e.trigger_head = em.th;
+        e.cameo = ei == 0 && !code.empty() ? *pr.code : em.code;
         e.source = sm;
         e.target = tm == sm ? kNil : tm;
-        e.negated = p.negated;
-        e.modality = p.modality;
+        e.negated = em.negated;
+        e.modality = em.modality;
         e.reported_by = p.reported_by;
         float c = 0.6f;
         auto coded = [&](int32_t m) { return m != kNil && !doc.mentions[m].code.empty(); };

@@ -141,6 +141,10 @@ void Dictionary::ParseVerbs(std::string_view text, std::string_view name) {
             {"+appeal", Complement::kAppeal}, {"+demand", Complement::kDemand},
             {"+reject", Complement::kReject}};
         bool found = false;
+        if (t == "+mutual") {
+          p.mutual = true;
+          continue;
+        }
         for (const auto& [flag, c] : kFlags) {
           if (t == flag) {
             p.complement = c;
@@ -218,8 +222,11 @@ void Dictionary::ParseNouns(std::string_view text, std::string_view name) {
       light_[lv.lemma].push_back(std::move(lv));
       return;
     }
+    bool weapon = w[0] == "weapon";
+    if (weapon) w.erase(w.begin());
     if (w.size() < 2) {
-      warnings_.push_back(where + ": expected 'CODE NOUN', got '" + std::string(line) + "'");
+      warnings_.push_back(where + ": expected '[weapon] CODE NOUN', got '" + std::string(line) +
+                          "'");
       return;
     }
     if (!IsCameoCodeShape(w[0])) {
@@ -237,7 +244,7 @@ void Dictionary::ParseNouns(std::string_view text, std::string_view name) {
     }
     p.lemma = std::string(w.back());
     for (size_t i = 1; i + 1 < w.size(); ++i) p.modifiers.emplace_back(w[i]);
-    std::vector<NounPattern>& list = nouns_[p.lemma];
+    std::vector<NounPattern>& list = (weapon ? weapons_ : nouns_)[p.lemma];
     for (const NounPattern& q : list) {
       if (q.modifiers == p.modifiers) {
         warnings_.push_back(where + ": duplicate of the noun at " + q.origin + " (skipped)");
@@ -245,7 +252,7 @@ void Dictionary::ParseNouns(std::string_view text, std::string_view name) {
       }
     }
     list.push_back(std::move(p));
-    ++num_nouns_;
+    if (!weapon) ++num_nouns_;
   });
 }
 
@@ -253,6 +260,11 @@ void Dictionary::Finish() {
   for (auto& [lemma, list] : verbs_) {
     std::stable_sort(list.begin(), list.end(), [](const VerbPattern& a, const VerbPattern& b) {
       return a.specificity > b.specificity;
+    });
+  }
+  for (auto& [lemma, list] : weapons_) {
+    std::stable_sort(list.begin(), list.end(), [](const NounPattern& a, const NounPattern& b) {
+      return a.modifiers.size() > b.modifiers.size();
     });
   }
   for (auto& [lemma, list] : nouns_) {
@@ -289,6 +301,9 @@ std::vector<std::pair<std::string, std::string>> Dictionary::Codes() const {
   for (const auto& [lemma, list] : nouns_) {
     for (const NounPattern& p : list) out.emplace_back(p.code, p.origin);
   }
+  for (const auto& [lemma, list] : weapons_) {
+    for (const NounPattern& p : list) out.emplace_back(p.code, p.origin);
+  }
   return out;
 }
 
@@ -301,6 +316,12 @@ std::span<const VerbPattern> Dictionary::Verbs(std::string_view lemma) const {
 std::span<const NounPattern> Dictionary::Nouns(std::string_view lemma) const {
   auto it = nouns_.find(lemma);
   if (it == nouns_.end()) return {};
+  return it->second;
+}
+
+std::span<const NounPattern> Dictionary::Weapons(std::string_view lemma) const {
+  auto it = weapons_.find(lemma);
+  if (it == weapons_.end()) return {};
   return it->second;
 }
 

@@ -10,6 +10,7 @@
 //               "130 threaten +threat"             threatened to attack -> 1384
 //   nouns.txt   "195 air strike"                   "carried out air strikes" -> 195
 //               "light carry out"                  a light verb that carries event nouns
+//               "weapon 195 jet"                   "Russian jets struck X" -> 195
 //
 //   SITREP_ASSIGN_OR_RETURN(auto dict, events::Dictionary::Load(DataPath("events")));
 //   for (const std::string& w : dict->warnings()) std::cerr << w << "\n";
@@ -58,6 +59,9 @@ struct VerbPattern {
   std::vector<PrepSlot> slots;
   std::vector<std::string> object_lemmas;  // "=a|b": required direct object lemma
   Complement complement = Complement::kNone;
+  // +mutual: with two or more subjects and no target, each acts on the others
+  // ("Turkish and Syrian troops clashed").
+  bool mutual = false;
   int specificity = 0;  // number of words/constraints after the lemma
   std::string origin;   // "verbs.txt:12"
 };
@@ -90,6 +94,8 @@ class Dictionary {
   std::span<const VerbPattern> Verbs(std::string_view lemma) const;
   // Noun patterns for a head lemma (lower case), most modifiers first.
   std::span<const NounPattern> Nouns(std::string_view lemma) const;
+  // Weapon/carrier patterns for a head lemma ("jet" -> 195), most modifiers first.
+  std::span<const NounPattern> Weapons(std::string_view lemma) const;
   // Light verbs with this lemma (several particles possible).
   std::span<const LightVerb> LightVerbs(std::string_view lemma) const;
 
@@ -115,6 +121,7 @@ class Dictionary {
   using Map = std::unordered_map<std::string, std::vector<T>, StringHash, std::equal_to<>>;
   Map<VerbPattern> verbs_;
   Map<NounPattern> nouns_;
+  Map<NounPattern> weapons_;
   Map<LightVerb> light_;
   size_t num_verbs_ = 0;
   size_t num_nouns_ = 0;
