@@ -785,7 +785,7 @@ class Converter {
   // "Gondor and Osgiliath", "Mordor, Rohan, Fornost and Bree": single-word
   // nominal conjuncts make one flat NP in CoreNLP's parses. True if h's
   // dependents are only conjuncts (each a subtree of bare nouns, coordinators
-  // and commas), punctuation and a leading case marker.
+  // and commas), punctuation, a leading case marker and premodifiers.
   bool FlatCoordination(int h) const {
     if (CatOf(h) != Cat::kNominal || UposOf(h) == Upos::kPron || UposOf(h) == Upos::kDet) {
       return false;
@@ -795,6 +795,12 @@ class Converter {
       if (excluded_[c]) continue;
       const std::string_view b = Base(rel_[c]);
       if (b == "punct" || (b == "case" && c < h) || (b == "cc" && c > h)) continue;
+      // Premodifiers of the first conjunct may be shared: "Danish media and
+      // government" -> (NP (JJ Danish) (NNS media) (CC and) (NN government)).
+      if (c < h && (b == "det" || b == "amod" || b == "compound" || b == "nummod" ||
+                    rel_[c] == "nmod:poss")) {
+        continue;
+      }
       if (b != "conj" || c < h) return false;
       any_conj = true;
       for (int k = lo_[c]; k <= hi_[c]; ++k) {
