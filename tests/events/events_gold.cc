@@ -100,6 +100,23 @@ bool ActorIn(const std::vector<std::string>& alts, const std::string& code) {
   return false;
 }
 
+Difference::ActorError ClassifyActor(const std::vector<std::string>& alts,
+                                     const std::string& code) {
+  using E = Difference::ActorError;
+  if (ActorIn(alts, code)) return E::kNone;
+  if (code.empty()) return E::kMissing;
+  bool gold_none = std::all_of(alts.begin(), alts.end(), [](const auto& a) { return a.empty(); });
+  if (gold_none) return E::kSpurious;
+  if (code.size() > 3 && code.compare(0, 3, "---") == 0) {
+    for (const std::string& a : alts) {
+      if (a.size() >= code.size() && a.compare(3, code.size() - 3, code, 3) == 0) {
+        return E::kNoCountry;
+      }
+    }
+  }
+  return E::kOther;
+}
+
 bool Contains(const std::vector<std::string>& alts, const std::string& code) {
   return std::find(alts.begin(), alts.end(), code) != alts.end();
 }
@@ -408,6 +425,8 @@ ArticleScore ScoreEvents(const Document& doc, const GoldFile& gold,
     d.wrong_root = !a.root;
     d.wrong_subcode = a.root && !a.code;
     d.wrong_source = !a.source;
+    d.source_error = ClassifyActor(ge.source, ce.source);
+    d.target_error = ClassifyActor(ge.target, ce.target);
     d.wrong_target = !a.target;
     d.wrong_flags = !flags;
     std::string what;
@@ -486,6 +505,17 @@ ErrorCounts CountErrors(const std::vector<ArticleScore>& articles) {
           n.wrong_subcode += d.wrong_subcode;
           n.wrong_source += d.wrong_source;
           n.wrong_target += d.wrong_target;
+          for (auto [error, missing, no_country, spurious, other] :
+               {std::tuple{d.source_error, &n.source_missing, &n.source_no_country,
+                           &n.source_spurious, &n.source_other},
+                std::tuple{d.target_error, &n.target_missing, &n.target_no_country,
+                           &n.target_spurious, &n.target_other}}) {
+            using E = Difference::ActorError;
+            *missing += error == E::kMissing;
+            *no_country += error == E::kNoCountry;
+            *spurious += error == E::kSpurious;
+            *other += error == E::kOther;
+          }
           break;
       }
     }
@@ -497,7 +527,13 @@ std::string FormatErrorCounts(const ErrorCounts& n) {
   return "missing " + std::to_string(n.missing) + ", extra " + std::to_string(n.extra) +
          ", wrong root " + std::to_string(n.wrong_root) + ", wrong subcode " +
          std::to_string(n.wrong_subcode) + ", wrong source " + std::to_string(n.wrong_source) +
-         ", wrong target " + std::to_string(n.wrong_target);
+         ", wrong target " + std::to_string(n.wrong_target) + "\n  source: none " +
+         std::to_string(n.source_missing) + ", role without country " +
+         std::to_string(n.source_no_country) + ", where gold has none " +
+         std::to_string(n.source_spurious) + ", other " + std::to_string(n.source_other) +
+         "\n  target: none " + std::to_string(n.target_missing) + ", role without country " +
+         std::to_string(n.target_no_country) + ", where gold has none " +
+         std::to_string(n.target_spurious) + ", other " + std::to_string(n.target_other);
 }
 
 }  // namespace sitrep::events_gold

@@ -103,6 +103,15 @@ struct Difference {
   // For kWrong: which parts disagree (a wrong subcode has the right root).
   bool wrong_root = false, wrong_subcode = false, wrong_source = false, wrong_target = false,
        wrong_flags = false;
+  // For a wrong source/target, what the coder gave instead.
+  enum class ActorError : uint8_t {
+    kNone,       // the actor agrees
+    kMissing,    // no code ("-") where gold has one
+    kNoCountry,  // "---COP" where gold has "COLCOP": the role without the country
+    kSpurious,   // a code where gold has "-" only
+    kOther,      // another code
+  };
+  ActorError source_error = ActorError::kNone, target_error = ActorError::kNone;
   std::string text;  // `missing  "attacked"@337  ---UAF 190 AFGCOP  (line 3)`
 };
 
@@ -157,6 +166,9 @@ std::string FormatDifferences(const std::vector<ArticleScore>& articles);
 // missing, extra, wrong root, wrong subcode (same root), wrong source, wrong target.
 struct ErrorCounts {
   int missing = 0, extra = 0, wrong_root = 0, wrong_subcode = 0, wrong_source = 0, wrong_target = 0;
+  // wrong_source / wrong_target split by Difference::ActorError.
+  int source_missing = 0, source_no_country = 0, source_spurious = 0, source_other = 0;
+  int target_missing = 0, target_no_country = 0, target_spurious = 0, target_other = 0;
 };
 ErrorCounts CountErrors(const std::vector<ArticleScore>& articles);
 std::string FormatErrorCounts(const ErrorCounts& counts);

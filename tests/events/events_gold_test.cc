@@ -217,6 +217,9 @@ TEST(ScoreTest, WrongCodesAndActorsAreCountedAndListed) {
   EXPECT_EQ(n.wrong_source, 1);
   EXPECT_EQ(n.wrong_target, 1);
   EXPECT_EQ(n.missing + n.extra, 0);
+  EXPECT_EQ(n.target_missing, 1);  // AFGCOP lost
+  EXPECT_EQ(n.source_other, 1);    // ---REB for RUSMIL
+  EXPECT_EQ(n.source_no_country + n.target_no_country + n.source_spurious, 0);
   ASSERT_FALSE(s.differences.empty());
   EXPECT_NE(s.differences[0].text.find("coded ---UAF 193 -"), std::string::npos)
       << s.differences[0].text;
@@ -272,6 +275,17 @@ TEST(ScoreTest, LongerActorCodesAgreeOnlyByWholeBlocksOfTwoBlockGoldCodes) {
   GoldFile country = Gold(doc, "bombed\tRUS\t195\t-\n");
   s = ScoreArticle(doc, country);  // "RUS" does not accept RUSMIL
   EXPECT_EQ(s.source_agree, 0);
+}
+
+TEST(ScoreTest, ActorErrorsAreClassified) {
+  Document doc = CodedWell();
+  doc.mentions[1].code = "---COP";  // AFGCOP without its country
+  doc.mentions[4].code = "SYRREB";  // a target where gold has none
+  doc.events[3].target = 4;
+  ErrorCounts n = CountErrors({ScoreArticle(doc, Gold(doc, kGold))});
+  EXPECT_EQ(n.target_no_country, 1);
+  EXPECT_EQ(n.target_spurious, 1);
+  EXPECT_EQ(n.wrong_target, 2);
 }
 
 TEST(ScoreTest, OptionalGoldCountsOnlyWhenMatched) {
