@@ -448,13 +448,27 @@ void SentenceParse::BuildCompounds() {
         sep.push_back(p++);
         saw_conj = true;
       }
-      if (sep.empty()) break;
-      while (p < n && (words_[p].type == WType::kDeterm || words_[p].type == WType::kAdj)) ++p;
+      // After a conjunction, an actor right after another one joins the list
+      // too ("Gondor and Arnor's Elrond").
+      bool after_conj = std::find(conj_link.begin(), conj_link.end(), true) != conj_link.end();
+      if (sep.empty() && !after_conj) break;
+      bool adjective = false;
+      while (p < n && (words_[p].type == WType::kDeterm || words_[p].type == WType::kAdj)) {
+        adjective |= words_[p].type == WType::kAdj;
+        ++p;
+      }
+      if (sep.empty()) {
+        // Only "Arnor's Elrond" (possessive) or "Arnor awful Gondor" (an
+        // adjective opening the next noun phrase), not two bare names.
+        const std::string& prev = words_[pos - 1].text;
+        bool possessive = prev.size() > 2 && prev.compare(prev.size() - 2, 2, "'S") == 0;
+        if (!possessive && !adjective) break;
+      }
       int next = UnitStartingAt(p);
       if (next < 0 || next == static_cast<int>(u0)) break;
       members.push_back(next);
       seps.push_back(sep);
-      conj_link.push_back(saw_conj);
+      conj_link.push_back(saw_conj || sep.empty());
       pos = units_[next].end;
     }
     // Keep members up to the last conjunction link.
@@ -847,6 +861,14 @@ void SentenceParse::CodeClauses(std::vector<CodedEvent>* events, bool* discard, 
               src_unit = u;
               break;
             }
+          // A source found after the verb is one actor: the first of a compound.
+          if (src_unit >= 0 && units_[src_unit].compound) {
+            for (size_t k = 0; k < units_.size(); ++k)
+              if (units_[k].member_of == src_unit) {
+                src_unit = static_cast<int>(k);
+                break;
+              }
+          }
           if (src_unit >= 0)
             src = units_[src_unit].codes;
           else if (!options_.default_source.empty())

@@ -22,8 +22,8 @@ TEST(TabariValidationTest, ValidateProjectPassRate) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   int total = r->passed + r->failed;
   EXPECT_GE(total, 440) << "records not found";
-  // Measured 439 of 449 (97.8%); the floor is just below.
-  EXPECT_GE(r->passed, 434) << out.str();
+  // Measured 442 of 449 (98.4%); the floor is just below.
+  EXPECT_GE(r->passed, 437) << out.str();
   EXPECT_NE(out.str().find(" passed, "), std::string::npos);
 }
 
