@@ -447,7 +447,7 @@ void Dictionaries::ReadVerbs(std::string_view text, const std::string& name) {
     VerbPattern pat;
     pat.code = code;
     pat.line = name + ":" + std::to_string(p.line);
-    bool seen_verb = false, ok = true;
+    bool seen_verb = false, ok = true, two_stars = false;
     std::vector<PatternElement>* side = &pat.upper;
     for (const std::string& chunk : SplitWords(body)) {
       std::vector<std::string> pieces;
@@ -463,6 +463,19 @@ void Dictionaries::ReadVerbs(std::string_view text, const std::string& name) {
           }
         }
       }
+      // Synset names may contain '_' ("&FIGHT_OF_WORDS"): rejoin the longest
+      // run of pieces that names a synset.
+      for (size_t k = 0; k < pieces.size(); ++k) {
+        if (pieces[k].empty() || pieces[k][0] != '&') continue;
+        std::string name = pieces[k];
+        size_t best = k;
+        for (size_t j = k + 1; j < pieces.size(); ++j) {
+          name += "_" + pieces[j];
+          if (vd.synset_index.count(name)) best = j;
+        }
+        for (size_t j = k + 1; j <= best; ++j) pieces[k] += "_" + pieces[j];
+        pieces.erase(pieces.begin() + k + 1, pieces.begin() + best + 1);
+      }
       bool joined = false;
       for (size_t k = 0; k < pieces.size(); ++k) {
         const std::string& piece = pieces[k];
@@ -471,6 +484,7 @@ void Dictionaries::ReadVerbs(std::string_view text, const std::string& name) {
         if (piece == "*") {
           if (seen_verb) {
             ok = false;
+            two_stars = true;
             break;
           }
           seen_verb = true;
@@ -521,7 +535,7 @@ void Dictionaries::ReadVerbs(std::string_view text, const std::string& name) {
       if (!ok) break;
     }
     if (!ok) {
-      if (!seen_verb) Warn(name, p.line, "pattern with more than one '*'; skipped");
+      if (two_stars) Warn(name, p.line, "pattern with more than one '*'; skipped");
       continue;
     }
     if (!seen_verb) {

@@ -50,7 +50,7 @@ std::string Upper(std::string_view s);
 int ParseDictionaryDate(std::string_view s);
 
 // A code valid on some dates: kind kAlways, kBefore (date < to),
-// kFrom (date >= from) or kRange (from <= date < to).
+// kFrom (date >= from) or kRange (from <= date <= to).
 struct DatedCode {
   enum class Kind { kAlways, kBefore, kFrom, kRange };
   std::string code;

@@ -82,6 +82,10 @@ StatusOr<PtbTree> ParsePtb(std::string_view text) {
       int n = static_cast<int>(tree.nodes.size());
       tree.nodes.push_back({});
       tree.nodes[n].label = std::move(label);
+      if (!stack.empty() && !tree.nodes[stack.back()].word.empty()) {
+        return error(open,
+                     "constituent after the word of '" + tree.nodes[stack.back()].label + "'");
+      }
       if (stack.empty()) {
         tree.root = n;
       } else {
