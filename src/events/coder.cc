@@ -780,7 +780,16 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     // "attack by gunmen", "clashes between X and Y", "strikes on Idlib".
     std::vector<uint32_t> src, tgt;
     bool between = false;  // "clashes between X and Y": Y is the target, not the victims
-    for (uint32_t c : v.kids(t)) {
+    // Modifiers of the noun, and "between" phrases of the verb it is the subject
+    // of ("clashes broke out between X and Y").
+    std::vector<uint32_t> mods(v.kids(t).begin(), v.kids(t).end());
+    if (v.rel(t) == "nsubj" && v.head(t) != kNil) {
+      for (uint32_t c : v.kids(static_cast<uint32_t>(v.head(t)))) {
+        if (IsObl(v.rel(c)) && (v.HasCase(c, "between") || v.HasCase(c, "among")))
+          mods.push_back(c);
+      }
+    }
+    for (uint32_t c : mods) {
       std::string_view r = v.rel(c);
       if (r == "nmod:poss") v.Expand(c, &src);
       if ((r == "amod" || r == "compound") &&
@@ -788,15 +797,15 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
            (v.tok(c).upos == Upos::kAdj && c > s.token_begin && !doc.Form(v.tok(c)).empty() &&
             doc.Form(v.tok(c))[0] >= 'A' && doc.Form(v.tok(c))[0] <= 'Z')))
         v.Expand(c, &src);
-      if (IsNmod(r) && r != "nmod:poss") {
+      if ((IsNmod(r) || IsObl(r)) && r != "nmod:poss") {
         std::string_view prep = v.CaseOf(c);
         if (prep == "by" || prep == "from") {
           v.Expand(c, &src);
         } else if (prep == "between" || prep == "among") {
-          between = true;
           std::vector<uint32_t> both;
           v.Expand(c, &both);
           if (both.size() >= 2) {
+            between = true;
             src.push_back(both[0]);
             tgt.insert(tgt.end(), both.begin() + 1, both.end());
           } else {
