@@ -85,15 +85,16 @@ StatusOr<RecordsEvalResult> EvaluateConversion(const std::string& ud_records_pat
   SITREP_ASSIGN_OR_RETURN(std::vector<PetrRecord> gold_records,
                           ReadPetrRecords(options.records_path));
   SITREP_ASSIGN_OR_RETURN(std::vector<PetrRecord> ud_records, ReadPetrRecords(ud_records_path));
-  std::map<std::string, const PetrRecord*> by_id;
+  // Records are matched by their text (UniversalPetrarch renumbered some ids).
+  std::map<std::string, const PetrRecord*> by_text;
   for (const PetrRecord& r : ud_records) {
-    if (!options.sentences_only || r.IsSentence()) by_id.emplace(r.id, &r);
+    if (!options.sentences_only || r.IsSentence()) by_text.emplace(r.text, &r);
   }
   RecordsEvalResult result;
   for (const PetrRecord& g : gold_records) {
     if (options.sentences_only && !g.IsSentence()) continue;
-    auto it = by_id.find(g.id);
-    if (it == by_id.end()) continue;
+    auto it = by_text.find(g.text);
+    if (it == by_text.end()) continue;
     ++result.records;
     StatusOr<PtbTree> gold = ParsePtb(g.parse);
     if (!gold.ok()) {

@@ -47,7 +47,7 @@ StatusOr<RecordsEvalResult> EvaluateOnRecords(const Analyzer& analyzer,
 
 // The converter alone: converts the UD parses (CoNLL-U in <Parse>) of
 // `ud_records_path` and scores them against the Penn parses of the records
-// with the same id in `options.records_path` (UniversalPetrarch's
+// with the same <Text> in `options.records_path` (UniversalPetrarch's
 // PETR.UnitTest.records.parsing_parsed.xml holds CoreNLP's own trees
 // converted to UD, so this measures how well ToPtb inverts that conversion).
 StatusOr<RecordsEvalResult> EvaluateConversion(const std::string& ud_records_path,

@@ -218,8 +218,19 @@ class Converter {
     int last_word = n_ - 1;
     while (last_word > 0 && IsPunct(last_word)) --last_word;
     for (int p = 0; p < n_; ++p) {
-      if (head_[p] >= 0 && head_[p] != root_ && p > root_ && hi_[p] == last_word &&
-          IsReportingClause(head_[p], p)) {
+      if (head_[p] < 0 || head_[p] == root_ || p < root_ || hi_[p] != last_word) continue;
+      // Also when hung on a noun or verb as a relative/adverbial/complement
+      // clause, if a comma sets it off: "... its embassy, a senior official said."
+      const std::string_view b = Base(rel_[p]);
+      const bool clausal = b == "acl" || b == "advcl" || b == "ccomp" || b == "dep";
+      if (clausal && lo_[p] > 0 && IsPunct(lo_[p] - 1) && Form(lo_[p] - 1) == ",") {
+        const std::string saved = rel_[p];
+        rel_[p] = "parataxis";
+        bool wh = false;
+        for (int k = lo_[p]; k < p; ++k) wh = wh || IsWhTag(Xpos(k));
+        if (wh || !IsReportingClause(head_[p], p)) rel_[p] = saved;
+      }
+      if (IsReportingClause(head_[p], p)) {
         head_[p] = root_;
         Index();
         break;
