@@ -223,7 +223,9 @@ class Converter {
       // clause, if a comma sets it off: "... its embassy, a senior official said."
       const std::string_view b = Base(rel_[p]);
       const bool clausal = b == "acl" || b == "advcl" || b == "ccomp" || b == "dep";
-      if (clausal && lo_[p] > 0 && IsPunct(lo_[p] - 1) && Form(lo_[p] - 1) == ",") {
+      const bool comma_before =
+          (Form(lo_[p]) == "," && lo_[p] < p) || (lo_[p] > 0 && Form(lo_[p] - 1) == ",");
+      if (clausal && comma_before) {
         const std::string saved = rel_[p];
         rel_[p] = "parataxis";
         bool wh = false;
