@@ -446,6 +446,8 @@ void Dictionary::ParseFile(const std::string& file, std::string_view text) {
               flags |= kAgentWeak;
             } else if (f == "state") {
               flags |= kAgentState;
+            } else if (f == "civilian") {
+              flags |= kAgentCivilian;
             } else {
               warn("unknown agent flag '" + std::string(f) + "'");
               ok = false;

@@ -67,7 +67,9 @@ inline constexpr uint8_t kAgentPerson = 1;  // "person": one human ("spokesman")
 inline constexpr uint8_t kAgentWeak =
     2;  // "weak": a modifier agent's sector wins ("rebel fighters")
 inline constexpr uint8_t kAgentNotActor =
-    4;                                     // sector "-": "border" (a demonym before it is no actor)
+    4;  // sector "-": "border" (a demonym before it is no actor)
+inline constexpr uint8_t kAgentCivilian =
+    16;                                    // "civilian": with a country it is CVL ("Syrian men")
 inline constexpr uint8_t kAgentState = 8;  // "state": with a country it is MIL ("Turkish forces")
 // Reference classes (references.txt second field): what "the <noun>" may refer to.
 inline constexpr uint8_t kRefGroup = 1;

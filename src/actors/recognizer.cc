@@ -316,7 +316,11 @@ class SentenceRecognizer {
         if (!IsPlace(prev.type)) return false;  // "Lebanese Hezbollah"
         break;
       case EntryType::kReference:
-        if (prev.type != EntryType::kGroup && prev.type != EntryType::kOrganisation) return false;
+        // "Islamic State group", "the militant group"
+        if (prev.type != EntryType::kGroup && prev.type != EntryType::kOrganisation &&
+            prev.type != EntryType::kAgent) {
+          return false;
+        }
         break;
       default:
         return false;
@@ -346,7 +350,13 @@ class SentenceRecognizer {
     }
     if (prev.type == EntryType::kPerson && next.type == EntryType::kPerson) return false;
     if (gap == 0) return true;
-    return Reaches(prev.head, prev.end, next.end, 4);
+    // The modifier may depend on a later word of the same phrase:
+    // "Russia 's UN ambassador" (Russia -> ambassador).
+    uint32_t end = next.end;
+    for (const Match& m : matches_) {
+      if (m.begin == end) end = m.end;
+    }
+    return Reaches(prev.head, prev.end, end, 4);
   }
 
   // "Iran" in "Iran-backed", "U.S." in "U.S.-led".
@@ -407,6 +417,8 @@ class SentenceRecognizer {
         if (OneOf(f, kPersonPronouns) || OneOf(f, kNeuterPronouns) || OneOf(f, kPluralPronouns)) {
           c.possessor = t;  // not "our", "my": the speaker is unknown here
         }
+      } else if (IsPlace(h.type) && last - first == 1) {
+        ok = false;  // "military-ruled Myanmar" => "Myanmar"
       } else if (((tok.upos == Upos::kAdj || tok.upos == Upos::kVerb) && Rel(t) == "amod") ||
                  (tok.upos == Upos::kNum && Rel(t) == "nummod")) {
         ok = dep;
@@ -451,6 +463,16 @@ class SentenceRecognizer {
           c.need = Need::kReference;
           c.ref_flags = he.flags;
           c.m.kind = ActorMention::Kind::kReference;
+          if (agent_mod != nullptr) {
+            // "the militant group": an armed group of that sector; if none
+            // was named before, the agent itself ("---INS").
+            const Entry& ae = dict_.entries()[agent_mod->entry];
+            c.m.sector = ae.sector;
+            c.m.code = "---" + ae.sector;
+            c.m.kind = ActorMention::Kind::kAgent;
+            if (!HasDefiniteDet(h.head, c.m.token_begin)) c.need = Need::kNone;
+            break;
+          }
           // "the group"; not "groups", "the two countries".
           if (!HasDefiniteDet(h.head, c.m.token_begin) || plural_head) c.drop = true;
         }
@@ -481,13 +503,20 @@ class SentenceRecognizer {
           if (!(ae.flags & kAgentNotActor) && !(ae.flags & kAgentPerson)) sector = ae.sector;
         } else if ((he.flags & kAgentState) && (place_mod != nullptr || person_mod != nullptr)) {
           sector = "MIL";  // "Turkish forces", "Assad's forces"
+        } else if ((he.flags & kAgentCivilian) && place_mod != nullptr) {
+          sector = "CVL";  // "two Brazilian men"
         }
         // Title + unknown name: "President John Doe" (head = the name).
         if ((he.flags & kAgentPerson) && !plural_head) ExtendOverName(c);
         c.props.person = (he.flags & kAgentPerson) && !plural_head;
         c.m.kind = ActorMention::Kind::kAgent;
         c.m.sector = sector;
-        if (named_mod != nullptr) {
+        // "Russia's UN ambassador": a country before an organisation makes a
+        // person title that country's (RUSGOV); "UN envoy" alone is the UN's.
+        bool country_first =
+            place_mod != nullptr && named_mod != nullptr && place_mod->begin < named_mod->begin &&
+            named_mod->type == EntryType::kOrganisation && (he.flags & kAgentPerson);
+        if (named_mod != nullptr && !country_first) {
           SetNamed(c, *named_mod);
           c.m.head = h.head;
           c.props.person = (he.flags & kAgentPerson) && !plural_head;
@@ -868,8 +897,13 @@ class SentenceRecognizer {
         return (p.plural || p.group || p.org) && !p.person;
       }
       case Need::kReference:
+        if (!c.m.sector.empty()) {  // "the militant group": same armed family
+          bool armed_a = a.sector == "INS" || a.sector == "IMG" || a.sector == "REB" ||
+                         a.sector == "SEP" || a.sector == "UAF";
+          if (!p.group || !armed_a) return false;
+        }
         return ((c.ref_flags & kRefGroup) && p.group) ||
-               ((c.ref_flags & kRefOrganisation) && p.org) ||
+               ((c.ref_flags & kRefOrganisation) && p.org && a.country.empty()) ||
                ((c.ref_flags & kRefCountry) && p.country && a.sector.empty()) ||
                ((c.ref_flags & kRefPerson) && p.person && !a.code.empty());
       case Need::kDefiniteAgent: {
@@ -971,7 +1005,8 @@ class SentenceRecognizer {
     }
     if (found < 0) {
       // Unresolved: an agent keeps its sector-only code; others are dropped.
-      return c.need == Need::kDefiniteAgent || c.need == Need::kPossessor;
+      return c.need == Need::kDefiniteAgent || c.need == Need::kPossessor ||
+             (c.need == Need::kReference && !c.m.code.empty());
     }
     // Point at the chain's root (the named or agent mention), not a pronoun.
     int root = found;
