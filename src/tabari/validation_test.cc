@@ -57,3 +57,30 @@ TEST(TabariValidationTest, ProductionDictionariesLoad) {
 
 }  // namespace
 }  // namespace sitrep::tabari
+
+namespace sitrep::tabari {
+namespace {
+
+// Every record of both text files, including the ones after FINAL-01 that
+// crashed TABARI (overlong records, run-together words), is coded safely.
+TEST(TabariValidationTest, EveryRecordCodesWithoutCrashing) {
+  std::string project = kDir + "/Validate.project";
+  if (!std::filesystem::exists(project)) GTEST_SKIP() << "TABARI corpus not found at " << project;
+  auto p = Project::Load(project);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  SentenceCoder coder(**p);
+  int coded = 0;
+  for (const char* file : {"/Validate.text", "/TABARI.Demo.text"}) {
+    auto records = ReadTextRecords(kDir + file);
+    ASSERT_TRUE(records.ok());
+    for (const TextRecord& r : *records) {
+      ForwardState fwd;
+      SentenceResult res = coder.Code(r.text, r.date, (*p)->options(), &fwd);
+      coded += res.status == SentenceStatus::kCoded;
+    }
+  }
+  EXPECT_GT(coded, 300);
+}
+
+}  // namespace
+}  // namespace sitrep::tabari
