@@ -96,7 +96,9 @@ struct Props {
   bool org = false;
   bool country = false;
   uint32_t head_lemma = Dictionary::kNoToken;
-  bool modifier = false;  // used as a modifier ("terrorist" in "terrorist gangs")
+  bool modifier = false;      // used as a modifier ("terrorist" in "terrorist gangs")
+  bool subject = false;       // the head is a subject (nsubj, nsubj:pass)
+  bool main_subject = false;  // ... of the sentence's root
 };
 
 enum class Need : uint8_t { kNone, kPronoun, kPossessor, kReference, kDefiniteAgent, kNameRef };
@@ -153,6 +155,9 @@ class SentenceRecognizer {
       if (!Resolve(c)) continue;
       last_end = c.m.token_end;
       c.props.head_lemma = c.head_lemma;
+      c.props.subject = BaseRel(Rel(c.m.head)) == "nsubj";
+      c.props.main_subject =
+          c.props.subject && Head(c.m.head) != kNone && doc_.tokens[Head(c.m.head)].head == 0;
       doc_.mentions.push_back(std::move(c.m));
       doc_props_.push_back(c.props);
     }
@@ -846,7 +851,9 @@ class SentenceRecognizer {
       // An apposition is set off by a comma ("Turkey, a NATO member"); a
       // headline "Somalia: Al-Shabaab ambush AU troops" is not one.
       bool comma = false;
-      for (uint32_t t = host + 1; t < c.m.token_begin; ++t) comma = comma || Form(t) == ",";
+      for (uint32_t t = host + 1; t < c.m.token_begin; ++t) {
+        comma = comma || Form(t) == "," || Form(t) == "(";  // "Rapid Support Forces (RSF)"
+      }
       if (!comma) continue;
       int owner = CandidateAt(host, i);
       if (owner >= 0) {
@@ -959,8 +966,8 @@ class SentenceRecognizer {
       for (size_t k = doc_.mentions.size(); k-- > 0;) {
         const ActorMention& a = doc_.mentions[k];
         if (a.sentence + 8 < sentence_) break;
-        if (doc_props_[k].head_lemma == c.head_lemma && !a.country.empty() &&
-            a.sector == c.m.sector && doc_props_[k].plural == c.props.plural) {
+        if (doc_props_[k].head_lemma == c.head_lemma && (!a.country.empty() || !a.name.empty()) &&
+            doc_props_[k].plural == c.props.plural) {
           found = static_cast<int>(k);
           break;
         }
@@ -974,6 +981,25 @@ class SentenceRecognizer {
         found = static_cast<int>(k);
         break;
       }
+    }
+    // A pronoun whose nearest candidate is in an earlier sentence prefers that
+    // sentence's subject: "Syrian state television said the army had
+    // restored security ... It gave no figures" => the television.
+    if (found >= 0 && c.need == Need::kPronoun && doc_.mentions[found].sentence < sentence_ &&
+        !doc_props_[found].subject) {
+      // The main clause's subject first, then any subject.
+      const uint32_t sent = doc_.mentions[found].sentence;
+      int best = -1;
+      for (int k = found - 1; k >= 0 && doc_.mentions[k].sentence == sent; --k) {
+        const Props& p = doc_props_[k];
+        if (!p.subject || !Compatible(c, doc_.mentions[k], p)) continue;
+        if (p.main_subject) {
+          best = k;
+          break;
+        }
+        if (best < 0) best = k;
+      }
+      if (best >= 0) found = best;
     }
     // "the government" after "Syria": the country's government, when the
     // current and previous sentence name one country only.
@@ -1045,9 +1071,11 @@ class SentenceRecognizer {
     if (c.need != Need::kPronoun) c.m.kind = ActorMention::Kind::kReference;
     bool keep_person = c.props.person;
     bool keep_modifier = c.props.modifier;
+    bool keep_subject = c.props.subject;
     c.props = ap;
     c.props.person = c.props.person || keep_person;
     c.props.modifier = keep_modifier;
+    c.props.subject = keep_subject;
     return true;
   }
 
