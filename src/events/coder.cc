@@ -654,6 +654,9 @@ uint32_t Leftmost(const SentenceView& v, uint32_t t, int depth) {
   return b;
 }
 
+// The obl:agent of a verb ("killed by gunmen"), or kNil.
+int32_t ByAgentOf(const SentenceView& v, uint32_t verb) { return v.Child(verb, "obl:agent"); }
+
 // The mention standing for argument token `a`: the one headed by it, else a
 // dictionary mention among its modifiers ("rebel positions" -> "rebel"), else
 // the innermost one covering it, else a new kUnknown/kPronoun mention.
@@ -846,6 +849,21 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         w.preds.push_back(std::move(p));
         continue;
       }
+    }
+    // The means of a passive casualty verb: "33 soldiers were killed in an air
+    // strike" -> 195 with the soldiers as target.
+    if (IsObl(v.rel(t)) && h != kNil && v.tok(h).upos == Upos::kVerb &&
+        IsCasualtyVerb(v.lemma(h)) && Root(np->code) >= 18 && Root(np->code) <= 20 &&
+        (v.HasCase(t, "in") || v.HasCase(t, "by")) && v.Child(h, "nsubj:pass") != kNil &&
+        ByAgentOf(v, static_cast<uint32_t>(h)) == kNil) {
+      p.kind = PredKind::kInstrument;
+      p.verb = static_cast<uint32_t>(h);
+      p.sources = std::move(src);
+      v.Expand(static_cast<uint32_t>(v.Child(h, "nsubj:pass")), &p.targets);
+      int32_t vp = w.pred_of_verb[rel_idx(h)];
+      if (vp != kNil) w.preds[vp].done = true;
+      w.preds.push_back(std::move(p));
+      continue;
     }
     if (src.empty() && tgt.empty()) continue;
     p.kind = PredKind::kNoun;
@@ -1084,6 +1102,13 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     // "three soldiers were killed": a casualty report, not an event (no actor).
     if (p.kind == PredKind::kVerb && p.sources.empty() && IsCasualtyVerb(v.lemma(p.verb))) continue;
     if (code.empty() && p.complement_noun == kNil) continue;
+    // "a commander who asked not to be named": a request to be left unnamed.
+    if ((p.complement == Complement::kAppeal || p.complement == Complement::kDemand) &&
+        p.complement_code.empty() && p.targets.empty()) {
+      int32_t x = v.Child(p.verb, "xcomp");
+      if (x == kNil) x = v.Child(p.verb, "ccomp");
+      if (x != kNil && v.Child(static_cast<uint32_t>(x), "aux:pass") != kNil) continue;
+    }
     // A statement's target is only a known actor addressed by iobj, "to" or
     // the object of "tell" ("told reporters" is not one; "said soldiers ..."
     // with "soldiers" as obj is a parse error).
