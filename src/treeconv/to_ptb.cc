@@ -316,6 +316,18 @@ class Converter {
     }
     const std::string_view b = Base(rel_[v]);
     if (b == "conj" || b == "parataxis" || b == "xcomp" || b == "dep") rel_[v] = "advcl";
+    // A measure phrase right before the complementizer, hung on the clause's
+    // head ("restore ties [almost five years] after crowds trashed"), measures
+    // the clause: (SBAR (NP almost five years) (IN after) (S ...)).
+    const int h = head_[v];
+    if (h >= 0) {
+      for (int k : kids_[h]) {
+        if (k != v && IsMeasure(rel_[k]) && hi_[k] + 1 == m) {
+          head_[k] = v;
+          rel_[k] = "obl:npmod";
+        }
+      }
+    }
   }
 
   // Parse repair for one frequent confusion of taggers/parsers trained on
