@@ -234,6 +234,17 @@ std::vector<std::string> SentenceState::Mix(const std::vector<std::string>& acto
   return out;
 }
 
+// "Dol_Amroth" as one token is the phrase DOL AMROTH.
+void PushWord(const std::string& w, std::vector<std::string>* words) {
+  size_t b = 0;
+  while (b <= w.size()) {
+    size_t e = w.find('_', b);
+    if (e == std::string::npos) e = w.size();
+    if (e > b) words->push_back(w.substr(b, e - b));
+    b = e + 1;
+  }
+}
+
 void SentenceState::NpText(int n, std::vector<std::string>* words,
                            std::vector<std::string>* pp_codes, int depth) {
   if (depth > 60) return;
@@ -248,15 +259,7 @@ void SentenceState::NpText(int n, std::vector<std::string>* words,
       NpText(c, words, pp_codes, depth + 1);
     } else if (IsPreterminal(c) &&
                (StartsWith(l, "JJ") || StartsWith(l, "NN") || l == "DT" || l == "AFX")) {
-      // "Dol_Amroth" as one token is the phrase DOL AMROTH.
-      const std::string& w = words_[leaf_of_node_[c]];
-      size_t b = 0;
-      while (b <= w.size()) {
-        size_t e = w.find('_', b);
-        if (e == std::string::npos) e = w.size();
-        if (e > b) words->push_back(w.substr(b, e - b));
-        b = e + 1;
-      }
+      PushWord(words_[leaf_of_node_[c]], words);
     } else if (l == "PP") {
       std::vector<std::string> m = PpMeaning(c, depth + 1);
       bool has_actor = false;
@@ -267,7 +270,7 @@ void SentenceState::NpText(int n, std::vector<std::string>* words,
         // soldiers in south Ithilen" is an attack by OSGMIL.
         if (pp_codes->empty()) pp_codes->insert(pp_codes->end(), m.begin(), m.end());
       } else {
-        for (int k = span_[c].first; k <= span_[c].second; ++k) words->push_back(words_[k]);
+        for (int k = span_[c].first; k <= span_[c].second; ++k) PushWord(words_[k], words);
       }
     }
   }
@@ -674,8 +677,6 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
   for (int c : node.children)
     if (Label(c) == "VP") return;  // an auxiliary: the lower VP is coded
   int v = leaf_of_node_[head];
-  auto it = d_.verbs().forms.find(words_[v]);
-  if (it == d_.verbs().forms.end()) return;
   // Candidate forms whose compound words are present, longest first; the
   // first one with a matching pattern wins, else the first with a code.
   struct Candidate {
@@ -683,14 +684,33 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
     int first, last;
   };
   std::vector<Candidate> candidates;
-  for (const VerbForm& f : it->second) {
-    int fb = v - static_cast<int>(f.front.size());
-    int be = v + static_cast<int>(f.back.size());
-    if (fb < 0 || be >= static_cast<int>(words_.size())) continue;
-    bool ok = true;
-    for (size_t k = 0; k < f.front.size() && ok; ++k) ok = words_[fb + k] == f.front[k];
-    for (size_t k = 0; k < f.back.size() && ok; ++k) ok = words_[v + 1 + k] == f.back[k];
-    if (ok) candidates.push_back({&f, fb, be});
+  const int n_words = static_cast<int>(words_.size());
+  auto it = d_.verbs().forms.find(words_[v]);
+  if (it != d_.verbs().forms.end()) {
+    for (const VerbForm& f : it->second) {
+      int fb = v - static_cast<int>(f.front.size());
+      int be = v + static_cast<int>(f.back.size());
+      if (fb < 0 || be >= n_words) continue;
+      bool ok = true;
+      for (size_t k = 0; k < f.front.size() && ok; ++k) ok = words_[fb + k] == f.front[k];
+      for (size_t k = 0; k < f.back.size() && ok; ++k) ok = words_[v + 1 + k] == f.back[k];
+      if (ok) candidates.push_back({&f, fb, be});
+    }
+  }
+  // "will not wire tap" parsed as (VB wire) (NN tap): the compound starts here.
+  auto front = d_.verbs().by_front_word.find(words_[v]);
+  if (front != d_.verbs().by_front_word.end()) {
+    for (const std::string& verb : front->second) {
+      for (const VerbForm& f : d_.verbs().forms.at(verb)) {
+        int at = v + static_cast<int>(f.front.size());  // the verb word
+        int be = at + static_cast<int>(f.back.size());
+        if (f.front.empty() || be >= n_words || words_[at] != verb) continue;
+        bool ok = true;
+        for (size_t k = 0; k < f.front.size() && ok; ++k) ok = words_[v + k] == f.front[k];
+        for (size_t k = 0; k < f.back.size() && ok; ++k) ok = words_[at + 1 + k] == f.back[k];
+        if (ok) candidates.push_back({&f, v, be});
+      }
+    }
   }
   if (candidates.empty()) return;
   std::stable_sort(candidates.begin(), candidates.end(),

@@ -393,6 +393,10 @@ void Dictionaries::ReadVerbs(std::string_view text, const std::string& name) {
       vf.back = vb.second;
       vf.code = code;
       vf.block = block;
+      if (!vf.front.empty()) {
+        auto& list = vd.by_front_word[vf.front[0]];
+        if (std::find(list.begin(), list.end(), vb.first) == list.end()) list.push_back(vb.first);
+      }
       vd.forms[vb.first].push_back(std::move(vf));
     }
   }

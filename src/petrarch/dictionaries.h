@@ -124,6 +124,9 @@ struct VerbBlock {
 struct VerbDictionary {
   std::vector<VerbBlock> blocks;
   std::unordered_map<std::string, std::vector<VerbForm>> forms;  // by verb word
+  // First word of a compound's front part -> verb words ("WIRE" -> {"TAP", "TAPPED"}),
+  // for parses that make the first word the verb ("(VB wire) (NN tap)").
+  std::unordered_map<std::string, std::vector<std::string>> by_front_word;
   // synsets[i] = member phrases (each a word list), longest first.
   std::vector<std::vector<std::vector<std::string>>> synsets;
   std::unordered_map<std::string, int> synset_index;  // "&TIETYPES" -> i
