@@ -17,6 +17,7 @@ enum Layer : int {
   kPost,       // NP over NP: nominal post-modifiers
   kCoordLow,   // coordination of NPs / ADJPs / ...
   kCase,       // PP: case marker + phrase
+  kCaseOuter,  // PP over PP: "(PP (VBG according) (PP (TO to) (NP ...)))"
   kCoordCase,  // coordination of PPs
   kAux0,       // VP per auxiliary/copula, nearest the head first
   kTo = kAux0 + kMaxAux,
@@ -205,6 +206,21 @@ class Converter {
           rel_[c] = "appos";
         }
         prev = c;
+      }
+    }
+    Index();
+    // "according to reports": case(reports, according) + fixed(according, to)
+    // -> CoreNLP's (PP (VBG according) (PP (TO to) (NP (NNS reports)))).
+    for (int c = 0; c < n_; ++c) {
+      if (Base(rel_[c]) != "case" || head_[c] <= c || (Xpos(c) != "VBG" && Xpos(c) != "JJ")) {
+        continue;
+      }
+      if (kids_[c].size() == 1 && rel_[kids_[c][0]] == "fixed" && kids_[c][0] == c + 1 &&
+          kids_[kids_[c][0]].empty()) {
+        const int f = kids_[c][0];
+        head_[f] = head_[c];
+        rel_[f] = "case";
+        rel_[c] = "case:outer";
       }
     }
     Index();
@@ -672,6 +688,7 @@ class Converter {
       }
       return left ? kOutermost : kCore;
     }
+    if (rel == "case:outer") return kCaseOuter;
     if (b == "case") {
       if (Xpos(c) == "POS" || !left) return kCore;
       return kCase;
@@ -1012,7 +1029,7 @@ class Converter {
       std::string label;
       if (l == kPost) {
         label = "NP";
-      } else if (l == kCase) {
+      } else if (l == kCase || l == kCaseOuter) {
         label = "PP";
       } else if ((l >= kAux0 && l < kAux0 + kMaxAux) || l == kTo) {
         label = "VP";
