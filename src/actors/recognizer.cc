@@ -221,6 +221,7 @@ class SentenceRecognizer {
   void FindMatches() {
     const uint32_t n = s_.token_end - s_.token_begin;
     form_ids_.assign(n, Dictionary::kNoToken);
+    match_of_.assign(n, -1);
     lemma_ids_.assign(n, Dictionary::kNoToken);
     std::string key;
     for (uint32_t i = 0; i < n; ++i) {
@@ -269,6 +270,9 @@ class SentenceRecognizer {
       }
       // A capitalised person/group name inside a longer run of capitalised
       // words that we do not know ("Ahmed Hassan Lavrov") is still a match.
+      for (uint32_t t = m.begin; t < m.end; ++t) {
+        match_of_[t - s_.token_begin] = static_cast<int32_t>(matches_.size());
+      }
       matches_.push_back(m);
       i = best_end;
     }
@@ -682,19 +686,18 @@ class SentenceRecognizer {
   }
 
   const Match* MatchEndingAt(uint32_t t) const {
-    for (const Match& m : matches_) {
-      if (m.end == t + 1) return &m;
-    }
-    return nullptr;
+    if (t < s_.token_begin || t >= s_.token_end) return nullptr;
+    int32_t i = match_of_[t - s_.token_begin];
+    return i >= 0 && matches_[i].end == t + 1 ? &matches_[i] : nullptr;
   }
   bool InMatch(uint32_t t) const {
-    if (t == kNone) return false;
-    for (const Match& m : matches_) {
-      if (t >= m.begin && t < m.end) return true;
-    }
-    return false;
+    if (t < s_.token_begin || t >= s_.token_end) return false;
+    return match_of_[t - s_.token_begin] >= 0;
   }
   bool InCandidate(uint32_t t) const {
+    if (!covered_.empty() && t >= s_.token_begin && t < s_.token_end) {
+      return covered_[t - s_.token_begin] != 0;
+    }
     for (const Candidate& c : cands_) {
       if (!c.drop && t >= c.m.token_begin && t < c.m.token_end) return true;
     }
@@ -710,6 +713,13 @@ class SentenceRecognizer {
 
   // ---- pronouns, "the Observatory" --------------------------------------
   void AddPronounsAndNameRefs() {
+    // Token coverage of the chunk candidates (they do not move until
+    // Appositions, which clears it).
+    covered_.assign(s_.token_end - s_.token_begin, 0);
+    for (const Candidate& c : cands_) {
+      if (c.drop) continue;
+      for (uint32_t t = c.m.token_begin; t < c.m.token_end; ++t) covered_[t - s_.token_begin] = 1;
+    }
     // Coordinated demonyms first (they need the chunk list).
     for (const auto& [idx, noun] : deferred_demonyms_) {
       Candidate& c = cands_[idx];
@@ -804,6 +814,7 @@ class SentenceRecognizer {
   // "Turkey, a NATO member," => one mention (Turkey); "John Doe, the Syrian
   // foreign minister," => one mention from "John" to "minister", head "John".
   void Appositions() {
+    covered_.clear();
     for (size_t i = 0; i < cands_.size(); ++i) {
       Candidate& c = cands_[i];
       if (c.drop || c.need == Need::kPronoun) continue;
@@ -1088,6 +1099,8 @@ class SentenceRecognizer {
   std::vector<uint32_t> form_ids_;
   std::vector<uint32_t> lemma_ids_;
   std::vector<Match> matches_;
+  std::vector<int32_t> match_of_;
+  std::vector<uint8_t> covered_;  // sentence token -> index into matches_, or -1
   std::vector<Candidate> cands_;
   std::vector<std::pair<size_t, uint32_t>> deferred_demonyms_;
   std::vector<size_t> of_candidates_;
