@@ -829,6 +829,22 @@ class Converter {
   // dependents are only conjuncts (each a subtree of bare nouns, coordinators
   // and commas), punctuation, a leading case marker and premodifiers.
   bool FlatCoordination(int h) const {
+    // "political and military" -> (ADJP (JJ political) (CC and) (JJ military)).
+    if (CatOf(h) == Cat::kAdj || CatOf(h) == Cat::kAdv) {
+      bool any_conj = false;
+      for (int c : kids_[h]) {
+        if (excluded_[c]) continue;
+        const std::string_view b = Base(rel_[c]);
+        if (b == "punct" || (b == "cc" && c > h) || c < h) continue;  // left: other layers
+        if (b != "conj" || UposOf(c) != UposOf(h)) return false;
+        for (int k = lo_[c]; k <= hi_[c]; ++k) {
+          const std::string_view kb = Base(rel_[k]);
+          if (k != c && kb != "cc" && kb != "punct") return false;
+        }
+        any_conj = true;
+      }
+      return any_conj;
+    }
     if (CatOf(h) != Cat::kNominal || UposOf(h) == Upos::kPron || UposOf(h) == Upos::kDet) {
       return false;
     }

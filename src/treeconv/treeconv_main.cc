@@ -3,7 +3,8 @@
 //   sitrep_treeconv_tool text < article.txt        # analyse, print one Penn tree per sentence
 //   sitrep_treeconv_tool conllu FILE                # convert given UD parses (no analysis)
 //   sitrep_treeconv_tool eval [RECORDS.xml] [-v]    # our parse of <Text> vs the records' <Parse>
-//   sitrep_treeconv_tool eval-conv [UD_RECORDS.xml] [-v]  # given UD parses vs PETRARCH2's trees
+//   sitrep_treeconv_tool eval-conv [UD_RECORDS.xml] [--gold RECORDS.xml] [-v]
+//                                               # given UD parses vs PETRARCH2's trees
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -63,6 +64,8 @@ int main(int argc, char** argv) {
       const std::string a = argv[i];
       if (a == "-v") {
         opts.verbose = true;
+      } else if (a == "--gold" && i + 1 < argc) {
+        opts.records_path = argv[++i];
       } else {
         ud = a;
       }
