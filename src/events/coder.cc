@@ -37,7 +37,17 @@ std::string Lower(std::string_view s) {
 }
 
 bool IsRelPronoun(std::string_view lower) {
-  return lower == "who" || lower == "which" || lower == "that" || lower == "whom";
+  return lower == "who" || lower == "which" || lower == "that" || lower == "whom" ||
+         lower == "what" || lower == "whose";
+}
+
+// "dozens of vehicles", "hundreds of their positions": the noun after "of" is
+// what the phrase is about.
+bool IsQuantityNoun(std::string_view l) {
+  return l == "dozen" || l == "dozens" || l == "hundred" || l == "hundreds" || l == "thousand" ||
+         l == "thousands" || l == "score" || l == "scores" || l == "number" || l == "quantity" ||
+         l == "amount" || l == "lot" || l == "group" || l == "handful" || l == "couple" ||
+         l == "pair" || l == "batch" || l == "some" || l == "many" || l == "most" || l == "all";
 }
 
 bool IsNominal(Upos u) {
@@ -150,6 +160,14 @@ class SentenceView {
       if (rel(c) == "case" && lemma(c) == prep) return true;
     }
     return false;
+  }
+  // The "of" noun of a quantity noun ("dozens of vehicles" -> vehicles), else n.
+  uint32_t ContentNoun(uint32_t n) const {
+    if (!IsQuantityNoun(lemma(n))) return n;
+    for (uint32_t c : kids(n)) {
+      if (rel(c) == "nmod" && HasCase(c, "of")) return c;
+    }
+    return n;
   }
   // n and its conj children, recursively: "Syria and Russia" -> {Syria, Russia}.
   void Expand(uint32_t n, std::vector<uint32_t>* out) const {
@@ -302,6 +320,7 @@ class Matcher {
   }
 
   bool Has(const std::vector<std::string>& lemmas, uint32_t n) const {
+    n = v_.ContentNoun(n);
     return std::find(lemmas.begin(), lemmas.end(), v_.lemma(n)) != lemmas.end();
   }
 
@@ -662,6 +681,7 @@ int32_t ByAgentOf(const SentenceView& v, uint32_t verb) { return v.Child(verb, "
 // the innermost one covering it, else a new kUnknown/kPronoun mention.
 int32_t ActorFor(Document& doc, Work& w, uint32_t sentence, uint32_t a) {
   const SentenceView& v = w.v;
+  if (w.mention_by_head[a] == kNil && v.ContentNoun(a) != a) a = v.ContentNoun(a);
   if (w.mention_by_head[a] != kNil) return w.mention_by_head[a];
   for (uint32_t c : v.kids(a)) {
     std::string_view r = v.rel(c);
@@ -865,7 +885,9 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       w.preds.push_back(std::move(p));
       continue;
     }
-    if (src.empty() && tgt.empty()) continue;
+    // On its own a noun needs its actor: "talks with the government" alone
+    // says nothing about who acts.
+    if (src.empty()) continue;
     p.kind = PredKind::kNoun;
     p.verb = t;
     p.sources = std::move(src);
@@ -1112,7 +1134,7 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     // A statement's target is only a known actor addressed by iobj, "to" or
     // the object of "tell" ("told reporters" is not one; "said soldiers ..."
     // with "soldiers" as obj is a parse error).
-    if (p.complement == Complement::kSay) {
+    if (p.complement == Complement::kSay || p.complement == Complement::kDeny) {
       std::erase_if(p.targets, [&](uint32_t a) {
         std::string_view r = v.rel(a);
         bool addressed = r == "iobj" || (r == "obj" && v.lemma(p.verb) == "tell") ||
@@ -1121,6 +1143,22 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         int32_t m = w.mention_by_head[a];
         return m == kNil || doc.mentions[m].kind == ActorMention::Kind::kUnknown;
       });
+    }
+    // A target that is an event noun with an actor stands for that actor:
+    // "condemned a renewed offensive by M23 rebels" -> M23; "repelled an
+    // assault by the militants" -> the militants.
+    for (uint32_t& a : p.targets) {
+      uint32_t nb = 0;
+      if (v.tok(a).upos != Upos::kNoun || matcher.MatchNoun(a, &nb) == nullptr) continue;
+      for (uint32_t c : v.kids(a)) {
+        std::string_view r = v.rel(c);
+        if (r == "nmod:poss" || (IsNmod(r) && v.HasCase(c, "by")) ||
+            ((r == "amod" || r == "compound") && w.mention_by_head[c] != kNil &&
+             doc.mentions[w.mention_by_head[c]].kind != ActorMention::Kind::kUnknown)) {
+          a = c;
+          break;
+        }
+      }
     }
     std::vector<int32_t> srcs, tgts;
     std::vector<std::string> src_codes;
