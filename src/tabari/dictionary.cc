@@ -447,7 +447,9 @@ std::vector<std::string> VerbDictionary::ExpandPattern(const std::string& text, 
       std::string alt(Trim(std::string_view(inner).substr(
           p, bar == std::string::npos ? std::string::npos : bar - p)));
       if (!alt.empty()) {
-        std::string joined = prefix + alt + suffix;
+        std::string joined = prefix;
+        joined += alt;
+        joined += suffix;
         for (auto& s : ExpandPattern(joined, depth + 1, synsets)) out.push_back(s);
       }
       if (bar == std::string::npos) break;

@@ -252,7 +252,7 @@ Status ReadOptionsFile(const std::string& path, Options* options,
     if (Trim(line).rfind("~~", 0) == 0) break;
     std::string error;
     if (!ApplyOptionLine(line, options, &error))
-      warnings->push_back(path + ":" + std::to_string(ln) + ": " + error);
+      warnings->push_back(path + ":" + std::to_string(ln) + ": " += error);
   }
   return OkStatus();
 }

@@ -217,7 +217,7 @@ StatusOr<ValidateResult> RunValidation(const ValidateOptions& vo, std::ostream& 
       for (const std::string& line : ex.option_lines) {
         std::string error;
         if (!ApplyOptionLine(line, &options, &error))
-          result.warnings.push_back(file + ":" + std::to_string(rec.line) + ": " + error);
+          result.warnings.push_back(file + ":" + std::to_string(rec.line) + ": " += error);
       }
       if (!ex.any_block()) continue;  // option-only or comment record
       // FORWARD: pronouns may refer to the previous record of the same story.
