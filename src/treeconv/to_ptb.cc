@@ -766,6 +766,9 @@ class Converter {
       if (single && (b == "amod" || b == "nummod" || b == "nmod" || b == "dep")) flatten = true;
     }
     if (!flatten && nominal_head && c < h && b == "nummod" && !AllNumbers(c)) flatten = true;
+    // "a UK-based group", "10-month", "Israeli-occupied": one word in CoreNLP's
+    // trees, split by our tokenizer; kept flat inside the NP.
+    if (!flatten && nominal_head && c < h && HasJoinedHyphen(c)) flatten = true;
     if (!flatten && nominal_head && c > h && b == "compound") flatten = true;
     if (!flatten && nominal_head && IsNameApposition(h, c)) flatten = true;
     if (!flatten && (b == "conj" || b == "cc") && flat_coord_) flatten = true;
@@ -801,6 +804,16 @@ class Converter {
       if (UposOf(k) != Upos::kPropn) return false;
     }
     return true;
+  }
+
+  // A hyphen written without spaces inside c's subtree ("UK-based").
+  bool HasJoinedHyphen(int c) const {
+    for (int k = lo_[c] + 1; k < hi_[c]; ++k) {
+      if (IsPunct(k) && Form(k) == "-" && !Tok(k - 1).space_after && !Tok(k).space_after) {
+        return true;
+      }
+    }
+    return false;
   }
 
   bool AllNumbers(int c) const {
