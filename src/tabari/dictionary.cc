@@ -295,6 +295,7 @@ Status ActorDictionary::Read(const std::string& path, bool agents) {
   enum { kEntries, kNouns, kAdjectives } section = kEntries;
   int current_group = -1;
   bool group_has_codes = false;
+  bool skipping = false;  // the last head line was malformed
   for (size_t ln = 0; ln < lines.size(); ++ln) {
     const std::string& raw = lines[ln];
     std::string_view line = Trim(raw);
@@ -324,12 +325,8 @@ Status ActorDictionary::Read(const std::string& path, bool agents) {
       (section == kNouns ? nouns_ : adjectives_).push_back(std::move(p));
       continue;
     }
-    bool indented = raw[0] == ' ' || raw[0] == '\t';
     if (line[0] == '[') {
-      if (!indented && current_group < 0) {
-        warnings_.push_back(Where(path, ln) + "code block without a phrase");
-        continue;
-      }
+      if (current_group < 0 && skipping) continue;  // belongs to a reported line
       if (current_group < 0) {
         warnings_.push_back(Where(path, ln) + "code block without a phrase");
         continue;
@@ -344,6 +341,7 @@ Status ActorDictionary::Read(const std::string& path, bool agents) {
       continue;
     }
     if (line[0] == '+') {
+      if (current_group < 0 && skipping) continue;
       if (current_group < 0) {
         warnings_.push_back(Where(path, ln) + "synonym without a head phrase");
         continue;
@@ -368,6 +366,7 @@ Status ActorDictionary::Read(const std::string& path, bool agents) {
     if (text.size() < 2 || !ParsePhrase(text, &e.phrase, &error)) {
       warnings_.push_back(Where(path, ln) + (error.empty() ? "phrase too short" : error));
       current_group = -1;
+      skipping = true;
       continue;
     }
     std::vector<DatedCode> codes;
@@ -375,6 +374,7 @@ Status ActorDictionary::Read(const std::string& path, bool agents) {
       if (!ParseCodeBlocks(body.substr(br), &codes, &error)) {
         warnings_.push_back(Where(path, ln) + error);
         current_group = -1;
+        skipping = true;
         continue;
       }
       if (agents) {
@@ -384,6 +384,7 @@ Status ActorDictionary::Read(const std::string& path, bool agents) {
         if (!ok) {
           warnings_.push_back(Where(path, ln) + "agent code without ~");
           current_group = -1;
+          skipping = true;
           continue;
         }
       }
@@ -391,6 +392,7 @@ Status ActorDictionary::Read(const std::string& path, bool agents) {
     // A single date restriction gets a null default (manual 6.5.2, note 5).
     if (codes.size() == 1 && codes[0].restricted) codes.push_back({"---", 0, 99999999, false});
     groups_.push_back({codes, text});
+    skipping = false;
     current_group = static_cast<int>(groups_.size()) - 1;
     group_has_codes = !codes.empty();
     e.text = text;
