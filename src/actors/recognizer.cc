@@ -404,6 +404,15 @@ class SentenceRecognizer {
     // Left extension over determiners, possessive pronouns and modifiers that
     // depend on the chunk: "the", "its", "allied", "elite".
     uint32_t b = c.m.token_begin;
+    // Unknown compound nouns join an agent phrase ("air defence units"), not
+    // a name ("struck RSF"), a possessive phrase ("a claim Moscow's ministry")
+    // or a phrase that is itself a modifier ("attack police checkpoints").
+    bool possessive_chunk = false;
+    for (uint32_t t = c.m.token_begin; t < c.m.token_end; ++t) {
+      possessive_chunk = possessive_chunk || doc_.tokens[t].xpos == "POS";
+    }
+    const bool compounds_ok = (h.type == EntryType::kAgent || h.type == EntryType::kReference) &&
+                              !possessive_chunk && BaseRel(Rel(h.head)) != "compound";
     while (b > s_.token_begin) {
       uint32_t t = b - 1;
       if (InMatch(t)) {
@@ -429,7 +438,9 @@ class SentenceRecognizer {
       } else if (IsPlace(h.type) && last - first == 1) {
         ok = false;  // "military-ruled Myanmar" => "Myanmar"
       } else if (((tok.upos == Upos::kAdj || tok.upos == Upos::kVerb) && Rel(t) == "amod") ||
-                 (tok.upos == Upos::kNum && Rel(t) == "nummod")) {
+                 (tok.upos == Upos::kNum && Rel(t) == "nummod") ||
+                 (compounds_ok && (tok.upos == Upos::kNoun || tok.upos == Upos::kPropn) &&
+                  Rel(t) == "compound" && Head(t) == c.m.head)) {  // "air defence units"
         ok = dep;
       } else if (tok.xpos == "HYPH" || Form(t) == "-") {
         ok = b < c.m.token_begin ||
