@@ -1,5 +1,5 @@
 # The two commands of README.md:
-#   make demo   installs what is missing, builds, analyses the sample articles
+#   make demo   installs what is missing, builds, codes the sample articles
 #   make test   installs what is missing, builds, runs lint and every test
 # (slow suites such as retraining the model: `make test-slow`; CI runs both).
 BUILD ?= build
@@ -21,8 +21,13 @@ configure: $(BUILD)/CMakeCache.txt
 build: setup configure
 	cmake --build $(BUILD) -j$(JOBS)
 
+# Codes the sample articles: event records (docs/events.md) go to
+# $(BUILD)/demo/events.jsonl, a summary table to the terminal.
 demo: build
-	./$(BUILD)/sitrep analyze samples/jsonl/articles.jsonl
+	@mkdir -p $(BUILD)/demo
+	./$(BUILD)/sitrep code samples/jsonl/articles.jsonl > $(BUILD)/demo/events.jsonl
+	./$(BUILD)/sitrep code samples/jsonl/articles.jsonl --format table
+	@echo "demo: event records in $(BUILD)/demo/events.jsonl"
 
 # Everything but the slow suites (which retrain the model): format and
 # clang-tidy checks, then the fast and corpus tests.

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "core/binary_io.h"
@@ -205,6 +206,137 @@ TEST_F(CliTest, UsageErrorExitsTwo) {
   RunResult bad_date = Run("analyze --date 2015-02-30 -", "x");
   EXPECT_EQ(bad_date.exit_code, 2);
   EXPECT_NE(bad_date.err.find("2015-02-30"), std::string::npos) << bad_date.err;
+}
+
+// ---- sitrep code: event records (docs/events.md) -------------------------
+
+const char* kContractFields[] = {
+    "schema",    "id",         "doc_id",      "doc_date",   "sentence_index", "sentence",
+    "span",      "trigger",    "cameo",       "cameo_root", "cameo_label",    "quad_class",
+    "goldstein", "plover",     "acled",       "source",     "target",         "location",
+    "date",      "fatalities", "attribution", "negated",    "confidence"};
+
+TEST_F(CliTest, CodeWritesOneContractRecordPerEventWithTrueOffsets) {
+  std::string text =
+      "Clashes near Hama\n\nBEIRUT, Oct 8 (sitrep) - Syrian troops attacked rebel positions "
+      "near Hama on Thursday, the army said. Russian jets did not bomb the town, the ministry "
+      "said.\n";
+  std::string path = Write("story.txt", text);
+  RunResult r = Run("code --date 2015-10-08 " + path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto events = JsonLines(r.out);
+  ASSERT_FALSE(events.empty()) << r.err;
+  bool attack = false, negated_bombing = false;
+  std::set<std::string> ids;
+  for (const auto& e : events) {
+    for (const char* field : kContractFields) EXPECT_TRUE(e.contains(field)) << field;
+    EXPECT_EQ(e["schema"], "sitrep.event/1");
+    EXPECT_TRUE(ids.insert(e["id"].get<std::string>()).second) << "duplicate id " << e["id"];
+    EXPECT_EQ(e["doc_id"], "story");
+    EXPECT_EQ(e["doc_date"], "2015-10-08");
+    // Every offset points at the bytes it names.
+    const auto& t = e["trigger"];
+    EXPECT_EQ(
+        text.substr(t["start"].get<size_t>(), t["end"].get<size_t>() - t["start"].get<size_t>()),
+        t["text"].get<std::string>());
+    for (const char* role : {"source", "target"}) {
+      const auto& a = e[role];
+      if (a.is_null()) continue;
+      EXPECT_EQ(
+          text.substr(a["start"].get<size_t>(), a["end"].get<size_t>() - a["start"].get<size_t>()),
+          a["text"].get<std::string>());
+    }
+    const auto& sp = e["span"];
+    EXPECT_EQ(
+        text.substr(sp["start"].get<size_t>(), sp["end"].get<size_t>() - sp["start"].get<size_t>()),
+        e["sentence"].get<std::string>());
+    if (e["cameo_root"] == "19" && !e["source"].is_null() && e["source"]["code"] == "SYRMIL") {
+      attack = true;
+      EXPECT_EQ(e["quad_class"], 4);
+      EXPECT_FALSE(e["negated"].get<bool>());
+    }
+    if (e["trigger"]["text"] == "bomb") {
+      negated_bombing = e["negated"].get<bool>();
+      EXPECT_EQ(e["source"]["code"], "RUSMIL");
+    }
+  }
+  EXPECT_TRUE(attack) << r.out;
+  EXPECT_TRUE(negated_bombing) << r.out;
+}
+
+TEST_F(CliTest, CodeTablePrintsTheSummaryColumns) {
+  std::string path = Write("story.txt", "Police arrested 20 protesters in Bamako on Friday.\n");
+  RunResult r = Run("code --format table --date 2020-07-11 " + path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* col : {"date", "source", "event", "target", "place", "dead", "[story]"}) {
+    EXPECT_NE(r.out.find(col), std::string::npos) << col << "\n" << r.out;
+  }
+  EXPECT_NE(r.out.find("173"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, CodeReportsBadLinesAndCodesTheRest) {
+  std::string jsonl =
+      "{\"id\": \"a\", \"date\": \"2019-04-12\", \"text\": \"Taliban fighters attacked a police "
+      "checkpoint in Kandahar.\"}\n"
+      "{\"id\": \"b\", \"text\": broken\n"
+      "{\"id\": \"c\", \"text\": \"\"}\n"
+      "{\"id\": \"d\", \"text\": \"Protesters clashed with police in Bogota.\"}\n";
+  std::string path = Write("feed.jsonl", jsonl);
+  RunResult r = Run("code " + path);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("feed.jsonl:2"), std::string::npos) << r.err;
+  std::set<std::string> docs;
+  for (const auto& e : JsonLines(r.out)) docs.insert(e["doc_id"].get<std::string>());
+  EXPECT_TRUE(docs.count("a")) << r.out;
+  EXPECT_TRUE(docs.count("d")) << r.out;
+}
+
+TEST_F(CliTest, CodeSurvivesRandomBytes) {
+  std::string bytes;
+  uint32_t x = 12345;
+  for (int i = 0; i < 20000; ++i) {
+    x = x * 1103515245u + 12345u;
+    bytes += static_cast<char>(x >> 24);
+    if (i % 97 == 0) bytes += " attacked the ";
+  }
+  std::string path = Write("noise.txt", bytes);
+  RunResult r = Run("code " + path);
+  EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+  for (const auto& e : JsonLines(r.out)) EXPECT_EQ(e["schema"], "sitrep.event/1");
+}
+
+TEST_F(CliTest, CodeReportsAMalformedDictionaryLineWithFileAndLine) {
+  fs::path dict = dir_ / "events";
+  fs::create_directories(dict);
+  fs::copy_file(fs::path(SITREP_SOURCE_DIR) / "data/events/nouns.txt", dict / "nouns.txt");
+  std::string verbs =
+      ReadFileToString(std::string(SITREP_SOURCE_DIR) + "/data/events/verbs.txt").value();
+  verbs = "190 attack\nthis line is not an entry\n" + verbs;
+  std::ofstream(dict / "verbs.txt", std::ios::binary) << verbs;
+  std::string path = Write("story.txt", "Rebels attacked the town.\n");
+  RunResult r = Run("code --events-dir " + dict.string() + " " + path);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("verbs.txt:2"), std::string::npos) << r.err;
+  EXPECT_FALSE(JsonLines(r.out).empty()) << "the good lines are still used";
+}
+
+TEST_F(CliTest, ValidateReportsPassesAndWritesOneJsonLinePerRecord) {
+  std::string records =
+      std::string(SITREP_CORPORA_DIR) + "/petrarch2/text/PETR.UnitTest.records.xml";
+  if (!fs::exists(records)) GTEST_SKIP() << "PETRARCH2 suite not found: " << records;
+  std::string report = (dir_ / "report.jsonl").string();
+  RunResult r = Run("validate petrarch --given-parse --report " + report + " " + records);
+  EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+  EXPECT_NE(r.out.find(" passed, "), std::string::npos) << r.out;
+  auto lines = JsonLines(ReadFileToString(report).value());
+  EXPECT_GT(lines.size(), 250u);
+  for (const auto& l : lines) {
+    EXPECT_TRUE(l.contains("id"));
+    EXPECT_TRUE(l.contains("coded"));
+    EXPECT_TRUE(l.contains("error"));
+  }
+  RunResult bad = Run("validate petrarch " + (dir_ / "missing.xml").string());
+  EXPECT_EQ(bad.exit_code, 2);
 }
 
 }  // namespace

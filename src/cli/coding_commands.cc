@@ -81,7 +81,7 @@ int RunCode(const CommonFlags& f, const CodeFlags& c) {
   if (!reader.ok()) return Fatal(reader.status());
 
   EventRecorder recorder(table->get(), modes->get());
-  std::vector<nlohmann::json> all;  // for --format table
+  std::vector<nlohmann::ordered_json> all;  // for --format table
   size_t events = 0;
   RunOptions ro;
   ro.threads = f.threads;
@@ -94,7 +94,7 @@ int RunCode(const CommonFlags& f, const CodeFlags& c) {
                        status.ToString().c_str());
           return;
         }
-        std::vector<nlohmann::json> records = recorder.Records(doc, (*coder)->name());
+        std::vector<nlohmann::ordered_json> records = recorder.Records(doc, (*coder)->name());
         events += records.size();
         if (c.format == "table") {
           for (auto& r : records) all.push_back(std::move(r));

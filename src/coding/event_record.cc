@@ -6,7 +6,7 @@
 namespace sitrep {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
@@ -57,13 +57,6 @@ json ActorJson(const Document& doc, const ActorMention* m) {
     j["refers_to"] = {{"text", std::string(doc.Slice(as))}, {"start", as.begin}, {"end", as.end}};
   }
   return j;
-}
-
-// Display width of UTF-8 text (code points; good enough for a terminal table).
-size_t Width(std::string_view s) {
-  size_t w = 0;
-  for (unsigned char c : s) w += (c & 0xC0) != 0x80;
-  return w;
 }
 
 // `s` cut to at most `width` code points ("…" marks a cut), padded with spaces.
@@ -123,13 +116,13 @@ std::vector<std::string> EventRecorder::EventIds(const Document& doc) {
   return ids;
 }
 
-nlohmann::json EventRecorder::Record(const Document& doc, size_t index,
-                                     std::string_view coder) const {
+nlohmann::ordered_json EventRecorder::Record(const Document& doc, size_t index,
+                                             std::string_view coder) const {
   return Records(doc, coder).at(index);
 }
 
-std::vector<nlohmann::json> EventRecorder::Records(const Document& doc,
-                                                   std::string_view coder) const {
+std::vector<nlohmann::ordered_json> EventRecorder::Records(const Document& doc,
+                                                           std::string_view coder) const {
   std::vector<std::string> ids = EventIds(doc);
   std::vector<json> out;
   out.reserve(doc.events.size());
@@ -227,7 +220,7 @@ std::vector<nlohmann::json> EventRecorder::Records(const Document& doc,
   return out;
 }
 
-std::string SummaryTable(const std::vector<nlohmann::json>& records) {
+std::string SummaryTable(const std::vector<nlohmann::ordered_json>& records) {
   constexpr size_t kDate = 10, kActor = 30, kEvent = 40, kPlace = 16, kDead = 5;
   std::string out;
   auto row = [&](std::string_view date, std::string_view src, std::string_view ev,

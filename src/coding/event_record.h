@@ -42,9 +42,9 @@ class EventRecorder {
       : table_(table), modes_(modes) {}
 
   // The record of doc.events[index]. `coder` is the coder's name ("sitrep").
-  nlohmann::json Record(const Document& doc, size_t index, std::string_view coder) const;
+  nlohmann::ordered_json Record(const Document& doc, size_t index, std::string_view coder) const;
   // The records of all of doc.events, in order.
-  std::vector<nlohmann::json> Records(const Document& doc, std::string_view coder) const;
+  std::vector<nlohmann::ordered_json> Records(const Document& doc, std::string_view coder) const;
 
   // Record ids of every event of `doc`, "<doc_id>:<sentence>:<k>" where k
   // counts the events of that sentence in order.
@@ -60,7 +60,7 @@ class EventRecorder {
 //   2019-04-12  Police (---COP)   010 Make statement             -             -      -
 // Rows are given as records (the JSON above), so the table shows exactly what
 // the JSONL output holds.
-std::string SummaryTable(const std::vector<nlohmann::json>& records);
+std::string SummaryTable(const std::vector<nlohmann::ordered_json>& records);
 
 }  // namespace sitrep
 

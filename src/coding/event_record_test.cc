@@ -80,7 +80,7 @@ TEST_F(EventRecordTest, EveryContractFieldIsPresent) {
   EventRecorder rec(table_.get(), nullptr);
   auto records = rec.Records(doc, "sitrep");
   ASSERT_EQ(records.size(), 2u);
-  const nlohmann::json& r = records[1];
+  const nlohmann::ordered_json& r = records[1];
   for (const char* field :
        {"schema",      "id",         "doc_id",      "doc_date",   "sentence_index", "sentence",
         "span",        "trigger",    "cameo",       "cameo_root", "cameo_label",    "quad_class",
