@@ -10,7 +10,7 @@
 //                                 19950101, project->options());
 //   // r.status == kCoded, r.events[0] == {"ARN", "GON", "064"}
 //
-// The steps, in TABARI's order:
+// The steps:
 //  1. filter: upper case, "-" "?" "!" become blanks, periods after lower-case
 //     letters dropped ("U.S." kept), commas split off, "1,500" -> "1500";
 //  2. classify words left to right, longest dictionary phrase first: actors
@@ -21,16 +21,18 @@
 //  3. attach agents to the adjacent actor ("Arnor security officials" ->
 //     ARNGOV; "former" -> ELI); build compound actors ("A, B and the evil C")
 //     and compound nouns/adjectives (their conjunctions do not split clauses);
-//  4. resolve pronouns (HE/IT: first actor; ITS: first actor before it;
-//     THEY/THEIR: first compound actor);
-//  5. drop comma-delimited clauses whose length is within COMMA: limits;
+//  4. drop comma-delimited clauses whose length is within COMMA: limits;
+//  5. resolve pronouns (HE/IT/ITS: first actor before them; THEY/THEIR: first
+//     compound actor; FORWARD: the previous record's first actor);
 //  6. apply the complexity filter (COMPLEX: VERBS[n] CONJ[n] NOACTPRIOR ...);
 //  7. split into clauses at conjunctions; in each clause try the verbs left to
 //     right, each verb's patterns longest first (the part before "*" is matched
 //     backwards from the verb, the part after forwards), else its default code;
-//     source = $ / first actor before the verb, target = + / first actor after
-//     the verb with a different code (else the nearest one before it); passive
-//     voice ("was opposed by") swaps them; paired codes give two events.
+//     source = $ / first actor before the verb (after a conjunction: the
+//     carried source unless an actor opens the clause), target = + / first
+//     actor after the verb with a different code (else the nearest one before
+//     it); passive voice ("was opposed by") swaps them; paired codes give two
+//     events; subordinate codes (023?) count only if nothing else was coded.
 //
 // A SentenceCoder is immutable and may be shared across threads.
 #ifndef SITREP_TABARI_CODER_H_

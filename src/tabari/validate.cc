@@ -220,28 +220,20 @@ StatusOr<ValidateResult> RunValidation(const ValidateOptions& vo, std::ostream& 
           result.warnings.push_back(file + ":" + std::to_string(rec.line) + ": " += error);
       }
       if (!ex.any_block()) continue;  // option-only or comment record
-      // FORWARD: pronouns may refer to the previous record of the same story.
+      // FORWARD: pronouns may refer to the previous record of the same story
+      // (story number equal, sentence number one more); the state is always
+      // passed so that this record's first actor is kept for the next one.
       ForwardState* fwd = nullptr;
       if (options.forward) {
         std::string story;
         int sentence = 0;
         StoryAndSentence(options.forward_format, rec.id, &story, &sentence);
-        if (story == prev_story && sentence == prev_sentence + 1)
-          fwd = &forward;
-        else
-          forward.valid = false;
-        if (!fwd) fwd = &forward;  // records the first actor for the next record
+        if (story != prev_story || sentence != prev_sentence + 1) forward.valid = false;
+        fwd = &forward;
         prev_story = story;
         prev_sentence = sentence;
       }
-      ForwardState before = forward;
-      if (options.forward) {
-        std::string story;
-        int sentence = 0;
-        StoryAndSentence(options.forward_format, rec.id, &story, &sentence);
-      }
       SentenceResult r = coder.Code(rec.text, rec.date, options, fwd);
-      (void)before;
       std::vector<Tuple> coded;
       for (const CodedEvent& e : r.events) coded.emplace_back(e.source, e.target, e.code);
       std::vector<Tuple> exp = ex.tuples;
