@@ -208,6 +208,7 @@ class Converter {
         prev = c;
       }
     }
+    Projectivize();
     Index();
     // "according to reports": case(reports, according) + fixed(according, to)
     // -> CoreNLP's (PP (VBG according) (PP (TO to) (NP (NNS reports)))).
@@ -223,6 +224,7 @@ class Converter {
         rel_[c] = "case:outer";
       }
     }
+    Projectivize();
     Index();
     for (int round = 0; round < n_ && RepairSubordinateClauses(); ++round) {
       Projectivize();
@@ -235,6 +237,10 @@ class Converter {
     while (last_word > 0 && IsPunct(last_word)) --last_word;
     for (int p = 0; p < n_; ++p) {
       if (head_[p] < 0 || head_[p] == root_ || p < root_ || hi_[p] != last_word) continue;
+      // Not out of a parenthesis or quotation that closes after it.
+      bool closes_inside = false;
+      for (int k = hi_[p] + 1; k < n_; ++k) closes_inside = closes_inside || head_[k] != root_;
+      if (closes_inside) continue;
       // Also when hung on a noun or verb as a relative/adverbial/complement
       // clause, if a comma sets it off: "... its embassy, a senior official said."
       const std::string_view b = Base(rel_[p]);
@@ -250,6 +256,7 @@ class Converter {
       }
       if (IsReportingClause(head_[p], p)) {
         head_[p] = root_;
+        Projectivize();  // punctuation after p that hung on its old head
         Index();
         break;
       }
@@ -266,7 +273,10 @@ class Converter {
           moved = true;
         }
       }
-      if (moved) Index();
+      if (moved) {
+        Projectivize();
+        Index();
+      }
     }
     return true;
   }
@@ -773,7 +783,7 @@ class Converter {
     if (!flatten && nominal_head && IsNameApposition(h, c)) flatten = true;
     if (!flatten && (b == "conj" || b == "cc") && flat_coord_) flatten = true;
     if (!flatten && (cat == Cat::kAdj || cat == Cat::kAdv) && c < h && single &&
-        (b == "advmod" || b == "det" || b == "nummod")) {
+        (b == "advmod" || b == "det" || b == "nummod" || b == "amod" || b == "compound")) {
       flatten = true;
     }
     if (flatten && !wh_dep) return FlattenLeaves(c);

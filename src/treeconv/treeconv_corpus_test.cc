@@ -5,7 +5,10 @@
 #include <filesystem>
 #include <iostream>
 
+#include "core/conllu.h"
+#include "treeconv/ptb_eval.h"
 #include "treeconv/records_eval.h"
+#include "treeconv/to_ptb.h"
 
 namespace sitrep::treeconv {
 namespace {
@@ -53,6 +56,38 @@ TEST(TreeconvCorpusTest, UdpipeUdToTrees) {
   std::cout << "scored " << r->scored << ": F1 " << r->brackets.F1() << "\n";
   EXPECT_GE(r->scored, 200);
   EXPECT_GT(r->brackets.F1(), 0.82);
+}
+
+// Every gold-parsed sentence of UD English EWT (train + dev + test, 16.6k, all
+// the constructions of the treebank) converts to a tree that parses back and
+// spells the sentence's words in order. (A reporting clause raised to the root
+// once left trailing punctuation out of order.)
+TEST(TreeconvCorpusTest, EwtGoldParsesKeepTheirWords) {
+  const std::string dir = kCorpora + "/ud-english-ewt/";
+  if (!std::filesystem::exists(dir + "en_ewt-ud-dev.conllu"))
+    GTEST_SKIP() << "corpus absent: " << dir;
+  int sentences = 0;
+  for (const char* split : {"train", "dev", "test"}) {
+    auto sents = ReadConllu(dir + "en_ewt-ud-" + split + ".conllu");
+    ASSERT_TRUE(sents.ok()) << sents.status().ToString();
+    Document doc = DocumentFromConllu(*sents, /*keep_annotation=*/true);
+    for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
+      const std::string out = ToPtb(doc, i);
+      auto tree = ParsePtb(out);
+      ASSERT_TRUE(tree.ok()) << out;
+      const std::vector<std::string> words = Words(*tree);
+      const Sentence& s = doc.sentences[i];
+      ASSERT_EQ(words.size(), s.size()) << out;
+      for (uint32_t t = 0; t < s.size(); ++t) {
+        const std::string_view form = doc.Form(doc.tokens[s.token_begin + t]);
+        if (form.find_first_of("()[]{} ") == std::string_view::npos) {
+          ASSERT_EQ(words[t], form) << (*sents)[i].sent_id << ": " << out;
+        }
+      }
+      ++sentences;
+    }
+  }
+  EXPECT_GT(sentences, 16000);
 }
 
 }  // namespace
