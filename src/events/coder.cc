@@ -550,6 +550,16 @@ class Arguments {
       return false;
     };
     if (from_obl(verb, false)) return;
+    // "accused Saudi Arabia of espionage" parsed with the accused as the
+    // subject of the obl noun.
+    for (uint32_t c : v_.kids(verb)) {
+      if (!IsObl(v_.rel(c)) || static_cast<int32_t>(c) == p.complement_noun) continue;
+      int32_t sub = v_.Child(c, "nsubj");
+      if (sub != kNil && IsNominal(v_.tok(sub).upos) && static_cast<uint32_t>(sub) < c) {
+        v_.Expand(static_cast<uint32_t>(sub), out);
+        return;
+      }
+    }
     if (p.fixed_object != kNil && from_obl(static_cast<uint32_t>(p.fixed_object), true)) return;
     // "attacked and captured the town": a conjunct shares the object.
     if (depth == 0 && p.fixed_object == kNil) {
