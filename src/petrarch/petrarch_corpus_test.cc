@@ -76,7 +76,7 @@ TEST_F(PetrarchCorpusTest, UnitTestRecordsOnOurParse) {
     GTEST_SKIP() << r.status().ToString();
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->passed + r->failed, 279);
-  EXPECT_GE(r->passed, 244) << out.str();  // measured 247 (88.5%)
+  EXPECT_GE(r->passed, 246) << out.str();  // measured 252 (90.3%)
 }
 
 TEST_F(PetrarchCorpusTest, GigaWordSampleCodesWithoutCrashing) {
