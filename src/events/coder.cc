@@ -170,10 +170,12 @@ class SentenceView {
     return n;
   }
   // n and its conj children, recursively: "Syria and Russia" -> {Syria, Russia}.
-  void Expand(uint32_t n, std::vector<uint32_t>* out) const {
+  // Depth-limited: a hand-built Document may hold a conj cycle.
+  void Expand(uint32_t n, std::vector<uint32_t>* out, int depth = 0) const {
     out->push_back(n);
+    if (depth > 16) return;
     for (uint32_t c : kids(n)) {
-      if (rel(c) == "conj" && IsNominal(tok(c).upos)) Expand(c, out);
+      if (rel(c) == "conj" && IsNominal(tok(c).upos)) Expand(c, out, depth + 1);
     }
   }
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -254,12 +255,84 @@ TEST(CoderHandBuilt, BrokenHeadsAndMentionsDoNotCrash) {
   EXPECT_EQ(doc.mentions[doc.events[0].source].code, "---REB");
   EXPECT_EQ(HeadWord(doc, doc.events[0].target), "troops");
 
-  // Heads out of range, cycles, a sentence past the tokens.
+  // Heads out of range, a sentence past the tokens.
   doc.tokens[0].head = 17;
   doc.tokens[1].head = 3;
   doc.tokens[2].head = 2;
   doc.sentences.push_back({0, 0, 2, 9, 0});
   EXPECT_TRUE((*c)->Code(doc).ok());
+
+  // A cycle of conj and subject relations.
+  doc.sentences.resize(1);
+  doc.tokens[0].head = 3;
+  doc.tokens[0].deprel = "conj";
+  doc.tokens[1].head = 0;
+  doc.tokens[1].deprel = "root";
+  doc.tokens[2].head = 1;
+  doc.tokens[2].deprel = "conj";
+  doc.tokens[2].upos = Upos::kNoun;
+  EXPECT_TRUE((*c)->Code(doc).ok());
+  doc.tokens[2].deprel = "nsubj";
+  doc.tokens[1].head = 1;  // the verb its own head: dropped
+  EXPECT_TRUE((*c)->Code(doc).ok());
+  for (int i = 0; i < 3; ++i) {
+    doc.tokens[i].head = (i + 1) % 3 + 1;
+    doc.tokens[i].deprel = i == 1 ? "xcomp" : "conj";
+  }
+  EXPECT_TRUE((*c)->Code(doc).ok());
+}
+
+TEST(CoderHandBuilt, RandomParsesDoNotCrash) {
+  auto c = Coder::Create({.mentions = CoderOptions::Mentions::kKeep});
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  std::mt19937 rng(11);
+  const char* lemmas[] = {"attack", "say",   "threaten", "call",   "on",  "who",  "not", "will",
+                          "strike", "air",   "carry",    "out",    "we",  "deny", "to",  "dozen",
+                          "of",     "clash", "between",  "refuse", "jet", "by",   "talk"};
+  const char* rels[] = {"nsubj",     "nsubj:pass",   "obj",       "iobj",  "obl",
+                        "obl:agent", "nmod",         "conj",      "xcomp", "ccomp",
+                        "advcl",     "acl",          "acl:relcl", "case",  "mark",
+                        "aux",       "advmod",       "compound",  "amod",  "parataxis",
+                        "root",      "compound:prt", "nmod:poss", "det"};
+  const Upos upos[] = {Upos::kNoun, Upos::kVerb, Upos::kPron, Upos::kPropn,
+                       Upos::kAdp,  Upos::kAux,  Upos::kAdj,  Upos::kPart};
+  for (int iter = 0; iter < 2000; ++iter) {
+    Document doc;
+    const int n = 1 + static_cast<int>(rng() % 14);
+    for (int i = 0; i < n; ++i) {
+      const char* l = lemmas[rng() % std::size(lemmas)];
+      uint32_t b = static_cast<uint32_t>(doc.text.size());
+      doc.text += l;
+      doc.text += ' ';
+      Token t;
+      t.begin = b;
+      t.end = b + static_cast<uint32_t>(std::strlen(l));
+      t.lemma = l;
+      t.upos = upos[rng() % std::size(upos)];
+      t.xpos = rng() % 2 ? "VBN" : "VBG";
+      t.head = static_cast<int32_t>(rng() % (n + 2)) - 1;  // -1 .. n: any, even itself
+      t.deprel = rels[rng() % std::size(rels)];
+      doc.tokens.push_back(t);
+    }
+    doc.sentences.push_back(
+        {0, static_cast<uint32_t>(doc.text.size()), 0, static_cast<uint32_t>(n), 0});
+    for (int m = 0; m < 3; ++m) {
+      ActorMention am;
+      am.token_begin = rng() % (n + 1);
+      am.token_end = am.token_begin + rng() % 3;
+      am.head = rng() % (n + 1);
+      am.antecedent = static_cast<int32_t>(rng() % 5) - 1;
+      doc.mentions.push_back(am);
+    }
+    ASSERT_TRUE((*c)->Code(doc).ok());
+    for (const Event& e : doc.events) {
+      ASSERT_LT(e.trigger_head, doc.tokens.size());
+      ASSERT_LE(e.trigger_end, doc.tokens.size());
+      ASSERT_LT(e.source, static_cast<int32_t>(doc.mentions.size()));
+      ASSERT_LT(e.target, static_cast<int32_t>(doc.mentions.size()));
+      ASSERT_LT(e.reported_by, static_cast<int32_t>(doc.events.size()));
+    }
+  }
 }
 
 }  // namespace
