@@ -8,6 +8,10 @@
 namespace sitrep::tabari {
 namespace {
 
+// Alternatives and synsets multiply; a (malformed) pattern never expands to
+// more than this many plain patterns.
+constexpr size_t kMaxExpansions = 4096;
+
 std::string_view Trim(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
@@ -452,7 +456,10 @@ std::vector<std::string> VerbDictionary::ExpandPattern(const std::string& text, 
         std::string joined = prefix;
         joined += alt;
         joined += suffix;
-        for (auto& s : ExpandPattern(joined, depth + 1, synsets)) out.push_back(s);
+        for (auto& s : ExpandPattern(joined, depth + 1, synsets)) {
+          if (out.size() >= kMaxExpansions) return out;
+          out.push_back(s);
+        }
       }
       if (bar == std::string::npos) break;
       p = bar + 1;
@@ -468,8 +475,10 @@ std::vector<std::string> VerbDictionary::ExpandPattern(const std::string& text, 
     if (it == synsets_.end()) return {text};  // reported by ParsePhrase
     std::vector<std::string> out;
     for (const std::string& m : it->second)
-      for (auto& s : ExpandPattern(text.substr(0, amp) + m + text.substr(e), depth + 1, true))
+      for (auto& s : ExpandPattern(text.substr(0, amp) + m + text.substr(e), depth + 1, true)) {
+        if (out.size() >= kMaxExpansions) return out;
         out.push_back(s);
+      }
     return out;
   }
   // Collapse "__" left by expansion.
@@ -495,9 +504,14 @@ void VerbDictionary::AddPattern(int root, const std::string& body, const VerbCod
           std::string_view("*$+%^").find(alt[i]) == std::string_view::npos)
         ++letters;
     }
-    for (const std::string& full : ExpandPattern(alt, 0, true))
+    for (const std::string& full : ExpandPattern(alt, 0, true)) {
+      if (expanded.size() >= kMaxExpansions) break;
       expanded.emplace_back(full, letters);
+    }
   }
+  if (expanded.size() >= kMaxExpansions)
+    warnings_.push_back(where + "pattern has too many alternatives; the first " +
+                        std::to_string(kMaxExpansions) + " are used");
   for (const auto& [text, letters] : expanded) {
     Phrase p;
     std::string error;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 #include "tabari/project.h"
 
@@ -140,6 +141,17 @@ TEST(VerbReaderTest, PatternsSynsetsAndErrors) {
   std::remove(path.c_str());
 }
 
+TEST(VerbReaderTest, ExplodingAlternativesAreCapped) {
+  std::string body = "- *";
+  for (int g = 0; g < 6; ++g) body += " { A | B | C | D | E | F | G | H | I | J }";
+  std::string path = WriteTemp("tabari_explode.verbs", "BOOM [010]\n" + body + " [011]\n");
+  VerbDictionary d;
+  ASSERT_TRUE(d.Read(path).ok());  // 10^6 combinations: capped, not expanded
+  EXPECT_LE(d.roots()[0].patterns.size(), 4096u);
+  EXPECT_TRUE(Contains(d.warnings(), "tabari_explode.verbs:2: pattern has too many alternatives"));
+  std::remove(path.c_str());
+}
+
 TEST(OptionsTest, CommandsAndUnknownOptions) {
   Options o;
   std::string err;
@@ -195,6 +207,32 @@ TEST(ProjectTest, MissingFilesAreErrors) {
   std::string path = WriteTemp("tabari_empty.project", "<textfile> x.text\n");
   EXPECT_FALSE(Project::Load(path).ok());
   std::remove(path.c_str());
+}
+
+// Every reader of outside input survives random bytes and random mixtures of
+// its own syntax; whatever it cannot use becomes a warning.
+TEST(ReaderFuzzTest, RandomInputNeverCrashes) {
+  std::mt19937 rng(11);
+  const std::string syntax = "[]{}<>|&+-_~=*$%^;#/:\n \tABC019<>~~FINISH\n<NOUN>\n</NOUN>\n";
+  for (int round = 0; round < 200; ++round) {
+    std::string content;
+    int n = static_cast<int>(rng() % 600);
+    for (int k = 0; k < n; ++k)
+      content += (rng() % 4 == 0) ? static_cast<char>(rng() % 256) : syntax[rng() % syntax.size()];
+    std::string path = WriteTemp("tabari_fuzz.dict", content);
+    ActorDictionary actors;
+    EXPECT_TRUE(actors.Read(path, round % 2 == 0).ok());
+    actors.Finish();
+    VerbDictionary verbs;
+    EXPECT_TRUE(verbs.Read(path).ok());
+    verbs.Finish();
+    Options o;
+    std::vector<std::string> w;
+    EXPECT_TRUE(ReadOptionsFile(path, &o, &w).ok());
+    auto recs = ReadTextRecords(path);
+    EXPECT_TRUE(recs.ok());
+    std::remove(path.c_str());
+  }
 }
 
 }  // namespace
