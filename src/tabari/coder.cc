@@ -219,6 +219,10 @@ class SentenceParse {
   std::vector<Span> actors_, agents_, verbs_;
   std::vector<Unit> units_;
   std::vector<int> act_;  // active word indices (after comma elimination)
+  // Backtracking budget of one pattern match (a pattern of repeated words on
+  // text of repeated words would otherwise take polynomial time of high degree).
+  static constexpr int kMaxMatchSteps = 20000;
+  mutable int steps_ = 0;
   bool discard_ = false, complex_ = false;
   std::string reason_;
 };
@@ -649,6 +653,7 @@ bool SentenceParse::CheckComplex(std::string* reason) {
 // Pattern matching over active word positions act_[cb..ce).
 bool SentenceParse::MatchBefore(const VerbPattern& pat, int ei, int limit, int cb, Match* m) const {
   if (ei < 0) return true;
+  if (--steps_ < 0) return false;
   const PhraseElem& e = pat.before[ei];
   bool adjacent = e.adjacent;
 
@@ -701,6 +706,7 @@ bool SentenceParse::MatchBefore(const VerbPattern& pat, int ei, int limit, int c
 bool SentenceParse::MatchAfter(const VerbPattern& pat, size_t ei, int start, int ce,
                                Match* m) const {
   if (ei >= pat.after.size()) return true;
+  if (--steps_ < 0) return false;
   const PhraseElem& e = pat.after[ei];
   bool adjacent = ei == 0 ? pat.verb_adjacent_after : pat.after[ei - 1].adjacent;
   for (int p = start; p < ce; ++p) {
@@ -745,6 +751,7 @@ bool SentenceParse::MatchAfter(const VerbPattern& pat, size_t ei, int start, int
 bool SentenceParse::MatchPattern(const VerbPattern& pat, int vb, int ve, int cb, int ce,
                                  Match* m) const {
   *m = Match();
+  steps_ = kMaxMatchSteps;
   if (!MatchBefore(pat, static_cast<int>(pat.before.size()) - 1, vb, cb, m)) return false;
   return MatchAfter(pat, 0, ve, ce, m);
 }

@@ -25,7 +25,8 @@ constexpr char kVerbs[] =
     "SAID  [010?]\n"
     "ATTACK  [190]\n- * WITH DRONES  [195]\n"
     "CONDEMN  [122]\n"
-    "HELP  [070]\n";
+    "HELP  [070]\n"
+    "CHANT  [180]\n- NEVER LA LA LA LA LA LA * [181]\n";
 constexpr char kOptions[] = "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR\nSET: MINIMUM WORDS = 5\n";
 
 class CoderTest : public ::testing::Test {
@@ -132,6 +133,15 @@ TEST_F(CoderTest, DateRestrictedCodes) {
             "OLD/QNT/041 ");
   EXPECT_EQ(Events(Code("Oldham praised Quentara for the rescue on Monday.", 19950101)),
             "NEW/QNT/041 ");
+}
+
+// A pattern of repeated words against text of repeated words fails without
+// trying every combination (the backtracking has a step budget).
+TEST_F(CoderTest, PathologicalBacktrackingTerminates) {
+  std::string text = "Valoria";
+  for (int i = 0; i < 200; ++i) text += " la";
+  text += " chanted at Quentara.";
+  EXPECT_EQ(Events(Code(text)), "VAL/QNT/180 ");
 }
 
 TEST_F(CoderTest, RandomBytesNeverCrash) {
