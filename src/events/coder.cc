@@ -72,14 +72,17 @@ bool IsTargetPrep(std::string_view p) {
 // Nouns that are never actors: times and channels ("on Thursday", "by telephone").
 bool IsNonActorNoun(std::string_view l) {
   static constexpr std::string_view kWords[] = {
-      "monday",    "tuesday",   "wednesday", "thursday", "friday",    "saturday",   "sunday",
-      "january",   "february",  "march",     "april",    "may",       "june",       "july",
-      "august",    "september", "october",   "november", "december",  "morning",    "afternoon",
-      "evening",   "night",     "overnight", "week",     "weekend",   "month",      "year",
-      "day",       "today",     "yesterday", "tomorrow", "hour",      "minute",     "time",
-      "dawn",      "dusk",      "midnight",  "noon",     "telephone", "phone",      "email",
-      "statement", "interview", "letter",    "video",    "message",   "conference", "briefing",
-      "decade",    "century",   "season",    "tonight",  "date"};
+      "monday",    "tuesday",   "wednesday",  "thursday",  "friday",    "saturday",   "sunday",
+      "january",   "february",  "march",      "april",     "may",       "june",       "july",
+      "august",    "september", "october",    "november",  "december",  "morning",    "afternoon",
+      "evening",   "night",     "overnight",  "week",      "weekend",   "month",      "year",
+      "day",       "today",     "yesterday",  "tomorrow",  "hour",      "minute",     "time",
+      "dawn",      "dusk",      "midnight",   "noon",      "telephone", "phone",      "email",
+      "statement", "interview", "letter",     "video",     "message",   "conference", "briefing",
+      "decade",    "century",   "season",     "tonight",   "date",      "wound",      "injury",
+      "gunshot",   "shrapnel",  "blast",      "explosion", "crash",     "accident",   "disease",
+      "hunger",    "flood",     "earthquake", "storm",     "illness",   "fire",       "heat",
+      "cold"};
   for (std::string_view w : kWords) {
     if (l == w) return true;
   }
@@ -1323,7 +1326,10 @@ Status Coder::Code(Document& doc) const {
     bool parsed = true;
     for (uint32_t t = s.token_begin; t < s.token_end && parsed; ++t)
       parsed = doc.tokens[t].head >= 0;
-    if (!parsed) continue;
+    if (!parsed) {
+      doc.Warn(s.begin, "events: sentence " + std::to_string(si) + " has no parse; not coded");
+      continue;
+    }
     CodeSentence(*dict_, doc, si, w);
   }
 #ifdef SITREP_EVENTS_HAVE_CAMEO

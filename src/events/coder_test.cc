@@ -255,6 +255,16 @@ TEST(CoderHandBuilt, BrokenHeadsAndMentionsDoNotCrash) {
   EXPECT_EQ(doc.mentions[doc.events[0].source].code, "---REB");
   EXPECT_EQ(HeadWord(doc, doc.events[0].target), "troops");
 
+  // An unparsed sentence is not coded and says so.
+  {
+    Document unparsed = doc;
+    for (Token& t : unparsed.tokens) t.head = -1;
+    ASSERT_TRUE((*c)->Code(unparsed).ok());
+    EXPECT_TRUE(unparsed.events.empty());
+    ASSERT_EQ(unparsed.diagnostics.size(), 1u);
+    EXPECT_NE(unparsed.diagnostics[0].message.find("no parse"), std::string::npos);
+  }
+
   // Heads out of range, a sentence past the tokens.
   doc.tokens[0].head = 17;
   doc.tokens[1].head = 3;
