@@ -225,7 +225,10 @@ std::vector<std::string> SentenceState::Mix(const std::vector<std::string>& acto
         std::string a = prefix ? ag.substr(0, ag.size() - 1) : ag.substr(1);
         std::string base = act[0] == '~' ? act.substr(1) : act;
         if (HasCodeSegment(base, a)) continue;
-        act = prefix ? a + act : act + a;
+        if (prefix)
+          act.insert(0, a);
+        else
+          act += a;
       }
       if (act == "~" || act.empty()) continue;
       if (std::find(out.begin(), out.end(), act) == out.end()) out.push_back(act);

@@ -557,8 +557,7 @@ void Dictionaries::ReadActors(std::string_view text, const std::string& name) {
   bool entry_has_code_line = false;
   auto parse_code = [&](const std::string& inside, int number, DatedCode* out) {
     // "HOB", "HOB <950601", "HOB < 950601", "HOBGOV 19950601 - 19990815", "HOBREB >990816"
-    std::string s = inside;
-    std::vector<std::string> words = SplitWords(s);
+    std::vector<std::string> words = SplitWords(inside);
     if (words.empty()) return false;
     out->code = words[0];
     std::string rest;
@@ -822,7 +821,10 @@ void Dictionaries::ReadIssues(std::string_view text, const std::string& name) {
           size_t sp = rest.find(' ');
           std::string word = rest.substr(0, sp);
           std::string tail = sp == std::string::npos ? "" : rest.substr(sp);
-          next.push_back(f.substr(0, n) + word + tail);
+          std::string singular = f.substr(0, n);
+          singular += word;
+          singular += tail;
+          next.push_back(singular);
           next.push_back(f.substr(0, n) + Plural(word) + tail);
           changed = true;
         } else if (v != std::string::npos) {
@@ -830,8 +832,12 @@ void Dictionaries::ReadIssues(std::string_view text, const std::string& name) {
           size_t sp = rest.find(' ');
           std::string word = rest.substr(0, sp);
           std::string tail = sp == std::string::npos ? "" : rest.substr(sp);
-          for (const std::string& form : RegularVerbForms(word))
-            next.push_back(f.substr(0, v) + form + tail);
+          for (const std::string& form : RegularVerbForms(word)) {
+            std::string x = f.substr(0, v);
+            x += form;
+            x += tail;
+            next.push_back(x);
+          }
           changed = true;
         } else {
           next.push_back(f);

@@ -54,7 +54,14 @@ std::string Show(const std::vector<Triple>& v) {
   std::string s = "[";
   for (size_t i = 0; i < v.size(); ++i) {
     const auto& [a, b, c] = v[i];
-    s += (i ? ", " : "") + std::string("(") + a + " " + b + " " + c + ")";
+    if (i) s += ", ";
+    s += "(";
+    s += a;
+    s += " ";
+    s += b;
+    s += " ";
+    s += c;
+    s += ")";
   }
   return s + "]";
 }
