@@ -112,6 +112,7 @@ TEST(DerivedCodes, FollowTheParallelCameoRoots) {
   EXPECT_EQ(DerivedCode(Complement::kIntent, "190", "030"), "030");
   EXPECT_EQ(DerivedCode(Complement::kReject, "0841", "120"), "1243");
   EXPECT_EQ(DerivedCode(Complement::kReject, "046", "120"), "125");
+  EXPECT_EQ(DerivedCode(Complement::kReject, "010", "120"), "011");
   EXPECT_EQ(DerivedCode(Complement::kSay, "190", "010"), "010");
   EXPECT_EQ(DerivedCode(Complement::kThreat, "", "130"), "130");
   EXPECT_EQ(DerivedCode(Complement::kThreat, "x", "130"), "130");
