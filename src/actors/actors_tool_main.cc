@@ -2,6 +2,10 @@
 // recognizer's speed (parse once, recognise many times).
 //
 //   build/src/actors/sitrep_actors_tool [--date YYYY-MM-DD] [--repeat N] samples/*.txt
+//   build/src/actors/sitrep_actors_tool --plover
+//   ../shared/corpora/plover/gold_standard_records/PLOVER_GSR_CAMEO.txt
+//     (gold source/target actors of the PLOVER GSR sentences: is each found, with
+//      the right country / organisation prefix?)
 //   build/src/actors/sitrep_actors_tool --ucdp ../shared/corpora/ucdp-ged-sample/ucdpged.csv
 //     (recall on UCDP GED headlines: is the side's government country, or the
 //      side's name where the headline spells it, found as an actor?)
@@ -21,6 +25,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "actors/recognizer.h"
 #include "pipeline/analyzer.h"
@@ -183,6 +189,95 @@ int RunUcdp(const std::string& path, const sitrep::Analyzer& analyzer,
   return 0;
 }
 
+// PLOVER gold-standard records: each record's "source"/"target" actors
+// ({actorText, code, sector}) against our mentions of the same sentence.
+int RunPlover(const std::string& path, const sitrep::Analyzer& analyzer,
+              const sitrep::actors::Recognizer& recognizer) {
+  using namespace sitrep;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << path << ": cannot read\n";
+    return 2;
+  }
+  nlohmann::json records = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (!records.is_array()) {
+    std::cerr << path << ": not a JSON array\n";
+    return 2;
+  }
+  const actors::Dictionary& dict = recognizer.dictionary();
+  size_t gold = 0, located = 0, found = 0, prefix_ok = 0, sector_gold = 0, sector_ok = 0;
+  std::vector<std::string> misses;
+  for (const auto& r : records) {
+    if (!r.is_object() || !r.contains("text") || !r["text"].is_string()) continue;
+    Document doc;
+    doc.text = r["text"].get<std::string>();
+    doc.date = r.value("date", std::string());
+    if (!analyzer.Analyze(doc).ok() || !recognizer.Process(doc).ok()) continue;
+    for (const char* role : {"source", "target"}) {
+      if (!r.contains(role) || !r[role].is_array()) continue;
+      for (const auto& a : r[role]) {
+        if (!a.is_object() || !a.contains("actorText") || !a["actorText"].is_string()) continue;
+        std::string text = a["actorText"].get<std::string>();
+        std::string code =
+            a.contains("code") && a["code"].is_string() ? a["code"].get<std::string>() : "";
+        if (text.empty() || code.size() < 3) continue;
+        std::string head3 = code.substr(0, 3);
+        bool country = dict.IsCountryCode(head3);
+        bool intl = head3 == "IGO" || head3 == "NGO" || head3 == "IMG" || head3 == "NGM";
+        if (!country && !intl) continue;  // codes we do not produce (ethnic, regions)
+        ++gold;
+        size_t at = doc.text.find(text);
+        if (at == std::string::npos) continue;
+        ++located;
+        // The mention whose head lies in the gold span (the last such), else
+        // any overlapping one.
+        const ActorMention* hit = nullptr;
+        const ActorMention* overlap = nullptr;
+        for (const ActorMention& m : doc.mentions) {
+          uint32_t b = doc.tokens[m.token_begin].begin, e = doc.tokens[m.token_end - 1].end;
+          uint32_t hb = doc.tokens[m.head].begin;
+          if (hb >= at && hb < at + text.size()) hit = &m;
+          if (overlap == nullptr && b < at + text.size() && at < e) overlap = &m;
+        }
+        if (hit == nullptr) hit = overlap;
+        std::string gs =
+            a.contains("sector") && a["sector"].is_string() ? a["sector"].get<std::string>() : "";
+        if (hit == nullptr) {
+          misses.push_back("missing\t" + text + "=" + code + "\t" + doc.text);
+          continue;
+        }
+        ++found;
+        bool ok = country ? hit->country == head3 : hit->code.rfind(head3, 0) == 0;
+        if (ok) {
+          ++prefix_ok;
+        } else {
+          misses.push_back("code\t" + text + "=" + code + " got " + hit->code + "\t" + doc.text);
+        }
+        if (!gs.empty() && gs.size() == 3) {
+          ++sector_gold;
+          if (hit->sector == gs) {
+            sector_ok++;
+          } else {
+            misses.push_back("sector\t" + text + "=" + code + "/" + gs + " got " + hit->code +
+                             "\t" + doc.text);
+          }
+        }
+      }
+    }
+  }
+  for (const std::string& m : misses) std::printf("miss\t%s\n", m.c_str());
+  auto pct = [](size_t a, size_t b) { return b ? 100.0 * a / b : 0.0; };
+  std::printf("plover: %zu gold actors with a country/IGO/NGO/IMG code, %zu spelled in the text\n",
+              gold, located);
+  std::printf(
+      "plover: found as a mention %zu (%.1f%%), right country/type prefix %zu (%.1f%% of "
+      "found, %.1f%% of spelled)\n",
+      found, pct(found, located), prefix_ok, pct(prefix_ok, found), pct(prefix_ok, located));
+  std::printf("plover: gold sector given on %zu found actors, same sector %zu (%.1f%%)\n",
+              sector_gold, sector_ok, pct(sector_ok, sector_gold));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -191,6 +286,7 @@ int main(int argc, char** argv) {
   int repeat = 20;
   bool quiet = false;
   std::string ucdp;
+  std::string plover;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -198,6 +294,8 @@ int main(int argc, char** argv) {
       date = argv[++i];
     } else if (a == "--repeat" && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
+    } else if (a == "--plover" && i + 1 < argc) {
+      plover = argv[++i];
     } else if (a == "--ucdp" && i + 1 < argc) {
       ucdp = argv[++i];
     } else if (a == "--quiet") {
@@ -217,6 +315,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!ucdp.empty()) return RunUcdp(ucdp, **analyzer, **recognizer);
+  if (!plover.empty()) return RunPlover(plover, **analyzer, **recognizer);
   const actors::Dictionary& d = (*recognizer)->dictionary();
   for (const std::string& w : (*recognizer)->warnings()) std::cerr << "warning: " << w << "\n";
   std::vector<Document> docs;

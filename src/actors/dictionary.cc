@@ -283,6 +283,26 @@ void Dictionary::AddAlias(uint32_t entry, std::string_view alias, const std::str
     return;
   }
   AddTokens(entry, tokens);
+  // Arabic article spellings: "al-Bashir" also as "el-Bashir", and back.
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& t = tokens[i];
+    if (t.size() < 4 || t[2] != '-') continue;
+    std::string_view art = std::string_view(t).substr(0, 2);
+    const char* other = art == "al"   ? "el"
+                        : art == "Al" ? "El"
+                        : art == "el" ? "al"
+                        : art == "El" ? "Al"
+                                      : nullptr;
+    if (other == nullptr) continue;
+    std::vector<std::string> v = tokens;
+    v[i] = other + t.substr(2);
+    AddTokens(entry, v);
+    AddHyphenVariants(entry, v);
+  }
+  AddHyphenVariants(entry, tokens);
+}
+
+void Dictionary::AddHyphenVariants(uint32_t entry, const std::vector<std::string>& tokens) {
   // Hyphenated words also match split: "al-Qaeda" => "al Qaeda", "al - Qaeda".
   bool has_hyphen = false;
   for (const std::string& t : tokens) {

@@ -143,6 +143,7 @@ class Dictionary {
   void ParseFile(const std::string& file, std::string_view text);
   void AddAlias(uint32_t entry, std::string_view alias, const std::string& where);
   void AddTokens(uint32_t entry, const std::vector<std::string>& tokens);
+  void AddHyphenVariants(uint32_t entry, const std::vector<std::string>& tokens);
   void Finish();
 
   std::vector<Entry> entries_;

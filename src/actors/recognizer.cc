@@ -258,6 +258,16 @@ class SentenceRecognizer {
         ++i;
         continue;
       }
+      // "an official Syrian newspaper": a title word used as an adjective.
+      if (best_end == i + 1) {
+        const Entry& be = dict_.entries()[best->entry];
+        const Token& bt = doc_.tokens[s_.token_begin + i];
+        if (be.type == EntryType::kAgent && (be.flags & kAgentPerson) && bt.upos == Upos::kAdj &&
+            bt.deprel == "amod") {
+          ++i;
+          continue;
+        }
+      }
       Match m;
       m.begin = s_.token_begin + i;
       m.end = s_.token_begin + best_end;
@@ -373,8 +383,16 @@ class SentenceRecognizer {
     if (m.end + 1 >= s_.token_end) return false;
     const Token& h = doc_.tokens[m.end];
     const Token& w = doc_.tokens[m.end + 1];
-    return (h.xpos == "HYPH" || Form(m.end) == "-") &&
-           (w.upos == Upos::kVerb || w.upos == Upos::kAdj || w.xpos == "VBN");
+    if (!(h.xpos == "HYPH" || Form(m.end) == "-")) return false;
+    if (!(w.upos == Upos::kVerb || w.upos == Upos::kAdj || w.xpos == "VBN")) return false;
+    // "Vietnamese-led forces", "Houthi-run ministry", "government-controlled
+    // areas" belong to the country or group; "Iran-backed", "U.S.-trained",
+    // "Britain-based" do not.
+    for (std::string_view own : {"led", "run", "controlled", "held", "commanded", "dominated",
+                                 "owned", "ruled", "operated"}) {
+      if (EqualsLower(Form(m.end + 1), own)) return IsNamed(m.type);
+    }
+    return true;
   }
 
   void BuildChunks() {
@@ -435,6 +453,8 @@ class SentenceRecognizer {
         if (OneOf(f, kPersonPronouns) || OneOf(f, kNeuterPronouns) || OneOf(f, kPluralPronouns)) {
           c.possessor = t;  // not "our", "my": the speaker is unknown here
         }
+      } else if (EqualsLower(Form(t), "former") || EqualsLower(Form(t), "ex-")) {
+        ok = true;  // "Former President Barack Obama" (tagged ADJ or PROPN)
       } else if (IsPlace(h.type) && last - first == 1) {
         ok = false;  // "military-ruled Myanmar" => "Myanmar"
       } else if (((tok.upos == Upos::kAdj || tok.upos == Upos::kVerb) && Rel(t) == "amod") ||
@@ -466,12 +486,31 @@ class SentenceRecognizer {
       if (m.type == EntryType::kAgent) agent_mod = &m;
     }
     bool former = false;
+    bool ethnic =
+        c.m.token_begin > s_.token_begin && EqualsLower(Form(c.m.token_begin - 1), "ethnic");
     for (uint32_t t = c.m.token_begin; t < c.m.token_end; ++t) {
       if (EqualsLower(Form(t), "former") || EqualsLower(Form(t), "ex")) former = true;
+      if (EqualsLower(Form(t), "ethnic")) ethnic = true;
     }
+    // "ethnic Albanians", "ethnic Turks": an ethnic group, not the state.
+    if (ethnic) place_mod = nullptr;
+    if (ethnic && IsPlace(h.type)) c.drop = true;
 
     switch (h.type) {
       case EntryType::kPerson:
+        SetNamed(c, h);
+        // "President Obama" in a story dated outside his office (or with a
+        // wrong date): the title in the text says he holds one. "former
+        // President Obama" stays ELI.
+        if (agent_mod != nullptr && !former && !he.fallback_code.empty() &&
+            c.m.code == he.fallback_code) {
+          const Entry& title = dict_.entries()[agent_mod->entry];
+          if ((title.flags & kAgentPerson) && !title.sector.empty()) {
+            c.m.code = he.country + title.sector;
+            c.m.sector = title.sector;
+          }
+        }
+        break;
       case EntryType::kGroup:
       case EntryType::kOrganisation:
         SetNamed(c, h);
@@ -554,10 +593,13 @@ class SentenceRecognizer {
         if (country.empty()) {
           if (c.possessor != kNone) {
             c.need = Need::kPossessor;
-          } else if (HasDefiniteDet(h.head, c.m.token_begin) && last - first == 1) {
-            c.need = Need::kDefiniteAgent;
           } else {
-            of_candidates_.push_back(cands_.size());  // "a commander of the Free Syrian Army"
+            if (HasDefiniteDet(h.head, c.m.token_begin) && last - first == 1) {
+              c.need = Need::kDefiniteAgent;
+            }
+            // "a commander of the Free Syrian Army", "the president of Armenia",
+            // "security forces in Guinea" (see AddPronounsAndNameRefs).
+            of_candidates_.push_back(cands_.size());
           }
         }
         break;
@@ -750,17 +792,41 @@ class SentenceRecognizer {
       if (c.drop || !c.m.country.empty()) continue;
       for (size_t k = 0; k < cands_.size(); ++k) {
         const Candidate& o = cands_[k];
-        if (k == idx || o.drop || o.m.token_begin < c.m.token_end) continue;
+        if (k == idx || o.m.token_begin < c.m.token_end) continue;
         uint32_t oh = o.m.head;
         if (Head(oh) != c.m.head || BaseRel(Rel(oh)) != "nmod") continue;
         bool of = false;
+        bool from = false;
+        bool in = false;
         for (uint32_t x = c.m.token_end; x < oh; ++x) {
-          if (Head(x) == oh && Rel(x) == "case" &&
-              (EqualsLower(Form(x), "of") || EqualsLower(Form(x), "for"))) {
-            of = true;
-          }
+          if (Head(x) != oh || Rel(x) != "case") continue;
+          std::string_view w = Form(x);
+          of = of || EqualsLower(w, "of") || EqualsLower(w, "for");
+          from = from || EqualsLower(w, "from");
+          in = in || EqualsLower(w, "in") || EqualsLower(w, "throughout") ||
+               EqualsLower(w, "across") || EqualsLower(w, "inside") || EqualsLower(w, "within");
         }
-        if (!of || o.m.code.empty()) continue;
+        if (o.m.code.empty()) continue;
+        // "security forces in Guinea", "rebels in Darfur"... take the country
+        // of the place (which is itself no actor: it stays dropped), as CAMEO
+        // coders do; "doctors from two American aid groups" takes USA.
+        if ((in || from) && !of) {
+          // Only a country's name ("in Guinea"), not a city ("a Western
+          // official in Mogadishu"), and not for one person (officials,
+          // envoys travel).
+          const Entry* oe = nullptr;
+          if (const Match* om = MatchEndingAt(o.m.token_end - 1)) oe = &dict_.entries()[om->entry];
+          bool place = o.m.kind == ActorMention::Kind::kCountry && !o.m.country.empty() &&
+                       oe != nullptr && oe->type == EntryType::kCountry &&
+                       !(c.agent_flags & kAgentPerson);
+          if (!(place || (from && !o.drop && !o.m.country.empty()))) continue;
+          c.m.country = o.m.country;
+          c.m.code = o.m.country + c.m.sector;
+          c.need = Need::kNone;
+          break;
+        }
+        if (!of || o.drop) continue;
+        c.need = Need::kNone;
         if (o.m.kind == ActorMention::Kind::kNamed) {
           // "a commander of NATO" => IGOWSTNAT, "of the Free Syrian Army" => SYRREBFSA
           c.m.code = o.m.code;
