@@ -200,6 +200,9 @@ TEST(RecordsTest, HeadersContinuationsAndComments) {
   EXPECT_EQ(recs[0].text, "Valoria thanked Quentara after a 12-year rift.");
   EXPECT_NE(recs[0].comment.find("{ VAL / QNT / 041 }"), std::string::npos);
   EXPECT_EQ(recs[1].text, "Second record.");
+  EXPECT_EQ(RecordDate("9501201", false), 19950120);   // first six digits
+  EXPECT_EQ(RecordDate("186010029", true), 18601002);  // SET: YYYY = TRUE
+  EXPECT_EQ(RecordDate("12", false), 0);
 }
 
 TEST(ProjectTest, MissingFilesAreErrors) {

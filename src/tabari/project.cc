@@ -257,6 +257,13 @@ Status ReadOptionsFile(const std::string& path, Options* options,
   return OkStatus();
 }
 
+int32_t RecordDate(std::string_view digits, bool yyyy) {
+  size_t n = yyyy ? 8 : 6;
+  if (digits.size() < n) return 0;
+  int32_t d = ParseTabariDate(digits.substr(0, n));
+  return d < 0 ? 0 : d;
+}
+
 std::vector<TextRecord> ParseTextRecords(std::string_view content) {
   std::vector<TextRecord> out;
   std::vector<std::string_view> lines;
@@ -284,8 +291,7 @@ std::vector<TextRecord> ParseTextRecords(std::string_view content) {
       size_t d = 0;
       while (d < l.size() && std::isdigit(static_cast<unsigned char>(l[d]))) ++d;
       cur->date_text = std::string(l.substr(0, d));
-      int32_t date = ParseTabariDate(cur->date_text);
-      cur->date = date < 0 ? 0 : date;
+      cur->date = RecordDate(cur->date_text, cur->date_text.size() == 8);
       std::string_view rest = l.substr(d);
       while (!rest.empty() && (rest[0] == '*' || rest[0] == ' ' || rest[0] == '\t'))
         rest.remove_prefix(1);

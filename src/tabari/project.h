@@ -71,12 +71,17 @@ Status ReadOptionsFile(const std::string& path, Options* options,
 // One record of a TABARI text file.
 struct TextRecord {
   std::string date_text;  // "950101"
-  int32_t date = 0;       // YYYYMMDD, 0 if the date is not valid
+  int32_t date = 0;       // YYYYMMDD (RecordDate with YYMMDD, or 8 digits), 0 if invalid
   std::string id;         // "DEMO-01"
   std::string text;       // the sentence, lines joined with blanks
   std::string comment;    // text inside /* ... */ (validation blocks live here)
   int line = 0;           // 1-based line of the header
 };
+
+// The date of a record header's digits: the first 8 digits as YYYYMMDD when
+// `yyyy` (SET: YYYY = TRUE), else the first 6 as YYMMDD; 0 if not a valid date.
+//   RecordDate("9501201", false) == 19950120
+int32_t RecordDate(std::string_view digits, bool yyyy);
 
 // Reads TABARI records: a line starting with a digit opens a record; text up
 // to "/*" (or a blank line) is the sentence, the rest up to "*/" is the comment.

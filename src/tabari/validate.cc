@@ -233,7 +233,10 @@ StatusOr<ValidateResult> RunValidation(const ValidateOptions& vo, std::ostream& 
         prev_story = story;
         prev_sentence = sentence;
       }
-      SentenceResult r = coder.Code(rec.text, rec.date, options, fwd);
+      int32_t date = RecordDate(rec.date_text, options.yyyy);
+      std::string error;
+      if (date == 0) error = "invalid date \"" + rec.date_text + "\"";
+      SentenceResult r = coder.Code(rec.text, date, options, fwd);
       std::vector<Tuple> coded;
       for (const CodedEvent& e : r.events) coded.emplace_back(e.source, e.target, e.code);
       std::vector<Tuple> exp = ex.tuples;
@@ -281,7 +284,10 @@ StatusOr<ValidateResult> RunValidation(const ValidateOptions& vo, std::ostream& 
         j["coded"] = TuplesJson(cs);
         j["status"] = SentenceStatusName(r.status);
         j["passed"] = pass;
-        j["error"] = nullptr;
+        if (error.empty())
+          j["error"] = nullptr;
+        else
+          j["error"] = error;
         report << j.dump() << "\n";
       }
     }
