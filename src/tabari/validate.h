@@ -4,7 +4,7 @@
 //
 //   ValidateOptions opt{.project_path = ".../Validate.project", .report_path = "r.jsonl"};
 //   SITREP_ASSIGN_OR_RETURN(ValidateResult r, RunValidation(opt, std::cout));
-//   // prints "FAIL DEMO-07: expected [...] coded [...]" lines, then "431 passed, 37 failed"
+//   // prints "FAIL DEMO-07: expected [...] coded [...]" lines, then "442 passed, 7 failed"
 //
 //   SITREP_ASSIGN_OR_RETURN(auto coder, CreateCoder({.project_path = "my.project"}));
 //   SITREP_RETURN_IF_ERROR(analyzer->Analyze(doc));
