@@ -82,7 +82,7 @@ bool IsNonActorNoun(std::string_view l) {
       "decade",    "century",   "season",     "tonight",   "date",      "wound",      "injury",
       "gunshot",   "shrapnel",  "blast",      "explosion", "crash",     "accident",   "disease",
       "hunger",    "flood",     "earthquake", "storm",     "illness",   "fire",       "heat",
-      "cold"};
+      "cold",      "figure",    "data",       "estimate",  "tally",     "count",      "record"};
   for (std::string_view w : kWords) {
     if (l == w) return true;
   }
@@ -193,7 +193,8 @@ class SentenceView {
 bool IsObl(std::string_view r) { return r == "obl" || StartsWith(r, "obl:"); }
 bool IsNmod(std::string_view r) { return r == "nmod" || StartsWith(r, "nmod:"); }
 
-enum class PredKind : uint8_t { kVerb, kLight, kNoun, kInstrument };
+// kAttribution: "according to X", a statement by X reporting its clause.
+enum class PredKind : uint8_t { kVerb, kLight, kNoun, kInstrument, kAttribution };
 
 struct Pred {
   PredKind kind = PredKind::kVerb;
@@ -1021,6 +1022,32 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     }
     int32_t hi = w.pred_of_verb[rel_idx(static_cast<uint32_t>(h))];
     if (hi != kNil && w.preds[hi].governor == kNil) w.preds[hi].governor = static_cast<int32_t>(i);
+  }
+  // "Jets struck X, according to the Observatory": a statement (010) by the
+  // Observatory that reports the clause.
+  for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+    if (v.lemma(t) != "accord" && v.lemma(t) != "according") continue;
+    int32_t x = v.head(t);
+    if (v.rel(t) != "case" || x == kNil || !IsObl(v.rel(static_cast<uint32_t>(x)))) continue;
+    int32_t verb = v.head(static_cast<uint32_t>(x));
+    if (verb == kNil) continue;
+    Pred a;
+    a.kind = PredKind::kAttribution;
+    a.verb = t;
+    a.code = "010";
+    a.complement = Complement::kSay;
+    a.trig_begin = t;
+    a.trig_end = t + 1;
+    if (t + 1 < s.token_end && v.lemma(t + 1) == "to") a.trig_end = t + 2;
+    a.trig_head = t;
+    v.Expand(static_cast<uint32_t>(x), &a.sources);
+    const int32_t ai = static_cast<int32_t>(w.preds.size());
+    for (Pred& p : w.preds) {
+      if (!p.done && p.governor == kNil && p.verb == static_cast<uint32_t>(verb) &&
+          p.kind != PredKind::kNoun)
+        p.governor = ai;
+    }
+    w.preds.push_back(std::move(a));
   }
   // A threat/appeal/... without its own target takes its complement's:
   // "X threatened to attack Y" -> 1384 X -> Y.
