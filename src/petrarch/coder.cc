@@ -759,7 +759,9 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
     }
   }
   if (code.empty() || code == "---") return;
-  coded_vp_[vp] = true;
+  // Statement verbs (CAMEO 01x: "said", "announced") report the events of
+  // their clause rather than replace them.
+  coded_vp_[vp] = !StartsWith(code, "01");
   verb_vp_[v] = vp;
   std::string active = code, passive;
   size_t colon = code.find(':');
