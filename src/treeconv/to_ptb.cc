@@ -353,6 +353,21 @@ class Converter {
           rel_[k] = "obl:npmod";
         }
       }
+      // The clause hung on the measure itself ("[five years] after crowds
+      // burned", nmod(years, crowds)): the clause takes the measure's place.
+      bool counted = IsMeasure(rel_[h]);
+      for (int k : kids_[h]) counted = counted || (Base(rel_[k]) == "nummod" && k < h);
+      if (CatOf(h) == Cat::kNominal && h < m && counted && head_[h] >= 0) {
+        bool adjacent = true;  // nothing of h's between h and the complementizer
+        for (int k : kids_[h]) adjacent = adjacent && !(k > h && k < m && k != v);
+        if (adjacent) {
+          const std::string_view hb = Base(rel_[h]);
+          head_[v] = head_[h];
+          rel_[v] = hb == "nsubj" || hb == "obj" || hb == "ccomp" ? std::string(rel_[h]) : "advcl";
+          head_[h] = v;
+          rel_[h] = "obl:npmod";
+        }
+      }
     }
   }
 
