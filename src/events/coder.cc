@@ -177,8 +177,10 @@ class SentenceView {
   void Expand(uint32_t n, std::vector<uint32_t>* out, int depth = 0) const {
     out->push_back(n);
     if (depth > 16) return;
+    // "Syrian and Russian (air strikes)": conjoined adjectives too.
     for (uint32_t c : kids(n)) {
-      if (rel(c) == "conj" && IsNominal(tok(c).upos)) Expand(c, out, depth + 1);
+      if (rel(c) == "conj" && (IsNominal(tok(c).upos) || tok(c).upos == tok(n).upos))
+        Expand(c, out, depth + 1);
     }
   }
 
@@ -237,12 +239,33 @@ class Matcher {
   Matcher(const Dictionary& dict, Work& w) : dict_(dict), w_(w), v_(w.v) {}
 
   // Best verb pattern for verb token t, filling pred fields. False if none.
-  bool MatchVerb(uint32_t t, Pred* p) const {
-    for (const VerbPattern& pat : dict_.Verbs(v_.lemma(t))) {
+  bool MatchVerb(uint32_t t, Pred* p) const { return MatchVerbAs(t, v_.lemma(t), p); }
+
+  bool MatchVerbAs(uint32_t t, std::string_view lemma, Pred* p) const {
+    for (const VerbPattern& pat : dict_.Verbs(lemma)) {
       Pred q;
       if (!MatchPattern(t, pat, &q)) continue;
       *p = std::move(q);
       return true;
+    }
+    return false;
+  }
+
+  // A clause head the tagger took for an adjective or noun: "Syrian troops
+  // advanced(ADJ) towards X" (a subject, no copula, no determiner). Tries the
+  // form without -ed/-d/-s as the verb lemma.
+  bool MatchMistaggedVerb(uint32_t t, Pred* p) const {
+    const Token& tok = v_.tok(t);
+    if (tok.upos != Upos::kAdj && tok.upos != Upos::kNoun) return false;
+    std::string_view r = v_.rel(t);
+    if (r != "root" && r != "conj" && r != "ccomp" && r != "parataxis") return false;
+    if (v_.Child(t, "nsubj") == kNil || v_.Child(t, "cop") != kNil || v_.Child(t, "det") != kNil)
+      return false;
+    std::string form = Lower(v_.doc().Form(tok));
+    for (size_t cut : {2u, 1u}) {
+      if (form.size() > cut + 2 && (form.ends_with("ed") || form.ends_with("s")) &&
+          MatchVerbAs(t, std::string_view(form).substr(0, form.size() - cut), p))
+        return true;
     }
     return false;
   }
@@ -741,8 +764,17 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
   // 1. Verb and light-verb predicates.
   for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
     const Token& tok = v.tok(t);
-    if (tok.upos != Upos::kVerb) continue;
     Pred p;
+    if (tok.upos != Upos::kVerb) {
+      if (!matcher.MatchMistaggedVerb(t, &p)) continue;
+      p.kind = PredKind::kVerb;
+      p.trig_begin = t;
+      p.trig_end = t + 1;
+      p.trig_head = t;
+      w.pred_of_verb[rel_idx(t)] = static_cast<int32_t>(w.preds.size());
+      w.preds.push_back(std::move(p));
+      continue;
+    }
     bool have_verb = matcher.MatchVerb(t, &p);
     bool verb_fixed = have_verb && p.fixed_object != kNil;
     if (!verb_fixed && matcher.IsLightVerb(t)) {
