@@ -750,6 +750,31 @@ int32_t ActorFor(Document& doc, Work& w, uint32_t sentence, uint32_t a) {
   return NewMention(doc, w, sentence, b, e, a, kind);
 }
 
+// ActorFor, plus the other actors of conjoined modifiers: "Turkish and Syrian
+// forces" -> "Syrian forces" (SYRMIL) and "Turkish" (TUR).
+std::vector<int32_t> ActorsFor(Document& doc, Work& w, uint32_t sentence, uint32_t a) {
+  std::vector<int32_t> out;
+  int32_t m = ActorFor(doc, w, sentence, a);
+  if (m == kNil) return out;
+  out.push_back(m);
+  const SentenceView& v = w.v;
+  for (uint32_t c : v.kids(a)) {
+    if (v.rel(c) != "amod" && v.rel(c) != "compound") continue;
+    std::vector<uint32_t> conj;
+    v.Expand(c, &conj);
+    if (conj.size() < 2) continue;
+    for (uint32_t x : conj) {
+      int32_t mx = w.mention_by_head[x];
+      if (mx == kNil || doc.mentions[mx].kind == ActorMention::Kind::kUnknown) continue;
+      if (mx != m && std::find(out.begin(), out.end(), mx) == out.end() &&
+          (doc.mentions[mx].token_begin >= doc.mentions[m].token_end ||
+           doc.mentions[mx].token_end <= doc.mentions[m].token_begin))
+        out.push_back(mx);
+    }
+  }
+  return out;
+}
+
 void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
   const Sentence& s = doc.sentences[si];
   SentenceView& v = w.v;
@@ -1237,15 +1262,17 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     std::vector<int32_t> srcs, tgts;
     std::vector<std::string> src_codes;
     for (size_t k = 0; k < p.sources.size(); ++k) {
-      int32_t m = ActorFor(doc, w, si, p.sources[k]);
-      if (m != kNil && std::find(srcs.begin(), srcs.end(), m) == srcs.end()) {
-        srcs.push_back(m);
-        src_codes.push_back(source_code[k]);
+      for (int32_t m : ActorsFor(doc, w, si, p.sources[k])) {
+        if (std::find(srcs.begin(), srcs.end(), m) == srcs.end()) {
+          srcs.push_back(m);
+          src_codes.push_back(source_code[k]);
+        }
       }
     }
     for (uint32_t a : p.targets) {
-      int32_t m = ActorFor(doc, w, si, a);
-      if (m != kNil && std::find(tgts.begin(), tgts.end(), m) == tgts.end()) tgts.push_back(m);
+      for (int32_t m : ActorsFor(doc, w, si, a)) {
+        if (std::find(tgts.begin(), tgts.end(), m) == tgts.end()) tgts.push_back(m);
+      }
     }
     if (srcs.empty() && tgts.empty()) continue;
     // "Turkish and Syrian troops clashed": each against the other.
