@@ -21,7 +21,6 @@
 #include <ctime>
 #include <fstream>
 #include <iostream>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -320,7 +319,22 @@ int main(int argc, char** argv) {
   for (const std::string& w : (*recognizer)->warnings()) std::cerr << "warning: " << w << "\n";
   std::vector<Document> docs;
   double analyze_cpu = 0;
-  const std::regex date_re("([0-9]{4}-[0-9]{2}-[0-9]{2})");
+  // The first "YYYY-MM-DD" in a file name ("syr-2015-10-08-hama.txt").
+  auto date_in = [](const std::string& name) -> std::string {
+    auto digits = [&](size_t p, size_t n) {
+      for (size_t i = p; i < p + n; ++i) {
+        if (i >= name.size() || !std::isdigit(static_cast<unsigned char>(name[i]))) return false;
+      }
+      return true;
+    };
+    for (size_t p = 0; p + 10 <= name.size(); ++p) {
+      if (digits(p, 4) && name[p + 4] == '-' && digits(p + 5, 2) && name[p + 7] == '-' &&
+          digits(p + 8, 2)) {
+        return name.substr(p, 10);
+      }
+    }
+    return "";
+  };
   for (const std::string& f : files) {
     std::ifstream in(f, std::ios::binary);
     if (!in) {
@@ -332,13 +346,8 @@ int main(int argc, char** argv) {
     Document doc;
     doc.id = f;
     doc.text = ss.str();
-    std::smatch m;
     std::string base = f.substr(f.find_last_of('/') + 1);
-    if (!date.empty()) {
-      doc.date = date;
-    } else if (std::regex_search(base, m, date_re)) {
-      doc.date = m[1];
-    }
+    doc.date = date.empty() ? date_in(base) : date;
     std::clock_t a0 = std::clock();
     Status st = (*analyzer)->Analyze(doc);
     analyze_cpu += static_cast<double>(std::clock() - a0) / CLOCKS_PER_SEC;
