@@ -190,20 +190,33 @@ class Converter {
     Projectivize();
     excluded_.assign(n_, false);
     Index();
-    // Two adjacent subjects of one predicate ("the news agency WFNA said" with
-    // nsubj on both "agency" and "WFNA"): the second is an apposition.
+    // Two subjects of one predicate: "the news agency WFNA said" (nsubj on both
+    // "agency" and "WFNA"), "defense and military officials said" (nsubj on
+    // "defense" and "officials"), "The Observatory, a UK-based group, said".
+    // The second is a conjunct (after a coordinator), an apposition (after a
+    // comma) or, right after the first, a name in apposition.
     for (int h = 0; h < n_; ++h) {
       int prev = -1;
       for (int c : kids_[h]) {
         if (c > h) break;
-        if (Base(rel_[c]) != "nsubj") {
-          prev = -1;
+        const bool nominal = UposOf(c) == Upos::kNoun || UposOf(c) == Upos::kPropn;
+        if (Base(rel_[c]) != "nsubj" || !nominal) {
+          if (Base(rel_[c]) != "punct") prev = -1;
           continue;
         }
-        if (prev >= 0 && hi_[prev] + 1 == lo_[c] && CatOf(prev) == Cat::kNominal &&
-            CatOf(c) == Cat::kNominal) {
-          head_[c] = prev;
-          rel_[c] = "appos";
+        if (prev >= 0) {
+          bool only_punct = true, comma = Form(hi_[prev]) == ",";
+          for (int k = hi_[prev] + 1; k < lo_[c]; ++k) {
+            only_punct = only_punct && IsPunct(k);
+            comma = comma || Form(k) == ",";
+          }
+          bool coordinated = false;
+          for (int k : kids_[c]) coordinated = coordinated || (k < c && Base(rel_[k]) == "cc");
+          if (only_punct && (coordinated || comma || UposOf(c) == Upos::kPropn)) {
+            head_[c] = prev;
+            rel_[c] = coordinated ? "conj" : "appos";
+            continue;  // prev stays the subject
+          }
         }
         prev = c;
       }
@@ -315,6 +328,23 @@ class Converter {
   static bool IsMeasure(std::string_view rel) {
     return rel == "nmod:npmod" || rel == "obl:npmod" || rel == "nmod:tmod" || rel == "obl:tmod" ||
            rel == "nmod:unmarked" || rel == "obl:unmarked";
+  }
+
+  // "five years", "a day", "weeks": a count or a unit of time.
+  bool IsTimeMeasure(int n) const {
+    for (int k : kids_[n]) {
+      if (k < n && Base(rel_[k]) == "nummod") return true;
+    }
+    std::string f(Form(n));
+    for (char& ch : f) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (f.size() > 1 && f.back() == 's') f.pop_back();
+    static constexpr std::string_view kUnits[] = {"minute", "hour",  "day",    "night",
+                                                  "week",   "month", "year",   "decade",
+                                                  "moment", "while", "century"};
+    for (std::string_view u : kUnits) {
+      if (f == u) return true;
+    }
+    return false;
   }
 
   bool IsSubordinator(int m) const {
@@ -440,11 +470,11 @@ class Converter {
       // Without a subject, a nominal obl/nmod right before the verb (and its
       // auxiliaries) stands in for it: UDPipe's nmod(burned, crowds).
       int stand_in = -1;
-      if (subject < 0) {
+      if (subject < 0 && !HasChildRel(v, {"nsubj", "csubj", "expl"})) {
         for (int k : kids_[v]) {
           const std::string_view b = Base(rel_[k]);
           if (k < v && (b == "obl" || b == "nmod") && CatOf(k) == Cat::kNominal &&
-              only_aux_before(hi_[k] + 1, v)) {
+              !IsPunct(hi_[k]) && only_aux_before(hi_[k] + 1, v)) {
             stand_in = k;
           }
         }
@@ -479,7 +509,9 @@ class Converter {
           continue;
         }
         if (subject == stand_in) continue;
-        if (!only_aux_before(hi_[subject] + 1, v)) continue;
+        // "[five years] after crowds trashed": only a time measure as subject
+        // ("the bear market since the Depression worked" is right as it is).
+        if (!IsTimeMeasure(subject) || !only_aux_before(hi_[subject] + 1, v)) continue;
         for (int n : kids_[subject]) {
           if (n < subject || Base(rel_[n]) != "nmod" || hi_[n] != hi_[subject]) continue;
           const int c = first_case(n);
