@@ -224,6 +224,8 @@ struct Pred {
   bool done = false;
 };
 
+class Matcher;
+
 // Per-call scratch state.
 struct Work {
   SentenceView v;
@@ -232,6 +234,7 @@ struct Work {
   std::vector<uint8_t> consumed_noun;
   std::vector<int32_t> mention_by_head;   // doc token -> mention whose head it is
   std::vector<int32_t> mention_covering;  // doc token -> innermost mention containing it
+  const Matcher* matcher = nullptr;       // the sentence's matcher (for ActorFor)
 };
 
 class Matcher {
@@ -499,6 +502,9 @@ class Arguments {
       }
       std::vector<uint32_t> gpat;
       Resolve(g, agents, &gpat, depth + 1);
+      // "Obama is scheduled to attend", "X was ordered to withdraw": the
+      // passive subject controls the infinitive.
+      if (agents->empty() && v_.Child(g, "nsubj:pass") != kNil) *agents = std::move(gpat);
       return;
     }
     if (r == "acl" && IsNominal(v_.tok(g).upos)) {
@@ -735,6 +741,12 @@ int32_t ActorFor(Document& doc, Work& w, uint32_t sentence, uint32_t a) {
   if (IsNonActorNoun(v.lemma(a)) || v.rel(a) == "obl:tmod" || v.rel(a) == "obl:unmarked" ||
       IsRelPronoun(v.lemma(a)))
     return kNil;
+  // An event is not an actor: "the fighting killed 42 people".
+  if (w.matcher != nullptr && t.upos == Upos::kNoun) {
+    uint32_t nb = 0;
+    if (w.matcher->MatchNoun(a, &nb) != nullptr || w.matcher->MatchWeapon(a) != nullptr)
+      return kNil;
+  }
   // The phrase: left modifiers and right flat/compound parts.
   uint32_t b = a, e = a + 1;
   for (uint32_t c : v.kids(a)) {
@@ -784,6 +796,7 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
   w.pred_of_verb.assign(n, kNil);
   w.consumed_noun.assign(n, 0);
   Matcher matcher(dict, w);
+  w.matcher = &matcher;
   auto rel_idx = [&](uint32_t t) { return t - s.token_begin; };
 
   // 1. Verb and light-verb predicates.
@@ -975,6 +988,13 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     if (p.kind == PredKind::kVerb || p.kind == PredKind::kLight) {
       std::vector<uint32_t> patients;
       args.Resolve(p.verb, &p.sources, &patients);
+      // "a mortar bomb was fired at it": the weapon is no target; the "at"
+      // phrase is.
+      std::erase_if(patients, [&](uint32_t a) {
+        uint32_t nb = 0;
+        return v.tok(a).upos == Upos::kNoun && w.mention_by_head[a] == kNil &&
+               (matcher.MatchWeapon(a) != nullptr || matcher.MatchNoun(a, &nb) != nullptr);
+      });
       if (!patients.empty()) {
         p.targets = std::move(patients);
         if (p.kind == PredKind::kLight) {
@@ -1159,6 +1179,9 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         case Complement::kReject:
           p.negated = true;
           break;
+        case Complement::kFuture:
+          if (p.modality == Modality::kFactual) p.modality = Modality::kFuture;
+          break;
         case Complement::kNone:
           break;
       }
@@ -1184,7 +1207,7 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     }
     std::string code = p.code;
     bool derived = false;
-    if (p.complement != Complement::kNone && !p.complement_code.empty()) {
+    if (p.complement != Complement::kNone && !p.complement_code.empty() && !p.code.empty()) {
       code = DerivedCode(p.complement, p.complement_code, p.code);
       derived = code != p.code;
     }
@@ -1223,6 +1246,11 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     // "three soldiers were killed": a casualty report, not an event (no actor).
     if (p.kind == PredKind::kVerb && p.sources.empty() && IsCasualtyVerb(v.lemma(p.verb))) continue;
     if (code.empty() && p.complement_noun == kNil) continue;
+    // "declined to give her surname": refusing something we do not code says
+    // too little (a refused statement is 011, a refused release 1243, ...).
+    if (p.complement == Complement::kReject && p.complement_code.empty() &&
+        (v.Child(p.verb, "xcomp") != kNil || v.Child(p.verb, "ccomp") != kNil))
+      continue;
     // "a commander who asked not to be named": a request to be left unnamed.
     if ((p.complement == Complement::kAppeal || p.complement == Complement::kDemand) &&
         p.complement_code.empty() && p.targets.empty()) {
@@ -1325,6 +1353,9 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
           break;
         case Complement::kReject:
           neg = true;
+          break;
+        case Complement::kFuture:
+          m = Modality::kFuture;
           break;
         default:
           break;

@@ -28,6 +28,7 @@ std::string DerivedCode(Complement kind, std::string_view c, std::string_view ow
     case Complement::kNone:
     case Complement::kSay:
     case Complement::kDeny:
+    case Complement::kFuture:
       return std::string(own);
     case Complement::kIntent:
       return Lookup(

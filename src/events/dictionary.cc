@@ -96,6 +96,8 @@ std::string_view ComplementName(Complement c) {
       return "demand";
     case Complement::kReject:
       return "reject";
+    case Complement::kFuture:
+      return "future";
   }
   return "";
 }
@@ -139,7 +141,7 @@ void Dictionary::ParseVerbs(std::string_view text, std::string_view name) {
             {"+say", Complement::kSay},       {"+deny", Complement::kDeny},
             {"+threat", Complement::kThreat}, {"+intent", Complement::kIntent},
             {"+appeal", Complement::kAppeal}, {"+demand", Complement::kDemand},
-            {"+reject", Complement::kReject}};
+            {"+reject", Complement::kReject}, {"+future", Complement::kFuture}};
         bool found = false;
         if (t == "+mutual") {
           p.mutual = true;

@@ -42,6 +42,7 @@ enum class Complement : uint8_t {
   kAppeal,  // +appeal: "X urged Z to withdraw" / "called for a ceasefire" -> 0256
   kDemand,  // +demand: "X called on Z to withdraw" -> 1056; the withdrawal is kDemanded
   kReject,  // +reject: "X refused to withdraw" -> 1246; the withdrawal is negated
+  kFuture,  // +future: "X is scheduled to visit Y" -> the visit is kFuture
 };
 // "say", "deny", ... ; "" for kNone.
 std::string_view ComplementName(Complement c);
