@@ -114,6 +114,8 @@ class Converter {
     n_ = static_cast<int>(s.size());
   }
 
+  const ConversionNotes& notes() const { return notes_; }
+
   std::string Run() {
     if (n_ == 0) return "(ROOT (FRAG))";
     if (!Prepare()) return Flat();
@@ -165,14 +167,17 @@ class Converter {
       }
       roots.push_back(r);
       head_[r] = -1;
+      ++notes_.reattached;
     }
     root_ = roots[0];
     for (size_t k = 1; k < roots.size(); ++k) {
+      ++notes_.reattached;
       head_[roots[k]] = root_;
       if (rel_[roots[k]] == "root") rel_[roots[k]] = "parataxis";
     }
     for (int i = 0; i < n_; ++i) {
       if (head_[i] == -2) {
+        ++notes_.reattached;
         head_[i] = root_;
         if (rel_[i].empty() || rel_[i] == "root" || rel_[i] == "_") rel_[i] = "dep";
       }
@@ -185,7 +190,10 @@ class Converter {
         k = head_[k];
         ++steps;
       }
-      if (k != root_) head_[i] = root_;
+      if (k != root_) {
+        ++notes_.reattached;
+        head_[i] = root_;
+      }
     }
     Projectivize();
     excluded_.assign(n_, false);
@@ -215,6 +223,7 @@ class Converter {
           if (only_punct && (coordinated || comma || UposOf(c) == Upos::kPropn)) {
             head_[c] = prev;
             rel_[c] = coordinated ? "conj" : "appos";
+            ++notes_.subjects_merged;
             continue;  // prev stays the subject
           }
         }
@@ -268,6 +277,7 @@ class Converter {
         if (wh || !IsReportingClause(head_[p], p)) rel_[p] = saved;
       }
       if (IsReportingClause(head_[p], p)) {
+        ++notes_.reports_raised;
         head_[p] = root_;
         Projectivize();  // punctuation after p that hung on its old head
         Index();
@@ -314,6 +324,7 @@ class Converter {
         const int lo = std::min(d, h), hi = std::max(d, h);
         for (int k = lo + 1; k < hi; ++k) {
           if (!Dominates(h, k)) {
+            ++notes_.lifted;
             head_[d] = head_[h];
             changed = true;
             break;
@@ -362,6 +373,7 @@ class Converter {
   // Makes v the head of a subordinate clause: m its complementizer, n its
   // subject; a coordinated/paratactic v becomes an adverbial clause.
   void MakeSubordinate(int v, int m, int n) {
+    ++notes_.clauses_repaired;
     head_[m] = v;
     rel_[m] = "mark";
     if (n >= 0) {
@@ -1150,6 +1162,7 @@ class Converter {
   std::vector<int> lo_, hi_;  // subtree spans (projective after Prepare)
   std::vector<bool> excluded_;
   bool flat_coord_ = false;  // while rendering the dependents of a flat coordination
+  ConversionNotes notes_;
 };
 
 }  // namespace
@@ -1208,11 +1221,18 @@ std::string PennTag(const Document& doc, const Token& token) {
 }
 
 std::string ToPtb(const Document& doc, uint32_t sentence_index) {
+  return ToPtb(doc, sentence_index, nullptr);
+}
+
+std::string ToPtb(const Document& doc, uint32_t sentence_index, ConversionNotes* notes) {
+  if (notes != nullptr) *notes = ConversionNotes();
   if (sentence_index >= doc.sentences.size()) return "(ROOT (FRAG))";
   const Sentence& s = doc.sentences[sentence_index];
   if (s.token_end > doc.tokens.size() || s.token_begin > s.token_end) return "(ROOT (FRAG))";
   Converter conv(doc, s);
-  return conv.Run();
+  std::string out = conv.Run();
+  if (notes != nullptr) *notes = conv.notes();
+  return out;
 }
 
 }  // namespace sitrep::treeconv

@@ -48,6 +48,20 @@ namespace sitrep::treeconv {
 // "(ROOT (FRAG))".
 std::string ToPtb(const Document& doc, uint32_t sentence_index);
 
+// What the conversion had to change in the given parse before projecting it
+// (see README.md): counts for one sentence, for diagnostics and tests.
+struct ConversionNotes {
+  int reattached = 0;        // heads out of range, cycles, extra roots -> root
+  int lifted = 0;            // non-projective arcs lifted
+  int subjects_merged = 0;   // second subject of one predicate made conj/appos
+  int clauses_repaired = 0;  // subordinator read as a preposition, rebuilt
+  int reports_raised = 0;    // closing reporting clause raised to the root
+};
+
+// ToPtb that also reports, in `*notes` (overwritten; may be null), what it
+// changed in the parse.
+std::string ToPtb(const Document& doc, uint32_t sentence_index, ConversionNotes* notes);
+
 // The Penn tag used for a token: its xpos if set, else one derived from UPOS
 // ("NOUN" -> "NN", "PUNCT" -> "." or ",", ...).
 std::string PennTag(const Document& doc, const Token& token);

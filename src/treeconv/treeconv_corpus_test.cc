@@ -60,19 +60,27 @@ TEST(TreeconvCorpusTest, UdpipeUdToTrees) {
 
 // Every gold-parsed sentence of UD English EWT (train + dev + test, 16.6k, all
 // the constructions of the treebank) converts to a tree that parses back and
-// spells the sentence's words in order. (A reporting clause raised to the root
-// once left trailing punctuation out of order.)
+// spells the sentence's words in order (a reporting clause raised to the root
+// once left trailing punctuation out of order), and the parse repairs meant
+// for parser errors never fire on these correct parses.
 TEST(TreeconvCorpusTest, EwtGoldParsesKeepTheirWords) {
   const std::string dir = kCorpora + "/ud-english-ewt/";
   if (!std::filesystem::exists(dir + "en_ewt-ud-dev.conllu"))
     GTEST_SKIP() << "corpus absent: " << dir;
   int sentences = 0;
+  ConversionNotes total;
   for (const char* split : {"train", "dev", "test"}) {
     auto sents = ReadConllu(dir + "en_ewt-ud-" + split + ".conllu");
     ASSERT_TRUE(sents.ok()) << sents.status().ToString();
     Document doc = DocumentFromConllu(*sents, /*keep_annotation=*/true);
     for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
-      const std::string out = ToPtb(doc, i);
+      ConversionNotes notes;
+      const std::string out = ToPtb(doc, i, &notes);
+      total.reattached += notes.reattached;
+      total.subjects_merged += notes.subjects_merged;
+      total.clauses_repaired += notes.clauses_repaired;
+      EXPECT_EQ(notes.clauses_repaired + notes.subjects_merged, 0)
+          << "a parse repair fired on a gold parse: " << (*sents)[i].sent_id << ": " << out;
       auto tree = ParsePtb(out);
       ASSERT_TRUE(tree.ok()) << out;
       const std::vector<std::string> words = Words(*tree);
@@ -88,6 +96,7 @@ TEST(TreeconvCorpusTest, EwtGoldParsesKeepTheirWords) {
     }
   }
   EXPECT_GT(sentences, 16000);
+  EXPECT_EQ(total.reattached, 0);  // gold trees are trees
 }
 
 }  // namespace

@@ -26,8 +26,13 @@ TEST(ToPtbTest, GoldenConversions) {
     for (const std::string& c : (*sents)[i].comments) {
       if (c.rfind("expected = ", 0) == 0) expected = c.substr(11);
     }
-    ASSERT_FALSE(expected.empty()) << (*sents)[i].sent_id << " has no expected tree";
-    EXPECT_EQ(ToPtb(doc, static_cast<uint32_t>(i)), expected) << (*sents)[i].sent_id;
+    const std::string& id = (*sents)[i].sent_id;
+    ASSERT_FALSE(expected.empty()) << id << " has no expected tree";
+    ConversionNotes notes;
+    EXPECT_EQ(ToPtb(doc, static_cast<uint32_t>(i), &notes), expected) << id;
+    // Cases named repair_* / two_subjects_* need their repair; no other does.
+    EXPECT_EQ(notes.clauses_repaired > 0, id.rfind("repair_", 0) == 0) << id;
+    EXPECT_EQ(notes.subjects_merged > 0, id.rfind("two_subjects", 0) == 0) << id;
   }
 }
 
@@ -71,6 +76,9 @@ TEST(ToPtbTest, CyclesAndBadHeadsAreReattachedToTheRoot) {
   auto tree = ParsePtb(out);
   ASSERT_TRUE(tree.ok()) << out;
   EXPECT_EQ(Words(*tree), (std::vector<std::string>{"Rebels", "attacked", "towns"}));
+  ConversionNotes notes;
+  ToPtb(doc, 0, &notes);
+  EXPECT_GE(notes.reattached, 1);
   // Heads outside the sentence, no root at all.
   doc.tokens[0].head = 99;
   doc.tokens[1].head = 3;
