@@ -40,12 +40,26 @@ void Score(const std::string& id, const PtbTree& gold, const std::string& ours,
   }
 }
 
+void AddNotes(const ConversionNotes& n, ConversionNotes& total) {
+  total.reattached += n.reattached;
+  total.lifted += n.lifted;
+  total.subjects_merged += n.subjects_merged;
+  total.clauses_repaired += n.clauses_repaired;
+  total.reports_raised += n.reports_raised;
+}
+
 // One ROOT over the trees of all sentences of a document.
-std::string DocumentPtb(const Document& doc) {
-  if (doc.sentences.size() == 1) return ToPtb(doc, 0);
+std::string DocumentPtb(const Document& doc, ConversionNotes& total) {
+  ConversionNotes notes;
+  if (doc.sentences.size() == 1) {
+    std::string out = ToPtb(doc, 0, &notes);
+    AddNotes(notes, total);
+    return out;
+  }
   std::string ours = "(ROOT";
   for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
-    const std::string t = ToPtb(doc, i);
+    const std::string t = ToPtb(doc, i, &notes);
+    AddNotes(notes, total);
     ours += " " + t.substr(6, t.size() - 7);  // strip "(ROOT " and ")"
   }
   ours += ")";
@@ -73,7 +87,7 @@ StatusOr<RecordsEvalResult> EvaluateOnRecords(const Analyzer& analyzer,
     doc.text = r.text;
     Status st = analyzer.Analyze(doc);
     if (!st.ok()) return st.WithContext(r.id);
-    const std::string ours = DocumentPtb(doc);
+    const std::string ours = DocumentPtb(doc, result.notes);
     Score(r.id, *gold, ours, options, details, result);
   }
   return result;
@@ -107,7 +121,7 @@ StatusOr<RecordsEvalResult> EvaluateConversion(const std::string& ud_records_pat
       if (details) *details << g.id << "\tBAD-UD\t" << doc.status().ToString() << "\n";
       continue;
     }
-    Score(g.id, *gold, DocumentPtb(*doc), options, details, result);
+    Score(g.id, *gold, DocumentPtb(*doc, result.notes), options, details, result);
   }
   return result;
 }

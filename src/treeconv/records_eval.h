@@ -19,6 +19,7 @@
 #include "core/status.h"
 #include "pipeline/analyzer.h"
 #include "treeconv/ptb_eval.h"
+#include "treeconv/to_ptb.h"
 
 namespace sitrep::treeconv {
 
@@ -38,6 +39,7 @@ struct RecordsEvalResult {
   int exact = 0;          // all brackets right
   int top_split_matches = 0;
   BracketScore brackets;  // summed over scored records
+  ConversionNotes notes;  // what ToPtb changed, summed over all converted sentences
 };
 
 // NotFoundError/InvalidArgumentError if the records file cannot be read.

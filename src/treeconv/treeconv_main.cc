@@ -27,6 +27,11 @@ void PrintResult(const sitrep::treeconv::RecordsEvalResult& r) {
       (long long)r.brackets.test, (long long)r.brackets.matched, r.brackets.Precision(),
       r.brackets.Recall(), r.brackets.F1(), r.exact, r.scored ? 100.0 * r.exact / r.scored : 0.0,
       r.top_split_matches, r.scored ? 100.0 * r.top_split_matches / r.scored : 0.0);
+  std::printf(
+      "conversion changed: %d heads reattached, %d arcs lifted, %d subjects merged, %d clauses "
+      "repaired, %d reporting clauses raised\n",
+      r.notes.reattached, r.notes.lifted, r.notes.subjects_merged, r.notes.clauses_repaired,
+      r.notes.reports_raised);
 }
 
 int Usage() {
