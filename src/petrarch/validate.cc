@@ -291,11 +291,24 @@ class PetrarchEventCoder : public EventCoder {
             m.token_begin = m.token_end = m.head = sent.token_begin;
           }
           m.code = code == "---" ? "" : code;
-          if (code.size() >= 3 && code.substr(0, 3) != "---" && code.substr(0, 3) != "IGO" &&
-              code.substr(0, 3) != "NGO")
-            m.country = code.substr(0, 3);
-          if (code.size() >= 6) m.sector = code.substr(3, 3);
-          m.kind = ActorMention::Kind::kNamed;
+          // "SYRMIL": country SYR, sector MIL; "---GOV": sector only; "IGOUNO",
+          // "NGO...", "IMG...": organisations without a country.
+          static const char* kNoCountry[] = {"---", "IGO", "NGO", "IMG",
+                                             "MNC", "NGM", "UIS", "INT"};
+          std::string prefix = code.substr(0, 3);
+          bool country = code.size() >= 3 && code[0] != '"';
+          for (const char* k : kNoCountry) country = country && prefix != k;
+          if (country) m.country = prefix;
+          if (code.size() >= 6 && code[0] != '"') m.sector = code.substr(3, 3);
+          if (code.empty() || code[0] == '"') {
+            m.kind = ActorMention::Kind::kUnknown;
+          } else if (prefix == "---") {
+            m.kind = ActorMention::Kind::kAgent;
+          } else if (country && code.size() == 3) {
+            m.kind = ActorMention::Kind::kCountry;
+          } else {
+            m.kind = ActorMention::Kind::kNamed;
+          }
           doc.mentions.push_back(std::move(m));
           return static_cast<int32_t>(doc.mentions.size()) - 1;
         };
