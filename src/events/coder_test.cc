@@ -74,6 +74,8 @@ struct Case {
   int line = 0;
   std::string sentence;
   std::vector<Expectation> expect;
+  int count = -1;  // "=N": exactly N events
+  int count_line = 0;
 };
 
 std::vector<Case> ReadGolden(const std::filesystem::path& path, std::string* error) {
@@ -91,6 +93,11 @@ std::vector<Case> ReadGolden(const std::filesystem::path& path, std::string* err
     if (cases.empty()) {
       *error = path.string() + ":" + std::to_string(n) + ": expectation before '>'";
       return {};
+    }
+    if (line[0] == '=') {
+      cases.back().count = std::atoi(line.c_str() + 1);
+      cases.back().count_line = n;
+      continue;
     }
     std::istringstream ws(line);
     std::vector<std::string> w;
@@ -150,6 +157,15 @@ TEST_F(CoderTest, GoldenFiles) {
     ASSERT_TRUE(error.empty()) << error;
     for (const Case& c : cases) {
       Document doc = Code(c.sentence);
+      if (c.count >= 0) {
+        ++checked;
+        if (static_cast<int>(doc.events.size()) != c.count) {
+          ++failed;
+          ADD_FAILURE() << c.file << ":" << c.count_line << ": " << c.sentence << "\n  expected "
+                        << c.count << " events\n"
+                        << Describe(doc);
+        }
+      }
       for (const Expectation& e : c.expect) {
         ++checked;
         bool found = false;
