@@ -131,5 +131,38 @@ TEST(EventsCorpus, PetrarchGoldStandardRecords) {
   EXPECT_GE(1.0 * code / gold, 0.36);
 }
 
+// Every sentence of UD English EWT (web text: reviews, emails, forums) as its
+// own document: coding never fails and every index stays in range.
+TEST(EventsCorpus, EwtSentencesNeverFail) {
+  const std::string dir = std::string(SITREP_CORPORA_DIR) + "/ud-english-ewt";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << dir << " not found (corpora absent)";
+  auto analyzer = Analyzer::Create({});
+  ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
+  auto coder = Coder::Create({});
+  ASSERT_TRUE(coder.ok()) << coder.status().ToString();
+  size_t sentences = 0, events = 0;
+  for (const char* split : {"train", "dev", "test"}) {
+    std::ifstream in(dir + "/en_ewt-ud-" + split + ".conllu");
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind("# text = ", 0) != 0) continue;
+      Document doc;
+      doc.text = line.substr(9);
+      ASSERT_TRUE((*analyzer)->Analyze(doc).ok());
+      ASSERT_TRUE((*coder)->Code(doc).ok()) << doc.text;
+      ++sentences;
+      events += doc.events.size();
+      for (const Event& e : doc.events) {
+        ASSERT_LT(e.trigger_head, doc.tokens.size());
+        ASSERT_LT(e.source, static_cast<int32_t>(doc.mentions.size()));
+        ASSERT_LT(e.target, static_cast<int32_t>(doc.mentions.size()));
+        ASSERT_LT(e.reported_by, static_cast<int32_t>(doc.events.size()));
+      }
+    }
+  }
+  std::printf("EWT: %zu sentences, %zu events\n", sentences, events);
+  EXPECT_GT(sentences, 10000u);
+}
+
 }  // namespace
 }  // namespace sitrep::events
