@@ -877,6 +877,14 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
       }
     }
   }
+  bool negated = false;
+  for (int n = vp; n >= 0 && Label(n) == "VP" && !negated; n = t_.nodes[n].parent) {
+    for (int c : t_.nodes[n].children) {
+      if (!IsPreterminal(c) || Label(c) != "RB") continue;
+      const std::string& w = words_[leaf_of_node_[c]];
+      negated = negated || w == "NOT" || w == "N'T" || w == "NEVER";
+    }
+  }
   auto emit = [&](const std::string& s, const std::string& t, const std::string& c, bool reversed) {
     if (c.empty() || c == "---") return;
     if (s.empty() && t.empty()) return;
@@ -887,6 +895,7 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
       if (!x->empty() && (*x)[0] == '~') *x = "---" + x->substr(1);
     e.code = c;
     e.verb_leaf = v;
+    e.negated = negated;
     e.source_leaves = reversed ? tgt_span : src_span;
     e.target_leaves = reversed ? src_span : tgt_span;
     out->push_back(std::move(e));

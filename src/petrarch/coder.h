@@ -62,6 +62,9 @@ struct CodedEvent {
   std::vector<int> source_leaves;    // [first, last] leaf of the source phrase, empty if none
   std::vector<int> target_leaves;
   std::vector<std::string> issues;
+  // "did not attack", "will never attack": a negation in the verb's VP chain.
+  // PETRARCH codes the event anyway (its patterns may use the negation).
+  bool negated = false;
 };
 
 struct SentenceCoding {

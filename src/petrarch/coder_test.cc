@@ -153,6 +153,19 @@ TEST_F(CoderTest, TerminalCommaClauseIsRemoved) {
   EXPECT_EQ(Code(tree, 19950101, c), (V{"---GOV --- 023", "ARN GON 064"}));
 }
 
+TEST_F(CoderTest, NegationIsMarked) {
+  auto t = ParsePtb(
+      "(ROOT (S (NP (NNP Arnor)) (VP (VBD did) (RB not) (VP (VB meet) (NP (NNP Gondor)))) (. .)))");
+  ASSERT_TRUE(t.ok());
+  TreeCoder coder(*dicts_);
+  SentenceCoding c = coder.Code(*t, {}, 19950101, {});
+  ASSERT_FALSE(c.events.empty());
+  EXPECT_TRUE(c.events[0].negated);
+  auto u = ParsePtb("(ROOT (S (NP (NNP Arnor)) (VP (VBD met) (NP (NNP Gondor))) (. .)))");
+  ASSERT_TRUE(u.ok());
+  EXPECT_FALSE(coder.Code(*u, {}, 19950101, {}).events[0].negated);
+}
+
 TEST_F(CoderTest, Discards) {
   TreeCoder coder(*dicts_);
   EXPECT_EQ(coder.CheckDiscard("A typhoon hit Gondor."), SentenceCoding::Discard::kStory);

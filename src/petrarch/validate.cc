@@ -321,6 +321,7 @@ class PetrarchEventCoder : public EventCoder {
         ev.source = add_mention(e.source, e.source_leaves);
         ev.target = add_mention(e.target, e.target_leaves);
         ev.issues = e.issues;
+        ev.negated = e.negated;
         ev.confidence = 0.5f;
         doc.events.push_back(std::move(ev));
       }
