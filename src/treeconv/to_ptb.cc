@@ -735,6 +735,31 @@ class Converter {
     }
   }
 
+  // "UNICEF (the children's agency)": a dependent between brackets that were
+  // pulled up with it becomes (PRN (-LRB- -LRB-) (NP ...) (-RRB- -RRB-)).
+  static void WrapParenthetical(size_t owner, std::vector<Item>& items) {
+    int open = -1, close = -1, pulled = 0;
+    for (size_t i = owner + 1; i < items.size(); ++i) {
+      if (items[i].owner != static_cast<int>(owner)) continue;
+      ++pulled;
+      if (items[i].nodes.size() != 1) continue;
+      const std::string& tag = items[i].nodes[0].label;
+      if (tag == "-LRB-" && items[i].pos < items[owner].pos) open = static_cast<int>(i);
+      if (tag == "-RRB-" && items[i].pos > items[owner].pos) close = static_cast<int>(i);
+    }
+    // Only when the brackets are all that was pulled (else order would break).
+    if (open < 0 || close < 0 || pulled != 2) return;
+    Node prn;
+    prn.label = "PRN";
+    prn.kids.push_back(std::move(items[open].nodes[0]));
+    for (Node& n : items[owner].nodes) prn.kids.push_back(std::move(n));
+    prn.kids.push_back(std::move(items[close].nodes[0]));
+    items[owner].nodes.clear();
+    items[owner].nodes.push_back(std::move(prn));
+    items[open].nodes.clear();
+    items[close].nodes.clear();
+  }
+
   // Preferred layer of dependent c of head h.
   int Pref(int h, int c, Cat cat, bool wh_dep, const std::vector<int>& aux_order) const {
     const bool left = c < h;
@@ -1048,6 +1073,7 @@ class Converter {
       items.push_back(std::move(it));
       if (!items[index].punct) PullEdges(c, static_cast<int>(index), items);
       items[index].nodes = Render(h, c, cat, c == wh_dep);
+      WrapParenthetical(index, items);
     }
     flat_coord_ = saved_flat;
     for (Item& it : items) {
