@@ -128,15 +128,48 @@ constexpr std::array<std::string_view, 5> kActorCases = {"with", "against", "by"
                                                          "from"};
 constexpr std::array<std::string_view, 4> kDefinite = {"the", "this", "that", "these"};
 
+// Counts of country evidence in one document.
+struct CountryVotes {
+  std::vector<std::pair<std::string, int>> counts;
+  void Add(const std::string& iso) {
+    for (auto& [c, n] : counts) {
+      if (c == iso) {
+        ++n;
+        return;
+      }
+    }
+    counts.emplace_back(iso, 1);
+  }
+  // The home country: at least 3 votes and more than all others together... or
+  // twice the runner-up when there are many. Empty if none stands out.
+  std::string Home() const {
+    int best = 0, second = 0, total = 0;
+    const std::string* home = nullptr;
+    for (const auto& [c, n] : counts) {
+      total += n;
+      if (n > best) {
+        second = best;
+        best = n;
+        home = &c;
+      } else if (n > second) {
+        second = n;
+      }
+    }
+    if (home == nullptr || best < 3 || best < 2 * second) return "";
+    return *home;
+  }
+};
+
 class SentenceRecognizer {
  public:
   SentenceRecognizer(const Dictionary& dict, Document& doc, uint32_t sentence,
-                     std::vector<Props>* doc_props)
+                     std::vector<Props>* doc_props, CountryVotes* votes)
       : dict_(dict),
         doc_(doc),
         s_(doc.sentences[sentence]),
         sentence_(sentence),
-        doc_props_(*doc_props) {
+        doc_props_(*doc_props),
+        votes_(*votes) {
     date_ = doc.date;
   }
 
@@ -283,6 +316,7 @@ class SentenceRecognizer {
       for (uint32_t t = m.begin; t < m.end; ++t) {
         match_of_[t - s_.token_begin] = static_cast<int32_t>(matches_.size());
       }
+      Vote(m);
       matches_.push_back(m);
       i = best_end;
     }
@@ -292,6 +326,19 @@ class SentenceRecognizer {
   bool IsNominal(uint32_t t) const {
     Upos u = doc_.tokens[t].upos;
     return u == Upos::kNoun || u == Upos::kPropn || u == Upos::kNone;
+  }
+
+  // Country evidence for the story's home country: every country, capital
+  // or demonym (as actor or place) and every named entry with a country,
+  // except a dateline ("BEIRUT, Oct. 8 -": where the reporter was).
+  void Vote(const Match& m) {
+    const Entry& e = dict_.entries()[m.entry];
+    if (e.country.empty() || (!IsPlace(m.type) && !IsNamed(m.type))) return;
+    if (m.begin <= s_.token_begin + 1 && m.end < s_.token_end) {
+      std::string_view next = Form(m.end);
+      if (next == "," || next == "-" || next == ":" || next == "(") return;
+    }
+    votes_.Add(e.country);
   }
 
   bool CaseFits(const Alias& a, uint32_t begin) const {
@@ -1172,6 +1219,7 @@ class SentenceRecognizer {
   const Sentence& s_;
   uint32_t sentence_;
   std::vector<Props>& doc_props_;
+  CountryVotes& votes_;
   std::string_view date_;
   std::vector<uint32_t> form_ids_;
   std::vector<uint32_t> lemma_ids_;
@@ -1182,6 +1230,8 @@ class SentenceRecognizer {
   std::vector<std::pair<size_t, uint32_t>> deferred_demonyms_;
   std::vector<size_t> of_candidates_;
 };
+
+void ApplyHomeCountry(Document& doc, const std::string& home);
 
 }  // namespace
 
@@ -1203,11 +1253,12 @@ void SplitCode(std::string_view code, bool first_is_country, std::string* countr
 StatusOr<std::unique_ptr<Recognizer>> Recognizer::Create(const RecognizerOptions& options) {
   std::string dir = options.dictionary_dir.empty() ? DataPath("actors") : options.dictionary_dir;
   SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Dictionary> d, Dictionary::Load(dir));
-  return FromDictionary(std::move(d));
+  return FromDictionary(std::move(d), options);
 }
 
-std::unique_ptr<Recognizer> Recognizer::FromDictionary(std::unique_ptr<Dictionary> dictionary) {
-  return std::unique_ptr<Recognizer>(new Recognizer(std::move(dictionary)));
+std::unique_ptr<Recognizer> Recognizer::FromDictionary(std::unique_ptr<Dictionary> dictionary,
+                                                       const RecognizerOptions& options) {
+  return std::unique_ptr<Recognizer>(new Recognizer(std::move(dictionary), options));
 }
 
 Status Recognizer::Process(Document& doc) const {
@@ -1223,12 +1274,59 @@ Status Recognizer::Process(Document& doc) const {
     }
   }
   std::vector<Props> props;
+  CountryVotes votes;
   for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
     if (doc.sentences[i].size() == 0) continue;
-    SentenceRecognizer(*dictionary_, doc, i, &props).Run();
+    SentenceRecognizer(*dictionary_, doc, i, &props, &votes).Run();
   }
+  if (options_.home_country == HomeCountry::kInfer) ApplyHomeCountry(doc, votes.Home());
   return OkStatus();
 }
+
+namespace {
+
+// "police" in a story about Myanmar is Myanmar's police: domestic roles
+// without a country take the story's home country. Not for unaligned armed
+// men (UAF), international roles, or phrases that say they are foreign.
+void ApplyHomeCountry(Document& doc, const std::string& home) {
+  if (home.empty()) return;
+  std::vector<std::string> before(doc.mentions.size());
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    ActorMention& m = doc.mentions[i];
+    before[i] = m.code;
+    if (m.code.size() != 6 || m.code.compare(0, 3, "---") != 0) continue;
+    if (m.antecedent >= 0 && static_cast<size_t>(m.antecedent) < i) {
+      // A copy of an earlier mention follows that mention.
+      const ActorMention& a = doc.mentions[m.antecedent];
+      if (m.code == before[m.antecedent] && a.code != m.code) {
+        m.code = a.code;
+        m.country = a.country;
+      }
+      continue;
+    }
+    const std::string sector = m.code.substr(3);
+    static constexpr std::string_view kDomestic[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY",
+                                                     "REB", "INS", "SEP", "OPP", "CVL", "REF",
+                                                     "MED", "BUS", "EDU", "HLH", "LAB"};
+    bool domestic = false;
+    for (std::string_view d : kDomestic) domestic = domestic || sector == d;
+    if (!domestic) continue;
+    bool foreign = false;
+    for (uint32_t t = m.token_begin; t < m.token_end && t < doc.tokens.size(); ++t) {
+      std::string key;
+      Dictionary::NormalizeKey(doc.Form(doc.tokens[t]), &key);
+      for (std::string_view w : {"foreign", "international", "western", "allied", "visiting",
+                                 "overseas", "exiled", "regional"}) {
+        foreign = foreign || key == w;
+      }
+    }
+    if (foreign) continue;
+    m.country = home;
+    m.code = home + sector;
+  }
+}
+
+}  // namespace
 
 int32_t MentionAt(const Document& doc, uint32_t token) {
   int32_t best = -1;

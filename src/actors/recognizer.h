@@ -47,8 +47,15 @@
 
 namespace sitrep::actors {
 
+// Whether agents without a country take the story's home country.
+enum class HomeCountry : uint8_t {
+  kOff,    // "police" stays ---COP
+  kInfer,  // "police" in a story about Myanmar is MMRCOP (see Process)
+};
+
 struct RecognizerOptions {
   std::string dictionary_dir;  // empty = DataPath("actors")
+  HomeCountry home_country = HomeCountry::kInfer;
 };
 
 class Recognizer {
@@ -58,11 +65,18 @@ class Recognizer {
   // warnings().
   static StatusOr<std::unique_ptr<Recognizer>> Create(const RecognizerOptions& options);
   // Builds from an already compiled dictionary (tests, tools).
-  static std::unique_ptr<Recognizer> FromDictionary(std::unique_ptr<Dictionary> dictionary);
+  static std::unique_ptr<Recognizer> FromDictionary(std::unique_ptr<Dictionary> dictionary,
+                                                    const RecognizerOptions& options = {});
 
   // Replaces doc.mentions with the actor mentions of a tagged and parsed
   // document, in text order (non-overlapping). Uses doc.date ("YYYY-MM-DD",
-  // may be empty) for date-ranged codes. Works (with fewer mentions) on
+  // may be empty) for date-ranged codes. With HomeCountry::kInfer, when one
+  // country clearly dominates the story's country evidence (names, capitals,
+  // demonyms, named people and groups, as actors or as places, not the
+  // dateline: at least 3 and twice the runner-up), domestic-role agents
+  // without a country take it ("police" => MMRCOP in a Myanmar story; not
+  // "gunmen" (UAF), "peacekeepers", "foreign troops"); a story naming no
+  // country or several equally leaves them "---COP". Works (with fewer mentions) on
   // untagged or unparsed tokens; never fails on any text: returns OK unless
   // the document's token/sentence indices are inconsistent (InvalidArgument).
   Status Process(Document& doc) const;
@@ -72,8 +86,10 @@ class Recognizer {
   const Dictionary& dictionary() const { return *dictionary_; }
 
  private:
-  explicit Recognizer(std::unique_ptr<Dictionary> d) : dictionary_(std::move(d)) {}
+  Recognizer(std::unique_ptr<Dictionary> d, const RecognizerOptions& options)
+      : dictionary_(std::move(d)), options_(options) {}
   std::unique_ptr<Dictionary> dictionary_;
+  RecognizerOptions options_;
 };
 
 // Index of the mention whose head is `token` (document token index), else of

@@ -308,6 +308,38 @@ TEST_F(RecognizerTest, PossessivePronounOfAGroup) {
   EXPECT_EQ(m->code, "AFGINSTAL");
 }
 
+TEST_F(RecognizerTest, HomeCountryOfTheStory) {
+  const std::string text =
+      "YANGON (sitrep) - Police fired tear gas at protesters in Myanmar on Friday. "
+      "Myanmar's junta said order would be restored. Burmese exiles in Thailand "
+      "called for calm, and gunmen attacked a post near the Myanmar border.";
+  Document doc = Run(text, "2021-03-05");
+  const ActorMention* police = Find(doc, "Police");
+  ASSERT_NE(police, nullptr) << Dump(doc);
+  EXPECT_EQ(police->code, "MMRCOP");
+  const ActorMention* protesters = Find(doc, "protesters");
+  ASSERT_NE(protesters, nullptr) << Dump(doc);
+  EXPECT_EQ(protesters->code, "MMROPP");
+  const ActorMention* gunmen = Find(doc, "gunmen");
+  ASSERT_NE(gunmen, nullptr) << Dump(doc);
+  EXPECT_EQ(gunmen->code, "---UAF");  // unaligned armed men get no country
+  // Off: the sector only.
+  auto plain = Recognizer::Create({.dictionary_dir = "", .home_country = HomeCountry::kOff});
+  ASSERT_TRUE(plain.ok());
+  ASSERT_TRUE((*plain)->Process(doc).ok());
+  ASSERT_NE(Find(doc, "Police"), nullptr) << Dump(doc);
+  EXPECT_EQ(Find(doc, "Police")->code, "---COP");
+}
+
+TEST_F(RecognizerTest, NoHomeCountryWhenCountriesCompete) {
+  Document doc =
+      Run("Police arrested traders near the border. Kenya and Uganda both denied it. "
+          "Uganda and Kenya later met.");
+  const ActorMention* police = Find(doc, "Police");
+  ASSERT_NE(police, nullptr) << Dump(doc);
+  EXPECT_EQ(police->code, "---COP");
+}
+
 TEST_F(RecognizerTest, UnresolvedPronounIsDropped) {
   Document doc = Run("They said nothing.");
   EXPECT_TRUE(doc.mentions.empty()) << Dump(doc);
@@ -399,7 +431,7 @@ TEST_F(RecognizerTest, UnparsedAndInconsistentTokens) {
 }
 
 TEST_F(RecognizerTest, WarningsFromABrokenDictionaryDirectory) {
-  auto r = Recognizer::Create({.dictionary_dir = "/nonexistent/actors"});
+  auto r = Recognizer::Create({.dictionary_dir = "/nonexistent/actors", .home_country = {}});
   EXPECT_FALSE(r.ok());
   auto d = Dictionary::FromTexts(
       {{"countries.txt", "SYR | Syria\n"}, {"agents.txt", "troops | MIL\ntroops\n"}});
