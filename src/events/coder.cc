@@ -744,8 +744,7 @@ int32_t ActorFor(Document& doc, Work& w, uint32_t sentence, uint32_t a) {
   // An event is not an actor: "the fighting killed 42 people".
   if (w.matcher != nullptr && t.upos == Upos::kNoun) {
     uint32_t nb = 0;
-    if (w.matcher->MatchNoun(a, &nb) != nullptr || w.matcher->MatchWeapon(a) != nullptr)
-      return kNil;
+    if (w.matcher->MatchNoun(a, &nb) != nullptr) return kNil;
   }
   // The phrase: left modifiers and right flat/compound parts.
   uint32_t b = a, e = a + 1;
@@ -990,11 +989,22 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       args.Resolve(p.verb, &p.sources, &patients);
       // "a mortar bomb was fired at it": the weapon is no target; the "at"
       // phrase is.
+      std::vector<uint32_t> weapons;
       std::erase_if(patients, [&](uint32_t a) {
         uint32_t nb = 0;
-        return v.tok(a).upos == Upos::kNoun && w.mention_by_head[a] == kNil &&
-               (matcher.MatchWeapon(a) != nullptr || matcher.MatchNoun(a, &nb) != nullptr);
+        if (v.tok(a).upos != Upos::kNoun || w.mention_by_head[a] != kNil) return false;
+        if (matcher.MatchWeapon(a) != nullptr) {
+          weapons.push_back(a);
+          return true;
+        }
+        return matcher.MatchNoun(a, &nb) != nullptr;
       });
+      if (patients.empty() && !weapons.empty()) {
+        // "four tanks were destroyed": the weapon is the target after all.
+        std::vector<uint32_t> alt;
+        args.Targets(p.verb, p, &alt);
+        patients = alt.empty() ? weapons : alt;
+      }
       if (!patients.empty()) {
         p.targets = std::move(patients);
         if (p.kind == PredKind::kLight) {
@@ -1211,6 +1221,12 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       code = DerivedCode(p.complement, p.complement_code, p.code);
       derived = code != p.code;
     }
+    // "did not comment" is declining comment (011), not a negated statement.
+    if (p.negated && p.governor == kNil && p.complement == Complement::kSay &&
+        v.lemma(p.verb) == "comment") {
+      code = "011";
+      p.negated = false;
+    }
     // "plans to attack": no intent-to-cooperate code; the attack carries kIntended.
     if (p.complement == Complement::kIntent && !p.complement_code.empty() && !derived) code.clear();
     // A generic attack refined by its weapon or carrier: subject ("jets struck"),
@@ -1240,7 +1256,11 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         }
       }
       for (size_t k = 0; k < p.sources.size(); ++k) {
-        if (const NounPattern* wp = matcher.MatchWeapon(p.sources[k])) source_code[k] = wp->code;
+        if (const NounPattern* wp = matcher.MatchWeapon(p.sources[k])) {
+          source_code[k] = wp->code;
+          // "rockets hit the district": the weapon is no actor but gives the code.
+          if (source_code.size() == 1 || code == "190" || code == "180") code = wp->code;
+        }
       }
     }
     // "three soldiers were killed": a casualty report, not an event (no actor).
@@ -1290,6 +1310,15 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     std::vector<int32_t> srcs, tgts;
     std::vector<std::string> src_codes;
     for (size_t k = 0; k < p.sources.size(); ++k) {
+      // A weapon no mention covers is no agent: "rockets hit the district".
+      const uint32_t a = p.sources[k];
+      if (w.mention_by_head[a] == kNil && w.mention_covering[a] == kNil &&
+          matcher.MatchWeapon(a) != nullptr) {
+        bool modifier_actor = false;
+        for (uint32_t c : v.kids(a))
+          modifier_actor = modifier_actor || w.mention_by_head[c] != kNil;
+        if (!modifier_actor) continue;
+      }
       for (int32_t m : ActorsFor(doc, w, si, p.sources[k])) {
         if (std::find(srcs.begin(), srcs.end(), m) == srcs.end()) {
           srcs.push_back(m);
