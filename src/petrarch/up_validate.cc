@@ -210,6 +210,13 @@ StatusOr<UpFile> ReadUpRecords(const std::string& path) {
     return InvalidArgumentError(path + ":" + std::to_string(rec->line) +
                                 ": <Sentence> without </Sentence>");
   }
+#ifdef SITREP_HAVE_TREECONV
+  // "&amp;TIETYPE" in <Text> and in the CoNLL-U forms is "&TIETYPE".
+  for (UpRecord& r : file.records) {
+    r.text = treeconv::DecodeXmlEntities(r.text);
+    r.conllu = treeconv::DecodeXmlEntities(r.conllu);
+  }
+#endif
   return file;
 }
 
