@@ -1096,6 +1096,19 @@ class SentenceRecognizer {
     if (c.need == Need::kNone) return !c.m.code.empty();
     const int window = (c.need == Need::kPronoun || c.need == Need::kPossessor) ? 2 : 4;
     int found = -1;
+    // "the coalition" after "the Saudi-led coalition", "the council" after
+    // "the UN Security Council": the same head word first.
+    if (c.need == Need::kReference && c.m.sector.empty() && c.head_lemma != Dictionary::kNoToken) {
+      for (size_t k = doc_.mentions.size(); k-- > 0;) {
+        const ActorMention& a = doc_.mentions[k];
+        if (a.sentence + 8 < sentence_) break;
+        if (doc_props_[k].head_lemma == c.head_lemma && !a.code.empty() &&
+            a.kind != ActorMention::Kind::kPronoun) {
+          found = static_cast<int>(k);
+          break;
+        }
+      }
+    }
     // "the army" after "the Syrian army": the same head word with a country.
     if (c.need == Need::kDefiniteAgent && c.head_lemma != Dictionary::kNoToken) {
       for (size_t k = doc_.mentions.size(); k-- > 0;) {
