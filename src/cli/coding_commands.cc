@@ -11,6 +11,7 @@
 #include "pipeline/runner.h"
 #include "pipeline/throughput.h"
 #ifdef SITREP_HAVE_PETRARCH
+#include "petrarch/up_validate.h"
 #include "petrarch/validate.h"
 #endif
 #ifdef SITREP_HAVE_TABARI
@@ -116,15 +117,19 @@ int RunCode(const CommonFlags& f, const CodeFlags& c) {
 }
 
 void AddValidateFlags(CLI::App* cmd, ValidateFlags* v) {
-  cmd->add_option("suite", v->suite, "petrarch | tabari")
+  cmd->add_option("suite", v->suite,
+                  "petrarch (PETRARCH2 records) | up (UniversalPetrarch UD records) | tabari")
       ->required()
-      ->check(CLI::IsMember({"petrarch", "tabari"}));
-  cmd->add_option("file", v->path, "PETRARCH records XML, or TABARI .project")->required();
+      ->check(CLI::IsMember({"petrarch", "up", "tabari"}));
+  cmd->add_option("file", v->path, "PETRARCH / UniversalPetrarch records file, or TABARI .project")
+      ->required();
   cmd->add_option("--dict", v->dictionary_dir,
-                  "PETRARCH dictionary folder (default: <records dir>/../dictionaries)");
+                  "Dictionary folder (default: petrarch <records dir>/../dictionaries, "
+                  "up the records' folder)");
   cmd->add_option("--report", v->report, "Write one JSON line per record to this file");
   cmd->add_flag("--given-parse", v->given_parse,
-                "PETRARCH: code the suite's own <Parse> trees instead of our parse of <Text>");
+                "petrarch/up: code the suite's own <Parse> (Penn tree / UD CoNLL-U) instead of "
+                "our parse of <Text>");
 }
 
 int RunValidate(const CommonFlags& f, const ValidateFlags& v) {
@@ -141,6 +146,24 @@ int RunValidate(const CommonFlags& f, const ValidateFlags& v) {
     o.report_path = v.report;
     o.analyzer = analyzer->get();
     auto r = petrarch::RunValidation(o, std::cout);
+    if (!r.ok()) return Fatal(r.status());
+    passed = r->passed;
+    failed = r->failed;
+    warnings = r->warnings;
+#else
+    return Fatal(UnimplementedError("built without the PETRARCH2 coder"));
+#endif
+  } else if (v.suite == "up") {
+#ifdef SITREP_HAVE_PETRARCH
+    petrarch::UpValidateOptions o;
+    petrarch::UpScore score;
+    o.records_path = v.path;
+    o.dictionary_dir = v.dictionary_dir;
+    o.parse = v.given_parse ? petrarch::ParseSource::kGiven : petrarch::ParseSource::kOurs;
+    o.report_path = v.report;
+    o.analyzer = analyzer->get();
+    o.score = &score;
+    auto r = petrarch::RunUpValidation(o, std::cout);
     if (!r.ok()) return Fatal(r.status());
     passed = r->passed;
     failed = r->failed;
