@@ -3,7 +3,7 @@
 //   SITREP_ASSIGN_OR_RETURN(PtbTree gold, ParsePtb("(ROOT (S (NP (NNP Arnor)) (VP (VBD left))))"));
 //   SITREP_ASSIGN_OR_RETURN(PtbTree test, ParsePtb(treeconv::ToPtb(doc, 0)));
 //   SITREP_ASSIGN_OR_RETURN(BracketScore s, CompareBrackets(gold, test));
-//   // s.gold == 2 (S, VP; NP over one word counts too: 3), s.matched, s.Precision() ...
+//   // s.gold == 3 (S, NP, VP: preterminals and ROOT do not count), s.matched, s.F1()
 //
 // Scoring follows evalb's COLLINS.prm: brackets are (label, first word, last
 // word) over the words that are not punctuation (tags , : `` '' . -LRB- -RRB-
