@@ -15,6 +15,12 @@
 namespace sitrep::events {
 namespace {
 
+CoderOptions KeepMentions() {
+  CoderOptions o;
+  o.mentions = CoderOptions::Mentions::kKeep;
+  return o;
+}
+
 class CoderTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -237,11 +243,16 @@ TEST_F(CoderTest, RandomBytesDoNotCrash) {
 }
 
 TEST(CoderHandBuilt, BrokenHeadsAndMentionsDoNotCrash) {
-  auto c = Coder::Create({.mentions = CoderOptions::Mentions::kKeep});
+  auto c = Coder::Create(KeepMentions());
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   Document doc;
   doc.text = "Rebels attacked troops";
-  doc.tokens = {{0, 6}, {7, 15}, {16, 22}};
+  const uint32_t spans[3][2] = {{0, 6}, {7, 15}, {16, 22}};
+  doc.tokens.resize(3);
+  for (int i = 0; i < 3; ++i) {
+    doc.tokens[i].begin = spans[i][0];
+    doc.tokens[i].end = spans[i][1];
+  }
   const char* lemmas[] = {"rebel", "attack", "troop"};
   const Upos upos[] = {Upos::kNoun, Upos::kVerb, Upos::kNoun};
   const int heads[] = {2, 0, 2};
@@ -309,7 +320,7 @@ TEST(CoderHandBuilt, BrokenHeadsAndMentionsDoNotCrash) {
 }
 
 TEST(CoderHandBuilt, RandomParsesDoNotCrash) {
-  auto c = Coder::Create({.mentions = CoderOptions::Mentions::kKeep});
+  auto c = Coder::Create(KeepMentions());
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   std::mt19937 rng(11);
   const char* lemmas[] = {"attack", "say",   "threaten", "call",   "on",  "who",  "not", "will",

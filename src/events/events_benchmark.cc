@@ -21,6 +21,12 @@
 namespace sitrep::events {
 namespace {
 
+CoderOptions KeepMentions() {
+  CoderOptions o;
+  o.mentions = CoderOptions::Mentions::kKeep;
+  return o;
+}
+
 struct Fixture {
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<Coder> coder;
@@ -35,7 +41,7 @@ const Fixture& Get() {
     auto* x = new Fixture;
     auto a = Analyzer::Create({});
     auto c = Coder::Create({});
-    auto e = Coder::Create({.mentions = CoderOptions::Mentions::kKeep});
+    auto e = Coder::Create(KeepMentions());
     if (!a.ok() || !c.ok() || !e.ok()) std::abort();
     x->analyzer = std::move(a).value();
     x->coder = std::move(c).value();
