@@ -20,9 +20,11 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <initializer_list>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -49,6 +51,16 @@ const char* KindName(sitrep::ActorMention::Kind k) {
       return "reference";
   }
   return "?";
+}
+
+// Concatenates pieces into one string (one allocation).
+std::string Cat(std::initializer_list<std::string_view> parts) {
+  size_t n = 0;
+  for (std::string_view p : parts) n += p.size();
+  std::string out;
+  out.reserve(n);
+  for (std::string_view p : parts) out += p;
+  return out;
 }
 
 // Minimal RFC 4180 reader: fields may be quoted, with "" and newlines inside.
@@ -145,7 +157,7 @@ int RunUcdp(const std::string& path, const sitrep::Analyzer& analyzer,
         if (hit) {
           ++gov_found;
         } else {
-          misses.push_back("gov " + iso + "\t" + doc.text);
+          misses.push_back(Cat({"gov ", iso, "\t", doc.text}));
         }
         continue;
       }
@@ -174,7 +186,7 @@ int RunUcdp(const std::string& path, const sitrep::Analyzer& analyzer,
       if (hit) {
         ++named_found;
       } else {
-        misses.push_back("named " + side + "\t" + doc.text);
+        misses.push_back(Cat({"named ", side, "\t", doc.text}));
       }
     }
   }
@@ -242,7 +254,7 @@ int RunPlover(const std::string& path, const sitrep::Analyzer& analyzer,
         std::string gs =
             a.contains("sector") && a["sector"].is_string() ? a["sector"].get<std::string>() : "";
         if (hit == nullptr) {
-          misses.push_back("missing\t" + text + "=" + code + "\t" + doc.text);
+          misses.push_back(Cat({"missing\t", text, "=", code, "\t", doc.text}));
           continue;
         }
         ++found;
@@ -250,15 +262,15 @@ int RunPlover(const std::string& path, const sitrep::Analyzer& analyzer,
         if (ok) {
           ++prefix_ok;
         } else {
-          misses.push_back("code\t" + text + "=" + code + " got " + hit->code + "\t" + doc.text);
+          misses.push_back(Cat({"code\t", text, "=", code, " got ", hit->code, "\t", doc.text}));
         }
         if (!gs.empty() && gs.size() == 3) {
           ++sector_gold;
           if (hit->sector == gs) {
             sector_ok++;
           } else {
-            misses.push_back("sector\t" + text + "=" + code + "/" + gs + " got " + hit->code +
-                             "\t" + doc.text);
+            misses.push_back(
+                Cat({"sector\t", text, "=", code, "/", gs, " got ", hit->code, "\t", doc.text}));
           }
         }
       }
