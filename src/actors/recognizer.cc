@@ -832,6 +832,48 @@ class SentenceRecognizer {
         c.props.plural = cands_[owner].props.plural;
       }
     }
+    // The same on the surface, right to left, when the parse missed it:
+    // "Senior Hungarian and Romanian officials", "US, British and French
+    // warplanes" (a demonym, or a short country abbreviation, then ", " /
+    // "and" / "or", then a phrase starting with a demonym or country).
+    std::vector<size_t> order;
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      if (!cands_[i].drop) order.push_back(i);
+    }
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return cands_[a].m.token_begin > cands_[b].m.token_begin;
+    });
+    for (size_t idx : order) {
+      Candidate& c = cands_[idx];
+      if (c.m.kind != ActorMention::Kind::kCountry || c.m.token_end - c.m.token_begin > 2) continue;
+      const Match* cm = MatchEndingAt(c.m.token_end - 1);
+      if (cm == nullptr) continue;
+      bool adjectival = cm->type == EntryType::kDemonym ||
+                        (cm->type == EntryType::kCountry && cm->end - cm->begin == 1 &&
+                         Form(cm->begin).size() <= 4 && CaseOk(Form(cm->begin), 2));
+      if (!adjectival) continue;
+      uint32_t t = c.m.token_end;
+      int connectors = 0;
+      while (t < s_.token_end && (Form(t) == "," || EqualsLower(Form(t), "and") ||
+                                  EqualsLower(Form(t), "or") || Form(t) == "&")) {
+        ++t;
+        ++connectors;
+      }
+      if (connectors == 0 || connectors > 2 || t >= s_.token_end) continue;
+      int n = CandidateAt(t, idx);
+      if (n < 0 || cands_[n].m.token_begin != t) continue;
+      const Candidate& next = cands_[n];
+      const Match* first = InMatch(t) ? &matches_[match_of_[t - s_.token_begin]] : nullptr;
+      if (next.m.kind != ActorMention::Kind::kAgent || next.m.country.empty() || first == nullptr ||
+          !IsPlace(first->type)) {
+        continue;
+      }
+      c.m.kind = ActorMention::Kind::kAgent;
+      c.m.sector = next.m.sector;
+      c.m.code = c.m.country + next.m.sector;
+      c.props.plural = next.props.plural;
+      c.props.country = false;
+    }
     // "a commander of the Free Syrian Army", "a spokesman for the ministry",
     // "the army of Syria": an agent takes the code of its nmod actor.
     for (size_t idx : of_candidates_) {
