@@ -402,8 +402,8 @@ class Matcher {
 class Arguments {
  public:
   Arguments(const SentenceView& v, const std::vector<Pred>& preds,
-            const std::vector<int32_t>& pred_of_verb)
-      : v_(v), preds_(preds), pred_of_verb_(pred_of_verb) {}
+            const std::vector<int32_t>& pred_of_verb, const Matcher& matcher)
+      : v_(v), preds_(preds), pred_of_verb_(pred_of_verb), matcher_(matcher) {}
 
   const Pred* PredOf(uint32_t verb) const {
     int32_t i = pred_of_verb_[verb - v_.begin()];
@@ -526,6 +526,17 @@ class Arguments {
       return;
     }
     if (r == "advcl" && xpos == "VBG") {
+      // "X ambushed Y, killing nine soldiers, officials said" with the
+      // participle hung on "said": the reported clause's subject.
+      const Pred* gp = PredOf(g);
+      if (gp != nullptr && gp->complement == Complement::kSay) {
+        int32_t c = v_.Child(g, "ccomp");
+        if (c != kNil && static_cast<uint32_t>(c) != verb) {
+          std::vector<uint32_t> cpat;
+          Resolve(static_cast<uint32_t>(c), agents, &cpat, depth + 1);
+          return;
+        }
+      }
       std::vector<uint32_t> gpat;
       Resolve(g, agents, &gpat, depth + 1);
     }
@@ -577,6 +588,8 @@ class Arguments {
         if (!(nmod ? IsNmod(r) : IsObl(r)) || r == "obl:agent" || r == "obl:tmod" ||
             static_cast<int32_t>(c) == p.complement_noun)
           continue;
+        // "opened fire with machine guns": an instrument, not a target.
+        if (v_.HasCase(c, "with") && matcher_.MatchWeapon(c) != nullptr) continue;
         if (IsTargetPrep(v_.CaseOf(c))) {
           v_.Expand(c, out);
           return true;
@@ -595,7 +608,13 @@ class Arguments {
         return;
       }
     }
-    if (p.fixed_object != kNil && from_obl(static_cast<uint32_t>(p.fixed_object), true)) return;
+    if (p.fixed_object != kNil) {
+      std::vector<uint32_t> objs;
+      v_.Expand(static_cast<uint32_t>(p.fixed_object), &objs);
+      for (uint32_t o : objs) {
+        if (from_obl(o, true)) return;
+      }
+    }
     // "attacked and captured the town": a conjunct shares the object.
     if (depth == 0 && p.fixed_object == kNil) {
       if (v_.rel(verb) == "conj" && v_.head(verb) != kNil && v_.Child(verb, "nsubj") == kNil) {
@@ -636,6 +655,7 @@ class Arguments {
   const SentenceView& v_;
   const std::vector<Pred>& preds_;
   const std::vector<int32_t>& pred_of_verb_;
+  const Matcher& matcher_;
 };
 
 }  // namespace
@@ -734,6 +754,15 @@ int32_t ActorFor(Document& doc, Work& w, uint32_t sentence, uint32_t a) {
         w.mention_by_head[c] != kNil &&
         doc.mentions[w.mention_by_head[c]].kind != ActorMention::Kind::kUnknown)
       return w.mention_by_head[c];
+  }
+  // One level down the compounds: "an army supply base" -> army.
+  for (uint32_t c : v.kids(a)) {
+    if (v.rel(c) != "compound" || c > a) continue;
+    for (uint32_t k : v.kids(c)) {
+      if ((v.rel(k) == "compound" || v.rel(k) == "amod") && w.mention_by_head[k] != kNil &&
+          doc.mentions[w.mention_by_head[k]].kind != ActorMention::Kind::kUnknown)
+        return w.mention_by_head[k];
+    }
   }
   if (w.mention_covering[a] != kNil) return w.mention_covering[a];
   const Token& t = v.tok(a);
@@ -876,7 +905,7 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
   }
 
   // 3. Event nouns as the subject of a violence verb, and on their own.
-  Arguments args(v, w.preds, w.pred_of_verb);
+  Arguments args(v, w.preds, w.pred_of_verb, matcher);
   for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
     const Token& tok = v.tok(t);
     if ((tok.upos != Upos::kNoun && tok.upos != Upos::kPropn) || w.consumed_noun[rel_idx(t)])
@@ -1075,6 +1104,9 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     bool comp =
         r == "ccomp" || r == "xcomp" || (r == "parataxis" && g.complement == Complement::kSay);
     if (r == "advcl" && args.HasMarkTo(verb) && g.complement != Complement::kSay) comp = true;
+    if (r == "advcl" && g.complement == Complement::kSay && v.tok(verb).xpos == "VBG" &&
+        v.Child(static_cast<uint32_t>(h), "ccomp") != kNil)
+      comp = true;
     return comp ? gi : kNil;
   };
   for (size_t i = 0; i < w.preds.size(); ++i) {
