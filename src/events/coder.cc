@@ -1253,6 +1253,15 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       code = DerivedCode(p.complement, p.complement_code, p.code);
       derived = code != p.code;
     }
+    // "shelled residential districts, killing three people": the killing is
+    // the shelling's doing and takes its code.
+    if (p.kind == PredKind::kVerb && IsCasualtyVerb(v.lemma(p.verb)) &&
+        (v.rel(p.verb) == "advcl" || v.rel(p.verb) == "conj") && v.head(p.verb) != kNil) {
+      int32_t hi = w.pred_of_verb[rel_idx(static_cast<uint32_t>(v.head(p.verb)))];
+      if (hi != kNil && !w.preds[hi].code.empty() && Root(w.preds[hi].code) >= 18 &&
+          Root(w.preds[hi].code) <= 20 && v.lemma(w.preds[hi].verb) != v.lemma(p.verb))
+        code = w.preds[hi].code;
+    }
     // "did not comment" is declining comment (011), not a negated statement.
     if (p.negated && p.governor == kNil && p.complement == Complement::kSay &&
         v.lemma(p.verb) == "comment") {
