@@ -6,6 +6,8 @@
 
 #include <random>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "pipeline/analyzer.h"
 
@@ -338,6 +340,35 @@ TEST_F(RecognizerTest, NoHomeCountryWhenCountriesCompete) {
   const ActorMention* police = Find(doc, "Police");
   ASSERT_NE(police, nullptr) << Dump(doc);
   EXPECT_EQ(police->code, "---COP");
+}
+
+// One Recognizer shared by threads gives the same mentions as one thread.
+TEST_F(RecognizerTest, SharedAcrossThreads) {
+  const std::vector<std::string> texts = {
+      "Syrian troops and allied militia attacked rebels near Hama. Moscow said its air force "
+      "hit Islamic State targets.",
+      "The Taliban said its fighters captured two districts. Afghan forces denied it.",
+      "Turkey, a NATO member, said Russian jets had crossed its airspace. Ankara summoned "
+      "the Russian ambassador."};
+  std::vector<Document> docs;
+  std::vector<std::string> expected;
+  for (const std::string& t : texts) {
+    docs.push_back(Run(t, "2019-04-12"));
+    expected.push_back(Dump(docs.back()));
+  }
+  std::vector<std::vector<Document>> copies(2, docs);
+  std::vector<std::thread> threads;
+  for (auto& batch : copies) {
+    threads.emplace_back([&batch] {
+      for (int round = 0; round < 50; ++round) {
+        for (Document& d : batch) (void)recognizer_->Process(d);
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const auto& batch : copies) {
+    for (size_t i = 0; i < batch.size(); ++i) EXPECT_EQ(Dump(batch[i]), expected[i]);
+  }
 }
 
 TEST_F(RecognizerTest, UnresolvedPronounIsDropped) {
