@@ -122,8 +122,12 @@ TEST_F(PetrarchCorpusTest, EventCoderWithPhoenixDictionaries) {
     ASSERT_TRUE(st.ok()) << st.ToString();
     for (const Event& e : doc.events) {
       ASSERT_LT(e.trigger_begin, doc.tokens.size());
-      if (e.source >= 0) ASSERT_LT(static_cast<size_t>(e.source), doc.mentions.size());
-      if (e.target >= 0) ASSERT_LT(static_cast<size_t>(e.target), doc.mentions.size());
+      if (e.source >= 0) {
+        ASSERT_LT(static_cast<size_t>(e.source), doc.mentions.size());
+      }
+      if (e.target >= 0) {
+        ASSERT_LT(static_cast<size_t>(e.target), doc.mentions.size());
+      }
       EXPECT_FALSE(e.cameo.empty());
     }
     events += doc.events.size();
