@@ -18,7 +18,7 @@
 //   target   obj; nsubj:pass; a pattern's preposition ("call on X", "open fire
 //            on X"); else an obl with against/on/with/to/at/into
 //   conj     on either side: one event per source x target pair
-//   nouns    "carried out air strikes on X" (light verb + event noun);
+//   events   "carried out air strikes on X" (light verb + event noun);
 //            "Russian air strikes on X", "clashes between X and Y" (on their own);
 //            "air strikes killed 12 civilians" (event noun as the subject)
 //   speech   "X said (that) Y attacked Z" / "'We will retaliate,' X said" ->
@@ -27,8 +27,13 @@
 //            reported 190; "refused/failed to withdraw" -> the withdrawal negated
 //   modality will -> kFuture; would/could/may/might/if/? -> kHypothetical;
 //            "threatened to attack" -> 1384 + the attack kThreatened;
-//            "plans/vows to meet" -> 036 + the meeting kIntended;
-//            "called on X to withdraw" -> 1056 + the withdrawal kDemanded
+//            "plans/vows to meet" -> 036 + the meeting kIntended ("plans to
+//            attack": no 03x, only the attack, kIntended);
+//            "called on X to withdraw" -> 0256 (an appeal, as in the CAMEO
+//            manual) and "demanded that X withdraw" -> 1056, + the withdrawal
+//            kDemanded; "is scheduled/expected to visit" -> the visit kFuture
+//   weapons  "Russian jets struck X" -> 195, "with mortars" -> 194
+//   nouns    "called for a ceasefire" -> 0256 + a kDemanded 0871
 //
 // Confidence (0..1) is a simple additive heuristic: 0.6, +0.15 if the source has
 // a code, +0.1 if the target has one, +0.05 for a constrained pattern, -0.15
