@@ -215,6 +215,7 @@ struct Pred {
   bool negated = false;
   Modality modality = Modality::kFactual;
   int32_t governor = kNil;         // index in preds of the complement-taking predicate
+  int32_t attached = kNil;         // without governor: the predicate whose advcl/conj this is
   int32_t complement_noun = kNil;  // event noun complement ("called for a ceasefire")
   uint32_t complement_begin = 0;   // first token of its matched phrase
   std::string complement_code;     // code of the complement (clause or noun)
@@ -1176,10 +1177,32 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     if (g.complement != Complement::kSay && g.complement != Complement::kDeny && g.targets.empty())
       g.targets = p.targets;
   }
-  // Depth (governors first) and the complement codes.
+  // "Police said gunmen attacked X, killing four": the participle (advcl or
+  // conj of a coded clause) shares that clause's reporting and modality.
+  for (size_t i = 0; i < w.preds.size(); ++i) {
+    Pred& p = w.preds[i];
+    if (p.done || p.governor != kNil || p.kind == PredKind::kNoun ||
+        p.kind == PredKind::kAttribution)
+      continue;
+    std::string_view r = v.rel(p.verb);
+    if (r != "advcl" && r != "conj") continue;
+    int32_t h = v.head(p.verb);
+    int32_t hi = h == kNil ? kNil : w.pred_of_verb[rel_idx(static_cast<uint32_t>(h))];
+    if (hi != kNil && hi != static_cast<int32_t>(i) && p.complement != Complement::kSay &&
+        w.preds[hi].governor != static_cast<int32_t>(i) &&
+        w.preds[hi].attached != static_cast<int32_t>(i))
+      p.attached = hi;
+  }
+  // Depth (governors and attachment heads first) and the complement codes.
   for (Pred& p : w.preds) {
     int d = 0;
-    for (int32_t g = p.governor; g != kNil && d < 8; g = w.preds[g].governor) ++d;
+    const Pred* x = &p;
+    while (d < 8) {
+      int32_t up = x->governor != kNil ? x->governor : x->attached;
+      if (up == kNil) break;
+      x = &w.preds[up];
+      ++d;
+    }
     p.depth = d;
   }
   for (Pred& p : w.preds) {
@@ -1196,6 +1219,11 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
   for (uint32_t i : order) {
     Pred& p = w.preds[i];
     if (p.done) continue;
+    if (p.governor == kNil && p.attached != kNil) {
+      const Pred& a = w.preds[p.attached];
+      if (p.reported_by == kNil) p.reported_by = a.reported_by;
+      if (p.modality == Modality::kFactual) p.modality = a.modality;
+    }
     if (p.governor != kNil) {
       const Pred& g = w.preds[p.governor];
       switch (g.complement) {
