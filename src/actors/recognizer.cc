@@ -131,17 +131,17 @@ constexpr std::array<std::string_view, 4> kDefinite = {"the", "this", "that", "t
 // Counts of country evidence in one document.
 struct CountryVotes {
   std::vector<std::pair<std::string, int>> counts;
-  void Add(const std::string& iso) {
+  void Add(const std::string& iso, int weight) {
     for (auto& [c, n] : counts) {
       if (c == iso) {
-        ++n;
+        n += weight;
         return;
       }
     }
-    counts.emplace_back(iso, 1);
+    counts.emplace_back(iso, weight);
   }
-  // The home country: at least 3 votes and more than all others together... or
-  // twice the runner-up when there are many. Empty if none stands out.
+  // The home country: at least 4 votes (a place use counts 2) and twice the
+  // runner-up. Empty if none stands out.
   std::string Home() const {
     int best = 0, second = 0, total = 0;
     const std::string* home = nullptr;
@@ -155,7 +155,7 @@ struct CountryVotes {
         second = n;
       }
     }
-    if (home == nullptr || best < 3 || best < 2 * second) return "";
+    if (home == nullptr || best < 4 || best < 2 * second) return "";
     return *home;
   }
 };
@@ -178,6 +178,7 @@ class SentenceRecognizer {
     BuildChunks();
     AddPronounsAndNameRefs();
     Appositions();
+    for (const Match& m : matches_) Vote(m);
     std::sort(cands_.begin(), cands_.end(), [](const Candidate& a, const Candidate& b) {
       return a.m.token_begin < b.m.token_begin;
     });
@@ -316,7 +317,6 @@ class SentenceRecognizer {
       for (uint32_t t = m.begin; t < m.end; ++t) {
         match_of_[t - s_.token_begin] = static_cast<int32_t>(matches_.size());
       }
-      Vote(m);
       matches_.push_back(m);
       i = best_end;
     }
@@ -331,6 +331,8 @@ class SentenceRecognizer {
   // Country evidence for the story's home country: every country, capital
   // or demonym (as actor or place) and every named entry with a country,
   // except a dateline ("BEIRUT, Oct. 8 -": where the reporter was).
+  // A country named as a place ("in Syria") counts twice: it says where the
+  // story is; an actor use ("Moscow said", "Lavrov") says who takes part.
   void Vote(const Match& m) {
     const Entry& e = dict_.entries()[m.entry];
     if (e.country.empty() || (!IsPlace(m.type) && !IsNamed(m.type))) return;
@@ -338,7 +340,8 @@ class SentenceRecognizer {
       std::string_view next = Form(m.end);
       if (next == "," || next == "-" || next == ":" || next == "(") return;
     }
-    votes_.Add(e.country);
+    bool place = m.type == EntryType::kCountry && !InCandidate(m.begin);  // "in Syria"
+    votes_.Add(e.country, place ? 2 : 1);
   }
 
   bool CaseFits(const Alias& a, uint32_t begin) const {
@@ -425,6 +428,14 @@ class SentenceRecognizer {
     return Reaches(prev.head, prev.end, end, 4);
   }
 
+  // A "compound" that is more likely a misparsed verb: it follows an actor
+  // ("militia attacked rebels") or looks like a past form ("attacked").
+  bool LooksLikeVerb(uint32_t t) const {
+    if (t > s_.token_begin && InMatch(t - 1)) return true;
+    std::string_view f = Form(t);
+    return f.size() > 4 && f.substr(f.size() - 2) == "ed";
+  }
+
   // "Iran" in "Iran-backed", "U.S." in "U.S.-led".
   bool HyphenModifier(const Match& m) const {
     if (m.end + 1 >= s_.token_end) return false;
@@ -504,10 +515,13 @@ class SentenceRecognizer {
         ok = true;  // "Former President Barack Obama" (tagged ADJ or PROPN)
       } else if (IsPlace(h.type) && last - first == 1) {
         ok = false;  // "military-ruled Myanmar" => "Myanmar"
-      } else if (((tok.upos == Upos::kAdj || tok.upos == Upos::kVerb) && Rel(t) == "amod") ||
+      } else if (((tok.upos == Upos::kAdj ||
+                   (tok.upos == Upos::kVerb && !(t > s_.token_begin && InMatch(t - 1)))) &&
+                  Rel(t) == "amod") ||
                  (tok.upos == Upos::kNum && Rel(t) == "nummod") ||
                  (compounds_ok && (tok.upos == Upos::kNoun || tok.upos == Upos::kPropn) &&
-                  Rel(t) == "compound" && Head(t) == c.m.head)) {  // "air defence units"
+                  Rel(t) == "compound" && Head(t) == c.m.head && !LooksLikeVerb(t))) {
+        // "air defence units"; not "militia attacked rebels" read as a compound
         ok = dep;
       } else if (tok.xpos == "HYPH" || Form(t) == "-") {
         ok = b < c.m.token_begin ||

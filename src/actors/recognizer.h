@@ -73,7 +73,9 @@ class Recognizer {
   // may be empty) for date-ranged codes. With HomeCountry::kInfer, when one
   // country clearly dominates the story's country evidence (names, capitals,
   // demonyms, named people and groups, as actors or as places, not the
-  // dateline: at least 3 and twice the runner-up), domestic-role agents
+  // dateline; a country named as a place counts 2: at least 4 and twice the
+  // runner-up),
+  // domestic-role agents
   // without a country take it ("police" => MMRCOP in a Myanmar story; not
   // "gunmen" (UAF), "peacekeepers", "foreign troops"); a story naming no
   // country or several equally leaves them "---COP". Works (with fewer mentions) on
