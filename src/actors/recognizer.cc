@@ -588,7 +588,11 @@ class SentenceRecognizer {
             // was named before, the agent itself ("---INS").
             const Entry& ae = dict_.entries()[agent_mod->entry];
             c.m.sector = ae.sector;
-            c.m.code = "---" + ae.sector;
+            // "an Iranian opposition group" => IRNOPP
+            std::string country =
+                place_mod != nullptr ? dict_.entries()[place_mod->entry].country : "";
+            c.m.country = country;
+            c.m.code = (country.empty() ? std::string("---") : country) + ae.sector;
             c.m.kind = ActorMention::Kind::kAgent;
             if (!HasDefiniteDet(h.head, c.m.token_begin)) c.need = Need::kNone;
             break;
@@ -1057,7 +1061,12 @@ class SentenceRecognizer {
       uint32_t b = host;
       while (b > s_.token_begin) {
         uint32_t t = b - 1;
-        if (InCandidate(t) || !Reaches(t, host, host + 1, 2)) break;
+        Upos u = doc_.tokens[t].upos;
+        if (InCandidate(t) || !Reaches(t, host, host + 1, 2) || u == Upos::kAdp ||
+            u == Upos::kPunct || u == Upos::kVerb || u == Upos::kAux || u == Upos::kCconj ||
+            u == Upos::kSconj) {
+          break;  // not "of" in "the killing of Sheikh X, a cleric"
+        }
         b = t;
       }
       // Only "<Name words> , <appositive>": nothing else in between.
@@ -1260,6 +1269,13 @@ class SentenceRecognizer {
         c.m.country = a.country;
         c.m.name = a.name;
         c.m.kind = ActorMention::Kind::kNamed;
+      } else if ((c.agent_flags & kAgentWeak) && !a.code.empty() &&
+                 (a.sector == "MIL" || a.sector == "REB" || a.sector == "INS" ||
+                  a.sector == "SEP" || a.sector == "UAF" || a.sector == "COP")) {
+        // "his men" after a rebel commander: the commander's side.
+        c.m.code = a.code;
+        c.m.country = a.country;
+        c.m.sector = a.sector;
       } else if (!a.country.empty()) {
         if (c.agent_flags & kAgentState) c.m.sector = "MIL";  // "its forces"
         c.m.country = a.country;
