@@ -1045,8 +1045,12 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       if (p.targets.empty()) {
         if (p.kind == PredKind::kLight) {
           // "air strikes on Idlib", "an offensive against X", "talks with X".
+          // For cooperation nouns "on" is the topic: "talks on Syria".
+          const bool coop = Root(p.code) >= 1 && Root(p.code) <= 9;
           for (uint32_t c : v.kids(p.noun)) {
-            if (IsNmod(v.rel(c)) && v.rel(c) != "nmod:poss" && IsTargetPrep(v.CaseOf(c))) {
+            std::string_view prep = v.CaseOf(c);
+            if (coop && prep != "with" && prep != "to" && prep != "between") continue;
+            if (IsNmod(v.rel(c)) && v.rel(c) != "nmod:poss" && IsTargetPrep(prep)) {
               v.Expand(c, &p.targets);
               break;
             }
@@ -1055,6 +1059,12 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
             Pred q;
             q.fixed_object = static_cast<int32_t>(p.noun);
             args.Targets(p.verb, q, &p.targets);
+            if (coop) {
+              std::erase_if(p.targets, [&](uint32_t a) {
+                std::string_view prep = v.CaseOf(a);
+                return !prep.empty() && prep != "with" && prep != "to" && prep != "between";
+              });
+            }
           }
         } else {
           args.Targets(p.verb, p, &p.targets);
@@ -1407,7 +1417,10 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       const std::string* code;  // the source's code (weapon-refined)
     };
     std::vector<Pair> pairs;
-    if (p.mutual && tgts.empty() && srcs.size() >= 2) {
+    // Cooperation carried by a noun is mutual too: "X and Y held talks".
+    const bool mutual =
+        p.mutual || (p.kind == PredKind::kLight && Root(code) >= 3 && Root(code) <= 6);
+    if (mutual && tgts.empty() && srcs.size() >= 2) {
       for (size_t a = 0; a < srcs.size(); ++a) {
         for (int32_t b : srcs) {
           if (srcs[a] != b) pairs.push_back({srcs[a], b, &src_codes[a]});
