@@ -281,8 +281,7 @@ class SentenceRecognizer {
         node = next;
         for (const Alias& a : dict_.AliasesAt(node)) {
           if (!CaseFits(a, s_.token_begin + i)) continue;
-          if (best == nullptr || best_end < j + 1 ||
-              Better(a.entry, best->entry, s_.token_begin + i, s_.token_begin + j + 1)) {
+          if (best == nullptr || best_end < j + 1 || Better(a.entry, best->entry)) {
             best = &a;
             best_end = j + 1;
           }
@@ -312,8 +311,6 @@ class SentenceRecognizer {
         uint32_t h = Head(t);
         if (h == kNone || h < m.begin || h >= m.end) m.head = t;
       }
-      // A capitalised person/group name inside a longer run of capitalised
-      // words that we do not know ("Ahmed Hassan Lavrov") is still a match.
       for (uint32_t t = m.begin; t < m.end; ++t) {
         match_of_[t - s_.token_begin] = static_cast<int32_t>(matches_.size());
       }
@@ -358,7 +355,7 @@ class SentenceRecognizer {
 
   // Between two entries matching the same span: the more specific type; among
   // people, the one in office on the document's date.
-  bool Better(uint32_t a, uint32_t b, uint32_t, uint32_t) const {
+  bool Better(uint32_t a, uint32_t b) const {
     const Entry& ea = dict_.entries()[a];
     const Entry& eb = dict_.entries()[b];
     if (TypeRank(ea.type) != TypeRank(eb.type)) return TypeRank(ea.type) < TypeRank(eb.type);
