@@ -109,12 +109,41 @@ class SentenceView {
     doc_ = &doc;
     b_ = s.token_begin;
     e_ = s.token_end;
+    toks_ = doc.tokens.data() + b_;
+    local_.clear();
+    Build();
+  }
+
+  // A writable copy of token i for parse repairs (RepairParse): the first
+  // call copies the sentence's tokens; the Document is never changed.
+  // Call Rebuild() after the edits.
+  Token& Mutable(uint32_t i) {
+    if (local_.empty()) {
+      local_.assign(doc_->tokens.begin() + b_, doc_->tokens.begin() + e_);
+      toks_ = local_.data();
+    }
+    return local_[i - b_];
+  }
+  void Rebuild() { Build(); }
+  bool repaired() const { return !local_.empty(); }
+
+  uint32_t begin() const { return b_; }
+  const Document& doc() const { return *doc_; }
+  uint32_t end() const { return e_; }
+  const Token& tok(uint32_t i) const { return toks_[i - b_]; }
+  int32_t head(uint32_t i) const { return head_[i - b_]; }
+  const std::string& lemma(uint32_t i) const { return lower_[i - b_]; }
+  std::string_view rel(uint32_t i) const { return toks_[i - b_].deprel; }
+
+ private:
+  void Build() {
+    const Document& doc = *doc_;
     const uint32_t n = e_ - b_;
     head_.assign(n, kNil);
     lower_.resize(n);
     first_.assign(n + 1, 0);
     for (uint32_t i = 0; i < n; ++i) {
-      const Token& t = doc.tokens[b_ + i];
+      const Token& t = toks_[i];
       lower_[i] = Lower(t.lemma.empty() ? doc.Form(t) : std::string_view(t.lemma));
       if (t.head > 0 && static_cast<uint32_t>(t.head) <= n &&
           static_cast<uint32_t>(t.head) != i + 1) {
@@ -129,13 +158,8 @@ class SentenceView {
       if (head_[i] != kNil) kids_[fill_[head_[i] - b_]++] = b_ + i;
     }
   }
-  uint32_t begin() const { return b_; }
-  const Document& doc() const { return *doc_; }
-  uint32_t end() const { return e_; }
-  const Token& tok(uint32_t i) const { return doc_->tokens[i]; }
-  int32_t head(uint32_t i) const { return head_[i - b_]; }
-  const std::string& lemma(uint32_t i) const { return lower_[i - b_]; }
-  std::string_view rel(uint32_t i) const { return doc_->tokens[i].deprel; }
+
+ public:
   std::span<const uint32_t> kids(uint32_t i) const {
     return std::span<const uint32_t>(kids_.data() + first_[i - b_],
                                      first_[i - b_ + 1] - first_[i - b_]);
@@ -186,6 +210,8 @@ class SentenceView {
 
  private:
   const Document* doc_ = nullptr;
+  const Token* toks_ = nullptr;  // the Document's tokens, or local_ after a repair
+  std::vector<Token> local_;
   uint32_t b_ = 0, e_ = 0;
   std::vector<int32_t> head_;
   std::vector<std::string> lower_;
@@ -816,10 +842,233 @@ std::vector<int32_t> ActorsFor(Document& doc, Work& w, uint32_t sentence, uint32
   return out;
 }
 
+// Irregular past forms of dictionary verbs, for tokens the tagger took for
+// nouns ("its air force hit(NOUN) 27 targets").
+std::string_view IrregularBase(std::string_view form) {
+  static constexpr std::pair<std::string_view, std::string_view> kForms[] = {
+      {"struck", "strike"}, {"stricken", "strike"},   {"shot", "shoot"},        {"fought", "fight"},
+      {"took", "take"},     {"taken", "take"},        {"overran", "overrun"},   {"threw", "throw"},
+      {"thrown", "throw"},  {"led", "lead"},          {"met", "meet"},          {"sent", "send"},
+      {"held", "hold"},     {"brought", "bring"},     {"drove", "drive"},       {"driven", "drive"},
+      {"blew", "blow"},     {"blown", "blow"},        {"spoke", "speak"},       {"told", "tell"},
+      {"won", "win"},       {"stole", "steal"},       {"stolen", "steal"},      {"beaten", "beat"},
+      {"seen", "see"},      {"saw", "see"},           {"said", "say"},          {"gave", "give"},
+      {"given", "give"},    {"fled", "flee"},         {"caught", "catch"},      {"sought", "seek"},
+      {"laid", "lay"},      {"withdrew", "withdraw"}, {"withdrawn", "withdraw"}};
+  for (const auto& [f, base] : kForms) {
+    if (form == f) return base;
+  }
+  return {};
+}
+
+// The dictionary verb a token's form or lemma can be ("hit" -> hit,
+// "shelled" -> shell, "struck" -> strike, "bombs" -> bomb), or "".
+std::string VerbLemmaOf(const Dictionary& dict, const SentenceView& v, uint32_t t) {
+  const std::string form = Lower(v.doc().Form(v.tok(t)));
+  std::vector<std::string> cands;
+  if (std::string_view irr = IrregularBase(form); !irr.empty()) cands.emplace_back(irr);
+  cands.push_back(v.lemma(t));
+  cands.push_back(form);
+  if (form.size() > 4 && form.ends_with("ied"))
+    cands.push_back(form.substr(0, form.size() - 3) + "y");
+  if (form.size() > 4 && form.ends_with("ed")) {
+    std::string stem = form.substr(0, form.size() - 2);
+    cands.push_back(stem);
+    cands.push_back(stem + "e");
+    if (stem.size() > 2 && stem.back() == stem[stem.size() - 2])
+      cands.push_back(stem.substr(0, stem.size() - 1));
+  }
+  if (form.size() > 3 && form.ends_with("s")) cands.push_back(form.substr(0, form.size() - 1));
+  if (form.size() > 4 && form.ends_with("es")) cands.push_back(form.substr(0, form.size() - 2));
+  for (const std::string& c : cands) {
+    if (!c.empty() && !dict.Verbs(c).empty()) return c;
+  }
+  return {};
+}
+
+// Repairs two tagger/parser errors of wire copy that hide a clause's verb,
+// on a private copy of the sentence (SentenceView::Mutable):
+//
+// 1. A noun with an object that is a dictionary verb form:
+//    "its air force hit(NOUN, compound: force) 27 targets(obj)" -> "hit" is
+//    the verb, the nearest nominal before it ("force") its subject, and the
+//    modifiers before that nominal ("its air") move to it. Only without a
+//    determiner, preposition or copula on the noun.
+// 2. A sentence whose root is a noun (no copula, no subject) with a past verb
+//    after it that the parser made an adjective of the following noun:
+//    "Syrian troops(root) ... attacked(amod) rebel forces" -> "attacked" is the
+//    root, "troops" its subject, "forces" its object. Only when nothing of
+//    that noun phrase stands before the verb ("the attacked villages").
+void RepairParse(const Dictionary& dict, SentenceView& v) {
+  const uint32_t b = v.begin(), e = v.end();
+  auto set_head = [&](uint32_t t, int32_t h, std::string_view rel) {
+    Token& m = v.Mutable(t);
+    m.head = h == kNil ? 0 : static_cast<int32_t>(h - b + 1);
+    if (!rel.empty()) m.deprel = std::string(rel);
+  };
+  bool changed = false;
+  // 1. Nouns with objects.
+  for (uint32_t t = b; t < e; ++t) {
+    const Token& tok = v.tok(t);
+    if (tok.upos != Upos::kNoun && tok.upos != Upos::kPropn) continue;
+    if (v.Child(t, "det") != kNil || v.Child(t, "case") != kNil || v.Child(t, "cop") != kNil)
+      continue;
+    int32_t obj = v.Child(t, "obj");
+    if (obj == kNil || static_cast<uint32_t>(obj) < t || !IsNominal(v.tok(obj).upos)) continue;
+    int32_t subj = kNil;
+    for (uint32_t c : v.kids(t)) {
+      std::string_view r = v.rel(c);
+      if (c < t && (r == "compound" || r == "nsubj") &&
+          (v.tok(c).upos == Upos::kNoun || v.tok(c).upos == Upos::kPropn ||
+           v.tok(c).upos == Upos::kPron))
+        subj = static_cast<int32_t>(c);
+    }
+    if (subj == kNil) continue;
+    std::string lemma = VerbLemmaOf(dict, v, t);
+    if (lemma.empty()) continue;
+    const std::string form = Lower(v.doc().Form(tok));
+    std::vector<uint32_t> before;
+    for (uint32_t c : v.kids(t)) {
+      if (c < static_cast<uint32_t>(subj)) before.push_back(c);
+    }
+    Token& m = v.Mutable(t);
+    m.upos = Upos::kVerb;
+    m.xpos = (form != lemma && form.ends_with("s")) ? "VBZ" : "VBD";
+    m.lemma = lemma;
+    set_head(static_cast<uint32_t>(subj), static_cast<int32_t>(t), "nsubj");
+    for (uint32_t c : before) set_head(c, subj, "");
+    changed = true;
+  }
+  // 1b. A past verb form inside a noun compound chain that stands where a
+  //     clause is: "the army's air force struck(NOUN, compound) RSF
+  //     positions(ccomp)" -> "force" subject, "struck" verb, "positions" object.
+  for (uint32_t t = b; t < e && !changed; ++t) {
+    const Token& tok = v.tok(t);
+    if ((tok.upos != Upos::kNoun && tok.upos != Upos::kPropn) || v.rel(t) != "compound") continue;
+    const std::string form = Lower(v.doc().Form(tok));
+    if (IrregularBase(form).empty() && !(form.size() > 4 && form.ends_with("ed"))) continue;
+    // The top of the compound chain ("struck" -> RSF -> positions).
+    int32_t hh = v.head(t);
+    for (int guard = 0; hh != kNil && v.rel(hh) == "compound" && guard < 8; ++guard)
+      hh = v.head(hh);
+    if (hh == kNil || static_cast<uint32_t>(hh) <= t) continue;
+    const uint32_t h = static_cast<uint32_t>(hh);
+    std::string_view hr = v.rel(h);
+    if (hr != "root" && hr != "ccomp" && hr != "conj" && hr != "parataxis") continue;
+    if (v.Child(h, "case") != kNil || v.Child(h, "cop") != kNil || !v.kids(t).empty()) continue;
+    int32_t subj = kNil;
+    for (uint32_t c : v.kids(h)) {
+      if (c < t && v.rel(c) == "compound" && IsNominal(v.tok(c).upos))
+        subj = static_cast<int32_t>(c);
+    }
+    if (subj == kNil) continue;
+    std::string lemma = VerbLemmaOf(dict, v, t);
+    if (lemma.empty()) continue;
+    std::vector<uint32_t> before;
+    for (uint32_t c : v.kids(h)) {
+      if (c < static_cast<uint32_t>(subj)) before.push_back(c);
+    }
+    Token& m = v.Mutable(t);
+    m.upos = Upos::kVerb;
+    m.xpos = "VBD";
+    m.lemma = lemma;
+    m.head = v.tok(h).head;
+    m.deprel = std::string(hr);
+    set_head(static_cast<uint32_t>(subj), static_cast<int32_t>(t), "nsubj");
+    for (uint32_t c : before) set_head(c, subj, "");
+    set_head(h, static_cast<int32_t>(t), "obj");
+    // The head's other clause-level dependents (punct, the speech verb's
+    // parataxis) stay on the noun: harmless for argument reading.
+    changed = true;
+  }
+  // 1c. A past form after a subject noun that the tagger made its
+  //     adjective: "Syrian troops(root|nsubj) advanced(ADJ, amod of troops)
+  //     towards Deir ez-Zor(obl)". The form becomes the clause's verb, in the
+  //     noun's place (root, or a complement of the noun's head), the noun its
+  //     subject, the noun's later dependents its own. Needs an obl/obj.
+  for (uint32_t t = b; t < e && !changed; ++t) {
+    const Token& tok = v.tok(t);
+    if (v.rel(t) != "amod" || (tok.upos != Upos::kAdj && tok.upos != Upos::kVerb)) continue;
+    int32_t nn = v.head(t);
+    if (nn == kNil || static_cast<uint32_t>(nn) >= t) continue;
+    const uint32_t n = static_cast<uint32_t>(nn);
+    std::string_view nr = v.rel(n);
+    if ((nr != "root" && nr != "nsubj") ||
+        (v.tok(n).upos != Upos::kNoun && v.tok(n).upos != Upos::kPropn) ||
+        v.Child(n, "cop") != kNil || v.Child(n, "nsubj") != kNil)
+      continue;
+    bool has_arg = false;
+    for (uint32_t c : v.kids(t)) {
+      std::string_view r = v.rel(c);
+      if (r == "obj" || ((IsObl(r) || IsNmod(r)) && v.Child(c, "case") != kNil)) has_arg = true;
+    }
+    if (!has_arg) continue;
+    const std::string form = Lower(v.doc().Form(tok));
+    if (IrregularBase(form).empty() && !(form.size() > 4 && form.ends_with("ed"))) continue;
+    std::string lemma = VerbLemmaOf(dict, v, t);
+    if (lemma.empty()) continue;
+    std::vector<uint32_t> after;
+    for (uint32_t c : v.kids(n)) {
+      if (c > t) after.push_back(c);
+    }
+    const int32_t n_head = v.tok(n).head;
+    Token& m = v.Mutable(t);
+    m.upos = Upos::kVerb;
+    m.xpos = "VBD";
+    m.lemma = lemma;
+    m.head = n_head;
+    m.deprel = nr == "root" ? "root" : "ccomp";
+    for (uint32_t c : v.kids(t)) {
+      if (IsNmod(v.rel(c))) v.Mutable(c).deprel = "obl";
+    }
+    set_head(n, static_cast<int32_t>(t), "nsubj");
+    for (uint32_t c : after) {
+      Token& k = v.Mutable(c);
+      k.head = static_cast<int32_t>(t - b + 1);
+      if (k.deprel == "nmod") k.deprel = "obl";
+    }
+    changed = true;
+  }
+  if (changed) v.Rebuild();
+  // 2. A noun root and a verb taken for an adjective.
+  int32_t root = kNil;
+  for (uint32_t t = b; t < e; ++t) {
+    if (v.rel(t) == "root") {
+      root = static_cast<int32_t>(t);
+      break;
+    }
+  }
+  if (root == kNil) return;
+  const uint32_t r = static_cast<uint32_t>(root);
+  if ((v.tok(r).upos != Upos::kNoun && v.tok(r).upos != Upos::kPropn) ||
+      v.Child(r, "cop") != kNil || v.Child(r, "nsubj") != kNil)
+    return;
+  for (uint32_t t = r + 1; t < e; ++t) {
+    const Token& tok = v.tok(t);
+    if (tok.upos != Upos::kVerb || (tok.xpos != "VBD" && tok.xpos != "VBN") || v.rel(t) != "amod")
+      continue;
+    int32_t h = v.head(t);
+    if (h == kNil || static_cast<uint32_t>(h) <= t || !IsNominal(v.tok(h).upos) ||
+        !v.kids(t).empty())
+      continue;
+    bool np_before = false;
+    for (uint32_t c : v.kids(static_cast<uint32_t>(h))) {
+      if (c < t) np_before = true;
+    }
+    if (np_before || t == r + 1 || dict.Verbs(v.lemma(t)).empty()) continue;
+    set_head(t, kNil, "root");
+    set_head(r, static_cast<int32_t>(t), "nsubj");
+    set_head(static_cast<uint32_t>(h), static_cast<int32_t>(t), "obj");
+    v.Rebuild();
+    return;
+  }
+}
+
 void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
   const Sentence& s = doc.sentences[si];
   SentenceView& v = w.v;
   v.Reset(doc, s);
+  RepairParse(dict, v);
   const uint32_t n = s.token_end - s.token_begin;
   w.preds.clear();
   w.pred_of_verb.assign(n, kNil);
