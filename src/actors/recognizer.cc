@@ -160,6 +160,44 @@ struct CountryVotes {
   }
 };
 
+// Sector families for definite references by sector: "the militants" (INS)
+// => INS/IMG, "the rebels" (REB) => REB/SEP, "the security forces" (COP) =>
+// MIL/COP/SPY; any other sector only itself. "the attackers", "the gunmen"
+// (UAF, the unspecific armed sector) => any armed sector; but a specific
+// sector never takes a UAF-coded group ("the rebels" is not Hezbollah).
+int SectorFamily(std::string_view x) {
+  if (x == "INS" || x == "IMG") return 1;
+  if (x == "REB" || x == "SEP") return 2;
+  if (x == "MIL" || x == "COP" || x == "SPY") return 3;
+  if (x == "UAF") return 4;
+  return 0;
+}
+
+bool SectorCompatible(std::string_view reference, std::string_view antecedent) {
+  if (reference.empty() || antecedent.empty()) return false;
+  if (reference == antecedent) return true;
+  int fr = SectorFamily(reference);
+  int fa = SectorFamily(antecedent);
+  if (fr == 4) return fa == 1 || fa == 2;
+  return fr != 0 && fr == fa;
+}
+
+// Armed groups, rebels, criminals and the opposition: their country is
+// where they fight, no government's.
+bool IsArmedNonState(std::string_view sector) {
+  return SectorFamily(sector) == 1 || SectorFamily(sector) == 2 || sector == "UAF" ||
+         sector == "CRM" || sector == "OPP";
+}
+
+// A country mention or a state actor (government, forces, police, courts,
+// parliament, intelligence): it can lend its country to "the government".
+bool IsStateSide(const ActorMention& a, const Props& p) {
+  if (a.country.empty()) return false;
+  if (a.sector.empty()) return p.country || a.kind == ActorMention::Kind::kCountry;
+  return a.sector == "GOV" || a.sector == "MIL" || a.sector == "COP" || a.sector == "LEG" ||
+         a.sector == "JUD" || a.sector == "SPY";
+}
+
 class SentenceRecognizer {
  public:
   SentenceRecognizer(const Dictionary& dict, Document& doc, uint32_t sentence,
@@ -1098,13 +1136,13 @@ class SentenceRecognizer {
         }
         if (cls == 1) return p.person;
         if (cls == 2) return !p.person && (!p.plural || p.group) && !a.code.empty();
-        return (p.plural || p.group || p.org) && !p.person;
+        // "they" needs a plural head ("the rebels", "Syrian troops") or an
+        // armed group ("the Houthis"); not "the ministry", "NATO", "Russia".
+        return (p.plural || p.group) && !p.person;
       }
       case Need::kReference:
         if (!c.m.sector.empty()) {  // "the militant group": same armed family
-          bool armed_a = a.sector == "INS" || a.sector == "IMG" || a.sector == "REB" ||
-                         a.sector == "SEP" || a.sector == "UAF";
-          if (!p.group || !armed_a) return false;
+          if (!p.group || !SectorCompatible(c.m.sector, a.sector)) return false;
         }
         return ((c.ref_flags & kRefGroup) && p.group) ||
                ((c.ref_flags & kRefOrganisation) && p.org && a.country.empty()) ||
@@ -1112,24 +1150,11 @@ class SentenceRecognizer {
                ((c.ref_flags & kRefPerson) && p.person && !a.code.empty());
       case Need::kDefiniteAgent: {
         if (a.code.empty()) return false;
-        const std::string& s = c.m.sector;
-        // Armed non-state families: "the militants" (INS) => INS/IMG groups,
-        // "the rebels" (REB) => REB/SEP/UAF; "the attackers" (UAF) => any.
-        auto family = [](std::string_view x) {
-          if (x == "INS" || x == "IMG") return 1;
-          if (x == "REB" || x == "SEP" || x == "UAF") return 2;
-          return 0;
-        };
-        auto armed = [&](std::string_view x) { return family(x) != 0; };
         if (c.props.person != p.person) return false;
         // Only named antecedents by sector ("the militants" => Islamic State,
         // "the president" => Putin); agents need the same head word (below).
         if (a.name.empty()) return false;
-        if (a.sector == s) return true;
-        if (armed(s) && armed(a.sector) && (s == "UAF" || family(s) == family(a.sector))) {
-          return true;
-        }
-        return false;
+        return SectorCompatible(c.m.sector, a.sector);
       }
       case Need::kNameRef: {
         if (a.name.empty()) return false;
@@ -1217,24 +1242,35 @@ class SentenceRecognizer {
         !c.props.plural) {
       const std::string& s = c.m.sector;
       if (s == "GOV" || s == "MIL" || s == "COP" || s == "LEG" || s == "JUD" || s == "SPY") {
-        int country_mention = -1;
+        // The country only, not a reference (no antecedent: the code is not
+        // copied). A country or a state actor gives it first ("Syrian troops
+        // ... the government"), then any other actor ("Syrian state
+        // television ... the army"), never an armed non-state group ("M23 ...
+        // the government" is no M23 mention); all count against uniqueness.
+        int state_mention = -1;
+        int other_mention = -1;
+        std::string_view country;
         bool unique = true;
         for (size_t k = doc_.mentions.size(); k-- > 0;) {
           const ActorMention& a = doc_.mentions[k];
           if (a.sentence + 1 < sentence_) break;
           if (a.country.empty()) continue;
-          if (country_mention < 0) {
-            country_mention = static_cast<int>(k);
-          } else if (doc_.mentions[country_mention].country != a.country) {
+          if (country.empty()) {
+            country = a.country;
+          } else if (country != a.country) {
             unique = false;
           }
+          if (IsStateSide(a, doc_props_[k])) {
+            if (state_mention < 0) state_mention = static_cast<int>(k);
+          } else if (other_mention < 0 && !IsArmedNonState(a.sector)) {
+            other_mention = static_cast<int>(k);
+          }
         }
+        const int country_mention = state_mention >= 0 ? state_mention : other_mention;
         if (country_mention >= 0 && unique) {
           const ActorMention& a = doc_.mentions[country_mention];
           c.m.country = a.country;
           c.m.code = a.country + s;
-          c.m.kind = ActorMention::Kind::kReference;
-          c.m.antecedent = country_mention;
           return true;
         }
       }
@@ -1277,6 +1313,11 @@ class SentenceRecognizer {
         if (c.agent_flags & kAgentState) c.m.sector = "MIL";  // "its forces"
         c.m.country = a.country;
         c.m.code = a.country + c.m.sector;
+      } else if ((c.agent_flags & kAgentState) && (a.sector == "GOV" || a.sector == "MIL")) {
+        // "The government said its forces..." without a country yet: the
+        // state's military (the home country may add the country).
+        c.m.sector = "MIL";
+        c.m.code = "---MIL";
       }
       return true;
     }
