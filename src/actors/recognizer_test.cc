@@ -285,6 +285,122 @@ TEST_F(RecognizerTest, TheMinistryResolvesToTheSameHead) {
   EXPECT_EQ(m->kind, Kind::kReference);
 }
 
+// A definite sector noun ("the rebels", "the government") never takes the
+// code of a named group of another sector, nor of each other.
+TEST_F(RecognizerTest, DefiniteSectorNounKeepsItsSector) {
+  Document doc =
+      Run("Hezbollah said it fired rockets at Israeli positions. The rebels said they would "
+          "withdraw if the government agreed to talks.");
+  const ActorMention* rebels = Find(doc, "The rebels");
+  ASSERT_NE(rebels, nullptr) << Dump(doc);
+  EXPECT_EQ(rebels->code, "---REB") << Dump(doc);
+  EXPECT_EQ(rebels->antecedent, -1) << Dump(doc);
+  const ActorMention* gov = Find(doc, "the government");
+  ASSERT_NE(gov, nullptr) << Dump(doc);
+  EXPECT_EQ(gov->code, "---GOV") << Dump(doc);
+  EXPECT_EQ(gov->antecedent, -1) << Dump(doc);
+  const ActorMention* it = Find(doc, "it");
+  ASSERT_NE(it, nullptr) << Dump(doc);
+  EXPECT_EQ(it->code, "LBNUAFHEZ");
+}
+
+// Within the sector or its family the nearest named antecedent wins:
+// "the rebels" => a REB group, "the militants" => an IMG/INS group; a group
+// of another sector is skipped ("the militants" after Hezbollah, UAF).
+TEST_F(RecognizerTest, DefiniteSectorNounResolvesWithinItsFamily) {
+  Document doc = Run("Houthi rebels fired a missile at the port. The rebels said it was a warning.",
+                     "2018-11-22");
+  const ActorMention* m = Find(doc, "The rebels");
+  ASSERT_NE(m, nullptr) << Dump(doc);
+  EXPECT_EQ(m->code, "YEMREBHTH") << Dump(doc);
+  EXPECT_EQ(m->antecedent, 0) << Dump(doc);
+
+  doc = Run("The Islamic State claimed the bombing. The militants said their fighters escaped.");
+  m = Find(doc, "The militants");
+  ASSERT_NE(m, nullptr) << Dump(doc);
+  EXPECT_EQ(m->code, "IMGMOSISI") << Dump(doc);
+
+  doc = Run("Hezbollah fighters crossed the border. The militants fired mortars.");
+  m = Find(doc, "The militants");
+  ASSERT_NE(m, nullptr) << Dump(doc);
+  EXPECT_EQ(m->code, "---INS") << Dump(doc);
+  EXPECT_EQ(m->antecedent, -1) << Dump(doc);
+}
+
+// "the government" takes the country of a country or state actor nearby
+// (no antecedent: the code is not a copy), never of a rebel group; the
+// story's home country may still give it one.
+TEST_F(RecognizerTest, GovernmentTakesNoCountryFromArmedGroups) {
+  Document doc = Run("Syrian troops shelled the town. The government said it would not negotiate.");
+  const ActorMention* gov = Find(doc, "The government");
+  ASSERT_NE(gov, nullptr) << Dump(doc);
+  EXPECT_EQ(gov->code, "SYRGOV") << Dump(doc);
+  EXPECT_EQ(gov->antecedent, -1) << Dump(doc);
+
+  doc = Run("M23 rebels seized the town. The rebels said the government refused to negotiate.",
+            "2022-11-03");
+  gov = Find(doc, "the government");
+  ASSERT_NE(gov, nullptr) << Dump(doc);
+  EXPECT_EQ(gov->code, "---GOV") << Dump(doc);
+  EXPECT_EQ(gov->antecedent, -1) << Dump(doc);
+
+  doc =
+      Run("Congolese troops fought M23 rebels near Goma in eastern Congo on Monday. Thousands of "
+          "residents fled to Uganda from Congo. M23 said the government had refused to negotiate.",
+          "2022-11-03");
+  gov = Find(doc, "the government");
+  ASSERT_NE(gov, nullptr) << Dump(doc);
+  EXPECT_EQ(gov->code, "CODGOV") << Dump(doc);  // the home country
+  EXPECT_EQ(gov->antecedent, -1) << Dump(doc);
+}
+
+// "they" needs a plural head or an armed group; "it" a non-person.
+TEST_F(RecognizerTest, PronounsAgreeInNumber) {
+  Document doc = Run("Russian troops entered the village. They said it was calm.");
+  const ActorMention* they = Find(doc, "They");
+  ASSERT_NE(they, nullptr) << Dump(doc);
+  EXPECT_EQ(they->code, "RUSMIL");
+  EXPECT_EQ(they->antecedent, 0);
+
+  doc = Run("NATO said they would send more troops.");
+  EXPECT_EQ(Find(doc, "they"), nullptr) << Dump(doc);
+
+  doc = Run("The Defence Ministry said it had sent reinforcements. They arrived on Monday.");
+  EXPECT_EQ(Find(doc, "They"), nullptr) << Dump(doc);
+  const ActorMention* it = Find(doc, "it");
+  ASSERT_NE(it, nullptr) << Dump(doc);
+  EXPECT_EQ(it->code, "---GOV");
+
+  doc = Run("The Houthis said they had captured the town.", "2018-11-22");
+  they = Find(doc, "they");
+  ASSERT_NE(they, nullptr) << Dump(doc);
+  EXPECT_EQ(they->code, "YEMREBHTH");
+}
+
+// "he" / "she" only for persons: named people or person agents.
+TEST_F(RecognizerTest, PersonPronounsNeedAPerson) {
+  Document doc =
+      Run("The army said it had shelled rebel positions. He said the operation was over.");
+  EXPECT_EQ(Find(doc, "He"), nullptr) << Dump(doc);
+  doc = Run("Syria said the attack killed ten people. She said it was a crime.");
+  EXPECT_EQ(Find(doc, "She"), nullptr) << Dump(doc);
+  doc =
+      Run("The army shelled rebel positions. A military spokesman said he expected more fighting.");
+  const ActorMention* he = Find(doc, "he");
+  ASSERT_NE(he, nullptr) << Dump(doc);
+  EXPECT_EQ(he->code, "---MIL");
+  ASSERT_GE(he->antecedent, 0);
+  EXPECT_EQ(Text(doc, doc.mentions[he->antecedent]), "A military spokesman");
+}
+
+// "its forces" after a government without a country: the state's military.
+TEST_F(RecognizerTest, ItsForcesAfterAGovernment) {
+  Document doc = Run("The government said its forces were advancing.");
+  const ActorMention* m = Find(doc, "its forces");
+  ASSERT_NE(m, nullptr) << Dump(doc);
+  EXPECT_EQ(m->code, "---MIL");
+}
+
 TEST_F(RecognizerTest, BackerBeforeHyphenIsNoActor) {
   Document doc = Run("Iran-backed militias fired rockets at the base.");
   EXPECT_EQ(Find(doc, "Iran"), nullptr) << Dump(doc);
