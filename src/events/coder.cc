@@ -262,6 +262,7 @@ struct Work {
   std::vector<int32_t> mention_by_head;   // doc token -> mention whose head it is
   std::vector<int32_t> mention_covering;  // doc token -> innermost mention containing it
   const Matcher* matcher = nullptr;       // the sentence's matcher (for ActorFor)
+  NounPattern strike;                     // a bare "strike" read in context (StrikeInContext)
 };
 
 class Matcher {
@@ -304,6 +305,8 @@ class Matcher {
   // matched modifiers. nullptr if none.
   const NounPattern* MatchNoun(uint32_t n, uint32_t* begin) const {
     const NounPattern* p = MatchNounAs(n, v_.lemma(n), begin);
+    if (p != nullptr && p->modifiers.empty() && p->lemma == "strike" && !w_.strike.code.empty())
+      return &w_.strike;
     if (p != nullptr) return p;
     // "talks" (lemma "talk"), "hostilities": the plural form itself.
     std::string form = Lower(v_.doc().Form(v_.tok(n)));
@@ -886,6 +889,46 @@ std::string VerbLemmaOf(const Dictionary& dict, const SentenceView& v, uint32_t 
   return {};
 }
 
+// The code of a bare "strike" (190 in nouns.txt) from its context: a labour
+// word in the sentence makes it a strike (143: "workers staged a strike");
+// else an air, drone or artillery weapon of nouns.txt (`weapon` lines with a
+// 19x code) in the sentence or the one before gives that code ("Russian
+// jets ... the strikes hit" -> 195). "" = keep 190.
+std::string StrikeInContext(const Dictionary& dict, const Document& doc, uint32_t si) {
+  static constexpr std::string_view kLabour[] = {
+      "worker",  "union",   "employee", "teacher", "nurse",  "doctor", "miner",
+      "docker",  "trucker", "driver",   "wage",    "salary", "pay",    "pension",
+      "walkout", "labour",  "labor",    "student", "picket", "striker"};
+  const Sentence& s = doc.sentences[si];
+  bool has_strike = false;
+  for (uint32_t t = s.token_begin; t < s.token_end && !has_strike; ++t) {
+    has_strike = Lower(doc.tokens[t].lemma) == "strike";
+  }
+  if (!has_strike) return {};
+  for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+    if (doc.tokens[t].upos != Upos::kNoun) continue;  // not "European Union"
+    const std::string l = Lower(doc.tokens[t].lemma);
+    for (std::string_view w : kLabour) {
+      if (l == w) return "143";
+    }
+  }
+  auto weapon_in = [&](uint32_t b, uint32_t e) -> std::string {
+    for (uint32_t t = b; t < e; ++t) {
+      if (doc.tokens[t].upos == Upos::kVerb) continue;  // "shelled"
+      const std::string l = Lower(doc.tokens[t].lemma);
+      if (l == "air" && t + 1 < e) return "195";  // "air force", "air raid", "air power"
+      for (const NounPattern& w : dict.Weapons(l)) {
+        if (w.modifiers.empty() && StartsWith(w.code, "19")) return w.code;
+      }
+    }
+    return {};
+  };
+  std::string c = weapon_in(s.token_begin, s.token_end);
+  if (c.empty() && si > 0)
+    c = weapon_in(doc.sentences[si - 1].token_begin, doc.sentences[si - 1].token_end);
+  return c;
+}
+
 // Repairs two tagger/parser errors of wire copy that hide a clause's verb,
 // on a private copy of the sentence (SentenceView::Mutable):
 //
@@ -1069,6 +1112,8 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
   SentenceView& v = w.v;
   v.Reset(doc, s);
   RepairParse(dict, v);
+  w.strike.code = StrikeInContext(dict, doc, si);
+  w.strike.lemma = "strike";
   const uint32_t n = s.token_end - s.token_begin;
   w.preds.clear();
   w.pred_of_verb.assign(n, kNil);
