@@ -29,7 +29,10 @@
 // the country of their modifiers ("Assad's armed forces" => SYRMIL), named
 // organisations, armed groups and people (date-ranged codes: doc.date), and
 // pronouns / short references ("he", "its", "the group", "the ministry",
-// "the Observatory") resolved to an earlier mention of the same document.
+// "the Observatory") resolved to an earlier mention of the same document:
+// "he"/"she" only to persons, "they" only to plurals and armed groups, and
+// "the rebels", "the government" only to a named mention of a compatible
+// sector ("Hezbollah (UAF) ... the rebels" stays ---REB).
 // Unknown noun phrases stay out (the event coder adds kUnknown mentions).
 //
 // A Recognizer is immutable after Create and may be used from many threads.
