@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -61,6 +62,9 @@ class SentenceState {
     has_event_.assign(t_.nodes.size(), false);
     coded_vp_.assign(t_.nodes.size(), false);
     verb_vp_.assign(words_.size(), -1);
+    vp_code_.resize(t_.nodes.size());
+    vp_sources_.resize(t_.nodes.size());
+    vp_block_.assign(t_.nodes.size(), -1);
   }
 
   std::vector<CodedEvent> Run();
@@ -144,6 +148,12 @@ class SentenceState {
   std::vector<bool> has_event_;
   std::vector<bool> coded_vp_;  // VPs whose verb has a (non-null) code
   std::vector<int> verb_vp_;    // verb leaf -> its VP
+  // Per coded VP: its active code, its sources and the verb block (for the
+  // dictionary's '~' transformations).
+  std::vector<std::string> vp_code_;
+  std::vector<std::vector<std::string>> vp_sources_;
+  std::vector<int> vp_block_;
+  bool Transform(int upper_vp, const CodedEvent& lower, CodedEvent* out) const;
   std::vector<Mention> mentions_;
 };
 
@@ -722,6 +732,7 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
                             y.form->front.size() + y.form->back.size();
                    });
   std::string code;
+  int block_index = -1;
   int first = v, last = v;
   Binding bind;
   bool matched = false;
@@ -737,6 +748,7 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
       code = p.code;
       bind = b;
       matched = true;
+      block_index = c.form->block;
       break;
     }
     if (matched) {
@@ -752,6 +764,7 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
       std::string own = c.form->code.empty() ? d_.verbs().blocks[c.form->block].code : c.form->code;
       if (!own.empty() && own != "---") {
         code = own;
+        block_index = c.form->block;
         first = c.first;
         last = c.last;
         break;
@@ -877,6 +890,9 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
       }
     }
   }
+  vp_code_[vp] = active;
+  vp_sources_[vp] = sources;
+  vp_block_[vp] = block_index;
   bool negated = false;
   for (int n = vp; n >= 0 && Label(n) == "VP" && !negated; n = t_.nodes[n].parent) {
     for (int c : t_.nodes[n].children) {
@@ -932,6 +948,81 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
   }
 }
 
+namespace {
+// "ATTACK" in a rule stands for its code 190 and, being a root code, for the
+// whole 19x family (PETRARCH2 compares codes under masks).
+bool CodeMatches(const std::string& actual, const std::string& rule) {
+  if (actual == rule) return true;
+  return rule.size() == 3 && rule.back() == '0' && actual.size() >= 3 &&
+         actual.compare(0, 2, rule, 0, 2) == 0;
+}
+}  // namespace
+
+bool SentenceState::Transform(int upper_vp, const CodedEvent& lower, CodedEvent* out) const {
+  const VerbDictionary& vd = d_.verbs();
+  if (vd.transformation_rules.empty() || vp_sources_[upper_vp].empty()) return false;
+  // The code (and block) a rule's verb word has in the dictionary.
+  auto verb_code = [&](const std::string& word, int* block) -> std::string {
+    auto it = vd.forms.find(word);
+    if (it == vd.forms.end()) return "";
+    for (const VerbForm& f : it->second) {
+      if (!f.front.empty() || !f.back.empty()) continue;
+      *block = f.block;
+      return f.code.empty() ? vd.blocks[f.block].code : f.code;
+    }
+    return "";
+  };
+  auto strip = [](std::string c) {
+    size_t colon = c.find(':');
+    return colon == std::string::npos ? c : c.substr(0, colon);
+  };
+  for (const VerbTransformation& r : vd.transformation_rules) {
+    int upper_block = -1, lower_block = -1;
+    std::string upper_code = strip(verb_code(r.upper_verb, &upper_block));
+    bool upper_ok =
+        (upper_block >= 0 && upper_block == vp_block_[upper_vp]) ||
+        (!upper_code.empty() && upper_code != "---" && CodeMatches(vp_code_[upper_vp], upper_code));
+    if (!upper_ok) continue;
+    if (r.lower_verb != "Q") {
+      std::string lower_code = strip(verb_code(r.lower_verb, &lower_block));
+      if (lower_code.empty() || lower_code == "---" || !CodeMatches(lower.code, lower_code))
+        continue;
+    }
+    for (const std::string& a : vp_sources_[upper_vp]) {
+      std::map<std::string, std::string> bound = {{r.upper_source, a}};
+      auto bind = [&](const std::string& var, const std::string& value) {
+        if (var == ".") return true;
+        if (var == "_") return value == "---";
+        if (value == "---") return false;
+        auto [it, fresh] = bound.insert({var, value});
+        return fresh || it->second == value;
+      };
+      if (!bind(r.lower_source, lower.source) || !bind(r.lower_target, lower.target)) continue;
+      auto value = [&](const std::string& var) {
+        auto it = bound.find(var);
+        return it == bound.end() ? std::string("---") : it->second;
+      };
+      // Phrase spans follow the variables; the upper verb's source has none here.
+      auto span = [&](const std::string& var) {
+        if (var == r.lower_source && var != r.upper_source) return lower.source_leaves;
+        if (var == r.lower_target && var != r.upper_source) return lower.target_leaves;
+        return std::vector<int>{};
+      };
+      CodedEvent e = lower;
+      e.source = value(r.result_source);
+      e.target = value(r.result_target);
+      e.source_leaves = span(r.result_source);
+      e.target_leaves = span(r.result_target);
+      if (e.source == e.target) continue;
+      if (config_.require_dyad && (e.source == "---" || e.target == "---")) continue;
+      e.code = r.result_code == "Q" ? lower.code : r.result_code;
+      *out = std::move(e);
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<CodedEvent> SentenceState::Run() {
   std::vector<CodedEvent> events;
   if (t_.root < 0) return events;
@@ -951,10 +1042,39 @@ std::vector<CodedEvent> SentenceState::Run() {
   }
   for (int n : order)
     if (Label(n) == "VP") CodeVerbPhrase(n, &events);
+  // The dictionary's transformations: "The US claimed that they had attacked
+  // Iraq" -> (USA IRQ 015) by "~ a (a b ATTACK) CLAIM = a b 015". The lower
+  // event is replaced, the upper verb's own events are dropped.
+  std::vector<bool> transformed(events.size(), false);
+  std::set<int> consumed_verbs;
+  for (size_t i = 0; i < events.size(); ++i) {
+    int vp = events[i].verb_leaf >= 0 ? verb_vp_[events[i].verb_leaf] : -1;
+    bool clause = false;
+    int upper = -1;
+    for (int a = vp >= 0 ? t_.nodes[vp].parent : -1; a >= 0; a = t_.nodes[a].parent) {
+      if (IsClause(a)) clause = true;
+      if (clause && Label(a) == "VP" && !vp_code_[a].empty()) {
+        upper = a;
+        break;
+      }
+    }
+    CodedEvent result;
+    if (upper >= 0 && Transform(upper, events[i], &result)) {
+      events[i] = std::move(result);
+      transformed[i] = true;
+      consumed_verbs.insert(leaf_of_node_[t_.nodes[upper].children.front()]);
+    }
+  }
   // PETRARCH2 reads events of a subordinate clause only when the verb above it
   // codes nothing: drop events whose clause sits under a coded verb phrase.
   std::vector<CodedEvent> kept;
-  for (CodedEvent& e : events) {
+  for (size_t i = 0; i < events.size(); ++i) {
+    CodedEvent& e = events[i];
+    if (transformed[i]) {
+      kept.push_back(std::move(e));
+      continue;
+    }
+    if (consumed_verbs.count(e.verb_leaf)) continue;
     int vp = e.verb_leaf >= 0 ? verb_vp_[e.verb_leaf] : -1;
     bool clause = false, blocked = false;
     for (int a = vp >= 0 ? t_.nodes[vp].parent : -1; a >= 0 && !blocked; a = t_.nodes[a].parent) {

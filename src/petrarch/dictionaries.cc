@@ -319,7 +319,23 @@ void Dictionaries::ReadVerbs(std::string_view text, const std::string& name) {
       if (line.find('=') == std::string::npos) {
         Warn(name, number, "transformation without '='; skipped");
       } else {
-        ++vd.transformations;
+        std::string body = line.substr(1);
+        size_t hash = body.find('#');
+        if (hash != std::string::npos) body.resize(hash);
+        for (char& ch : body)
+          if (ch == '(' || ch == ')') ch = ' ';
+        size_t eq = body.find('=');
+        std::istringstream left(body.substr(0, eq)), right(body.substr(eq + 1));
+        std::vector<std::string> l, r;
+        for (std::string w; left >> w;) l.push_back(w);
+        for (std::string w; right >> w;) r.push_back(w);
+        if (l.size() != 5 || r.size() != 3) {
+          Warn(name, number,
+               "transformation not of the form 'a (b c VERB) VERB = x y CODE'; skipped");
+        } else {
+          vd.transformation_rules.push_back({l[0], l[1], l[2], l[3], l[4], r[0], r[1], r[2]});
+          ++vd.transformations;
+        }
       }
       continue;
     }

@@ -13,7 +13,7 @@
 //                                        '_' = adjacent, ' ' = words may intervene;
 //                                        $ source, + target, ^ skip a noun phrase,
 //                                        % compound actor
-//     ~ a (a b ATTACK) SAY = a b 015     transformations (read, counted, not used)
+//     ~ a (a b ATTACK) SAY = a b 015     transformations (VerbTransformation)
 //   Actors  (Phoenix.*.actors.txt, PETR.Validate.actors.txt):
 //     GONDOR [GON]          "_" joins words; "+MINAS_TIRITH" lines are synonyms;
 //     +MINAS_TIRITH         codes on indented lines may be date-restricted:
@@ -121,6 +121,18 @@ struct VerbBlock {
   std::vector<VerbPattern> patterns;
 };
 
+// "~ a (a b ATTACK) SAY = a b 015": a verb coded like SAY whose clause holds an
+// event coded like ATTACK becomes one event. Variables name actors: the upper
+// verb's source ("a"), the lower event's source and target ("a", "b"; "_" =
+// none, "." = any); the result is written with them. "Q" as the lower verb
+// matches any code and as the result code copies it.
+struct VerbTransformation {
+  std::string upper_source;                // "a"
+  std::string lower_source, lower_target;  // "a", "b", "_", "."
+  std::string lower_verb, upper_verb;      // "ATTACK", "SAY" (dictionary verbs) or "Q"
+  std::string result_source, result_target, result_code;  // "a", "b", "015" or "Q"
+};
+
 struct VerbDictionary {
   std::vector<VerbBlock> blocks;
   std::unordered_map<std::string, std::vector<VerbForm>> forms;  // by verb word
@@ -131,6 +143,7 @@ struct VerbDictionary {
   std::vector<std::vector<std::vector<std::string>>> synsets;
   std::unordered_map<std::string, int> synset_index;  // "&TIETYPES" -> i
   int transformations = 0;
+  std::vector<VerbTransformation> transformation_rules;  // in file order
 };
 
 struct DiscardPhrase {
