@@ -998,18 +998,27 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     const uint32_t h = static_cast<uint32_t>(hh);
     std::string_view hr = v.rel(h);
     if (hr != "root" && hr != "ccomp" && hr != "conj" && hr != "parataxis") continue;
-    if (v.Child(h, "case") != kNil || v.Child(h, "cop") != kNil || !v.kids(t).empty()) continue;
+    if (v.Child(h, "case") != kNil || v.Child(h, "cop") != kNil) continue;
+    // The subject: the nearest nominal before the form, hung on the form
+    // ("force <-compound- struck") or on the chain's top.
     int32_t subj = kNil;
-    for (uint32_t c : v.kids(h)) {
-      if (c < t && v.rel(c) == "compound" && IsNominal(v.tok(c).upos))
-        subj = static_cast<int32_t>(c);
+    bool kid_after = false;
+    for (uint32_t x : {t, h}) {
+      for (uint32_t c : v.kids(x)) {
+        if (x == t && c > t) kid_after = true;
+        if (c < t && v.rel(c) == "compound" && IsNominal(v.tok(c).upos) &&
+            (subj == kNil || c > static_cast<uint32_t>(subj)))
+          subj = static_cast<int32_t>(c);
+      }
     }
-    if (subj == kNil) continue;
+    if (subj == kNil || kid_after) continue;
     std::string lemma = VerbLemmaOf(dict, v, t);
     if (lemma.empty()) continue;
     std::vector<uint32_t> before;
-    for (uint32_t c : v.kids(h)) {
-      if (c < static_cast<uint32_t>(subj)) before.push_back(c);
+    for (uint32_t x : {t, h}) {
+      for (uint32_t c : v.kids(x)) {
+        if (c < static_cast<uint32_t>(subj)) before.push_back(c);
+      }
     }
     Token& m = v.Mutable(t);
     m.upos = Upos::kVerb;
@@ -1073,7 +1082,7 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     changed = true;
   }
   if (changed) v.Rebuild();
-  // 2. A noun root and a verb taken for an adjective.
+  // 2. A noun root and a verb taken for an adjective or a participle.
   int32_t root = kNil;
   for (uint32_t t = b; t < e; ++t) {
     if (v.rel(t) == "root") {
@@ -1088,8 +1097,19 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     return;
   for (uint32_t t = r + 1; t < e; ++t) {
     const Token& tok = v.tok(t);
-    if (tok.upos != Upos::kVerb || (tok.xpos != "VBD" && tok.xpos != "VBN") || v.rel(t) != "amod")
-      continue;
+    if (tok.upos != Upos::kVerb || (tok.xpos != "VBD" && tok.xpos != "VBN")) continue;
+    // "Kenyan troops(root) backed by a wave of helicopter strikes
+    // attacked(acl of strikes) Shabaab fighters(obj)": a past form with an
+    // object and no subject hung on a later noun is the root's verb.
+    if (v.rel(t) == "acl" && v.head(t) != root && v.Child(t, "obj") > static_cast<int32_t>(t) &&
+        v.Child(t, "nsubj") == kNil && v.Child(t, "nsubj:pass") == kNil &&
+        !dict.Verbs(v.lemma(t)).empty()) {
+      set_head(t, kNil, "root");
+      set_head(r, static_cast<int32_t>(t), "nsubj");
+      v.Rebuild();
+      return;
+    }
+    if (v.rel(t) != "amod") continue;
     int32_t h = v.head(t);
     if (h == kNil || static_cast<uint32_t>(h) <= t || !IsNominal(v.tok(h).upos) ||
         !v.kids(t).empty())
