@@ -229,6 +229,14 @@ StatusOr<ValidateResult> RunValidation(const ValidateOptions& options, std::ostr
     if (report.is_open()) {
       nlohmann::json j;
       j["id"] = r.id;
+      // The text, or the words of the parse where <Text> is empty.
+      std::string text = r.text;
+      if (text.find_first_not_of(" \t\n") == std::string::npos) {
+        auto tree = ParsePtb(r.parse);
+        if (tree.ok())
+          for (int leaf : tree->Leaves()) text += tree->nodes[leaf].word + " ";
+      }
+      j["text"] = text;
       auto to_json = [](const std::vector<Triple>& v) {
         nlohmann::json a = nlohmann::json::array();
         for (const auto& [s, t, e] : v) a.push_back({s, t, e});
