@@ -99,6 +99,9 @@ struct Props {
   bool modifier = false;      // used as a modifier ("terrorist" in "terrorist gangs")
   bool subject = false;       // the head is a subject (nsubj, nsubj:pass)
   bool main_subject = false;  // ... of the sentence's root
+  // The possessor of a plural noun that is no mention: "the council's 15
+  // members said they" => "they" may be the council.
+  bool plural_owner = false;
 };
 
 enum class Need : uint8_t { kNone, kPronoun, kPossessor, kReference, kDefiniteAgent, kNameRef };
@@ -230,6 +233,9 @@ class SentenceRecognizer {
       c.props.subject = BaseRel(Rel(c.m.head)) == "nsubj";
       c.props.main_subject =
           c.props.subject && Head(c.m.head) != kNone && doc_.tokens[Head(c.m.head)].head == 0;
+      c.props.plural_owner =
+          Rel(c.m.head) == "nmod:poss" && Head(c.m.head) != kNone &&
+          (doc_.tokens[Head(c.m.head)].xpos == "NNS" || doc_.tokens[Head(c.m.head)].xpos == "NNPS");
       doc_.mentions.push_back(std::move(c.m));
       doc_props_.push_back(c.props);
     }
@@ -1137,8 +1143,9 @@ class SentenceRecognizer {
         if (cls == 1) return p.person;
         if (cls == 2) return !p.person && (!p.plural || p.group) && !a.code.empty();
         // "they" needs a plural head ("the rebels", "Syrian troops") or an
-        // armed group ("the Houthis"); not "the ministry", "NATO", "Russia".
-        return (p.plural || p.group) && !p.person;
+        // armed group ("the Houthis"), or the owner of plural non-actors
+        // ("the council's members ... they"); not "the ministry", "NATO".
+        return (p.plural || p.group || p.plural_owner) && !p.person;
       }
       case Need::kReference:
         if (!c.m.sector.empty()) {  // "the militant group": same armed family

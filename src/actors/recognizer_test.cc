@@ -377,6 +377,17 @@ TEST_F(RecognizerTest, PronounsAgreeInNumber) {
   EXPECT_EQ(they->code, "YEMREBHTH");
 }
 
+// "they" may be the owner of plural non-actors: "the council's members".
+TEST_F(RecognizerTest, TheyAfterAnOwnerOfPluralMembers) {
+  Document doc = Run(
+      "The U.N. Security Council met on Monday. The council's members said they were concerned.");
+  const ActorMention* they = Find(doc, "they");
+  ASSERT_NE(they, nullptr) << Dump(doc);
+  EXPECT_EQ(they->code, "IGOUNO");
+  doc = Run("The U.N. Security Council met on Monday. The council said they were concerned.");
+  EXPECT_EQ(Find(doc, "they"), nullptr) << Dump(doc);
+}
+
 // "he" / "she" only for persons: named people or person agents.
 TEST_F(RecognizerTest, PersonPronounsNeedAPerson) {
   Document doc =
