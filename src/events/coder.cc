@@ -849,15 +849,42 @@ std::vector<int32_t> ActorsFor(Document& doc, Work& w, uint32_t sentence, uint32
 // nouns ("its air force hit(NOUN) 27 targets").
 std::string_view IrregularBase(std::string_view form) {
   static constexpr std::pair<std::string_view, std::string_view> kForms[] = {
-      {"struck", "strike"}, {"stricken", "strike"},   {"shot", "shoot"},        {"fought", "fight"},
-      {"took", "take"},     {"taken", "take"},        {"overran", "overrun"},   {"threw", "throw"},
-      {"thrown", "throw"},  {"led", "lead"},          {"met", "meet"},          {"sent", "send"},
-      {"held", "hold"},     {"brought", "bring"},     {"drove", "drive"},       {"driven", "drive"},
-      {"blew", "blow"},     {"blown", "blow"},        {"spoke", "speak"},       {"told", "tell"},
-      {"won", "win"},       {"stole", "steal"},       {"stolen", "steal"},      {"beaten", "beat"},
-      {"seen", "see"},      {"saw", "see"},           {"said", "say"},          {"gave", "give"},
-      {"given", "give"},    {"fled", "flee"},         {"caught", "catch"},      {"sought", "seek"},
-      {"laid", "lay"},      {"withdrew", "withdraw"}, {"withdrawn", "withdraw"}};
+      {"struck", "strike"},
+      {"stricken", "strike"},
+      {"shot", "shoot"},
+      {"fought", "fight"},
+      {"took", "take"},
+      {"taken", "take"},
+      {"overran", "overrun"},
+      {"threw", "throw"},
+      {"thrown", "throw"},
+      {"led", "lead"},
+      {"met", "meet"},
+      {"sent", "send"},
+      {"held", "hold"},
+      {"brought", "bring"},
+      {"drove", "drive"},
+      {"driven", "drive"},
+      {"blew", "blow"},
+      {"blown", "blow"},
+      {"spoke", "speak"},
+      {"told", "tell"},
+      {"won", "win"},
+      {"stole", "steal"},
+      {"stolen", "steal"},
+      {"beaten", "beat"},
+      {"seen", "see"},
+      {"saw", "see"},
+      {"said", "say"},
+      {"gave", "give"},
+      {"given", "give"},
+      {"fled", "flee"},
+      {"caught", "catch"},
+      {"sought", "seek"},
+      {"laid", "lay"},
+      {"withdrew", "withdraw"},
+      {"withdrawn", "withdraw"},
+      {"hit", "hit"}};
   for (const auto& [f, base] : kForms) {
     if (form == f) return base;
   }
@@ -950,6 +977,57 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     if (!rel.empty()) m.deprel = std::string(rel);
   };
   bool changed = false;
+  // 0. "X and allied Y": a participle after "and" followed by a noun is that
+  //    noun's modifier, and the noun is X's conjunct. The parser made the
+  //    participle a verb: the root with X as its subject ("soldiers(nsubj) and
+  //    allied(root) militia(nsubj of backed)"), or X's conjunct.
+  for (uint32_t t = b + 2; t + 1 < e && !changed; ++t) {
+    const Token& tok = v.tok(t);
+    if (tok.upos != Upos::kVerb || (tok.xpos != "VBN" && tok.xpos != "VBD")) continue;
+    const uint32_t n = t + 1;
+    if (v.rel(t - 1) != "cc" || v.head(t - 1) != static_cast<int32_t>(t) ||
+        (v.tok(n).upos != Upos::kNoun && v.tok(n).upos != Upos::kPropn) ||
+        v.Child(t, "obj") != kNil)
+      continue;
+    int32_t x = kNil;
+    if (v.rel(t) == "conj" && v.head(t) != kNil && v.head(t) < static_cast<int32_t>(t - 1) &&
+        IsNominal(v.tok(v.head(t)).upos))
+      x = v.head(t);
+    int32_t sub = v.Child(t, "nsubj");
+    if (x == kNil && sub != kNil && sub < static_cast<int32_t>(t - 1)) x = sub;
+    if (x == kNil) continue;
+    // n must hang below t ("militia" -> backed -> allied).
+    int32_t up = v.head(n);
+    for (int guard = 0; up != kNil && up != static_cast<int32_t>(t) && guard < 4; ++guard)
+      up = v.head(up);
+    if (up != static_cast<int32_t>(t)) continue;
+    std::vector<uint32_t> others;
+    for (uint32_t c : v.kids(t)) {
+      if (c != static_cast<uint32_t>(x) && c != t - 1) others.push_back(c);
+    }
+    if (x == sub) {  // X takes the participle's place in the tree
+      Token& xm = v.Mutable(static_cast<uint32_t>(x));
+      xm.head = v.tok(t).head;
+      xm.deprel = v.tok(t).deprel;
+    }
+    set_head(n, x, "conj");
+    set_head(t - 1, static_cast<int32_t>(n), "cc");
+    Token& m = v.Mutable(t);
+    m.upos = Upos::kAdj;
+    m.xpos = "JJ";
+    set_head(t, static_cast<int32_t>(n), "amod");
+    for (uint32_t c : others) {
+      if (c == n) continue;
+      Token& k = v.Mutable(c);
+      k.head = static_cast<int32_t>(x - b + 1);
+      if (k.upos == Upos::kVerb && k.deprel != "conj") k.deprel = "acl";
+    }
+    changed = true;
+  }
+  if (changed) {
+    v.Rebuild();
+    changed = false;
+  }
   // 1. Nouns with objects.
   for (uint32_t t = b; t < e; ++t) {
     const Token& tok = v.tok(t);
@@ -1095,20 +1173,11 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
   if ((v.tok(r).upos != Upos::kNoun && v.tok(r).upos != Upos::kPropn) ||
       v.Child(r, "cop") != kNil || v.Child(r, "nsubj") != kNil)
     return;
+  // 2a. A past form directly before its object, taken for the object's
+  //     adjective: "Syrian troops(root) ... attacked(amod) rebel forces".
   for (uint32_t t = r + 1; t < e; ++t) {
     const Token& tok = v.tok(t);
     if (tok.upos != Upos::kVerb || (tok.xpos != "VBD" && tok.xpos != "VBN")) continue;
-    // "Kenyan troops(root) backed by a wave of helicopter strikes
-    // attacked(acl of strikes) Shabaab fighters(obj)": a past form with an
-    // object and no subject hung on a later noun is the root's verb.
-    if (v.rel(t) == "acl" && v.head(t) != root && v.Child(t, "obj") > static_cast<int32_t>(t) &&
-        v.Child(t, "nsubj") == kNil && v.Child(t, "nsubj:pass") == kNil &&
-        !dict.Verbs(v.lemma(t)).empty()) {
-      set_head(t, kNil, "root");
-      set_head(r, static_cast<int32_t>(t), "nsubj");
-      v.Rebuild();
-      return;
-    }
     if (v.rel(t) != "amod") continue;
     int32_t h = v.head(t);
     if (h == kNil || static_cast<uint32_t>(h) <= t || !IsNominal(v.tok(h).upos) ||
@@ -1124,6 +1193,21 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     set_head(static_cast<uint32_t>(h), static_cast<int32_t>(t), "obj");
     v.Rebuild();
     return;
+  }
+  // 2b. "Kenyan troops(root) backed by a wave of helicopter strikes
+  //     attacked(acl of strikes) Shabaab fighters(obj)": the last past form
+  //     with an object and no subject hung on a later noun is the root's verb.
+  for (uint32_t t = e; t-- > r + 1;) {
+    const Token& tok = v.tok(t);
+    if (tok.upos != Upos::kVerb || (tok.xpos != "VBD" && tok.xpos != "VBN")) continue;
+    if (v.rel(t) == "acl" && v.head(t) != root && v.Child(t, "obj") > static_cast<int32_t>(t) &&
+        v.Child(t, "nsubj") == kNil && v.Child(t, "nsubj:pass") == kNil &&
+        !dict.Verbs(v.lemma(t)).empty()) {
+      set_head(t, kNil, "root");
+      set_head(r, static_cast<int32_t>(t), "nsubj");
+      v.Rebuild();
+      return;
+    }
   }
 }
 
