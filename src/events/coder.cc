@@ -1083,7 +1083,7 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     bool kid_after = false;
     for (uint32_t x : {t, h}) {
       for (uint32_t c : v.kids(x)) {
-        if (x == t && c > t) kid_after = true;
+        if (x == t && c > t && v.tok(c).upos != Upos::kNum) kid_after = true;
         if (c < t && v.rel(c) == "compound" && IsNominal(v.tok(c).upos) &&
             (subj == kNil || c > static_cast<uint32_t>(subj)))
           subj = static_cast<int32_t>(c);
@@ -1106,6 +1106,9 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     m.deprel = std::string(hr);
     set_head(static_cast<uint32_t>(subj), static_cast<int32_t>(t), "nsubj");
     for (uint32_t c : before) set_head(c, subj, "");
+    for (uint32_t c : v.kids(t)) {
+      if (c > t) set_head(c, static_cast<int32_t>(h), "nummod");  // "hit 12(flat) depots"
+    }
     set_head(h, static_cast<int32_t>(t), "obj");
     // The head's other clause-level dependents (punct, the speech verb's
     // parataxis) stay on the noun: harmless for argument reading.
