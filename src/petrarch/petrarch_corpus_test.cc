@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "petrarch/gsr.h"
 #include "petrarch/records.h"
 #include "petrarch/validate.h"
 #include "pipeline/analyzer.h"
@@ -92,6 +93,37 @@ TEST_F(PetrarchCorpusTest, GigaWordSampleCodesWithoutCrashing) {
     if (!r.ok() && r.status().code() == StatusCode::kFailedPrecondition) continue;
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     EXPECT_EQ(r->passed, 76);  // no gold events: every record passes outright
+  }
+}
+
+// Agreement with what PETRARCH2 itself coded on the GigaWord sample
+// (UniversalPetrarch's PETR2_GSR_validation.xml; README.md has the categories
+// of the differences).
+TEST_F(PetrarchCorpusTest, AgreesWithPetrarch2OnGigaWordSample) {
+  std::string gsr = (fs::path(SITREP_CORPORA_DIR) / "universalpetrarch" / "data" / "text" /
+                     "PETR2_GSR_validation.xml")
+                        .string();
+  if (!fs::exists(gsr)) GTEST_SKIP() << "UniversalPetrarch corpus not found: " << gsr;
+  for (ParseSource p : {ParseSource::kGiven, ParseSource::kOurs}) {
+    if (p == ParseSource::kOurs && GetAnalyzer() == nullptr) continue;
+    ValidateOptions o;
+    o.records_path = Corpus("text/GigaWord.sample.PETR.xml");
+    o.dictionary_dir = Corpus("dictionaries");
+    o.parse = p;
+    o.analyzer = GetAnalyzer();
+    auto c = CompareWithGsr(gsr, o);
+    if (!c.ok() && c.status().code() == StatusCode::kFailedPrecondition) continue;
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    std::string diffs;
+    for (const std::string& d : c->differences) diffs += d + "\n";
+    EXPECT_EQ(c->gold_records, 78);
+    EXPECT_EQ(c->compared, 63);  // 15 GSR records name sentences not in the sample
+    if (p == ParseSource::kGiven) {
+      EXPECT_GE(c->same, 31) << diffs;  // measured 31 (27 before '~' transformations)
+      EXPECT_GE(c->same_by_id, 31);
+    } else {
+      EXPECT_GE(c->same, 23) << diffs;  // measured 24 (22 before)
+    }
   }
 }
 
