@@ -33,7 +33,14 @@
 //            manual) and "demanded that X withdraw" -> 1056, + the withdrawal
 //            kDemanded; "is scheduled/expected to visit" -> the visit kFuture
 //   weapons  "Russian jets struck X" -> 195, "with mortars" -> 194
-//   nouns    "called for a ceasefire" -> 0256 + a kDemanded 0871
+//   nouns    "called for a ceasefire" -> 0256 + a kDemanded 0871;
+//            a bare "strike" from context: "workers staged a strike" -> 143,
+//            with jets/warplanes/drones nearby -> their code (195), else 190
+//   repairs  parse errors that hide a verb are rewritten on a private copy
+//            of the sentence first: "its air force hit(NOUN) 27 targets",
+//            "the air force struck(NOUN) RSF positions", "troops advanced(ADJ)
+//            towards X", "troops and allied(VERB) militia ... attacked(amod)
+//            rebel forces" -> the verb is coded with its subject and object
 //
 // Confidence (0..1) is a simple additive heuristic: 0.6, +0.15 if the source has
 // a code, +0.1 if the target has one, +0.05 for a constrained pattern, -0.15
