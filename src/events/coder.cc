@@ -1024,6 +1024,18 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     }
     changed = true;
   }
+  // 0b. A noun the parser made the xcomp of a verb without an object is the
+  //     object: "had taken(VERB) full control(xcomp) of the base".
+  for (uint32_t t = b; t < e; ++t) {
+    if (v.tok(t).upos != Upos::kVerb || v.Child(t, "obj") != kNil) continue;
+    int32_t x = v.Child(t, "xcomp");
+    if (x == kNil || static_cast<uint32_t>(x) < t || v.tok(x).upos != Upos::kNoun ||
+        v.Child(x, "cop") != kNil || v.Child(x, "case") != kNil || v.Child(x, "mark") != kNil ||
+        dict.Verbs(v.lemma(t)).empty())
+      continue;
+    v.Mutable(static_cast<uint32_t>(x)).deprel = "obj";
+    changed = true;
+  }
   if (changed) {
     v.Rebuild();
     changed = false;
