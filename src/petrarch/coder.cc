@@ -541,6 +541,9 @@ bool SentenceState::IsPassive(int vp) const {
   const std::string& l = Label(head);
   if (l != "VBN" && l != "VBD") return false;
   int level = t_.nodes[vp].parent;
+  // "10 Russian soldiers killed in Ukraine": a participle modifying a noun
+  // (a reduced relative clause) is passive; the noun is its patient.
+  if (l == "VBN" && level >= 0 && IsNP(level)) return true;
   for (int k = 0; k < 2 && level >= 0; ++k) {
     if (Label(level) == "VP") {
       int first = t_.nodes[level].children.front();

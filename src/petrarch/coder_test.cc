@@ -230,5 +230,65 @@ TEST_F(CoderTest, RandomTreesNeverCrash) {
   SUCCEED();
 }
 
+// The verb dictionary's '~' transformations combine a reporting or wanting
+// verb with the event of its clause.
+std::vector<std::string> CodeWithTransformations(const std::string& tree) {
+  constexpr char kTransformVerbs[] = R"(--- EXPLAIN_VERBAL [010] ---
+SAY {SAYS SAID SAYING}
+--- PHYSICAL_CONFLICT [190] ---
+ATTACK
+--- DEMAND [100] ---
+WANT [030]
+~ a (a b ATTACK) SAY = a b 015
+~ a (b . ATTACK) SAY = a b 112
+~ a (b . ATTACK) WANT = a b 021
+)";
+  auto d = Dictionaries::FromText(kTransformVerbs, kActors, kAgents, "");
+  EXPECT_TRUE(d->warnings().empty());
+  EXPECT_EQ(d->verbs().transformation_rules.size(), 3u);
+  auto t = ParsePtb(tree);
+  EXPECT_TRUE(t.ok());
+  if (!t.ok()) return {};
+  TreeCoder coder(*d);
+  std::vector<std::string> out;
+  for (const CodedEvent& e : coder.Code(*t, "", 19950101, {}).events)
+    out.push_back(e.source + " " + e.target + " " + e.code);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(CoderTransformationTest, SayingOneAttackedIsAClaimOfResponsibility) {
+  EXPECT_EQ(CodeWithTransformations("(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (SBAR (IN that) "
+                                    "(S (NP (PRP it)) (VP (VBD attacked) (NP (NNP Gondor))))))))"),
+            std::vector<std::string>{"ARN GON 015"});
+}
+
+TEST(CoderTransformationTest, SayingAnotherAttackedIsAnAccusation) {
+  EXPECT_EQ(CodeWithTransformations("(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (SBAR (IN that) "
+                                    "(S (NP (NNP Osgiliath)) (VP (VBD attacked) (NP (NNP "
+                                    "Gondor))))))))"),
+            std::vector<std::string>{"ARN OSG 112"});
+}
+
+TEST(CoderTransformationTest, WantingAnotherToAttackIsAnAppeal) {
+  EXPECT_EQ(CodeWithTransformations("(ROOT (S (NP (NNP Arnor)) (VP (VBZ wants) (S (NP (NNP "
+                                    "Osgiliath)) (VP (TO to) (VP (VB attack) (NP (NNP "
+                                    "Gondor))))))))"),
+            std::vector<std::string>{"ARN OSG 021"});
+}
+
+TEST(CoderTransformationTest, WithoutAMatchingRuleTheReportedEventStays) {
+  EXPECT_EQ(CodeWithTransformations("(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (SBAR (S (NP (NNP "
+                                    "Osgiliath)) (VP (VBZ wants) (NP (NNP Gondor))))))))"),
+            std::vector<std::string>{"OSG GON 030"});
+}
+
+TEST_F(CoderTest, ParticipleModifyingANounIsPassive) {
+  // "There were Gondor soldiers shot in Arnor": Arnor acts on the soldiers.
+  EXPECT_EQ(Code("(ROOT (S (NP (EX There)) (VP (VBD were) (NP (NP (NNP Gondor) (NNS soldiers)) "
+                 "(VP (VBN shot) (PP (IN in) (NP (NNP Arnor))))))))"),
+            std::vector<std::string>{"ARN GONMIL 223"});
+}
+
 }  // namespace
 }  // namespace sitrep::petrarch
