@@ -969,6 +969,8 @@ std::string StrikeInContext(const Dictionary& dict, const Document& doc, uint32_
 //    "Syrian troops(root) ... attacked(amod) rebel forces" -> "attacked" is the
 //    root, "troops" its subject, "forces" its object. Only when nothing of
 //    that noun phrase stands before the verb ("the attacked villages").
+bool RepairNounClause(const Dictionary& dict, SentenceView& v, uint32_t r);
+
 void RepairParse(const Dictionary& dict, SentenceView& v) {
   const uint32_t b = v.begin(), e = v.end();
   auto set_head = [&](uint32_t t, int32_t h, std::string_view rel) {
@@ -1175,19 +1177,47 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     changed = true;
   }
   if (changed) v.Rebuild();
-  // 2. A noun root and a verb taken for an adjective or a participle.
-  int32_t root = kNil;
-  for (uint32_t t = b; t < e; ++t) {
-    if (v.rel(t) == "root") {
-      root = static_cast<int32_t>(t);
-      break;
-    }
+  // 2. A noun where a clause must be (root, ccomp, parataxis; no copula, no
+  //    subject: "Congolese army troops(ccomp) backed by ... shelled(amod) M23
+  //    positions, a spokesman said") and a verb inside its phrase taken for an
+  //    adjective or a participle: the verb takes the noun's place.
+  for (uint32_t r = b; r < e; ++r) {
+    std::string_view rr = v.rel(r);
+    if ((rr != "root" && rr != "ccomp" && rr != "parataxis") ||
+        (v.tok(r).upos != Upos::kNoun && v.tok(r).upos != Upos::kPropn) ||
+        v.Child(r, "cop") != kNil || v.Child(r, "nsubj") != kNil)
+      continue;
+    if (RepairNounClause(dict, v, r)) return;
   }
-  if (root == kNil) return;
-  const uint32_t r = static_cast<uint32_t>(root);
-  if ((v.tok(r).upos != Upos::kNoun && v.tok(r).upos != Upos::kPropn) ||
-      v.Child(r, "cop") != kNil || v.Child(r, "nsubj") != kNil)
-    return;
+}
+
+// Step 2 of RepairParse for the clause noun r; true if the parse changed.
+bool RepairNounClause(const Dictionary& dict, SentenceView& v, uint32_t r) {
+  const uint32_t b = v.begin(), e = v.end();
+  const int32_t root = static_cast<int32_t>(r);
+  auto set_head = [&](uint32_t t, int32_t h, std::string_view rel) {
+    Token& m = v.Mutable(t);
+    m.head = h == kNil ? 0 : static_cast<int32_t>(h - b + 1);
+    if (!rel.empty()) m.deprel = std::string(rel);
+  };
+  auto under_r = [&](uint32_t t) {
+    int32_t up = v.head(t);
+    for (int guard = 0; up != kNil && guard < 32; ++guard) {
+      if (up == root) return true;
+      up = v.head(static_cast<uint32_t>(up));
+    }
+    return false;
+  };
+  // The verb takes r's place: r's head and relation.
+  auto promote = [&](uint32_t t) {
+    const Token& rt = v.tok(r);
+    const int32_t r_head = rt.head;
+    const std::string r_rel = rt.deprel;
+    Token& m = v.Mutable(t);
+    m.head = r_head;
+    m.deprel = r_rel;
+    set_head(r, static_cast<int32_t>(t), "nsubj");
+  };
   // 2a. A past form directly before its object, taken for the object's
   //     adjective: "Syrian troops(root) ... attacked(amod) rebel forces".
   for (uint32_t t = r + 1; t < e; ++t) {
@@ -1203,11 +1233,11 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
       if (c < t) np_before = true;
     }
     if (np_before || t == r + 1 || dict.Verbs(v.lemma(t)).empty()) continue;
-    set_head(t, kNil, "root");
-    set_head(r, static_cast<int32_t>(t), "nsubj");
+    if (!under_r(t)) continue;
+    promote(t);
     set_head(static_cast<uint32_t>(h), static_cast<int32_t>(t), "obj");
     v.Rebuild();
-    return;
+    return true;
   }
   // 2b. "Kenyan troops(root) backed by a wave of helicopter strikes
   //     attacked(acl of strikes) Shabaab fighters(obj)": the last past form
@@ -1217,13 +1247,13 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     if (tok.upos != Upos::kVerb || (tok.xpos != "VBD" && tok.xpos != "VBN")) continue;
     if (v.rel(t) == "acl" && v.head(t) != root && v.Child(t, "obj") > static_cast<int32_t>(t) &&
         v.Child(t, "nsubj") == kNil && v.Child(t, "nsubj:pass") == kNil &&
-        !dict.Verbs(v.lemma(t)).empty()) {
-      set_head(t, kNil, "root");
-      set_head(r, static_cast<int32_t>(t), "nsubj");
+        !dict.Verbs(v.lemma(t)).empty() && under_r(t)) {
+      promote(t);
       v.Rebuild();
-      return;
+      return true;
     }
   }
+  return false;
 }
 
 void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
