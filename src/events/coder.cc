@@ -510,7 +510,9 @@ class Arguments {
     const uint32_t g = static_cast<uint32_t>(h);
     std::string_view r = v_.rel(verb);
     const std::string& xpos = v_.tok(verb).xpos;
-    if (r == "conj") {
+    // "The attackers detonated a bomb ..., then opened(parataxis) fire": a
+    // subjectless parataxis clause is a conjunct the parser missed.
+    if (r == "conj" || (r == "parataxis" && v_.tok(g).upos == Upos::kVerb)) {
       std::vector<uint32_t> gp;
       Resolve(g, agents, &gp, depth + 1);
       return;
@@ -1638,7 +1640,8 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         p.kind == PredKind::kAttribution)
       continue;
     std::string_view r = v.rel(p.verb);
-    if (r != "advcl" && r != "conj") continue;
+    if (r != "advcl" && r != "conj" && !(r == "parataxis" && v.Child(p.verb, "nsubj") == kNil))
+      continue;
     int32_t h = v.head(p.verb);
     int32_t hi = h == kNil ? kNil : w.pred_of_verb[rel_idx(static_cast<uint32_t>(h))];
     if (hi != kNil && hi != static_cast<int32_t>(i) && p.complement != Complement::kSay &&
