@@ -1234,13 +1234,15 @@ Status CoderConfig::Set(std::string_view option, std::string_view value) {
 
 SentenceCoding::Discard TreeCoder::CheckDiscard(std::string_view text) const {
   std::string up = " " + Upper(text) + " ";
-  // Punctuation counts as a word boundary.
+  // Phrases match whole words separated by white space only, as PETRARCH2
+  // splits the text: "three years ago, a senior officer said" holds "AGO,"
+  // and is not discarded by "YEARS AGO" (PETRARCH2 codes such sentences).
+  // A trailing '_' (whole word) therefore changes nothing here.
   for (char& c : up)
-    if (!isalnum(static_cast<unsigned char>(c)) && c != '\'' && c != '-' && c != '&') c = ' ';
+    if (isspace(static_cast<unsigned char>(c))) c = ' ';
   SentenceCoding::Discard found = SentenceCoding::Discard::kNone;
   for (const DiscardPhrase& d : dicts_.discards()) {
-    std::string needle = " " + d.phrase;
-    if (d.whole_word) needle += " ";
+    std::string needle = " " + d.phrase + " ";
     if (up.find(needle) == std::string::npos) continue;
     if (d.story) return SentenceCoding::Discard::kStory;
     found = SentenceCoding::Discard::kSentence;

@@ -171,6 +171,11 @@ TEST_F(CoderTest, Discards) {
   EXPECT_EQ(coder.CheckDiscard("A typhoon hit Gondor."), SentenceCoding::Discard::kStory);
   EXPECT_EQ(coder.CheckDiscard("Baseball in Gondor."), SentenceCoding::Discard::kSentence);
   EXPECT_EQ(coder.CheckDiscard("Arnor met Gondor."), SentenceCoding::Discard::kNone);
+  // Whole words between white space, as PETRARCH2 splits: "baseball," and
+  // "baseballs" are other words.
+  EXPECT_EQ(coder.CheckDiscard("After baseball, Arnor met Gondor."),
+            SentenceCoding::Discard::kNone);
+  EXPECT_EQ(coder.CheckDiscard("Arnor met Gondor at baseballs"), SentenceCoding::Discard::kNone);
   EXPECT_EQ(Code("(ROOT (S (NP (NNP Arnor)) (VP (VBD met) (NP (NNP Gondor))) (. .)))", 19950101, {},
                  "Arnor met Gondor at a baseball game."),
             V{});
