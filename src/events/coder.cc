@@ -1029,14 +1029,21 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     changed = true;
   }
   // 0b. A noun the parser made the xcomp of a verb without an object is the
-  //     object: "had taken(VERB) full control(xcomp) of the base".
+  //     object when a pattern of the verb fixes it: "had taken(VERB) full
+  //     control(xcomp) of the base" (192 take =control).
   for (uint32_t t = b; t < e; ++t) {
     if (v.tok(t).upos != Upos::kVerb || v.Child(t, "obj") != kNil) continue;
     int32_t x = v.Child(t, "xcomp");
     if (x == kNil || static_cast<uint32_t>(x) < t || v.tok(x).upos != Upos::kNoun ||
-        v.Child(x, "cop") != kNil || v.Child(x, "case") != kNil || v.Child(x, "mark") != kNil ||
-        dict.Verbs(v.lemma(t)).empty())
+        v.Child(x, "cop") != kNil || v.Child(x, "case") != kNil || v.Child(x, "mark") != kNil)
       continue;
+    // Only where a pattern of the verb wants this noun as its object ("take
+    // =control"): "is called(xcomp) a martyr" stays a naming complement.
+    bool wanted = false;
+    for (const VerbPattern& pat : dict.Verbs(v.lemma(t))) {
+      for (const std::string& l : pat.object_lemmas) wanted = wanted || l == v.lemma(x);
+    }
+    if (!wanted) continue;
     v.Mutable(static_cast<uint32_t>(x)).deprel = "obj";
     changed = true;
   }
