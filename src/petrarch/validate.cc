@@ -66,6 +66,17 @@ std::string Show(const std::vector<Triple>& v) {
   return s + "]";
 }
 
+// The record's <Text>, or the words of its <Parse> where <Text> is empty
+// (GigaWord.sample.PETR.xml has such records).
+std::string TextOf(const Record& r) {
+  if (r.text.find_first_not_of(" \t\n") != std::string::npos) return r.text;
+  std::string text;
+  auto tree = ParsePtb(r.parse);
+  if (tree.ok())
+    for (int leaf : tree->Leaves()) text += (text.empty() ? "" : " ") + tree->nodes[leaf].word;
+  return text;
+}
+
 class Runner {
  public:
   Runner(const Dictionaries& d, const ValidateOptions& o, const Analyzer* analyzer)
@@ -104,7 +115,7 @@ class Runner {
     }
     Document doc;
     doc.id = r.id;
-    doc.text = r.text;
+    doc.text = TextOf(r);  // a record with only a <Parse>: its words
     Status st = analyzer_->Analyze(doc);
     if (!st.ok()) {
       out.error = "analysis: " + st.message();
@@ -229,14 +240,7 @@ StatusOr<ValidateResult> RunValidation(const ValidateOptions& options, std::ostr
     if (report.is_open()) {
       nlohmann::json j;
       j["id"] = r.id;
-      // The text, or the words of the parse where <Text> is empty.
-      std::string text = r.text;
-      if (text.find_first_not_of(" \t\n") == std::string::npos) {
-        auto tree = ParsePtb(r.parse);
-        if (tree.ok())
-          for (int leaf : tree->Leaves()) text += tree->nodes[leaf].word + " ";
-      }
-      j["text"] = text;
+      j["text"] = TextOf(r);
       auto to_json = [](const std::vector<Triple>& v) {
         nlohmann::json a = nlohmann::json::array();
         for (const auto& [s, t, e] : v) a.push_back({s, t, e});
