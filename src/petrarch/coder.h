@@ -27,12 +27,20 @@
 //    default the source is the subject (walking up through VPs, infinitives
 //    and pronouns) and the target the first actor phrase after the verb in the
 //    VP, not looking into clauses that are events of their own.
-//  * Passive verbs (be + VBN/VBD) with a "by/from/in" actor swap roles.
+//  * Passive verbs (be + VBN/VBD, or a VBN modifying a noun: "soldiers killed
+//    in Ukraine") with a "by/from/in" actor swap roles.
+//  * The verb dictionary's '~' transformations combine a coded verb with the
+//    event of the clause under it: "~ a (a b ATTACK) CLAIM = a b 015" turns
+//    "The US claimed that they had attacked Iraq" into (USA IRQ 015); the
+//    upper verb's own events are dropped. Unmatched events of a clause under a
+//    coded non-statement verb are dropped (PETRARCH2 reads lower clauses only
+//    when the upper verb codes nothing).
 //  * "A:B" codes also give the reverse event (target, source, B); several
 //    sources with no target and a 03x-06x code give every ordered pair.
 //  * require_dyad drops events without a source or target; otherwise the
 //    missing side is "---". Agent-only actors print as "---GOV".
-//  * Discards: a discard phrase in the text codes nothing (story-level with '+').
+//  * Discards: a discard phrase in the text (whole words between white space,
+//    as PETRARCH2 splits) codes nothing (story-level with '+').
 #ifndef SITREP_PETRARCH_CODER_H_
 #define SITREP_PETRARCH_CODER_H_
 
