@@ -208,6 +208,17 @@ std::vector<std::tuple<std::string, int, int>> SentenceState::CodesOfWords(
 
 namespace {
 
+// CAMEO roots PETRARCH2's code ontology places among the verbal acts (their
+// internal codes are 0x1000 and above: statements, appeals, intents,
+// consultations, investigations, demands, disapproval, threats, protests,
+// force postures, coercion). Of two such verbs in one event, PETRARCH2 keeps the
+// lower (complement) verb's code.
+bool IsVerbalFamily(const std::string& code) {
+  static const std::set<std::string> kRoots = {"01", "02", "03", "04", "09", "10",
+                                               "11", "13", "14", "15", "17"};
+  return code.size() >= 3 && kRoots.count(code.substr(0, 2)) > 0;
+}
+
 bool IsAgent(const std::string& c) { return !c.empty() && (c[0] == '~' || c.back() == '~'); }
 
 // Whether 3-letter code `a` occurs in `code` at a 3-aligned position.
@@ -883,6 +894,12 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
             if (targets.empty() && e.target != "---") {
               targets = {e.target};
               tgt_span = e.target_leaves;
+              // "prepared to attend the Olympics": when both verbs are of
+              // PETRARCH2's verbal families, the complement's code is kept.
+              if (IsVerbalFamily(active) && IsVerbalFamily(e.code)) {
+                active = e.code;
+                passive.clear();
+              }
             }
           } else {
             kept.push_back(std::move(e));

@@ -295,5 +295,30 @@ TEST_F(CoderTest, ParticipleModifyingANounIsPassive) {
             std::vector<std::string>{"ARN GONMIL 223"});
 }
 
+// An infinitive complement without a subject folds into its verb; of two
+// verbal-family codes (01-04, 09-11, 13-15, 17) the complement's is kept.
+std::vector<std::string> CodeFolded(const std::string& complement) {
+  auto d = Dictionaries::FromText(
+      "--- PLEDGE [030] ---\nPLEDGE\n--- EXPEL [174] ---\nEXPEL\n--- RESTORE [064] ---\nRESTORE\n",
+      kActors, kAgents, "");
+  auto t = ParsePtb("(ROOT (S (NP (NNP Arnor)) (VP (VBD pledged) (S (VP (TO to) (VP (VB " +
+                    complement + ") (NP (NNP Gondor))))))))");
+  EXPECT_TRUE(t.ok());
+  if (!t.ok()) return {};
+  TreeCoder coder(*d);
+  std::vector<std::string> out;
+  for (const CodedEvent& e : coder.Code(*t, "", 19950101, {}).events)
+    out.push_back(e.source + " " + e.target + " " + e.code);
+  return out;
+}
+
+TEST(CoderFoldTest, TwoVerbalCodesKeepTheComplements) {
+  EXPECT_EQ(CodeFolded("expel"), std::vector<std::string>{"ARN GON 174"});
+}
+
+TEST(CoderFoldTest, AMaterialComplementKeepsTheUpperCode) {
+  EXPECT_EQ(CodeFolded("restore"), std::vector<std::string>{"ARN GON 030"});
+}
+
 }  // namespace
 }  // namespace sitrep::petrarch

@@ -122,7 +122,7 @@ TEST_F(PetrarchCorpusTest, AgreesWithPetrarch2OnGigaWordSample) {
       EXPECT_GE(c->same, 31) << diffs;  // measured 32 (27 before this round)
       EXPECT_GE(c->same_by_id, 31);     // measured 32 of 73 (26 before)
     } else {
-      EXPECT_GE(c->same, 24) << diffs;  // measured 25 (22 before)
+      EXPECT_GE(c->same, 25) << diffs;  // measured 26 (22 before)
     }
   }
 }
