@@ -65,6 +65,7 @@ class SentenceState {
     vp_code_.resize(t_.nodes.size());
     vp_sources_.resize(t_.nodes.size());
     vp_block_.assign(t_.nodes.size(), -1);
+    vp_source_span_.resize(t_.nodes.size());
   }
 
   std::vector<CodedEvent> Run();
@@ -153,6 +154,7 @@ class SentenceState {
   std::vector<std::string> vp_code_;
   std::vector<std::vector<std::string>> vp_sources_;
   std::vector<int> vp_block_;
+  std::vector<std::vector<int>> vp_source_span_;  // [first, last] leaf of the source phrase
   bool Transform(int upper_vp, const CodedEvent& lower, CodedEvent* out) const;
   std::vector<Mention> mentions_;
 };
@@ -912,6 +914,7 @@ void SentenceState::CodeVerbPhrase(int vp, std::vector<CodedEvent>* out) {
   }
   vp_code_[vp] = active;
   vp_sources_[vp] = sources;
+  vp_source_span_[vp] = src_span;
   vp_block_[vp] = block_index;
   bool negated = false;
   for (int n = vp; n >= 0 && Label(n) == "VP" && !negated; n = t_.nodes[n].parent) {
@@ -1022,10 +1025,11 @@ bool SentenceState::Transform(int upper_vp, const CodedEvent& lower, CodedEvent*
         auto it = bound.find(var);
         return it == bound.end() ? std::string("---") : it->second;
       };
-      // Phrase spans follow the variables; the upper verb's source has none here.
+      // Phrase spans follow the variables.
       auto span = [&](const std::string& var) {
-        if (var == r.lower_source && var != r.upper_source) return lower.source_leaves;
-        if (var == r.lower_target && var != r.upper_source) return lower.target_leaves;
+        if (var == r.upper_source) return vp_source_span_[upper_vp];
+        if (var == r.lower_source) return lower.source_leaves;
+        if (var == r.lower_target) return lower.target_leaves;
         return std::vector<int>{};
       };
       CodedEvent e = lower;
@@ -1036,6 +1040,8 @@ bool SentenceState::Transform(int upper_vp, const CodedEvent& lower, CodedEvent*
       if (e.source == e.target) continue;
       if (config_.require_dyad && (e.source == "---" || e.target == "---")) continue;
       e.code = r.result_code == "Q" ? lower.code : r.result_code;
+      // The event is the upper verb's act ("said" for an accusation).
+      e.verb_leaf = leaf_of_node_[t_.nodes[upper_vp].children.front()];
       *out = std::move(e);
       return true;
     }
