@@ -53,6 +53,13 @@ void PrintDiagnostics(const Document& doc) {
   }
 }
 
+bool ReportDocument(const Document& doc, const Status& status) {
+  PrintDiagnostics(doc);
+  if (status.ok()) return true;
+  std::fprintf(stderr, "sitrep: error: %s: %s\n", doc.origin.c_str(), status.ToString().c_str());
+  return false;
+}
+
 int Fatal(const Status& status) {
   std::fprintf(stderr, "sitrep: %s\n", status.ToString().c_str());
   return kExitFatal;

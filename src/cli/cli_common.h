@@ -40,6 +40,10 @@ StatusOr<std::unique_ptr<DocumentReader>> MakeReader(const CommonFlags& f);
 // Prints a document's warnings and errors to stderr, with where they are.
 void PrintDiagnostics(const Document& doc);
 
+// PrintDiagnostics, then the document's error if `status` is not OK
+// ("sitrep: error: feed.jsonl:3: ..."); returns status.ok().
+bool ReportDocument(const Document& doc, const Status& status);
+
 // "sitrep: <status>" on stderr; returns kExitFatal.
 int Fatal(const Status& status);
 

@@ -8,15 +8,11 @@
 #include "coding/event_record.h"
 #include "coding/news_corpus.h"
 #include "events/coder.h"
-#include "pipeline/runner.h"
-#include "pipeline/throughput.h"
-#ifdef SITREP_HAVE_PETRARCH
 #include "petrarch/up_validate.h"
 #include "petrarch/validate.h"
-#endif
-#ifdef SITREP_HAVE_TABARI
+#include "pipeline/runner.h"
+#include "pipeline/throughput.h"
 #include "tabari/validate.h"
-#endif
 
 #ifndef SITREP_SOURCE_DIR
 #define SITREP_SOURCE_DIR "."
@@ -41,22 +37,14 @@ namespace {
 
 StatusOr<std::unique_ptr<EventCoder>> MakeCoder(const CodeFlags& c) {
   if (!c.petrarch_dict.empty()) {
-#ifdef SITREP_HAVE_PETRARCH
     petrarch::CoderOptions o;
     o.dictionary_dir = c.petrarch_dict;
     return petrarch::CreateCoder(o);
-#else
-    return UnimplementedError("built without the PETRARCH2 coder");
-#endif
   }
   if (!c.tabari_project.empty()) {
-#ifdef SITREP_HAVE_TABARI
     tabari::CoderOptions o;
     o.project_path = c.tabari_project;
     return tabari::CreateCoder(o);
-#else
-    return UnimplementedError("built without the TABARI coder");
-#endif
   }
   events::CoderOptions o;
   o.dictionary_dir = c.events_dir;
@@ -89,12 +77,7 @@ int RunCode(const CommonFlags& f, const CodeFlags& c) {
   RunStats stats = RunAnalysis(
       **reader, **analyzer, ro,
       [&](const Document& doc, const Status& status) {
-        PrintDiagnostics(doc);
-        if (!status.ok()) {
-          std::fprintf(stderr, "sitrep: error: %s: %s\n", doc.origin.c_str(),
-                       status.ToString().c_str());
-          return;
-        }
+        if (!ReportDocument(doc, status)) return;
         std::vector<nlohmann::ordered_json> records = recorder.Records(doc, (*coder)->name());
         events += records.size();
         if (c.format == "table") {
@@ -137,55 +120,46 @@ int RunValidate(const CommonFlags& f, const ValidateFlags& v) {
   if (!analyzer.ok()) return Fatal(analyzer.status());
   int passed = 0, failed = 0;
   std::vector<std::string> warnings;
+  // Each runner returns {passed, failed, warnings}; a runner that could not
+  // run at all (missing file) is fatal.
+  Status status = OkStatus();
+  auto take = [&](const auto& result) {
+    if (!result.ok()) {
+      status = result.status();
+      return;
+    }
+    passed = result->passed;
+    failed = result->failed;
+    warnings = result->warnings;
+  };
+  const petrarch::ParseSource parse =
+      v.given_parse ? petrarch::ParseSource::kGiven : petrarch::ParseSource::kOurs;
   if (v.suite == "petrarch") {
-#ifdef SITREP_HAVE_PETRARCH
     petrarch::ValidateOptions o;
     o.records_path = v.path;
     o.dictionary_dir = v.dictionary_dir;
-    o.parse = v.given_parse ? petrarch::ParseSource::kGiven : petrarch::ParseSource::kOurs;
+    o.parse = parse;
     o.report_path = v.report;
     o.analyzer = analyzer->get();
-    auto r = petrarch::RunValidation(o, std::cout);
-    if (!r.ok()) return Fatal(r.status());
-    passed = r->passed;
-    failed = r->failed;
-    warnings = r->warnings;
-#else
-    return Fatal(UnimplementedError("built without the PETRARCH2 coder"));
-#endif
+    take(petrarch::RunValidation(o, std::cout));
   } else if (v.suite == "up") {
-#ifdef SITREP_HAVE_PETRARCH
     petrarch::UpValidateOptions o;
-    petrarch::UpScore score;
+    petrarch::UpScore score;  // UP's own tally, printed by the runner
     o.records_path = v.path;
     o.dictionary_dir = v.dictionary_dir;
-    o.parse = v.given_parse ? petrarch::ParseSource::kGiven : petrarch::ParseSource::kOurs;
+    o.parse = parse;
     o.report_path = v.report;
     o.analyzer = analyzer->get();
     o.score = &score;
-    auto r = petrarch::RunUpValidation(o, std::cout);
-    if (!r.ok()) return Fatal(r.status());
-    passed = r->passed;
-    failed = r->failed;
-    warnings = r->warnings;
-#else
-    return Fatal(UnimplementedError("built without the PETRARCH2 coder"));
-#endif
+    take(petrarch::RunUpValidation(o, std::cout));
   } else {
-#ifdef SITREP_HAVE_TABARI
     tabari::ValidateOptions o;
     o.project_path = v.path;
     o.report_path = v.report;
     o.analyzer = analyzer->get();
-    auto r = tabari::RunValidation(o, std::cout);
-    if (!r.ok()) return Fatal(r.status());
-    passed = r->passed;
-    failed = r->failed;
-    warnings = r->warnings;
-#else
-    return Fatal(UnimplementedError("built without the TABARI coder"));
-#endif
+    take(tabari::RunValidation(o, std::cout));
   }
+  if (!status.ok()) return Fatal(status);
   for (const std::string& w : warnings) std::fprintf(stderr, "sitrep: warning: %s\n", w.c_str());
   std::fprintf(stderr, "sitrep: %s suite: %d passed, %d failed (%.1f%%)\n", v.suite.c_str(), passed,
                failed, passed + failed > 0 ? 100.0 * passed / (passed + failed) : 0.0);

@@ -54,12 +54,7 @@ int RunAnalyze(const CommonFlags& f, const std::string& format) {
   RunStats stats = RunAnalysis(
       **reader, **analyzer, ro,
       [&](const Document& doc, const Status& status) {
-        PrintDiagnostics(doc);
-        if (!status.ok()) {
-          std::fprintf(stderr, "sitrep: error: %s: %s\n", doc.origin.c_str(),
-                       status.ToString().c_str());
-          return;
-        }
+        if (!ReportDocument(doc, status)) return;
         if (doc.sentences.empty()) return;  // empty document: no output
         if (format == "jsonl") {
           std::cout << DocumentToJson(doc) << '\n';
@@ -234,7 +229,6 @@ int Main(int argc, char** argv) {
   bench->add_option("--corpora", corpora, "Folder with petrarch2/ and ucdp-ged-sample/");
   bench->add_option("--min-sentences", min_sentences, "With --code: repeat to this many sentences");
 
-#ifdef SITREP_HAVE_CODING
   CodeFlags code_flags;
   auto* code = app.add_subcommand(
       "code", "Code events: one JSON event record per line (docs/events.md), or a table");
@@ -247,7 +241,6 @@ int Main(int argc, char** argv) {
       "validate", "Run a PETRARCH2 or TABARI validation suite: N passed, N failed");
   AddModelFlags(validate, &f);
   AddValidateFlags(validate, &validate_flags);
-#endif
 
   std::string out = std::string(SITREP_SOURCE_DIR) + "/models/en_ewt.sitrep";
   uint64_t seed = 1;
@@ -271,11 +264,9 @@ int Main(int argc, char** argv) {
     return RunAnalyze(f, "conllu");
   }
   if (eval->parsed()) return RunEval(f, corpus, split);
-#ifdef SITREP_HAVE_CODING
   if (code->parsed()) return RunCode(f, code_flags);
   if (validate->parsed()) return RunValidate(f, validate_flags);
   if (bench->parsed() && bench_code) return RunCodeBench(f, corpora, min_sentences);
-#endif
   if (bench->parsed()) return RunBench(f, corpus, min_tokens);
   if (train->parsed()) return RunTrain(corpus, out, seed, folds, f.threads);
   return kExitFatal;
