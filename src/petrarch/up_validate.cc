@@ -25,7 +25,7 @@ namespace sitrep::petrarch {
 namespace {
 
 namespace fs = std::filesystem;
-using Triple = std::tuple<std::string, std::string, std::string>;
+using Triple = CodeTriple;
 
 struct UpRecord {
   std::string id, date, category;
@@ -225,16 +225,6 @@ int DateOf(const std::string& s) {
   return d < 0 ? 0 : d;
 }
 
-std::string Show(const std::vector<Triple>& v) {
-  std::string s = "[";
-  for (size_t i = 0; i < v.size(); ++i) {
-    const auto& [a, b, c] = v[i];
-    s += i ? ", (" : "(";
-    s.append(a).append(" ").append(b).append(" ").append(c).append(")");
-  }
-  return s + "]";
-}
-
 struct Coded {
   std::vector<Triple> events;
   std::string error;
@@ -393,28 +383,14 @@ StatusOr<ValidateResult> RunUpValidation(const UpValidateOptions& options, std::
       if (missed == 0 && extra == 0 && coded.error == expected_error) ++score.exact_records;
     }
 
-    if (!passed) {
-      out << "FAIL " << r.id << ": expected "
-          << (expected_error.empty() ? (expected.empty() ? "no events" : Show(expected))
-                                     : "error " + expected_error)
-          << ", coded " << (coded.error.empty() ? Show(coded.events) : "error " + coded.error)
-          << "\n";
-    }
-    if (report.is_open()) {
-      nlohmann::json j;
-      j["id"] = r.id;
-      auto to_json = [](const std::vector<Triple>& v) {
-        nlohmann::json a = nlohmann::json::array();
-        for (const auto& [s, t, e] : v) a.push_back({s, t, e});
-        return a;
-      };
-      j["expected"] = to_json(expected);
-      if (!expected_error.empty()) j["expected_error"] = expected_error;
-      j["coded"] = to_json(coded.events);
-      j["passed"] = passed;
-      j["error"] = coded.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(coded.error);
-      report << j.dump() << "\n";
-    }
+    RecordOutcome outcome;
+    outcome.id = r.id;
+    outcome.expected = expected;
+    outcome.expected_error = expected_error;
+    outcome.coded = coded.events;
+    outcome.coded_error = coded.error;
+    outcome.passed = passed;
+    WriteRecordOutcome(outcome, out, report.is_open() ? &report : nullptr);
   }
   out << result.passed << " passed, " << result.failed << " failed\n";
   char line[200];

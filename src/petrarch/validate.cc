@@ -21,7 +21,7 @@ namespace sitrep::petrarch {
 namespace {
 
 namespace fs = std::filesystem;
-using Triple = std::tuple<std::string, std::string, std::string>;
+using Triple = CodeTriple;
 
 // "CEBU CITY: -- Cordova Mayor ..." : an upper-case place name ending in ':' or
 // "--" at the start of the text is a wire-service dateline, not a sentence.
@@ -49,22 +49,6 @@ struct Coded {
   std::vector<Triple> events;
   std::string error;  // "", "bad_input_parse", "storydiscard", "sentencediscard", "dateline", other
 };
-
-std::string Show(const std::vector<Triple>& v) {
-  std::string s = "[";
-  for (size_t i = 0; i < v.size(); ++i) {
-    const auto& [a, b, c] = v[i];
-    if (i) s += ", ";
-    s += "(";
-    s += a;
-    s += " ";
-    s += b;
-    s += " ";
-    s += c;
-    s += ")";
-  }
-  return s + "]";
-}
 
 // The record's <Text>, or the words of its <Parse> where <Text> is empty
 // (GigaWord.sample.PETR.xml has such records).
@@ -143,6 +127,41 @@ class Runner {
 };
 
 }  // namespace
+
+std::string ShowTriples(const std::vector<CodeTriple>& triples) {
+  std::string s = "[";
+  for (size_t i = 0; i < triples.size(); ++i) {
+    const auto& [a, b, c] = triples[i];
+    s += i ? ", (" : "(";
+    s.append(a).append(" ").append(b).append(" ").append(c).append(")");
+  }
+  return s + "]";
+}
+
+void WriteRecordOutcome(const RecordOutcome& r, std::ostream& out, std::ostream* report) {
+  if (!r.passed) {
+    out << "FAIL " << r.id << ": expected "
+        << (r.expected_error.empty() ? (r.expected.empty() ? "no events" : ShowTriples(r.expected))
+                                     : "error " + r.expected_error)
+        << ", coded " << (r.coded_error.empty() ? ShowTriples(r.coded) : "error " + r.coded_error)
+        << "\n";
+  }
+  if (report == nullptr) return;
+  auto to_json = [](const std::vector<CodeTriple>& v) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& [s, t, e] : v) a.push_back({s, t, e});
+    return a;
+  };
+  nlohmann::json j;
+  j["id"] = r.id;
+  if (!r.text.empty()) j["text"] = r.text;
+  j["expected"] = to_json(r.expected);
+  if (!r.expected_error.empty()) j["expected_error"] = r.expected_error;
+  j["coded"] = to_json(r.coded);
+  j["passed"] = r.passed;
+  j["error"] = r.coded_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.coded_error);
+  *report << j.dump() << "\n";
+}
 
 StatusOr<ValidateResult> RunValidation(const ValidateOptions& options, std::ostream& out) {
   ValidateResult result;
@@ -230,29 +249,15 @@ StatusOr<ValidateResult> RunValidation(const ValidateOptions& options, std::ostr
       passed = coded.error.empty() && expected == coded.events;
     }
     (passed ? result.passed : result.failed)++;
-    if (!passed) {
-      out << "FAIL " << r.id << ": expected "
-          << (expected_error.empty() ? (expected.empty() ? "no events" : Show(expected))
-                                     : "error " + expected_error)
-          << ", coded " << (coded.error.empty() ? Show(coded.events) : "error " + coded.error)
-          << "\n";
-    }
-    if (report.is_open()) {
-      nlohmann::json j;
-      j["id"] = r.id;
-      j["text"] = TextOf(r);
-      auto to_json = [](const std::vector<Triple>& v) {
-        nlohmann::json a = nlohmann::json::array();
-        for (const auto& [s, t, e] : v) a.push_back({s, t, e});
-        return a;
-      };
-      j["expected"] = to_json(expected);
-      if (!expected_error.empty()) j["expected_error"] = expected_error;
-      j["coded"] = to_json(coded.events);
-      j["passed"] = passed;
-      j["error"] = coded.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(coded.error);
-      report << j.dump() << "\n";
-    }
+    RecordOutcome outcome;
+    outcome.id = r.id;
+    outcome.text = TextOf(r);
+    outcome.expected = expected;
+    outcome.expected_error = expected_error;
+    outcome.coded = coded.events;
+    outcome.coded_error = coded.error;
+    outcome.passed = passed;
+    WriteRecordOutcome(outcome, out, report.is_open() ? &report : nullptr);
   }
   out << result.passed << " passed, " << result.failed << " failed\n";
   return result;

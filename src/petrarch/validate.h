@@ -26,6 +26,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/event_coder.h"
@@ -51,6 +52,29 @@ struct ValidateResult {
   int passed = 0, failed = 0;
   std::vector<std::string> warnings;
 };
+
+// (source, target, event) as the suites write them: ("ARN", "GON", "064").
+using CodeTriple = std::tuple<std::string, std::string, std::string>;
+
+// One record's outcome, printed and reported the same way by the PETRARCH2
+// and UniversalPetrarch runners.
+struct RecordOutcome {
+  std::string id;
+  std::string text;  // the record's text; empty = not reported
+  std::vector<CodeTriple> expected;
+  std::string expected_error;  // "bad_input_parse", ...; empty if none expected
+  std::vector<CodeTriple> coded;
+  std::string coded_error;
+  bool passed = false;
+};
+
+// "[(ARN GON 064), (BREGOV --- 023)]".
+std::string ShowTriples(const std::vector<CodeTriple>& triples);
+
+// A failed record prints "FAIL <id>: expected [...], coded [...]" to `out`;
+// every record writes its JSON line to `report` if that is not null:
+// {"id", "text"?, "expected", "expected_error"?, "coded", "passed", "error"}.
+void WriteRecordOutcome(const RecordOutcome& r, std::ostream& out, std::ostream* report);
 
 // Prints failing ids with expected vs coded to `out`, ends with "N passed, N failed".
 // Errors: NotFoundError (records or dictionaries missing), InvalidArgumentError
