@@ -26,10 +26,8 @@
 #include "events_gold.h"
 #include "io/reader.h"
 
-#ifdef SITREP_HAVE_EVENTS_CODER
 #include "events/coder.h"
 #include "pipeline/analyzer.h"
-#endif
 
 namespace sitrep::events_gold {
 namespace {
@@ -118,7 +116,6 @@ int Main(int argc, char** argv) {
 
   std::map<std::string, std::vector<CodedEvent>> coded_by_doc;
   if (!coded_path.empty() && !ReadCodedJsonl(coded_path, &coded_by_doc)) return 1;
-#ifdef SITREP_HAVE_EVENTS_CODER
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<EventCoder> coder;
   if (coded_path.empty()) {
@@ -135,13 +132,6 @@ int Main(int argc, char** argv) {
     }
     coder = std::move(*c);
   }
-#else
-  if (coded_path.empty()) {
-    std::cerr << "this build has no event coder (src/events); score `sitrep code` output with "
-                 "--coded FILE.jsonl\n";
-    return 2;
-  }
-#endif
 
   auto reader = DocumentReader::Create({positional[0]}, {});
   if (!reader.ok()) {
@@ -169,7 +159,6 @@ int Main(int argc, char** argv) {
     if (!coded_path.empty()) {
       s = ScoreEvents(doc, *gold, coded_by_doc[doc.id]);
     } else {
-#ifdef SITREP_HAVE_EVENTS_CODER
       Status st = analyzer->Analyze(doc);
       if (st.ok()) st = coder->Code(doc);
       if (!st.ok()) {
@@ -177,7 +166,6 @@ int Main(int argc, char** argv) {
         rc = 1;
       }
       s = ScoreArticle(doc, *gold);
-#endif
     }
     total.Add(s);
     scores.push_back(std::move(s));

@@ -21,22 +21,23 @@ namespace fs = std::filesystem;
 
 // Floors on the micro-averaged figures, a little below (about 0.04) what the
 // coder reached when they were last measured, so that a regression fails the
-// test. Measured 2026-11-25 12:15 UTC (src/events at 6c6c0b5): trigP 0.84,
-// trigR 0.92, root 0.95, code 0.87, source 0.84, target 0.70, triple F1 0.47
-// (142 gold, 154 coded, 130 matched). Raise them when the coder improves; lower
-// them only with a reason in the commit message.
+// test. Measured 2026-11-25 12:42 UTC (tree at 03aa642): trigP 0.85, trigR
+// 0.95, root 0.96, code 0.88, source 0.86, target 0.72, triple F1 0.52 (142
+// gold, 159 coded, 135 matched). Raise them when the coder improves; lower them
+// only with a reason in the commit message. The coder's rules were developed
+// while looking at these articles: the figures are a development-set score.
 struct Floors {
   double trigger_precision, trigger_recall, root_agreement, code_agreement, source_agreement,
       target_agreement, triple_f1;
 };
 constexpr Floors kFloors = {
-    .trigger_precision = 0.80,
-    .trigger_recall = 0.88,
-    .root_agreement = 0.91,
-    .code_agreement = 0.83,
-    .source_agreement = 0.80,
-    .target_agreement = 0.66,
-    .triple_f1 = 0.43,
+    .trigger_precision = 0.81,
+    .trigger_recall = 0.91,
+    .root_agreement = 0.92,
+    .code_agreement = 0.84,
+    .source_agreement = 0.82,
+    .target_agreement = 0.68,
+    .triple_f1 = 0.48,
 };
 
 TEST(SamplesEventsTest, CoderMeetsTheFloorsOnTheSampleArticles) {
