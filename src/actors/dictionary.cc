@@ -210,15 +210,76 @@ bool Dictionary::IsCountryCode(std::string_view iso3) const {
   return std::binary_search(countries_.begin(), countries_.end(), iso3);
 }
 
+namespace {
+
+// FNV-1a, 64 bits: keys are short words.
+inline uint64_t KeyHash64(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h ^ (h >> 29);
+}
+
+inline uint64_t EdgeHash64(uint64_t e) {
+  e ^= e >> 33;
+  e *= 0xff51afd7ed558ccdull;
+  e ^= e >> 33;
+  return e;
+}
+
+size_t TableSize(size_t n) {
+  size_t cap = 16;
+  while (cap < 2 * n + 1) cap <<= 1;
+  return cap;
+}
+
+}  // namespace
+
+void Dictionary::BuildFlatTables() {
+  id_keys_.assign(vocab_.size(), std::string_view());
+  vocab_slots_.assign(TableSize(vocab_.size()), VocabSlot());
+  const size_t vmask = vocab_slots_.size() - 1;
+  for (const auto& [key, id] : vocab_) {
+    id_keys_[id] = key;
+    uint64_t h = KeyHash64(key);
+    size_t i = static_cast<size_t>(h) & vmask;
+    while (vocab_slots_[i].id != kNoToken) i = (i + 1) & vmask;
+    vocab_slots_[i].tag = static_cast<uint32_t>(h >> 32);
+    vocab_slots_[i].id = id;
+  }
+  edge_slots_.assign(TableSize(edges_.size()), EdgeSlot());
+  const size_t emask = edge_slots_.size() - 1;
+  for (const auto& [edge, child] : edges_) {
+    size_t i = static_cast<size_t>(EdgeHash64(edge)) & emask;
+    while (edge_slots_[i].child != kNoNode) i = (i + 1) & emask;
+    edge_slots_[i].edge = edge;
+    edge_slots_[i].child = child;
+  }
+}
+
 uint32_t Dictionary::TokenId(std::string_view key) const {
-  auto it = vocab_.find(key);
-  return it == vocab_.end() ? kNoToken : it->second;
+  if (vocab_slots_.empty()) return kNoToken;
+  const uint64_t h = KeyHash64(key);
+  const uint32_t tag = static_cast<uint32_t>(h >> 32);
+  const size_t mask = vocab_slots_.size() - 1;
+  for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+    const VocabSlot& s = vocab_slots_[i];
+    if (s.id == kNoToken) return kNoToken;
+    if (s.tag == tag && id_keys_[s.id] == key) return s.id;
+  }
 }
 
 int32_t Dictionary::Child(int32_t node, uint32_t token) const {
-  if (node < 0 || token == kNoToken) return kNoNode;
-  auto it = edges_.find((static_cast<uint64_t>(node) << 32) | token);
-  return it == edges_.end() ? kNoNode : it->second;
+  if (node < 0 || token == kNoToken || edge_slots_.empty()) return kNoNode;
+  const uint64_t edge = (static_cast<uint64_t>(node) << 32) | token;
+  const size_t mask = edge_slots_.size() - 1;
+  for (size_t i = static_cast<size_t>(EdgeHash64(edge)) & mask;; i = (i + 1) & mask) {
+    const EdgeSlot& s = edge_slots_[i];
+    if (s.child == kNoNode) return kNoNode;
+    if (s.edge == edge) return s.child;
+  }
 }
 
 const std::vector<Alias>& Dictionary::AliasesAt(int32_t node) const {
@@ -567,6 +628,7 @@ void Dictionary::ParseFile(const std::string& file, std::string_view text) {
 }
 
 void Dictionary::Finish() {
+  BuildFlatTables();
   for (Entry& e : entries_) {
     if (e.type != EntryType::kOrganisation && e.type != EntryType::kGroup &&
         e.type != EntryType::kPerson) {

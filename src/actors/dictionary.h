@@ -113,6 +113,9 @@ class Dictionary {
   static std::unique_ptr<Dictionary> FromTexts(
       const std::vector<std::pair<std::string, std::string>>& files);
 
+  Dictionary(const Dictionary&) = delete;  // id_keys_ views into vocab_
+  Dictionary& operator=(const Dictionary&) = delete;
+
   const std::vector<std::string>& warnings() const { return warnings_; }
   const std::vector<Entry>& entries() const { return entries_; }
   // Number of entries of one type (for reports).
@@ -154,6 +157,22 @@ class Dictionary {
   };
   std::unordered_map<std::string, uint32_t, KeyHash, std::equal_to<>> vocab_;
   std::unordered_map<uint64_t, int32_t> edges_;  // (node << 32 | token) -> child
+  // Read-only open-addressing copies of vocab_ and edges_ built by Finish():
+  // TokenId/Child run for every token of every sentence, and node-based
+  // unordered_map lookups (a pointer chase per probe, std::string compares)
+  // were the largest cost of actor recognition.
+  struct VocabSlot {
+    uint32_t tag = 0;  // high bits of the key's hash
+    uint32_t id = kNoToken;
+  };
+  struct EdgeSlot {
+    uint64_t edge = ~uint64_t{0};
+    int32_t child = kNoNode;
+  };
+  void BuildFlatTables();
+  std::vector<VocabSlot> vocab_slots_;     // power-of-two size
+  std::vector<std::string_view> id_keys_;  // token id -> key (views into vocab_)
+  std::vector<EdgeSlot> edge_slots_;       // power-of-two size
   std::vector<std::vector<Alias>> node_aliases_;
   std::vector<std::string> countries_;  // sorted ISO3 codes
 };
