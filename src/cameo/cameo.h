@@ -27,6 +27,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -203,6 +204,10 @@ class ModeDetector {
   std::unique_ptr<Table> table_;
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::vector<size_t>> by_first_word_;
+  // PLOVER types named by some entry, and whether an entry applies to any
+  // type: lets Detect return early for events no term can apply to.
+  std::set<std::string, std::less<>> entry_types_;
+  bool has_any_type_entry_ = false;
   std::vector<std::string> warnings_;
 };
 

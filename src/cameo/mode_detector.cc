@@ -169,6 +169,8 @@ StatusOr<std::unique_ptr<ModeDetector>> ModeDetector::Load(const std::string& mo
       }
     }
     e.line = line_no;
+    if (e.events.empty()) d->has_any_type_entry_ = true;
+    for (const std::string& ev : e.events) d->entry_types_.insert(ev);
     d->by_first_word_[e.words[0]].push_back(d->entries_.size());
     d->entries_.push_back(std::move(e));
   }
@@ -188,6 +190,8 @@ std::string ModeDetector::Detect(const Document& doc, const Event& event) const 
   // The PLOVER type the terms must agree with.
   std::string_view plover;
   if (const CodeInfo* c = table_->FindOrAncestor(event.cameo)) plover = c->plover_event;
+  // No term can apply to this type ("accuse", "meet"): skip the clause scan.
+  if (!has_any_type_entry_ && entry_types_.find(plover) == entry_types_.end()) return "";
 
   // Distance (in dependency steps) of each token of the clause from the trigger; -1 = outside.
   std::vector<int> dist(n, -1);
