@@ -26,6 +26,7 @@
 #define SITREP_CAMEO_CAMEO_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <set>
 #include <string>
@@ -208,6 +209,7 @@ class ModeDetector {
   // type: lets Detect return early for events no term can apply to.
   std::set<std::string, std::less<>> entry_types_;
   bool has_any_type_entry_ = false;
+  uint32_t max_words_ = 0;  // longest term, in words
   std::vector<std::string> warnings_;
 };
 

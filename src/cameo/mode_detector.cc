@@ -170,6 +170,7 @@ StatusOr<std::unique_ptr<ModeDetector>> ModeDetector::Load(const std::string& mo
     }
     e.line = line_no;
     if (e.events.empty()) d->has_any_type_entry_ = true;
+    d->max_words_ = std::max<uint32_t>(d->max_words_, static_cast<uint32_t>(e.words.size()));
     for (const std::string& ev : e.events) d->entry_types_.insert(ev);
     d->by_first_word_[e.words[0]].push_back(d->entries_.size());
     d->entries_.push_back(std::move(e));
@@ -198,12 +199,6 @@ std::string ModeDetector::Detect(const Document& doc, const Event& event) const 
   for (uint32_t t = event.trigger_begin; t < event.trigger_end; ++t)
     if (in_sentence(t)) dist[t - b] = 0;
   dist[event.trigger_head - b] = 0;
-  // Children lists, sentence-relative.
-  std::vector<std::vector<uint32_t>> children(n);
-  for (uint32_t i = 0; i < n; ++i) {
-    int32_t h = doc.tokens[b + i].head;
-    if (h >= 1 && static_cast<uint32_t>(h) <= n) children[h - 1].push_back(i);
-  }
   std::vector<uint32_t> frontier = {event.trigger_head - b};
   {
     const Token& head = doc.tokens[event.trigger_head];
@@ -218,7 +213,9 @@ std::string ModeDetector::Detect(const Document& doc, const Event& event) const 
   for (int depth = 1; depth <= 2 && !frontier.empty(); ++depth) {
     std::vector<uint32_t> next;
     for (uint32_t p : frontier) {
-      for (uint32_t c : children[p]) {
+      // Children of p in sentence order (no per-call children lists).
+      for (uint32_t c = 0; c < n; ++c) {
+        if (doc.tokens[b + c].head != static_cast<int32_t>(p) + 1) continue;
         if (dist[c] >= 0 || !FollowRelation(doc.tokens[b + c].deprel)) continue;
         dist[c] = depth;
         next.push_back(c);
@@ -227,25 +224,49 @@ std::string ModeDetector::Detect(const Document& doc, const Event& event) const 
     frontier = std::move(next);
   }
 
-  // Token keys: lemma and form.
+  // A term counts only if one of its words is in the clause (dist >= 0), and
+  // a term spans at most max_words_ non-hyphen tokens: starts outside
+  // [lo, last] cannot match, and token keys are built only when needed.
+  // A "-" or "--" token has an empty key (Key drops hyphens).
+  std::vector<char> hyphen(n);
+  uint32_t first = n, last = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string_view f = doc.Form(doc.tokens[b + i]);
+    hyphen[i] = f.find_first_not_of('-') == std::string_view::npos;
+    if (dist[i] >= 0) {
+      if (first == n) first = i;
+      last = i;
+    }
+  }
+  if (first == n) return "";
+  uint32_t lo = first;
+  for (uint32_t i = first + 1, words = 0; i-- > 0;) {
+    if (!hyphen[i] && ++words > max_words_) break;
+    lo = i;
+  }
   std::vector<std::string> form_key(n), lemma_key(n);
   std::vector<std::vector<std::string>> variants(n);
-  for (uint32_t i = 0; i < n; ++i) {
+  std::vector<char> ready(n, 0);
+  auto keys_of = [&](uint32_t i) {
+    if (ready[i]) return;
+    ready[i] = 1;
     const Token& t = doc.tokens[b + i];
     form_key[i] = Key(doc.Form(t));
     lemma_key[i] = Key(t.lemma);
     variants[i] = Variants(form_key[i]);
-  }
-  auto is_hyphen = [&](uint32_t i) { return form_key[i].empty(); };  // "-" or "--"
+  };
+  auto is_hyphen = [&](uint32_t i) { return hyphen[i] != 0; };
   auto matches = [&](uint32_t i, const std::string& w) {
+    keys_of(i);
     if (form_key[i] == w || (!lemma_key[i].empty() && lemma_key[i] == w)) return true;
     return std::find(variants[i].begin(), variants[i].end(), w) != variants[i].end();
   };
 
   const Entry* best = nullptr;
   int best_dist = 0;
-  for (uint32_t start = 0; start < n; ++start) {
+  for (uint32_t start = lo; start <= last; ++start) {
     if (is_hyphen(start)) continue;
+    keys_of(start);
     std::vector<const std::string*> keys = {&form_key[start], &lemma_key[start]};
     for (const std::string& v : variants[start]) keys.push_back(&v);
     for (size_t k = 0; k < keys.size(); ++k) {
