@@ -28,12 +28,12 @@ namespace {
 
 constexpr int32_t kNil = -1;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
+// ASCII lower case of s into *out, reusing its buffer.
+void LowerInto(std::string_view s, std::string* out) {
+  out->assign(s);
+  for (char& c : *out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  return out;
 }
 
 bool IsRelPronoun(std::string_view lower) {
@@ -133,6 +133,8 @@ class SentenceView {
   const Token& tok(uint32_t i) const { return toks_[i - b_]; }
   int32_t head(uint32_t i) const { return head_[i - b_]; }
   const std::string& lemma(uint32_t i) const { return lower_[i - b_]; }
+  // The lower-cased form of token i (forms are never changed by repairs).
+  const std::string& form(uint32_t i) const { return form_[i - b_]; }
   std::string_view rel(uint32_t i) const { return toks_[i - b_].deprel; }
 
  private:
@@ -141,10 +143,17 @@ class SentenceView {
     const uint32_t n = e_ - b_;
     head_.assign(n, kNil);
     lower_.resize(n);
+    form_.resize(n);
     first_.assign(n + 1, 0);
     for (uint32_t i = 0; i < n; ++i) {
       const Token& t = toks_[i];
-      lower_[i] = Lower(t.lemma.empty() ? doc.Form(t) : std::string_view(t.lemma));
+      // Buffers are reused across sentences: no allocation per token.
+      LowerInto(doc.Form(t), &form_[i]);
+      if (t.lemma.empty()) {
+        lower_[i] = form_[i];
+      } else {
+        LowerInto(t.lemma, &lower_[i]);
+      }
       if (t.head > 0 && static_cast<uint32_t>(t.head) <= n &&
           static_cast<uint32_t>(t.head) != i + 1) {
         head_[i] = static_cast<int32_t>(b_ + t.head - 1);
@@ -215,6 +224,7 @@ class SentenceView {
   uint32_t b_ = 0, e_ = 0;
   std::vector<int32_t> head_;
   std::vector<std::string> lower_;
+  std::vector<std::string> form_;  // lower-cased forms
   std::vector<uint32_t> first_, fill_, kids_;
 };
 
@@ -292,7 +302,7 @@ class Matcher {
     if (r != "root" && r != "conj" && r != "ccomp" && r != "parataxis") return false;
     if (v_.Child(t, "nsubj") == kNil || v_.Child(t, "cop") != kNil || v_.Child(t, "det") != kNil)
       return false;
-    std::string form = Lower(v_.doc().Form(tok));
+    const std::string& form = v_.form(t);
     for (size_t cut : {2u, 1u}) {
       if (form.size() > cut + 2 && (form.ends_with("ed") || form.ends_with("s")) &&
           MatchVerbAs(t, std::string_view(form).substr(0, form.size() - cut), p))
@@ -309,7 +319,7 @@ class Matcher {
       return &w_.strike;
     if (p != nullptr) return p;
     // "talks" (lemma "talk"), "hostilities": the plural form itself.
-    std::string form = Lower(v_.doc().Form(v_.tok(n)));
+    const std::string& form = v_.form(n);
     return form != v_.lemma(n) ? MatchNounAs(n, form, begin) : nullptr;
   }
 
@@ -318,7 +328,7 @@ class Matcher {
     uint32_t b = 0;
     const NounPattern* p = MatchIn(n, dict_.Weapons(v_.lemma(n)), &b);
     if (p != nullptr) return p;
-    std::string form = Lower(v_.doc().Form(v_.tok(n)));
+    const std::string& form = v_.form(n);
     return form != v_.lemma(n) ? MatchIn(n, dict_.Weapons(form), &b) : nullptr;
   }
 
@@ -896,7 +906,7 @@ std::string_view IrregularBase(std::string_view form) {
 // The dictionary verb a token's form or lemma can be ("hit" -> hit,
 // "shelled" -> shell, "struck" -> strike, "bombs" -> bomb), or "".
 std::string VerbLemmaOf(const Dictionary& dict, const SentenceView& v, uint32_t t) {
-  const std::string form = Lower(v.doc().Form(v.tok(t)));
+  const std::string& form = v.form(t);
   std::vector<std::string> cands;
   if (std::string_view irr = IrregularBase(form); !irr.empty()) cands.emplace_back(irr);
   cands.push_back(v.lemma(t));
@@ -930,13 +940,15 @@ std::string StrikeInContext(const Dictionary& dict, const Document& doc, uint32_
       "walkout", "labour",  "labor",    "student", "picket", "striker"};
   const Sentence& s = doc.sentences[si];
   bool has_strike = false;
+  std::string l;  // reused buffer
   for (uint32_t t = s.token_begin; t < s.token_end && !has_strike; ++t) {
-    has_strike = Lower(doc.tokens[t].lemma) == "strike";
+    LowerInto(doc.tokens[t].lemma, &l);
+    has_strike = l == "strike";
   }
   if (!has_strike) return {};
   for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
     if (doc.tokens[t].upos != Upos::kNoun) continue;  // not "European Union"
-    const std::string l = Lower(doc.tokens[t].lemma);
+    LowerInto(doc.tokens[t].lemma, &l);
     for (std::string_view w : kLabour) {
       if (l == w) return "143";
     }
@@ -944,7 +956,7 @@ std::string StrikeInContext(const Dictionary& dict, const Document& doc, uint32_
   auto weapon_in = [&](uint32_t b, uint32_t e) -> std::string {
     for (uint32_t t = b; t < e; ++t) {
       if (doc.tokens[t].upos == Upos::kVerb) continue;  // "shelled"
-      const std::string l = Lower(doc.tokens[t].lemma);
+      LowerInto(doc.tokens[t].lemma, &l);
       if (l == "air" && t + 1 < e) return "195";  // "air force", "air raid", "air power"
       for (const NounPattern& w : dict.Weapons(l)) {
         if (w.modifiers.empty() && StartsWith(w.code, "19")) return w.code;
@@ -1070,7 +1082,7 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     if (subj == kNil) continue;
     std::string lemma = VerbLemmaOf(dict, v, t);
     if (lemma.empty()) continue;
-    const std::string form = Lower(v.doc().Form(tok));
+    const std::string& form = v.form(t);
     std::vector<uint32_t> before;
     for (uint32_t c : v.kids(t)) {
       if (c < static_cast<uint32_t>(subj)) before.push_back(c);
@@ -1089,7 +1101,7 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
   for (uint32_t t = b; t < e && !changed; ++t) {
     const Token& tok = v.tok(t);
     if ((tok.upos != Upos::kNoun && tok.upos != Upos::kPropn) || v.rel(t) != "compound") continue;
-    const std::string form = Lower(v.doc().Form(tok));
+    const std::string& form = v.form(t);
     if (IrregularBase(form).empty() && !(form.size() > 4 && form.ends_with("ed"))) continue;
     // The top of the compound chain ("struck" -> RSF -> positions).
     int32_t hh = v.head(t);
@@ -1159,7 +1171,7 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
       if (r == "obj" || ((IsObl(r) || IsNmod(r)) && v.Child(c, "case") != kNil)) has_arg = true;
     }
     if (!has_arg) continue;
-    const std::string form = Lower(v.doc().Form(tok));
+    const std::string& form = v.form(t);
     if (IrregularBase(form).empty() && !(form.size() > 4 && form.ends_with("ed"))) continue;
     std::string lemma = VerbLemmaOf(dict, v, t);
     if (lemma.empty()) continue;
