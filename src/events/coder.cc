@@ -28,6 +28,17 @@ namespace {
 
 constexpr int32_t kNil = -1;
 
+// Whether the ASCII lower case of s is `lower` (which is lower case), without a copy.
+bool EqualsLower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 // ASCII lower case of s into *out, reusing its buffer.
 void LowerInto(std::string_view s, std::string* out) {
   out->assign(s);
@@ -940,19 +951,17 @@ std::string StrikeInContext(const Dictionary& dict, const Document& doc, uint32_
       "walkout", "labour",  "labor",    "student", "picket", "striker"};
   const Sentence& s = doc.sentences[si];
   bool has_strike = false;
-  std::string l;  // reused buffer
   for (uint32_t t = s.token_begin; t < s.token_end && !has_strike; ++t) {
-    LowerInto(doc.tokens[t].lemma, &l);
-    has_strike = l == "strike";
+    has_strike = EqualsLower(doc.tokens[t].lemma, "strike");
   }
   if (!has_strike) return {};
   for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
     if (doc.tokens[t].upos != Upos::kNoun) continue;  // not "European Union"
-    LowerInto(doc.tokens[t].lemma, &l);
     for (std::string_view w : kLabour) {
-      if (l == w) return "143";
+      if (EqualsLower(doc.tokens[t].lemma, w)) return "143";
     }
   }
+  std::string l;  // reused buffer
   auto weapon_in = [&](uint32_t b, uint32_t e) -> std::string {
     for (uint32_t t = b; t < e; ++t) {
       if (doc.tokens[t].upos == Upos::kVerb) continue;  // "shelled"
