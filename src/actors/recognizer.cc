@@ -301,14 +301,15 @@ class SentenceRecognizer {
     form_ids_.assign(n, Dictionary::kNoToken);
     match_of_.assign(n, -1);
     lemma_ids_.assign(n, Dictionary::kNoToken);
-    std::string key;
+    std::string key, lemma_key;
     for (uint32_t i = 0; i < n; ++i) {
       const Token& tok = doc_.tokens[s_.token_begin + i];
       Dictionary::NormalizeKey(doc_.Form(tok), &key);
       form_ids_[i] = dict_.TokenId(key);
       if (!tok.lemma.empty()) {
-        Dictionary::NormalizeKey(tok.lemma, &key);
-        lemma_ids_[i] = dict_.TokenId(key);
+        Dictionary::NormalizeKey(tok.lemma, &lemma_key);
+        // Most lemmas are the lower-cased form: one lookup.
+        lemma_ids_[i] = lemma_key == key ? form_ids_[i] : dict_.TokenId(lemma_key);
       }
     }
     uint32_t i = 0;
