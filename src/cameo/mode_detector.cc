@@ -7,23 +7,10 @@
 #include "cameo/cameo.h"
 #include "core/binary_io.h"
 #include "core/paths.h"
+#include "core/strings.h"
 
 namespace sitrep::cameo {
 namespace {
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t at = s.find(sep, start);
-    if (at == std::string_view::npos) {
-      out.push_back(s.substr(start));
-      return out;
-    }
-    out.push_back(s.substr(start, at - start));
-    start = at + 1;
-  }
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
@@ -123,7 +110,7 @@ StatusOr<std::unique_ptr<ModeDetector>> ModeDetector::Load(const std::string& mo
     pos = nl == std::string::npos ? text.size() : nl + 1;
     ++line_no;
     if (Trim(line).empty() || line[0] == '#') continue;
-    std::vector<std::string_view> f = Split(line, '\t');
+    std::vector<std::string_view> f = SplitOn(line, '\t');
     for (std::string_view& cell : f) cell = Trim(cell);
     if (!seen_header && f[0] == "term") {
       seen_header = true;
@@ -135,7 +122,7 @@ StatusOr<std::unique_ptr<ModeDetector>> ModeDetector::Load(const std::string& mo
       continue;
     }
     Entry e;
-    for (std::string_view w : Split(f[0], ' ')) {
+    for (std::string_view w : SplitOn(f[0], ' ')) {
       std::string k = Key(Trim(w));
       if (!k.empty()) e.words.push_back(std::move(k));
     }
@@ -150,7 +137,7 @@ StatusOr<std::unique_ptr<ModeDetector>> ModeDetector::Load(const std::string& mo
     }
     bool bad = false;
     if (f[2] != "*") {
-      for (std::string_view ev : Split(f[2], ',')) {
+      for (std::string_view ev : SplitOn(f[2], ',')) {
         ev = Trim(ev);
         if (!IsPloverEvent(ev)) {
           warn(line_no, "unknown PLOVER event type '" + std::string(ev) + "'");

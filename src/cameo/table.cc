@@ -6,26 +6,13 @@
 #include "cameo/cameo.h"
 #include "core/binary_io.h"
 #include "core/paths.h"
+#include "core/strings.h"
 
 namespace sitrep::cameo {
 namespace {
 
 constexpr int kNumColumns = 8;
 constexpr int kMinColumns = 4;  // code, label, quad_class, goldstein
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      out.push_back(line.substr(start));
-      return out;
-    }
-    out.push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
@@ -150,7 +137,7 @@ StatusOr<std::unique_ptr<Table>> Table::Parse(std::string_view text, std::string
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (Trim(line).empty() || line[0] == '#') continue;
-    std::vector<std::string_view> f = SplitTabs(line);
+    std::vector<std::string_view> f = SplitOn(line, '\t');
     for (std::string_view& cell : f) cell = Trim(cell);
     if (!seen_header && f[0] == "code") {
       seen_header = true;

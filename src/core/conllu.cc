@@ -3,24 +3,10 @@
 #include <charconv>
 
 #include "core/binary_io.h"
+#include "core/strings.h"
 
 namespace sitrep {
 namespace {
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      out.push_back(line.substr(start));
-      break;
-    }
-    out.push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-  return out;
-}
 
 bool ParseInt(std::string_view s, int* v) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *v);
@@ -90,7 +76,7 @@ StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view text,
       if (value_of("newpar", &ignored)) cur.new_par = true;
       continue;
     }
-    auto cols = SplitTabs(line);
+    auto cols = SplitOn(line, '\t');
     if (cols.size() != 10) {
       std::string msg = "line " + std::to_string(line_no) +
                         ": expected 10 tab-separated columns, found " + std::to_string(cols.size());

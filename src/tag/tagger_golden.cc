@@ -1,5 +1,7 @@
 #include "tag/tagger_golden.h"
 
+#include "core/strings.h"
+
 namespace sitrep {
 
 namespace {
@@ -19,25 +21,12 @@ std::string MissLine(const std::string& id, const std::string& word, const std::
   return out;
 }
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    const size_t p = s.find(sep, start);
-    out.push_back(
-        s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
-    if (p == std::string_view::npos) break;
-    start = p + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 StatusOr<std::vector<GoldenSentence>> ParseTagGolden(std::string_view text) {
   std::vector<GoldenSentence> out;
   size_t line_no = 0;
-  for (std::string_view line : Split(text, '\n')) {
+  for (std::string_view line : SplitOn(text, '\n')) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
@@ -49,8 +38,8 @@ StatusOr<std::vector<GoldenSentence>> ParseTagGolden(std::string_view text) {
     if (tab == std::string_view::npos || tab == 0) return bad("expected <id><TAB><tokens>");
     GoldenSentence s;
     s.id = std::string(line.substr(0, tab));
-    for (std::string_view tok : Split(line.substr(tab + 1), ' ')) {
-      std::vector<std::string_view> parts = Split(tok, '|');
+    for (std::string_view tok : SplitOn(line.substr(tab + 1), ' ')) {
+      std::vector<std::string_view> parts = SplitOn(tok, '|');
       if (parts[0].empty() || parts.size() > 3) return bad("empty or malformed token");
       if (parts.size() >= 2) {
         if (parts[1].empty()) return bad("empty tag in a check");

@@ -1,0 +1,20 @@
+// Small string helpers shared by the readers of our own text formats
+// (CoNLL-U, the CAMEO tables, golden files).
+//
+//   SplitOn("190\tattack\t\t4", '\t')  => {"190", "attack", "", "4"}
+//   SplitOn("", '\t')                  => {""}
+#ifndef SITREP_CORE_STRINGS_H_
+#define SITREP_CORE_STRINGS_H_
+
+#include <string_view>
+#include <vector>
+
+namespace sitrep {
+
+// The fields of `s` between occurrences of `sep`, empty fields kept; views
+// into `s`, which must outlive them.
+std::vector<std::string_view> SplitOn(std::string_view s, char sep);
+
+}  // namespace sitrep
+
+#endif  // SITREP_CORE_STRINGS_H_

@@ -1,0 +1,19 @@
+#include "core/strings.h"
+
+#include <gtest/gtest.h>
+
+namespace sitrep {
+namespace {
+
+TEST(SplitOnTest, KeepsEmptyFields) {
+  std::vector<std::string_view> f = SplitOn("190\tattack\t\t4", '\t');
+  ASSERT_EQ(f.size(), 4u);
+  EXPECT_EQ(f[0], "190");
+  EXPECT_EQ(f[2], "");
+  EXPECT_EQ(f[3], "4");
+  EXPECT_EQ(SplitOn("", '\t'), std::vector<std::string_view>{""});
+  EXPECT_EQ(SplitOn("a|", '|'), (std::vector<std::string_view>{"a", ""}));
+}
+
+}  // namespace
+}  // namespace sitrep
