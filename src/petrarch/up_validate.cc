@@ -331,39 +331,16 @@ StatusOr<ValidateResult> RunUpValidation(const UpValidateOptions& options, std::
                                   st.message());
       }
     }
-    std::vector<Triple> expected;
-    std::string expected_error;
-    bool expect_empty = false;
-    for (const ExpectedCoding& e : r.expected) {
-      if (e.kind == ExpectedCoding::Kind::kEvent) {
-        expected.emplace_back(e.source, e.target, e.event);
-      } else if (e.kind == ExpectedCoding::Kind::kError) {
-        expected_error = e.error;
-      } else {
-        expect_empty = true;
-      }
-    }
     Coded coded = code_record(r, config);
-    std::sort(expected.begin(), expected.end());
-    std::sort(coded.events.begin(), coded.events.end());
-    bool passed;
-    if (r.expected.empty()) {
-      passed = true;
-    } else if (!expected_error.empty()) {
-      passed = coded.error == expected_error && coded.events.empty();
-    } else if (expect_empty && expected.empty()) {
-      passed = coded.events.empty() && coded.error.empty();
-    } else {
-      passed = coded.error.empty() && expected == coded.events;
-    }
-    (passed ? result.passed : result.failed)++;
+    RecordOutcome outcome = JudgeRecord(r.id, r.expected, coded.events, coded.error);
+    (outcome.passed ? result.passed : result.failed)++;
 
     // UniversalPetrarch's tally.
     ++score.records;
     {
-      std::vector<bool> matched(expected.size(), false);
+      std::vector<bool> matched(outcome.expected.size(), false);
       int kept = 0, extra = 0, missed = 0;
-      for (const auto& [src, tgt, ev] : coded.events) {
+      for (const auto& [src, tgt, ev] : outcome.coded) {
         if (src.rfind("---", 0) == 0 || tgt.rfind("---", 0) == 0) continue;
         if (ev == "---") {
           ++score.null_coded;
@@ -371,25 +348,18 @@ StatusOr<ValidateResult> RunUpValidation(const UpValidateOptions& options, std::
         }
         ++kept;
         bool hit = false;
-        for (size_t i = 0; i < expected.size() && !hit; ++i) {
-          if (!matched[i] && expected[i] == Triple(src, tgt, ev)) matched[i] = hit = true;
+        for (size_t i = 0; i < outcome.expected.size() && !hit; ++i) {
+          if (!matched[i] && outcome.expected[i] == Triple(src, tgt, ev)) matched[i] = hit = true;
         }
         (hit ? score.correct : extra)++;
       }
       for (bool m : matched) missed += m ? 0 : 1;
       score.extra += extra;
       score.not_coded += missed;
-      if (expected.empty() && expected_error.empty() && kept == 0) ++score.correct;
-      if (missed == 0 && extra == 0 && coded.error == expected_error) ++score.exact_records;
+      if (outcome.expected.empty() && outcome.expected_error.empty() && kept == 0) ++score.correct;
+      if (missed == 0 && extra == 0 && coded.error == outcome.expected_error) ++score.exact_records;
     }
 
-    RecordOutcome outcome;
-    outcome.id = r.id;
-    outcome.expected = expected;
-    outcome.expected_error = expected_error;
-    outcome.coded = coded.events;
-    outcome.coded_error = coded.error;
-    outcome.passed = passed;
     WriteRecordOutcome(outcome, out, report.is_open() ? &report : nullptr);
   }
   out << result.passed << " passed, " << result.failed << " failed\n";

@@ -128,6 +128,36 @@ class Runner {
 
 }  // namespace
 
+RecordOutcome JudgeRecord(const std::string& id, const std::vector<ExpectedCoding>& expected,
+                          std::vector<CodeTriple> coded, const std::string& coded_error) {
+  RecordOutcome o;
+  o.id = id;
+  bool expect_empty = false;
+  for (const ExpectedCoding& e : expected) {
+    if (e.kind == ExpectedCoding::Kind::kEvent) {
+      o.expected.emplace_back(e.source, e.target, e.event);
+    } else if (e.kind == ExpectedCoding::Kind::kError) {
+      o.expected_error = e.error;
+    } else {
+      expect_empty = true;
+    }
+  }
+  o.coded = std::move(coded);
+  o.coded_error = coded_error;
+  std::sort(o.expected.begin(), o.expected.end());
+  std::sort(o.coded.begin(), o.coded.end());
+  if (expected.empty()) {
+    o.passed = true;
+  } else if (!o.expected_error.empty()) {
+    o.passed = o.coded_error == o.expected_error && o.coded.empty();
+  } else if (expect_empty && o.expected.empty()) {
+    o.passed = o.coded.empty() && o.coded_error.empty();
+  } else {
+    o.passed = o.coded_error.empty() && o.expected == o.coded;
+  }
+  return o;
+}
+
 std::string ShowTriples(const std::vector<CodeTriple>& triples) {
   std::string s = "[";
   for (size_t i = 0; i < triples.size(); ++i) {
@@ -224,39 +254,10 @@ StatusOr<ValidateResult> RunValidation(const ValidateOptions& options, std::ostr
         result.warnings.push_back(options.records_path + ":" + std::to_string(r.line) + ": " +
                                   st.message());
     }
-    std::vector<Triple> expected;
-    std::string expected_error;
-    bool expect_empty = false;
-    for (const ExpectedCoding& e : r.expected) {
-      if (e.kind == ExpectedCoding::Kind::kEvent)
-        expected.emplace_back(e.source, e.target, e.event);
-      else if (e.kind == ExpectedCoding::Kind::kError)
-        expected_error = e.error;
-      else
-        expect_empty = true;
-    }
     Coded coded = runner.CodeRecord(r, config);
-    std::sort(expected.begin(), expected.end());
-    std::sort(coded.events.begin(), coded.events.end());
-    bool passed;
-    if (r.expected.empty()) {
-      passed = true;
-    } else if (!expected_error.empty()) {
-      passed = coded.error == expected_error && coded.events.empty();
-    } else if (expect_empty && expected.empty()) {
-      passed = coded.events.empty() && coded.error.empty();
-    } else {
-      passed = coded.error.empty() && expected == coded.events;
-    }
-    (passed ? result.passed : result.failed)++;
-    RecordOutcome outcome;
-    outcome.id = r.id;
+    RecordOutcome outcome = JudgeRecord(r.id, r.expected, coded.events, coded.error);
+    (outcome.passed ? result.passed : result.failed)++;
     outcome.text = TextOf(r);
-    outcome.expected = expected;
-    outcome.expected_error = expected_error;
-    outcome.coded = coded.events;
-    outcome.coded_error = coded.error;
-    outcome.passed = passed;
     WriteRecordOutcome(outcome, out, report.is_open() ? &report : nullptr);
   }
   out << result.passed << " passed, " << result.failed << " failed\n";

@@ -31,6 +31,7 @@
 
 #include "core/event_coder.h"
 #include "core/status.h"
+#include "petrarch/records.h"
 
 namespace sitrep {
 class Analyzer;
@@ -67,6 +68,15 @@ struct RecordOutcome {
   std::string coded_error;
   bool passed = false;
 };
+
+// PETRARCH's pass rule for one record, shared by the PETRARCH2 and
+// UniversalPetrarch runners: `expected` are the record's <EventCoding>s,
+// `coded`/`coded_error` what the coder gave. Both lists come back sorted.
+// A record with no <EventCoding> passes; one that expects an error passes
+// when exactly that error is raised; `noevents` passes when nothing is coded;
+// otherwise the sorted (source, target, event) lists must be equal.
+RecordOutcome JudgeRecord(const std::string& id, const std::vector<ExpectedCoding>& expected,
+                          std::vector<CodeTriple> coded, const std::string& coded_error);
 
 // "[(ARN GON 064), (BREGOV --- 023)]".
 std::string ShowTriples(const std::vector<CodeTriple>& triples);
