@@ -120,6 +120,10 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<ActorMention> mentions;  // set by the actor stage (core/event.h)
   std::vector<Event> events;           // set by the event stage (core/event.h)
+  std::vector<Place> places;           // set by the geo stage (core/context.h)
+  std::vector<TimeExpression> times;   // set by the timex stage
+  std::vector<Casualty> casualties;    // set by the casualties stage
+  int32_t focus_place = -1;            // index into places: the story's main place
   std::vector<Diagnostic> diagnostics;
 
   std::string_view Slice(uint32_t begin, uint32_t end) const {
@@ -142,6 +146,10 @@ struct Document {
     tokens.clear();
     mentions.clear();
     events.clear();
+    places.clear();
+    times.clear();
+    casualties.clear();
+    focus_place = -1;
   }
 };
 

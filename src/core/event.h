@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "core/context.h"
+
 namespace sitrep {
 
 struct ActorMention {
@@ -73,6 +75,17 @@ struct Event {
   int32_t reported_by = -1;
   float confidence = 0.0f;          // 0..1
   std::vector<std::string> issues;  // issue codes (PETRARCH issue coding), usually empty
+
+  // Context (core/context.h), set by the stages after coding.
+  int32_t location = -1;         // index into Document::places: where it happened
+  int32_t launch_location = -1;  // where missiles/rockets/drones were fired from, -1 if unsaid
+  LocationBasis location_basis = LocationBasis::kNone;
+  int32_t time = -1;  // index into Document::times of the expression dating it, -1 if none
+  std::string date;   // resolved ISO date (see TimeExpression::value), "" if none
+  DatePrecision date_precision = DatePrecision::kNone;
+  DateBasis date_basis = DateBasis::kNone;
+  std::vector<int32_t> casualties;  // indices into Document::casualties
+  Attribution attribution;
 };
 
 }  // namespace sitrep

@@ -45,6 +45,19 @@ class CodeStage final : public Stage {
   const EventCoder* coder_;
 };
 
+// A stage owned by someone else (AnalyzerOptions::context_stages).
+class BorrowedStage final : public Stage {
+ public:
+  explicit BorrowedStage(const Stage* stage) : stage_(stage) {}
+  std::string_view name() const override { return stage_->name(); }
+  uint32_t requires_layers() const override { return stage_->requires_layers(); }
+  uint32_t provides_layers() const override { return stage_->provides_layers(); }
+  Status Process(Document& doc) const override { return stage_->Process(doc); }
+
+ private:
+  const Stage* stage_;
+};
+
 class TagStage final : public Stage {
  public:
   explicit TagStage(const Tagger* tagger) : tagger_(tagger) {}
@@ -132,6 +145,10 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& opti
   if (options.coder != nullptr) {
     stages.push_back(std::make_unique<CodeStage>(options.coder));
     pretok.push_back(std::make_unique<CodeStage>(options.coder));
+    for (const Stage* s : options.context_stages) {
+      stages.push_back(std::make_unique<BorrowedStage>(s));
+      pretok.push_back(std::make_unique<BorrowedStage>(s));
+    }
   }
   SITREP_ASSIGN_OR_RETURN(a->pipeline_, Pipeline::Create(std::move(stages)));
   SITREP_ASSIGN_OR_RETURN(

@@ -45,6 +45,10 @@ struct AnalyzerOptions {
   // filling Document::mentions and Document::events. Not owned: the coder must
   // outlive the Analyzer.
   const EventCoder* coder = nullptr;
+  // Stages that run after coding, in this order (geo, timex, casualties,
+  // attribution: core/context.h). Not owned; each must outlive the Analyzer.
+  // Only used with `coder` set.
+  std::vector<const Stage*> context_stages;
 };
 
 // The model used when none is named: $SITREP_MODEL if set, else

