@@ -1,6 +1,7 @@
 #include "coding/event_record.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace sitrep {
@@ -102,6 +103,86 @@ std::string ActorCell(const json& actor) {
   return code.empty() ? text : text + " (" + code + ")";
 }
 
+// A rounded coordinate (5 decimals, ~1 m) or null when unknown.
+json Coord(double v) {
+  if (!(v == v)) return nullptr;  // NaN
+  return static_cast<double>(std::llround(v * 1e5)) / 1e5;
+}
+
+json PlaceJson(const Document& doc, int32_t index) {
+  if (index < 0 || static_cast<size_t>(index) >= doc.places.size()) return nullptr;
+  const Place& p = doc.places[index];
+  json j;
+  j["text"] = (p.begin < p.end && p.end <= doc.text.size())
+                  ? json(std::string(doc.Slice(p.begin, p.end)))
+                  : json(nullptr);
+  j["name"] = OrNull(p.name);
+  j["country"] = OrNull(p.country);
+  j["admin1"] = OrNull(p.admin1);
+  j["lat"] = Coord(p.lat);
+  j["lon"] = Coord(p.lon);
+  j["geonameid"] = p.geonameid > 0 ? json(p.geonameid) : json(nullptr);
+  j["precision"] =
+      p.precision == GeoPrecision::kNone ? json(nullptr) : json(GeoPrecisionName(p.precision));
+  j["feature"] = OrNull(p.feature);
+  j["relation"] = OrNull(p.relation);
+  j["start"] = p.begin;
+  j["end"] = p.end;
+  return j;
+}
+
+// Coarser of two precisions (a document-level fallback is never more exact
+// than the focus place itself).
+json LocationJson(const Document& doc, const Event& e) {
+  json j = PlaceJson(doc, e.location);
+  if (j.is_null()) return j;
+  j["basis"] = LocationBasisName(e.location_basis);
+  if (e.launch_location >= 0) j["launch_location"] = PlaceJson(doc, e.launch_location);
+  return j;
+}
+
+// The casualties of one kind attached to `e`: counts of different victim
+// groups add up ("13 soldiers and 4 civilians" = 17); repeats and running
+// totals are never attached, and are skipped here too.
+json CasualtyJson(const Document& doc, const Event& e, Casualty::Kind kind) {
+  int64_t total = 0;
+  int n = 0;
+  bool at_least = false, about = false, at_most = false;
+  std::string victims;
+  json spans = json::array();
+  for (int32_t ci : e.casualties) {
+    if (ci < 0 || static_cast<size_t>(ci) >= doc.casualties.size()) continue;
+    const Casualty& c = doc.casualties[ci];
+    if (c.kind != kind || c.cumulative || c.repeats >= 0) continue;
+    total += c.count;
+    ++n;
+    at_least |= c.qualifier == Casualty::Qualifier::kAtLeast;
+    about |= c.qualifier == Casualty::Qualifier::kAbout;
+    at_most |= c.qualifier == Casualty::Qualifier::kAtMost;
+    if (!c.victims.empty() && victims.find(c.victims) == std::string::npos) {
+      if (!victims.empty()) victims += ", ";
+      victims += c.victims;
+    }
+    if (c.begin < c.end && c.end <= doc.text.size()) {
+      spans.push_back({{"text", std::string(doc.Slice(c.begin, c.end))},
+                       {"start", c.begin},
+                       {"end", c.end},
+                       {"side", OrNull(c.side)}});
+    }
+  }
+  if (n == 0) return nullptr;
+  // "at least 13" + "4" is at least 17; a lower and an upper bound together
+  // are only "about".
+  const char* qualifier = about || (at_least && at_most) ? "about"
+                          : at_least                     ? "at_least"
+                          : at_most                      ? "at_most"
+                                                         : "exact";
+  return {{"count", total},
+          {"qualifier", qualifier},
+          {"victims", OrNull(victims)},
+          {"mentions", spans}};
+}
+
 }  // namespace
 
 std::vector<std::string> EventRecorder::EventIds(const Document& doc) {
@@ -180,20 +261,47 @@ std::vector<nlohmann::ordered_json> EventRecorder::Records(const Document& doc,
     }
     j["source"] = ActorJson(doc, src);
     j["target"] = ActorJson(doc, tgt);
-    j["location"] = nullptr;
-    // Until date resolution lands (issue 4) an event carries the story date,
-    // marked as such: "basis" says where a date came from.
-    if (!doc.date.empty()) {
+    j["location"] = LocationJson(doc, e);
+    // The date stage says where a date came from ("basis"); without it an
+    // event carries the story date, marked as such.
+    if (!e.date.empty() && e.date_basis != DateBasis::kNone) {
+      json text = nullptr;
+      if (e.time >= 0 && static_cast<size_t>(e.time) < doc.times.size()) {
+        const TimeExpression& t = doc.times[e.time];
+        if (t.begin < t.end && t.end <= doc.text.size())
+          text = std::string(doc.Slice(t.begin, t.end));
+      }
+      j["date"] = {{"value", e.date},
+                   {"precision", DatePrecisionName(e.date_precision)},
+                   {"text", text},
+                   {"basis", DateBasisName(e.date_basis)}};
+    } else if (!doc.date.empty()) {
       j["date"] = {
           {"value", doc.date}, {"precision", "day"}, {"text", nullptr}, {"basis", "story_date"}};
     } else {
       j["date"] = nullptr;
     }
-    j["fatalities"] = nullptr;
-    // Reported speech says who reports the event. A party reporting its own
-    // action claims it.
+    j["fatalities"] = CasualtyJson(doc, e, Casualty::Kind::kKilled);
+    j["injured"] = CasualtyJson(doc, e, Casualty::Kind::kInjured);
+    j["arrested"] = CasualtyJson(doc, e, Casualty::Kind::kArrested);
+    j["abducted"] = CasualtyJson(doc, e, Casualty::Kind::kAbducted);
+    j["displaced"] = CasualtyJson(doc, e, Casualty::Kind::kDisplaced);
+    // The attribution stage names who says so and how firmly; without it,
+    // reported speech gives the source (a party reporting its own action
+    // claims it).
     json attribution = nullptr;
-    if (e.reported_by >= 0 && static_cast<size_t>(e.reported_by) < doc.events.size()) {
+    const Attribution& at = e.attribution;
+    if (at.begin < at.end && at.end <= doc.text.size()) {
+      attribution = {{"text", std::string(doc.Slice(at.begin, at.end))},
+                     {"status", AttributionStatusName(at.status)},
+                     {"start", at.begin},
+                     {"end", at.end}};
+    } else if (at.status != AttributionStatus::kAsserted) {
+      attribution = {{"text", nullptr},
+                     {"status", AttributionStatusName(at.status)},
+                     {"start", nullptr},
+                     {"end", nullptr}};
+    } else if (e.reported_by >= 0 && static_cast<size_t>(e.reported_by) < doc.events.size()) {
       const Event& st = doc.events[e.reported_by];
       if (const ActorMention* who = MentionOrNull(doc, st.source)) {
         Span ws = TokenSpan(doc, who->token_begin, who->token_end);
@@ -205,6 +313,13 @@ std::vector<nlohmann::ordered_json> EventRecorder::Records(const Document& doc,
                        {"start", ws.begin},
                        {"end", ws.end}};
       }
+    }
+    if (attribution.is_null()) {
+      attribution = {
+          {"text", nullptr}, {"status", "asserted"}, {"start", nullptr}, {"end", nullptr}};
+    }
+    if (at.cue_begin < at.cue_end && at.cue_end <= doc.text.size()) {
+      attribution["cue"] = std::string(doc.Slice(at.cue_begin, at.cue_end));
     }
     j["attribution"] = attribution;
     j["negated"] = e.negated;

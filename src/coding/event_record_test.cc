@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <set>
 
 namespace sitrep {
@@ -109,8 +110,84 @@ TEST_F(EventRecordTest, EveryContractFieldIsPresent) {
   EXPECT_TRUE(r["fatalities"].is_null());
   // The statement itself has no reporter and no target.
   EXPECT_TRUE(records[0]["target"].is_null());
-  EXPECT_TRUE(records[0]["attribution"].is_null());
+  EXPECT_EQ(records[0]["attribution"]["status"], "asserted");
+  EXPECT_TRUE(records[0]["attribution"]["text"].is_null());
   EXPECT_EQ(records[0]["quad_class"], 1);
+}
+
+// The context layers (core/context.h) as the geo, timex, casualties and
+// attribution stages leave them.
+TEST_F(EventRecordTest, ContextLayersBecomeLocationDateCasualtiesAndAttribution) {
+  Document doc = PoliceDocument();
+  doc.text += " Kandahar";  // a place for the checkpoint, appended for the test
+  Place kandahar;
+  kandahar.begin = static_cast<uint32_t>(doc.text.size() - 8);
+  kandahar.end = static_cast<uint32_t>(doc.text.size());
+  kandahar.name = "Kandahar";
+  kandahar.country = "AFG";
+  kandahar.lat = 31.61332;
+  kandahar.lon = 65.71013;
+  kandahar.geonameid = 1138336;
+  kandahar.precision = GeoPrecision::kCity;
+  doc.places = {kandahar};
+  TimeExpression wed;
+  wed.begin = 19;  // any span will do
+  wed.end = 27;
+  wed.value = "2019-04-10";
+  wed.precision = DatePrecision::kDay;
+  doc.times = {wed};
+  Casualty officers;
+  officers.kind = Casualty::Kind::kKilled;
+  officers.count = 4;
+  officers.qualifier = Casualty::Qualifier::kAtLeast;
+  officers.victims = "officers";
+  Casualty civilians = officers;
+  civilians.count = 2;
+  civilians.qualifier = Casualty::Qualifier::kExact;
+  civilians.victims = "civilians";
+  Casualty repeat = officers;
+  repeat.repeats = 0;  // the same four officers, said again later
+  Casualty wounded = officers;
+  wounded.kind = Casualty::Kind::kInjured;
+  wounded.count = 7;
+  doc.casualties = {officers, civilians, repeat, wounded};
+  Event& e = doc.events[1];
+  e.location = 0;
+  e.location_basis = LocationBasis::kClause;
+  e.time = 0;
+  e.date = "2019-04-10";
+  e.date_precision = DatePrecision::kDay;
+  e.date_basis = DateBasis::kText;
+  e.casualties = {0, 1, 2, 3};
+  e.attribution.status = AttributionStatus::kUnconfirmed;
+  e.attribution.begin = 0;
+  e.attribution.end = 6;
+  EventRecorder rec(table_.get(), nullptr);
+  auto r = rec.Record(doc, 1, "sitrep");
+  EXPECT_EQ(r["location"]["name"], "Kandahar");
+  EXPECT_EQ(r["location"]["text"], "Kandahar");
+  EXPECT_EQ(r["location"]["precision"], "city");
+  EXPECT_EQ(r["location"]["basis"], "clause");
+  EXPECT_DOUBLE_EQ(r["location"]["lat"].get<double>(), 31.61332);
+  EXPECT_EQ(r["date"]["value"], "2019-04-10");
+  EXPECT_EQ(r["date"]["basis"], "text");
+  // 4 officers (at least) + 2 civilians; the repeat is not counted again.
+  EXPECT_EQ(r["fatalities"]["count"], 6);
+  EXPECT_EQ(r["fatalities"]["qualifier"], "at_least");
+  EXPECT_EQ(r["fatalities"]["victims"], "officers, civilians");
+  EXPECT_EQ(r["injured"]["count"], 7);
+  EXPECT_TRUE(r["arrested"].is_null());
+  EXPECT_EQ(r["attribution"]["status"], "unconfirmed");
+  EXPECT_EQ(r["attribution"]["text"], "Police");
+  // An unknown place keeps its text and has null coordinates.
+  doc.places[0].name.clear();
+  doc.places[0].lat = std::numeric_limits<double>::quiet_NaN();
+  doc.places[0].lon = std::numeric_limits<double>::quiet_NaN();
+  doc.places[0].precision = GeoPrecision::kNone;
+  r = rec.Record(doc, 1, "sitrep");
+  EXPECT_EQ(r["location"]["text"], "Kandahar");
+  EXPECT_TRUE(r["location"]["lat"].is_null());
+  EXPECT_TRUE(r["location"]["precision"].is_null());
 }
 
 TEST_F(EventRecordTest, UnknownCodeAndMissingDateAreNullNotGuesses) {
