@@ -493,6 +493,7 @@ UcdpSummary ScoreUcdp(const std::vector<UcdpEvent>& events, const RecordsByDoc& 
       if (*h.count > e.high) ++s.deaths_over_high;
       if (*h.count < e.low) ++s.deaths_under_low;
     }
+    s.place_by_prec[e.where_prec >= 1 && e.where_prec <= 7 ? e.where_prec : 0].Add(h.place);
     if (h.km >= 0) {
       if (h.km <= 50) {
         ++s.km_50;
@@ -520,6 +521,13 @@ std::string FormatUcdpSummary(const UcdpSummary& s) {
     << "  (of which a place without coordinates: " << s.place_without_coordinates << ")\n"
     << "  distance buckets of placed: <=50 km " << s.km_50 << ", <=161 km " << s.km_161
     << ", <=500 km " << s.km_500 << ", >500 km " << s.km_far << "\n";
+  o << "  by UCDP where_prec (right/placed/headlines):";
+  for (int p = 0; p < 8; ++p) {
+    const OutcomeCounts& c = s.place_by_prec[p];
+    if (c.total() == 0) continue;
+    o << " " << p << ": " << c.right << "/" << c.produced() << "/" << c.total() << ";";
+  }
+  o << "\n";
   o << "date inside [date_start, date_end] (day precision)\n"
     << "  over all headlines          " << Share(s.date.right, s.headlines) << "\n"
     << "  over headlines with a date  " << Share(s.date.right, s.date.produced()) << "\n"
@@ -536,6 +544,46 @@ std::string FormatUcdpSummary(const UcdpSummary& s) {
     << "  wrong counts: above high " << s.deaths_over_high << ", below low " << s.deaths_under_low
     << "\n";
   o << "headlines without any event record: " << s.headlines - s.with_event << "\n";
+  return o.str();
+}
+
+std::string FormatUcdpGoldProfile(const std::vector<UcdpEvent>& events) {
+  int prec[8] = {0};
+  int same_day = 0, week = 0, longer = 0;
+  int lag_before = 0, lag_0 = 0, lag_1 = 0, lag_7 = 0, lag_more = 0;
+  int best_0 = 0, best_1 = 0, best_10 = 0, best_more = 0, wide = 0, several = 0;
+  for (const UcdpEvent& e : events) {
+    ++prec[e.where_prec >= 1 && e.where_prec <= 7 ? e.where_prec : 0];
+    int first = DayNumber(e.date_start).value_or(0), last = DayNumber(e.date_end).value_or(0);
+    int sd = DayNumber(e.source_date).value_or(0);
+    int width = last - first;
+    (width == 0 ? same_day : width <= 6 ? week : longer)++;
+    if (sd < first) {
+      ++lag_before;
+    } else if (sd <= last) {
+      ++lag_0;
+    } else if (sd - last == 1) {
+      ++lag_1;
+    } else if (sd - last <= 7) {
+      ++lag_7;
+    } else {
+      ++lag_more;
+    }
+    (e.best == 0 ? best_0 : e.best == 1 ? best_1 : e.best <= 10 ? best_10 : best_more)++;
+    if (e.high > e.low) ++wide;
+    if (e.headlines > 1) ++several;
+  }
+  std::ostringstream o;
+  o << "gold profile of the " << events.size() << " usable headlines\n  where_prec:";
+  for (int p = 0; p < 8; ++p) {
+    if (prec[p] > 0) o << " " << p << "=" << prec[p];
+  }
+  o << "\n  date range: one day " << same_day << ", 2-7 days " << week << ", longer " << longer
+    << "\n  story date vs range: before " << lag_before << ", inside " << lag_0 << ", 1 day after "
+    << lag_1 << ", 2-7 days after " << lag_7 << ", later " << lag_more << "\n  best: 0 -> "
+    << best_0 << ", 1 -> " << best_1 << ", 2-10 -> " << best_10 << ", >10 -> " << best_more
+    << "; low < high on " << wide
+    << "\n  cells with several headlines (first one used): " << several << "\n";
   return o.str();
 }
 

@@ -194,6 +194,10 @@ struct UcdpSummary {
   int deaths_over_high = 0, deaths_under_low = 0;
   // Distance buckets of placed headlines: <=50, <=161, <=500, >500 km.
   int km_50 = 0, km_161 = 0, km_500 = 0, km_far = 0;
+  // Place outcomes by UCDP's where_prec (index 1..7; 0 = unknown): 1 exact
+  // place, 2 within ~25 km, 3 second-order admin, 4 first-order admin,
+  // 5 part of a country, 6 country, 7 international waters/air.
+  OutcomeCounts place_by_prec[8];
   std::vector<UcdpHeadlineScore> scores;
 };
 
@@ -201,6 +205,11 @@ UcdpSummary ScoreUcdp(const std::vector<UcdpEvent>& events, const RecordsByDoc& 
 
 // "place within 50 km: 0.123 (83/674 headlines); 0.456 of 182 located; ..."
 std::string FormatUcdpSummary(const UcdpSummary& s);
+
+// What the gold itself looks like, for reading the shares: UCDP's where_prec,
+// the width of [date_start, date_end], the story date's lag after date_end,
+// `best`, and cells listing several headlines.
+std::string FormatUcdpGoldProfile(const std::vector<UcdpEvent>& events);
 
 // Up to `per_kind` disagreements of each kind (place, date, deaths: wrong
 // first, then null), one block per headline with gold and ours.

@@ -10,7 +10,8 @@
 //   --sitrep BIN       the binary to run (default: the one built with this tool)
 //   --sitrep-args STR  extra arguments for `sitrep code` (shell words, e.g. "--threads 2")
 //   --coded FILE       score this `sitrep code` output instead of running the binary
-//   --work-dir DIR     where the documents and the output go (default: a temp folder)
+//   --work-dir DIR     keep the documents and the output there (default: a temp folder,
+//                      removed at the end)
 //   --report FILE      write the summary and disagreements there (default: stdout only)
 //   --examples N       disagreements per kind in the report (default 30)
 // Prints the summary on stdout. Exit code 0, 1 if the evaluation could not
@@ -50,6 +51,7 @@ int Main(int argc, char** argv) {
   options.work_dir = (std::filesystem::temp_directory_path() /
                       ("sitrep_context_eval_" + std::to_string(::getpid())))
                          .string();
+  bool own_work_dir = true;  // a temp folder removed at the end
   std::string report;
   int examples = 30;
   for (int i = 2; i < argc; ++i) {
@@ -66,6 +68,7 @@ int Main(int argc, char** argv) {
       options.coded = value;
     } else if (flag == "--work-dir") {
       options.work_dir = value;
+      own_work_dir = false;
     } else if (flag == "--report") {
       report = value;
     } else if (flag == "--examples") {
@@ -92,6 +95,7 @@ int Main(int argc, char** argv) {
       summary += "output lines that are not event records: " +
                  std::to_string((*run)->records.skipped_lines) + "\n";
     }
+    summary += FormatUcdpGoldProfile(set.events);
     summary += FormatUcdpSummary((*run)->summary);
     details = FormatUcdpDisagreements((*run)->summary, examples);
   } else {
@@ -113,7 +117,8 @@ int Main(int argc, char** argv) {
     }
     std::cout << "report: " << report << "\n";
   }
-  if (options.coded.empty()) std::filesystem::remove_all(options.work_dir);
+  std::error_code ec;
+  if (own_work_dir) std::filesystem::remove_all(options.work_dir, ec);
   return 0;
 }
 
