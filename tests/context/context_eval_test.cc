@@ -8,9 +8,11 @@
 // They guard against regressions, they are not targets.
 //
 // Skips with a message when ../shared/corpora or the binary is absent.
+// SITREP_CODE_ARGS="..." in the environment adds words to `sitrep code`.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "context_eval.h"
@@ -27,6 +29,8 @@ class ContextEvalTest : public ::testing::Test {
   void SetUp() override {
     options_.corpora_dir = SITREP_CORPORA_DIR;
     options_.binary = SITREP_BINARY;
+    // Extra words for `sitrep code` (e.g. a gazetteer flag) from the environment.
+    if (const char* args = std::getenv("SITREP_CODE_ARGS")) options_.extra_args = args;
     options_.work_dir = (fs::temp_directory_path() /
                          ("sitrep_context_eval_test_" + std::to_string(::getpid()) + "_" +
                           ::testing::UnitTest::GetInstance()->current_test_info()->name()))
@@ -64,9 +68,15 @@ TEST_F(ContextEvalTest, UcdpHeadlines) {
 
   // FLOORS (pre-integration value minus a margin; see the top of this file).
   EXPECT_GE(Ratio(s.with_event, s.headlines), 0.28);  // measured 0.315
-  EXPECT_GE(Ratio(s.place.right, s.headlines), 0.0);
   EXPECT_GE(Ratio(s.date.right, s.headlines), 0.15);  // measured 0.180
-  EXPECT_GE(Ratio(s.deaths.right, s.headlines), 0.0);
+  // Place and deaths: 0 before integration, so no floor yet. The coordinator
+  // adds, after integration, e.g.
+  //   EXPECT_GE(Ratio(s.place.right, s.headlines), <measured - margin>);
+  //   EXPECT_GE(Ratio(s.deaths.right, s.headlines), <measured - margin>);
+
+  // Whatever fills the fields: a main event whose count UCDP's range misses
+  // by being above it is the aggregate-toll case; below low should be rare.
+  EXPECT_LE(s.deaths_under_low, s.deaths.produced() / 2 + 5);
 }
 
 TEST_F(ContextEvalTest, PloverGoldRecords) {
@@ -85,8 +95,13 @@ TEST_F(ContextEvalTest, PloverGoldRecords) {
 
   // FLOORS (pre-integration value minus a margin; see the top of this file).
   EXPECT_GE(Ratio(s.with_event, s.records), 0.85);  // measured 0.907
-  EXPECT_GE(Ratio(s.dead.main_exact, s.dead.gold), 0.0);
-  EXPECT_GE(Ratio(s.loc_same, s.loc_gold), 0.0);
+  // dead / injured / eventLoc: 0 before integration, no floor yet; the
+  // coordinator adds EXPECT_GE(Ratio(s.dead.main_exact, s.dead.gold), ...) and
+  // EXPECT_GE(Ratio(s.loc_same, s.loc_gold), ...) after integration.
+
+  // Whatever fills the fields: the CAMEO manual's examples without a `dead`
+  // field do not report deaths, so counts there should stay rare.
+  EXPECT_LE(s.dead.spurious, 10);
 }
 
 }  // namespace

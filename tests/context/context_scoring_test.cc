@@ -56,6 +56,28 @@ TEST(ParseCsv, EmptyInputHasNoHeader) {
   EXPECT_TRUE(t->rows.empty());
 }
 
+TEST(ParseCsv, NeverCrashesOnNoise) {
+  // Pseudo-random strings over the characters that matter to the reader.
+  const char kAlphabet[] = "\",\n\r;a \xC3\xA9";
+  uint32_t state = 12345;
+  int ok = 0, errors = 0;
+  for (int i = 0; i < 2000; ++i) {
+    std::string s;
+    int len = static_cast<int>(state % 40);
+    for (int k = 0; k < len; ++k) {
+      state = state * 1664525u + 1013904223u;
+      s.push_back(kAlphabet[(state >> 16) % (sizeof kAlphabet - 1)]);
+    }
+    auto t = ParseCsv(s);
+    (t.ok() ? ok : errors)++;
+    if (t.ok()) {
+      EXPECT_EQ(t->rows.size(), t->row_lines.size());
+    }
+  }
+  EXPECT_GT(ok, 0);
+  EXPECT_GT(errors, 0);
+}
+
 TEST(SplitSources, SplitsAndTrims) {
   EXPECT_EQ(SplitSources("2013-01-03; 2013-01-04"),
             (std::vector<std::string>{"2013-01-03", "2013-01-04"}));
@@ -296,6 +318,9 @@ TEST(ScoreUcdp, SharesOverHeadlinesAndOverProduced) {
   std::string text = FormatUcdpSummary(s);
   EXPECT_NE(text.find("0.333 (1/3)"), std::string::npos) << text;
   EXPECT_NE(text.find("0.500 (1/2)"), std::string::npos) << text;
+  std::string profile = FormatUcdpGoldProfile(golds);
+  EXPECT_NE(profile.find("one day 0, 2-7 days 3"), std::string::npos) << profile;
+  EXPECT_NE(profile.find("1 day after 3"), std::string::npos) << profile;
   std::string dis = FormatUcdpDisagreements(s, 30);
   EXPECT_NE(dis.find("## PLACE wrong: 1 headlines"), std::string::npos) << dis;
   EXPECT_NE(dis.find("Aleppo"), std::string::npos);
