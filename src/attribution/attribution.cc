@@ -1,0 +1,831 @@
+#include "attribution/attribution.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitrep::attribution {
+namespace {
+
+constexpr uint32_t kNo = UINT32_MAX;
+
+bool In(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list) {
+    if (w == x) return true;
+  }
+  return false;
+}
+template <size_t N>
+bool In(std::string_view w, const std::string_view (&list)[N]) {
+  for (std::string_view x : list) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+// Speech and report verbs: the clause they govern is said by their subject.
+constexpr std::string_view kSpeech[] = {
+    "say",       "tell",      "announce", "state",   "add",     "report",      "claim",
+    "confirm",   "note",      "insist",   "stress",  "declare", "explain",     "write",
+    "reiterate", "assert",    "tweet",    "testify", "allege",  "suggest",     "argue",
+    "disclose",  "comment",   "reveal",   "deny",    "admit",   "acknowledge", "post",
+    "publish",   "broadcast", "inform",   "quote",   "warn",    "believe",     "think",
+    "suspect",   "refute",    "maintain", "contend", "recount", "describe"};
+constexpr std::string_view kDeny[] = {"deny", "refute"};
+// Denials only of a report noun: "dismissed reports that ...".
+constexpr std::string_view kDenyReport[] = {"reject", "dismiss", "deny", "refute"};
+constexpr std::string_view kClaimVerbs[] = {"claim", "admit", "acknowledge"};
+constexpr std::string_view kConfirm[] = {"confirm", "verify", "corroborate", "substantiate",
+                                         "authenticate"};
+constexpr std::string_view kBelief[] = {"believe", "think", "suspect", "presume"};
+constexpr std::string_view kSeem[] = {"appear", "seem"};
+constexpr std::string_view kUnclear[] = {"unclear", "unknown", "uncertain"};
+constexpr std::string_view kUnable[] = {"unable", "impossible", "fail", "difficult"};
+constexpr std::string_view kHedgeAdv[] = {"reportedly",  "allegedly", "purportedly", "apparently",
+                                          "supposedly",  "seemingly", "possibly",    "presumably",
+                                          "unconfirmed", "unverified"};
+constexpr std::string_view kHedgeAmod[] = {"alleged",  "suspected",   "purported",
+                                           "apparent", "unconfirmed", "unverified",
+                                           "possible", "presumed",    "unverifiable"};
+constexpr std::string_view kReportNoun[] = {
+    "report",  "claim",       "statement",    "account",  "allegation", "rumor",
+    "rumour",  "assertion",   "announcement", "footage",  "video",      "communique",
+    "message", "information", "figure",       "toll",     "detail",     "number",
+    "it",      "this",        "that",         "these",    "they",       "picture",
+    "image",   "photo",       "death",        "casualty", "claims"};
+constexpr std::string_view kNeg[] = {"not", "n't", "never", "no", "nor"};
+
+// A sentence's parse: children lists and lower-cased lemmas.
+class View {
+ public:
+  View(const Document& doc, const Sentence& s) : doc_(&doc), s_(&s) {
+    const uint32_t n = s.token_end - s.token_begin;
+    kids_.resize(n);
+    lem_.resize(n);
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      const Token& tok = doc.tokens[t];
+      std::string l = tok.lemma.empty() ? std::string(doc.Form(tok)) : tok.lemma;
+      for (char& c : l) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      lem_[t - s.token_begin] = std::move(l);
+      uint32_t h = Head(t);
+      if (h != kNo) kids_[h - s.token_begin].push_back(t);
+    }
+  }
+  const Sentence& sentence() const { return *s_; }
+  bool Contains(uint32_t t) const { return t >= s_->token_begin && t < s_->token_end; }
+  // Document index of t's head; kNo for the root or a head outside the sentence.
+  uint32_t Head(uint32_t t) const {
+    int32_t h = doc_->tokens[t].head;
+    if (h <= 0) return kNo;
+    uint64_t x = static_cast<uint64_t>(s_->token_begin) + static_cast<uint64_t>(h) - 1;
+    return x < s_->token_end && x != t ? static_cast<uint32_t>(x) : kNo;
+  }
+  // The relation without its subtype: "nsubj" for "nsubj:pass".
+  std::string_view Base(uint32_t t) const {
+    std::string_view r = doc_->tokens[t].deprel;
+    return r.substr(0, r.find(':'));
+  }
+  std::string_view Rel(uint32_t t) const { return doc_->tokens[t].deprel; }
+  const std::string& Lemma(uint32_t t) const { return lem_[t - s_->token_begin]; }
+  Upos Pos(uint32_t t) const { return doc_->tokens[t].upos; }
+  std::string_view Form(uint32_t t) const { return doc_->Form(doc_->tokens[t]); }
+  const std::vector<uint32_t>& Kids(uint32_t t) const { return kids_[t - s_->token_begin]; }
+  // First child with exactly this relation, kNo if none.
+  uint32_t Child(uint32_t t, std::string_view rel) const {
+    for (uint32_t c : Kids(t)) {
+      if (Rel(c) == rel) return c;
+    }
+    return kNo;
+  }
+  bool HasNeg(uint32_t t) const {
+    for (uint32_t c : Kids(t)) {
+      if ((Base(c) == "advmod" || Base(c) == "det" || Base(c) == "neg") && In(Lemma(c), kNeg))
+        return true;
+    }
+    return false;
+  }
+  bool IsVerbal(uint32_t t) const { return Pos(t) == Upos::kVerb || Pos(t) == Upos::kAux; }
+  // Leftmost and rightmost token of t's subtree.
+  void Subtree(uint32_t t, uint32_t* lo, uint32_t* hi, int depth = 0) const {
+    *lo = std::min(*lo, t);
+    *hi = std::max(*hi, t);
+    if (depth > 64) return;
+    for (uint32_t c : Kids(t)) Subtree(c, lo, hi, depth + 1);
+  }
+  bool Dominates(uint32_t top, uint32_t t) const {
+    for (uint32_t i = 0; t != kNo && i <= s_->size(); ++i, t = Head(t)) {
+      if (t == top) return true;
+    }
+    return false;
+  }
+
+ private:
+  const Document* doc_;
+  const Sentence* s_;
+  std::vector<std::vector<uint32_t>> kids_;
+  std::vector<std::string> lem_;
+};
+
+bool IsPunct(const View& v, uint32_t t) { return v.Pos(t) == Upos::kPunct; }
+
+struct Frame {
+  bool found = false;
+  uint32_t sentence = 0;
+  uint32_t cue_begin = kNo, cue_end = kNo;  // tokens
+  uint32_t src_begin = kNo, src_end = kNo;  // tokens; kNo = no source
+  uint32_t src_head = kNo;
+  int32_t mention = -1;
+  std::string lemma;  // the frame word's lemma
+  bool deny = false;
+  bool hedge = false;           // "could not confirm", "believe", no source
+  bool responsibility = false;  // "claimed responsibility for"
+  bool has_source() const { return src_begin != kNo && src_end > src_begin; }
+};
+
+struct Hedge {
+  bool found = false;
+  uint32_t cue_begin = kNo, cue_end = kNo;
+  void Set(uint32_t b, uint32_t e) {
+    if (found) return;
+    found = true;
+    cue_begin = b;
+    cue_end = e;
+  }
+};
+
+// The source phrase of noun `n`: its subtree up to the first comma after the
+// head, without leading case words ("according to", "from") and edge punctuation.
+void SetSource(const View& v, uint32_t n, uint32_t skip_through, Frame* f) {
+  uint32_t lo = n, hi = n;
+  v.Subtree(n, &lo, &hi);
+  if (skip_through != kNo && skip_through >= lo) lo = skip_through + 1;
+  for (uint32_t t = n + 1; t <= hi; ++t) {
+    if (v.Form(t) == "," || v.Form(t) == "(" || v.Form(t) == "--") {
+      hi = t - 1;
+      break;
+    }
+  }
+  while (lo < n && (IsPunct(v, lo) || v.Base(lo) == "case" || v.Base(lo) == "mark")) ++lo;
+  while (hi > n && IsPunct(v, hi)) --hi;
+  if (lo > n) lo = n;
+  f->src_begin = lo;
+  f->src_end = hi + 1;
+  f->src_head = n;
+}
+
+bool IsExpletive(const View& v, uint32_t t) {
+  return v.Base(t) == "expl" || v.Lemma(t) == "there" ||
+         (v.Lemma(t) == "it" && v.Rel(t) == "nsubj:pass");
+}
+
+// A report noun's own source: "the army's statement", "a statement from the
+// ministry", "reports by state media". kNo if none.
+uint32_t NounSource(const View& v, uint32_t n) {
+  for (uint32_t c : v.Kids(n)) {
+    if (v.Rel(c) == "nmod:poss" && v.Pos(c) != Upos::kPron) return c;
+    if (v.Base(c) == "nmod") {
+      for (uint32_t k : v.Kids(c)) {
+        if (v.Base(k) == "case" && In(v.Lemma(k), {"from", "by", "of"})) return c;
+      }
+    }
+  }
+  return kNo;
+}
+
+// Negated confirmation: "could not (independently) confirm", "was unable to
+// verify", "it was not possible to verify". Sets the cue span.
+bool NegatedConfirm(const View& v, uint32_t t, uint32_t* cue_begin) {
+  if (!In(v.Lemma(t), kConfirm)) return false;
+  uint32_t b = t;
+  bool neg = false;
+  for (uint32_t c : v.Kids(t)) {
+    if (c < t && (v.Base(c) == "aux" || v.Base(c) == "advmod")) {
+      b = std::min(b, c);
+      if (In(v.Lemma(c), kNeg)) neg = true;
+    }
+  }
+  uint32_t h = v.Head(t);
+  if (!neg && h != kNo && (v.Base(t) == "xcomp" || v.Base(t) == "csubj" || v.Base(t) == "ccomp")) {
+    if (In(v.Lemma(h), kUnable) || (v.Lemma(h) == "possible" && v.HasNeg(h))) {
+      neg = true;
+      b = std::min(b, h);
+    }
+  }
+  if (neg) *cue_begin = b;
+  return neg;
+}
+
+// "claimed responsibility for (attacking) ..."
+bool ResponsibilityObj(const View& v, uint32_t w) {
+  for (uint32_t c : v.Kids(w)) {
+    if (v.Base(c) == "obj" && In(v.Lemma(c), {"responsibility", "credit"})) return true;
+  }
+  return false;
+}
+
+// The frame a speech verb (or "according", or a report noun) makes.
+bool BuildFrame(const View& v, uint32_t w, Frame* f) {
+  *f = Frame();
+  f->lemma = v.Lemma(w);
+  f->cue_begin = w;
+  f->cue_end = w + 1;
+  if (f->lemma == "according" || f->lemma == "accord") {
+    uint32_t x = v.Head(w);
+    if (x == kNo) return false;
+    uint32_t skip = w;
+    if (w + 1 < v.sentence().token_end && v.Lemma(w + 1) == "to") {
+      f->cue_end = w + 2;
+      skip = w + 1;
+    }
+    uint32_t n = x;
+    if (In(v.Lemma(x), kReportNoun)) {
+      uint32_t y = NounSource(v, x);
+      if (y != kNo) n = y;
+    }
+    SetSource(v, n, n == x ? skip : kNo, f);
+    f->found = true;
+    return true;
+  }
+  if (!v.IsVerbal(w)) {
+    // A statement noun: "in a statement, the ministry said" is found through
+    // the verb; here "the army's statement that ...", "a statement by X".
+    uint32_t y = NounSource(v, w);
+    if (y == kNo) {
+      uint32_t h = v.Head(w);
+      if (h != kNo && v.Base(w) == "obl" && In(v.Lemma(h), kSpeech)) return BuildFrame(v, h, f);
+      return false;
+    }
+    SetSource(v, y, kNo, f);
+    f->found = true;
+    return true;
+  }
+  f->deny = In(f->lemma, kDeny);
+  uint32_t cue_b = w;
+  if (NegatedConfirm(v, w, &cue_b)) {
+    f->hedge = true;
+    f->cue_begin = cue_b;
+    f->found = true;
+    return true;  // nobody vouches for it: no source
+  }
+  f->responsibility = ResponsibilityObj(v, w);
+  uint32_t subj = v.Child(w, "nsubj");
+  if (subj != kNo && IsExpletive(v, subj)) subj = kNo;
+  if (subj == kNo) {
+    uint32_t h = v.Head(w);
+    if (h != kNo && v.Lemma(h) == "quote" && (v.Base(w) == "advcl" || v.Base(w) == "xcomp")) {
+      // "the ministry quoted the commander as saying" / "the commander was
+      // quoted as saying".
+      subj = v.Child(h, "obj");
+      if (subj == kNo) subj = v.Child(h, "nsubj:pass");
+    } else if (h != kNo && v.Base(w) == "conj" && In(v.Lemma(h), kSpeech)) {
+      subj = v.Child(h, "nsubj");  // "X said ... and added that ..."
+    }
+  }
+  if (subj == kNo) {
+    // "was reported by state media"
+    for (uint32_t c : v.Kids(w)) {
+      if (v.Rel(c) == "obl:agent") subj = c;
+    }
+  }
+  if (subj != kNo) {
+    SetSource(v, subj, kNo, f);
+    // "State news agency SANA said" parsed with two adjacent subjects.
+    for (uint32_t c : v.Kids(w)) {
+      if (c == subj || v.Rel(c) != "nsubj") continue;
+      uint32_t lo = c, hi = c;
+      v.Subtree(c, &lo, &hi);
+      if (hi + 1 == f->src_begin) f->src_begin = lo;
+      if (lo == f->src_end) {
+        f->src_end = hi + 1;
+        f->src_head = c;
+      }
+    }
+  }
+  if (In(f->lemma, kBelief)) f->hedge = true;
+  if (subj != kNo) {
+    for (uint32_t c : v.Kids(subj)) {
+      if (v.Base(c) == "amod" && In(v.Lemma(c), kHedgeAmod)) {
+        f->hedge = true;  // "unconfirmed reports said"
+        f->cue_begin = c;
+        f->cue_end = c + 1;
+      }
+    }
+  }
+  if (!f->has_source()) f->hedge = true;  // "it was reported that ..."
+  f->found = true;
+  return true;
+}
+
+// Would the parataxis/conj speech verb `c` hanging on `x` report x's clause?
+// "X attacked Y, police said".
+bool SideSpeech(const View& v, uint32_t x, uint32_t c) {
+  if (!v.IsVerbal(c) || !In(v.Lemma(c), kSpeech)) return false;
+  std::string_view r = v.Base(c);
+  if (r == "parataxis") return true;
+  if (r == "ccomp" && c > x) return true;
+  if (r == "conj" && c > x && v.Child(c, "cc") == kNo) {
+    for (uint32_t t = x + 1; t < c; ++t) {
+      std::string_view f = v.Form(t);
+      if (f == "," || f == "\"" || f == "''" || f == "\xE2\x80\x9D") return true;
+    }
+  }
+  return false;
+}
+
+// "according" under an obl/nmod child of x: "..., according to police".
+uint32_t AccordingUnder(const View& v, uint32_t c) {
+  if (v.Base(c) != "obl" && v.Base(c) != "nmod" && v.Base(c) != "advcl") return kNo;
+  for (uint32_t k : v.Kids(c)) {
+    if ((v.Base(k) == "case" || v.Base(k) == "mark") &&
+        (v.Lemma(k) == "according" || v.Lemma(k) == "accord"))
+      return k;
+  }
+  return kNo;
+}
+
+// A that-clause misread as a relative clause on a speech verb's object or obl:
+// the clause x has a subject of its own and a "that" that is not it.
+bool MisreadComplement(const View& v, uint32_t x, uint32_t p) {
+  uint32_t g = v.Head(p);
+  if (g == kNo || !v.IsVerbal(g) || !In(v.Lemma(g), kSpeech)) return false;
+  std::string_view pr = v.Base(p);
+  if (pr != "obj" && pr != "iobj" && pr != "obl") return false;
+  bool that = false, subject = false;
+  for (uint32_t c : v.Kids(x)) {
+    if (v.Lemma(c) == "that" && c < x && c == p + 1) that = true;
+    if (v.Base(c) == "nsubj" && v.Lemma(c) != "that" && v.Lemma(c) != "which" &&
+        v.Lemma(c) != "who")
+      subject = true;
+  }
+  return that && subject;
+}
+
+// Walks from the trigger to the root: the nearest frame (if `want_frame`) and
+// every hedge on the way.
+void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* hedge) {
+  auto in_trigger = [&](uint32_t t) { return t >= e.trigger_begin && t < e.trigger_end; };
+  uint32_t x = e.trigger_head;
+  if (!v.Contains(x)) return;
+  for (uint32_t step = 0; step <= v.sentence().size(); ++step) {
+    for (uint32_t c : v.Kids(x)) {
+      if (v.Base(c) == "advmod" && In(v.Lemma(c), kHedgeAdv)) hedge->Set(c, c + 1);
+      if (v.Base(c) == "amod" && In(v.Lemma(c), kHedgeAmod) && !v.IsVerbal(x)) hedge->Set(c, c + 1);
+    }
+    if (want_frame && !frame->found) {
+      for (uint32_t c : v.Kids(x)) {
+        if (in_trigger(c)) continue;
+        uint32_t acc = AccordingUnder(v, c);
+        if (acc != kNo && !in_trigger(acc) && BuildFrame(v, acc, frame)) break;
+        if (SideSpeech(v, x, c) && BuildFrame(v, c, frame)) break;
+      }
+    }
+    uint32_t p = v.Head(x);
+    if (p == kNo) break;
+    std::string_view r = v.Base(x);
+    const std::string& pl = v.Lemma(p);
+    bool clausal = r == "ccomp" || r == "xcomp" || r == "csubj" || r == "parataxis";
+    if (want_frame && !frame->found && !in_trigger(p)) {
+      if (v.IsVerbal(p) && In(pl, kSpeech) &&
+          (clausal || r == "obj" || (r == "advcl" && ResponsibilityObj(v, p)))) {
+        BuildFrame(v, p, frame);
+      } else if (r == "acl" && v.Head(p) != kNo && MisreadComplement(v, x, p)) {
+        // "told AFP that soldiers fired", "said on Twitter that police
+        // arrested" read as relative clauses on AFP / Twitter.
+        BuildFrame(v, v.Head(p), frame);
+      } else if (!v.IsVerbal(p) && In(pl, kReportNoun) &&
+                 (r == "acl" || r == "ccomp" || r == "nmod") && NounSource(v, p) != kNo) {
+        BuildFrame(v, p, frame);  // "the army's claim that its jets hit ..."
+      }
+    }
+    if (clausal || r == "advcl") {
+      if (In(pl, kSeem) || In(pl, kBelief)) hedge->Set(p, p + 1);
+      if (In(pl, kUnclear) || (pl == "clear" && v.HasNeg(p))) hedge->Set(p, p + 1);
+    }
+    uint32_t cue_b = p;
+    if ((clausal || r == "obj") && NegatedConfirm(v, p, &cue_b)) hedge->Set(cue_b, p + 1);
+    if (!v.IsVerbal(p) && In(pl, kReportNoun)) {
+      for (uint32_t c : v.Kids(p)) {
+        if (v.Base(c) == "amod" && In(v.Lemma(c), kHedgeAmod)) hedge->Set(c, c + 1);
+      }
+    }
+    // "denied reports that its jets struck ...": a denial above a report noun
+    // without a source of its own.
+    if (want_frame && !frame->found && r == "obj" && In(pl, kDenyReport) &&
+        In(v.Lemma(x), kReportNoun)) {
+      if (BuildFrame(v, p, frame)) frame->deny = true;
+    }
+    x = p;
+  }
+}
+
+// A mention whose head lies in [b, e) of sentence s; the one headed at `head`
+// first, else the widest.
+int32_t MentionIn(const Document& doc, uint32_t s, uint32_t b, uint32_t e, uint32_t head) {
+  int32_t best = -1;
+  uint32_t best_width = 0;
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    const ActorMention& m = doc.mentions[i];
+    if (m.sentence != s || m.head < b || m.head >= e) continue;
+    if (m.head == head) return static_cast<int32_t>(i);
+    uint32_t w = m.token_end > m.token_begin ? m.token_end - m.token_begin : 0;
+    if (best < 0 || w > best_width) {
+      best = static_cast<int32_t>(i);
+      best_width = w;
+    }
+  }
+  return best;
+}
+
+int32_t Resolve(const Document& doc, int32_t m) {
+  for (int i = 0; i < 8 && m >= 0 && static_cast<size_t>(m) < doc.mentions.size(); ++i) {
+    int32_t a = doc.mentions[m].antecedent;
+    if (a < 0 || static_cast<size_t>(a) >= doc.mentions.size() || a == m) break;
+    m = a;
+  }
+  return m;
+}
+
+bool StateSector(std::string_view s) {
+  return s.empty() || s == "GOV" || s == "MIL" || s == "COP" || s == "SPY" || s == "JUD" ||
+         s == "LEG" || s == "MED";
+}
+
+bool FirstPerson(const Document& doc, const ActorMention& m) {
+  for (uint32_t t = m.token_begin; t < m.token_end && t < doc.tokens.size(); ++t) {
+    std::string_view f = doc.Form(doc.tokens[t]);
+    if (f == "we" || f == "We" || f == "our" || f == "Our" || f == "us" || f == "I" || f == "my" ||
+        f == "My")
+      return true;
+  }
+  return false;
+}
+
+// Is the frame's source the event's own actor?
+bool OwnAction(const Document& doc, const Event& e, const Frame& f) {
+  if (f.responsibility) return true;
+  if (e.source < 0 || static_cast<size_t>(e.source) >= doc.mentions.size()) {
+    return In(f.lemma, kClaimVerbs) && f.has_source();
+  }
+  if (!f.has_source()) return false;
+  const ActorMention& raw = doc.mentions[e.source];
+  if (FirstPerson(doc, raw)) return true;
+  if (raw.kind == ActorMention::Kind::kPronoun && raw.antecedent < 0) {
+    std::string_view p = doc.Form(doc.tokens[raw.head]);
+    if (p == "it" || p == "It" || p == "they" || p == "They") return true;
+  }
+  if (f.mention < 0) return false;
+  int32_t a = Resolve(doc, e.source), b = Resolve(doc, f.mention);
+  if (a == b || e.source == f.mention) return true;
+  const ActorMention& ma = doc.mentions[a];
+  const ActorMention& mb = doc.mentions[b];
+  if (!ma.name.empty() && ma.name == mb.name) return true;
+  if (!ma.code.empty() && ma.code == mb.code && ma.sector != "CVL" && ma.sector != "UAF" &&
+      !ma.sector.empty())
+    return true;
+  if (!ma.country.empty() && ma.country == mb.country && StateSector(ma.sector) &&
+      StateSector(mb.sector))
+    return true;
+  return false;
+}
+
+struct Quote {
+  uint32_t open = 0, close = 0;  // byte offsets of the quote characters
+};
+
+std::vector<Quote> Quotes(const std::string& text) {
+  std::vector<Quote> out;
+  bool open = false;
+  uint32_t start = 0;
+  for (uint32_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool opening = false, closing = false;
+    if (c == '"') {
+      opening = !open;
+      closing = open;
+    } else if (c == 0xE2 && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      unsigned char d = static_cast<unsigned char>(text[i + 2]);
+      if (d == 0x9C) opening = true;
+      if (d == 0x9D) closing = open;
+    } else if (c == '\n' && i + 1 < text.size() && text[i + 1] == '\n') {
+      open = false;  // a quotation does not run over a paragraph break unclosed
+    }
+    if (opening) {
+      open = true;
+      start = i;
+    } else if (closing) {
+      open = false;
+      out.push_back({start, i});
+    }
+  }
+  return out;
+}
+
+uint32_t SentenceOf(const Document& doc, uint32_t byte) {
+  auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), byte,
+                             [](uint32_t b, const Sentence& s) { return b < s.begin; });
+  if (it == doc.sentences.begin()) return kNo;
+  --it;
+  return byte < it->end ? static_cast<uint32_t>(it - doc.sentences.begin()) : kNo;
+}
+
+// The speech verb next to a quotation that spans sentences: the first one
+// after the closing quote in its sentence, else the last one before the
+// opening quote in its sentence.
+bool QuoteFrame(const Document& doc, const std::vector<View>& views, const Quote& q, Frame* f) {
+  uint32_t sc = SentenceOf(doc, q.close), so = SentenceOf(doc, q.open);
+  if (sc != kNo) {
+    const View& v = views[sc];
+    for (uint32_t t = v.sentence().token_begin; t < v.sentence().token_end; ++t) {
+      if (doc.tokens[t].begin > q.close && v.IsVerbal(t) && In(v.Lemma(t), kSpeech)) {
+        if (BuildFrame(v, t, f)) {
+          f->sentence = sc;
+          return true;
+        }
+      }
+    }
+  }
+  if (so != kNo) {
+    const View& v = views[so];
+    for (uint32_t t = v.sentence().token_end; t-- > v.sentence().token_begin;) {
+      if (doc.tokens[t].end <= q.open && v.IsVerbal(t) && In(v.Lemma(t), kSpeech)) {
+        if (BuildFrame(v, t, f)) {
+          f->sentence = so;
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+// "He added:" at the end of sentence k-1 (same paragraph): its speech verb.
+bool ColonFrame(const Document& doc, const std::vector<View>& views, uint32_t k, Frame* f) {
+  if (k == 0 || doc.sentences[k - 1].paragraph != doc.sentences[k].paragraph) return false;
+  const View& v = views[k - 1];
+  const Sentence& s = v.sentence();
+  uint32_t last = s.token_end;
+  while (last > s.token_begin) {
+    std::string_view form = v.Form(last - 1);
+    if (form == "\"" || form == "\xE2\x80\x9C" || form == "``") {
+      --last;
+      continue;
+    }
+    break;
+  }
+  if (last == s.token_begin || v.Form(last - 1) != ":") return false;
+  for (uint32_t t = last - 1; t-- > s.token_begin;) {
+    if (v.IsVerbal(t) && In(v.Lemma(t), kSpeech) && v.Child(t, "ccomp") == kNo) {
+      if (BuildFrame(v, t, f)) {
+        f->sentence = k - 1;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// "According to (a statement from) X, <clause>": the surface reading, for
+// when the parse has lost the obl. The event must follow the comma.
+bool InitialAccordingFrame(const View& v, uint32_t trigger, Frame* f) {
+  const Sentence& s = v.sentence();
+  uint32_t t = s.token_begin;
+  while (t < s.token_end && IsPunct(v, t)) ++t;
+  if (t + 2 >= s.token_end || (v.Lemma(t) != "according" && v.Lemma(t) != "accord") ||
+      v.Lemma(t + 1) != "to")
+    return false;
+  uint32_t comma = t + 2;
+  while (comma < s.token_end && v.Form(comma) != ",") ++comma;
+  if (comma >= s.token_end || comma == t + 2 || trigger <= comma) return false;
+  Frame g;
+  g.lemma = "according";
+  g.cue_begin = t;
+  g.cue_end = t + 2;
+  g.src_begin = t + 2;
+  for (uint32_t k = t + 2; k < comma; ++k) {
+    if (In(v.Lemma(k), {"from", "by"}) && k + 1 < comma) g.src_begin = k + 1;
+  }
+  g.src_end = comma;
+  g.src_head = comma - 1;
+  g.sentence = f->sentence;
+  g.found = true;
+  *f = g;
+  return true;
+}
+
+// A hedge not governing the events: "The report could not be independently
+// verified.", "..., a claim that could not be verified". Its cue span.
+bool StandaloneHedge(const View& v, uint32_t* cue_b, uint32_t* cue_e, uint32_t* top) {
+  const Sentence& s = v.sentence();
+  for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+    uint32_t b = t;
+    bool hedge = false;
+    if (v.IsVerbal(t) && NegatedConfirm(v, t, &b) && v.Child(t, "ccomp") == kNo) {
+      // What is unconfirmed must be a report, a figure or a pronoun for it.
+      for (uint32_t c : v.Kids(t)) {
+        std::string_view r = v.Base(c);
+        if ((r == "nsubj" || r == "obj") && In(v.Lemma(c), kReportNoun)) hedge = true;
+      }
+      uint32_t h = v.Head(t);
+      if (h != kNo && In(v.Lemma(h), kReportNoun)) hedge = true;  // "a claim that could not..."
+      if (h != kNo && v.Head(h) != kNo && In(v.Lemma(v.Head(h)), kReportNoun) &&
+          In(v.Lemma(h), kUnable))
+        hedge = true;
+      if (v.Head(t) == kNo && v.Child(t, "obj") == kNo && v.Child(t, "nsubj:pass") != kNo &&
+          In(v.Lemma(v.Child(t, "nsubj:pass")), kReportNoun))
+        hedge = true;
+      if (hedge) *top = t;
+    } else if ((v.Lemma(t) == "confirmation" || v.Lemma(t) == "verification") && v.HasNeg(t)) {
+      hedge = true;  // "There was no independent confirmation."
+      *top = t;
+    } else if ((v.Lemma(t) == "unverified" || v.Lemma(t) == "unconfirmed") && v.Head(t) == kNo) {
+      uint32_t subj = v.Child(t, "nsubj");
+      hedge = subj != kNo && In(v.Lemma(subj), kReportNoun);  // "The claims were unverified."
+      *top = t;
+    }
+    if (hedge) {
+      *cue_b = b;
+      *cue_e = t + 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Status Attribute(Document& doc) {
+  const uint32_t ntok = static_cast<uint32_t>(doc.tokens.size());
+  for (const Event& e : doc.events) {
+    if (e.sentence >= doc.sentences.size() || e.trigger_head >= ntok ||
+        e.trigger_begin > e.trigger_end || e.trigger_end > ntok)
+      return InvalidArgumentError("attribution: an event points outside the document");
+  }
+  for (const ActorMention& m : doc.mentions) {
+    if (m.sentence >= doc.sentences.size() || m.head >= ntok || m.token_end > ntok)
+      return InvalidArgumentError("attribution: a mention points outside the document");
+  }
+  for (const Sentence& s : doc.sentences) {
+    if (s.token_begin > s.token_end || s.token_end > ntok)
+      return InvalidArgumentError("attribution: a sentence points outside the tokens");
+  }
+  std::vector<View> views;
+  views.reserve(doc.sentences.size());
+  for (const Sentence& s : doc.sentences) views.emplace_back(doc, s);
+
+  const size_t n = doc.events.size();
+  // Statement events: the frames of others, or speech-verb 01x events.
+  std::vector<char> statement(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    int32_t r = doc.events[i].reported_by;
+    if (r >= 0 && static_cast<size_t>(r) < n) statement[r] = 1;
+    const Event& e = doc.events[i];
+    const View& v = views[e.sentence];
+    if (v.Contains(e.trigger_head) && e.cameo.size() >= 2 && e.cameo.compare(0, 2, "01") == 0 &&
+        (In(v.Lemma(e.trigger_head), kSpeech) || v.Lemma(e.trigger_head) == "according" ||
+         v.Lemma(e.trigger_head) == "accord"))
+      statement[i] = 1;
+  }
+  const std::vector<Quote> quotes = Quotes(doc.text);
+
+  std::vector<Frame> frames(n);
+  std::vector<Hedge> hedges(n);
+  for (size_t i = 0; i < n; ++i) {
+    const Event& e = doc.events[i];
+    const View& v = views[e.sentence];
+    Frame& f = frames[i];
+    // 1. The coder's reported speech.
+    bool from_statement = false;
+    if (e.reported_by >= 0 && static_cast<size_t>(e.reported_by) < n &&
+        static_cast<int32_t>(i) != e.reported_by) {
+      const Event& st = doc.events[e.reported_by];
+      if (st.sentence == e.sentence && v.Contains(st.trigger_head) &&
+          BuildFrame(v, st.trigger_head, &f)) {
+        from_statement = true;
+        if (st.cameo.compare(0, 3, "016") == 0) f.deny = true;
+        if (st.source >= 0 && static_cast<size_t>(st.source) < doc.mentions.size() &&
+            f.has_source()) {
+          const ActorMention& m = doc.mentions[st.source];
+          if (m.head >= f.src_begin && m.head < f.src_end) f.mention = st.source;
+        }
+      }
+    }
+    // 2. The parse (and every hedge on the way up).
+    Climb(v, e, !from_statement, &f, &hedges[i]);
+    f.sentence = e.sentence;
+    // 3. Across sentences, with a continuation cue.
+    if (!f.found) {
+      uint32_t b = doc.tokens[e.trigger_head].begin;
+      for (const Quote& q : quotes) {
+        if (b > q.open && b < q.close && SentenceOf(doc, q.open) != SentenceOf(doc, q.close)) {
+          QuoteFrame(doc, views, q, &f);
+          break;
+        }
+      }
+    }
+    if (!f.found) ColonFrame(doc, views, e.sentence, &f);
+    if (!f.found) InitialAccordingFrame(v, e.trigger_head, &f);
+    if (f.found && f.has_source() && f.mention < 0) {
+      f.mention = MentionIn(doc, f.sentence, f.src_begin, f.src_end, f.src_head);
+    }
+  }
+
+  // Statuses.
+  for (size_t i = 0; i < n; ++i) {
+    Event& e = doc.events[i];
+    const Frame& f = frames[i];
+    Attribution a;
+    AttributionStatus status = AttributionStatus::kAsserted;
+    uint32_t cue_b = kNo, cue_e = kNo;
+    if (f.found) {
+      bool own = OwnAction(doc, e, f);
+      cue_b = f.cue_begin;
+      cue_e = f.cue_end;
+      if (f.deny || (own && e.negated && f.has_source())) {
+        status = AttributionStatus::kDenied;
+      } else if (f.hedge) {
+        status = AttributionStatus::kUnconfirmed;
+      } else if (own) {
+        status = AttributionStatus::kClaimed;
+      } else {
+        status = AttributionStatus::kReported;
+      }
+      if (f.has_source()) {
+        a.begin = doc.tokens[f.src_begin].begin;
+        a.end = doc.tokens[f.src_end - 1].end;
+        a.mention = f.mention;
+      }
+    }
+    const Hedge& h = hedges[i];
+    if (h.found && status != AttributionStatus::kDenied) {
+      status = AttributionStatus::kUnconfirmed;
+      cue_b = h.cue_begin;
+      cue_e = h.cue_end;
+    }
+    a.status = status;
+    if (cue_b != kNo && cue_e != kNo && cue_e > cue_b && cue_e <= ntok) {
+      a.cue_begin = doc.tokens[cue_b].begin;
+      a.cue_end = doc.tokens[cue_e - 1].end;
+    }
+    if (a.end < a.begin) a.end = a.begin;
+    e.attribution = a;
+  }
+
+  // Stand-alone hedges: in the same sentence, or a hedge sentence right after
+  // the events (and the run of sentences before it with the same source).
+  std::vector<std::vector<uint32_t>> by_sentence(doc.sentences.size());
+  for (size_t i = 0; i < n; ++i) by_sentence[doc.events[i].sentence].push_back(i);
+  auto hedge_event = [&](uint32_t i, uint32_t cb, uint32_t ce) {
+    Event& e = doc.events[i];
+    if (statement[i] || e.attribution.status == AttributionStatus::kDenied) return;
+    e.attribution.status = AttributionStatus::kUnconfirmed;
+    e.attribution.cue_begin = doc.tokens[cb].begin;
+    e.attribution.cue_end = doc.tokens[ce - 1].end;
+  };
+  auto source_text = [&](uint32_t i) {
+    const Attribution& a = doc.events[i].attribution;
+    return std::string(doc.Slice(a.begin, a.end));
+  };
+  for (uint32_t k = 0; k < doc.sentences.size(); ++k) {
+    uint32_t cb = 0, ce = 0, top = kNo;
+    if (!StandaloneHedge(views[k], &cb, &ce, &top)) continue;
+    bool own_events = false;
+    for (uint32_t i : by_sentence[k]) {
+      const Event& e = doc.events[i];
+      if (!statement[i] && !views[k].Dominates(top, e.trigger_head)) own_events = true;
+    }
+    if (own_events) {
+      for (uint32_t i : by_sentence[k]) {
+        if (!views[k].Dominates(top, doc.events[i].trigger_head)) hedge_event(i, cb, ce);
+      }
+      continue;
+    }
+    if (k == 0 || doc.sentences[k - 1].paragraph != doc.sentences[k].paragraph) continue;
+    // The previous sentence, then back while the same source speaks.
+    std::string src;
+    bool first = true;
+    for (uint32_t j = k; j-- > 0;) {
+      if (doc.sentences[j].paragraph != doc.sentences[k].paragraph) break;
+      std::string here;
+      bool any = false;
+      for (uint32_t i : by_sentence[j]) {
+        if (statement[i]) continue;
+        if (!any) here = source_text(i);
+        any = true;
+      }
+      if (!first && (!any || here.empty() || here != src)) break;
+      for (uint32_t i : by_sentence[j]) hedge_event(i, cb, ce);
+      src = here;
+      first = false;
+      if (src.empty()) break;
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace sitrep::attribution
