@@ -164,6 +164,13 @@ void SetSource(const View& v, uint32_t n, uint32_t skip_through, Frame* f) {
   uint32_t lo = n, hi = n;
   v.Subtree(n, &lo, &hi);
   if (skip_through != kNo && skip_through >= lo) lo = skip_through + 1;
+  for (uint32_t c : v.Kids(n)) {
+    if (c > n && v.Rel(c) == "acl:relcl") {  // "a student [who said ...]"
+      uint32_t clo = c, chi = c;
+      v.Subtree(c, &clo, &chi);
+      if (clo > n) hi = std::min(hi, clo - 1);
+    }
+  }
   for (uint32_t t = n + 1; t <= hi; ++t) {
     if (v.Form(t) == "," || v.Form(t) == "(" || v.Form(t) == "--") {
       hi = t - 1;
@@ -171,7 +178,7 @@ void SetSource(const View& v, uint32_t n, uint32_t skip_through, Frame* f) {
     }
   }
   while (lo < n && (IsPunct(v, lo) || v.Base(lo) == "case" || v.Base(lo) == "mark")) ++lo;
-  while (hi > n && IsPunct(v, hi)) --hi;
+  while (hi > n && (IsPunct(v, hi) || In(v.Lemma(hi), {"who", "that", "which"}))) --hi;
   if (lo > n) lo = n;
   f->src_begin = lo;
   f->src_end = hi + 1;
@@ -275,6 +282,9 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f) {
   f->responsibility = ResponsibilityObj(v, w);
   uint32_t subj = v.Child(w, "nsubj");
   if (subj != kNo && IsExpletive(v, subj)) subj = kNo;
+  if (subj != kNo && In(v.Lemma(subj), {"who", "that", "which"}) && v.Rel(w) == "acl:relcl" &&
+      v.Head(w) != kNo)
+    subj = v.Head(w);  // "a student who said ...", "a group that says ..."
   if (subj == kNo) {
     uint32_t h = v.Head(w);
     if (h != kNo && v.Lemma(h) == "quote" && (v.Base(w) == "advcl" || v.Base(w) == "xcomp")) {
@@ -282,8 +292,11 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f) {
       // quoted as saying".
       subj = v.Child(h, "obj");
       if (subj == kNo) subj = v.Child(h, "nsubj:pass");
-    } else if (h != kNo && v.Base(w) == "conj" && In(v.Lemma(h), kSpeech)) {
-      subj = v.Child(h, "nsubj");  // "X said ... and added that ..."
+    } else if (h != kNo && (v.Base(w) == "conj" || v.Base(w) == "advcl" || v.Base(w) == "xcomp")) {
+      // A shared or controlling subject: "X said ... and added that ...", "a
+      // report released on Tuesday alleged that ...", "the Taliban claimed
+      // responsibility, saying that ...".
+      subj = v.Child(h, "nsubj");
     }
   }
   if (subj == kNo) {
@@ -348,6 +361,13 @@ uint32_t AccordingUnder(const View& v, uint32_t c) {
   return kNo;
 }
 
+bool HasMarkThat(const View& v, uint32_t x) {
+  for (uint32_t c : v.Kids(x)) {
+    if (v.Base(c) == "mark" && v.Lemma(c) == "that") return true;
+  }
+  return false;
+}
+
 // A that-clause misread as a relative clause on a speech verb's object or obl:
 // the clause x has a subject of its own and a "that" that is not it.
 bool MisreadComplement(const View& v, uint32_t x, uint32_t p) {
@@ -388,7 +408,24 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
     if (p == kNo) break;
     std::string_view r = v.Base(x);
     const std::string& pl = v.Lemma(p);
+    // "..., a claim the army swiftly denied": a relative clause on a report
+    // noun is the reporter's comment on the claim, not part of it.
+    if (v.Rel(x) == "acl:relcl" && !v.IsVerbal(p) && In(pl, {"claim", "report", "allegation"}))
+      want_frame = false;
     bool clausal = r == "ccomp" || r == "xcomp" || r == "csubj" || r == "parataxis";
+    if (want_frame && !frame->found && r == "conj" && HasMarkThat(v, x)) {
+      // "alleged that France was aware of ..., and that the French military
+      // helped ..." with the second that-clause hung on the root: it belongs
+      // with the nearest earlier that-clause of a speech verb.
+      for (uint32_t y = x; y-- > v.sentence().token_begin;) {
+        uint32_t g = v.Head(y);
+        if (g != kNo && v.Base(y) == "ccomp" && HasMarkThat(v, y) && v.IsVerbal(g) &&
+            In(v.Lemma(g), kSpeech) && !in_trigger(g)) {
+          BuildFrame(v, g, frame);
+          break;
+        }
+      }
+    }
     if (want_frame && !frame->found && !in_trigger(p)) {
       if (v.IsVerbal(p) && In(pl, kSpeech) &&
           (clausal || r == "obj" || (r == "advcl" && ResponsibilityObj(v, p)))) {
@@ -487,8 +524,13 @@ bool OwnAction(const Document& doc, const Event& e, const Frame& f) {
   if (!ma.code.empty() && ma.code == mb.code && ma.sector != "CVL" && ma.sector != "UAF" &&
       !ma.sector.empty())
     return true;
+  // One state's organs speak for each other when one of them is the state or
+  // its government ("Russia said its jets struck", "the defence ministry said
+  // troops retook"), or both are the same organ; not a police officer for a court.
   if (!ma.country.empty() && ma.country == mb.country && StateSector(ma.sector) &&
-      StateSector(mb.sector))
+      StateSector(mb.sector) &&
+      (ma.sector == mb.sector || ma.sector.empty() || mb.sector.empty() || ma.sector == "GOV" ||
+       mb.sector == "GOV"))
     return true;
   return false;
 }
@@ -618,6 +660,50 @@ bool InitialAccordingFrame(const View& v, uint32_t trigger, Frame* f) {
   return true;
 }
 
+// "<clause>, Syrian state media reported", "..., Reuters reports." read on the
+// surface, for when the parse has lost the speech verb (tagged as a noun, or
+// hung as an xcomp): after the sentence's last comma only a noun phrase, a
+// speech word and time words. The event must precede the comma.
+bool FinalSpeechFrame(const View& v, uint32_t trigger, Frame* f) {
+  const Sentence& s = v.sentence();
+  uint32_t comma = kNo;
+  for (uint32_t t = s.token_end; t-- > s.token_begin;) {
+    if (v.Form(t) == ",") {
+      comma = t;
+      break;
+    }
+  }
+  if (comma == kNo || trigger >= comma) return false;
+  uint32_t speech = kNo;
+  for (uint32_t t = comma + 1; t < s.token_end; ++t) {
+    Upos u = v.Pos(t);
+    if (speech == kNo && t > comma + 1 && In(v.Lemma(t), {"say", "report", "announce", "add"}) &&
+        (v.Form(t).size() < 3 || v.Form(t).substr(v.Form(t).size() - 3) != "ing")) {
+      speech = t;
+      continue;
+    }
+    bool np = u == Upos::kDet || u == Upos::kAdj || u == Upos::kNoun || u == Upos::kPropn ||
+              u == Upos::kNum || u == Upos::kPart || u == Upos::kCconj ||
+              (u == Upos::kPunct && v.Form(t) != ",") ||
+              (u == Upos::kAdp && In(v.Lemma(t), {"of", "for", "in"}));
+    bool tail = u == Upos::kPropn || u == Upos::kNoun || u == Upos::kAdp || u == Upos::kAdv ||
+                u == Upos::kDet || u == Upos::kNum || u == Upos::kAdj || u == Upos::kPunct;
+    if (speech == kNo ? !np : !tail) return false;
+  }
+  if (speech == kNo) return false;
+  Frame g;
+  g.lemma = v.Lemma(speech);
+  g.cue_begin = speech;
+  g.cue_end = speech + 1;
+  g.src_begin = comma + 1;
+  g.src_end = speech;
+  g.src_head = speech - 1;
+  g.sentence = f->sentence;
+  g.found = true;
+  *f = g;
+  return true;
+}
+
 // A hedge not governing the events: "The report could not be independently
 // verified.", "..., a claim that could not be verified". Its cue span.
 bool StandaloneHedge(const View& v, uint32_t* cue_b, uint32_t* cue_e, uint32_t* top) {
@@ -730,6 +816,7 @@ Status Attribute(Document& doc) {
     }
     if (!f.found) ColonFrame(doc, views, e.sentence, &f);
     if (!f.found) InitialAccordingFrame(v, e.trigger_head, &f);
+    if (!f.found) FinalSpeechFrame(v, e.trigger_head, &f);
     if (f.found && f.has_source() && f.mention < 0) {
       f.mention = MentionIn(doc, f.sentence, f.src_begin, f.src_end, f.src_head);
     }
@@ -746,7 +833,7 @@ Status Attribute(Document& doc) {
       bool own = OwnAction(doc, e, f);
       cue_b = f.cue_begin;
       cue_e = f.cue_end;
-      if (f.deny || (own && e.negated && f.has_source())) {
+      if (f.deny || (own && e.negated && e.modality == Modality::kFactual && f.has_source())) {
         status = AttributionStatus::kDenied;
       } else if (f.hedge) {
         status = AttributionStatus::kUnconfirmed;

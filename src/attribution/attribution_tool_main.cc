@@ -1,8 +1,10 @@
 // sitrep_attribution_tool: prints every coded event with its attribution.
 //
-//   sitrep_attribution_tool FILE...          one document per non-empty line
+//   sitrep_attribution_tool FILE...          one document per non-empty line (a JSON
+//                                            line's "text" if it is a JSON object)
 //   sitrep_attribution_tool --gigaword DIR   the <Text> records of
 //                                            DIR/petrarch2/text/GigaWord.sample.PETR.xml
+//   --sentences                              print each event's sentence too
 //   --repeat N                               time the attribution stage alone N times
 //
 // Output, one event a line:
@@ -14,6 +16,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "attribution/attribution.h"
 #include "coding/news_corpus.h"
@@ -32,9 +36,12 @@ int main(int argc, char** argv) {
   using namespace sitrep;
   std::vector<std::string> texts;
   int repeat = 0;
+  bool show_sentences = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--repeat" && i + 1 < argc) {
+    if (a == "--sentences") {
+      show_sentences = true;
+    } else if (a == "--repeat" && i + 1 < argc) {
       repeat = std::atoi(argv[++i]);
     } else if (a == "--gigaword" && i + 1 < argc) {
       std::ifstream in(std::string(argv[++i]) + "/petrarch2/text/GigaWord.sample.PETR.xml");
@@ -49,7 +56,15 @@ int main(int argc, char** argv) {
       }
       std::string line;
       while (std::getline(in, line)) {
-        if (!line.empty()) texts.push_back(line);
+        if (line.empty()) continue;
+        if (line[0] == '{') {  // JSON Lines: {"text": ...}
+          auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+          if (j.is_object() && j.contains("text") && j["text"].is_string()) {
+            texts.push_back(j["text"].get<std::string>());
+            continue;
+          }
+        }
+        texts.push_back(line);
       }
     }
   }
@@ -80,11 +95,15 @@ int main(int argc, char** argv) {
           e.source >= 0 ? std::string(d.Slice(d.tokens[d.mentions[e.source].token_begin].begin,
                                               d.tokens[d.mentions[e.source].token_end - 1].end))
                         : "-";
-      std::printf("%s.%u\t%s\t%s\t%s\t%s%s\tsource=\"%s\"\tcue=\"%s\"\n", d.id.c_str(), e.sentence,
+      std::string sentence = show_sentences ? "\t| " + Text(d, d.sentences[e.sentence].begin,
+                                                            d.sentences[e.sentence].end)
+                                            : "";
+      std::printf("%s.%u\t%s\t%s\t%s\t%s%s\tsource=\"%s\"\tcue=\"%s\"%s\n", d.id.c_str(),
+                  e.sentence,
                   Text(d, d.tokens[e.trigger_begin].begin, d.tokens[e.trigger_end - 1].end).c_str(),
                   e.cameo.c_str(), actor.c_str(), AttributionStatusName(a.status),
                   e.negated ? " (negated)" : "", Text(d, a.begin, a.end).c_str(),
-                  Text(d, a.cue_begin, a.cue_end).c_str());
+                  Text(d, a.cue_begin, a.cue_end).c_str(), sentence.c_str());
     }
   }
   if (repeat > 0) {
