@@ -1,0 +1,979 @@
+#include "timex/recognizer.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace sitrep::timex {
+namespace {
+
+enum class Unit : uint8_t { kNone, kHour, kDay, kWeek, kMonth, kYear };
+// How much of a calendar unit: "early July", "earlier this month".
+enum class Part : uint8_t { kWhole, kEarly, kMid, kLate, kUpToStory, kFromStory };
+
+struct Core {
+  enum class Type : uint8_t {
+    kWeekday,     // weekday, mod
+    kRelDay,      // offset days from the story date ("yesterday")
+    kUnitOffset,  // unit + offset ("last week" = week -1), part
+    kMonth,       // month, optional year/day, part; year_offset for "last March"
+    kDayOfMonth,  // day
+    kYear,        // year, part
+    kDecade,      // year = first year
+    kIsoDay,      // year, month, day (may be invalid)
+    kAgo,         // count units before the story date
+    kPast,        // the last count units up to the story date
+  };
+  Type type = Type::kRelDay;
+  int weekday = -1;
+  int mod = 0;  // kWeekday: 0 none/this, -1 last, +1 next; kMonth: same for "last March"
+  int offset = 0;
+  Unit unit = Unit::kNone;
+  int count = 0;
+  int year = 0, month = 0, day = 0;
+  Part part = Part::kWhole;
+  bool overnight = false;
+  bool future_word = false;  // next, tomorrow, coming, later
+};
+
+// ---------------------------------------------------------------- words
+
+constexpr std::array<std::string_view, 7> kWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+int WeekdayOf(std::string_view s) {
+  for (int i = 0; i < 7; ++i) {
+    if (s == kWeekdays[i]) return i;
+  }
+  return -1;
+}
+
+// 1..12 for month names and their usual abbreviations; 0 otherwise.
+int MonthOf(std::string_view s) {
+  static constexpr std::array<std::string_view, 12> kFull = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  for (int i = 0; i < 12; ++i) {
+    if (s == kFull[i]) return i + 1;
+  }
+  static constexpr std::array<std::pair<std::string_view, int>, 13> kAbbrev = {{{"jan", 1},
+                                                                                {"feb", 2},
+                                                                                {"mar", 3},
+                                                                                {"apr", 4},
+                                                                                {"jun", 6},
+                                                                                {"jul", 7},
+                                                                                {"aug", 8},
+                                                                                {"sep", 9},
+                                                                                {"sept", 9},
+                                                                                {"oct", 10},
+                                                                                {"nov", 11},
+                                                                                {"dec", 12},
+                                                                                {"febr", 2}}};
+  for (const auto& [name, m] : kAbbrev) {
+    if (s == name) return m;
+  }
+  return 0;
+}
+
+bool IsAbbrevMonth(std::string_view s) { return s.size() <= 4 && s != "june" && s != "july"; }
+
+bool AllDigits(std::string_view s) {
+  if (s.empty() || s.size() > 9) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+// "3", "three", "a", "an" -> count; -1 otherwise.
+int CountOf(std::string_view s) {
+  if (AllDigits(s)) return s.size() <= 4 ? ToInt(s) : -1;
+  static constexpr std::array<std::string_view, 21> kWords = {
+      "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  for (int i = 1; i < static_cast<int>(kWords.size()); ++i) {
+    if (s == kWords[i]) return i;
+  }
+  if (s == "a" || s == "an") return 1;
+  if (s == "thirty") return 30;
+  if (s == "forty-eight") return 48;
+  if (s == "twenty-four") return 24;
+  return -1;
+}
+
+Unit UnitOf(std::string_view s) {
+  if (s == "hour" || s == "hours") return Unit::kHour;
+  if (s == "day" || s == "days") return Unit::kDay;
+  if (s == "week" || s == "weeks") return Unit::kWeek;
+  if (s == "month" || s == "months") return Unit::kMonth;
+  if (s == "year" || s == "years") return Unit::kYear;
+  return Unit::kNone;
+}
+
+// "5", "5th", "21st", "2nd", "3rd" -> 1..31 (day of month); 0 otherwise.
+// `need_suffix`: only "5th"-style forms.
+int DayNumberOf(std::string_view s, bool need_suffix) {
+  size_t n = 0;
+  while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+  if (n == 0 || n > 2) return 0;
+  std::string_view rest = s.substr(n);
+  if (rest.empty()) {
+    if (need_suffix) return 0;
+  } else if (rest != "st" && rest != "nd" && rest != "rd" && rest != "th") {
+    return 0;
+  }
+  int d = ToInt(s.substr(0, n));
+  return d >= 1 && d <= 31 ? d : 0;
+}
+
+// A four-digit year, 1000..9999; 0 otherwise.
+int YearOf(std::string_view s) {
+  if (s.size() != 4 || !AllDigits(s)) return 0;
+  int y = ToInt(s);
+  return y >= 1000 ? y : 0;
+}
+
+// "1990s" -> 1990; 0 otherwise.
+int DecadeOf(std::string_view s) {
+  if (s.size() != 5 || s[4] != 's' || !AllDigits(s.substr(0, 4))) return 0;
+  int y = ToInt(s.substr(0, 4));
+  return y >= 1000 && y % 10 == 0 ? y : 0;
+}
+
+bool IsTimeOfDay(std::string_view s) {
+  return s == "morning" || s == "afternoon" || s == "evening" || s == "night";
+}
+
+bool IsDayBoundary(std::string_view s) {
+  return s == "dawn" || s == "dusk" || s == "daybreak" || s == "noon" || s == "midnight" ||
+         s == "nightfall" || s == "sunrise" || s == "sunset" || s == "morning";
+}
+
+// Words that may introduce a time expression and belong to its span.
+bool IsPrefix(std::string_view s) {
+  return s == "on" || s == "in" || s == "at" || s == "during" || s == "by" || s == "from" ||
+         s == "until" || s == "till" || s == "through" || s == "throughout" || s == "before" ||
+         s == "after" || s == "since" || s == "for" || s == "over" || s == "within" || s == "of";
+}
+
+int ModOf(std::string_view s) {
+  if (s == "last" || s == "past") return -1;
+  if (s == "this") return 0;
+  if (s == "next" || s == "coming") return 1;
+  return 2;  // not a modifier
+}
+
+Part PartOf(std::string_view s) {
+  if (s == "early") return Part::kEarly;
+  if (s == "mid" || s == "middle") return Part::kMid;
+  if (s == "late") return Part::kLate;
+  if (s == "earlier") return Part::kUpToStory;
+  if (s == "later") return Part::kFromStory;
+  return Part::kWhole;
+}
+
+// ---------------------------------------------------------------- matching
+
+struct View {
+  const Document& doc;
+  uint32_t begin;                // document index of the sentence's first token
+  std::vector<std::string> low;  // lower-cased forms, a trailing '.' dropped
+  size_t size() const { return low.size(); }
+  std::string_view at(size_t i) const {
+    return i < low.size() ? std::string_view(low[i]) : std::string_view();
+  }
+  const Token& tok(size_t i) const { return doc.tokens[begin + i]; }
+  bool capitalized(size_t i) const {
+    std::string_view f = doc.Form(tok(i));
+    return !f.empty() && f[0] >= 'A' && f[0] <= 'Z';
+  }
+  bool is_noun(size_t i) const {
+    if (i >= low.size()) return false;
+    const std::string& x = tok(i).xpos;
+    return x == "NN" || x == "NNS";
+  }
+};
+
+// A month name at i: 1..12 or 0. Month names must be capitalised; "May" and
+// "March" (and bare abbreviations) need a day/year number next to them or a
+// cue word before; a token tagged as a verb or modal is never a month.
+int MonthAt(const View& v, size_t i, bool cued) {
+  if (i >= v.size()) return 0;
+  int m = MonthOf(v.at(i));
+  if (m == 0 || !v.capitalized(i)) return 0;
+  const std::string& x = v.tok(i).xpos;
+  if (x == "MD" || (x.size() >= 2 && x[0] == 'V' && x[1] == 'B')) return 0;
+  std::string_view s = v.at(i);
+  bool ambiguous = s == "may" || s == "march" || IsAbbrevMonth(s);
+  if (!ambiguous || cued) return m;
+  bool number_after = DayNumberOf(v.at(i + 1), false) != 0 || YearOf(v.at(i + 1)) != 0;
+  bool number_before = i > 0 && DayNumberOf(v.at(i - 1), false) != 0;
+  return number_after || number_before ? m : 0;
+}
+
+// Optional ", YYYY" or "YYYY" at i: the year (and sets *end), else 0.
+int YearAfter(const View& v, size_t i, size_t* end) {
+  if (int y = YearOf(v.at(i)); y != 0 && !v.is_noun(i + 1)) {
+    *end = i + 1;
+    return y;
+  }
+  if (v.at(i) == ",") {
+    if (int y = YearOf(v.at(i + 1)); y != 0 && !v.is_noun(i + 2)) {
+      *end = i + 2;
+      return y;
+    }
+  }
+  return 0;
+}
+
+// Month-led: "March", "March 2", "Mar. 2, 2015", "March 2015". `cued`: a cue
+// word came before. Returns the end or 0.
+size_t MatchMonthFirst(const View& v, size_t i, bool cued, Core* c) {
+  int m = MonthAt(v, i, cued);
+  if (m == 0) return 0;
+  c->type = Core::Type::kMonth;
+  c->month = m;
+  size_t end = i + 1;
+  if (int d = DayNumberOf(v.at(i + 1), false); d != 0 && !v.is_noun(i + 2)) {
+    c->day = d;
+    end = i + 2;
+    size_t yend = end;
+    if (int y = YearAfter(v, end, &yend); y != 0) {
+      c->year = y;
+      end = yend;
+    }
+    return end;
+  }
+  if (int y = YearOf(v.at(i + 1)); y != 0 && !v.is_noun(i + 2)) {
+    c->year = y;
+    return i + 2;
+  }
+  if (v.at(i + 1) == "," && YearOf(v.at(i + 2)) != 0 && !v.is_noun(i + 3)) {
+    c->year = YearOf(v.at(i + 2));
+    return i + 3;
+  }
+  // A bare abbreviation needs a number.
+  if (IsAbbrevMonth(v.at(i)) && v.at(i) != "may") return 0;
+  return end;
+}
+
+// Day-led: "2 March", "2nd of March 2015". Returns the end or 0.
+size_t MatchDayFirst(const View& v, size_t i, bool the, Core* c) {
+  int d = DayNumberOf(v.at(i), the);
+  if (d == 0) return 0;
+  size_t j = i + 1;
+  if (v.at(j) == "of") ++j;
+  int m = MonthAt(v, j, true);
+  if (m == 0) {
+    if (the) {  // "the 5th"
+      c->type = Core::Type::kDayOfMonth;
+      c->day = d;
+      return i + 1;
+    }
+    return 0;
+  }
+  c->type = Core::Type::kMonth;
+  c->month = m;
+  c->day = d;
+  size_t end = j + 1;
+  size_t yend = end;
+  if (int y = YearAfter(v, end, &yend); y != 0) {
+    c->year = y;
+    end = yend;
+  }
+  return end;
+}
+
+// The core of an expression at i (after any preposition and "the").
+// `prefix`: the preposition before it ("" if none). Returns the end or 0.
+size_t MatchCore(const View& v, size_t i, std::string_view prefix, bool the, Core* c) {
+  std::string_view t = v.at(i);
+  if (t.empty()) return 0;
+  using T = Core::Type;
+  // "the day before yesterday"
+  if (t == "day" && the && v.at(i + 1) == "before" && v.at(i + 2) == "yesterday") {
+    c->type = T::kRelDay;
+    c->offset = -2;
+    return i + 3;
+  }
+  if (!the) {
+    int rel = 99;
+    if (t == "yesterday") rel = -1;
+    if (t == "today" || t == "tonight") rel = 0;
+    if (t == "tomorrow") rel = 1;
+    if (rel != 99) {
+      c->type = T::kRelDay;
+      c->offset = rel;
+      c->future_word = rel > 0;
+      size_t end = i + 1;
+      if (IsTimeOfDay(v.at(end))) ++end;
+      return end;
+    }
+    if (t == "overnight") {
+      c->type = T::kRelDay;
+      c->offset = -1;
+      c->overnight = true;
+      return i + 1;
+    }
+    if ((t == "earlier" || t == "later") && v.at(i + 1) == "today") {
+      c->type = T::kRelDay;
+      c->offset = 0;
+      c->future_word = t == "later";
+      return i + 2;
+    }
+  }
+  // Day boundaries after a preposition: "since dawn", "at dawn on Friday".
+  if (IsDayBoundary(t) && !prefix.empty() && prefix != "for" && prefix != "over" && !the) {
+    size_t j = i + 1;
+    if (v.at(j) == "on" || v.at(j) == "of") ++j;
+    Core next;
+    if (size_t e = MatchCore(v, j, "on", false, &next);
+        e != 0 && (next.type == T::kWeekday || next.type == T::kRelDay ||
+                   (next.type == T::kMonth && next.day != 0) || next.type == T::kIsoDay)) {
+      *c = next;
+      return e;
+    }
+    if (t == "morning") return 0;  // "in the morning": too vague alone
+    c->type = T::kRelDay;
+    c->offset = 0;
+    return i + 1;
+  }
+  // last/this/next/past/coming ...
+  if (int mod = ModOf(t); mod != 2 && !the) {
+    std::string_view n = v.at(i + 1);
+    if (t == "last" && n == "night") {
+      c->type = T::kRelDay;
+      c->offset = -1;
+      return i + 2;
+    }
+    if (t == "this" && IsTimeOfDay(n)) {
+      c->type = T::kRelDay;
+      c->offset = 0;
+      return i + 2;
+    }
+    if (int w = WeekdayOf(n); w >= 0 && t != "past") {
+      c->type = T::kWeekday;
+      c->weekday = w;
+      c->mod = mod;
+      c->future_word = mod > 0;
+      size_t end = i + 2;
+      if (IsTimeOfDay(v.at(end))) ++end;
+      return end;
+    }
+    if (Unit u = UnitOf(n); u != Unit::kNone && u != Unit::kHour && (n.back() != 's')) {
+      c->type = T::kUnitOffset;
+      c->unit = u;
+      c->offset = mod;
+      c->future_word = mod > 0;
+      return i + 2;
+    }
+    if (int m = MonthAt(v, i + 1, true); m != 0 && t != "past") {
+      c->type = T::kMonth;
+      c->month = m;
+      c->mod = mod;
+      c->future_word = mod > 0;
+      return i + 2;
+    }
+    if (t == "last" || t == "past") {  // "past three days", "last 24 hours"
+      if (int cnt = CountOf(n); cnt > 0) {
+        if (Unit u = UnitOf(v.at(i + 2)); u != Unit::kNone) {
+          c->type = T::kPast;
+          c->count = cnt;
+          c->unit = u;
+          return i + 3;
+        }
+      }
+      if (Unit u = UnitOf(n); u != Unit::kNone) {  // "the past week" (with "the")
+        c->type = T::kPast;
+        c->count = 1;
+        c->unit = u;
+        return i + 2;
+      }
+    }
+  }
+  if (t == "past" || t == "last") {  // after "the": "the past three days", "the last week"
+    std::string_view n = v.at(i + 1);
+    int cnt = CountOf(n);
+    Unit u = cnt > 0 ? UnitOf(v.at(i + 2)) : UnitOf(n);
+    if (u != Unit::kNone && the) {
+      c->type = T::kPast;
+      c->count = cnt > 0 ? cnt : 1;
+      c->unit = u;
+      return cnt > 0 ? i + 3 : i + 2;
+    }
+  }
+  // early/mid/late/earlier/later ...
+  if (Part p = PartOf(t); p != Part::kWhole && !the) {
+    size_t j = i + 1;
+    if (v.at(j) == "-") ++j;
+    if (int w = WeekdayOf(v.at(j)); w >= 0 && (p == Part::kEarly || p == Part::kLate)) {
+      c->type = T::kWeekday;
+      c->weekday = w;
+      size_t end = j + 1;
+      if (IsTimeOfDay(v.at(end))) ++end;
+      return end;
+    }
+    if (int mod = ModOf(v.at(j)); mod != 2 && v.at(j) != "past") {
+      Unit u = UnitOf(v.at(j + 1));
+      if (u == Unit::kWeek || u == Unit::kMonth || u == Unit::kYear) {
+        c->type = T::kUnitOffset;
+        c->unit = u;
+        c->offset = mod;
+        c->part = p;
+        c->future_word = mod > 0 || p == Part::kFromStory;
+        return j + 2;
+      }
+    }
+    if (p != Part::kUpToStory && p != Part::kFromStory) {
+      Core m;
+      if (size_t e = MatchMonthFirst(v, j, true, &m); e != 0 && m.day == 0) {
+        *c = m;
+        c->part = p;
+        return e;
+      }
+      if (int y = YearOf(v.at(j)); y != 0) {
+        c->type = T::kYear;
+        c->year = y;
+        c->part = p;
+        return j + 1;
+      }
+    }
+    return 0;
+  }
+  // "mid-July", "mid-2014" as one token.
+  if (t.size() > 4 && t.substr(0, 4) == "mid-" && !the) {
+    std::string_view rest = t.substr(4);
+    if (int m = MonthOf(rest); m != 0) {
+      c->type = T::kMonth;
+      c->month = m;
+      c->part = Part::kMid;
+      size_t end = i + 1;
+      size_t yend = end;
+      if (int y = YearAfter(v, end, &yend); y != 0) {
+        c->year = y;
+        end = yend;
+      }
+      return end;
+    }
+    if (int y = YearOf(rest); y != 0) {
+      c->type = T::kYear;
+      c->year = y;
+      c->part = Part::kMid;
+      return i + 1;
+    }
+  }
+  if (int w = WeekdayOf(t); w >= 0 && !the && v.capitalized(i)) {
+    // "Thursday, March 2" / "Thursday 3 January 2013": the date says it all.
+    size_t k = v.at(i + 1) == "," ? i + 2 : i + 1;
+    Core dated;
+    size_t e = MatchMonthFirst(v, k, true, &dated);
+    if (e == 0 || dated.day == 0) e = MatchDayFirst(v, k, false, &dated);
+    if (e != 0 && dated.type == T::kMonth && dated.day != 0) {
+      *c = dated;
+      return e;
+    }
+    c->type = T::kWeekday;
+    c->weekday = w;
+    size_t end = i + 1;
+    if (IsTimeOfDay(v.at(end))) ++end;
+    return end;
+  }
+  if (!the) {
+    if (size_t e = MatchMonthFirst(v, i, !prefix.empty(), c); e != 0) return e;
+  }
+  if (size_t e = MatchDayFirst(v, i, the, c); e != 0) {
+    // "the 5th" alone only after "on"
+    if (c->type == T::kDayOfMonth && prefix != "on" && prefix != "since" && prefix != "by" &&
+        prefix != "until") {
+      return 0;
+    }
+    return e;
+  }
+  // ISO date, one token: 2019-04-12.
+  if (t.size() == 10 && t[4] == '-' && t[7] == '-' && AllDigits(t.substr(0, 4)) &&
+      AllDigits(t.substr(5, 2)) && AllDigits(t.substr(8, 2)) && !the) {
+    c->type = T::kIsoDay;
+    c->year = ToInt(t.substr(0, 4));
+    c->month = ToInt(t.substr(5, 2));
+    c->day = ToInt(t.substr(8, 2));
+    return i + 1;
+  }
+  if (int d = DecadeOf(t); d != 0) {
+    c->type = T::kDecade;
+    c->year = d;
+    return i + 1;
+  }
+  if (int y = YearOf(t); y != 0 && !the && !prefix.empty() && prefix != "for" && prefix != "over" &&
+                         prefix != "within" && !v.is_noun(i + 1) && v.at(i + 1) != "%" &&
+                         v.at(i + 1) != "-") {
+    c->type = T::kYear;
+    c->year = y;
+    return i + 1;
+  }
+  // "two days ago"; "for three days"; "in 24 hours"
+  if (int cnt = CountOf(t); cnt > 0 && !the) {
+    Unit u = UnitOf(v.at(i + 1));
+    if (u != Unit::kNone) {
+      if (v.at(i + 2) == "ago") {
+        c->type = T::kAgo;
+        c->count = cnt;
+        c->unit = u;
+        return i + 3;
+      }
+      bool span_prefix = prefix == "for" || prefix == "over" || prefix == "within" ||
+                         (prefix == "in" && (u == Unit::kHour));
+      if (span_prefix) {
+        c->type = T::kPast;
+        c->count = cnt;
+        c->unit = u;
+        return i + 2;
+      }
+    }
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------- resolving
+
+struct Resolution {
+  bool ok = false;
+  int64_t value = 0, range_begin = 0, range_end = 0;
+  DatePrecision precision = DatePrecision::kNone;
+  std::string problem;
+};
+
+bool IsRelative(const Core& c) {
+  using T = Core::Type;
+  switch (c.type) {
+    case T::kYear:
+    case T::kDecade:
+    case T::kIsoDay:
+      return false;
+    case T::kMonth:
+      return c.year == 0;
+    default:
+      return true;
+  }
+}
+
+int64_t Days(int y, int m, int d) { return DaysFromCivil({y, m, d}); }
+
+// The first and last day of part `p` of [first, last] (a month or year), with
+// the story day `s` for kUpToStory / kFromStory.
+void ApplyPart(Part p, Unit unit, int64_t s, int64_t* first, int64_t* last) {
+  CivilDate f = CivilFromDays(*first);
+  switch (p) {
+    case Part::kWhole:
+      return;
+    case Part::kUpToStory:
+      *last = std::min(*last, s);
+      return;
+    case Part::kFromStory:
+      *first = std::max(*first, s);
+      return;
+    default:
+      break;
+  }
+  if (unit == Unit::kMonth) {
+    if (p == Part::kEarly) *last = Days(f.year, f.month, 10);
+    if (p == Part::kMid) {
+      *first = Days(f.year, f.month, 11);
+      *last = Days(f.year, f.month, 20);
+    }
+    if (p == Part::kLate) *first = Days(f.year, f.month, 21);
+  } else if (unit == Unit::kYear) {
+    if (p == Part::kEarly) *last = Days(f.year, 4, 30);
+    if (p == Part::kMid) {
+      *first = Days(f.year, 5, 1);
+      *last = Days(f.year, 8, 31);
+    }
+    if (p == Part::kLate) *first = Days(f.year, 9, 1);
+  } else if (unit == Unit::kWeek) {
+    if (p == Part::kEarly) *last = *first + 2;
+    if (p == Part::kMid) {
+      *first += 2;
+      *last = *first + 2;
+    }
+    if (p == Part::kLate) *first += 4;
+  }
+}
+
+// `s` shifted back by n units (exact calendar months/years, day clamped).
+int64_t ShiftBack(int64_t s, Unit u, int n) {
+  CivilDate d = CivilFromDays(s);
+  switch (u) {
+    case Unit::kHour:
+      return s - (n + 23) / 24;
+    case Unit::kDay:
+      return s - n;
+    case Unit::kWeek:
+      return s - 7LL * n;
+    case Unit::kMonth: {
+      CivilDate m = AddMonths(d, -n);
+      m.day = std::min(d.day, DaysInMonth(m.year, m.month));
+      return DaysFromCivil(m);
+    }
+    case Unit::kYear: {
+      int y = d.year - n;
+      return Days(y, d.month, std::min(d.day, DaysInMonth(y, d.month)));
+    }
+    case Unit::kNone:
+      break;
+  }
+  return s;
+}
+
+DatePrecision PrecisionOf(Unit u) {
+  switch (u) {
+    case Unit::kWeek:
+      return DatePrecision::kWeek;
+    case Unit::kMonth:
+      return DatePrecision::kMonth;
+    case Unit::kYear:
+      return DatePrecision::kYear;
+    default:
+      return DatePrecision::kDay;
+  }
+}
+
+Resolution Resolve(const Core& c, const std::optional<CivilDate>& story, bool future) {
+  using T = Core::Type;
+  Resolution r;
+  if (IsRelative(c) && !story) {
+    r.problem = "no story date";
+    return r;
+  }
+  const int64_t s = story ? DaysFromCivil(*story) : 0;
+  const CivilDate sd = story ? *story : CivilDate{};
+  auto day = [&r](int64_t d) {
+    r.value = r.range_begin = r.range_end = d;
+    r.precision = DatePrecision::kDay;
+  };
+  switch (c.type) {
+    case T::kWeekday:
+      if (c.mod < 0) {
+        day(OnOrBefore(s - 1, c.weekday));
+      } else if (c.mod > 0) {
+        day(OnOrAfter(s + 1, c.weekday));
+      } else {
+        day(future ? OnOrAfter(s, c.weekday) : OnOrBefore(s, c.weekday));
+      }
+      break;
+    case T::kRelDay:
+      day(s + c.offset);
+      if (c.overnight) r.range_end = s;
+      break;
+    case T::kUnitOffset: {
+      int64_t first = 0, last = 0;
+      if (c.unit == Unit::kWeek) {
+        first = WeekStart(s) + 7LL * c.offset;
+        last = first + 6;
+      } else if (c.unit == Unit::kMonth) {
+        CivilDate m = AddMonths(sd, c.offset);
+        first = DaysFromCivil(m);
+        last = Days(m.year, m.month, DaysInMonth(m.year, m.month));
+      } else if (c.unit == Unit::kYear) {
+        first = Days(sd.year + c.offset, 1, 1);
+        last = Days(sd.year + c.offset, 12, 31);
+      } else {
+        return r;
+      }
+      r.value = first;
+      ApplyPart(c.part, c.unit, s, &first, &last);
+      r.range_begin = first;
+      r.range_end = last;
+      r.precision = PrecisionOf(c.unit);
+      break;
+    }
+    case T::kMonth: {
+      int y = c.year;
+      if (y == 0) {
+        y = sd.year;
+        const int ds = sd.month * 100 + sd.day;
+        const int dm = c.month * 100 + (c.day != 0 ? c.day : 1);
+        if (c.mod < 0) {
+          if (c.month >= sd.month) --y;
+        } else if (c.mod > 0) {
+          if (c.month <= sd.month) ++y;
+        } else if (future) {
+          if (c.day != 0 ? dm < ds : c.month < sd.month) ++y;
+        } else {
+          if (c.day != 0 ? dm > ds : c.month > sd.month) --y;
+        }
+      }
+      if (y < 1900) {
+        r.problem = "before 1900";
+        return r;
+      }
+      if (c.day != 0) {
+        if (!IsValidDate(y, c.month, c.day)) {
+          r.problem = "invalid date";
+          return r;
+        }
+        day(Days(y, c.month, c.day));
+      } else {
+        int64_t first = Days(y, c.month, 1);
+        int64_t last = Days(y, c.month, DaysInMonth(y, c.month));
+        r.value = first;
+        ApplyPart(c.part, Unit::kMonth, s, &first, &last);
+        r.range_begin = first;
+        r.range_end = last;
+        r.precision = DatePrecision::kMonth;
+      }
+      break;
+    }
+    case T::kDayOfMonth: {
+      CivilDate m{sd.year, sd.month, 1};
+      if (!future && c.day > sd.day) m = AddMonths(m, -1);
+      if (future && c.day < sd.day) m = AddMonths(m, 1);
+      if (!IsValidDate(m.year, m.month, c.day)) {
+        r.problem = "invalid date";
+        return r;
+      }
+      day(Days(m.year, m.month, c.day));
+      break;
+    }
+    case T::kYear:
+    case T::kDecade: {
+      const int last_year = c.type == T::kDecade ? c.year + 9 : c.year;
+      if (last_year < 1900 || c.year < 1900) {
+        r.problem = "before 1900";
+        return r;
+      }
+      int64_t first = Days(c.year, 1, 1);
+      int64_t last = Days(last_year, 12, 31);
+      r.value = first;
+      ApplyPart(c.part, Unit::kYear, s, &first, &last);
+      r.range_begin = first;
+      r.range_end = last;
+      r.precision = DatePrecision::kYear;
+      break;
+    }
+    case T::kIsoDay:
+      if (c.year < 1900) {
+        r.problem = "before 1900";
+        return r;
+      }
+      if (!IsValidDate(c.year, c.month, c.day)) {
+        r.problem = "invalid date";
+        return r;
+      }
+      day(Days(c.year, c.month, c.day));
+      break;
+    case T::kAgo: {
+      const int64_t d = ShiftBack(s, c.unit, c.count);
+      if (c.unit == Unit::kWeek) {
+        r.value = r.range_begin = WeekStart(d);
+        r.range_end = r.range_begin + 6;
+        r.precision = DatePrecision::kWeek;
+      } else if (c.unit == Unit::kMonth) {
+        CivilDate m = CivilFromDays(d);
+        r.value = r.range_begin = Days(m.year, m.month, 1);
+        r.range_end = Days(m.year, m.month, DaysInMonth(m.year, m.month));
+        r.precision = DatePrecision::kMonth;
+      } else if (c.unit == Unit::kYear) {
+        CivilDate m = CivilFromDays(d);
+        r.value = r.range_begin = Days(m.year, 1, 1);
+        r.range_end = Days(m.year, 12, 31);
+        r.precision = DatePrecision::kYear;
+      } else {
+        day(d);
+      }
+      break;
+    }
+    case T::kPast: {
+      const int64_t d = ShiftBack(s, c.unit, c.count);
+      r.value = r.range_begin = d;
+      r.range_end = s;
+      r.precision = PrecisionOf(c.unit);
+      break;
+    }
+  }
+  if (r.range_begin < Days(1900, 1, 1)) {
+    r.problem = "before 1900";
+    return r;
+  }
+  r.ok = true;
+  if (story && r.range_begin > s) r.problem = "after the story date";
+  return r;
+}
+
+// ---------------------------------------------------------------- parse cues
+
+int32_t DocHead(const Document& doc, uint32_t sent_begin, uint32_t t) {
+  const int32_t h = doc.tokens[t].head;
+  if (h <= 0) return -1;
+  return static_cast<int32_t>(sent_begin) + h - 1;
+}
+
+bool IsFutureLemma(std::string_view l) {
+  return l == "will" || l == "shall" || l == "'ll" || l == "wo";
+}
+
+bool IsScheduleLemma(std::string_view l) {
+  return l == "schedule" || l == "due" || l == "expect" || l == "set" || l == "plan" || l == "go" ||
+         l == "intend" || l == "prepare";
+}
+
+// Does the clause of document token `h` speak of the future? Walks up to the
+// first verb, then looks for will/shall among its aux children or a
+// scheduling verb it is the complement of.
+bool ClauseIsFuture(const Document& doc, const Sentence& s, int32_t h) {
+  for (int steps = 0; h >= 0 && steps < 6; ++steps) {
+    const Token& t = doc.tokens[h];
+    if (t.upos == Upos::kVerb || t.upos == Upos::kAux) break;
+    h = DocHead(doc, s.token_begin, h);
+  }
+  if (h < 0) return false;
+  auto has_future_aux = [&](int32_t v) {
+    for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+      if (DocHead(doc, s.token_begin, k) == v && doc.tokens[k].deprel.rfind("aux", 0) == 0 &&
+          IsFutureLemma(doc.tokens[k].lemma)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  if (has_future_aux(h)) return true;
+  if (doc.tokens[h].deprel == "xcomp") {
+    int32_t up = DocHead(doc, s.token_begin, h);
+    if (up >= 0 && (IsScheduleLemma(doc.tokens[up].lemma) || has_future_aux(up))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Recognized> RecognizeSentence(const Document& doc, uint32_t sentence,
+                                          const std::optional<CivilDate>& story) {
+  std::vector<Recognized> out;
+  if (sentence >= doc.sentences.size()) return out;
+  const Sentence& s = doc.sentences[sentence];
+  if (s.token_end > doc.tokens.size() || s.token_begin > s.token_end) return out;
+  View v{doc, s.token_begin, {}};
+  v.low.reserve(s.size());
+  for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+    std::string_view f = doc.Form(doc.tokens[t]);
+    std::string low(f.size() > 1 && f.back() == '.' ? f.substr(0, f.size() - 1) : f);
+    for (char& ch : low) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
+    v.low.push_back(std::move(low));
+  }
+  const size_t n = v.size();
+  size_t i = 0;
+  while (i < n) {
+    // Cheap first-character filter: every expression starts with a letter or digit.
+    size_t start = i;
+    size_t j = i;
+    if ((v.at(j) == "early" || v.at(j) == "late") && v.at(j + 1) == "on") j += 2;
+    std::string_view prefix;
+    if (IsPrefix(v.at(j))) {
+      prefix = v.at(j);
+      ++j;
+    }
+    bool the = false;
+    if (v.at(j) == "the") {
+      the = true;
+      ++j;
+    }
+    Core core;
+    size_t end = MatchCore(v, j, prefix, the, &core);
+    if (end == 0 && the) {  // "in the" + something that does not take "the"
+      end = 0;
+    }
+    if (end == 0) {
+      ++i;
+      continue;
+    }
+    // "on Thursday and Friday", "March 2-3" style coordination of weekdays.
+    Core second;
+    bool has_second = false;
+    std::string_view c = v.at(end);
+    if (core.type == Core::Type::kWeekday &&
+        (c == "and" || c == "or" || c == "to" || c == "through" || c == "-" || c == "until")) {
+      size_t k = end + 1;
+      if (v.at(k) == "on") ++k;
+      Core next;
+      if (size_t e = MatchCore(v, k, "on", false, &next);
+          e != 0 && next.type == Core::Type::kWeekday) {
+        second = next;
+        has_second = true;
+        end = e;
+      }
+    }
+    Recognized rec;
+    TimeExpression& x = rec.expr;
+    x.sentence = sentence;
+    x.token_begin = s.token_begin + static_cast<uint32_t>(start);
+    x.token_end = s.token_begin + static_cast<uint32_t>(end);
+    x.begin = doc.tokens[x.token_begin].begin;
+    x.end = doc.tokens[x.token_end - 1].end;
+    if (prefix == "since") x.kind = TimeExpression::Kind::kSince;
+    if ((prefix == "for" || prefix == "over") && core.type == Core::Type::kPast) {
+      x.kind = TimeExpression::Kind::kDuration;
+    }
+    // The span's top word and what it hangs on.
+    for (uint32_t t = x.token_begin; t < x.token_end; ++t) {
+      int32_t h = DocHead(doc, s.token_begin, t);
+      if (doc.tokens[t].head < 0) break;  // not parsed
+      if (h < static_cast<int32_t>(x.token_begin) || h >= static_cast<int32_t>(x.token_end)) {
+        rec.head_token = h;
+        if (doc.tokens[t].deprel != "case" && doc.tokens[t].deprel != "punct") break;
+      }
+    }
+    // Parse repair: a prepositional time phrase parsed as a compound or
+    // adjective of the noun after it ("said on Thursday gunmen attacked":
+    // on Thursday -compound-> gunmen) belongs to the verb before it.
+    if (!prefix.empty() && rec.head_token >= static_cast<int32_t>(x.token_end)) {
+      bool modifier = false;
+      for (uint32_t t = x.token_begin; t < x.token_end; ++t) {
+        if (DocHead(doc, s.token_begin, t) == rec.head_token &&
+            (doc.tokens[t].deprel == "compound" || doc.tokens[t].deprel == "amod")) {
+          modifier = true;
+        }
+      }
+      if (modifier) {
+        for (int64_t k = static_cast<int64_t>(x.token_begin) - 1;
+             k >= static_cast<int64_t>(s.token_begin); --k) {
+          if (doc.tokens[k].upos == Upos::kVerb) {
+            rec.head_token = static_cast<int32_t>(k);
+            break;
+          }
+        }
+      }
+    }
+    rec.future =
+        core.future_word || (rec.head_token >= 0 && ClauseIsFuture(doc, s, rec.head_token));
+    Resolution r = Resolve(core, story, rec.future);
+    if (r.ok && has_second) {
+      Resolution r2 = Resolve(second, story, rec.future);
+      if (r2.ok && r2.range_end >= r.range_begin && r2.range_end - r.range_begin < 14) {
+        r.range_end = r2.range_end;
+      }
+    }
+    x.problem = r.problem;
+    if (r.ok) {
+      x.value = FormatIsoDays(r.value);
+      x.precision = r.precision;
+      x.range_begin = FormatIsoDays(r.range_begin);
+      x.range_end = FormatIsoDays(r.range_end);
+      if (x.kind == TimeExpression::Kind::kSince && story) {
+        x.range_end = FormatIsoDate(*story);
+      }
+    }
+    out.push_back(std::move(rec));
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace sitrep::timex

@@ -1,0 +1,153 @@
+// UCDP GED sample (../shared/corpora/ucdp-ged-sample/ucdpged.csv): each
+// `source_headline` is run through the pipeline with its `source_date` as the
+// story date; where a headline has a resolved time expression, its range must
+// meet the event's gold [date_start - 1 day, date_end]. Prints the shares.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/strings.h"
+#include "events/coder.h"
+#include "pipeline/analyzer.h"
+#include "timex/date_math.h"
+#include "timex/timex_stage.h"
+
+namespace sitrep::timex {
+namespace {
+
+// RFC 4180 records: quoted fields may hold commas, doubled quotes, newlines.
+std::vector<std::vector<std::string>> ReadCsv(const std::string& data) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false;
+  for (size_t i = 0; i < data.size(); ++i) {
+    const char c = data[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < data.size() && data[i + 1] == '"') {
+          field.push_back('"');
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else {
+        field.push_back(c);
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') ++i;
+      row.push_back(std::move(field));
+      field.clear();
+      rows.push_back(std::move(row));
+      row.clear();
+    } else {
+      field.push_back(c);
+    }
+  }
+  if (!field.empty() || !row.empty()) {
+    row.push_back(std::move(field));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return std::string(s);
+}
+
+TEST(TimexCorpus, UcdpHeadlinesFallInTheEventWindow) {
+  const std::string path = std::string(SITREP_CORPORA_DIR) + "/ucdp-ged-sample/ucdpged.csv";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) GTEST_SKIP() << "corpus not found: " << path;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto rows = ReadCsv(ss.str());
+  ASSERT_GT(rows.size(), 1u);
+  std::map<std::string, size_t> col;
+  for (size_t i = 0; i < rows[0].size(); ++i) col[rows[0][i]] = i;
+  for (const char* need : {"source_date", "source_headline", "date_start", "date_end"}) {
+    ASSERT_TRUE(col.count(need)) << need;
+  }
+  auto analyzer = Analyzer::Create({});
+  ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
+  auto coder = events::CreateCoder({});
+  ASSERT_TRUE(coder.ok()) << coder.status().ToString();
+  TimexStage stage;
+
+  int headlines = 0, with_time = 0, checked = 0, hits = 0, day_checked = 0, day_hits = 0;
+  std::map<std::string, int> problems;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    if (row.size() < rows[0].size()) continue;
+    auto start = ParseIsoDate(row[col["date_start"]]);
+    auto end = ParseIsoDate(row[col["date_end"]]);
+    if (!start || !end) continue;
+    const int64_t lo = DaysFromCivil(*start) - 1;
+    const int64_t hi = DaysFromCivil(*end);
+    std::vector<std::string_view> heads = SplitOn(row[col["source_headline"]], ';');
+    std::vector<std::string_view> dates = SplitOn(row[col["source_date"]], ';');
+    for (size_t h = 0; h < heads.size(); ++h) {
+      std::string text = Trim(heads[h]);
+      if (text.empty()) continue;
+      ++headlines;
+      Document doc;
+      doc.id = "ucdp-" + std::to_string(r);
+      doc.date = Trim(h < dates.size() ? dates[h] : (dates.empty() ? "" : dates[0]));
+      doc.text = text;
+      ASSERT_TRUE((*analyzer)->Analyze(doc).ok());
+      ASSERT_TRUE((*coder)->Code(doc).ok());
+      ASSERT_TRUE(stage.Process(doc).ok());
+      if (doc.times.empty()) continue;
+      ++with_time;
+      const TimeExpression* first = nullptr;
+      for (const TimeExpression& t : doc.times) {
+        if (!t.value.empty()) {
+          first = &t;
+          break;
+        }
+        ++problems[t.problem];
+      }
+      if (first == nullptr) continue;
+      ++checked;
+      const int64_t b = DaysFromCivil(*ParseIsoDate(first->range_begin));
+      const int64_t e = DaysFromCivil(*ParseIsoDate(first->range_end));
+      const bool hit = b <= hi && e >= lo;
+      hits += hit;
+      if (first->precision == DatePrecision::kDay) {
+        ++day_checked;
+        day_hits += hit;
+      }
+      if (!hit && std::getenv("TIMEX_VERBOSE")) {
+        std::printf("MISS story %s gold %s..%s got %s..%s '%s' in: %s\n", doc.date.c_str(),
+                    row[col["date_start"]].c_str(), row[col["date_end"]].c_str(),
+                    first->range_begin.c_str(), first->range_end.c_str(),
+                    std::string(doc.Slice(first->begin, first->end)).c_str(), text.c_str());
+      }
+    }
+  }
+  const double share_time = headlines ? 1.0 * with_time / headlines : 0;
+  const double share_hit = checked ? 1.0 * hits / checked : 0;
+  std::printf(
+      "UCDP headlines: %d; with a time expression: %d (%.1f%%); resolved: %d; "
+      "within [date_start-1, date_end]: %d (%.1f%%); day precision: %d/%d\n",
+      headlines, with_time, 100 * share_time, checked, hits, 100 * share_hit, day_hits,
+      day_checked);
+  for (const auto& [p, n] : problems) std::printf("  unresolved '%s': %d\n", p.c_str(), n);
+  EXPECT_GT(headlines, 600);
+  EXPECT_GE(share_hit, 0.0);  // floor set below after measuring
+}
+
+}  // namespace
+}  // namespace sitrep::timex

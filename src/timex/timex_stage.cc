@@ -1,0 +1,175 @@
+#include "timex/timex_stage.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "timex/date_math.h"
+#include "timex/recognizer.h"
+
+namespace sitrep::timex {
+namespace {
+
+std::string_view BaseDeprel(std::string_view d) {
+  size_t colon = d.find(':');
+  return colon == std::string_view::npos ? d : d.substr(0, colon);
+}
+
+// Relations through which an expression's head climbs to its anchor.
+bool IsNominalUp(std::string_view full) {
+  std::string_view d = BaseDeprel(full);
+  return d == "nmod" || d == "obj" || d == "iobj" || d == "obl" || d == "nsubj" ||
+         d == "compound" || d == "appos" || d == "conj" || d == "amod" || d == "nummod" ||
+         d == "flat" || d == "dep" || d == "list" || d == "advmod" || d == "det";
+}
+
+// Relations through which an event's trigger climbs to find its expression.
+bool IsEventUp(std::string_view full) {
+  if (full == "acl:relcl") return false;
+  std::string_view d = BaseDeprel(full);
+  return d == "xcomp" || d == "advcl" || d == "conj" || d == "obj" || d == "iobj" || d == "nsubj" ||
+         d == "obl" || d == "nmod" || d == "compound" || d == "amod" || d == "acl" ||
+         d == "appos" || d == "dep";
+}
+
+int32_t DocHead(const Document& doc, uint32_t sent_begin, uint32_t t) {
+  const int32_t h = doc.tokens[t].head;
+  if (h <= 0) return -1;
+  const int64_t idx = static_cast<int64_t>(sent_begin) + h - 1;
+  return idx < static_cast<int64_t>(doc.tokens.size()) ? static_cast<int32_t>(idx) : -1;
+}
+
+}  // namespace
+
+Status TimexStage::Process(Document& doc) const {
+  doc.times.clear();
+  std::optional<CivilDate> story;
+  if (!doc.date.empty()) {
+    story = ParseIsoDate(doc.date);
+    if (!story) {
+      doc.Warn(-1, "timex: story date '" + doc.date +
+                       "' is not a YYYY-MM-DD day: relative dates left unresolved");
+    } else if (story->year < 1900) {
+      doc.Warn(-1,
+               "timex: story date " + doc.date + " is before 1900: relative dates left unresolved");
+      story.reset();
+    }
+  }
+  // Which tokens are event triggers (anchors for noun events).
+  std::vector<char> is_trigger(doc.tokens.size(), 0);
+  for (const Event& e : doc.events) {
+    if (e.trigger_head < is_trigger.size()) is_trigger[e.trigger_head] = 1;
+  }
+  // Recognise; anchor[i] = document token the expression i is anchored at.
+  std::vector<int32_t> anchor;
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    for (Recognized& r : RecognizeSentence(doc, si, story)) {
+      int32_t h = r.head_token;
+      for (int steps = 0; h >= 0 && steps < 6; ++steps) {
+        const Token& t = doc.tokens[h];
+        if (is_trigger[h] || t.upos == Upos::kVerb || t.upos == Upos::kAux) break;
+        if (!IsNominalUp(t.deprel)) break;
+        const int32_t up = DocHead(doc, s.token_begin, h);
+        if (up < 0) break;
+        h = up;
+      }
+      anchor.push_back(h);
+      doc.times.push_back(std::move(r.expr));
+    }
+  }
+  // Per sentence: the expressions in it.
+  std::vector<std::vector<int32_t>> by_sentence(doc.sentences.size());
+  for (size_t i = 0; i < doc.times.size(); ++i) {
+    by_sentence[doc.times[i].sentence].push_back(static_cast<int32_t>(i));
+  }
+  // Pass 1: the expression each event reaches in the parse.
+  const size_t ne = doc.events.size();
+  std::vector<int32_t> attached(ne, -1);
+  for (size_t ei = 0; ei < ne; ++ei) {
+    const Event& e = doc.events[ei];
+    if (e.sentence >= doc.sentences.size() || e.trigger_head >= doc.tokens.size()) continue;
+    const Sentence& s = doc.sentences[e.sentence];
+    int32_t reporter_head = -1;
+    if (e.reported_by >= 0 && static_cast<size_t>(e.reported_by) < ne) {
+      reporter_head = static_cast<int32_t>(doc.events[e.reported_by].trigger_head);
+    }
+    int32_t n = static_cast<int32_t>(e.trigger_head);
+    for (int steps = 0; n >= 0 && steps < 8 && attached[ei] < 0; ++steps) {
+      for (int32_t x : by_sentence[e.sentence]) {
+        if (anchor[x] == n) {
+          attached[ei] = x;
+          break;
+        }
+      }
+      if (attached[ei] >= 0) break;
+      if (!IsEventUp(doc.tokens[n].deprel)) break;
+      const int32_t up = DocHead(doc, s.token_begin, n);
+      if (up < 0 || up == reporter_head) break;
+      n = up;
+    }
+  }
+  // Pass 2: dates.
+  auto related = [&](size_t a, size_t b) {
+    return doc.events[a].reported_by == static_cast<int32_t>(b) ||
+           doc.events[b].reported_by == static_cast<int32_t>(a);
+  };
+  for (size_t ei = 0; ei < ne; ++ei) {
+    Event& e = doc.events[ei];
+    e.time = -1;
+    e.date.clear();
+    e.date_precision = DatePrecision::kNone;
+    e.date_basis = DateBasis::kNone;
+    if (e.sentence >= doc.sentences.size()) continue;
+    const bool factual = e.modality == Modality::kFactual;
+    auto usable = [&](int32_t x) {
+      return !(factual && doc.times[x].problem == "after the story date");
+    };
+    int32_t x = attached[ei];
+    if (x >= 0 && !usable(x)) x = -1;
+    if (x < 0 && attached[ei] < 0 && by_sentence[e.sentence].size() == 1) {
+      const int32_t only = by_sentence[e.sentence][0];
+      bool blocked = false;
+      for (size_t o = 0; o < ne; ++o) {
+        if (o != ei && attached[o] == only && related(ei, o)) blocked = true;
+      }
+      if (!blocked && usable(only)) x = only;
+    }
+    if (x >= 0) {
+      const TimeExpression& t = doc.times[x];
+      e.time = x;
+      if (!t.value.empty()) {
+        e.date = t.value;
+        e.date_precision = t.precision;
+        e.date_basis = DateBasis::kText;
+      }
+      continue;
+    }
+    // Inherit from an earlier sentence of the same paragraph.
+    const uint32_t para = doc.sentences[e.sentence].paragraph;
+    int32_t inherited = -1;
+    for (int64_t si = static_cast<int64_t>(e.sentence) - 1; si >= 0 && inherited < 0; --si) {
+      if (doc.sentences[si].paragraph != para) break;
+      const auto& xs = by_sentence[si];
+      for (auto it = xs.rbegin(); it != xs.rend(); ++it) {
+        if (!doc.times[*it].value.empty() && doc.times[*it].problem.empty()) {
+          inherited = *it;
+          break;
+        }
+      }
+    }
+    if (inherited >= 0) {
+      e.time = inherited;
+      e.date = doc.times[inherited].value;
+      e.date_precision = doc.times[inherited].precision;
+      e.date_basis = DateBasis::kParagraph;
+    } else if (story) {
+      e.date = FormatIsoDate(*story);
+      e.date_precision = DatePrecision::kDay;
+      e.date_basis = DateBasis::kStoryDate;
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace sitrep::timex

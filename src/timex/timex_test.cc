@@ -1,0 +1,354 @@
+// The timex stage on our own sentences, through the real Analyzer and coder.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <random>
+#include <string>
+
+#include "events/coder.h"
+#include "pipeline/analyzer.h"
+#include "timex/recognizer.h"
+#include "timex/timex_stage.h"
+
+namespace sitrep::timex {
+namespace {
+
+class TimexTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto a = Analyzer::Create({});
+    ASSERT_TRUE(a.ok()) << a.status().ToString();
+    analyzer_ = std::move(a).value().release();
+    auto c = events::CreateCoder({});
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    coder_ = std::move(c).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete analyzer_;
+    delete coder_;
+  }
+
+  static Document Run(const std::string& date, const std::string& text) {
+    Document doc;
+    doc.id = "test";
+    doc.date = date;
+    doc.text = text;
+    EXPECT_TRUE(analyzer_->Analyze(doc).ok());
+    EXPECT_TRUE(coder_->Code(doc).ok());
+    EXPECT_TRUE(TimexStage().Process(doc).ok());
+    return doc;
+  }
+
+  // The expression whose text is exactly `span`; fails the test if absent.
+  static const TimeExpression* Find(const Document& doc, std::string_view span) {
+    for (const TimeExpression& t : doc.times) {
+      if (doc.Slice(t.begin, t.end) == span) return &t;
+    }
+    std::string all;
+    for (const TimeExpression& t : doc.times)
+      all += "[" + std::string(doc.Slice(t.begin, t.end)) + "] ";
+    ADD_FAILURE() << "no time expression '" << span << "'; found: " << all;
+    return nullptr;
+  }
+
+  // The value of the expression `span` in `text` on story date `date`.
+  static std::string Value(const std::string& date, const std::string& text,
+                           std::string_view span) {
+    Document doc = Run(date, text);
+    const TimeExpression* t = Find(doc, span);
+    return t ? t->value : "<none>";
+  }
+
+  static const Event* EventAt(const Document& doc, std::string_view trigger) {
+    for (const Event& e : doc.events) {
+      if (doc.Slice(doc.tokens[e.trigger_begin].begin, doc.tokens[e.trigger_end - 1].end) ==
+          trigger) {
+        return &e;
+      }
+    }
+    ADD_FAILURE() << "no event '" << trigger << "'";
+    return nullptr;
+  }
+
+  static Analyzer* analyzer_;
+  static EventCoder* coder_;
+};
+Analyzer* TimexTest::analyzer_ = nullptr;
+EventCoder* TimexTest::coder_ = nullptr;
+
+TEST_F(TimexTest, WeekdaysAcrossYearEnd) {
+  // Tue 2019-01-01.
+  EXPECT_EQ(Value("2019-01-01", "Gunmen attacked a checkpoint on Thursday.", "on Thursday"),
+            "2018-12-27");
+  EXPECT_EQ(Value("2019-01-01", "Rebels shelled the town on Tuesday.", "on Tuesday"), "2019-01-01");
+  EXPECT_EQ(Value("2019-01-01", "Rebels shelled the town on Wednesday.", "on Wednesday"),
+            "2018-12-26");
+  EXPECT_EQ(Value("2019-01-01", "Rebels shelled the town last Tuesday.", "last Tuesday"),
+            "2018-12-25");
+  // Across a month end: Mon 2019-04-01.
+  EXPECT_EQ(Value("2019-04-01", "Troops killed three militants on Friday.", "on Friday"),
+            "2019-03-29");
+  // Leap day: Sun 2020-03-01 -> Saturday 2020-02-29.
+  EXPECT_EQ(Value("2020-03-01", "Troops killed three militants on Saturday.", "on Saturday"),
+            "2020-02-29");
+}
+
+TEST_F(TimexTest, WeekdayForms) {
+  Document doc = Run("2019-04-12",  // a Friday
+                     "Gunmen attacked a checkpoint on Thursday night. Jets struck early "
+                     "Wednesday. Police arrested two men on Monday and Tuesday.");
+  const TimeExpression* t = Find(doc, "on Thursday night");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2019-04-11");
+  EXPECT_EQ(t->precision, DatePrecision::kDay);
+  t = Find(doc, "early Wednesday");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2019-04-10");
+  t = Find(doc, "on Monday and Tuesday");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2019-04-08");
+  EXPECT_EQ(t->range_begin, "2019-04-08");
+  EXPECT_EQ(t->range_end, "2019-04-09");
+}
+
+TEST_F(TimexTest, FutureWeekday) {
+  // Fri 2019-04-12: talks "will" happen -> the next Thursday.
+  Document doc = Run("2019-04-12", "The two sides will meet in Geneva on Thursday.");
+  const TimeExpression* t = Find(doc, "on Thursday");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2019-04-18");
+  EXPECT_EQ(t->problem, "after the story date");
+  EXPECT_EQ(Value("2019-04-12", "The minister is due to visit Kabul next Monday.", "next Monday"),
+            "2019-04-15");
+  EXPECT_EQ(Value("2019-04-12", "The talks will resume tomorrow.", "tomorrow"), "2019-04-13");
+}
+
+TEST_F(TimexTest, Deictic) {
+  const std::string d = "2019-03-01";  // a Friday
+  EXPECT_EQ(Value(d, "Militants attacked a base yesterday.", "yesterday"), "2019-02-28");
+  EXPECT_EQ(Value(d, "Militants attacked a base today.", "today"), "2019-03-01");
+  EXPECT_EQ(Value(d, "Militants attacked a base last night.", "last night"), "2019-02-28");
+  EXPECT_EQ(Value(d, "Militants attacked a base this morning.", "this morning"), "2019-03-01");
+  Document doc = Run(d, "Jets pounded the city overnight.");
+  const TimeExpression* t = Find(doc, "overnight");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2019-02-28");
+  EXPECT_EQ(t->range_end, "2019-03-01");
+}
+
+TEST_F(TimexTest, WeeksMonthsYears) {
+  const std::string d = "2019-01-03";  // Thursday
+  Document doc = Run(d, "Rebels seized the town last week.");
+  const TimeExpression* t = Find(doc, "last week");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2018-12-24");
+  EXPECT_EQ(t->precision, DatePrecision::kWeek);
+  EXPECT_EQ(t->range_end, "2018-12-30");
+  doc = Run(d, "Rebels seized the town last month.");
+  t = Find(doc, "last month");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2018-12-01");
+  EXPECT_EQ(t->precision, DatePrecision::kMonth);
+  EXPECT_EQ(t->range_end, "2018-12-31");
+  doc = Run("2019-04-20", "Rebels seized the town earlier this month.");
+  t = Find(doc, "earlier this month");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2019-04-01");
+  EXPECT_EQ(t->range_end, "2019-04-20");
+  EXPECT_EQ(Value(d, "Rebels seized the town last year.", "last year"), "2018-01-01");
+  EXPECT_EQ(Value(d, "Rebels seized the town this week.", "this week"), "2018-12-31");
+}
+
+TEST_F(TimexTest, MonthsAndDays) {
+  const std::string d = "2019-04-12";
+  Document doc = Run(d, "Troops shelled the town in late July.");
+  const TimeExpression* t = Find(doc, "in late July");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2018-07-01");  // no year: the latest July before the story
+  EXPECT_EQ(t->precision, DatePrecision::kMonth);
+  EXPECT_EQ(t->range_begin, "2018-07-21");
+  EXPECT_EQ(t->range_end, "2018-07-31");
+  EXPECT_EQ(Value(d, "Troops shelled the town on March 2.", "on March 2"), "2019-03-02");
+  EXPECT_EQ(Value(d, "Troops shelled the town on Mar. 2, 2015.", "on Mar. 2, 2015"), "2015-03-02");
+  EXPECT_EQ(Value(d, "Troops shelled the town on 2 March 2015.", "on 2 March 2015"), "2015-03-02");
+  EXPECT_EQ(Value(d, "Troops shelled the town on the 5th.", "on the 5th"), "2019-04-05");
+  EXPECT_EQ(Value(d, "Troops shelled the town on the 25th.", "on the 25th"), "2019-03-25");
+  EXPECT_EQ(Value(d, "Troops shelled the town in 2014.", "in 2014"), "2014-01-01");
+  EXPECT_EQ(Value(d, "Troops shelled the town in March.", "in March"), "2019-03-01");
+  EXPECT_EQ(Value(d, "Troops shelled the town in May.", "in May"), "2018-05-01");
+  EXPECT_EQ(Value(d, "Troops shelled the town on 2019-04-10.", "on 2019-04-10"), "2019-04-10");
+  // December mentioned in a January story: last year.
+  EXPECT_EQ(Value("2019-01-03", "Troops shelled the town on December 30.", "on December 30"),
+            "2018-12-30");
+  doc = Run(d, "The group was founded in the 1990s.");
+  t = Find(doc, "in the 1990s");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->range_end, "1999-12-31");
+}
+
+TEST_F(TimexTest, MayAndMarchAreNotAlwaysMonths) {
+  Document doc = Run("2019-04-12", "Rebels may attack the city. Thousands march in the capital.");
+  EXPECT_TRUE(doc.times.empty());
+}
+
+TEST_F(TimexTest, AgoDurationSince) {
+  const std::string d = "2019-03-02";
+  EXPECT_EQ(Value(d, "Rebels seized the town two days ago.", "two days ago"), "2019-02-28");
+  Document doc = Run(d, "Rebels seized the town three weeks ago.");
+  const TimeExpression* t = Find(doc, "three weeks ago");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->precision, DatePrecision::kWeek);
+  EXPECT_EQ(t->value, "2019-02-04");
+  doc = Run(d, "The town has been besieged for three days.");
+  t = Find(doc, "for three days");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->kind, TimeExpression::Kind::kDuration);
+  EXPECT_EQ(t->value, "2019-02-27");
+  doc = Run(d, "Clashes have continued for a year.");
+  t = Find(doc, "for a year");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->kind, TimeExpression::Kind::kDuration);
+  EXPECT_EQ(t->value, "2018-03-02");
+  EXPECT_EQ(t->precision, DatePrecision::kYear);
+  doc = Run(d, "Fighting has raged since dawn.");
+  t = Find(doc, "since dawn");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->kind, TimeExpression::Kind::kSince);
+  EXPECT_EQ(t->value, "2019-03-02");
+  doc = Run(d, "Fighting has raged since Monday.");
+  t = Find(doc, "since Monday");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->kind, TimeExpression::Kind::kSince);
+  EXPECT_EQ(t->value, "2019-02-25");
+  EXPECT_EQ(t->range_end, "2019-03-02");
+  EXPECT_EQ(Value(d, "Fighting has raged since 2011.", "since 2011"), "2011-01-01");
+  EXPECT_EQ(Value(d, "Fighting has raged since March.", "since March"), "2019-03-01");
+  EXPECT_EQ(Value(d, "Militants killed 15 soldiers in the past 24 hours.", "in the past 24 hours"),
+            "2019-03-01");
+}
+
+TEST_F(TimexTest, EventDatingAndReportedSpeech) {
+  Document doc = Run("2019-04-12",  // Friday
+                     "Police said on Friday that gunmen had attacked a checkpoint on "
+                     "Wednesday, killing four officers.");
+  const Event* said = EventAt(doc, "said");
+  const Event* attacked = EventAt(doc, "attacked");
+  ASSERT_NE(said, nullptr);
+  ASSERT_NE(attacked, nullptr);
+  EXPECT_EQ(said->date, "2019-04-12");
+  EXPECT_EQ(said->date_basis, DateBasis::kText);
+  EXPECT_EQ(attacked->date, "2019-04-10");
+  EXPECT_EQ(attacked->date_basis, DateBasis::kText);
+  EXPECT_EQ(attacked->date_precision, DatePrecision::kDay);
+  // A statement dated in the text does not date the attack it reports.
+  doc = Run("2019-04-12", "Police said on Thursday gunmen had attacked a checkpoint.");
+  attacked = EventAt(doc, "attacked");
+  ASSERT_NE(attacked, nullptr);
+  EXPECT_EQ(attacked->date_basis, DateBasis::kStoryDate);
+  EXPECT_EQ(attacked->time, -1);
+}
+
+TEST_F(TimexTest, InheritanceFromParagraph) {
+  // One paragraph: the second sentence has no time expression.
+  Document doc = Run("2019-04-12",
+                     "Rebels attacked an army base on Tuesday. Troops arrested ten rebels.\n\n"
+                     "Jets bombed a market.");
+  ASSERT_GE(doc.sentences.size(), 3u);
+  ASSERT_EQ(doc.sentences[0].paragraph, doc.sentences[1].paragraph);
+  const Event* arrested = EventAt(doc, "arrested");
+  ASSERT_NE(arrested, nullptr);
+  EXPECT_EQ(arrested->date, "2019-04-09");
+  EXPECT_EQ(arrested->date_basis, DateBasis::kParagraph);
+  const Event* bombed = EventAt(doc, "bombed");
+  ASSERT_NE(bombed, nullptr);
+  EXPECT_EQ(bombed->date, "2019-04-12");
+  EXPECT_EQ(bombed->date_basis, DateBasis::kStoryDate);
+  // No story date: nothing to fall back to.
+  doc = Run("", "Jets bombed a market.");
+  bombed = EventAt(doc, "bombed");
+  ASSERT_NE(bombed, nullptr);
+  EXPECT_EQ(bombed->date_basis, DateBasis::kNone);
+  EXPECT_EQ(bombed->date, "");
+}
+
+TEST_F(TimexTest, FutureNeverDatesFactualEvent) {
+  // An absolute date after the story date on a past-tense attack.
+  Document doc = Run("2019-04-12", "Rebels attacked the town on May 20, 2019.");
+  const TimeExpression* t = Find(doc, "on May 20, 2019");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->problem, "after the story date");
+  const Event* attacked = EventAt(doc, "attacked");
+  ASSERT_NE(attacked, nullptr);
+  EXPECT_EQ(attacked->date_basis, DateBasis::kStoryDate);
+}
+
+TEST_F(TimexTest, BadInput) {
+  // Before 1900.
+  Document doc = Run("2019-04-12", "British troops occupied the city in 1882.");
+  const TimeExpression* t = Find(doc, "in 1882");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->problem, "before 1900");
+  EXPECT_EQ(t->value, "");
+  // No such day.
+  doc = Run("2019-04-12", "Troops shelled the town on February 30.");
+  t = Find(doc, "on February 30");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->problem, "invalid date");
+  EXPECT_EQ(t->value, "");
+  // An absurd year.
+  doc = Run("2019-04-12", "Troops will withdraw in 9999.");
+  t = Find(doc, "in 9999");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->problem, "after the story date");
+  // No story date: relative expressions unresolved, absolute ones resolved.
+  doc = Run("", "Gunmen attacked a checkpoint on Thursday. Troops shelled it on 2 March 2015.");
+  t = Find(doc, "on Thursday");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->problem, "no story date");
+  EXPECT_EQ(t->value, "");
+  t = Find(doc, "on 2 March 2015");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2015-03-02");
+  // A malformed or pre-1900 story date: a warning, relative dates unresolved.
+  for (const char* bad : {"2019-02-30", "yesterday", "1850-01-01", "2019-04-12-junk"}) {
+    doc = Run(bad, "Gunmen attacked a checkpoint on Thursday.");
+    t = Find(doc, "on Thursday");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->problem, "no story date") << bad;
+    EXPECT_FALSE(doc.diagnostics.empty()) << bad;
+  }
+  // A story date near 1900: "last year" would be before 1900.
+  doc = Run("1900-03-01", "Rebels seized the town last year.");
+  t = Find(doc, "last year");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->problem, "before 1900");
+}
+
+TEST_F(TimexTest, RandomBytesNeverCrash) {
+  std::mt19937 rng(7);
+  TimexStage stage;
+  for (int round = 0; round < 30; ++round) {
+    Document doc;
+    doc.date = round % 3 == 0 ? "" : "2019-04-12";
+    std::string text;
+    const int n = 50 + static_cast<int>(rng() % 400);
+    for (int i = 0; i < n; ++i) text.push_back(static_cast<char>(rng() % 256));
+    if (round % 2 == 0) text += " on Thursday in 2014 the 5th of May 12 days ago since";
+    doc.text = text;
+    ASSERT_TRUE(analyzer_->Analyze(doc).ok() || true);
+    (void)coder_->Code(doc);
+    EXPECT_TRUE(stage.Process(doc).ok());
+    for (const TimeExpression& t : doc.times) {
+      EXPECT_LE(t.begin, t.end);
+      EXPECT_LE(t.end, doc.text.size());
+    }
+  }
+  // A document with no analysis at all.
+  Document empty;
+  empty.date = "2019-04-12";
+  EXPECT_TRUE(stage.Process(empty).ok());
+  EXPECT_TRUE(empty.times.empty());
+}
+
+}  // namespace
+}  // namespace sitrep::timex
