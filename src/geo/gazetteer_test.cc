@@ -1,0 +1,536 @@
+#include "geo/gazetteer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "core/binary_io.h"
+#include "geo/normalize_internal.h"
+
+namespace sitrep::geo {
+namespace {
+
+const std::string kTestdata = std::string(SITREP_SOURCE_DIR) + "/src/geo/testdata/";
+
+BuildSources TestSources() {
+  BuildSources s;
+  s.geonames_tsv = kTestdata + "cities.tsv";
+  s.admin1 = kTestdata + "admin1.json";
+  s.countries_json = kTestdata + "countries.json";
+  s.features_tsv = kTestdata + "features.tsv";
+  return s;
+}
+
+std::string TempPath(const std::string& name) {
+  return (std::filesystem::temp_directory_path() /
+          ("sitrep_gaz_" + std::to_string(::getpid()) + "_" + name))
+      .string();
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void WriteAll(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+bool HasWarning(const std::vector<std::string>& warnings, const std::string& part) {
+  return std::any_of(warnings.begin(), warnings.end(),
+                     [&](const std::string& w) { return w.find(part) != std::string::npos; });
+}
+
+// Names of the candidates, in Find's order.
+std::vector<std::string> Names(const Gazetteer& g, std::string_view query) {
+  std::vector<std::string> out;
+  for (uint32_t id : g.Find(query)) out.emplace_back(g.entry(id).name);
+  return out;
+}
+
+TEST(NormalizeName, FoldsCaseDiacriticsPunctuationAndArticles) {
+  EXPECT_EQ(NormalizeName("Ḩamāh"), "hamah");
+  EXPECT_EQ(NormalizeName("Ar-Raqqah"), "al raqqah");
+  EXPECT_EQ(NormalizeName("Ar Raqqah"), "al raqqah");
+  EXPECT_EQ(NormalizeName("al-Raqqa"), "al raqqa");
+  EXPECT_EQ(NormalizeName("Deir ez-Zor"), "deir al zor");
+  EXPECT_EQ(NormalizeName("Deir al-Zor"), "deir al zor");
+  EXPECT_EQ(NormalizeName("Dayr az Zawr"), "dayr al zawr");
+  EXPECT_EQ(NormalizeName("El Paso"), "al paso");
+  EXPECT_EQ(NormalizeName("Ma‘arrat an-Nu‘mān"), "maarrat al numan");
+  EXPECT_EQ(NormalizeName("Ma'arrat al-Nu'man"), "maarrat al numan");
+  EXPECT_EQ(NormalizeName("U.S."), "us");
+  EXPECT_EQ(NormalizeName("  the   Caspian  Sea "), "caspian sea");
+  EXPECT_EQ(NormalizeName("Côte d'Ivoire"), "cote divoire");
+  EXPECT_EQ(NormalizeName("São Paulo"), "sao paulo");
+  EXPECT_EQ(NormalizeName("Łódź"), "lodz");
+  EXPECT_EQ(NormalizeName("Straße"), "strasse");
+}
+
+TEST(NormalizeName, KeepsLoneWordsAndDropsOtherScripts) {
+  // An article only unifies before another word: "As" (alone) is not "al".
+  EXPECT_EQ(NormalizeName("As"), "as");
+  EXPECT_EQ(NormalizeName("the"), "the");
+  EXPECT_EQ(NormalizeName("الرقة"), "");
+  EXPECT_EQ(NormalizeName("Ракка"), "");
+  EXPECT_EQ(NormalizeName(""), "");
+  bool foreign = false;
+  EXPECT_EQ(NormalizeKey("Ракка", &foreign), "");
+  EXPECT_TRUE(foreign);
+  EXPECT_EQ(NormalizeKey("Raqqa", &foreign), "raqqa");
+  EXPECT_FALSE(foreign);
+}
+
+TEST(NormalizeName, SurvivesInvalidUtf8) {
+  EXPECT_EQ(NormalizeName(std::string("Ham\xff\xfe"
+                                      "ah")),
+            "ham ah");
+  EXPECT_EQ(NormalizeName(std::string("\xc3")), "");
+  EXPECT_EQ(AsciiFold(std::string("Ham\xe2\x82")), "Ham");
+}
+
+TEST(AsciiFold, KeepsCase) {
+  EXPECT_EQ(AsciiFold("Ḩamāh"), "Hamah");
+  EXPECT_EQ(AsciiFold("Sant Julià  de Lòria"), "Sant Julia de Loria");
+  EXPECT_EQ(AsciiFold("Ракка"), "");
+}
+
+TEST(DistanceKm, GreatCircle) {
+  EXPECT_NEAR(DistanceKm(0, 0, 0, 1), 111.19, 0.1);
+  EXPECT_NEAR(DistanceKm(35.95, 39.01, 35.95, 39.01), 0.0, 1e-9);
+  // Damascus - Beirut, about 85 km.
+  EXPECT_NEAR(DistanceKm(33.51, 36.29, 33.89, 35.50), 85, 5);
+}
+
+class MiniGazetteerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto g = Gazetteer::Build(TestSources(), &warnings_);
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    gaz_ = std::move(g).value();
+  }
+  std::vector<std::string> warnings_;
+  std::unique_ptr<Gazetteer> gaz_;
+};
+
+TEST_F(MiniGazetteerTest, MalformedLinesAreWarningsWithFileAndLine) {
+  EXPECT_TRUE(HasWarning(warnings_, "cities.tsv:10: expected 19 tab-separated")) << warnings_[0];
+  EXPECT_TRUE(HasWarning(warnings_, "cities.tsv:11: bad coordinates"));
+  EXPECT_TRUE(HasWarning(warnings_, "cities.tsv:12: bad population"));
+  EXPECT_TRUE(HasWarning(warnings_, "features.tsv:5: expected 7 tab-separated"));
+  EXPECT_TRUE(HasWarning(warnings_, "features.tsv:6: unknown type \"sunken_city\""));
+  EXPECT_TRUE(HasWarning(warnings_, "features.tsv:7: bad coordinates"));
+  EXPECT_TRUE(HasWarning(warnings_, "features.tsv:8: countries must be ISO3"));
+  EXPECT_TRUE(HasWarning(warnings_, "admin1.json: entry 6: admin1 code \"SY04\""));
+  EXPECT_TRUE(HasWarning(warnings_, "admin1.json: entry 7: empty admin1 name"));
+  EXPECT_TRUE(HasWarning(warnings_, "admin1.json: entry 8: not an object"));
+  EXPECT_TRUE(HasWarning(warnings_, "countries.json: country 4 (NWL): missing latlng"));
+  EXPECT_TRUE(HasWarning(warnings_, "countries.json: country 5: not an object"));
+  EXPECT_EQ(warnings_.size(), 12u) << ::testing::PrintToString(warnings_);
+  // 8 places + 5 provinces + 3 countries + 3 features.
+  EXPECT_EQ(gaz_->size(), 19u);
+  EXPECT_EQ(gaz_->description(),
+            "sitrep-gazetteer/1 cities+admin1+countries+features (19 entries)");
+}
+
+TEST_F(MiniGazetteerTest, FindsEverySpellingOfRaqqa) {
+  for (const char* q :
+       {"Raqqa", "Rakka", "Ar-Raqqah", "ar raqqah", "al-Raqqa", "AL RAQQA", "Ar Raqqah"}) {
+    std::vector<uint32_t> ids = gaz_->Find(q);
+    ASSERT_FALSE(ids.empty()) << q;
+    const Entry& e = gaz_->entry(ids[0]);
+    EXPECT_EQ(e.name, "Ar Raqqah") << q;
+    EXPECT_EQ(e.country, "SYR") << q;
+    EXPECT_EQ(e.admin1, "Raqqa") << q;
+    EXPECT_EQ(e.admin1_code, "04") << q;
+    EXPECT_EQ(e.geonameid, 1000001) << q;
+    EXPECT_EQ(e.precision, GeoPrecision::kCity) << q;
+    EXPECT_EQ(e.feature, "PPLA") << q;
+  }
+  EXPECT_TRUE(gaz_->Find("الرقة").empty());  // other scripts are not keys
+  EXPECT_TRUE(gaz_->Find("Raqq").empty());
+  // An unknown "al-" spelling falls back to the name without the article.
+  EXPECT_EQ(Names(*gaz_, "al-Saraqib"), std::vector<std::string>{"Saraqib"});
+  EXPECT_EQ(Names(*gaz_, "as-Saraqib"), std::vector<std::string>{"Saraqib"});
+}
+
+TEST_F(MiniGazetteerTest, DeirEzZorSpellingsMeet) {
+  for (const char* q :
+       {"Deir ez-Zor", "Deir al-Zor", "Dayr az Zawr", "Deir el Zor", "deir ez zor"}) {
+    std::vector<std::string> names = Names(*gaz_, q);
+    ASSERT_FALSE(names.empty()) << q;
+    EXPECT_EQ(names[0], "Deir ez-Zor") << q;
+  }
+  // A two-letter alternate that is not the place's own name is no key.
+  EXPECT_TRUE(gaz_->Find("Li").empty());
+}
+
+TEST_F(MiniGazetteerTest, OrdersCityThenItsProvinceThenVillage) {
+  std::vector<uint32_t> ids = gaz_->Find("Hamah");
+  ASSERT_EQ(ids.size(), 3u);
+  EXPECT_EQ(gaz_->entry(ids[0]).name, "Hamah");
+  EXPECT_EQ(gaz_->entry(ids[0]).precision, GeoPrecision::kCity);
+  EXPECT_EQ(gaz_->entry(ids[1]).precision, GeoPrecision::kAdmin1);
+  EXPECT_EQ(gaz_->entry(ids[1]).name, "Hamah");  // "Ḩamāh" folded
+  EXPECT_EQ(gaz_->entry(ids[1]).admin1, "Hamah");
+  EXPECT_EQ(gaz_->entry(ids[2]).country, "AFG");
+  EXPECT_EQ(gaz_->entry(ids[2]).precision, GeoPrecision::kPoint);  // village of 800
+
+  std::vector<uint32_t> kandahar = gaz_->Find("Kandahar");
+  ASSERT_EQ(kandahar.size(), 2u);
+  EXPECT_EQ(gaz_->entry(kandahar[0]).precision, GeoPrecision::kCity);
+  EXPECT_EQ(gaz_->entry(kandahar[1]).precision, GeoPrecision::kAdmin1);
+  EXPECT_EQ(gaz_->entry(kandahar[1]).name, "Kandahar");  // "Province" dropped
+  EXPECT_EQ(Names(*gaz_, "Kandahar Province"), std::vector<std::string>{"Kandahar"});
+  EXPECT_EQ(Names(*gaz_, "Idlib province"), std::vector<std::string>{"Idlib"});
+  EXPECT_EQ(Names(*gaz_, "Raqqa governorate"), std::vector<std::string>{"Raqqa"});
+  EXPECT_EQ(gaz_->entry(gaz_->Find("Raqqa governorate")[0]).precision, GeoPrecision::kAdmin1);
+}
+
+TEST_F(MiniGazetteerTest, Admin1EntriesAreLocatedAndSized) {
+  const Entry* idlib = gaz_->Admin1("SYR", "Idlib");
+  ASSERT_NE(idlib, nullptr);
+  EXPECT_EQ(idlib, gaz_->Admin1("syr", "Idlib Governorate"));
+  EXPECT_EQ(idlib->name, "Idlib");
+  EXPECT_EQ(idlib->feature, "ADM1");
+  EXPECT_EQ(idlib->population, 90000);
+  // No seat in the data: population-weighted centre of Saraqib and Ma'arrat.
+  EXPECT_GT(idlib->lat, 35.65);
+  EXPECT_LT(idlib->lat, 35.86);
+  EXPECT_GE(idlib->radius_km, 10.0f);
+  const Entry* raqqa = gaz_->Admin1("SYR", "ar-Raqqa");
+  ASSERT_NE(raqqa, nullptr);
+  EXPECT_DOUBLE_EQ(raqqa->lat, 35.95);  // its seat, Ar Raqqah
+  EXPECT_GT(raqqa->radius_km, 20.0f);   // Tall Abyad is ~90 km away
+  EXPECT_EQ(gaz_->Admin1("AFG", "Raqqa"), nullptr);
+  EXPECT_EQ(gaz_->Admin1("SYR", "Nowhere"), nullptr);
+}
+
+TEST_F(MiniGazetteerTest, CountriesAndDemonyms) {
+  const Entry* syr = gaz_->Country("SYR");
+  ASSERT_NE(syr, nullptr);
+  EXPECT_EQ(syr->name, "Syria");
+  EXPECT_EQ(syr->precision, GeoPrecision::kCountry);
+  EXPECT_NEAR(syr->radius_km, 242.8, 1.0);  // sqrt(185180 / pi)
+  EXPECT_EQ(syr->population, 200000 + 400000 + 250000 + 30000 + 15000 + 60000);
+  EXPECT_EQ(gaz_->Country("syr"), syr);
+  EXPECT_EQ(gaz_->Country("XYZ"), nullptr);
+  EXPECT_EQ(Names(*gaz_, "Syrian Arab Republic"), std::vector<std::string>{"Syria"});
+  // "Afġānistān" (altSpellings) folds to "afganistan".
+  EXPECT_EQ(Names(*gaz_, "Afganistan"), std::vector<std::string>{"Afghanistan"});
+  EXPECT_EQ(Names(*gaz_, "Afghanistan"), std::vector<std::string>{"Afghanistan"});
+  EXPECT_EQ(Names(*gaz_, "Afġānistān"), std::vector<std::string>{"Afghanistan"});
+  // The ISO2 code in altSpellings is not a name ("SY", "AF", "IQ").
+  EXPECT_TRUE(gaz_->Find("IQ").empty());
+  EXPECT_EQ(gaz_->CountryOfDemonym("Syrian"), "SYR");
+  EXPECT_EQ(gaz_->CountryOfDemonym("Syrians"), "SYR");
+  EXPECT_EQ(gaz_->CountryOfDemonym("afghans"), "AFG");
+  EXPECT_EQ(gaz_->CountryOfDemonym("Iraqis"), "IRQ");
+  EXPECT_EQ(gaz_->CountryOfDemonym("Syria"), "");
+  EXPECT_EQ(gaz_->CountryOfDemonym(""), "");
+}
+
+TEST_F(MiniGazetteerTest, SupplementFeatures) {
+  std::vector<uint32_t> ids = gaz_->Find("the Caspian Sea");
+  ASSERT_EQ(ids.size(), 1u);
+  const Entry& sea = gaz_->entry(ids[0]);
+  EXPECT_EQ(sea.precision, GeoPrecision::kFeature);
+  EXPECT_EQ(sea.feature, "sea");
+  EXPECT_EQ(sea.feature_class, 'H');
+  EXPECT_EQ(sea.country, "");
+  EXPECT_EQ(sea.countries, "AZE|IRN|KAZ|RUS|TKM");
+  EXPECT_EQ(sea.geonameid, 0);
+  EXPECT_FLOAT_EQ(sea.radius_km, 600.0f);
+  for (const char* q : {"Ghab plain", "al-Ghab", "Sahl al-Ghab", "the Ghab Plain"}) {
+    std::vector<std::string> names = Names(*gaz_, q);
+    ASSERT_EQ(names.size(), 1u) << q;
+    EXPECT_EQ(names[0], "Ghab plain");
+  }
+  EXPECT_EQ(gaz_->entry(gaz_->Find("Ghab plain")[0]).country, "SYR");
+  EXPECT_EQ(gaz_->entry(gaz_->Find("Euphrates River")[0]).countries, "SYR|IRQ|TUR");
+}
+
+TEST_F(MiniGazetteerTest, IsPrefixExtendsOverWords) {
+  EXPECT_TRUE(gaz_->IsPrefix("Deir"));
+  EXPECT_TRUE(gaz_->IsPrefix("deir ez"));  // trailing article read as one
+  EXPECT_TRUE(gaz_->IsPrefix("Deir al"));
+  EXPECT_TRUE(gaz_->IsPrefix("Sahl"));
+  EXPECT_TRUE(gaz_->IsPrefix("the"));
+  EXPECT_TRUE(gaz_->IsPrefix("Deir ez-Zor"));
+  EXPECT_TRUE(gaz_->IsPrefix("Caspian"));
+  EXPECT_TRUE(gaz_->IsPrefix("the Caspian"));
+  EXPECT_TRUE(gaz_->IsPrefix("Raqqa"));
+  EXPECT_FALSE(gaz_->IsPrefix("Dei"));  // word prefixes only
+  EXPECT_FALSE(gaz_->IsPrefix("Zor"));
+  EXPECT_FALSE(gaz_->IsPrefix(""));
+}
+
+TEST_F(MiniGazetteerTest, OutOfRangeIdGivesAnEmptyEntry) {
+  EXPECT_EQ(gaz_->entry(1000000).name, "");
+  EXPECT_EQ(gaz_->entry(1000000).precision, GeoPrecision::kPoint);
+}
+
+TEST(GazetteerBuild, ReadsAdmin1CodesAsciiOfTheFullDump) {
+  BuildSources s = TestSources();
+  s.admin1 = kTestdata + "admin1CodesASCII.txt";
+  std::vector<std::string> warnings;
+  auto g = Gazetteer::Build(s, &warnings);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_TRUE(HasWarning(warnings, "admin1CodesASCII.txt:6: expected code"));
+  EXPECT_TRUE(HasWarning(warnings, "admin1CodesASCII.txt:7: bad geonameid"));
+  const Entry* hama = (*g)->Admin1("SYR", "Hama");  // no key "hama" for it: asciiname "Hamah"
+  EXPECT_EQ(hama, nullptr);
+  hama = (*g)->Admin1("SYR", "Hamah");
+  ASSERT_NE(hama, nullptr);
+  EXPECT_EQ(hama->geonameid, 900010);
+  EXPECT_EQ(hama->name, "Hamah");
+}
+
+TEST(GazetteerBuild, MissingSourceIsNotFound) {
+  BuildSources s = TestSources();
+  s.features_tsv = kTestdata + "no_such_file.tsv";
+  std::vector<std::string> warnings;
+  auto g = Gazetteer::Build(s, &warnings);
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(g.status().message().find("no_such_file.tsv"), std::string::npos);
+}
+
+TEST(GazetteerBuild, EmptySourcesGiveAnEmptyGazetteer) {
+  std::vector<std::string> warnings;
+  auto g = Gazetteer::Build(BuildSources{}, &warnings);
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ((*g)->size(), 0u);
+  EXPECT_TRUE((*g)->Find("Raqqa").empty());
+  EXPECT_FALSE((*g)->IsPrefix("Raqqa"));
+  EXPECT_EQ((*g)->Country("SYR"), nullptr);
+  EXPECT_EQ((*g)->CountryOfDemonym("Syrian"), "");
+}
+
+TEST(GazetteerFile, SaveLoadRoundTrip) {
+  std::vector<std::string> warnings;
+  auto built = Gazetteer::Build(TestSources(), &warnings);
+  ASSERT_TRUE(built.ok());
+  std::string path = TempPath("roundtrip.sgz");
+  ASSERT_TRUE(BuildIndex(TestSources(), path, &warnings).ok());
+  auto loaded = Gazetteer::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  const Gazetteer& a = **built;
+  const Gazetteer& b = **loaded;
+  EXPECT_EQ(a.size(), b.size());
+  EXPECT_EQ(a.key_count(), b.key_count());
+  EXPECT_EQ(a.description(), b.description());
+  for (const char* q : {"Rakka", "Hama", "Deir al-Zor", "Caspian Sea", "Syria", "Idlib"}) {
+    EXPECT_EQ(a.Find(q), b.Find(q)) << q;
+  }
+  for (uint32_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a.entry(i).name, b.entry(i).name);
+    EXPECT_EQ(a.entry(i).lat, b.entry(i).lat);
+    EXPECT_EQ(a.entry(i).admin1, b.entry(i).admin1);
+  }
+  EXPECT_EQ(b.CountryOfDemonym("Afghans"), "AFG");
+  std::filesystem::remove(path);
+}
+
+class CorruptIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = TempPath("corrupt.sgz");
+    std::vector<std::string> warnings;
+    ASSERT_TRUE(BuildIndex(TestSources(), path_, &warnings).ok());
+    good_ = ReadAll(path_);
+    ASSERT_GT(good_.size(), sizeof(IndexHeader));
+  }
+  void TearDown() override { std::filesystem::remove(path_); }
+
+  // Loads `bytes` from the file; must fail with DataLoss naming the file.
+  void ExpectDataLoss(const std::string& bytes, const std::string& why_part) {
+    WriteAll(path_, bytes);
+    auto g = Gazetteer::Load(path_);
+    ASSERT_FALSE(g.ok()) << why_part;
+    EXPECT_EQ(g.status().code(), StatusCode::kDataLoss) << g.status().ToString();
+    EXPECT_NE(g.status().message().find(path_), std::string::npos) << g.status().ToString();
+    EXPECT_NE(g.status().message().find(why_part), std::string::npos) << g.status().ToString();
+  }
+
+  // `bytes` with the header's checksum recomputed (to reach the offset checks).
+  static std::string Resealed(std::string bytes) {
+    IndexHeader h;
+    std::memcpy(&h, bytes.data(), sizeof h);
+    h.checksum = Fnv1a64(std::string_view(bytes).substr(sizeof h));
+    std::memcpy(bytes.data(), &h, sizeof h);
+    return bytes;
+  }
+
+  std::string path_;
+  std::string good_;
+};
+
+TEST_F(CorruptIndexTest, RefusesBadMagicVersionTruncationAndChecksum) {
+  std::string bad = good_;
+  bad[0] = 'X';
+  ExpectDataLoss(bad, "bad magic");
+  bad = good_;
+  uint32_t version = kIndexFormatVersion + 1;
+  std::memcpy(bad.data() + 8, &version, sizeof version);
+  ExpectDataLoss(bad, "version 2");
+  ExpectDataLoss(good_.substr(0, good_.size() - 8), "size does not match");
+  ExpectDataLoss(good_.substr(0, 20), "too short");
+  ExpectDataLoss("", "too short");
+  bad = good_;
+  bad[bad.size() / 2] ^= 0x40;
+  ExpectDataLoss(bad, "checksum");
+}
+
+TEST_F(CorruptIndexTest, RefusesOffsetsOutOfBoundsEvenWithAValidChecksum) {
+  IndexHeader h;
+  std::memcpy(&h, good_.data(), sizeof h);
+  std::string bad = good_;
+  EntryRec r;
+  std::memcpy(&r, bad.data() + h.entries_off, sizeof r);
+  r.name.off = static_cast<uint32_t>(h.pool_size);  // one past: with len > 0 out of bounds
+  r.name.len = 5;
+  std::memcpy(bad.data() + h.entries_off, &r, sizeof r);
+  ExpectDataLoss(Resealed(bad), "string out of bounds");
+
+  bad = good_;
+  KeyRec k;
+  std::memcpy(&k, bad.data() + h.names_off, sizeof k);
+  k.entry = static_cast<uint32_t>(h.entries_count);
+  std::memcpy(bad.data() + h.names_off, &k, sizeof k);
+  ExpectDataLoss(Resealed(bad), "key out of bounds");
+
+  bad = good_;
+  IndexHeader hb = h;
+  hb.names_count = 1ULL << 40;
+  std::memcpy(bad.data(), &hb, sizeof hb);
+  ExpectDataLoss(bad, "name table out of bounds");
+}
+
+TEST_F(CorruptIndexTest, RandomHeaderAndBodyDamageNeverCrashes) {
+  std::mt19937 rng(7);
+  for (int trial = 0; trial < 400; ++trial) {
+    std::string bad = good_;
+    size_t pos = trial < 200 ? rng() % sizeof(IndexHeader) : rng() % bad.size();
+    bad[pos] = static_cast<char>(rng());
+    if (trial % 2) bad = Resealed(bad);
+    WriteAll(path_, bad);
+    auto g = Gazetteer::Load(path_);
+    if (g.ok()) {  // damage that keeps the file valid: it must still answer
+      (void)(*g)->Find("Raqqa");
+      (void)(*g)->IsPrefix("deir");
+      (void)(*g)->Country("SYR");
+    } else {
+      EXPECT_EQ(g.status().code(), StatusCode::kDataLoss);
+    }
+  }
+}
+
+TEST(GazetteerFile, MissingFileIsNotFound) {
+  auto g = Gazetteer::Load(TempPath("does_not_exist.sgz"));
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().code(), StatusCode::kNotFound);
+}
+
+TEST(DefaultIndexPath, HonoursTheEnvironment) {
+  ::setenv("SITREP_GAZETTEER", "/some/where.sgz", 1);
+  EXPECT_EQ(DefaultIndexPath(), "/some/where.sgz");
+  ::unsetenv("SITREP_GAZETTEER");
+  EXPECT_TRUE(DefaultIndexPath().ends_with("gazetteer.sgz"));
+}
+
+// The real index built by `make build` from the npm packages.
+class RealGazetteerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string path = DefaultIndexPath();
+    if (!std::filesystem::exists(path)) return;
+    auto t0 = std::chrono::steady_clock::now();
+    auto g = Gazetteer::Load(path);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!g.ok()) {
+      load_error_ = new std::string(g.status().ToString());
+      return;
+    }
+    gaz_ = std::move(g).value().release();
+    std::printf("[ info ] %s: %s, %zu keys, loaded in %.3f s\n", path.c_str(),
+                gaz_->description().c_str(), gaz_->key_count(), secs);
+  }
+  static void TearDownTestSuite() {
+    delete gaz_;
+    gaz_ = nullptr;
+    delete load_error_;
+    load_error_ = nullptr;
+  }
+  void SetUp() override {
+    ASSERT_EQ(load_error_, nullptr) << *load_error_;
+    if (!gaz_) {
+      GTEST_SKIP() << "no gazetteer index at " << DefaultIndexPath()
+                   << " (built by `make build` from node_modules; run scripts/setup.sh first)";
+    }
+  }
+  const Entry& First(std::string_view q) {
+    static const Entry kNone{};
+    std::vector<uint32_t> ids = gaz_->Find(q);
+    return ids.empty() ? kNone : gaz_->entry(ids[0]);
+  }
+  static Gazetteer* gaz_;
+  static std::string* load_error_;
+};
+Gazetteer* RealGazetteerTest::gaz_ = nullptr;
+std::string* RealGazetteerTest::load_error_ = nullptr;
+
+TEST_F(RealGazetteerTest, RaqqaSpellings) {
+  for (const char* q : {"Raqqa", "Rakka", "Ar-Raqqah", "al-Raqqa"}) {
+    const Entry& e = First(q);
+    EXPECT_EQ(e.name, "Ar Raqqah") << q;
+    EXPECT_EQ(e.country, "SYR") << q;
+  }
+}
+
+TEST_F(RealGazetteerTest, DeirEzZor) {
+  for (const char* q : {"Deir ez-Zor", "Deir al-Zor", "Dayr az Zawr"}) {
+    EXPECT_EQ(First(q).country, "SYR") << q;
+    EXPECT_EQ(First(q).admin1, "Deir ez-Zor") << q;
+  }
+}
+
+TEST_F(RealGazetteerTest, HamaProvinceIsAscii) {
+  const Entry* hama = gaz_->Admin1("SYR", "Hama");
+  ASSERT_NE(hama, nullptr);
+  EXPECT_EQ(hama->name, "Hama");
+  EXPECT_EQ(First("Hama").country, "SYR");
+  EXPECT_EQ(First("Hama").admin1, "Hama");
+  EXPECT_EQ(First("Ḩamāh").country, "SYR");
+}
+
+TEST_F(RealGazetteerTest, KandaharAndCountries) {
+  const Entry& k = First("Kandahar");
+  EXPECT_EQ(k.country, "AFG");
+  EXPECT_NEAR(k.lat, 31.61, 0.1);
+  EXPECT_NEAR(k.lon, 65.71, 0.1);
+  EXPECT_NE(gaz_->Admin1("AFG", "Kandahar province"), nullptr);
+  EXPECT_EQ(gaz_->CountryOfDemonym("Syrian"), "SYR");
+  EXPECT_EQ(gaz_->CountryOfDemonym("Syrians"), "SYR");
+  EXPECT_EQ(gaz_->CountryOfDemonym("Afghan"), "AFG");
+  EXPECT_EQ(First("Syria").precision, GeoPrecision::kCountry);
+  EXPECT_EQ(First("Syria").country, "SYR");
+  EXPECT_EQ(First("UK").country, "GBR");
+  for (uint32_t id : gaz_->Find("in")) {  // ISO2 "IN" is not a name of India
+    EXPECT_NE(gaz_->entry(id).precision, GeoPrecision::kCountry);
+  }
+  EXPECT_TRUE(gaz_->IsPrefix("Deir"));
+}
+
+}  // namespace
+}  // namespace sitrep::geo

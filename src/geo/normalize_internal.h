@@ -1,0 +1,84 @@
+// Internals shared by the gazetteer's builder, loader and tests; not part of
+// the public API.
+#ifndef SITREP_GEO_NORMALIZE_INTERNAL_H_
+#define SITREP_GEO_NORMALIZE_INTERNAL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace sitrep::geo {
+
+// NormalizeName, also telling whether the name had letters of a non-Latin
+// script ("Ракка" -> "", *foreign = true). The builder skips such names.
+std::string NormalizeKey(std::string_view name, bool* foreign);
+
+// "kandahar province" -> "kandahar" (also governorate, region, state, oblast,
+// district, prefecture, county, department, emirate, wilayah, municipality);
+// the key itself when it has none of these trailing words.
+std::string StripAdminSuffixKey(const std::string& key);
+
+// "al hasakah" -> "hasakah"; the key itself when it does not start with "al ".
+std::string StripArticleKey(const std::string& key);
+
+// The index file layout (little-endian; all offsets from the file start,
+// 8-byte aligned). Format version kIndexFormatVersion.
+//
+//   IndexHeader | string pool | EntryRec[entries] | KeyRec[names] |
+//   KeyRec[countries] | KeyRec[admin1] | KeyRec[demonyms]
+//
+// Key tables are sorted by key bytes; within one key, the name table is in
+// Find's order (most important first). Country keys are ISO3 codes, admin1
+// keys "ISO3\t" + name key, demonym keys NormalizeName(word) -> country entry.
+struct StrRef {
+  uint32_t off;  // into the pool
+  uint32_t len;
+};
+
+struct EntryRec {
+  int64_t geonameid;
+  double lat;
+  double lon;
+  int64_t population;
+  float radius_km;
+  uint8_t feature_class;
+  uint8_t precision;
+  uint8_t pad[2];
+  StrRef name, country, countries, admin1, admin1_code, feature;
+};
+static_assert(sizeof(EntryRec) == 88);
+
+struct KeyRec {
+  uint32_t off;  // key bytes in the pool
+  uint32_t len;
+  uint32_t entry;
+};
+static_assert(sizeof(KeyRec) == 12);
+
+struct IndexHeader {
+  char magic[8];
+  uint32_t version;
+  uint32_t header_size;  // sizeof(IndexHeader)
+  uint64_t file_size;
+  uint64_t checksum;  // FNV-1a 64 of every byte after the header
+  StrRef description;
+  uint64_t pool_off, pool_size;
+  uint64_t entries_off, entries_count;
+  uint64_t names_off, names_count;
+  uint64_t countries_off, countries_count;
+  uint64_t admin1_off, admin1_count;
+  uint64_t demonyms_off, demonyms_count;
+};
+
+struct BuildSources;
+
+// Reads the sources and returns the bytes of an index file (gazetteer_build.cc).
+StatusOr<std::string> BuildIndexImage(const BuildSources& sources,
+                                      std::vector<std::string>* warnings);
+
+}  // namespace sitrep::geo
+
+#endif  // SITREP_GEO_NORMALIZE_INTERNAL_H_
