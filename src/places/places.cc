@@ -1,0 +1,1074 @@
+#include "places/places.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace sitrep::places {
+
+using geo::NormalizeName;
+
+namespace {
+
+// ---------------------------------------------------------------- word lists
+
+bool EqualsLower(std::string_view form, std::string_view lower) {
+  if (form.size() != lower.size()) return false;
+  for (size_t i = 0; i < form.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(form[i])) != lower[i]) return false;
+  }
+  return true;
+}
+
+bool InList(std::string_view form, std::initializer_list<std::string_view> list) {
+  for (std::string_view w : list) {
+    if (EqualsLower(form, w)) return true;
+  }
+  return false;
+}
+
+// Prepositions after which a capitalised name is most likely a place.
+bool IsLocativePrep(std::string_view f) {
+  return InList(
+      f, {"in",      "at",     "near",   "outside", "from",       "to",     "into", "toward",
+          "towards", "across", "around", "inside",  "throughout", "within", "via",  "through",
+          "between", "along",  "off",    "over",    "beyond",     "nearby", "on"});
+}
+// The subset strong enough for unknown names.
+bool IsStrongLocativePrep(std::string_view f) {
+  return InList(f, {"in", "near", "outside", "across", "into", "throughout", "inside"});
+}
+
+enum class Designator : uint8_t { kNone, kAdmin, kCity, kOther };
+Designator DesignatorOf(std::string_view f) {
+  if (InList(f, {"province", "governorate", "state", "prefecture", "oblast", "region", "provinces",
+                 "department", "county", "district", "territory", "emirate", "canton", "krai",
+                 "republic", "wilayat", "muhafazah"})) {
+    return Designator::kAdmin;
+  }
+  if (InList(f, {"city", "town", "village", "municipality", "township", "settlement", "camp",
+                 "neighbourhood", "neighborhood", "suburb", "port", "airport", "base"})) {
+    return Designator::kCity;
+  }
+  if (InList(f, {"valley", "plain",     "mountains", "desert",  "river",    "area",    "border",
+                 "gorge",  "peninsula", "island",    "islands", "strip",    "heights", "coast",
+                 "gulf",   "bay",       "sea",       "lake",    "corridor", "basin"})) {
+    return Designator::kOther;
+  }
+  return Designator::kNone;
+}
+
+bool IsDirectionNoun(std::string_view f) {
+  return InList(f,
+                {"north",     "south",     "east",       "west",       "northeast",  "northwest",
+                 "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+                 "outskirts", "center",    "centre",     "heart",      "edge",       "suburbs",
+                 "part",      "parts",     "outside",    "vicinity"});
+}
+bool IsDirectionAdj(std::string_view f) {
+  return InList(f,
+                {"northern",      "southern",      "eastern",       "western",      "central",
+                 "northeastern",  "northwestern",  "southeastern",  "southwestern", "north-eastern",
+                 "north-western", "south-eastern", "south-western", "northeast",    "northwest",
+                 "southeast",     "southwest",     "north",         "south",        "east",
+                 "west",          "downtown",      "rural",         "upper",        "lower",
+                 "greater"});
+}
+
+bool IsCalendarWord(std::string_view f) {
+  return InList(f,
+                {"january",   "february",  "march",   "april",     "may",      "june",    "july",
+                 "august",    "september", "october", "november",  "december", "monday",  "tuesday",
+                 "wednesday", "thursday",  "friday",  "saturday",  "sunday",   "jan",     "feb",
+                 "mar",       "apr",       "jun",     "jul",       "aug",      "sep",     "sept",
+                 "oct",       "nov",       "dec",     "christmas", "easter",   "ramadan", "eid"});
+}
+
+// Capitalised words that are names of villages somewhere but almost never
+// mean one in news text; only used for weak (town-level) candidates.
+bool IsCommonCapitalised(std::string_view f) {
+  return InList(f, {"president",
+                    "minister",
+                    "prime",
+                    "general",
+                    "police",
+                    "army",
+                    "health",
+                    "department",
+                    "ministry",
+                    "state",
+                    "government",
+                    "university",
+                    "hospital",
+                    "reuters",
+                    "news",
+                    "agency",
+                    "council",
+                    "national",
+                    "international",
+                    "united",
+                    "central",
+                    "union",
+                    "party",
+                    "front",
+                    "islamic",
+                    "republic",
+                    "mr",
+                    "mrs",
+                    "ms",
+                    "dr",
+                    "sir",
+                    "saint",
+                    "st",
+                    "god",
+                    "allah",
+                    "the",
+                    "a",
+                    "an",
+                    "this",
+                    "that",
+                    "he",
+                    "she",
+                    "it",
+                    "we",
+                    "they",
+                    "i",
+                    "but",
+                    "and",
+                    "or",
+                    "if",
+                    "as",
+                    "said",
+                    "says",
+                    "officials",
+                    "media",
+                    "court",
+                    "world",
+                    "earth",
+                    "internet",
+                    "twitter",
+                    "facebook",
+                    "god",
+                    "lord",
+                    "king",
+                    "queen",
+                    "prince",
+                    "chief",
+                    "colonel",
+                    "captain",
+                    "major",
+                    "lieutenant",
+                    "sergeant",
+                    "commander",
+                    "governor",
+                    "mayor",
+                    "senator",
+                    "secretary",
+                    "director",
+                    "spokesman",
+                    "spokeswoman",
+                    "leader"});
+}
+
+bool IsCapitalised(std::string_view f) {
+  if (f.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(f[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+// Lower-case pieces that may sit inside a multiword name: "Bosnia and
+// Herzegovina", "Deir ez-Zor", "Rio de Janeiro", "Gulf of Aden".
+bool IsNameConnector(std::string_view f) {
+  return InList(f,
+                {"of",  "and", "de", "del", "da", "do",  "dos",  "du",  "des", "la", "le",  "el",
+                 "al",  "al-", "ez", "az",  "as", "ad",  "ar",   "ash", "an",  "at", "ibn", "bin",
+                 "the", "-",   "'s", "es",  "en", "sur", "upon", "on",  "y",   "i",  "e"});
+}
+
+// "al-Raqqa", "el-Fasher", "ad-Dana": a lower-case Arabic article glued to a
+// capitalised name.
+bool IsArticleName(std::string_view f) {
+  size_t dash = f.find('-');
+  if (dash == std::string_view::npos || dash < 2 || dash > 3 || dash + 1 >= f.size()) return false;
+  for (size_t i = 0; i < dash; ++i) {
+    if (!std::islower(static_cast<unsigned char>(f[i]))) return false;
+  }
+  return IsCapitalised(f.substr(dash + 1));
+}
+
+bool IsPunct(const Token& t) { return t.upos == Upos::kPunct; }
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// ---------------------------------------------------------------- candidates
+
+bool IsCountryEntry(const geo::Entry& e) { return e.precision == GeoPrecision::kCountry; }
+bool IsAdminEntry(const geo::Entry& e) { return e.precision == GeoPrecision::kAdmin1; }
+bool IsFeatureEntry(const geo::Entry& e) {
+  return e.precision == GeoPrecision::kFeature || e.geonameid == 0 || e.feature == "CONT";
+}
+bool IsStrongEntry(const geo::Entry& e) {
+  return IsCountryEntry(e) || IsAdminEntry(e) || IsFeatureEntry(e);
+}
+
+struct Candidate {
+  uint32_t sentence = 0;
+  uint32_t name_begin = 0;  // tokens of the name itself
+  uint32_t name_end = 0;
+  uint32_t span_begin = 0;  // with "the" / designator
+  uint32_t span_end = 0;
+  std::vector<uint32_t> ids;  // gazetteer entries, most populous first; empty = unknown
+  Designator designator = Designator::kNone;
+  std::string relation;
+  bool prep = false;  // a locative preposition before it
+  uint32_t prep_token = UINT32_MAX;
+  bool strong = false;  // some entry is a country/admin1/feature
+  bool accepted = false;
+  bool dateline = false;
+  int32_t hierarchy = -1;  // index of the candidate naming its province/country
+  int32_t chosen = -1;     // entry id
+  float confidence = 0;
+};
+
+struct DocCountries {
+  std::unordered_map<std::string, float> weight;
+  std::string top;
+  void Add(std::string_view iso3, float w) {
+    if (iso3.empty()) return;
+    weight[std::string(iso3)] += w;
+  }
+  void Finish() {
+    float best = 0;
+    for (const auto& [k, v] : weight) {
+      if (v > best || (v == best && k < top)) {
+        best = v;
+        top = k;
+      }
+    }
+  }
+  float Of(std::string_view iso3) const {
+    if (iso3.empty()) return 0;
+    auto it = weight.find(std::string(iso3));
+    return it == weight.end() ? 0 : it->second;
+  }
+};
+
+// Which actor mention (if any) covers token t; -1 if none.
+std::vector<int32_t> MentionOfToken(const Document& doc) {
+  std::vector<int32_t> m(doc.tokens.size(), -1);
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    const ActorMention& a = doc.mentions[i];
+    for (uint32_t t = a.token_begin; t < a.token_end && t < m.size(); ++t) {
+      if (m[t] < 0) m[t] = static_cast<int32_t>(i);
+    }
+  }
+  return m;
+}
+
+// The dateline: the first tokens of the body, an upper-case (or title-case)
+// name followed by "(", ",", ":", "-" or a dash. Returns [begin, end) of the
+// name, or begin == end if none.
+std::pair<uint32_t, uint32_t> FindDateline(const Document& doc) {
+  for (const Sentence& s : doc.sentences) {
+    if (s.end <= doc.body_begin) continue;  // the title
+    uint32_t t = s.token_begin;
+    uint32_t e = t;
+    bool all_upper = true;
+    while (e < s.token_end && e - t < 5) {
+      std::string_view f = doc.Form(doc.tokens[e]);
+      if (!IsCapitalised(f)) break;
+      for (char c : f) {
+        if (std::islower(static_cast<unsigned char>(c))) all_upper = false;
+      }
+      ++e;
+    }
+    if (e == t || e >= s.token_end) return {0, 0};
+    std::string_view next = doc.Form(doc.tokens[e]);
+    bool punct = next == "(" || next == "," || next == ":" || next == "-" || next == "--" ||
+                 next == "\xE2\x80\x94" || next == "\xE2\x80\x93";
+    if (!punct) return {0, 0};
+    // Title-case datelines need the agency in brackets or a date after the comma.
+    if (!all_upper) {
+      if (next == "(" && e + 1 < s.token_end) return {t, e};
+      if (next == "," && e + 1 < s.token_end && IsCalendarWord(doc.Form(doc.tokens[e + 1])))
+        return {t, e};
+      return {0, 0};
+    }
+    return {t, e};
+  }
+  return {0, 0};
+}
+
+class Recognizer {
+ public:
+  Recognizer(const geo::Gazetteer& gaz, Document& doc, const RecognizeOptions& options)
+      : gaz_(gaz), doc_(doc), options_(options) {}
+
+  void Run() {
+    doc_.places.clear();
+    doc_.focus_place = -1;
+    mention_of_token_ = MentionOfToken(doc_);
+    auto [db, de] = FindDateline(doc_);
+    dateline_begin_ = db;
+    dateline_end_ = de;
+    for (uint32_t si = 0; si < doc_.sentences.size(); ++si) ScanSentence(si);
+    CollectEvidence();
+    Accept();
+    Resolve();
+    Emit();
+  }
+
+ private:
+  std::string_view Form(uint32_t t) const { return doc_.Form(doc_.tokens[t]); }
+
+  // Can a name start at token t?
+  bool CanStart(uint32_t t) const {
+    const Token& tok = doc_.tokens[t];
+    std::string_view f = doc_.Form(tok);
+    if (!IsCapitalised(f) && !IsArticleName(f)) return false;
+    if (tok.upos == Upos::kPunct || tok.upos == Upos::kNum || tok.upos == Upos::kPron ||
+        tok.upos == Upos::kDet || tok.upos == Upos::kAdp || tok.upos == Upos::kCconj ||
+        tok.upos == Upos::kAux || tok.upos == Upos::kSconj)
+      return false;
+    return !IsCalendarWord(f);
+  }
+
+  // Longest gazetteer match starting at t; returns its end (t if none).
+  uint32_t LongestMatch(uint32_t t, uint32_t end, std::vector<uint32_t>* ids) {
+    key_.clear();
+    uint32_t best = t;
+    for (uint32_t j = t; j < end && j - t < 7; ++j) {
+      std::string_view f = Form(j);
+      if (j > t) {
+        if (!IsCapitalised(f) && !IsNameConnector(f) && !IsArticleName(f)) break;
+        if (IsPunct(doc_.tokens[j]) && f != "-" && f != "'") break;
+        key_.push_back(' ');
+      }
+      key_.append(f);
+      bool cap_last = IsCapitalised(f) || IsArticleName(f) || (j == t);
+      if (cap_last) {
+        std::vector<uint32_t> found = gaz_.Find(key_);
+        if (found.empty() && key_.find('.') != std::string::npos) {
+          // "U.S." -> "US", "U.K." -> "UK".
+          std::string dotless;
+          for (char c : key_)
+            if (c != '.') dotless.push_back(c);
+          found = gaz_.Find(dotless);
+        }
+        if (!found.empty()) {
+          best = j + 1;
+          *ids = std::move(found);
+        }
+      }
+      if (!gaz_.IsPrefix(key_)) break;
+    }
+    return best;
+  }
+
+  void ScanSentence(uint32_t si) {
+    const Sentence& s = doc_.sentences[si];
+    uint32_t t = s.token_begin;
+    while (t < s.token_end) {
+      if (!CanStart(t)) {
+        ++t;
+        continue;
+      }
+      std::vector<uint32_t> ids;
+      uint32_t e = LongestMatch(t, s.token_end, &ids);
+      bool unknown = false;
+      if (e == t) {
+        // Unknown proper-noun run: a candidate only with strong context.
+        uint32_t j = t;
+        while (j < s.token_end && doc_.tokens[j].upos == Upos::kPropn && IsCapitalised(Form(j)) &&
+               !IsCalendarWord(Form(j)) && j - t < 4)
+          ++j;
+        if (j == t || !options_.keep_unknown) {
+          ++t;
+          continue;
+        }
+        e = j;
+        unknown = true;
+      }
+      Candidate c;
+      c.sentence = si;
+      c.name_begin = t;
+      c.name_end = e;
+      c.ids = std::move(ids);
+      ReadContext(s, &c);
+      if (unknown) {
+        bool ok = (c.designator == Designator::kAdmin || c.designator == Designator::kCity) ||
+                  (c.prep && IsStrongLocativePrep(Form(c.prep_token)));
+        if (!ok || InNamedMention(c) || IsCommonCapitalised(Form(t))) {
+          t = e;
+          continue;
+        }
+      }
+      for (uint32_t id : c.ids) {
+        if (IsStrongEntry(gaz_.entry(id))) c.strong = true;
+      }
+      c.dateline = dateline_end_ > dateline_begin_ && t == dateline_begin_;
+      cands_.push_back(std::move(c));
+      t = e;
+    }
+  }
+
+  void ReadContext(const Sentence& s, Candidate* c) {
+    c->span_begin = c->name_begin;
+    c->span_end = c->name_end;
+    // Right: a designator ("Idlib province").
+    if (c->name_end < s.token_end) {
+      Designator d = DesignatorOf(Form(c->name_end));
+      if (d != Designator::kNone) {
+        c->designator = d;
+        c->span_end = c->name_end + 1;
+      }
+    }
+    // Left: [prep] [the] [direction adj] [designator of] / [direction noun of] name.
+    int64_t p = static_cast<int64_t>(c->name_begin) - 1;
+    const int64_t lo = s.token_begin;
+    auto form = [&](int64_t i) { return Form(static_cast<uint32_t>(i)); };
+    if (p >= lo && EqualsLower(form(p), "of") && p - 1 >= lo) {
+      std::string_view w = form(p - 1);
+      Designator d = DesignatorOf(w);
+      if (d != Designator::kNone) {
+        if (c->designator == Designator::kNone) c->designator = d;
+        p -= 2;
+        if (p >= lo && IsDirectionAdj(form(p))) --p;
+        if (p >= lo && InList(form(p), {"nearby", "neighbouring", "neighboring", "restive",
+                                        "volatile", "troubled", "border", "coastal"}))
+          --p;
+        if (p >= lo && InList(form(p), {"the", "a"})) --p;
+      } else if (IsDirectionNoun(w)) {
+        c->relation = AsciiLower(w);
+        c->relation += " of";
+        p -= 2;
+        // "10 km north of", "the north of"
+        if (p >= lo && InList(form(p), {"km", "kilometres", "kilometers", "miles", "mi"})) --p;
+        if (p >= lo && doc_.tokens[static_cast<uint32_t>(p)].upos == Upos::kNum) --p;
+        if (p >= lo && InList(form(p), {"the", "just", "some", "about"})) --p;
+      }
+    } else {
+      if (p >= lo && EqualsLower(form(p), "the")) {
+        c->span_begin = static_cast<uint32_t>(p);
+        --p;
+      } else if (p >= lo && IsDirectionAdj(form(p))) {
+        c->relation = AsciiLower(form(p));
+        --p;
+        if (p >= lo && EqualsLower(form(p), "the")) --p;
+      } else if (p >= lo && InList(form(p), {"nearby", "neighbouring", "neighboring", "restive",
+                                             "rebel-held", "besieged"})) {
+        --p;
+        if (p >= lo && EqualsLower(form(p), "the")) --p;
+      }
+    }
+    if (p >= lo && IsLocativePrep(form(p)) &&
+        doc_.tokens[static_cast<uint32_t>(p)].upos != Upos::kVerb) {
+      c->prep = true;
+      std::string_view w = form(p);
+      if (c->relation.empty() && InList(w, {"near", "outside", "around", "inside", "off"}))
+        c->relation = AsciiLower(w);
+      c->prep_token = static_cast<uint32_t>(p);
+    }
+  }
+
+  bool InNamedMention(const Candidate& c) const {
+    for (uint32_t t = c.name_begin; t < c.name_end; ++t) {
+      int32_t m = mention_of_token_[t];
+      if (m < 0) continue;
+      const ActorMention& a = doc_.mentions[m];
+      if (a.kind == ActorMention::Kind::kNamed &&
+          (a.token_begin < c.name_begin || a.token_end > c.name_end))
+        return true;
+    }
+    return false;
+  }
+
+  bool IsDemonymUse(const Candidate& c) const {
+    if (c.name_end - c.name_begin != 1) return false;
+    std::string_view f = Form(c.name_begin);
+    if (gaz_.CountryOfDemonym(f).empty()) return false;
+    // A country whose name is also its adjective is rare; a country entry wins
+    // unless the word modifies a noun.
+    bool has_country = false;
+    for (uint32_t id : c.ids) has_country |= IsCountryEntry(gaz_.entry(id));
+    const Token& tok = doc_.tokens[c.name_begin];
+    if (!has_country) return true;
+    return tok.upos == Upos::kAdj || tok.deprel == "amod";
+  }
+
+  void CollectEvidence() {
+    for (const ActorMention& m : doc_.mentions) countries_.Add(m.country, 1.0f);
+    for (const Token& tok : doc_.tokens) {
+      if (tok.upos != Upos::kAdj && tok.upos != Upos::kPropn) continue;
+      std::string_view f = doc_.Form(tok);
+      if (!IsCapitalised(f)) continue;
+      std::string_view iso = gaz_.CountryOfDemonym(f);
+      if (!iso.empty()) countries_.Add(iso, 1.0f);
+    }
+    for (Candidate& c : cands_) {
+      if (c.ids.empty()) continue;
+      const geo::Entry& e = gaz_.entry(c.ids[0]);
+      float w = c.dateline ? 0.5f : 1.0f;
+      if (IsCountryEntry(e) || IsAdminEntry(e)) countries_.Add(e.country, w * 1.5f);
+      if (c.ids.size() == 1) countries_.Add(e.country, w);
+    }
+    countries_.Finish();
+  }
+
+  void Accept() {
+    std::vector<std::string> accepted_keys;
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      Candidate& c = cands_[i];
+      if (IsDemonymUse(c) || InNamedMention(c)) continue;
+      if (c.dateline) {
+        c.accepted = true;
+        continue;
+      }
+      if (c.ids.empty()) {
+        c.accepted = true;  // unknown with strong context (checked in ScanSentence)
+        continue;
+      }
+      if (c.strong) {
+        c.accepted = true;
+      } else {
+        bool all_propn = true;
+        for (uint32_t t = c.name_begin; t < c.name_end; ++t) {
+          const Token& tok = doc_.tokens[t];
+          if (IsCapitalised(doc_.Form(tok)) && tok.upos != Upos::kPropn) all_propn = false;
+        }
+        if (IsCommonCapitalised(Form(c.name_begin))) continue;
+        const geo::Entry& top = gaz_.entry(c.ids[0]);
+        bool glued = GluedToProperNoun(c);
+        bool evidence = c.prep || c.designator != Designator::kNone || !c.relation.empty() ||
+                        Apposition(i) >= 0 || top.feature == "PPLC" ||
+                        top.population >= options_.bare_town_population;
+        if (evidence && all_propn && !glued) c.accepted = true;
+        if (!c.accepted && all_propn && c.prep && c.designator != Designator::kNone)
+          c.accepted = true;
+      }
+      if (c.accepted) accepted_keys.push_back(NormalizeName(KeyOf(c)));
+    }
+    // Second pass: a weak name accepted once in the document is a place everywhere
+    // it is not glued to other proper nouns.
+    for (Candidate& c : cands_) {
+      if (c.accepted || c.ids.empty() || c.dateline) continue;
+      if (IsDemonymUse(c) || InNamedMention(c) || GluedToProperNoun(c)) continue;
+      if (doc_.tokens[c.name_begin].upos != Upos::kPropn) continue;
+      std::string k = NormalizeName(KeyOf(c));
+      if (std::find(accepted_keys.begin(), accepted_keys.end(), k) != accepted_keys.end())
+        c.accepted = true;
+    }
+  }
+
+  std::string KeyOf(const Candidate& c) const {
+    std::string k;
+    for (uint32_t t = c.name_begin; t < c.name_end; ++t) {
+      if (t > c.name_begin) k.push_back(' ');
+      k.append(Form(t));
+    }
+    return k;
+  }
+
+  // "Francisco Duque": a weak name next to other capitalised proper nouns.
+  bool GluedToProperNoun(const Candidate& c) const {
+    const Sentence& s = doc_.sentences[c.sentence];
+    auto propn = [&](uint32_t t) {
+      const Token& tok = doc_.tokens[t];
+      return tok.upos == Upos::kPropn && IsCapitalised(doc_.Form(tok)) &&
+             DesignatorOf(doc_.Form(tok)) == Designator::kNone;
+    };
+    if (c.span_begin > s.token_begin && propn(c.span_begin - 1)) return true;
+    if (c.span_end < s.token_end && propn(c.span_end)) return true;
+    return false;
+  }
+
+  // The candidate right after "X ," / "X in" that may name X's province or
+  // country: "Ariha, Idlib", "Pandi, Bulacan", "Ariha in Idlib province".
+  int32_t Apposition(size_t i) const {
+    if (i + 1 >= cands_.size()) return -1;
+    const Candidate& c = cands_[i];
+    const Candidate& n = cands_[i + 1];
+    if (n.sentence != c.sentence || n.ids.empty()) return -1;
+    uint32_t gap_begin = c.span_end;
+    uint32_t gap_end = n.span_begin;
+    if (gap_end < gap_begin || gap_end - gap_begin > 2) return -1;
+    for (uint32_t t = gap_begin; t < gap_end; ++t) {
+      std::string_view f = Form(t);
+      if (f != "," && !EqualsLower(f, "in") && !EqualsLower(f, "the")) return -1;
+    }
+    if (gap_end == gap_begin) return -1;
+    bool coarse = false;
+    for (uint32_t id : n.ids) {
+      const geo::Entry& e = gaz_.entry(id);
+      coarse |= IsCountryEntry(e) || IsAdminEntry(e);
+    }
+    return coarse ? static_cast<int32_t>(i + 1) : -1;
+  }
+
+  double Score(const Candidate& c, const geo::Entry& e, const Candidate* parent) const {
+    double s = std::log10(static_cast<double>(std::max<int64_t>(e.population, 0)) + 1.0);
+    switch (c.designator) {
+      case Designator::kAdmin:
+        if (IsAdminEntry(e) || e.feature.substr(0, 3) == "ADM") s += 6;
+        if (IsCountryEntry(e)) s -= 2;
+        break;
+      case Designator::kCity:
+        if (e.feature_class == 'P') s += 5;
+        break;
+      case Designator::kOther:
+        if (IsFeatureEntry(e)) s += 5;
+        break;
+      case Designator::kNone:
+        if (IsCountryEntry(e))
+          s += 6;
+        else if (IsFeatureEntry(e))
+          s += 3;
+        else if (IsAdminEntry(e))
+          s += 1.5;
+        break;
+    }
+    if (e.feature == "PPLC") s += 1.0;
+    if (e.feature == "PPLA") s += 0.5;
+    float w = countries_.Of(e.country);
+    if (w > 0) s += 1.5 + std::min(2.0, 0.5 * w);
+    if (!countries_.top.empty() && e.country == countries_.top) s += 1.0;
+    if (!e.countries.empty() && !countries_.top.empty() &&
+        e.countries.find(countries_.top) != std::string_view::npos)
+      s += 1.0;
+    if (parent != nullptr && parent->chosen >= 0) {
+      const geo::Entry& p = gaz_.entry(static_cast<uint32_t>(parent->chosen));
+      if (IsCountryEntry(p) && e.country == p.country) s += 8;
+      if (IsAdminEntry(p) && e.country == p.country &&
+          NormalizeName(e.admin1) == NormalizeName(p.admin1.empty() ? p.name : p.admin1))
+        s += 10;
+    }
+    return s;
+  }
+
+  void Choose(Candidate& c, const Candidate* parent) {
+    double best = -1e9;
+    for (uint32_t id : c.ids) {
+      double s = Score(c, gaz_.entry(id), parent);
+      if (s > best) {
+        best = s;
+        c.chosen = static_cast<int32_t>(id);
+      }
+    }
+    // "in Kandahar" without "province": the city that gave the province its
+    // name, not the province.
+    if (c.chosen >= 0 && c.designator == Designator::kNone) {
+      const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(c.chosen));
+      if (IsAdminEntry(e)) {
+        for (uint32_t id : c.ids) {
+          const geo::Entry& o = gaz_.entry(id);
+          if (o.feature_class == 'P' && o.country == e.country &&
+              NormalizeName(o.admin1) == NormalizeName(e.admin1.empty() ? e.name : e.admin1)) {
+            c.chosen = static_cast<int32_t>(id);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  void Resolve() {
+    // Coarse places first, so "Ariha, Idlib" can use Idlib's resolution.
+    for (size_t i = cands_.size(); i-- > 0;) {
+      Candidate& c = cands_[i];
+      if (!c.accepted || c.ids.empty()) continue;
+      int32_t a = Apposition(i);
+      const Candidate* parent = a >= 0 && cands_[a].accepted ? &cands_[a] : nullptr;
+      Choose(c, parent);
+    }
+  }
+
+  void Emit() {
+    for (const Candidate& c : cands_) {
+      if (!c.accepted) continue;
+      Place p;
+      p.sentence = c.sentence;
+      p.token_begin = c.span_begin;
+      p.token_end = c.span_end;
+      p.begin = doc_.tokens[c.span_begin].begin;
+      p.end = doc_.tokens[c.span_end - 1].end;
+      p.relation = c.relation;
+      p.dateline = c.dateline;
+      if (c.chosen >= 0) {
+        const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(c.chosen));
+        p.name = std::string(e.name);
+        p.country = std::string(e.country);
+        p.admin1 = std::string(e.admin1);
+        p.lat = e.lat;
+        p.lon = e.lon;
+        p.geonameid = e.geonameid;
+        p.feature = std::string(e.feature);
+        p.precision = e.precision;
+        float conf = c.strong ? 0.9f : 0.7f;
+        if (c.ids.size() > 1) conf -= 0.1f;
+        if (c.prep || c.designator != Designator::kNone) conf += 0.05f;
+        p.confidence = std::min(conf, 0.99f);
+      } else {
+        p.confidence = 0.3f;
+      }
+      if (p.dateline) p.confidence *= 0.5f;
+      doc_.places.push_back(std::move(p));
+    }
+  }
+
+  const geo::Gazetteer& gaz_;
+  Document& doc_;
+  const RecognizeOptions& options_;
+  std::vector<int32_t> mention_of_token_;
+  uint32_t dateline_begin_ = 0, dateline_end_ = 0;
+  std::vector<Candidate> cands_;
+  DocCountries countries_;
+  std::string key_;
+};
+
+// ---------------------------------------------------------------- locations
+
+// Document index of token t's head, or -1 for the root / unparsed.
+int64_t HeadOf(const Document& doc, const Sentence& s, uint32_t t) {
+  int32_t h = doc.tokens[t].head;
+  if (h <= 0) return -1;
+  uint32_t d = s.token_begin + static_cast<uint32_t>(h) - 1;
+  return d < s.token_end ? static_cast<int64_t>(d) : -1;
+}
+
+// The sentence containing token t (binary search).
+const Sentence* SentenceOf(const Document& doc, uint32_t t) {
+  auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), t,
+                             [](uint32_t x, const Sentence& s) { return x < s.token_begin; });
+  if (it == doc.sentences.begin()) return nullptr;
+  --it;
+  return t < it->token_end ? &*it : nullptr;
+}
+
+// The syntactic head of a place's tokens: the first whose head lies outside.
+uint32_t PlaceHead(const Document& doc, const Sentence& s, const Place& p) {
+  for (uint32_t t = p.token_begin; t < p.token_end; ++t) {
+    int64_t h = HeadOf(doc, s, t);
+    if (h < p.token_begin || h >= p.token_end) return t;
+  }
+  return p.token_begin;
+}
+
+// The "case" word attached to token h ("in", "from"), empty if none.
+std::string_view CaseOf(const Document& doc, const Sentence& s, uint32_t h) {
+  for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+    if (HeadOf(doc, s, t) == h && doc.tokens[t].deprel == "case") return doc.Form(doc.tokens[t]);
+  }
+  return {};
+}
+
+bool DeprelIs(const Token& t, std::string_view prefix) {
+  return std::string_view(t.deprel).substr(0, prefix.size()) == prefix;
+}
+
+bool IsClauseBoundary(const Token& t) {
+  return DeprelIs(t, "ccomp") || DeprelIs(t, "advcl") || DeprelIs(t, "acl:relcl") ||
+         DeprelIs(t, "parataxis") || DeprelIs(t, "csubj") || DeprelIs(t, "xcomp") ||
+         DeprelIs(t, "conj");
+}
+
+bool IsLaunchLemma(std::string_view l) {
+  return InList(l, {"fire", "launch", "shoot", "lob", "fly", "take"});
+}
+bool IsProjectileLemma(std::string_view l) {
+  return InList(l, {"missile", "rocket", "shell", "mortar", "drone", "projectile", "grenade",
+                    "bomb", "artillery", "barrage", "salvo", "uav"});
+}
+bool IsImpactPrep(std::string_view f) {
+  return InList(f, {"at", "on", "into", "toward", "towards", "to", "in", "near", "against", "onto",
+                    "inside", "over"});
+}
+
+std::string_view LemmaOrForm(const Document& doc, uint32_t t) {
+  const Token& tok = doc.tokens[t];
+  return tok.lemma.empty() ? doc.Form(tok) : std::string_view(tok.lemma);
+}
+
+struct Option {
+  int32_t place = -1;
+  bool clause = false;
+  bool locative = false;
+  bool launch = false;
+  int path = 0;
+  int precision_rank = 0;
+  int distance = 0;
+  bool operator<(const Option& o) const {  // "better than"
+    if (clause != o.clause) return clause;
+    if (locative != o.locative) return locative;
+    if (path != o.path) return path < o.path;
+    if (precision_rank != o.precision_rank) return precision_rank < o.precision_rank;
+    return distance < o.distance;
+  }
+};
+
+int PrecisionRank(GeoPrecision p) {
+  switch (p) {
+    case GeoPrecision::kPoint:
+    case GeoPrecision::kCity:
+    case GeoPrecision::kNone:
+      return 0;
+    case GeoPrecision::kAdmin1:
+      return 1;
+    case GeoPrecision::kFeature:
+      return 2;
+    case GeoPrecision::kCountry:
+      return 3;
+  }
+  return 3;
+}
+
+// The coarsened copy ChooseFocus may append (same span as an earlier place,
+// or an actor mention's span): not a place of its own sentence.
+bool IsFocusCopy(const Document& doc, size_t pi) {
+  if (static_cast<int32_t>(pi) != doc.focus_place || pi + 1 != doc.places.size()) return false;
+  const Place& f = doc.places[pi];
+  for (size_t j = 0; j < pi; ++j) {
+    if (doc.places[j].token_begin == f.token_begin && doc.places[j].token_end == f.token_end)
+      return true;
+  }
+  for (const ActorMention& a : doc.mentions) {
+    if (a.token_begin == f.token_begin && a.token_end == f.token_end) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t event,
+                              Fallback fallback) {
+  TriggerLocation out;
+  const Sentence* sp = trigger < doc.tokens.size() ? SentenceOf(doc, trigger) : nullptr;
+  if (sp != nullptr) {
+    const Sentence& s = *sp;
+    const ActorMention* source = nullptr;
+    if (event >= 0 && static_cast<size_t>(event) < doc.events.size()) {
+      int32_t m = doc.events[event].source;
+      if (m >= 0 && static_cast<size_t>(m) < doc.mentions.size()) source = &doc.mentions[m];
+    }
+    bool launch_event = IsLaunchLemma(LemmaOrForm(doc, trigger));
+    // A projectile as the trigger's subject or object: "rockets hit X".
+    for (uint32_t t = s.token_begin; t < s.token_end && !launch_event; ++t) {
+      if (HeadOf(doc, s, t) == trigger && IsProjectileLemma(LemmaOrForm(doc, t)) &&
+          (DeprelIs(doc.tokens[t], "nsubj") || DeprelIs(doc.tokens[t], "obj")))
+        launch_event = true;
+    }
+    if (IsProjectileLemma(LemmaOrForm(doc, trigger))) launch_event = true;
+
+    Option best, best_launch;
+    bool have = false, have_launch = false;
+    for (size_t pi = 0; pi < doc.places.size(); ++pi) {
+      const Place& p = doc.places[pi];
+      if (p.token_begin < s.token_begin || p.token_end > s.token_end || p.dateline) continue;
+      if (p.token_begin <= trigger && trigger < p.token_end) continue;
+      if (IsFocusCopy(doc, pi)) continue;
+      // A place acting as an actor ("Moscow said", "Kabul's troops").
+      uint32_t h = PlaceHead(doc, s, p);
+      const Token& ht = doc.tokens[h];
+      std::string_view case_word = CaseOf(doc, s, h);
+      bool actor = false;
+      for (const ActorMention& m : doc.mentions) {
+        if (m.kind == ActorMention::Kind::kCountry && m.token_begin < p.token_end &&
+            p.token_begin < m.token_end)
+          actor = true;
+      }
+      // "from Yemen" may be coded as an actor but is still a place.
+      if (actor && case_word.empty()) continue;
+      if (DeprelIs(ht, "nsubj") && !DeprelIs(ht, "nsubj:pass")) continue;
+      if (DeprelIs(ht, "nmod:poss") || DeprelIs(ht, "obl:agent") || DeprelIs(ht, "csubj")) continue;
+      if (source != nullptr && source->token_begin <= p.token_begin &&
+          p.token_end <= source->token_end && source->token_end - source->token_begin > 0 &&
+          source->head >= p.token_begin && source->head < p.token_end)
+        continue;  // the source itself is the place name
+      // Path from the place's head up to the trigger.
+      Option o;
+      o.place = static_cast<int32_t>(pi);
+      o.precision_rank = PrecisionRank(p.precision);
+      o.distance = static_cast<int>(p.token_begin > trigger ? p.token_begin - trigger
+                                                            : trigger - p.token_end + 1);
+      o.locative = (!case_word.empty() && IsImpactPrep(case_word)) || !p.relation.empty() ||
+                   EqualsLower(case_word, "from") || EqualsLower(case_word, "across") ||
+                   EqualsLower(case_word, "throughout") || EqualsLower(case_word, "outside");
+      bool from = EqualsLower(case_word, "from");
+      int64_t cur = h;
+      bool crossed = false, reached = false, via_launch = false;
+      for (int steps = 0; cur >= 0 && steps < 64; ++steps) {
+        if (cur == trigger) {
+          reached = true;
+          break;
+        }
+        const Token& ct = doc.tokens[static_cast<uint32_t>(cur)];
+        if (cur != h && (IsLaunchLemma(LemmaOrForm(doc, static_cast<uint32_t>(cur))) ||
+                         IsProjectileLemma(LemmaOrForm(doc, static_cast<uint32_t>(cur)))))
+          via_launch = true;
+        if (IsClauseBoundary(ct) || DeprelIs(ct, "acl")) crossed = true;
+        cur = HeadOf(doc, s, static_cast<uint32_t>(cur));
+        ++o.path;
+      }
+      if (from) {
+        std::string_view gov_lemma;
+        int64_t g = HeadOf(doc, s, h);
+        if (g >= 0) gov_lemma = LemmaOrForm(doc, static_cast<uint32_t>(g));
+        if (launch_event || via_launch || IsLaunchLemma(gov_lemma) ||
+            IsProjectileLemma(gov_lemma)) {
+          o.launch = true;
+        }
+      }
+      o.clause = reached && !crossed;
+      if (!reached) o.path = 100;
+      if (o.launch) {
+        if (!have_launch || o < best_launch) {
+          best_launch = o;
+          have_launch = true;
+        }
+        continue;
+      }
+      if (!have || o < best) {
+        best = o;
+        have = true;
+      }
+    }
+    if (have_launch) out.launch_location = best_launch.place;
+    if (have) {
+      out.location = best.place;
+      out.basis = best.clause ? LocationBasis::kClause : LocationBasis::kSentence;
+      return out;
+    }
+  }
+  if (fallback == Fallback::kDocument && doc.focus_place >= 0) {
+    out.location = doc.focus_place;
+    out.basis = LocationBasis::kDocument;
+  }
+  return out;
+}
+
+void LocateEvents(Document& doc) {
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    Event& e = doc.events[i];
+    TriggerLocation loc = LocateTrigger(doc, e.trigger_head, static_cast<int32_t>(i));
+    e.location = loc.location;
+    e.launch_location = loc.launch_location;
+    e.location_basis = loc.basis;
+  }
+}
+
+void ChooseFocus(const geo::Gazetteer& gaz, Document& doc) {
+  doc.focus_place = -1;
+  // Country evidence: each named place 1, each actor mention with a country
+  // ("Syrian troops") 0.5, the dateline 0.3.
+  std::unordered_map<std::string, float> weight;
+  std::unordered_map<std::string, int> admin_count;
+  std::vector<std::string> order;  // first-mention order for ties
+  auto add = [&](const std::string& iso, float w) {
+    if (iso.empty()) return;
+    if (weight.find(iso) == weight.end()) order.push_back(iso);
+    weight[iso] += w;
+  };
+  size_t m = 0;
+  for (const Place& p : doc.places) {
+    while (m < doc.mentions.size() && doc.mentions[m].token_begin < p.token_begin) {
+      add(doc.mentions[m].country, 0.5f);
+      ++m;
+    }
+    add(p.country, p.dateline ? 0.3f : 1.0f);
+  }
+  for (; m < doc.mentions.size(); ++m) add(doc.mentions[m].country, 0.5f);
+  std::string focus;
+  float best = 0;
+  for (const std::string& iso : order) {
+    if (weight[iso] > best) {
+      best = weight[iso];
+      focus = iso;
+    }
+  }
+  if (focus.empty()) return;
+  int inside = 0;
+  for (const Place& p : doc.places) {
+    if (p.dateline || p.country != focus || p.precision == GeoPrecision::kCountry) continue;
+    if (p.admin1.empty()) continue;
+    ++inside;
+    ++admin_count[p.admin1];
+  }
+  std::string admin;
+  for (const auto& [a, n] : admin_count) {
+    if (n >= 2 && 5 * n >= 3 * inside && (admin.empty() || a < admin)) admin = a;
+  }
+  GeoPrecision want = admin.empty() ? GeoPrecision::kCountry : GeoPrecision::kAdmin1;
+  for (size_t i = 0; i < doc.places.size(); ++i) {
+    const Place& p = doc.places[i];
+    if (p.dateline || p.country != focus || p.precision != want) continue;
+    if (want == GeoPrecision::kAdmin1 &&
+        NormalizeName(p.admin1.empty() ? p.name : p.admin1) != NormalizeName(admin))
+      continue;
+    doc.focus_place = static_cast<int32_t>(i);
+    return;
+  }
+  const geo::Entry* e = want == GeoPrecision::kAdmin1 ? gaz.Admin1(focus, admin) : nullptr;
+  if (e == nullptr) e = gaz.Country(focus);
+  if (e == nullptr) return;
+  // The coarsened copy takes the span of the first place inside the focus
+  // (not the dateline if another will do), else of the first actor mention
+  // of that country ("Syrian troops").
+  Place copy;
+  bool found = false;
+  for (int pass = 0; pass < 2 && !found; ++pass) {
+    for (const Place& p : doc.places) {
+      if (p.country != focus || (pass == 0 && p.dateline)) continue;
+      copy = p;
+      found = true;
+      break;
+    }
+  }
+  if (!found) {
+    for (const ActorMention& a : doc.mentions) {
+      if (a.country != focus || a.token_end <= a.token_begin || a.token_end > doc.tokens.size())
+        continue;
+      copy.sentence = a.sentence;
+      copy.token_begin = a.token_begin;
+      copy.token_end = a.token_end;
+      copy.begin = doc.tokens[a.token_begin].begin;
+      copy.end = doc.tokens[a.token_end - 1].end;
+      found = true;
+      break;
+    }
+  }
+  if (!found) return;
+  copy.name = std::string(e->name);
+  copy.country = std::string(e->country);
+  copy.admin1 = std::string(e->admin1);
+  copy.lat = e->lat;
+  copy.lon = e->lon;
+  copy.geonameid = e->geonameid;
+  copy.feature = std::string(e->feature);
+  copy.precision = e->precision;
+  copy.relation.clear();
+  copy.dateline = false;
+  copy.confidence = 0.5f;
+  doc.places.push_back(std::move(copy));
+  doc.focus_place = static_cast<int32_t>(doc.places.size() - 1);
+}
+
+Status PlaceStage::Process(Document& doc) const {
+  if (gazetteer_ == nullptr) return FailedPreconditionError("places: no gazetteer");
+  RecognizePlaces(*gazetteer_, doc, options_);
+  ChooseFocus(*gazetteer_, doc);
+  LocateEvents(doc);
+  return OkStatus();
+}
+
+void RecognizePlaces(const geo::Gazetteer& gazetteer, Document& doc,
+                     const RecognizeOptions& options) {
+  Recognizer(gazetteer, doc, options).Run();
+}
+
+}  // namespace sitrep::places

