@@ -1,0 +1,1139 @@
+#include "casualties/casualties.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <string>
+#include <utility>
+
+namespace sitrep::casualties {
+namespace {
+
+using Kind = Casualty::Kind;
+using Qualifier = Casualty::Qualifier;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool In(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// ---------------------------------------------------------------------------
+// Numbers.
+
+bool MulChecked(int64_t a, int64_t b, int64_t* out) { return !__builtin_mul_overflow(a, b, out); }
+bool AddChecked(int64_t a, int64_t b, int64_t* out) { return !__builtin_add_overflow(a, b, out); }
+
+int64_t SmallNumberWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 20> kUnits = {
+      "zero",     "one",     "two",     "three",     "four",     "five",    "six",
+      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+  static constexpr std::array<std::string_view, 8> kTens = {
+      "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+  for (size_t i = 0; i < kUnits.size(); ++i)
+    if (w == kUnits[i]) return static_cast<int64_t>(i);
+  for (size_t i = 0; i < kTens.size(); ++i)
+    if (w == kTens[i]) return static_cast<int64_t>(20 + 10 * i);
+  // "twenty-five" as one token.
+  size_t dash = w.find('-');
+  if (dash != std::string_view::npos && dash > 0) {
+    int64_t tens = -1;
+    for (size_t i = 0; i < kTens.size(); ++i)
+      if (w.substr(0, dash) == kTens[i]) tens = static_cast<int64_t>(20 + 10 * i);
+    std::string_view rest = w.substr(dash + 1);
+    for (size_t i = 1; i < 10 && tens >= 0; ++i)
+      if (rest == kUnits[i]) return tens + static_cast<int64_t>(i);
+  }
+  return -1;
+}
+
+int64_t ScaleWord(std::string_view w) {
+  if (w == "hundred") return 100;
+  if (w == "thousand") return 1000;
+  if (w == "million" || w == "mln") return 1000000;
+  if (w == "billion" || w == "bln") return 1000000000;
+  return -1;
+}
+
+// "10,000" -> 10000; "1.5" -> 1.5 as (15, 1 decimal). False if not digits.
+bool ReadDigits(std::string_view w, int64_t* mantissa, int* decimals, bool* overflow) {
+  if (w.empty() || !std::isdigit(static_cast<unsigned char>(w[0]))) return false;
+  int64_t v = 0;
+  int dec = -1;
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      if (!MulChecked(v, 10, &v) || !AddChecked(v, c - '0', &v)) {
+        *overflow = true;
+        v = 0;
+      }
+      if (dec >= 0) ++dec;
+    } else if (c == ',' && dec < 0 && i + 3 < w.size() + 0 && i > 0) {
+      // thousands separator: exactly three digits must follow
+      if (i + 3 >= w.size() + 1) return false;
+      for (size_t k = 1; k <= 3; ++k)
+        if (i + k >= w.size() || !std::isdigit(static_cast<unsigned char>(w[i + k]))) return false;
+      if (i + 4 < w.size() && std::isdigit(static_cast<unsigned char>(w[i + 4]))) return false;
+    } else if (c == '.' && dec < 0 && i + 1 < w.size()) {
+      dec = 0;
+    } else {
+      return false;  // "2014-15", "3rd", "10km", "5:30"
+    }
+  }
+  *mantissa = v;
+  *decimals = dec < 0 ? 0 : dec;
+  return true;
+}
+
+}  // namespace
+
+std::optional<Number> ReadNumber(const std::vector<std::string_view>& words) {
+  if (words.empty()) return std::nullopt;
+  auto word = [&](size_t i) -> std::string_view {
+    return i < words.size() ? words[i] : std::string_view();
+  };
+  Number n;
+  // Vague plurals (ACLED's conservative minimum).
+  std::string_view w0 = word(0);
+  if (w0 == "tens" || w0 == "hundreds") {
+    int64_t base = w0 == "tens" ? 10 : 100;
+    if (word(1) == "of" && (word(2) == "thousands" || word(2) == "millions")) {
+      n.value = base * (word(2) == "thousands" ? 1000 : 1000000);
+      n.words = 3;
+    } else {
+      n.value = base;
+      n.words = 1;
+    }
+    n.vague = true;
+    return n;
+  }
+  if (w0 == "dozens" || w0 == "scores" || w0 == "thousands" || w0 == "millions") {
+    n.value = w0 == "dozens" ? 12 : w0 == "scores" ? 20 : w0 == "thousands" ? 1000 : 1000000;
+    n.words = 1;
+    n.vague = true;
+    return n;
+  }
+  if (w0 == "a" || w0 == "an") {
+    std::string_view w1 = word(1);
+    if (w1 == "dozen") {
+      n.value = 12;
+      n.words = 2;
+      n.approximate = true;
+      return n;
+    }
+    if (w1 == "couple") {
+      n.value = 2;
+      n.words = word(2) == "of" ? 3 : 2;
+      n.approximate = true;
+      return n;
+    }
+    if (ScaleWord(w1) > 0) {
+      // "a hundred", "a thousand": read as "one hundred".
+      std::vector<std::string_view> rest(words.begin() + 1, words.end());
+      rest[0] = w1;
+      std::vector<std::string_view> one = {"one"};
+      one.insert(one.end(), rest.begin(), rest.end());
+      auto r = ReadNumber(one);
+      if (r) r->words = r->words;  // "a" replaces "one": same count of words
+      return r;
+    }
+    return std::nullopt;
+  }
+  // Digits, optionally followed by scale words: "13", "10,000", "1.5 million".
+  int64_t mantissa = 0;
+  int decimals = 0;
+  bool overflow = false;
+  if (ReadDigits(w0, &mantissa, &decimals, &overflow)) {
+    size_t i = 1;
+    int64_t scale = 1;
+    while (ScaleWord(word(i)) > 0) {
+      if (!MulChecked(scale, ScaleWord(word(i)), &scale)) overflow = true;
+      ++i;
+    }
+    if (decimals > 0 && scale == 1) return std::nullopt;  // "1.5": not a head count
+    int64_t div = 1;
+    for (int d = 0; d < decimals; ++d)
+      if (!MulChecked(div, 10, &div)) overflow = true;
+    int64_t v = 0;
+    if (!overflow && !MulChecked(mantissa, scale, &v)) overflow = true;
+    n.value = overflow ? 0 : v / div;
+    n.overflow = overflow;
+    n.words = i;
+    return n;
+  }
+  // Number words: "two hundred and fifty thousand", "thirteen", "twenty-five".
+  int64_t total = 0;
+  int64_t current = 0;
+  size_t i = 0;
+  bool any = false;
+  while (i < words.size()) {
+    std::string_view w = words[i];
+    int64_t small = SmallNumberWord(w);
+    int64_t scale = ScaleWord(w);
+    if (small >= 20 && small % 10 == 0 && i + 2 < words.size() && words[i + 1] == "-" &&
+        SmallNumberWord(words[i + 2]) > 0 && SmallNumberWord(words[i + 2]) < 10) {
+      // "thirty - three" split by the tokenizer
+      if (!AddChecked(current, small + SmallNumberWord(words[i + 2]), &current)) overflow = true;
+      any = true;
+      i += 3;
+    } else if (small >= 0) {
+      if (!AddChecked(current, small, &current)) overflow = true;
+      any = true;
+      ++i;
+    } else if (scale > 0 && any) {
+      if (scale == 100) {
+        if (current == 0) current = 1;
+        if (!MulChecked(current, 100, &current)) overflow = true;
+      } else {
+        if (current == 0) current = 1;
+        int64_t add = 0;
+        if (!MulChecked(current, scale, &add) || !AddChecked(total, add, &total)) overflow = true;
+        current = 0;
+      }
+      ++i;
+    } else if (w == "dozen" && any) {
+      if (!MulChecked(current, 12, &current)) overflow = true;
+      ++i;
+    } else if (w == "and" && any && i + 1 < words.size() && SmallNumberWord(words[i + 1]) >= 0 &&
+               (total > 0 || current >= 100)) {
+      ++i;  // "two hundred and fifty"
+    } else {
+      break;
+    }
+  }
+  if (!any) return std::nullopt;
+  if (!AddChecked(total, current, &total)) overflow = true;
+  n.value = overflow ? 0 : total;
+  n.overflow = overflow;
+  n.words = i;
+  return n;
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Lexicons.
+
+struct KindWord {
+  std::string_view word;
+  Kind kind;
+};
+
+// Verbs (by lemma) whose object / passive subject are the victims.
+constexpr KindWord kVerbs[] = {
+    {"kill", Kind::kKilled},        {"slay", Kind::kKilled},        {"execute", Kind::kKilled},
+    {"massacre", Kind::kKilled},    {"behead", Kind::kKilled},      {"murder", Kind::kKilled},
+    {"assassinate", Kind::kKilled}, {"lynch", Kind::kKilled},       {"wound", Kind::kInjured},
+    {"injure", Kind::kInjured},     {"hurt", Kind::kInjured},       {"maim", Kind::kInjured},
+    {"arrest", Kind::kArrested},    {"detain", Kind::kArrested},    {"apprehend", Kind::kArrested},
+    {"jail", Kind::kArrested},      {"imprison", Kind::kArrested},  {"capture", Kind::kArrested},
+    {"abduct", Kind::kAbducted},    {"kidnap", Kind::kAbducted},    {"displace", Kind::kDisplaced},
+    {"uproot", Kind::kDisplaced},   {"evacuate", Kind::kDisplaced},
+};
+// Intransitive verbs whose subject is the victims.
+constexpr KindWord kIntransitive[] = {
+    {"die", Kind::kKilled},
+    {"perish", Kind::kKilled},
+    {"flee", Kind::kDisplaced},
+};
+// States and nouns: "13 dead", "13 deaths", "13 were wounded (ADJ)".
+constexpr KindWord kStates[] = {
+    {"dead", Kind::kKilled},         {"killed", Kind::kKilled},
+    {"slain", Kind::kKilled},        {"death", Kind::kKilled},
+    {"deaths", Kind::kKilled},       {"fatality", Kind::kKilled},
+    {"fatalities", Kind::kKilled},   {"killing", Kind::kKilled},
+    {"killings", Kind::kKilled},     {"murder", Kind::kKilled},
+    {"execution", Kind::kKilled},    {"wounded", Kind::kInjured},
+    {"injured", Kind::kInjured},     {"injury", Kind::kInjured},
+    {"injuries", Kind::kInjured},    {"arrest", Kind::kArrested},
+    {"arrested", Kind::kArrested},   {"detention", Kind::kArrested},
+    {"detained", Kind::kArrested},   {"abduction", Kind::kAbducted},
+    {"abducted", Kind::kAbducted},   {"kidnapping", Kind::kAbducted},
+    {"kidnapped", Kind::kAbducted},  {"displacement", Kind::kDisplaced},
+    {"displaced", Kind::kDisplaced}, {"homeless", Kind::kDisplaced},
+};
+
+std::optional<Kind> Find(const KindWord* begin, const KindWord* end, std::string_view w) {
+  for (const KindWord* k = begin; k != end; ++k)
+    if (k->word == w) return k->kind;
+  return std::nullopt;
+}
+template <size_t N>
+std::optional<Kind> Find(const KindWord (&table)[N], std::string_view w) {
+  return Find(table, table + N, w);
+}
+
+// Nouns that are never counted people ("13 days", "20 vehicles").
+bool NonPersonNoun(std::string_view lemma) {
+  return In(lemma,
+            {"year",       "month",    "week",     "day",      "hour",       "minute",    "second",
+             "time",       "percent",  "%",        "km",       "kilometre",  "kilometer", "mile",
+             "metre",      "meter",    "dollar",   "euro",     "pound",      "ton",       "tonne",
+             "house",      "home",     "building", "vehicle",  "car",        "truck",     "village",
+             "town",       "city",     "target",   "position", "rocket",     "missile",   "shell",
+             "bomb",       "mortar",   "round",    "weapon",   "gun",        "rifle",     "tank",
+             "aircraft",   "plane",    "jet",      "drone",    "helicopter", "site",      "school",
+             "hospital",   "mosque",   "church",   "shop",     "acre",       "hectare",   "cattle",
+             "animal",     "sheep",    "goat",     "cow",      "camel",      "point",     "base",
+             "area",       "district", "province", "region",   "kg",         "kilogram",  "litre",
+             "barrel",     "attack",   "strike",   "raid",     "incident",   "case",      "bullet",
+             "checkpoint", "post",     "office",   "boat",     "ship",       "vessel"});
+}
+
+// Nouns for one person or a group of people: "a soldier was killed" = 1.
+bool PersonNoun(std::string_view lemma) {
+  return In(lemma,
+            {"person",       "people",    "man",        "woman",      "child",        "boy",
+             "girl",         "civilian",  "soldier",    "officer",    "policeman",    "policewoman",
+             "guard",        "fighter",   "militant",   "rebel",      "insurgent",    "journalist",
+             "reporter",     "worker",    "student",    "teacher",    "doctor",       "nurse",
+             "villager",     "resident",  "farmer",     "shepherd",   "protester",    "protestor",
+             "demonstrator", "prisoner",  "detainee",   "commander",  "chief",        "leader",
+             "official",     "member",    "servicemen", "serviceman", "trooper",      "marine",
+             "pilot",        "gunman",    "bomber",     "attacker",   "jihadist",     "militiaman",
+             "terrorist",    "extremist", "guerrilla",  "suspect",    "activist",     "politician",
+             "lawmaker",     "judge",     "mayor",      "governor",   "minister",     "general",
+             "colonel",      "captain",   "sergeant",   "lieutenant", "major",        "contractor",
+             "driver",       "passenger", "pedestrian", "worshipper", "pilgrim",      "refugee",
+             "migrant",      "teenager",  "youth",      "infant",     "baby",         "toddler",
+             "schoolgirl",   "schoolboy", "cleric",     "imam",       "priest",       "monk",
+             "tourist",      "hostage",   "volunteer",  "employee",   "staff",        "peacekeeper",
+             "troop",        "troops",    "policemen",  "men",        "women",        "children",
+             "aide",         "bodyguard", "son",        "daughter",   "father",       "mother",
+             "brother",      "sister",    "wife",       "husband",    "family",       "individual",
+             "other",        "others",    "spy",        "informant",  "collaborator", "agent"});
+}
+
+// Side vocabulary (core/context.h): first victims word that says it.
+std::string_view SideOfWord(std::string_view w) {
+  if (In(w, {"civilian",   "civilians",   "child",      "children",    "woman",      "women",
+             "villager",   "villagers",   "resident",   "residents",   "student",    "students",
+             "schoolgirl", "schoolgirls", "schoolboy",  "schoolboys",  "worshipper", "worshippers",
+             "pedestrian", "pedestrians", "farmer",     "farmers",     "shepherd",   "shepherds",
+             "refugee",    "refugees",    "journalist", "journalists", "reporter",   "reporters",
+             "teacher",    "teachers",    "doctor",     "doctors",     "nurse",      "nurses",
+             "infant",     "infants",     "baby",       "babies",      "girl",       "girls",
+             "boy",        "boys",        "pilgrim",    "pilgrims",    "passenger",  "passengers",
+             "family",     "families",    "aid",        "tourist",     "tourists",   "migrant",
+             "migrants"}))
+    return "civilian";
+  if (In(w,
+         {"protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators"}))
+    return "protester";
+  if (In(w, {"rebel", "rebels", "insurgent", "insurgents", "guerrilla", "guerrillas", "opposition",
+             "separatist", "separatists"}))
+    return "rebel";
+  if (In(w, {"militant", "militants", "jihadist", "jihadists", "terrorist", "terrorists",
+             "extremist", "extremists", "gunman", "gunmen", "islamist", "islamists", "militia",
+             "militiamen", "militiaman"}))
+    return "militant";
+  if (In(w, {"police", "policeman", "policemen", "policewoman", "security", "guard", "guards",
+             "gendarme", "gendarmes", "officer", "officers", "constable", "constables"}))
+    return "security";
+  if (In(w, {"soldier",     "soldiers",     "troops",         "troop",        "army",
+             "regime",      "government",   "pro-government", "servicemen",   "serviceman",
+             "military",    "marine",       "marines",        "trooper",      "troopers",
+             "paratrooper", "paratroopers", "peacekeeper",    "peacekeepers", "officials",
+             "official"}))
+    return "government";
+  return "";
+}
+
+std::string_view SideOfSector(std::string_view sector) {
+  if (In(sector, {"MIL", "GOV"})) return "government";
+  if (In(sector, {"COP", "SPY"})) return "security";
+  if (In(sector, {"REB", "INS", "SEP"})) return "rebel";
+  if (In(sector, {"UAF"})) return "militant";
+  if (In(sector, {"CVL", "REF", "MED", "EDU", "BUS", "LAB", "HLH", "REL", "AGR", "ELI"}))
+    return "civilian";
+  return "";
+}
+
+// "the war has killed 250,000", "the conflict, which has killed ...": a running total.
+bool DeathCauseSubject(std::string_view lemma) {
+  return In(lemma, {"war", "conflict", "insurgency", "crisis", "uprising", "revolution", "campaign",
+                    "epidemic", "insurrection", "siege", "occupation"});
+}
+// "fighting killed 42 people" is one event; "the violence has killed 300" a total.
+bool DeathCauseSubjectIfPerfect(std::string_view lemma) {
+  return In(lemma, {"fighting", "violence", "unrest", "bloodshed", "clash", "attack", "strike",
+                    "protest", "crackdown"});
+}
+
+// ---------------------------------------------------------------------------
+// One sentence, read once.
+
+struct View {
+  const Document& doc;
+  uint32_t b = 0, e = 0;           // document token range of the sentence
+  std::vector<std::string> form;   // lower-case forms, by t - b
+  std::vector<std::string> lemma;  // lower-case lemmas
+  std::vector<int64_t> head;       // document index of the head, -1 for root / bad
+  std::vector<std::vector<uint32_t>> kids;
+
+  View(const Document& d, const Sentence& s) : doc(d), b(s.token_begin), e(s.token_end) {
+    size_t n = e > b ? e - b : 0;
+    form.resize(n);
+    lemma.resize(n);
+    head.assign(n, -1);
+    kids.resize(n);
+    for (uint32_t t = b; t < e; ++t) {
+      const Token& tok = doc.tokens[t];
+      form[t - b] = Lower(doc.Form(tok));
+      lemma[t - b] = tok.lemma.empty() ? form[t - b] : Lower(tok.lemma);
+      if (tok.head > 0 && static_cast<uint32_t>(tok.head) <= n) {
+        uint32_t h = b + static_cast<uint32_t>(tok.head) - 1;
+        if (h != t) {
+          head[t - b] = h;
+          kids[h - b].push_back(t);
+        }
+      }
+    }
+  }
+  bool Has(uint32_t t) const { return t >= b && t < e; }
+  const std::string& F(uint32_t t) const { return form[t - b]; }
+  const std::string& L(uint32_t t) const { return lemma[t - b]; }
+  int64_t H(uint32_t t) const { return head[t - b]; }
+  const std::vector<uint32_t>& K(uint32_t t) const { return kids[t - b]; }
+  const std::string& Dep(uint32_t t) const { return doc.tokens[t].deprel; }
+  std::string_view Base(uint32_t t) const {
+    std::string_view d = doc.tokens[t].deprel;
+    return d.substr(0, d.find(':'));
+  }
+  Upos U(uint32_t t) const { return doc.tokens[t].upos; }
+  const std::string& X(uint32_t t) const { return doc.tokens[t].xpos; }
+  bool IsVerb(uint32_t t) const { return U(t) == Upos::kVerb || (!X(t).empty() && X(t)[0] == 'V'); }
+  int64_t Child(uint32_t t, std::initializer_list<std::string_view> deps) const {
+    for (uint32_t c : K(t))
+      if (In(Dep(c), deps)) return c;
+    return -1;
+  }
+  int64_t ChildLemma(uint32_t t, std::initializer_list<std::string_view> lemmas) const {
+    for (uint32_t c : K(t))
+      if (In(L(c), lemmas)) return c;
+    return -1;
+  }
+  // Is a an ancestor of t (or t itself)?
+  bool Dominates(uint32_t a, uint32_t t) const {
+    for (int guard = 0; guard < 64 && Has(t); ++guard) {
+      if (t == a) return true;
+      int64_t h = H(t);
+      if (h < 0) return false;
+      t = static_cast<uint32_t>(h);
+    }
+    return false;
+  }
+};
+
+std::optional<Kind> StateKind(const View& v, uint32_t t) {
+  if (auto k = Find(kStates, v.F(t))) return k;
+  if (v.U(t) == Upos::kNoun || v.U(t) == Upos::kAdj) return Find(kStates, v.L(t));
+  return std::nullopt;
+}
+std::optional<Kind> VerbKind(const View& v, uint32_t t) {
+  if (!v.IsVerb(t) && v.U(t) != Upos::kAdj) return std::nullopt;
+  std::string_view l = v.L(t);
+  if (l.rfind("kidnap", 0) == 0) return Kind::kAbducted;
+  if (auto k = Find(kVerbs, l)) return k;
+  // "round up" = arrest
+  if (l == "round" && v.ChildLemma(t, {"up"}) >= 0) return Kind::kArrested;
+  return std::nullopt;
+}
+std::optional<Kind> IntransitiveKind(const View& v, uint32_t t) {
+  if (!v.IsVerb(t)) return std::nullopt;
+  if (auto k = Find(kIntransitive, v.L(t))) return k;
+  // "lost their lives"
+  if (v.L(t) == "lose") {
+    int64_t o = v.Child(t, {"obj"});
+    if (o >= 0 && (v.L(o) == "life" || v.F(o) == "lives")) return Kind::kKilled;
+  }
+  return std::nullopt;
+}
+
+bool IsPassiveOrReduced(const View& v, uint32_t t) {
+  if (v.Child(t, {"aux:pass", "nsubj:pass"}) >= 0) return true;
+  return v.X(t) == "VBN" && v.Child(t, {"obj"}) < 0;
+}
+
+// Negated, hypothetical or threatened: "no one was killed", "could kill".
+bool NotFactual(const View& v, uint32_t trigger) {
+  for (uint32_t c : v.K(trigger)) {
+    if (In(v.F(c), {"not", "n't", "never"})) return true;
+    if (v.Base(c) == "aux" && In(v.L(c), {"will", "would", "could", "may", "might", "can", "should",
+                                          "must", "'ll", "wo", "ca"}))
+      return true;
+  }
+  int64_t h = v.H(trigger);
+  if (h >= 0 && v.Dep(trigger) == "xcomp" &&
+      In(v.L(h), {"threaten", "vow", "plan", "want", "try", "seek", "aim", "intend", "pledge",
+                  "promise", "attempt", "warn"}))
+    return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// A count found in the sentence before attachment.
+
+struct Found {
+  Casualty c;
+  uint32_t trigger = 0;       // the word that says what happened (anchor for events)
+  uint32_t victims_head = 0;  // noun counted, or the number
+  bool has_victims_head = false;
+};
+
+// Where the count's relation to a kind word is found.
+struct Link {
+  Kind kind = Kind::kKilled;
+  uint32_t trigger = 0;
+  bool toll = false;
+  bool bring = false;  // "bringing the death toll to"
+};
+
+bool IsTollWord(const View& v, uint32_t t) { return In(v.L(t), {"toll", "tally"}); }
+
+Kind TollKind(const View& v, uint32_t toll) {
+  for (uint32_t c : v.K(toll))
+    if (In(v.L(c), {"injury", "injured", "wounded"})) return Kind::kInjured;
+  return Kind::kKilled;
+}
+
+// The relation of nominal q to a casualty word.
+std::optional<Link> LinkOf(const View& v, uint32_t q, int depth = 0) {
+  if (depth > 2 || !v.Has(q)) return std::nullopt;
+  const std::string& rel = v.Dep(q);
+  int64_t hh = v.H(q);
+  // Toll on q itself: "the death toll is 40" (q root with nsubj toll).
+  for (uint32_t c : v.K(q))
+    if (v.Base(c) == "nsubj" && IsTollWord(v, c)) return Link{TollKind(v, c), c, true, false};
+  // A state word on the noun: "13 people killed", "13 civilians dead", "13 people who were killed".
+  for (uint32_t c : v.K(q)) {
+    std::string_view d = v.Dep(c);
+    if (d == "amod" || d == "acl" || d == "acl:relcl" || d == "xcomp") {
+      if (auto k = StateKind(v, c); k && v.U(c) == Upos::kAdj) return Link{*k, c};
+      if (auto k = VerbKind(v, c)) {
+        if (d == "acl:relcl" ? IsPassiveOrReduced(v, c) : v.X(c) == "VBN" || v.U(c) == Upos::kAdj)
+          return Link{*k, c};
+      }
+      if (auto k = IntransitiveKind(v, c); k && d == "acl:relcl") return Link{*k, c};
+    }
+  }
+  if (hh < 0) return std::nullopt;
+  uint32_t h = static_cast<uint32_t>(hh);
+  // Object of a casualty verb: "killed 13 civilians", "arresting 12".
+  if (rel == "obj" || rel == "iobj") {
+    if (auto k = VerbKind(v, h)) return Link{*k, h};
+    // "left 13 dead", "shot 13 dead", "left 500 homeless"
+    for (uint32_t c : v.K(h)) {
+      if (c == q) continue;
+      if (In(v.Base(c), {"xcomp", "advmod", "advcl", "obl", "amod", "conj", "obj"}))
+        if (auto k = StateKind(v, c); k && v.U(c) != Upos::kNoun) return Link{*k, h};
+    }
+    // "claimed the lives of 13" is handled through nmod below.
+  }
+  // Passive subject; subject of die/flee/dead; headline "6 soldiers killed".
+  if (rel == "nsubj:pass") {
+    if (auto k = VerbKind(v, h)) return Link{*k, h};
+    if (auto k = StateKind(v, h)) return Link{*k, h};
+  }
+  if (rel == "nsubj") {
+    if (auto k = IntransitiveKind(v, h)) return Link{*k, h};
+    if (auto k = StateKind(v, h); k && v.U(h) == Upos::kAdj) return Link{*k, h};
+    if (auto k = VerbKind(v, h); k && IsPassiveOrReduced(v, h)) return Link{*k, h};
+  }
+  // "13 dead", "13 deaths", "40 fatalities", "13 lives"
+  if (rel == "nummod" || rel == "compound") {
+    if (auto k = StateKind(v, h)) return Link{*k, h};
+  }
+  // "the deaths of 13 people", "the abduction of 276 schoolgirls", "claimed the lives of 13"
+  if (rel == "nmod" || rel == "nmod:poss") {
+    if (v.ChildLemma(q, {"of"}) >= 0 || rel == "nmod:poss") {
+      if (auto k = StateKind(v, h); k && v.U(h) == Upos::kNoun) return Link{*k, h};
+      if (v.F(h) == "lives" || v.L(h) == "life") {
+        int64_t g = v.H(h);
+        return Link{Kind::kKilled, g >= 0 ? static_cast<uint32_t>(g) : h};
+      }
+      if (IsTollWord(v, h)) return Link{TollKind(v, h), h, true, false};
+      // "a total of 40 people were killed", "one of the attackers": through the head
+      if (In(v.L(h), {"total", "number", "one"})) return LinkOf(v, h, depth + 1);
+    }
+  }
+  // Toll verbs: "the death toll rose to 40", "bringing the death toll to 40".
+  if (rel == "obl" || rel == "obj" || rel == "xcomp" || rel == "nmod") {
+    for (uint32_t c : v.K(h)) {
+      if (c == q) continue;
+      if ((v.Base(c) == "nsubj" || v.Base(c) == "obj") && IsTollWord(v, c))
+        return Link{TollKind(v, c), c, true, v.L(h) == "bring"};
+    }
+    if (IsTollWord(v, h)) return Link{TollKind(v, h), h, true, false};
+  }
+  // Coordination: "killed 13 soldiers and 4 civilians", "13 soldiers and 4 civilians were killed".
+  if (rel == "conj") return LinkOf(v, h, depth + 1);
+  return std::nullopt;
+}
+
+// Lexical fallback when the parse gives no relation: "13 killed, 20 wounded",
+// "killing 13". `first`/`last` are the number's tokens; `noun_end` the end of
+// the counted phrase.
+std::optional<Link> LexicalLink(const View& v, uint32_t first, uint32_t noun_end) {
+  // first: the first word of the count phrase, qualifier included
+  if (noun_end < v.e) {
+    uint32_t n = noun_end;
+    if (In(v.F(n), {"were", "was", "are", "have", "had", "been"}) && n + 1 < v.e) ++n;
+    if (In(v.F(n), {"been"}) && n + 1 < v.e) ++n;
+    if (In(v.X(n), {"VBN", "VBD", "JJ"}) || v.F(n) == "dead")
+      if (auto k = StateKind(v, n)) return Link{*k, n};
+    if (auto k = Find(kIntransitive, v.L(n)); k && v.IsVerb(n)) return Link{*k, n};
+  }
+  if (first > v.b) {
+    uint32_t p = first - 1;
+    if (In(v.X(p), {"VBG", "VBD", "VBN"}) || v.IsVerb(p))
+      if (auto k = VerbKind(v, p)) return Link{*k, p};
+  }
+  return std::nullopt;
+}
+
+bool IsMonth(std::string_view w) {
+  return In(w, {"january",   "february", "march",    "april",    "may",  "june", "july", "august",
+                "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+                "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"});
+}
+
+// Qualifier words just before the number: returns the qualifier and how many
+// tokens it uses (0 if none).
+std::pair<Qualifier, uint32_t> QualifierBefore(const View& v, uint32_t first) {
+  auto w = [&](uint32_t back) -> std::string_view {
+    return first >= v.b + back ? std::string_view(v.F(first - back)) : std::string_view();
+  };
+  if ((w(3) == "no" && In(w(2), {"fewer", "less"}) && w(1) == "than"))
+    return {Qualifier::kAtLeast, 3};
+  if (w(3) == "as" && w(2) == "many" && w(1) == "as") return {Qualifier::kAtMost, 3};
+  if (w(3) == "in" && w(2) == "excess" && w(1) == "of") return {Qualifier::kAtLeast, 3};
+  if (w(2) == "at" && w(1) == "least") return {Qualifier::kAtLeast, 2};
+  if (w(2) == "at" && w(1) == "most") return {Qualifier::kAtMost, 2};
+  if (w(2) == "more" && w(1) == "than") return {Qualifier::kAtLeast, 2};
+  if (w(2) == "upwards" && w(1) == "of") return {Qualifier::kAtLeast, 2};
+  if (w(2) == "up" && w(1) == "to") return {Qualifier::kAtMost, 2};
+  if (In(w(2), {"fewer", "less"}) && w(1) == "than") return {Qualifier::kAtMost, 2};
+  if (w(2) == "close" && w(1) == "to") return {Qualifier::kAtMost, 2};
+  if (w(2) == "an" && w(1) == "estimated") return {Qualifier::kAbout, 2};
+  if (In(w(1), {"over"})) return {Qualifier::kAtLeast, 1};
+  if (In(w(1), {"nearly", "almost", "under"})) return {Qualifier::kAtMost, 1};
+  if (In(w(1), {"about", "around", "some", "roughly", "approximately", "estimated", "circa",
+                "approx.", "perhaps", "reportedly"}))
+    return {w(1) == "reportedly" ? Qualifier::kExact : Qualifier::kAbout, 1};
+  if (In(w(1), {"exactly", "only"})) return {Qualifier::kExact, 1};
+  return {Qualifier::kExact, 0};
+}
+
+// Victims text: the counted noun and its modifiers, without determiners,
+// numbers, qualifiers and clauses: "at least 13 (rebel) fighters" -> "(rebel)
+// fighters"; "12 members of the security forces" -> "members of the security
+// forces"; "civilians including children".
+std::pair<uint32_t, uint32_t> VictimsSpan(const View& v, uint32_t noun, uint32_t number_end) {
+  uint32_t lo = noun, hi = noun + 1;
+  std::vector<uint32_t> stack;
+  for (uint32_t c : v.K(noun)) {
+    std::string_view d = v.Dep(c);
+    if (In(d, {"amod", "compound", "flat", "nmod:poss", "punct"}) && c < noun) stack.push_back(c);
+    if (d == "nmod" && c > noun) {
+      for (uint32_t g : v.K(c))
+        if (v.Dep(g) == "case" && In(v.L(g), {"of", "include", "including", "among"}))
+          stack.push_back(c);
+    }
+  }
+  // Subtrees of kept children.
+  while (!stack.empty()) {
+    uint32_t t = stack.back();
+    stack.pop_back();
+    if (t < number_end && t < noun) continue;  // never reach back over the number
+    lo = std::min(lo, t);
+    hi = std::max(hi, t + 1);
+    for (uint32_t c : v.K(t))
+      if (!In(v.Dep(c), {"acl:relcl", "acl", "appos"})) stack.push_back(c);
+  }
+  lo = std::max(lo, number_end);
+  // Trim determiners and unmatched punctuation at the edges.
+  while (lo < hi && (v.U(lo) == Upos::kDet || (v.U(lo) == Upos::kPunct && v.F(lo) != "("))) ++lo;
+  while (hi > lo && v.U(hi - 1) == Upos::kPunct && v.F(hi - 1) != ")") --hi;
+  // Keep parentheses balanced.
+  int open = 0;
+  for (uint32_t t = lo; t < hi; ++t) open += v.F(t) == "(" ? 1 : v.F(t) == ")" ? -1 : 0;
+  if (open > 0 && hi < v.e && v.F(hi) == ")") ++hi;
+  if (open > 0 && v.F(lo) == "(" && open == 1) {
+    bool closes = false;
+    for (uint32_t t = lo; t < hi; ++t) closes |= v.F(t) == ")";
+    if (!closes) ++lo;
+  }
+  return {lo, hi};
+}
+
+std::string SideOf(const View& v, uint32_t lo, uint32_t hi,
+                   const std::vector<int32_t>& mention_of) {
+  // "civilians, including a police officer": the side of the group named first
+  for (uint32_t t = lo; t < hi; ++t)
+    if (In(v.F(t), {",", "including", "among"})) {
+      hi = t;
+      break;
+    }
+  for (uint32_t t = lo; t < hi; ++t) {
+    std::string_view s = SideOfWord(v.F(t));
+    if (!s.empty()) return std::string(s);
+  }
+  // Generic nouns say nothing of the side, whatever the actor tables say.
+  for (uint32_t t = lo; t < hi; ++t)
+    if (In(v.L(t), {"people", "person", "other", "others", "individual"}) &&
+        (t + 1 == hi || v.F(t + 1) == "of"))
+      return "";
+  for (uint32_t t = lo; t < hi; ++t) {
+    int32_t m = mention_of[t];
+    if (m >= 0) {
+      const ActorMention& am = v.doc.mentions[static_cast<size_t>(m)];
+      std::string_view s = SideOfSector(am.sector);
+      if (!s.empty()) return std::string(s);
+    }
+  }
+  return "";
+}
+
+// Is this a running total? Looks at the trigger's clause.
+bool Cumulative(const View& v, uint32_t trigger, const Link& link) {
+  if (link.bring) return true;
+  // The subject of the verb (or of the clause the count hangs on) is the war.
+  std::vector<uint32_t> heads = {trigger};
+  int64_t h = v.H(trigger);
+  if (h >= 0) heads.push_back(static_cast<uint32_t>(h));
+  for (uint32_t x : heads) {
+    bool perfect = false;
+    for (uint32_t c : v.K(x))
+      if (v.Base(c) == "aux" && In(v.F(c), {"has", "have", "'s", "'ve"})) perfect = true;
+    auto total = [&](uint32_t n) {
+      return DeathCauseSubject(v.L(n)) || (perfect && DeathCauseSubjectIfPerfect(v.L(n)));
+    };
+    for (uint32_t c : v.K(x))
+      if (v.Base(c) == "nsubj" && total(c)) return true;
+    if (v.Dep(x) == "acl:relcl" && v.H(x) >= 0 && total(static_cast<uint32_t>(v.H(x)))) return true;
+  }
+  // Words in the clause of the trigger.
+  std::vector<uint32_t> stack = {trigger};
+  int steps = 0;
+  while (!stack.empty() && ++steps < 200) {
+    uint32_t t = stack.back();
+    stack.pop_back();
+    const std::string& f = v.F(t);
+    if (f == "since" || f == "altogether" || f == "overall" || f == "cumulative") return true;
+    if (f == "far" && t > v.b && v.F(t - 1) == "so") return true;
+    if (f == "date" && t > v.b && v.F(t - 1) == "to") return true;
+    if (f == "total" && t > v.b && v.F(t - 1) == "in") return true;
+    for (uint32_t c : v.K(t)) {
+      std::string_view d = v.Dep(c);
+      if (d == "advcl" && v.ChildLemma(c, {"since"}) >= 0) return true;  // "since they began"
+      if (t == trigger && (d == "obl" || d == "obl:tmod" || d == "nmod:tmod")) {
+        // "killed in the war", "killed last year"
+        if (In(v.L(c), {"war", "conflict", "insurgency", "uprising", "revolution", "crisis"}))
+          return true;
+        if (In(v.L(c), {"year", "month"}) &&
+            v.ChildLemma(c, {"last", "this", "past", "previous"}) >= 0)
+          return true;
+      }
+      if (!In(d, {"ccomp", "parataxis", "advcl", "acl:relcl", "appos", "conj"})) stack.push_back(c);
+    }
+  }
+  return false;
+}
+
+bool FamilyFits(Kind kind, std::string_view cameo) {
+  if (cameo.size() < 2) return false;
+  std::string_view root = cameo.substr(0, 2);
+  bool violent = root == "18" || root == "19" || root == "20";
+  bool repression = cameo.substr(0, 3) == "175";
+  switch (kind) {
+    case Kind::kKilled:
+    case Kind::kDisplaced:
+      return violent || repression || (kind == Kind::kDisplaced && root == "17");
+    case Kind::kInjured:
+      return violent || repression || root == "14";
+    case Kind::kArrested:
+      return violent || root == "17" || root == "14";
+    case Kind::kAbducted:
+      return violent || root == "17";
+  }
+  return false;
+}
+
+bool Usable(const Event& e, Kind kind) {
+  return !e.negated && e.modality == Modality::kFactual && FamilyFits(kind, e.cameo);
+}
+
+bool Hosts(const Event& e, uint32_t t) {
+  return e.trigger_head == t || (t >= e.trigger_begin && t < e.trigger_end);
+}
+
+// The event a count with trigger `anchor` in sentence `si` belongs to, or -1.
+int32_t AttachInSentence(const View& v, const Document& doc, uint32_t si, uint32_t anchor,
+                         Kind kind) {
+  std::vector<int32_t> usable;
+  for (size_t i = 0; i < doc.events.size(); ++i)
+    if (doc.events[i].sentence == si && Usable(doc.events[i], kind))
+      usable.push_back(static_cast<int32_t>(i));
+  if (usable.empty()) return -1;
+  auto at = [&](uint32_t t) -> int32_t {
+    for (int32_t i : usable)
+      if (Hosts(doc.events[static_cast<size_t>(i)], t)) return i;
+    return -1;
+  };
+  // A participle or coordinated verb hanging on the attack: "attacked X,
+  // killing 4 and wounding 19" -> the event of "attacked" (the topmost one).
+  {
+    int32_t top = -1;
+    uint32_t t = anchor;
+    for (int d = 0; d < 4 && v.Has(t) && v.H(t) >= 0 &&
+                    In(v.Dep(t), {"advcl", "xcomp", "conj", "acl", "advcl:relcl"});
+         ++d) {
+      t = static_cast<uint32_t>(v.H(t));
+      if (int32_t e = at(t); e >= 0) top = e;
+    }
+    if (top >= 0) return top;
+  }
+  if (int32_t e = at(anchor); e >= 0) return e;
+  // Ancestors.
+  uint32_t t = anchor;
+  for (int d = 0; d < 4 && v.Has(t) && v.H(t) >= 0; ++d) {
+    t = static_cast<uint32_t>(v.H(t));
+    if (int32_t e = at(t); e >= 0) return e;
+  }
+  // An event noun under the death verb: "air strikes killed 12", "killed in a raid".
+  for (int32_t i : usable) {
+    const Event& ev = doc.events[static_cast<size_t>(i)];
+    if (v.Has(anchor) && v.Dominates(anchor, ev.trigger_head)) return i;
+  }
+  // Nearest.
+  int32_t best = usable.front();
+  int64_t best_d = -1;
+  for (int32_t i : usable) {
+    int64_t d = std::llabs(static_cast<int64_t>(doc.events[static_cast<size_t>(i)].trigger_head) -
+                           static_cast<int64_t>(anchor));
+    if (best_d < 0 || d < best_d) {
+      best_d = d;
+      best = i;
+    }
+  }
+  return best;
+}
+
+int32_t LastUsable(const Document& doc, uint32_t si, Kind kind) {
+  int32_t best = -1;
+  for (size_t i = 0; i < doc.events.size(); ++i)
+    if (doc.events[i].sentence == si && Usable(doc.events[i], kind)) {
+      if (best < 0 ||
+          doc.events[i].trigger_head > doc.events[static_cast<size_t>(best)].trigger_head)
+        best = static_cast<int32_t>(i);
+    }
+  return best;
+}
+
+std::string LastWord(std::string_view s) {
+  size_t p = s.find_last_of(" )");
+  std::string w(p == std::string_view::npos ? s : s.substr(p + 1));
+  return Lower(w);
+}
+
+bool VictimsCompatible(const Casualty& a, const Casualty& b) {
+  if (a.victims.empty() || b.victims.empty()) return true;
+  if (!a.side.empty() && a.side == b.side) return true;
+  std::string wa = LastWord(a.victims), wb = LastWord(b.victims);
+  if (wa == wb) return true;
+  // "people" / "persons" are compatible with anything
+  return In(wa, {"people", "persons", "others"}) || In(wb, {"people", "persons", "others"});
+}
+
+// Finds the counts of one sentence.
+void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& mention_of,
+                    const Options& options, Document& doc, std::vector<Found>* out) {
+  std::vector<bool> used(v.e - v.b, false);  // tokens already in a count phrase
+  std::vector<std::string_view> words;
+  for (uint32_t t = v.b; t < v.e; ++t) {
+    if (used[t - v.b]) continue;
+    words.clear();
+    for (uint32_t k = t; k < v.e && k < t + 8; ++k) words.push_back(v.F(k));
+    auto num = ReadNumber(words);
+    if (!num || num->words == 0) continue;
+    // "one" as a pronoun without a casualty relation is handled below like any count.
+    uint32_t first = t, last = t + static_cast<uint32_t>(num->words) - 1;
+    for (uint32_t k = first; k <= last; ++k) used[k - v.b] = true;
+    // "no one was killed"; dates, times, money, percentages.
+    if (first > v.b && In(v.F(first - 1), {"no", "not"})) continue;
+    if (first > v.b && (IsMonth(v.F(first - 1)) || In(v.F(first - 1), {"$", "£", "€", "no.", "#"})))
+      continue;
+    if (last + 1 < v.e &&
+        (IsMonth(v.F(last + 1)) ||
+         In(v.F(last + 1), {"%", "percent", "per", "a.m.", "p.m.", "am", "pm", "gmt", "bc", "ad"})))
+      continue;
+    // The number's syntactic head outside its own words.
+    uint32_t numhead = last;
+    for (uint32_t k = first; k <= last; ++k) {
+      int64_t h = v.H(k);
+      if (h < 0 || h < first || h > last) {
+        numhead = k;
+        if (v.Dep(k) == "nummod") break;
+      }
+    }
+    // The counted noun: "13 civilians" (nummod), "dozens of people" / "one of the attackers".
+    uint32_t q = numhead;
+    int64_t noun = -1;
+    int64_t h = v.H(numhead);
+    if ((v.Dep(numhead) == "nummod" || v.Dep(numhead) == "det") && h >= 0 &&
+        (v.U(static_cast<uint32_t>(h)) == Upos::kNoun ||
+         v.U(static_cast<uint32_t>(h)) == Upos::kPropn ||
+         v.U(static_cast<uint32_t>(h)) == Upos::kAdj)) {
+      noun = h;
+      // "300 police officers": the number hangs on the compound modifier
+      for (int k = 0; k < 3 && v.Dep(static_cast<uint32_t>(noun)) == "compound" &&
+                      v.H(static_cast<uint32_t>(noun)) > noun;
+           ++k)
+        noun = v.H(static_cast<uint32_t>(noun));
+      q = static_cast<uint32_t>(noun);
+    } else {
+      for (uint32_t c : v.K(numhead)) {
+        if (c > last && v.Base(c) == "nmod" && v.ChildLemma(c, {"of"}) >= 0) {
+          noun = c;
+          break;
+        }
+      }
+    }
+    // "13 dead", "13 deaths": the noun is the casualty word itself.
+    bool noun_is_state = noun >= 0 && StateKind(v, static_cast<uint32_t>(noun)).has_value() &&
+                         !PersonNoun(v.L(static_cast<uint32_t>(noun)));
+    if (noun >= 0 && !noun_is_state && NonPersonNoun(v.L(static_cast<uint32_t>(noun)))) continue;
+    // Inside "including 4 children" / "among them 4 children": part of another count.
+    {
+      uint32_t x = noun >= 0 ? static_cast<uint32_t>(noun) : numhead;
+      if (v.ChildLemma(x, {"include", "including", "among"}) >= 0 && v.Base(x) != "nsubj" &&
+          v.Base(x) != "obj")
+        continue;
+      if (first > v.b && In(v.F(first - 1), {"including", "among"})) continue;
+      if (first > v.b + 1 && In(v.F(first - 2), {"including", "among"}) &&
+          QualifierBefore(v, first).second > 0)
+        continue;
+    }
+    std::optional<Link> link = LinkOf(v, q);
+    if (!link && q != numhead) link = LinkOf(v, numhead);
+    uint32_t noun_end =
+        noun >= 0 ? std::max<uint32_t>(static_cast<uint32_t>(noun) + 1, last + 1) : last + 1;
+    if (!link && v.Child(numhead, {"case"}) < 0 &&
+        !(num->value >= 1900 && num->value <= 2100 && num->words == 1 &&
+          v.F(first).find(',') == std::string::npos))
+      link = LexicalLink(v, first - QualifierBefore(v, first).second, noun_end);
+    if (!link) continue;
+    if (NotFactual(v, link->trigger)) continue;
+    if (noun >= 0 && In(v.F(static_cast<uint32_t>(noun)), {"no"})) continue;
+    // Capture / flee / evacuate only of people.
+    if (noun >= 0 && !noun_is_state && In(v.L(link->trigger), {"capture", "evacuate", "flee"}) &&
+        !PersonNoun(v.L(static_cast<uint32_t>(noun))) &&
+        mention_of[static_cast<uint32_t>(noun)] < 0)
+      continue;
+    Found f;
+    Casualty& c = f.c;
+    c.sentence = si;
+    c.kind = link->kind;
+    auto [qual, qual_words] = QualifierBefore(v, first);
+    if (qual_words == 0)
+      qual = num->vague         ? Qualifier::kAtLeast
+             : num->approximate ? Qualifier::kAbout
+                                : Qualifier::kExact;
+    c.qualifier = qual;
+    uint32_t begin_tok = first - qual_words;
+    uint32_t end_tok = last + 1;
+    if (noun >= 0 && !noun_is_state) {
+      auto [lo, hi] = VictimsSpan(v, static_cast<uint32_t>(noun), last + 1);
+      if (hi > lo) {
+        c.victims = std::string(doc.Slice(doc.tokens[lo].begin, doc.tokens[hi - 1].end));
+        c.side = SideOf(v, lo, hi, mention_of);
+        end_tok = std::max(end_tok, hi);
+      }
+      f.victims_head = static_cast<uint32_t>(noun);
+      f.has_victims_head = true;
+    }
+    c.token_begin = begin_tok;
+    c.token_end = end_tok;
+    c.begin = doc.tokens[begin_tok].begin;
+    c.end = doc.tokens[end_tok - 1].end;
+    c.cumulative = Cumulative(v, link->trigger, *link);
+    int64_t limit =
+        (c.cumulative || c.kind == Kind::kDisplaced) ? options.max_large_count : options.max_count;
+    if (num->overflow || num->value > limit) {
+      doc.Warn(c.begin, "implausible casualty count " +
+                            (num->overflow ? std::string("(too large for a 64-bit integer)")
+                                           : std::to_string(num->value)) +
+                            " '" + std::string(doc.Slice(c.begin, c.end)) + "' (limit " +
+                            std::to_string(limit) + "): ignored");
+      continue;
+    }
+    c.count = num->value;
+    f.trigger = link->trigger;
+    out->push_back(std::move(f));
+  }
+  // Single people without a number: "a soldier was killed", "killed the deputy
+  // chief", "both soldiers died".
+  for (uint32_t tr = v.b; tr < v.e; ++tr) {
+    std::optional<Kind> kind;
+    std::vector<uint32_t> cands;
+    if (auto k = VerbKind(v, tr)) {
+      kind = k;
+      for (uint32_t c : v.K(tr)) {
+        if (v.Dep(c) == "nsubj:pass") cands.push_back(c);
+        if (v.Dep(c) == "obj") cands.push_back(c);
+        if (v.Dep(c) == "nsubj" && IsPassiveOrReduced(v, tr)) cands.push_back(c);
+      }
+      if (In(v.Dep(tr), {"acl"}) && v.X(tr) == "VBN" && v.H(tr) >= 0)
+        cands.push_back(static_cast<uint32_t>(v.H(tr)));
+    } else if (auto k2 = IntransitiveKind(v, tr)) {
+      kind = k2;
+      for (uint32_t c : v.K(tr))
+        if (v.Base(c) == "nsubj") cands.push_back(c);
+    } else if (auto k3 = StateKind(v, tr); k3 && v.U(tr) == Upos::kAdj) {
+      kind = k3;
+      for (uint32_t c : v.K(tr))
+        if (v.Base(c) == "nsubj") cands.push_back(c);
+    }
+    if (!kind || cands.empty() || NotFactual(v, tr)) continue;
+    if (*kind == Kind::kDisplaced) continue;  // "a family fled": too weak
+    for (uint32_t n : cands) {
+      if (!v.Has(n) || used[n - v.b]) continue;
+      bool covered = false;
+      for (const Found& f : *out)
+        if (f.c.sentence == si && n >= f.c.token_begin && n < f.c.token_end) covered = true;
+      if (covered) continue;
+      int64_t count = 0;
+      int64_t det = v.Child(n, {"det"});
+      std::string_view dw = det >= 0 ? std::string_view(v.F(static_cast<uint32_t>(det))) : "";
+      bool person = PersonNoun(v.L(n));
+      if (!person && v.U(n) == Upos::kPropn && v.X(n) == "NNP") {
+        int32_t m = mention_of[n];
+        person = m < 0 || doc.mentions[static_cast<size_t>(m)].kind == ActorMention::Kind::kNamed;
+        if (m >= 0 && doc.mentions[static_cast<size_t>(m)].kind == ActorMention::Kind::kNamed &&
+            doc.mentions[static_cast<size_t>(m)].code.size() == 3)
+          person = false;  // a country or state as a whole
+      }
+      if (!person) continue;
+      if (v.X(n) == "NNS" || In(v.F(n), {"people", "men", "women", "children", "troops", "police",
+                                         "policemen", "servicemen", "others"})) {
+        if (dw == "both") count = 2;
+      } else if (v.X(n) == "NN" || v.X(n) == "NNP") {
+        if (In(dw, {"a", "an", "the", "this", "that", "one"}) || v.Child(n, {"nmod:poss"}) >= 0 ||
+            v.U(n) == Upos::kPropn)
+          count = 1;
+      }
+      if (count == 0 || In(dw, {"no", "every", "each", "any"})) continue;
+      Found f;
+      Casualty& c = f.c;
+      c.sentence = si;
+      c.kind = *kind;
+      c.count = count;
+      c.qualifier = Qualifier::kExact;
+      auto [lo, hi] = VictimsSpan(v, n, det >= 0 && det < n ? static_cast<uint32_t>(det) + 1 : 0);
+      if (hi <= lo) continue;
+      c.victims = std::string(doc.Slice(doc.tokens[lo].begin, doc.tokens[hi - 1].end));
+      c.side = SideOf(v, lo, hi, mention_of);
+      uint32_t begin_tok = det >= 0 && det < n ? static_cast<uint32_t>(det) : lo;
+      c.token_begin = std::min(begin_tok, lo);
+      c.token_end = hi;
+      c.begin = doc.tokens[c.token_begin].begin;
+      c.end = doc.tokens[c.token_end - 1].end;
+      Link l{*kind, tr};
+      c.cumulative = Cumulative(v, tr, l);
+      f.trigger = tr;
+      f.victims_head = n;
+      f.has_victims_head = true;
+      for (uint32_t k = lo; k < hi; ++k) used[k - v.b] = true;
+      out->push_back(std::move(f));
+    }
+  }
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<CasualtyStage>> CasualtyStage::Create(const Options& options) {
+  if (options.max_count <= 0 || options.max_large_count <= 0)
+    return InvalidArgumentError("casualties: count limits must be positive");
+  return std::unique_ptr<CasualtyStage>(new CasualtyStage(options));
+}
+
+Status CasualtyStage::Process(Document& doc) const {
+  doc.casualties.clear();
+  for (Event& e : doc.events) e.casualties.clear();
+  const size_t ntok = doc.tokens.size();
+  // Mention covering each token (innermost / first found).
+  std::vector<int32_t> mention_of(ntok, -1);
+  for (size_t m = 0; m < doc.mentions.size(); ++m) {
+    const ActorMention& am = doc.mentions[m];
+    for (uint32_t t = am.token_begin; t < am.token_end && t < ntok; ++t)
+      if (mention_of[t] < 0) mention_of[t] = static_cast<int32_t>(m);
+  }
+  std::vector<Found> found;
+  std::vector<size_t> sentence_start;
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (s.token_begin > s.token_end || s.token_end > ntok) continue;
+    View v(doc, s);
+    std::vector<Found> here;
+    FindInSentence(v, si, mention_of, options_, doc, &here);
+    std::sort(here.begin(), here.end(),
+              [](const Found& a, const Found& b) { return a.c.token_begin < b.c.token_begin; });
+    for (Found& f : here) {
+      Casualty& c = f.c;
+      if (!c.cumulative) {
+        c.event = AttachInSentence(v, doc, si, f.trigger, c.kind);
+        if (c.event < 0 && si > 0 && c.kind != Kind::kDisplaced) {
+          // The count stated in the next sentence: "At least 13 ... were killed."
+          c.event = LastUsable(doc, si - 1, c.kind);
+        }
+      }
+      found.push_back(std::move(f));
+    }
+  }
+  // Repeats. The title restates the body: it is looked at last, so that the
+  // body's statement (with its event) is the first one.
+  std::vector<size_t> order(found.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto in_title = [&](const Casualty& c) { return doc.body_begin > 0 && c.end <= doc.body_begin; };
+  std::stable_partition(order.begin(), order.end(),
+                        [&](size_t i) { return !in_title(found[i].c); });
+  for (size_t oi = 0; oi < order.size(); ++oi) {
+    Casualty& c = found[order[oi]].c;
+    for (size_t oj = 0; oj < oi; ++oj) {
+      size_t j = order[oj];
+      const Casualty& p = found[j].c;
+      if (p.repeats >= 0 || p.kind != c.kind || p.count != c.count ||
+          p.cumulative != c.cumulative || !VictimsCompatible(p, c))
+        continue;
+      if (c.count <= 2) {
+        // Small counts repeat by chance: only when the later sentence has no
+        // violent event of its own, and victims say the same.
+        bool own = false;
+        for (const Event& e : doc.events)
+          if (e.sentence == c.sentence && Usable(e, c.kind)) own = true;
+        if (own || c.victims.empty() || LastWord(p.victims) != LastWord(c.victims)) continue;
+      }
+      if (p.event >= 0 && c.event >= 0 && p.event == c.event && p.sentence == c.sentence) continue;
+      c.repeats = static_cast<int32_t>(j);
+      c.event = -1;
+      break;
+    }
+  }
+  doc.casualties.reserve(found.size());
+  for (Found& f : found) {
+    int32_t idx = static_cast<int32_t>(doc.casualties.size());
+    if (f.c.event >= 0 && f.c.repeats < 0 && static_cast<size_t>(f.c.event) < doc.events.size())
+      doc.events[static_cast<size_t>(f.c.event)].casualties.push_back(idx);
+    doc.casualties.push_back(std::move(f.c));
+  }
+  return OkStatus();
+}
+
+}  // namespace sitrep::casualties
