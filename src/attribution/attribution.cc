@@ -309,7 +309,7 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f) {
     SetSource(v, subj, kNo, f);
     // "State news agency SANA said" parsed with two adjacent subjects.
     for (uint32_t c : v.Kids(w)) {
-      if (c == subj || v.Rel(c) != "nsubj") continue;
+      if (c == subj || v.Rel(c) != "nsubj" || v.Pos(c) == Upos::kPron) continue;
       uint32_t lo = c, hi = c;
       v.Subtree(c, &lo, &hi);
       if (hi + 1 == f->src_begin) f->src_begin = lo;
@@ -401,7 +401,8 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
         if (in_trigger(c)) continue;
         uint32_t acc = AccordingUnder(v, c);
         if (acc != kNo && !in_trigger(acc) && BuildFrame(v, acc, frame)) break;
-        if (SideSpeech(v, x, c) && BuildFrame(v, c, frame)) break;
+        if (SideSpeech(v, x, c) && !v.Dominates(c, e.trigger_head) && BuildFrame(v, c, frame))
+          break;
       }
     }
     uint32_t p = v.Head(x);
@@ -813,6 +814,13 @@ Status Attribute(Document& doc) {
           break;
         }
       }
+    }
+    // A source phrase cannot report the event it contains ("said a witness
+    // who said ...": the second "said" is not reported by the witness).
+    if (f.found && f.sentence == e.sentence && f.has_source() && e.trigger_head >= f.src_begin &&
+        e.trigger_head < f.src_end) {
+      f = Frame();
+      f.sentence = e.sentence;
     }
     if (!f.found) ColonFrame(doc, views, e.sentence, &f);
     if (!f.found) InitialAccordingFrame(v, e.trigger_head, &f);

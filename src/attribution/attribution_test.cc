@@ -217,6 +217,36 @@ TEST_F(AttributionTest, QuoteWithAttributionAfterIt) {
   EXPECT_EQ(Attr(doc, "captured"), "claimed|the commander|said");
 }
 
+TEST_F(AttributionTest, RelativeClauseSourceIsTheNounNotThePronoun) {
+  Document doc = Run(
+      "Police arrested three students in Yangon on Tuesday, said a witness who said she saw the "
+      "arrests.");
+  EXPECT_EQ(Attr(doc, "arrested"), "reported|a witness|said");
+  // The witness's own "said" lies inside the source phrase: not reported by it.
+  for (const Event& e : doc.events) {
+    if (Trigger(doc, e) == "said") {
+      EXPECT_EQ(Status(e), "asserted");
+    }
+  }
+}
+
+TEST_F(AttributionTest, SentenceFinalSpeechWordTaggedAsNoun) {
+  Document doc =
+      Run("The president met the Iraqi prime minister in Baghdad on Tuesday, Reuters reports.");
+  EXPECT_EQ(Attr(doc, "met"), "reported|Reuters|reports");
+  // No speech word after the comma: nothing is attributed.
+  Document none = Run("Troops attacked the town, killing four civilians.");
+  EXPECT_EQ(Attr(none, "attacked"), "asserted||");
+  EXPECT_EQ(Attr(none, "killing"), "asserted||");
+}
+
+TEST_F(AttributionTest, SecondThatClauseOfAnAllegation) {
+  Document doc =
+      Run("The report alleged that the army was aware of the plan, and that soldiers attacked the "
+          "village.");
+  EXPECT_EQ(Attr(doc, "attacked"), "reported|The report|alleged");
+}
+
 // --- claimed -------------------------------------------------------------
 
 TEST_F(AttributionTest, PartyClaimsItsOwnAction) {
@@ -228,6 +258,26 @@ TEST_F(AttributionTest, PartyClaimsItsOwnAction) {
   EXPECT_EQ(Attr(own, "struck"), "claimed|Russia|said");
   Document state = Run("Israel carried out air strikes on Gaza, the Israeli military said.");
   EXPECT_EQ(Attr(state, "air strikes"), "claimed|the Israeli military|said");
+}
+
+TEST_F(AttributionTest, ClaimedResponsibilitySayingThat) {
+  Document doc =
+      Run("The Taliban claimed responsibility on Thursday, saying in a statement that its fighters "
+          "had killed 12 soldiers.");
+  EXPECT_EQ(Attr(doc, "killed"), "claimed|The Taliban|saying");
+}
+
+TEST_F(AttributionTest, NegatedIntentionIsNotADenial) {
+  // Only a factual act the source says it did not do is denied.
+  Document doc = Run("The president said he would not attack Iraq.");
+  EXPECT_EQ(Attr(doc, "attack"), "claimed|The president|said");
+}
+
+TEST_F(AttributionTest, CommentOnAClaimIsTheReportersVoice) {
+  Document doc =
+      Run("The rebels said they had captured an army base, a claim the army swiftly denied.");
+  EXPECT_EQ(Attr(doc, "captured"), "claimed|The rebels|said");
+  EXPECT_EQ(Attr(doc, "denied"), "asserted||");
 }
 
 TEST_F(AttributionTest, ThirdPartyAboutAnotherActorIsReported) {
