@@ -32,6 +32,8 @@ struct Core {
   Unit unit = Unit::kNone;
   int count = 0;
   int year = 0, month = 0, day = 0;
+  int year_end = 0;        // kYear: "1993-2003" -> 2003
+  bool swappable = false;  // kIsoDay from "10/8/2012": day and month may be swapped
   Part part = Part::kWhole;
   bool overnight = false;
   bool future_word = false;  // next, tomorrow, coming, later
@@ -157,6 +159,8 @@ bool IsDayBoundary(std::string_view s) {
          s == "nightfall" || s == "sunrise" || s == "sunset" || s == "morning";
 }
 
+bool IsDash(std::string_view s) { return s == "-" || s == "\u2013" || s == "\u2014"; }
+
 // Words that may introduce a time expression and belong to its span.
 bool IsPrefix(std::string_view s) {
   return s == "on" || s == "in" || s == "at" || s == "during" || s == "by" || s == "from" ||
@@ -221,12 +225,12 @@ int MonthAt(const View& v, size_t i, bool cued) {
 
 // Optional ", YYYY" or "YYYY" at i: the year (and sets *end), else 0.
 int YearAfter(const View& v, size_t i, size_t* end) {
-  if (int y = YearOf(v.at(i)); y != 0 && !v.is_noun(i + 1)) {
+  if (int y = YearOf(v.at(i)); y != 0) {
     *end = i + 1;
     return y;
   }
   if (v.at(i) == ",") {
-    if (int y = YearOf(v.at(i + 1)); y != 0 && !v.is_noun(i + 2)) {
+    if (int y = YearOf(v.at(i + 1)); y != 0) {
       *end = i + 2;
       return y;
     }
@@ -252,11 +256,11 @@ size_t MatchMonthFirst(const View& v, size_t i, bool cued, Core* c) {
     }
     return end;
   }
-  if (int y = YearOf(v.at(i + 1)); y != 0 && !v.is_noun(i + 2)) {
+  if (int y = YearOf(v.at(i + 1)); y != 0) {
     c->year = y;
     return i + 2;
   }
-  if (v.at(i + 1) == "," && YearOf(v.at(i + 2)) != 0 && !v.is_noun(i + 3)) {
+  if (v.at(i + 1) == "," && YearOf(v.at(i + 2)) != 0) {
     c->year = YearOf(v.at(i + 2));
     return i + 3;
   }
@@ -290,6 +294,43 @@ size_t MatchDayFirst(const View& v, size_t i, bool the, Core* c) {
     end = yend;
   }
   return end;
+}
+
+// "2012.07.27" (year first), "29/12/2012", "10/8/2012" (year last) in one
+// token. Returns 1 and fills a kIsoDay core, or 0.
+size_t MatchNumericDate(std::string_view t, Core* c) {
+  const char sep = t.find('/') != std::string_view::npos ? '/' : '.';
+  std::string_view parts[3];
+  size_t from = 0;
+  for (int k = 0; k < 3; ++k) {
+    size_t at = k < 2 ? t.find(sep, from) : t.size();
+    if (at == std::string_view::npos) return 0;
+    parts[k] = t.substr(from, at - from);
+    if (!AllDigits(parts[k])) return 0;
+    from = at + 1;
+  }
+  if (from < t.size()) return 0;
+  c->type = Core::Type::kIsoDay;
+  if (parts[0].size() == 4 && parts[1].size() <= 2 && parts[2].size() <= 2) {
+    c->year = ToInt(parts[0]);
+    c->month = ToInt(parts[1]);
+    c->day = ToInt(parts[2]);
+    return 1;
+  }
+  if (parts[2].size() == 4 && parts[0].size() <= 2 && parts[1].size() <= 2) {
+    c->year = ToInt(parts[2]);
+    const int a = ToInt(parts[0]), b = ToInt(parts[1]);
+    if (b > 12 && a <= 12) {  // 12/29/2012
+      c->month = a;
+      c->day = b;
+    } else {
+      c->day = a;
+      c->month = b;
+      c->swappable = a <= 12 && a != b;
+    }
+    return 1;
+  }
+  return 0;
 }
 
 // The core of an expression at i (after any preposition and "the").
@@ -341,7 +382,7 @@ size_t MatchCore(const View& v, size_t i, std::string_view prefix, bool the, Cor
       *c = next;
       return e;
     }
-    if (t == "morning") return 0;  // "in the morning": too vague alone
+    if (t == "morning" && prefix != "since") return 0;  // "in the morning": too vague
     c->type = T::kRelDay;
     c->offset = 0;
     return i + 1;
@@ -511,12 +552,47 @@ size_t MatchCore(const View& v, size_t i, std::string_view prefix, bool the, Cor
     c->year = d;
     return i + 1;
   }
+  // Numeric dates: "2012.07.27", "29/12/2012", "10/8/2012" (day first unless
+  // the second number cannot be a month; see Resolve for the ambiguous ones).
+  if (!the && t.size() >= 8 && t.size() <= 10) {
+    if (size_t e = MatchNumericDate(t, c); e != 0) return i + 1;
+  }
+  // Year ranges: "1993-2003" (one token) or "1991 - 1994".
+  if (!the && t.size() == 9 && t[4] == '-' && YearOf(t.substr(0, 4)) && YearOf(t.substr(5))) {
+    const int y1 = YearOf(t.substr(0, 4)), y2 = YearOf(t.substr(5));
+    if (y2 >= y1) {
+      c->type = T::kYear;
+      c->year = y1;
+      c->year_end = y2;
+      return i + 1;
+    }
+  }
+  if (int y = YearOf(t); y != 0 && !the && IsDash(v.at(i + 1)) && YearOf(v.at(i + 2)) >= y) {
+    c->type = T::kYear;
+    c->year = y;
+    c->year_end = YearOf(v.at(i + 2));
+    return i + 3;
+  }
   if (int y = YearOf(t); y != 0 && !the && !prefix.empty() && prefix != "for" && prefix != "over" &&
                          prefix != "within" && !v.is_noun(i + 1) && v.at(i + 1) != "%" &&
-                         v.at(i + 1) != "-") {
+                         !IsDash(v.at(i + 1))) {
     c->type = T::kYear;
     c->year = y;
     return i + 1;
+  }
+  // A bare year closing a title: "Executions 2007", "Annual report: 2016",
+  // "..., 1994".
+  if (int y = YearOf(t); y >= 1900 && y < 2100 && !the && prefix.empty() && i > 0) {
+    size_t k = i + 1;
+    while (k < v.size() && (v.at(k) == "." || v.at(k) == ")")) ++k;
+    const Upos before = v.tok(i - 1).upos;
+    const std::string_view b = v.at(i - 1);
+    if (k == v.size() && (before == Upos::kNoun || before == Upos::kPropn || b == ":" || b == "," ||
+                          b == "(" || IsDash(b))) {
+      c->type = T::kYear;
+      c->year = y;
+      return i + 1;
+    }
   }
   // "two days ago"; "for three days"; "in 24 hours"
   if (int cnt = CountOf(t); cnt > 0 && !the) {
@@ -539,6 +615,41 @@ size_t MatchCore(const View& v, size_t i, std::string_view prefix, bool the, Cor
     }
   }
   return 0;
+}
+
+// The second half of a range after the core `first` ending at `end`:
+// "... and Friday", "... to July 1994", "...-27" (a bare day after a month
+// day), "... – November 14th, 2021". Returns the new end or 0.
+size_t MatchRangeEnd(const View& v, const Core& first, size_t end, Core* second) {
+  std::string_view c = v.at(end);
+  const bool weekday = first.type == Core::Type::kWeekday;
+  const bool dash = IsDash(c) || c == "to" || c == "through" || c == "until" || c == "till";
+  if (!(dash || (weekday && (c == "and" || c == "or")))) return 0;
+  size_t k = end + 1;
+  if (v.at(k) == "on") ++k;
+  Core next;
+  if (first.type == Core::Type::kMonth && first.day != 0 && first.year == 0 && dash) {
+    if (int d = DayNumberOf(v.at(k), false); d != 0 && MonthAt(v, k + 1, true) == 0) {
+      next = first;  // "June 21-27", "June 21-27, 2019"
+      next.day = d;
+      size_t e = k + 1;
+      size_t yend = e;
+      if (int y = YearAfter(v, e, &yend); y != 0) {
+        next.year = y;
+        e = yend;
+      }
+      *second = next;
+      return e;
+    }
+  }
+  const size_t e = MatchCore(v, k, "on", false, &next);
+  if (e == 0) return 0;
+  const bool same = weekday ? next.type == Core::Type::kWeekday
+                            : next.type != Core::Type::kWeekday && next.type != Core::Type::kAgo &&
+                                  next.type != Core::Type::kPast;
+  if (!same) return 0;
+  *second = next;
+  return e;
 }
 
 // ---------------------------------------------------------------- resolving
@@ -743,7 +854,8 @@ Resolution Resolve(const Core& c, const std::optional<CivilDate>& story, bool fu
     }
     case T::kYear:
     case T::kDecade: {
-      const int last_year = c.type == T::kDecade ? c.year + 9 : c.year;
+      const int last_year =
+          c.type == T::kDecade ? c.year + 9 : (c.year_end != 0 ? c.year_end : c.year);
       if (last_year < 1900 || c.year < 1900) {
         r.problem = "before 1900";
         return r;
@@ -757,7 +869,7 @@ Resolution Resolve(const Core& c, const std::optional<CivilDate>& story, bool fu
       r.precision = DatePrecision::kYear;
       break;
     }
-    case T::kIsoDay:
+    case T::kIsoDay: {
       if (c.year < 1900) {
         r.problem = "before 1900";
         return r;
@@ -766,8 +878,16 @@ Resolution Resolve(const Core& c, const std::optional<CivilDate>& story, bool fu
         r.problem = "invalid date";
         return r;
       }
-      day(Days(c.year, c.month, c.day));
+      int64_t d = Days(c.year, c.month, c.day);
+      // 10/8/2012: day-first, unless that is after the story date and
+      // month-first is not.
+      if (c.swappable && story) {
+        const int64_t alt = Days(c.year, c.day, c.month);
+        if (d > s && alt <= s) d = alt;
+      }
+      day(d);
       break;
+    }
     case T::kAgo: {
       const int64_t d = ShiftBack(s, c.unit, c.count);
       if (c.unit == Unit::kWeek) {
@@ -886,7 +1006,20 @@ std::vector<Recognized> RecognizeSentence(const Document& doc, uint32_t sentence
       ++j;
     }
     Core core;
-    size_t end = MatchCore(v, j, prefix, the, &core);
+    size_t end = 0;
+    Core second;
+    bool has_second = false;
+    if (!the && DayNumberOf(v.at(j), false) != 0 && (IsDash(v.at(j + 1)) || v.at(j + 1) == "to")) {
+      Core d2;  // "4 - 10 February 2021": the first day takes the month of the second
+      if (size_t e = MatchDayFirst(v, j + 2, false, &d2); e != 0 && d2.type == Core::Type::kMonth) {
+        core = d2;
+        core.day = DayNumberOf(v.at(j), false);
+        second = d2;
+        has_second = true;
+        end = e;
+      }
+    }
+    if (end == 0) end = MatchCore(v, j, prefix, the, &core);
     if (end == 0 && the) {  // "in the" + something that does not take "the"
       end = 0;
     }
@@ -894,20 +1027,14 @@ std::vector<Recognized> RecognizeSentence(const Document& doc, uint32_t sentence
       ++i;
       continue;
     }
-    // "on Thursday and Friday", "March 2-3" style coordination of weekdays.
-    Core second;
-    bool has_second = false;
-    std::string_view c = v.at(end);
-    if (core.type == Core::Type::kWeekday &&
-        (c == "and" || c == "or" || c == "to" || c == "through" || c == "-" || c == "until")) {
-      size_t k = end + 1;
-      if (v.at(k) == "on") ++k;
-      Core next;
-      if (size_t e = MatchCore(v, k, "on", false, &next);
-          e != 0 && next.type == Core::Type::kWeekday) {
-        second = next;
-        has_second = true;
-        end = e;
+    // Ranges: "on Thursday and Friday", "from April to July 1994",
+    // "June 21-27", "June-July 1994", "1 January to 30 September 2019".
+    if (size_t e = has_second ? 0 : MatchRangeEnd(v, core, end, &second); e != 0) {
+      has_second = true;
+      end = e;
+      if (core.type == Core::Type::kMonth && core.year == 0 && core.mod == 0 &&
+          second.type == Core::Type::kMonth && second.year != 0) {
+        core.year = core.month > second.month ? second.year - 1 : second.year;
       }
     }
     Recognized rec;
@@ -956,7 +1083,8 @@ std::vector<Recognized> RecognizeSentence(const Document& doc, uint32_t sentence
     Resolution r = Resolve(core, story, rec.future);
     if (r.ok && has_second) {
       Resolution r2 = Resolve(second, story, rec.future);
-      if (r2.ok && r2.range_end >= r.range_begin && r2.range_end - r.range_begin < 14) {
+      const int64_t limit = core.type == Core::Type::kWeekday ? 14 : 366 * 50;
+      if (r2.ok && r2.range_end >= r.range_begin && r2.range_end - r.range_begin < limit) {
         r.range_end = r2.range_end;
       }
     }

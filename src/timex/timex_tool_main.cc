@@ -2,6 +2,7 @@
 //
 //   sitrep_timex_tool 2019-01-01 "Gunmen attacked a checkpoint on Thursday."
 //   sitrep_timex_tool --repeat 200 2019-01-01 FILE.txt   (throughput of the stage)
+//   sitrep_timex_tool --lines 2019-01-01 FILE.txt        (each line is a document)
 // An argument naming an existing file is read as the text.
 #include <chrono>
 #include <cstdio>
@@ -18,9 +19,13 @@ int main(int argc, char** argv) {
   using namespace sitrep;
   int repeat = 0;
   int a = 1;
+  bool lines = false;
   if (argc > 2 && std::string(argv[1]) == "--repeat") {
     repeat = std::atoi(argv[2]);
     a = 3;
+  } else if (argc > 1 && std::string(argv[1]) == "--lines") {
+    lines = true;
+    a = 2;
   }
   if (argc - a < 2) {
     std::fprintf(stderr, "usage: %s [--repeat N] STORY_DATE TEXT|FILE\n", argv[0]);
@@ -41,6 +46,25 @@ int main(int argc, char** argv) {
   if (!analyzer.ok() || !coder.ok()) {
     std::fprintf(stderr, "cannot load model or coder\n");
     return 1;
+  }
+  if (lines) {
+    std::istringstream in(text);
+    std::string line;
+    timex::TimexStage stage;
+    while (std::getline(in, line)) {
+      Document d;
+      d.date = doc.date;
+      d.text = line;
+      if (!(*analyzer)->Analyze(d).ok() || !(*coder)->Code(d).ok() || !stage.Process(d).ok()) {
+        continue;
+      }
+      std::string found;
+      for (const TimeExpression& t : d.times) {
+        found += " [" + std::string(d.Slice(t.begin, t.end)) + "=" + t.value + "]";
+      }
+      std::printf("%s\t%s\n", found.empty() ? "-" : found.c_str(), line.c_str());
+    }
+    return 0;
   }
   if (Status s = (*analyzer)->Analyze(doc); !s.ok()) return 1;
   if (Status s = (*coder)->Code(doc); !s.ok()) return 1;
