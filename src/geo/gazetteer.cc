@@ -209,10 +209,18 @@ std::vector<uint32_t> Gazetteer::Find(std::string_view name) const {
   std::vector<uint32_t> ids;
   std::string key = NormalizeName(name);
   if (key.empty()) return ids;
+  // The key itself, else with single letters for double ("Marat al-Numan"
+  // finds "Ma`arrat an Nu`man"), else without a leading article ("al-Raqqa"
+  // when only "Raqqa" and "Ar Raqqah" are known).
   auto [lo, hi] = impl_->Range(impl_->names, key);
-  if (lo == hi && key.starts_with("al ")) {
-    // "al-Raqqa" when only "Raqqa" and "Ar Raqqah" are known.
-    std::tie(lo, hi) = impl_->Range(impl_->names, StripArticleKey(key));
+  if (lo == hi) {
+    std::string variants[3] = {CollapseDoublesKey(key), StripArticleKey(key), ""};
+    variants[2] = CollapseDoublesKey(variants[1]);
+    for (const std::string& v : variants) {
+      if (v == key) continue;
+      std::tie(lo, hi) = impl_->Range(impl_->names, v);
+      if (lo != hi) break;
+    }
   }
   ids.reserve(hi - lo);
   for (const KeyRec* k = lo; k != hi; ++k) ids.push_back(k->entry);

@@ -166,7 +166,9 @@ class Builder {
   // Adds NormalizeKey(name) for `entry` unless it is empty, of another
   // script, too long, or (when `primary_key` is set) a two-letter alternate
   // that is not the entry's own name ("Li", "As"): noise for a text matcher.
-  void AddName(uint32_t entry, std::string_view name, const std::string* primary_key = nullptr);
+  // Returns the key added, "" if none.
+  std::string AddName(uint32_t entry, std::string_view name,
+                      const std::string* primary_key = nullptr);
   static Status ReadFile(const std::string& path, std::string* out);
 
   std::vector<std::string>* warnings_;
@@ -191,14 +193,28 @@ Status Builder::ReadFile(const std::string& path, std::string* out) {
   return OkStatus();
 }
 
-void Builder::AddName(uint32_t entry, std::string_view name, const std::string* primary_key) {
-  if (name.empty() || name.size() > kMaxNameBytes) return;
+std::string Builder::AddName(uint32_t entry, std::string_view name,
+                             const std::string* primary_key) {
+  if (name.empty() || name.size() > kMaxNameBytes) return "";
   bool foreign = false;
   std::string key = NormalizeKey(name, &foreign);
-  if (foreign || key.empty()) return;
-  if (std::none_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return;
-  if (primary_key && key.size() <= 2 && key != *primary_key) return;
-  keys_.push_back({std::move(key), entry, 0});
+  if (foreign || key.empty()) return "";
+  if (std::none_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return "";
+  if (primary_key && key.size() <= 2 && key != *primary_key) return "";
+  keys_.push_back({key, entry, 0});
+  // Spelling variants of transliterated names: single letters for double
+  // ("Ma`arrat" is also "maarat"), and for places (not countries: "El
+  // Salvador" is no "Salvador") the name without its article ("Al Qamishli"
+  // is also "qamishli").
+  std::string variants[3] = {CollapseDoublesKey(key), "", ""};
+  if (entries_[entry].precision != GeoPrecision::kCountry) {
+    variants[1] = StripArticleKey(key);
+    variants[2] = CollapseDoublesKey(variants[1]);
+  }
+  for (std::string& v : variants) {
+    if (v.size() > 2 && v != key) keys_.push_back({std::move(v), entry, 0});
+  }
+  return key;
 }
 
 Status Builder::ReadCountries(const std::string& path) {
@@ -227,7 +243,7 @@ Status Builder::ReadCountries(const std::string& path) {
     }
     if (ll == c.end() || !ll->is_array() || ll->size() != 2 || !(*ll)[0].is_number() ||
         !(*ll)[1].is_number()) {
-      Warn(where + " (" + cca3 + ")", "missing latlng");
+      Warn(where.append(" (").append(cca3).append(")"), "missing latlng");
       continue;
     }
     if (country_entry_.count(cca3)) {
@@ -510,10 +526,8 @@ void Builder::FinishAdmin1() {
     std::vector<std::string> names = a.names;
     names.push_back(a.display);
     for (const std::string& n : names) {
-      size_t before = keys_.size();
-      AddName(id, n);
-      if (keys_.size() == before) continue;
-      std::string key = keys_.back().key;
+      std::string key = AddName(id, n);
+      if (key.empty()) continue;
       // "Al-Hasakah Governorate" is also "Al-Hasakah", "Hasakah Governorate"
       // and "Hasakah" (a province is named with and without article and suffix).
       for (const std::string& k : {key, StripAdminSuffixKey(key), StripArticleKey(key),
@@ -611,9 +625,7 @@ Status Builder::ReadFeatures(const std::string& path) {
     e.score = kFeatureScore;
     auto id = static_cast<uint32_t>(entries_.size());
     entries_.push_back(std::move(e));
-    size_t before = keys_.size();
-    AddName(id, name);
-    if (keys_.size() == before) {
+    if (AddName(id, name).empty()) {
       Warn(where, "name \"" + name + "\" has no Latin letters");
     }
     for (std::string_view alt : SplitOn(f[1], '|')) AddName(id, Trim(alt));

@@ -159,6 +159,13 @@ TEST_F(MiniGazetteerTest, FindsEverySpellingOfRaqqa) {
   }
   EXPECT_TRUE(gaz_->Find("الرقة").empty());  // other scripts are not keys
   EXPECT_TRUE(gaz_->Find("Raqq").empty());
+  // Spelling variants: the name without its article, single for double letters.
+  EXPECT_EQ(Names(*gaz_, "Raqqah"), std::vector<std::string>{"Ar Raqqah"});
+  EXPECT_EQ(Names(*gaz_, "Raqa"), (std::vector<std::string>{"Ar Raqqah", "Raqqa"}));
+  EXPECT_EQ(Names(*gaz_, "Marat al-Numan"), std::vector<std::string>{"Ma`arrat an Nu`man"});
+  EXPECT_EQ(Names(*gaz_, "Maarrat an-Nuuman"), std::vector<std::string>{"Ma`arrat an Nu`man"});
+  EXPECT_EQ(Names(*gaz_, "Syria"), std::vector<std::string>{"Syria"});
+  EXPECT_TRUE(gaz_->Find("Sirya").empty());
   // An unknown "al-" spelling falls back to the name without the article.
   EXPECT_EQ(Names(*gaz_, "al-Saraqib"), std::vector<std::string>{"Saraqib"});
   EXPECT_EQ(Names(*gaz_, "as-Saraqib"), std::vector<std::string>{"Saraqib"});

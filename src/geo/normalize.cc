@@ -166,6 +166,16 @@ std::string StripAdminSuffixKey(const std::string& key) {
   return key;
 }
 
+std::string CollapseDoublesKey(const std::string& key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char c : key) {
+    if (!out.empty() && c == out.back() && c >= 'a' && c <= 'z') continue;
+    out += c;
+  }
+  return out;
+}
+
 std::string StripArticleKey(const std::string& key) {
   return key.size() > 3 && key.starts_with("al ") ? key.substr(3) : key;
 }

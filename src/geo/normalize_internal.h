@@ -24,6 +24,10 @@ std::string StripAdminSuffixKey(const std::string& key);
 // "al hasakah" -> "hasakah"; the key itself when it does not start with "al ".
 std::string StripArticleKey(const std::string& key);
 
+// "maarrat al numan" -> "maarat al numan": one letter for each run of the
+// same letter (transliterations of Arabic double consonants at will).
+std::string CollapseDoublesKey(const std::string& key);
+
 // The index file layout (little-endian; all offsets from the file start,
 // 8-byte aligned). Format version kIndexFormatVersion.
 //
