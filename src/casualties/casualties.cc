@@ -477,6 +477,23 @@ bool NotFactual(const View& v, uint32_t trigger) {
   return false;
 }
 
+// "15 were killed and injured", "kill and wound more than 80": one count for
+// two kinds, whose split is unknown.
+bool CombinedKinds(const View& v, uint32_t trigger, Kind kind) {
+  auto other = [&](uint32_t t) {
+    std::optional<Kind> k = VerbKind(v, t);
+    if (!k) k = StateKind(v, t);
+    return k && *k != kind;
+  };
+  auto bare = [&](uint32_t t) { return v.Child(t, {"nsubj", "nsubj:pass", "obj"}) < 0; };
+  for (uint32_t c : v.K(trigger))
+    if (v.Dep(c) == "conj" && other(c) && bare(c)) return true;
+  int64_t h = v.H(trigger);
+  if (h >= 0 && v.Dep(trigger) == "conj" && other(static_cast<uint32_t>(h)) && bare(trigger))
+    return true;
+  return false;
+}
+
 // ---------------------------------------------------------------------------
 // A count found in the sentence before attachment.
 
@@ -916,7 +933,7 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
       if (v.ChildLemma(x, {"include", "including", "among"}) >= 0 && v.Base(x) != "nsubj" &&
           v.Base(x) != "obj")
         continue;
-      if (first > v.b && In(v.F(first - 1), {"including", "among"})) continue;
+      if (first > v.b && In(v.L(first - 1), {"including", "among", "include"})) continue;
       if (first > v.b + 1 && In(v.F(first - 2), {"including", "among"}) &&
           QualifierBefore(v, first).second > 0)
         continue;
@@ -930,7 +947,7 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
           v.F(first).find(',') == std::string::npos))
       link = LexicalLink(v, first - QualifierBefore(v, first).second, noun_end);
     if (!link) continue;
-    if (NotFactual(v, link->trigger)) continue;
+    if (NotFactual(v, link->trigger) || CombinedKinds(v, link->trigger, link->kind)) continue;
     if (noun >= 0 && In(v.F(static_cast<uint32_t>(noun)), {"no"})) continue;
     // Capture / flee / evacuate only of people.
     if (noun >= 0 && !noun_is_state && In(v.L(link->trigger), {"capture", "evacuate", "flee"}) &&

@@ -376,6 +376,8 @@ TEST_F(CasualtiesTest, NotCasualties) {
   ASSERT_EQ(doc.casualties.size(), 1u);
   EXPECT_EQ(doc.casualties[0].count, 5);
   EXPECT_TRUE(Run("The ministers met for 3 hours in 2019.").casualties.empty());
+  // One count for two kinds: the split is unknown.
+  EXPECT_TRUE(Run("About 15 people were killed and injured in the shelling.").casualties.empty());
 }
 
 TEST_F(CasualtiesTest, AbsurdCountsAreDroppedWithAWarning) {
