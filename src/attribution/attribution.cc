@@ -236,7 +236,7 @@ bool ResponsibilityObj(const View& v, uint32_t w) {
 }
 
 // The frame a speech verb (or "according", or a report noun) makes.
-bool BuildFrame(const View& v, uint32_t w, Frame* f) {
+bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
   *f = Frame();
   f->lemma = v.Lemma(w);
   f->cue_begin = w;
@@ -305,6 +305,61 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f) {
       if (v.Rel(c) == "obl:agent") subj = c;
     }
   }
+  if (subj == kNo && depth < 3) {
+    uint32_t h = v.Head(w);
+    std::string_view r = v.Base(w);
+    if (h != kNo && (r == "conj" || r == "advcl" || r == "xcomp")) {
+      // The controller's source, however it was found: "the General Staff
+      // said, adding that ...".
+      Frame hf;
+      if (v.IsVerbal(h) && BuildFrame(v, h, &hf, depth + 1) && hf.has_source()) {
+        f->src_begin = hf.src_begin;
+        f->src_end = hf.src_end;
+        f->src_head = hf.src_head;
+      } else if (r == "conj") {
+        // "X said ... and denied ..." with "denied" hung on a noun: the
+        // nearest earlier speech verb with a subject.
+        for (uint32_t t = w; t-- > v.sentence().token_begin;) {
+          if (v.IsVerbal(t) && In(v.Lemma(t), kSpeech) && v.Child(t, "nsubj") != kNo &&
+              BuildFrame(v, t, &hf, depth + 1) && hf.has_source()) {
+            f->src_begin = hf.src_begin;
+            f->src_end = hf.src_end;
+            f->src_head = hf.src_head;
+            break;
+          }
+        }
+      }
+    }
+  }
+  if (subj == kNo && !f->has_source()) {
+    // ", the General Staff of the armed forces said" with the subject lost
+    // by the parse: the noun phrase between the comma and the verb.
+    uint32_t b = w;
+    while (b > v.sentence().token_begin) {
+      uint32_t t = b - 1;
+      Upos u = v.Pos(t);
+      bool np = u == Upos::kDet || u == Upos::kAdj || u == Upos::kNoun || u == Upos::kPropn ||
+                u == Upos::kNum || u == Upos::kPart ||
+                (u == Upos::kAdp && In(v.Lemma(t), {"of", "for"})) ||
+                (u == Upos::kPunct && v.Form(t) != "," && v.Form(t) != "\"" && v.Form(t) != "''" &&
+                 v.Form(t) != "\xE2\x80\x9D");
+      if (!np) break;
+      b = t;
+    }
+    bool after_comma = b < w && (b == v.sentence().token_begin || v.Form(b - 1) == "," ||
+                                 v.Form(b - 1) == "\"" || v.Form(b - 1) == "\xE2\x80\x9D");
+    if (after_comma && v.Pos(b) != Upos::kAdp) {
+      f->src_begin = b;
+      f->src_end = w;
+      f->src_head = w - 1;
+      for (uint32_t t = b; t < w; ++t) {
+        if (v.Pos(t) == Upos::kAdp) {
+          f->src_head = t > b ? t - 1 : b;
+          break;
+        }
+      }
+    }
+  }
   if (subj != kNo) {
     SetSource(v, subj, kNo, f);
     // "State news agency SANA said" parsed with two adjacent subjects.
@@ -334,10 +389,25 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f) {
   return true;
 }
 
+constexpr std::string_view kClaimNoun[] = {"claim",  "report",     "allegation",
+                                           "charge", "accusation", "assertion"};
+
+// Does the clause of `c` open with "a claim ..." after a comma: "..., a claim
+// Moscow's defence ministry denied" parsed as a clause of its own? Such a
+// comment on a claim is the reporter's voice.
+bool ClaimComment(const View& v, uint32_t c) {
+  uint32_t lo = c, hi = c;
+  v.Subtree(c, &lo, &hi);
+  while (lo < c && IsPunct(v, lo)) ++lo;
+  if (lo < c && v.Pos(lo) == Upos::kDet) ++lo;
+  return lo < c && In(v.Lemma(lo), kClaimNoun) && lo > v.sentence().token_begin &&
+         v.Form(lo - 1 - (v.Pos(lo - 1) == Upos::kDet ? 1 : 0)) == ",";
+}
+
 // Would the parataxis/conj speech verb `c` hanging on `x` report x's clause?
 // "X attacked Y, police said".
 bool SideSpeech(const View& v, uint32_t x, uint32_t c) {
-  if (!v.IsVerbal(c) || !In(v.Lemma(c), kSpeech)) return false;
+  if (!v.IsVerbal(c) || !In(v.Lemma(c), kSpeech) || ClaimComment(v, c)) return false;
   std::string_view r = v.Base(c);
   if (r == "parataxis") return true;
   if (r == "ccomp" && c > x) return true;
@@ -411,8 +481,8 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
     const std::string& pl = v.Lemma(p);
     // "..., a claim the army swiftly denied": a relative clause on a report
     // noun is the reporter's comment on the claim, not part of it.
-    if (v.Rel(x) == "acl:relcl" && !v.IsVerbal(p) && In(pl, {"claim", "report", "allegation"}))
-      want_frame = false;
+    if (v.Rel(x) == "acl:relcl" && !v.IsVerbal(p) && In(pl, kClaimNoun)) want_frame = false;
+    if (v.IsVerbal(x) && ClaimComment(v, x)) want_frame = false;
     bool clausal = r == "ccomp" || r == "xcomp" || r == "csubj" || r == "parataxis";
     if (want_frame && !frame->found && r == "conj" && HasMarkThat(v, x)) {
       // "alleged that France was aware of ..., and that the French military
@@ -427,9 +497,15 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
         }
       }
     }
-    if (want_frame && !frame->found && !in_trigger(p)) {
+    // "Residents reported shelling ..., a volunteer said": "said" is the
+    // frame of "reported", not reported by it.
+    const bool frame_of_p = r == "parataxis" && x > p && v.IsVerbal(x) && In(v.Lemma(x), kSpeech);
+    if (want_frame && !frame->found && !in_trigger(p) && !frame_of_p) {
       if (v.IsVerbal(p) && In(pl, kSpeech) &&
-          (clausal || r == "obj" || (r == "advcl" && ResponsibilityObj(v, p)))) {
+          (clausal || r == "obj" || (r == "advcl" && ResponsibilityObj(v, p)) ||
+           (r == "obl" && In(v.Lemma(x), kReportNoun)))) {
+        // ("said in a statement that its aircraft had hit ...": the clause
+        // hangs on the statement noun)
         BuildFrame(v, p, frame);
       } else if (r == "acl" && v.Head(p) != kNo && MisreadComplement(v, x, p)) {
         // "told AFP that soldiers fired", "said on Twitter that police
@@ -522,9 +598,9 @@ bool OwnAction(const Document& doc, const Event& e, const Frame& f) {
   const ActorMention& ma = doc.mentions[a];
   const ActorMention& mb = doc.mentions[b];
   if (!ma.name.empty() && ma.name == mb.name) return true;
-  if (!ma.code.empty() && ma.code == mb.code && ma.sector != "CVL" && ma.sector != "UAF" &&
-      !ma.sector.empty())
-    return true;
+  // The same code, when it names a country or group ("---GOV" for two
+  // unknown governments is not the same actor).
+  if (!ma.code.empty() && ma.code == mb.code && ma.code.compare(0, 3, "---") != 0) return true;
   // One state's organs speak for each other when one of them is the state or
   // its government ("Russia said its jets struck", "the defence ministry said
   // troops retook"), or both are the same organ; not a police officer for a court.
@@ -633,32 +709,37 @@ bool ColonFrame(const Document& doc, const std::vector<View>& views, uint32_t k,
   return false;
 }
 
-// "According to (a statement from) X, <clause>": the surface reading, for
-// when the parse has lost the obl. The event must follow the comma.
-bool InitialAccordingFrame(const View& v, uint32_t trigger, Frame* f) {
+// "According to (a statement from) X, <clause>" and "<clause>, according to
+// X." read on the surface, for when the parse has lost the obl. The event
+// must lie in the clause (after the comma / before "according").
+bool SurfaceAccordingFrame(const View& v, uint32_t trigger, Frame* f) {
   const Sentence& s = v.sentence();
-  uint32_t t = s.token_begin;
-  while (t < s.token_end && IsPunct(v, t)) ++t;
-  if (t + 2 >= s.token_end || (v.Lemma(t) != "according" && v.Lemma(t) != "accord") ||
-      v.Lemma(t + 1) != "to")
-    return false;
-  uint32_t comma = t + 2;
-  while (comma < s.token_end && v.Form(comma) != ",") ++comma;
-  if (comma >= s.token_end || comma == t + 2 || trigger <= comma) return false;
-  Frame g;
-  g.lemma = "according";
-  g.cue_begin = t;
-  g.cue_end = t + 2;
-  g.src_begin = t + 2;
-  for (uint32_t k = t + 2; k < comma; ++k) {
-    if (In(v.Lemma(k), {"from", "by"}) && k + 1 < comma) g.src_begin = k + 1;
+  uint32_t first = s.token_begin;
+  while (first < s.token_end && IsPunct(v, first)) ++first;
+  for (uint32_t t = s.token_begin; t + 2 < s.token_end; ++t) {
+    if ((v.Lemma(t) != "according" && v.Lemma(t) != "accord") || v.Lemma(t + 1) != "to") continue;
+    const bool initial = t == first;
+    if (!initial && (t == s.token_begin || v.Form(t - 1) != ",")) continue;
+    uint32_t end = t + 2;
+    while (end < s.token_end && v.Form(end) != "," && !IsPunct(v, end)) ++end;
+    if (end == t + 2) continue;
+    if (initial ? (end >= s.token_end || trigger <= end) : trigger >= t) continue;
+    Frame g;
+    g.lemma = "according";
+    g.cue_begin = t;
+    g.cue_end = t + 2;
+    g.src_begin = t + 2;
+    for (uint32_t k = t + 2; k < end; ++k) {
+      if (In(v.Lemma(k), {"from", "by"}) && k + 1 < end) g.src_begin = k + 1;
+    }
+    g.src_end = end;
+    g.src_head = end - 1;
+    g.sentence = f->sentence;
+    g.found = true;
+    *f = g;
+    return true;
   }
-  g.src_end = comma;
-  g.src_head = comma - 1;
-  g.sentence = f->sentence;
-  g.found = true;
-  *f = g;
-  return true;
+  return false;
 }
 
 // "<clause>, Syrian state media reported", "..., Reuters reports." read on the
@@ -791,8 +872,11 @@ Status Attribute(Document& doc) {
     if (e.reported_by >= 0 && static_cast<size_t>(e.reported_by) < n &&
         static_cast<int32_t>(i) != e.reported_by) {
       const Event& st = doc.events[e.reported_by];
+      // A statement inside the event's own complement is its content, not
+      // its frame ('"Families told us ...," she said': "said" is not
+      // reported by "told").
       if (st.sentence == e.sentence && v.Contains(st.trigger_head) &&
-          BuildFrame(v, st.trigger_head, &f)) {
+          !v.Dominates(e.trigger_head, st.trigger_head) && BuildFrame(v, st.trigger_head, &f)) {
         from_statement = true;
         if (st.cameo.compare(0, 3, "016") == 0) f.deny = true;
         if (st.source >= 0 && static_cast<size_t>(st.source) < doc.mentions.size() &&
@@ -823,7 +907,7 @@ Status Attribute(Document& doc) {
       f.sentence = e.sentence;
     }
     if (!f.found) ColonFrame(doc, views, e.sentence, &f);
-    if (!f.found) InitialAccordingFrame(v, e.trigger_head, &f);
+    if (!f.found) SurfaceAccordingFrame(v, e.trigger_head, &f);
     if (!f.found) FinalSpeechFrame(v, e.trigger_head, &f);
     if (f.found && f.has_source() && f.mention < 0) {
       f.mention = MentionIn(doc, f.sentence, f.src_begin, f.src_end, f.src_head);

@@ -98,11 +98,12 @@ int main(int argc, char** argv) {
       std::string sentence = show_sentences ? "\t| " + Text(d, d.sentences[e.sentence].begin,
                                                             d.sentences[e.sentence].end)
                                             : "";
-      std::printf("%s.%u\t%s\t%s\t%s\t%s%s\tsource=\"%s\"\tcue=\"%s\"%s\n", d.id.c_str(),
+      std::string who = a.mention >= 0 ? " [" + d.mentions[a.mention].code + "]" : "";
+      std::printf("%s.%u\t%s\t%s\t%s\t%s%s\tsource=\"%s\"%s\tcue=\"%s\"%s\n", d.id.c_str(),
                   e.sentence,
                   Text(d, d.tokens[e.trigger_begin].begin, d.tokens[e.trigger_end - 1].end).c_str(),
                   e.cameo.c_str(), actor.c_str(), AttributionStatusName(a.status),
-                  e.negated ? " (negated)" : "", Text(d, a.begin, a.end).c_str(),
+                  e.negated ? " (negated)" : "", Text(d, a.begin, a.end).c_str(), who.c_str(),
                   Text(d, a.cue_begin, a.cue_end).c_str(), sentence.c_str());
     }
   }
