@@ -403,8 +403,9 @@ Status Builder::ReadGeoNames(const std::string& path) {
         a.cc = cc;
         a.code = std::string(f[10]);
         a.display = DisplayAdmin1(AsciiFold(f[2].empty() ? f[1] : f[2]));
-        a.names.push_back(std::string(f[1]));
       }
+      a.names.emplace_back(f[1]);
+      a.names.emplace_back(f[2]);
       a.has_coords = true;
       a.lat = lat;
       a.lon = lon;

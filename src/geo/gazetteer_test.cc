@@ -303,6 +303,40 @@ TEST(GazetteerBuild, ReadsAdmin1CodesAsciiOfTheFullDump) {
   EXPECT_EQ(hama->name, "Hamah");
 }
 
+TEST(GazetteerBuild, FullDumpRowsOfProvincesCountriesAndFeatures) {
+  BuildSources s;
+  s.geonames_tsv = kTestdata + "all_countries.tsv";
+  s.admin1 = kTestdata + "admin1CodesASCII.txt";
+  s.countries_json = kTestdata + "countries.json";
+  std::vector<std::string> warnings;
+  auto g = Gazetteer::Build(s, &warnings);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  const Gazetteer& gaz = **g;
+  // The ADM1 row locates its province and adds its names.
+  const Entry* raqqa = gaz.Admin1("SYR", "Raqqa");
+  ASSERT_NE(raqqa, nullptr);
+  EXPECT_EQ(raqqa->geonameid, 2000002);
+  EXPECT_DOUBLE_EQ(raqqa->lat, 35.8);
+  EXPECT_EQ(raqqa->name, "Raqqa");  // admin1CodesASCII's name
+  EXPECT_EQ(gaz.Admin1("SYR", "Muhafazat ar Raqqah"), raqqa);
+  // The PCLI row adds names to the country from world-countries.
+  std::vector<uint32_t> ids = gaz.Find("Suriyah");
+  ASSERT_EQ(ids.size(), 1u);
+  EXPECT_EQ(&gaz.entry(ids[0]), gaz.Country("SYR"));
+  EXPECT_EQ(gaz.Country("SYR")->geonameid, 2000003);
+  // Seas are kept, rivers and buildings are not (rivers come from our supplement).
+  ids = gaz.Find("Mare Nostrum");
+  ASSERT_EQ(ids.size(), 1u);
+  EXPECT_EQ(gaz.entry(ids[0]).precision, GeoPrecision::kFeature);
+  EXPECT_EQ(gaz.entry(ids[0]).feature, "SEA");
+  EXPECT_EQ(gaz.entry(ids[0]).feature_class, 'H');
+  EXPECT_TRUE(gaz.Find("Khabur River").empty());
+  EXPECT_TRUE(gaz.Find("Jami al Kabir").empty());
+  EXPECT_EQ(gaz.description(), "sitrep-gazetteer/1 all_countries+admin1+countries (6 entries)");
+  // Hama, Deir ez-Zor, Idlib and Kandahar have no place here to locate them.
+  EXPECT_TRUE(HasWarning(warnings, "admin1: 4 provinces without any place"));
+}
+
 TEST(GazetteerBuild, MissingSourceIsNotFound) {
   BuildSources s = TestSources();
   s.features_tsv = kTestdata + "no_such_file.tsv";
