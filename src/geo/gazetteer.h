@@ -134,8 +134,8 @@ class Gazetteer {
 std::string NormalizeName(std::string_view name);
 
 // The name in ASCII with its case kept: diacritics stripped, letters of other
-// scripts dropped, spaces collapsed ("Ḩamāh" -> "Hamah", "Sant Julià" ->
-// "Sant Julia").
+// scripts dropped, spaces collapsed, "`" and "‘" as "'" ("Ḩamāh" -> "Hamah",
+// "Sant Julià" -> "Sant Julia", "Ma`arrat" -> "Ma'arrat").
 std::string AsciiFold(std::string_view name);
 
 // Magic and format version of the index file; Load refuses any other.

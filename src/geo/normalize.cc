@@ -198,7 +198,7 @@ std::string AsciiFold(std::string_view name) {
     if (c < 0x80 && c > 0x20 && c != 0x7F) {
       if (pending_space && !out.empty()) out += ' ';
       pending_space = false;
-      out += ch;
+      out += ch == '`' ? '\'' : ch;  // GeoNames' ASCII 'ayn: "Ma`arrat" -> "Ma'arrat"
     } else if (c <= 0x20) {
       pending_space = true;
     }
