@@ -22,6 +22,10 @@ std::string Lower(std::string_view s) {
 bool In(std::string_view w, std::initializer_list<std::string_view> list) {
   return std::find(list.begin(), list.end(), w) != list.end();
 }
+template <typename T>
+bool In(T x, std::initializer_list<T> list) {
+  return std::find(list.begin(), list.end(), x) != list.end();
+}
 
 // ---------------------------------------------------------------------------
 // Numbers.
@@ -139,9 +143,7 @@ std::optional<Number> ReadNumber(const std::vector<std::string_view>& words) {
       rest[0] = w1;
       std::vector<std::string_view> one = {"one"};
       one.insert(one.end(), rest.begin(), rest.end());
-      auto r = ReadNumber(one);
-      if (r) r->words = r->words;  // "a" replaces "one": same count of words
-      return r;
+      return ReadNumber(one);  // "a" stands for "one": the same number of words
     }
     return std::nullopt;
   }
@@ -257,6 +259,7 @@ constexpr KindWord kStates[] = {
     {"abducted", Kind::kAbducted},   {"kidnapping", Kind::kAbducted},
     {"kidnapped", Kind::kAbducted},  {"displacement", Kind::kDisplaced},
     {"displaced", Kind::kDisplaced}, {"homeless", Kind::kDisplaced},
+    {"lives", Kind::kKilled},
 };
 
 std::optional<Kind> Find(const KindWord* begin, const KindWord* end, std::string_view w) {
@@ -555,9 +558,18 @@ std::optional<Link> LinkOf(const View& v, uint32_t q, int depth = 0) {
   }
   // Passive subject; subject of die/flee/dead; headline "6 soldiers killed".
   if (rel == "nsubj:pass") {
+    // "5 protesters were shot dead"
+    for (uint32_t c : v.K(h))
+      if (In(v.Base(c), {"xcomp", "advmod"}) && v.U(c) == Upos::kAdj)
+        if (auto k = StateKind(v, c)) return Link{*k, h};
     if (auto k = VerbKind(v, h)) return Link{*k, h};
     if (auto k = StateKind(v, h)) return Link{*k, h};
+    if (auto k = IntransitiveKind(v, h)) return Link{*k, h};  // parse slip: "died" passive
   }
+  // "claimed more than 380,000 lives", "the attack cost 13 lives"
+  if ((rel == "obj" || rel == "nsubj:pass") && (v.L(q) == "life" || v.F(q) == "lives") &&
+      In(v.L(h), {"claim", "take", "cost"}))
+    return Link{Kind::kKilled, h};
   if (rel == "nsubj") {
     if (auto k = IntransitiveKind(v, h)) return Link{*k, h};
     if (auto k = StateKind(v, h); k && v.U(h) == Upos::kAdj) return Link{*k, h};
@@ -590,7 +602,8 @@ std::optional<Link> LinkOf(const View& v, uint32_t q, int depth = 0) {
     if (IsTollWord(v, h)) return Link{TollKind(v, h), h, true, false};
   }
   // Coordination: "killed 13 soldiers and 4 civilians", "13 soldiers and 4 civilians were killed".
-  if (rel == "conj") return LinkOf(v, h, depth + 1);
+  if (rel == "conj" && In(v.U(h), {Upos::kNoun, Upos::kPropn, Upos::kNum, Upos::kPron}))
+    return LinkOf(v, h, depth + 1);
   return std::nullopt;
 }
 
@@ -770,9 +783,10 @@ bool FamilyFits(Kind kind, std::string_view cameo) {
   bool violent = root == "18" || root == "19" || root == "20";
   bool repression = cameo.substr(0, 3) == "175";
   switch (kind) {
-    case Kind::kKilled:
+    case Kind::kKilled:  // not 181 (abduction)
+      return (violent && cameo.substr(0, 3) != "181") || repression;
     case Kind::kDisplaced:
-      return violent || repression || (kind == Kind::kDisplaced && root == "17");
+      return violent || repression || root == "17";
     case Kind::kInjured:
       return violent || repression || root == "14";
     case Kind::kArrested:
@@ -904,7 +918,10 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
     uint32_t q = numhead;
     int64_t noun = -1;
     int64_t h = v.H(numhead);
-    if ((v.Dep(numhead) == "nummod" || v.Dep(numhead) == "det") && h >= 0 &&
+    bool adp_between = false;  // "kills seven in Baghdad market": not the counted noun
+    for (int64_t k = last + 1; h >= 0 && k < h; ++k)
+      adp_between |= v.U(static_cast<uint32_t>(k)) == Upos::kAdp;
+    if ((v.Dep(numhead) == "nummod" || v.Dep(numhead) == "det") && h >= 0 && !adp_between &&
         (v.U(static_cast<uint32_t>(h)) == Upos::kNoun ||
          v.U(static_cast<uint32_t>(h)) == Upos::kPropn ||
          v.U(static_cast<uint32_t>(h)) == Upos::kAdj)) {

@@ -58,11 +58,14 @@
 //             future and hypothetical events get none.
 //   cumulative "the war has killed 250,000", "since March", "so far", "to date",
 //             "in total", "bringing the death toll to ..." -> cumulative, event -1.
-//   repeats   the same kind and count with compatible victims stated again
-//             later -> repeats = the first one's index, event -1, not added to
-//             any event (counts of 1-2 only when the later sentence has no
-//             violent event of its own). "13 people, including 4 children"
-//             is one count of 13.
+//   repeats   the same kind and count with compatible victims (either unsaid,
+//             the same side or the same head word; "people" fits any) stated
+//             again later -> repeats = the first one's index, event -1, not
+//             added to any event. Counts of 1-2 repeat only with the same head
+//             word and when the later sentence has no violent event of its
+//             own. The title is read after the body: a title count repeats the
+//             body's (its `repeats` may point forward). "13 people, including
+//             4 children" is one count of 13.
 //   absurd    a count above Options::max_count (10 million; 100 million for
 //             cumulative and displacement counts) or one that overflows int64 is
 //             dropped (no Casualty) and Document::Warn names its byte offset:
@@ -123,9 +126,9 @@ class CasualtyStage final : public Stage {
            kLayerMentions | kLayerEvents;
   }
   uint32_t provides_layers() const override { return kLayerCasualties; }
-  // Replaces doc.casualties and every Event::casualties. Never fails on text:
-  // an absurd count is a warning in doc.diagnostics. Returns
-  // FailedPreconditionError only if token heads point outside their sentence.
+  // Replaces doc.casualties and every Event::casualties. Always OK: an
+  // absurd count is a warning in doc.diagnostics; token heads outside their
+  // sentence are read as "no head", sentences outside the tokens are skipped.
   Status Process(Document& doc) const override;
 
  private:

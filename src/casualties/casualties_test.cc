@@ -298,7 +298,9 @@ TEST_F(CasualtiesTest, CountInTheNextSentenceGoesToThePreviousViolentEvent) {
 TEST_F(CasualtiesTest, KilledCountsGoOnlyToViolentEvents) {
   Document doc = Run("The minister met the ambassador on Monday. He said 13 people were killed.");
   for (const Casualty& c : doc.casualties) {
-    if (c.event >= 0) EXPECT_TRUE(Violent(doc, c.event)) << doc.events[c.event].cameo;
+    if (c.event >= 0) {
+      EXPECT_TRUE(Violent(doc, c.event)) << doc.events[c.event].cameo;
+    }
   }
 }
 
