@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace sitrep::timex {
 namespace {
@@ -184,6 +185,35 @@ Part PartOf(std::string_view s) {
   return Part::kWhole;
 }
 
+// Can an expression start with this (lower-cased) word? A fast filter over
+// every first word MatchCore and the prefixes accept.
+bool CanStart(std::string_view s) {
+  if (s.empty()) return false;
+  if (s[0] >= '0' && s[0] <= '9') return true;
+  if (s.size() > 4 && s.substr(0, 4) == "mid-") return true;
+  static const std::unordered_set<std::string_view> kStarts = [] {
+    std::unordered_set<std::string_view> set = {
+        "on",        "in",          "at",         "during",    "by",       "from",     "until",
+        "till",      "through",     "throughout", "before",    "after",    "since",    "for",
+        "over",      "within",      "of",         "early",     "late",     "mid",      "middle",
+        "earlier",   "later",       "the",        "yesterday", "today",    "tonight",  "tomorrow",
+        "overnight", "last",        "this",       "next",      "past",     "coming",   "a",
+        "an",        "one",         "two",        "three",     "four",     "five",     "six",
+        "seven",     "eight",       "nine",       "ten",       "eleven",   "twelve",   "thirteen",
+        "fourteen",  "fifteen",     "sixteen",    "seventeen", "eighteen", "nineteen", "twenty",
+        "thirty",    "forty-eight", "twenty-four"};
+    for (std::string_view w : kWeekdays) set.insert(w);
+    for (std::string_view m :
+         {"january", "february", "march",    "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan",   "feb", "febr", "mar",  "apr",    "jun",
+          "jul",     "aug",      "sep",      "sept",  "oct", "nov",  "dec"}) {
+      set.insert(m);
+    }
+    return set;
+  }();
+  return kStarts.count(s) != 0;
+}
+
 // ---------------------------------------------------------------- matching
 
 struct View {
@@ -198,6 +228,9 @@ struct View {
   bool capitalized(size_t i) const {
     std::string_view f = doc.Form(tok(i));
     return !f.empty() && f[0] >= 'A' && f[0] <= 'Z';
+  }
+  std::string_view tok_xpos(size_t i) const {
+    return i < low.size() ? std::string_view(tok(i).xpos) : std::string_view();
   }
   bool is_noun(size_t i) const {
     if (i >= low.size()) return false;
@@ -246,7 +279,12 @@ size_t MatchMonthFirst(const View& v, size_t i, bool cued, Core* c) {
   c->type = Core::Type::kMonth;
   c->month = m;
   size_t end = i + 1;
-  if (int d = DayNumberOf(v.at(i + 1), false); d != 0 && !v.is_noun(i + 2)) {
+  // Not a date: "the June 5 Movement", "March 2 rally".
+  const bool name_after =
+      v.is_noun(i + 2) ||
+      ((v.tok_xpos(i + 2) == "NNP" || v.tok_xpos(i + 2) == "NNPS") && MonthOf(v.at(i + 2)) == 0 &&
+       WeekdayOf(v.at(i + 2)) < 0 && v.at(i + 2) != "gmt");
+  if (int d = DayNumberOf(v.at(i + 1), false); d != 0 && !name_after) {
     c->day = d;
     end = i + 2;
     size_t yend = end;
@@ -266,6 +304,8 @@ size_t MatchMonthFirst(const View& v, size_t i, bool cued, Core* c) {
   }
   // A bare abbreviation needs a number.
   if (IsAbbrevMonth(v.at(i)) && v.at(i) != "may") return 0;
+  // A month alone after an article modifies a noun: "a November election".
+  if (i > 0 && (v.at(i - 1) == "a" || v.at(i - 1) == "an" || v.at(i - 1) == "the")) return 0;
   return end;
 }
 
@@ -382,7 +422,9 @@ size_t MatchCore(const View& v, size_t i, std::string_view prefix, bool the, Cor
       *c = next;
       return e;
     }
-    if (t == "morning" && prefix != "since") return 0;  // "in the morning": too vague
+    // Alone, only "since dawn" is dated (the story day); "at dawn", "before
+    // midnight" name no day: the event inherits one (see timex_stage.h).
+    if (prefix != "since") return 0;
     c->type = T::kRelDay;
     c->offset = 0;
     return i + 1;
@@ -511,7 +553,9 @@ size_t MatchCore(const View& v, size_t i, std::string_view prefix, bool the, Cor
       return i + 1;
     }
   }
-  if (int w = WeekdayOf(t); w >= 0 && !the && v.capitalized(i)) {
+  // "every Thursday", "on Thursdays": habits, not days.
+  const bool habitual = i > 0 && (v.at(i - 1) == "every" || v.at(i - 1) == "each");
+  if (int w = WeekdayOf(t); w >= 0 && !the && v.capitalized(i) && !habitual) {
     // "Thursday, March 2" / "Thursday 3 January 2013": the date says it all.
     size_t k = v.at(i + 1) == "," ? i + 2 : i + 1;
     Core dated;
@@ -991,7 +1035,10 @@ std::vector<Recognized> RecognizeSentence(const Document& doc, uint32_t sentence
   const size_t n = v.size();
   size_t i = 0;
   while (i < n) {
-    // Cheap first-character filter: every expression starts with a letter or digit.
+    if (!CanStart(v.at(i))) {  // most tokens: one hash lookup
+      ++i;
+      continue;
+    }
     size_t start = i;
     size_t j = i;
     if ((v.at(j) == "early" || v.at(j) == "late") && v.at(j + 1) == "on") j += 2;

@@ -145,8 +145,11 @@ TEST(TimexCorpus, UcdpHeadlinesFallInTheEventWindow) {
       headlines, with_time, 100 * share_time, checked, hits, 100 * share_hit, day_hits,
       day_checked);
   for (const auto& [p, n] : problems) std::printf("  unresolved '%s': %d\n", p.c_str(), n);
-  EXPECT_GT(headlines, 600);
-  EXPECT_GE(share_hit, 0.0);  // floor set below after measuring
+  // Measured at the commit that set them: 1036 headlines, 230 with a time
+  // expression (22.2%), 205 of 230 within the window (89.1%).
+  EXPECT_GT(headlines, 1000);
+  EXPECT_GE(share_time, 0.21);
+  EXPECT_GE(share_hit, 0.87);
 }
 
 }  // namespace

@@ -109,6 +109,14 @@ Status TimexStage::Process(Document& doc) const {
       n = up;
     }
   }
+  // Sentences without a verb (datelines, bylines) are not inherited from.
+  std::vector<char> has_verb(doc.sentences.size(), 0);
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    for (uint32_t t = s.token_begin; t < s.token_end && t < doc.tokens.size(); ++t) {
+      if (doc.tokens[t].upos == Upos::kVerb) has_verb[si] = 1;
+    }
+  }
   // Pass 2: dates.
   auto related = [&](size_t a, size_t b) {
     return doc.events[a].reported_by == static_cast<int32_t>(b) ||
@@ -150,6 +158,7 @@ Status TimexStage::Process(Document& doc) const {
     int32_t inherited = -1;
     for (int64_t si = static_cast<int64_t>(e.sentence) - 1; si >= 0 && inherited < 0; --si) {
       if (doc.sentences[si].paragraph != para) break;
+      if (!has_verb[si]) continue;  // a dateline or byline: "KABUL, April 12 (sitrep) -"
       const auto& xs = by_sentence[si];
       for (auto it = xs.rbegin(); it != xs.rend(); ++it) {
         if (!doc.times[*it].value.empty() && doc.times[*it].problem.empty()) {

@@ -31,7 +31,8 @@
 //     date") gives time = its index, date "" and basis kNone: unknown.
 //  2. kParagraph: the last expression with a value and no problem in an
 //     EARLIER sentence of the same paragraph (Sentence::paragraph); `time` is
-//     its index.
+//     its index. Sentences without a verb (a dateline "KABUL, April 12
+//     (sitrep) -", a byline) are skipped.
 //  3. kStoryDate: the story date, precision kDay, time -1.
 //  4. kNone: no story date (or an unusable one: not YYYY-MM-DD, before 1900;
 //     a warning is added to doc.diagnostics), date "".

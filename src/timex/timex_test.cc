@@ -191,6 +191,47 @@ TEST_F(TimexTest, MayAndMarchAreNotAlwaysMonths) {
   EXPECT_TRUE(doc.times.empty());
 }
 
+TEST_F(TimexTest, NamesAndModifiersAreNotDates) {
+  Document doc = Run("2020-07-11",
+                     "Supporters of the June 5 Movement marched through the city. The army "
+                     "disputed a November election. As every Thursday, the group met.");
+  EXPECT_TRUE(doc.times.empty());
+}
+
+TEST_F(TimexTest, RangesAndNumericDates) {
+  const std::string d = "2021-02-12";
+  Document doc = Run(d, "Weekly highlights 4 - 10 February 2021.");
+  const TimeExpression* t = Find(doc, "4 - 10 February 2021");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2021-02-04");
+  EXPECT_EQ(t->range_end, "2021-02-10");
+  doc = Run("1996-02-29", "Massacres took place in Rwanda from April to July 1994.");
+  t = Find(doc, "from April to July 1994");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "1994-04-01");
+  EXPECT_EQ(t->precision, DatePrecision::kMonth);
+  EXPECT_EQ(t->range_end, "1994-07-31");
+  doc = Run("2019-06-27", "Casualty report: June 21-27");
+  t = Find(doc, "June 21-27");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2019-06-21");
+  EXPECT_EQ(t->range_end, "2019-06-27");
+  doc = Run("2004-03-10", "Violations of humanitarian law 1991-2002");
+  ASSERT_EQ(doc.times.size(), 1u);
+  EXPECT_EQ(doc.times[0].range_begin, "1991-01-01");
+  EXPECT_EQ(doc.times[0].range_end, "2002-12-31");
+  EXPECT_EQ(Value("2013-01-10", "Final death toll for 29/12/2012", "for 29/12/2012"), "2012-12-29");
+  // Day-first unless that is after the story date and month-first is not.
+  EXPECT_EQ(Value("2012-08-20", "Final report on those killed on 10/8/2012", "on 10/8/2012"),
+            "2012-08-10");
+  EXPECT_EQ(Value("2012-05-10", "Final report on those killed on 5/9/2012", "on 5/9/2012"),
+            "2012-05-09");
+  EXPECT_EQ(Value("2012-07-28", "Daily report 2012.07.27", "2012.07.27"), "2012-07-27");
+  EXPECT_EQ(Value("2013-01-03", "Thursday 3 January 2013", "Thursday 3 January 2013"),
+            "2013-01-03");
+  EXPECT_EQ(Value("2018-01-03", "Executions 2007", "2007"), "2007-01-01");
+}
+
 TEST_F(TimexTest, AgoDurationSince) {
   const std::string d = "2019-03-02";
   EXPECT_EQ(Value(d, "Rebels seized the town two days ago.", "two days ago"), "2019-02-28");
@@ -322,6 +363,25 @@ TEST_F(TimexTest, BadInput) {
   t = Find(doc, "last year");
   ASSERT_NE(t, nullptr);
   EXPECT_EQ(t->problem, "before 1900");
+}
+
+// The stage plugs into the Analyzer after coding (requires events + parse).
+TEST_F(TimexTest, RunsAsAnalyzerContextStage) {
+  TimexStage stage;
+  AnalyzerOptions options;
+  options.coder = coder_;
+  options.context_stages = {&stage};
+  auto analyzer = Analyzer::Create(options);
+  ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
+  Document doc;
+  doc.date = "2019-01-01";
+  doc.text = "Gunmen attacked a police checkpoint on Thursday.";
+  ASSERT_TRUE((*analyzer)->Analyze(doc).ok());
+  ASSERT_EQ(doc.times.size(), 1u);
+  EXPECT_EQ(doc.times[0].value, "2018-12-27");
+  ASSERT_FALSE(doc.events.empty());
+  EXPECT_EQ(doc.events[0].date, "2018-12-27");
+  EXPECT_EQ(doc.events[0].date_basis, DateBasis::kText);
 }
 
 TEST_F(TimexTest, RandomBytesNeverCrash) {
