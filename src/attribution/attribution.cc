@@ -28,12 +28,11 @@ bool In(std::string_view w, const std::string_view (&list)[N]) {
 
 // Speech and report verbs: the clause they govern is said by their subject.
 constexpr std::string_view kSpeech[] = {
-    "say",       "tell",      "announce", "state",   "add",     "report",      "claim",
-    "confirm",   "note",      "insist",   "stress",  "declare", "explain",     "write",
-    "reiterate", "assert",    "tweet",    "testify", "allege",  "suggest",     "argue",
-    "disclose",  "comment",   "reveal",   "deny",    "admit",   "acknowledge", "post",
-    "publish",   "broadcast", "inform",   "quote",   "warn",    "believe",     "think",
-    "suspect",   "refute",    "maintain", "contend", "recount", "describe"};
+    "say",   "tell",    "announce",    "state",   "add",     "report",    "claim",     "confirm",
+    "note",  "insist",  "stress",      "declare", "explain", "write",     "reiterate", "assert",
+    "tweet", "testify", "allege",      "suggest", "argue",   "disclose",  "comment",   "reveal",
+    "deny",  "admit",   "acknowledge", "post",    "publish", "broadcast", "inform",    "quote",
+    "warn",  "believe", "think",       "suspect", "refute",  "maintain",  "contend",   "recount"};
 constexpr std::string_view kDeny[] = {"deny", "refute"};
 // Denials only of a report noun: "dismissed reports that ...".
 constexpr std::string_view kDenyReport[] = {"reject", "dismiss", "deny", "refute"};
@@ -235,6 +234,15 @@ bool ResponsibilityObj(const View& v, uint32_t w) {
   return false;
 }
 
+// The nsubj of w nearest before it, else its first nsubj; kNo if none.
+uint32_t NearestSubject(const View& v, uint32_t w) {
+  uint32_t subj = kNo;
+  for (uint32_t c : v.Kids(w)) {
+    if (v.Rel(c) == "nsubj" && (subj == kNo || (c < w && c > subj))) subj = c;
+  }
+  return subj;
+}
+
 // The frame a speech verb (or "according", or a report noun) makes.
 bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
   *f = Frame();
@@ -280,7 +288,9 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
     return true;  // nobody vouches for it: no source
   }
   f->responsibility = ResponsibilityObj(v, w);
-  uint32_t subj = v.Child(w, "nsubj");
+  // The subject nearest before the verb: "Ukrainian troops repelled ..., the
+  // General Staff said" parsed with two subjects.
+  uint32_t subj = NearestSubject(v, w);
   if (subj != kNo && IsExpletive(v, subj)) subj = kNo;
   if (subj != kNo && In(v.Lemma(subj), {"who", "that", "which"}) && v.Rel(w) == "acl:relcl" &&
       v.Head(w) != kNo)
@@ -296,7 +306,7 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
       // A shared or controlling subject: "X said ... and added that ...", "a
       // report released on Tuesday alleged that ...", "the Taliban claimed
       // responsibility, saying that ...".
-      subj = v.Child(h, "nsubj");
+      subj = NearestSubject(v, h);
     }
   }
   if (subj == kNo) {
@@ -367,6 +377,9 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
       if (c == subj || v.Rel(c) != "nsubj" || v.Pos(c) == Upos::kPron) continue;
       uint32_t lo = c, hi = c;
       v.Subtree(c, &lo, &hi);
+      bool plain = true;  // a bare name or noun phrase, no clause or comma
+      for (uint32_t t = lo; t <= hi; ++t) plain = plain && !IsPunct(v, t) && !v.IsVerbal(t);
+      if (!plain) continue;
       if (hi + 1 == f->src_begin) f->src_begin = lo;
       if (lo == f->src_end) {
         f->src_end = hi + 1;
@@ -396,12 +409,13 @@ constexpr std::string_view kClaimNoun[] = {"claim",  "report",     "allegation",
 // Moscow's defence ministry denied" parsed as a clause of its own? Such a
 // comment on a claim is the reporter's voice.
 bool ClaimComment(const View& v, uint32_t c) {
-  uint32_t lo = c, hi = c;
-  v.Subtree(c, &lo, &hi);
-  while (lo < c && IsPunct(v, lo)) ++lo;
-  if (lo < c && v.Pos(lo) == Upos::kDet) ++lo;
-  return lo < c && In(v.Lemma(lo), kClaimNoun) && lo > v.sentence().token_begin &&
-         v.Form(lo - 1 - (v.Pos(lo - 1) == Upos::kDet ? 1 : 0)) == ",";
+  for (uint32_t t = v.sentence().token_begin + 1; t < c; ++t) {
+    if (!In(v.Lemma(t), kClaimNoun)) continue;
+    uint32_t before = t - 1;
+    if (v.Pos(before) == Upos::kDet && before > v.sentence().token_begin) --before;
+    if (v.Form(before) == "," && v.Dominates(c, t)) return true;
+  }
+  return false;
 }
 
 // Would the parataxis/conj speech verb `c` hanging on `x` report x's clause?
@@ -462,6 +476,7 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
   uint32_t x = e.trigger_head;
   if (!v.Contains(x)) return;
   for (uint32_t step = 0; step <= v.sentence().size(); ++step) {
+    if (v.IsVerbal(x) && ClaimComment(v, x)) want_frame = false;
     for (uint32_t c : v.Kids(x)) {
       if (v.Base(c) == "advmod" && In(v.Lemma(c), kHedgeAdv)) hedge->Set(c, c + 1);
       if (v.Base(c) == "amod" && In(v.Lemma(c), kHedgeAmod) && !v.IsVerbal(x)) hedge->Set(c, c + 1);
@@ -482,7 +497,6 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
     // "..., a claim the army swiftly denied": a relative clause on a report
     // noun is the reporter's comment on the claim, not part of it.
     if (v.Rel(x) == "acl:relcl" && !v.IsVerbal(p) && In(pl, kClaimNoun)) want_frame = false;
-    if (v.IsVerbal(x) && ClaimComment(v, x)) want_frame = false;
     bool clausal = r == "ccomp" || r == "xcomp" || r == "csubj" || r == "parataxis";
     if (want_frame && !frame->found && r == "conj" && HasMarkThat(v, x)) {
       // "alleged that France was aware of ..., and that the French military
@@ -499,6 +513,18 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
     }
     // "Residents reported shelling ..., a volunteer said": "said" is the
     // frame of "reported", not reported by it.
+    // "Ukrainian troops repelled ..., the General Staff said": the reported
+    // clause parsed as a subject of the speech verb, beside its real subject.
+    if (want_frame && !frame->found && r == "nsubj" && v.IsVerbal(p) && In(pl, kSpeech)) {
+      for (uint32_t c : v.Kids(p)) {
+        if (c > x && c < p && v.Rel(c) == "nsubj") {
+          bool comma = false;
+          for (uint32_t t = x + 1; t < c; ++t) comma = comma || v.Form(t) == ",";
+          if (comma) BuildFrame(v, p, frame);
+          break;
+        }
+      }
+    }
     const bool frame_of_p = r == "parataxis" && x > p && v.IsVerbal(x) && In(v.Lemma(x), kSpeech);
     if (want_frame && !frame->found && !in_trigger(p) && !frame_of_p) {
       if (v.IsVerbal(p) && In(pl, kSpeech) &&
@@ -869,7 +895,14 @@ Status Attribute(Document& doc) {
     Frame& f = frames[i];
     // 1. The coder's reported speech.
     bool from_statement = false;
-    if (e.reported_by >= 0 && static_cast<size_t>(e.reported_by) < n &&
+    // "..., a claim the ministry denied": the reporter's comment, whatever
+    // the coder linked it to.
+    bool comment = false;
+    for (uint32_t x = e.trigger_head, k = 0; x != kNo && k <= v.sentence().size();
+         x = v.Head(x), ++k) {
+      if (v.IsVerbal(x) && ClaimComment(v, x)) comment = true;
+    }
+    if (!comment && e.reported_by >= 0 && static_cast<size_t>(e.reported_by) < n &&
         static_cast<int32_t>(i) != e.reported_by) {
       const Event& st = doc.events[e.reported_by];
       // A statement inside the event's own complement is its content, not

@@ -247,6 +247,33 @@ TEST_F(AttributionTest, SecondThatClauseOfAnAllegation) {
   EXPECT_EQ(Attr(doc, "attacked"), "reported|The report|alleged");
 }
 
+TEST_F(AttributionTest, AddingThatTakesTheSpeakersSource) {
+  // The parser reads "Ukrainian troops" as a second subject of "said".
+  Document doc = Run(
+      "Ukrainian troops repelled an assault near Bakhmut, the General Staff of the armed forces "
+      "said, adding that Russian artillery had pounded 15 villages.");
+  EXPECT_EQ(Attr(doc, "repelled"), "reported|the General Staff of the armed forces|said");
+  EXPECT_EQ(Attr(doc, "pounded"), "reported|the General Staff of the armed forces|adding");
+}
+
+TEST_F(AttributionTest, AccordingToAfterALongClause) {
+  Document doc =
+      Run("Shelling on the village of Kafr Zita, north of Hama, killed at least six civilians, "
+          "including two children, late Tuesday, according to local medics.");
+  EXPECT_EQ(Attr(doc, "Shelling"), "reported|local medics|according to");
+}
+
+TEST_F(AttributionTest, StatementInsideTheQuoteIsNotTheFrameOfItsSpeaker) {
+  Document doc = Run("\"Aid workers told us they had not eaten for days,\" she said.");
+  EXPECT_EQ(Attr(doc, "said"), "asserted||");
+  EXPECT_EQ(Attr(doc, "told"), "reported|she|said");
+}
+
+TEST_F(AttributionTest, DescribingAnAccusationDoesNotReportIt) {
+  Document doc = Run("The minister described the U.S. accusations against Iran as unfounded.");
+  EXPECT_EQ(Attr(doc, "accusations"), "asserted||");
+}
+
 // --- claimed -------------------------------------------------------------
 
 TEST_F(AttributionTest, PartyClaimsItsOwnAction) {
@@ -385,6 +412,14 @@ TEST_F(AttributionTest, ContradictingClaimsKeepTheirOwnSources) {
   EXPECT_EQ(Status(*down), "claimed");
   EXPECT_EQ(Source(doc, *down), "The Saudi-led coalition");
   EXPECT_NE(hit->attribution.mention, down->attribution.mention);
+}
+
+TEST_F(AttributionTest, ClaimCommentParsedAsAClauseIsTheReportersVoice) {
+  Document doc = Run(
+      "Air strikes killed nine civilians in Maarat Misrin on Wednesday, according to activists, a "
+      "claim the defence ministry denied.");
+  EXPECT_EQ(Attr(doc, "Air strikes"), "reported|activists|according to");
+  EXPECT_EQ(Attr(doc, "denied"), "asserted||");
 }
 
 TEST_F(AttributionTest, ReportAndDenialOfOneHappeningStayTwoEvents) {

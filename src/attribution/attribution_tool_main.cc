@@ -4,6 +4,8 @@
 //                                            line's "text" if it is a JSON object)
 //   sitrep_attribution_tool --gigaword DIR   the <Text> records of
 //                                            DIR/petrarch2/text/GigaWord.sample.PETR.xml
+//   sitrep_attribution_tool --case2021 DIR   the snippets of DIR/case2021-task2/
+//                                            test_set_final_release_with_labels.tsv
 //   --sentences                              print each event's sentence too
 //   --repeat N                               time the attribution stage alone N times
 //
@@ -43,6 +45,21 @@ int main(int argc, char** argv) {
       show_sentences = true;
     } else if (a == "--repeat" && i + 1 < argc) {
       repeat = std::atoi(argv[++i]);
+    } else if (a == "--case2021" && i + 1 < argc) {
+      // CASE 2021 task 2 snippets: id <TAB> EventSnippet <TAB> SubType, header first.
+      std::ifstream in(std::string(argv[++i]) +
+                       "/case2021-task2/test_set_final_release_with_labels.tsv");
+      std::string line;
+      bool header = true;
+      while (std::getline(in, line)) {
+        size_t a1 = line.find('\t');
+        size_t a2 = a1 == std::string::npos ? a1 : line.find('\t', a1 + 1);
+        if (header || a2 == std::string::npos) {
+          header = false;
+          continue;
+        }
+        texts.push_back(line.substr(a1 + 1, a2 - a1 - 1));
+      }
     } else if (a == "--gigaword" && i + 1 < argc) {
       std::ifstream in(std::string(argv[++i]) + "/petrarch2/text/GigaWord.sample.PETR.xml");
       std::stringstream ss;
