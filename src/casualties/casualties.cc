@@ -123,6 +123,12 @@ std::optional<Number> ReadNumber(const std::vector<std::string_view>& words) {
     n.vague = true;
     return n;
   }
+  if (w0 == "dozen") {  // headline "kill dozen rebels"
+    n.value = 12;
+    n.words = 1;
+    n.approximate = true;
+    return n;
+  }
   if (w0 == "a" || w0 == "an") {
     std::string_view w1 = word(1);
     if (w1 == "dozen") {
@@ -459,6 +465,13 @@ std::optional<Kind> IntransitiveKind(const View& v, uint32_t t) {
   return std::nullopt;
 }
 
+// Headline: "Seven soldiers killed in attack" (tagged VBD, no object, no aux).
+bool HeadlinePassive(const View& v, uint32_t t) {
+  const std::string& f = v.F(t);
+  return v.X(t) == "VBD" && v.Child(t, {"obj", "aux"}) < 0 && f.size() > 2 &&
+         f.compare(f.size() - 2, 2, "ed") == 0;
+}
+
 bool IsPassiveOrReduced(const View& v, uint32_t t) {
   if (v.Child(t, {"aux:pass", "nsubj:pass"}) >= 0) return true;
   return v.X(t) == "VBN" && v.Child(t, {"obj"}) < 0;
@@ -488,7 +501,12 @@ bool CombinedKinds(const View& v, uint32_t trigger, Kind kind) {
     if (!k) k = StateKind(v, t);
     return k && *k != kind;
   };
-  auto bare = [&](uint32_t t) { return v.Child(t, {"nsubj", "nsubj:pass", "obj"}) < 0; };
+  auto bare = [&](uint32_t t) {  // no victims or count of its own
+    if (v.Child(t, {"nsubj", "nsubj:pass", "obj", "nummod"}) >= 0) return false;
+    for (uint32_t c : v.K(t))
+      if (v.U(c) == Upos::kNum) return false;
+    return t == 0 || v.U(t - 1) != Upos::kNum;
+  };
   for (uint32_t c : v.K(trigger))
     if (v.Dep(c) == "conj" && other(c) && bare(c)) return true;
   int64_t h = v.H(trigger);
@@ -574,6 +592,7 @@ std::optional<Link> LinkOf(const View& v, uint32_t q, int depth = 0) {
     if (auto k = IntransitiveKind(v, h)) return Link{*k, h};
     if (auto k = StateKind(v, h); k && v.U(h) == Upos::kAdj) return Link{*k, h};
     if (auto k = VerbKind(v, h); k && IsPassiveOrReduced(v, h)) return Link{*k, h};
+    if (auto k = VerbKind(v, h); k && HeadlinePassive(v, h)) return Link{*k, h};
   }
   // "13 dead", "13 deaths", "40 fatalities", "13 lives"
   if (rel == "nummod" || rel == "compound") {
@@ -610,20 +629,48 @@ std::optional<Link> LinkOf(const View& v, uint32_t q, int depth = 0) {
 // Lexical fallback when the parse gives no relation: "13 killed, 20 wounded",
 // "killing 13". `first`/`last` are the number's tokens; `noun_end` the end of
 // the counted phrase.
-std::optional<Link> LexicalLink(const View& v, uint32_t first, uint32_t noun_end) {
-  // first: the first word of the count phrase, qualifier included
+std::optional<Link> LexicalLink(const View& v, uint32_t first, uint32_t noun_end, bool has_noun,
+                                std::pair<uint32_t, uint32_t>* victims) {
+  // first: the first word of the count phrase, qualifier included.
+  // (a) After: "13 killed", "15 Afghan Taliban killed", "dozens reported killed",
+  //     "Four dead, 56 wounded" (headline parses are often wrong).
   if (noun_end < v.e) {
     uint32_t n = noun_end;
-    if (In(v.F(n), {"were", "was", "are", "have", "had", "been"}) && n + 1 < v.e) ++n;
-    if (In(v.F(n), {"been"}) && n + 1 < v.e) ++n;
-    if (In(v.X(n), {"VBN", "VBD", "JJ"}) || v.F(n) == "dead")
-      if (auto k = StateKind(v, n)) return Link{*k, n};
-    if (auto k = Find(kIntransitive, v.L(n)); k && v.IsVerb(n)) return Link{*k, n};
+    if (!has_noun) {
+      while (n < v.e && n < noun_end + 4 &&
+             (In(v.U(n), {Upos::kAdj, Upos::kNoun, Upos::kPropn}) || v.F(n) == "-") &&
+             !StateKind(v, n) && !VerbKind(v, n) && !Find(kVerbs, v.L(n)))
+        ++n;
+      if (n > noun_end && n < v.e) *victims = {noun_end, n};
+    }
+    while (n + 1 < v.e && In(v.F(n), {"were", "was", "are", "is", "have", "has", "had", "been",
+                                      "reportedly", "reported", "also", "more", "being"}))
+      ++n;
+    if (n < v.e) {
+      if (In(v.X(n), {"VBN", "VBD", "JJ", "NNP", "VBZ"}) || v.F(n) == "dead")
+        if (auto k = StateKind(v, n)) return Link{*k, n};
+      if (auto k = Find(kIntransitive, v.L(n)); k && (v.IsVerb(n) || v.U(n) == Upos::kPropn))
+        return Link{*k, n};
+      if (In(v.F(n), {"shot", "shoot"}) && n + 1 < v.e && v.F(n + 1) == "dead")
+        return Link{Kind::kKilled, n};
+    }
+    *victims = {0, 0};
   }
+  // (b) Before: "killing 13", "Herdsmen Kill 2" (a noun to the tagger), "the
+  //     killing of 22".
   if (first > v.b) {
     uint32_t p = first - 1;
-    if (In(v.X(p), {"VBG", "VBD", "VBN"}) || v.IsVerb(p))
-      if (auto k = VerbKind(v, p)) return Link{*k, p};
+    if (v.F(p) == "of" && p > v.b) --p;
+    if (auto k = Find(kVerbs, v.L(p)); k && v.L(p) != "capture" && v.L(p) != "evacuate")
+      return Link{*k, p};
+    if (auto k = Find(kVerbs, v.F(p))) return Link{*k, p};
+    if (v.F(p).rfind("kidnap", 0) == 0) return Link{Kind::kAbducted, p};
+    if (auto k = StateKind(v, p); k && v.F(first - 1) == "of") return Link{*k, p};
+  }
+  // (c) A toll just before: "death toll rises to nine", "death toll tops 136,000".
+  for (uint32_t p = first; p > v.b && p + 5 > first;) {
+    --p;
+    if (IsTollWord(v, p)) return Link{TollKind(v, p), p, true, false};
   }
   return std::nullopt;
 }
@@ -899,11 +946,14 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
     for (uint32_t k = first; k <= last; ++k) used[k - v.b] = true;
     // "no one was killed"; dates, times, money, percentages.
     if (first > v.b && In(v.F(first - 1), {"no", "not"})) continue;
-    if (first > v.b && (IsMonth(v.F(first - 1)) || In(v.F(first - 1), {"$", "£", "€", "no.", "#"})))
+    if (first > v.b && (IsMonth(v.F(first - 1)) ||
+                        In(v.F(first - 1), {"$", "£", "€", "no.", "#", "rs", "rs.", "usd", "update",
+                                            "ld", "writethru", "page", "version", "phase"})))
       continue;
     if (last + 1 < v.e &&
         (IsMonth(v.F(last + 1)) ||
-         In(v.F(last + 1), {"%", "percent", "per", "a.m.", "p.m.", "am", "pm", "gmt", "bc", "ad"})))
+         In(v.F(last + 1), {"%", "percent", "per", "a.m.", "p.m.", "am", "pm", "gmt", "bc", "ad",
+                            "lakh", "crore", "st", "nd", "rd", "th"})))
       continue;
     // The number's syntactic head outside its own words.
     uint32_t numhead = last;
@@ -950,19 +1000,22 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
       if (v.ChildLemma(x, {"include", "including", "among"}) >= 0 && v.Base(x) != "nsubj" &&
           v.Base(x) != "obj")
         continue;
-      if (first > v.b && In(v.L(first - 1), {"including", "among", "include"})) continue;
+      if (first > v.b && In(v.L(first - 1), {"including", "include"})) continue;
+      if (first > v.b + 1 && In(v.F(first - 1), {"them", "whom"}) && v.F(first - 2) == "among")
+        continue;
       if (first > v.b + 1 && In(v.F(first - 2), {"including", "among"}) &&
           QualifierBefore(v, first).second > 0)
         continue;
     }
+    std::pair<uint32_t, uint32_t> lexical_victims = {0, 0};
     std::optional<Link> link = LinkOf(v, q);
     if (!link && q != numhead) link = LinkOf(v, numhead);
     uint32_t noun_end =
         noun >= 0 ? std::max<uint32_t>(static_cast<uint32_t>(noun) + 1, last + 1) : last + 1;
-    if (!link && v.Child(numhead, {"case"}) < 0 &&
-        !(num->value >= 1900 && num->value <= 2100 && num->words == 1 &&
-          v.F(first).find(',') == std::string::npos))
-      link = LexicalLink(v, first - QualifierBefore(v, first).second, noun_end);
+    if (!link && !(num->value >= 1900 && num->value <= 2100 && num->words == 1 &&
+                   v.F(first).find(',') == std::string::npos))
+      link = LexicalLink(v, first - QualifierBefore(v, first).second, noun_end, noun >= 0,
+                         &lexical_victims);
     if (!link) continue;
     if (NotFactual(v, link->trigger) || CombinedKinds(v, link->trigger, link->kind)) continue;
     if (noun >= 0 && In(v.F(static_cast<uint32_t>(noun)), {"no"})) continue;
@@ -992,12 +1045,27 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
       }
       f.victims_head = static_cast<uint32_t>(noun);
       f.has_victims_head = true;
+    } else if (lexical_victims.second > lexical_victims.first) {
+      auto [lo, hi] = lexical_victims;
+      c.victims = std::string(doc.Slice(doc.tokens[lo].begin, doc.tokens[hi - 1].end));
+      c.side = SideOf(v, lo, hi, mention_of);
+      end_tok = std::max(end_tok, hi);
     }
     c.token_begin = begin_tok;
     c.token_end = end_tok;
     c.begin = doc.tokens[begin_tok].begin;
     c.end = doc.tokens[end_tok - 1].end;
     c.cumulative = Cumulative(v, link->trigger, *link);
+    if (link->toll && !c.cumulative) {
+      // A country's or a war's toll is a running total: "Syria death toll tops 136,000".
+      for (uint32_t p = link->trigger; p > v.b && p + 4 > link->trigger;) {
+        --p;
+        int32_t m = mention_of[p];
+        if ((m >= 0 && doc.mentions[static_cast<size_t>(m)].kind == ActorMention::Kind::kCountry) ||
+            In(v.L(p), {"war", "conflict", "insurgency", "uprising", "revolution"}))
+          c.cumulative = true;
+      }
+    }
     int64_t limit =
         (c.cumulative || c.kind == Kind::kDisplaced) ? options.max_large_count : options.max_count;
     if (num->overflow || num->value > limit) {
@@ -1022,7 +1090,8 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
       for (uint32_t c : v.K(tr)) {
         if (v.Dep(c) == "nsubj:pass") cands.push_back(c);
         if (v.Dep(c) == "obj") cands.push_back(c);
-        if (v.Dep(c) == "nsubj" && IsPassiveOrReduced(v, tr)) cands.push_back(c);
+        if (v.Dep(c) == "nsubj" && (IsPassiveOrReduced(v, tr) || HeadlinePassive(v, tr)))
+          cands.push_back(c);
       }
       if (In(v.Dep(tr), {"acl"}) && v.X(tr) == "VBN" && v.H(tr) >= 0)
         cands.push_back(static_cast<uint32_t>(v.H(tr)));
@@ -1061,6 +1130,10 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
       } else if (v.X(n) == "NN" || v.X(n) == "NNP") {
         if (In(dw, {"a", "an", "the", "this", "that", "one"}) || v.Child(n, {"nmod:poss"}) >= 0 ||
             v.U(n) == Upos::kPropn)
+          count = 1;
+        // Headlines drop the article: "Officer killed", "police kill Papuan separatist".
+        if (det < 0 && v.X(n) == "NN" && PersonNoun(v.L(n)) && v.Child(tr, {"aux"}) < 0 &&
+            In(v.X(tr), {"VBN", "VBD", "VBP", "VBZ"}))
           count = 1;
       }
       if (count == 0 || In(dw, {"no", "every", "each", "any"})) continue;

@@ -205,6 +205,27 @@ TEST_F(CasualtiesTest, KilledAndWoundedHeadline) {
   EXPECT_COUNT(doc, Kind::kInjured, 20, Qualifier::kExact);
 }
 
+TEST_F(CasualtiesTest, HeadlinesWithBrokenParses) {
+  // Our own headline-style lines; the parser often gets these wrong, the
+  // lexical fallback reads the count next to the casualty word.
+  EXPECT_COUNT(Run("15 Afghan Taliban killed in 24 hours"), Kind::kKilled, 15, Qualifier::kExact);
+  EXPECT_COUNT(Run("Seven Cameroonian soldiers killed in Boko Haram attack"), Kind::kKilled, 7,
+               Qualifier::kExact);
+  EXPECT_COUNT(Run("Herdsmen Kill 2 in Benue"), Kind::kKilled, 2, Qualifier::kExact);
+  Document doc = Run("Four dead, 56 wounded in shopping centre blast.");
+  EXPECT_COUNT(doc, Kind::kKilled, 4, Qualifier::kExact);
+  EXPECT_COUNT(doc, Kind::kInjured, 56, Qualifier::kExact);
+  EXPECT_COUNT(Run("Officer killed in clash with bandits"), Kind::kKilled, 1, Qualifier::kExact);
+  EXPECT_COUNT(Run("Blast death toll rises to five"), Kind::kKilled, 5, Qualifier::kExact);
+  const Casualty* c = First(Run("Syria death toll tops 136,000"), Kind::kKilled);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->count, 136000);
+  EXPECT_TRUE(c->cumulative);
+  // Money and units are not head counts.
+  doc = Run("Rebel carrying reward of Rs 4 lakh killed in encounter");
+  for (const Casualty& k : doc.casualties) EXPECT_NE(k.count, 4);
+}
+
 TEST_F(CasualtiesTest, DeadAndWounded) {
   Document doc =
       Run("Militants stormed the army base, killing one soldier and wounding 20 others.");
