@@ -46,12 +46,13 @@ bool IsStrongLocativePrep(std::string_view f) {
 enum class Designator : uint8_t { kNone, kAdmin, kCity, kOther };
 Designator DesignatorOf(std::string_view f) {
   if (InList(f, {"province", "governorate", "state", "prefecture", "oblast", "region", "provinces",
-                 "department", "county", "district", "territory", "emirate", "canton", "krai",
-                 "republic", "wilayat", "muhafazah"})) {
+                 "county", "district", "territory", "emirate", "canton", "krai", "republic",
+                 "wilayat", "muhafazah"})) {
     return Designator::kAdmin;
   }
-  if (InList(f, {"city", "town", "village", "municipality", "township", "settlement", "camp",
-                 "neighbourhood", "neighborhood", "suburb", "port", "airport", "base"})) {
+  if (InList(f, {"city", "town", "village", "municipality", "cities", "towns", "villages",
+                 "township", "settlement", "camp", "neighbourhood", "neighborhood", "suburb",
+                 "port", "airport", "base"})) {
     return Designator::kCity;
   }
   if (InList(f, {"valley", "plain",     "mountains", "desert",  "river",    "area",    "border",
@@ -80,6 +81,7 @@ bool IsDirectionAdj(std::string_view f) {
 }
 
 bool IsCalendarWord(std::string_view f) {
+  if (f.size() > 1 && f.back() == '.') f.remove_suffix(1);  // "Nov."
   return InList(f,
                 {"january",   "february",  "march",   "april",     "may",      "june",    "july",
                  "august",    "september", "october", "november",  "december", "monday",  "tuesday",
@@ -191,12 +193,19 @@ bool IsNameConnector(std::string_view f) {
 // "al-Raqqa", "el-Fasher", "ad-Dana": a lower-case Arabic article glued to a
 // capitalised name.
 bool IsArticleName(std::string_view f) {
+  // "d'Ivoire", "l'Aquila"
+  if (f.size() > 2 && (f[0] == 'd' || f[0] == 'l') && f[1] == '\'' && IsCapitalised(f.substr(2)))
+    return true;
   size_t dash = f.find('-');
-  if (dash == std::string_view::npos || dash < 2 || dash > 3 || dash + 1 >= f.size()) return false;
+  if (dash == std::string_view::npos || dash < 1 || dash > 3 || dash + 1 >= f.size()) return false;
   for (size_t i = 0; i < dash; ++i) {
     if (!std::islower(static_cast<unsigned char>(f[i]))) return false;
   }
   return IsCapitalised(f.substr(dash + 1));
+}
+
+bool DeprelIs(const Token& t, std::string_view prefix) {
+  return std::string_view(t.deprel).substr(0, prefix.size()) == prefix;
 }
 
 bool IsPunct(const Token& t) { return t.upos == Upos::kPunct; }
@@ -205,6 +214,87 @@ std::string AsciiLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+
+// ---------------------------------------------------------------- built-ins
+
+// Names the gazetteer may lack or misread: short forms and former names of
+// countries (resolved to the gazetteer's country entry), and continents and
+// world regions (our own approximate centres). Keys are NormalizeName keys.
+struct Builtin {
+  const char* key;
+  const char* iso3;  // country alias; "" for a region
+  const char* name;
+  double lat, lon;
+};
+constexpr Builtin kBuiltins[] = {
+    {"us", "USA", "", 0, 0},
+    {"usa", "USA", "", 0, 0},
+    {"united states", "USA", "", 0, 0},
+    {"united states of america", "USA", "", 0, 0},
+    {"america", "USA", "", 0, 0},
+    {"uk", "GBR", "", 0, 0},
+    {"britain", "GBR", "", 0, 0},
+    {"great britain", "GBR", "", 0, 0},
+    {"turkey", "TUR", "", 0, 0},
+    {"burma", "MMR", "", 0, 0},
+    {"ivory coast", "CIV", "", 0, 0},
+    {"swaziland", "SWZ", "", 0, 0},
+    {"macedonia", "MKD", "", 0, 0},
+    {"czech republic", "CZE", "", 0, 0},
+    {"east timor", "TLS", "", 0, 0},
+    {"holland", "NLD", "", 0, 0},
+    {"zaire", "COD", "", 0, 0},
+    {"drc", "COD", "", 0, 0},
+    {"dr congo", "COD", "", 0, 0},
+    {"democratic republic of congo", "COD", "", 0, 0},
+    {"democratic republic of the congo", "COD", "", 0, 0},
+    {"congo brazzaville", "COG", "", 0, 0},
+    {"uae", "ARE", "", 0, 0},
+    {"prc", "CHN", "", 0, 0},
+    {"peoples republic of china", "CHN", "", 0, 0},
+    {"mainland china", "CHN", "", 0, 0},
+    {"south korea", "KOR", "", 0, 0},
+    {"north korea", "PRK", "", 0, 0},
+    {"vatican", "VAT", "", 0, 0},
+    {"cape verde", "CPV", "", 0, 0},
+    {"gaza strip", "PSE", "", 0, 0},
+    {"palestinian territories", "PSE", "", 0, 0},
+    {"africa", "", "Africa", 2.0, 21.0},
+    {"european union", "", "European Union", 50.0, 10.0},
+    {"eu", "", "European Union", 50.0, 10.0},
+    {"asia", "", "Asia", 34.0, 100.0},
+    {"europe", "", "Europe", 50.0, 15.0},
+    {"north america", "", "North America", 45.0, -100.0},
+    {"south america", "", "South America", -15.0, -60.0},
+    {"latin america", "", "Latin America", -10.0, -65.0},
+    {"oceania", "", "Oceania", -25.0, 140.0},
+    {"antarctica", "", "Antarctica", -80.0, 0.0},
+    {"the americas", "", "Americas", 15.0, -80.0},
+    {"americas", "", "Americas", 15.0, -80.0},
+    {"western europe", "", "Western Europe", 48.0, 5.0},
+    {"northern europe", "", "Northern Europe", 60.0, 15.0},
+    {"southern europe", "", "Southern Europe", 42.0, 13.0},
+    {"central europe", "", "Central Europe", 50.0, 15.0},
+    {"eastern mediterranean", "", "Eastern Mediterranean", 34.0, 31.0},
+    {"mediterranean", "", "Mediterranean", 35.0, 18.0},
+    {"southern hemisphere", "", "Southern Hemisphere", -30.0, 0.0},
+    {"northern hemisphere", "", "Northern Hemisphere", 30.0, 0.0},
+};
+
+int FindBuiltin(std::string_view key) {
+  for (size_t i = 0; i < std::size(kBuiltins); ++i) {
+    if (key == kBuiltins[i].key) return static_cast<int>(i);
+  }
+  return -1;
+}
+bool IsBuiltinPrefix(std::string_view key) {
+  for (const Builtin& b : kBuiltins) {
+    std::string_view k = b.key;
+    if (k.size() > key.size() && k.substr(0, key.size()) == key && k[key.size()] == ' ')
+      return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- candidates
@@ -232,8 +322,10 @@ struct Candidate {
   bool strong = false;  // some entry is a country/admin1/feature
   bool accepted = false;
   bool dateline = false;
-  int32_t hierarchy = -1;  // index of the candidate naming its province/country
-  int32_t chosen = -1;     // entry id
+  int32_t hierarchy = -1;   // index of the candidate naming its province/country
+  int32_t chosen = -1;      // entry id
+  int builtin = -1;         // index into kBuiltins when the gazetteer lacks the name
+  bool unknown_ok = false;  // unknown name with enough context to keep
   float confidence = 0;
 };
 
@@ -341,33 +433,53 @@ class Recognizer {
   }
 
   // Longest gazetteer match starting at t; returns its end (t if none).
-  uint32_t LongestMatch(uint32_t t, uint32_t end, std::vector<uint32_t>* ids) {
-    key_.clear();
+  uint32_t LongestMatch(uint32_t t, uint32_t end, std::vector<uint32_t>* ids, int* builtin) {
     uint32_t best = t;
+    *builtin = -1;
     for (uint32_t j = t; j < end && j - t < 7; ++j) {
       std::string_view f = Form(j);
       if (j > t) {
         if (!IsCapitalised(f) && !IsNameConnector(f) && !IsArticleName(f)) break;
         if (IsPunct(doc_.tokens[j]) && f != "-" && f != "'") break;
-        key_.push_back(' ');
       }
-      key_.append(f);
+      // The text itself, so "People's" stays one word ("peoples").
+      std::string_view key = doc_.Slice(doc_.tokens[t].begin, doc_.tokens[j].end);
       bool cap_last = IsCapitalised(f) || IsArticleName(f) || (j == t);
       if (cap_last) {
-        std::vector<uint32_t> found = gaz_.Find(key_);
-        if (found.empty() && key_.find('.') != std::string::npos) {
-          // "U.S." -> "US", "U.K." -> "UK".
-          std::string dotless;
-          for (char c : key_)
-            if (c != '.') dotless.push_back(c);
-          found = gaz_.Find(dotless);
+        std::vector<uint32_t> found = gaz_.Find(key);
+        key_ = NormalizeName(key);
+        int b = FindBuiltin(key_);
+        if (b >= 0) {
+          // A country alias beats a village of that name ("US" is no French village).
+          bool has_country = false;
+          for (uint32_t id : found) has_country |= IsCountryEntry(gaz_.entry(id));
+          bool has_strong = false;
+          for (uint32_t id : found) has_strong |= IsStrongEntry(gaz_.entry(id));
+          if (kBuiltins[b].iso3[0] != 0 ? !has_country : !has_strong) {
+            best = j + 1;
+            ids->clear();
+            *builtin = b;
+            if (kBuiltins[b].iso3[0] != 0) {
+              const geo::Entry* c = gaz_.Country(kBuiltins[b].iso3);
+              if (c != nullptr) {
+                for (uint32_t id : gaz_.Find(c->name)) {
+                  if (&gaz_.entry(id) == c) ids->push_back(id);
+                }
+                if (!ids->empty()) *builtin = -1;
+              }
+            }
+            continue;
+          }
         }
         if (!found.empty()) {
           best = j + 1;
           *ids = std::move(found);
+          *builtin = -1;
         }
+      } else {
+        key_ = NormalizeName(key);
       }
-      if (!gaz_.IsPrefix(key_)) break;
+      if (!gaz_.IsPrefix(key) && !IsBuiltinPrefix(key_)) break;
     }
     return best;
   }
@@ -381,7 +493,8 @@ class Recognizer {
         continue;
       }
       std::vector<uint32_t> ids;
-      uint32_t e = LongestMatch(t, s.token_end, &ids);
+      int builtin = -1;
+      uint32_t e = LongestMatch(t, s.token_end, &ids, &builtin);
       bool unknown = false;
       if (e == t) {
         // Unknown proper-noun run: a candidate only with strong context.
@@ -401,18 +514,22 @@ class Recognizer {
       c.name_begin = t;
       c.name_end = e;
       c.ids = std::move(ids);
+      c.builtin = builtin;
       ReadContext(s, &c);
       if (unknown) {
-        bool ok = (c.designator == Designator::kAdmin || c.designator == Designator::kCity) ||
-                  (c.prep && IsStrongLocativePrep(Form(c.prep_token)));
-        if (!ok || InNamedMention(c) || IsCommonCapitalised(Form(t))) {
+        if (InNamedMention(c) || IsCommonCapitalised(Form(t)) || MentionCovers(c)) {
           t = e;
           continue;
         }
+        // Kept as text only with strong context, or (decided in Accept) in a
+        // list with an accepted place: "in Palauig, Manaoag, Pangasinan".
+        c.unknown_ok = (c.designator == Designator::kAdmin || c.designator == Designator::kCity) ||
+                       (c.prep && IsStrongLocativePrep(Form(c.prep_token)));
       }
       for (uint32_t id : c.ids) {
         if (IsStrongEntry(gaz_.entry(id))) c.strong = true;
       }
+      if (c.builtin >= 0) c.strong = true;
       c.dateline = dateline_end_ > dateline_begin_ && t == dateline_begin_;
       cands_.push_back(std::move(c));
       t = e;
@@ -531,11 +648,29 @@ class Recognizer {
         c.accepted = true;
         continue;
       }
+      if (NamesSomethingElse(c)) continue;
       if (c.ids.empty()) {
-        c.accepted = true;  // unknown with strong context (checked in ScanSentence)
+        // A built-in region, or an unknown name with strong context.
+        c.accepted = c.builtin >= 0 || c.unknown_ok;
         continue;
       }
       if (c.strong) {
+        // "North America", "Western Europe", "Middle East": a one-word region
+        // ("North", "Western", "East") glued to a capitalised word is part of
+        // a longer name the gazetteer lacks.
+        const Sentence& s = doc_.sentences[c.sentence];
+        std::string_view f = Form(c.name_begin);
+        bool direction = IsDirectionAdj(f) || IsDirectionNoun(f) || EqualsLower(f, "middle");
+        if (c.name_end - c.name_begin == 1 && direction && c.designator == Designator::kNone)
+          continue;
+        // "the Royal Free (hospital)": a province or feature name after another
+        // capitalised word is part of a longer name.
+        bool country = false;
+        for (uint32_t id : c.ids) country |= IsCountryEntry(gaz_.entry(id));
+        if (!country && c.builtin < 0 && c.span_begin > s.token_begin + 1 &&
+            doc_.tokens[c.span_begin - 1].upos == Upos::kPropn &&
+            IsCapitalised(Form(c.span_begin - 1)))
+          continue;
         c.accepted = true;
       } else {
         bool all_propn = true;
@@ -546,9 +681,15 @@ class Recognizer {
         if (IsCommonCapitalised(Form(c.name_begin))) continue;
         const geo::Entry& top = gaz_.entry(c.ids[0]);
         bool glued = GluedToProperNoun(c);
+        // Without context, only a capital or a large town called by its own
+        // name ("Cow" is an alternate name of Coquimbo: no).
+        const Token& head = doc_.tokens[c.name_end - 1];
+        bool argument = DeprelIs(head, "obj") || DeprelIs(head, "obl") || DeprelIs(head, "nmod") ||
+                        DeprelIs(head, "conj");
+        bool bare = (top.feature == "PPLC" || top.population >= options_.bare_town_population) &&
+                    (argument || NormalizeName(top.name) == NormalizeName(KeyOf(c)));
         bool evidence = c.prep || c.designator != Designator::kNone || !c.relation.empty() ||
-                        Apposition(i) >= 0 || top.feature == "PPLC" ||
-                        top.population >= options_.bare_town_population;
+                        Apposition(i) >= 0 || bare || ObjectOfPlaceVerb(c);
         if (evidence && all_propn && !glued) c.accepted = true;
         if (!c.accepted && all_propn && c.prep && c.designator != Designator::kNone)
           c.accepted = true;
@@ -565,6 +706,88 @@ class Recognizer {
       if (std::find(accepted_keys.begin(), accepted_keys.end(), k) != accepted_keys.end())
         c.accepted = true;
     }
+    PropagateLists();
+  }
+
+  // Lists: "Suba, Migori, Homa Bay and Rongo", "in Palauig, Manaoag,
+  // Pangasinan": a name separated only by "," / "and" / "or" from an accepted
+  // place is a place too (if not glued to other proper nouns).
+  void PropagateLists() {
+    bool changed = true;
+    while (changed) {
+      changed = false;
+      for (size_t i = 0; i < cands_.size(); ++i) {
+        Candidate& c = cands_[i];
+        if (c.accepted || c.dateline || IsDemonymUse(c) || NamesSomethingElse(c)) continue;
+        if (doc_.tokens[c.name_begin].upos != Upos::kPropn) continue;
+        if (InNamedMention(c) || IsCommonCapitalised(Form(c.name_begin))) continue;
+        bool linked =
+            (i > 0 && cands_[i - 1].accepted && ListGap(cands_[i - 1], c)) ||
+            (i + 1 < cands_.size() && cands_[i + 1].accepted && ListGap(c, cands_[i + 1]));
+        if (linked) {
+          c.accepted = true;
+          changed = true;
+        }
+      }
+    }
+  }
+  bool ListGap(const Candidate& a, const Candidate& b) const {
+    if (a.sentence != b.sentence || b.span_begin <= a.span_end) return false;
+    uint32_t n = b.span_begin - a.span_end;
+    if (n > 2) return false;
+    for (uint32_t t = a.span_end; t < b.span_begin; ++t) {
+      std::string_view f = Form(t);
+      if (f != "," && !EqualsLower(f, "and") && !EqualsLower(f, "or")) return false;
+    }
+    return true;
+  }
+
+  // "captured Birao", "shelled Saraqib": the object of a verb whose objects
+  // are places.
+  bool ObjectOfPlaceVerb(const Candidate& c) const {
+    const Sentence& s = doc_.sentences[c.sentence];
+    for (uint32_t t = c.name_begin; t < c.name_end; ++t) {
+      const Token& tok = doc_.tokens[t];
+      if (!DeprelIs(tok, "obj")) continue;
+      int32_t h = tok.head;
+      if (h <= 0) continue;
+      uint32_t ht = s.token_begin + static_cast<uint32_t>(h) - 1;
+      if (ht >= s.token_end) continue;
+      const Token& v = doc_.tokens[ht];
+      std::string_view l = v.lemma.empty() ? doc_.Form(v) : std::string_view(v.lemma);
+      if (InList(l,
+                 {"capture",   "seize",   "storm", "shell",   "bomb",     "besiege",  "liberate",
+                  "recapture", "overrun", "raid",  "bombard", "encircle", "surround", "enter",
+                  "evacuate",  "occupy",  "annex", "retake",  "patrol",   "invade",   "blockade"}))
+        return true;
+    }
+    return false;
+  }
+
+  // The name starts a longer name of something else: "West Nile virus", "Mad
+  // Cow disease", "US$".
+  bool NamesSomethingElse(const Candidate& c) const {
+    const Sentence& s = doc_.sentences[c.sentence];
+    if (c.name_end < s.token_end) {
+      std::string_view f = Form(c.name_end);
+      if (InList(f, {"virus", "fever", "flu", "disease", "strain", "$", "dollar", "dollars"}))
+        return true;
+      if (!f.empty() && f[0] == '$') return true;
+    }
+    return false;
+  }
+
+  // An actor mention (other than a country) covers the name: "Reuters",
+  // "the Observatory".
+  bool MentionCovers(const Candidate& c) const {
+    for (uint32_t t = c.name_begin; t < c.name_end; ++t) {
+      int32_t m = mention_of_token_[t];
+      if (m < 0) continue;
+      const ActorMention& a = doc_.mentions[m];
+      if (a.kind != ActorMention::Kind::kCountry && a.head >= c.name_begin && a.head < c.name_end)
+        return true;
+    }
+    return false;
   }
 
   std::string KeyOf(const Candidate& c) const {
@@ -714,6 +937,14 @@ class Recognizer {
         if (c.ids.size() > 1) conf -= 0.1f;
         if (c.prep || c.designator != Designator::kNone) conf += 0.05f;
         p.confidence = std::min(conf, 0.99f);
+      } else if (c.builtin >= 0) {
+        const Builtin& b = kBuiltins[c.builtin];
+        p.name = b.name;
+        p.lat = b.lat;
+        p.lon = b.lon;
+        p.feature = "region";
+        p.precision = GeoPrecision::kFeature;
+        p.confidence = 0.8f;
       } else {
         p.confidence = 0.3f;
       }
@@ -768,10 +999,6 @@ std::string_view CaseOf(const Document& doc, const Sentence& s, uint32_t h) {
   return {};
 }
 
-bool DeprelIs(const Token& t, std::string_view prefix) {
-  return std::string_view(t.deprel).substr(0, prefix.size()) == prefix;
-}
-
 bool IsClauseBoundary(const Token& t) {
   return DeprelIs(t, "ccomp") || DeprelIs(t, "advcl") || DeprelIs(t, "acl:relcl") ||
          DeprelIs(t, "parataxis") || DeprelIs(t, "csubj") || DeprelIs(t, "xcomp") ||
@@ -798,15 +1025,18 @@ std::string_view LemmaOrForm(const Document& doc, uint32_t t) {
 struct Option {
   int32_t place = -1;
   bool clause = false;
-  bool locative = false;
+  int strength = 0;            // 2 locative preposition/relation, 1 direct object
+  bool direction_ref = false;  // "south of X": X is a reference point
   bool launch = false;
   int path = 0;
   int precision_rank = 0;
   int distance = 0;
   bool operator<(const Option& o) const {  // "better than"
     if (clause != o.clause) return clause;
-    if (locative != o.locative) return locative;
+    if (direction_ref != o.direction_ref) return !direction_ref;
+    if (precision_rank != o.precision_rank) return precision_rank < o.precision_rank;
     if (path != o.path) return path < o.path;
+    if (strength != o.strength) return strength > o.strength;
     if (precision_rank != o.precision_rank) return precision_rank < o.precision_rank;
     return distance < o.distance;
   }
@@ -872,10 +1102,21 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       if (p.token_begin < s.token_begin || p.token_end > s.token_end || p.dateline) continue;
       if (p.token_begin <= trigger && trigger < p.token_end) continue;
       if (IsFocusCopy(doc, pi)) continue;
-      // A place acting as an actor ("Moscow said", "Kabul's troops").
       uint32_t h = PlaceHead(doc, s, p);
       const Token& ht = doc.tokens[h];
-      std::string_view case_word = CaseOf(doc, s, h);
+      // A name modifying a noun ("the Nicosia airport", "Grozny's streets")
+      // takes the role of that noun: "at the Nicosia airport" is locative,
+      // "a Tampa woman" or "the Abidjan accord" is not.
+      uint32_t role = h;
+      bool modifier = DeprelIs(ht, "compound") || DeprelIs(ht, "amod") ||
+                      DeprelIs(ht, "nmod:poss") || DeprelIs(ht, "flat");
+      if (modifier) {
+        int64_t g = HeadOf(doc, s, h);
+        if (g < 0) continue;
+        role = static_cast<uint32_t>(g);
+      }
+      const Token& rt = doc.tokens[role];
+      std::string_view case_word = CaseOf(doc, s, role);
       bool actor = false;
       for (const ActorMention& m : doc.mentions) {
         if (m.kind == ActorMention::Kind::kCountry && m.token_begin < p.token_end &&
@@ -884,24 +1125,42 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       }
       // "from Yemen" may be coded as an actor but is still a place.
       if (actor && case_word.empty()) continue;
-      if (DeprelIs(ht, "nsubj") && !DeprelIs(ht, "nsubj:pass")) continue;
-      if (DeprelIs(ht, "nmod:poss") || DeprelIs(ht, "obl:agent") || DeprelIs(ht, "csubj")) continue;
-      if (source != nullptr && source->token_begin <= p.token_begin &&
-          p.token_end <= source->token_end && source->token_end - source->token_begin > 0 &&
-          source->head >= p.token_begin && source->head < p.token_end)
+      if (DeprelIs(rt, "nsubj") && !DeprelIs(rt, "nsubj:pass")) continue;
+      if (DeprelIs(rt, "obl:agent") || DeprelIs(rt, "csubj")) continue;
+      if (!modifier && DeprelIs(ht, "nmod:poss")) continue;
+      // "a U.S. airstrike", "Iraq's army": a country modifying a noun is a
+      // nationality, not where it happened (unless the noun is a place noun:
+      // "the Syrian-Turkish border").
+      if (modifier && p.precision == GeoPrecision::kCountry &&
+          DesignatorOf(doc.Form(rt)) == Designator::kNone)
+        continue;
+      if (source != nullptr && source->head >= p.token_begin && source->head < p.token_end)
         continue;  // the source itself is the place name
-      // Path from the place's head up to the trigger.
       Option o;
       o.place = static_cast<int32_t>(pi);
       o.precision_rank = PrecisionRank(p.precision);
       o.distance = static_cast<int>(p.token_begin > trigger ? p.token_begin - trigger
                                                             : trigger - p.token_end + 1);
-      o.locative = (!case_word.empty() && IsImpactPrep(case_word)) || !p.relation.empty() ||
-                   EqualsLower(case_word, "from") || EqualsLower(case_word, "across") ||
-                   EqualsLower(case_word, "throughout") || EqualsLower(case_word, "outside");
+      // "the town of Huddur", "north of Hama": "of" after a place noun.
+      bool of_place = false;
+      if (EqualsLower(case_word, "of")) {
+        int64_t g = HeadOf(doc, s, role);
+        if (g >= 0) {
+          std::string_view gf = doc.Form(doc.tokens[static_cast<uint32_t>(g)]);
+          of_place = DesignatorOf(gf) != Designator::kNone || IsDirectionNoun(gf);
+        }
+        if (!p.relation.empty()) of_place = true;
+      }
       bool from = EqualsLower(case_word, "from");
+      bool locative = (!case_word.empty() && IsImpactPrep(case_word)) || from || of_place ||
+                      !p.relation.empty() ||
+                      InList(case_word, {"across", "throughout", "outside", "around", "within",
+                                         "along", "between", "through", "beyond"});
+      o.direction_ref =
+          p.relation.size() > 3 && p.relation.compare(p.relation.size() - 3, 3, " of") == 0;
       int64_t cur = h;
       bool crossed = false, reached = false, via_launch = false;
+      int path = 0;
       for (int steps = 0; cur >= 0 && steps < 64; ++steps) {
         if (cur == trigger) {
           reached = true;
@@ -913,19 +1172,24 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
           via_launch = true;
         if (IsClauseBoundary(ct) || DeprelIs(ct, "acl")) crossed = true;
         cur = HeadOf(doc, s, static_cast<uint32_t>(cur));
-        ++o.path;
+        ++path;
       }
+      // A direct argument of the trigger: "captured Badme", "patrolled Jerusalem".
+      bool direct = reached && HeadOf(doc, s, role) == static_cast<int64_t>(trigger) &&
+                    (DeprelIs(rt, "obj") || DeprelIs(rt, "nsubj:pass"));
+      if (!locative && !direct) continue;
+      o.strength = locative ? 2 : 1;
+      o.path = reached ? path : 100;
+      o.clause = reached && !crossed;
       if (from) {
         std::string_view gov_lemma;
-        int64_t g = HeadOf(doc, s, h);
+        int64_t g = HeadOf(doc, s, role);
         if (g >= 0) gov_lemma = LemmaOrForm(doc, static_cast<uint32_t>(g));
         if (launch_event || via_launch || IsLaunchLemma(gov_lemma) ||
             IsProjectileLemma(gov_lemma)) {
           o.launch = true;
         }
       }
-      o.clause = reached && !crossed;
-      if (!reached) o.path = 100;
       if (o.launch) {
         if (!have_launch || o < best_launch) {
           best_launch = o;
@@ -939,7 +1203,7 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       }
     }
     if (have_launch) out.launch_location = best_launch.place;
-    if (have) {
+    if (have && (best.clause || fallback != Fallback::kClause)) {
       out.location = best.place;
       out.basis = best.clause ? LocationBasis::kClause : LocationBasis::kSentence;
       return out;

@@ -103,6 +103,7 @@ struct TriggerLocation {
 enum class Fallback : uint8_t {
   kDocument,  // clause, then sentence, then doc.focus_place
   kSentence,  // clause, then sentence only (single-sentence evaluation)
+  kClause,    // the event's own clause only
 };
 // Works on any token, also one no event was coded for. `event` (index into
 // doc.events, or -1) lets its source mention's span be avoided.

@@ -152,7 +152,21 @@ StatusOr<GeoVirusScore> EvalGeoVirus(const std::string& xml_path, const geo::Gaz
   if (!in) return NotFoundError("cannot open " + xml_path);
   std::stringstream ss;
   ss << in.rdbuf();
-  std::string xml = ss.str();
+  std::string raw = ss.str();
+  // Drop XML comments (the file ends with commented-out template articles).
+  std::string xml;
+  xml.reserve(raw.size());
+  for (size_t i = 0; i < raw.size();) {
+    size_t c = raw.find("<!--", i);
+    if (c == std::string::npos) {
+      xml.append(raw, i, std::string::npos);
+      break;
+    }
+    xml.append(raw, i, c - i);
+    size_t e = raw.find("-->", c + 4);
+    if (e == std::string::npos) break;
+    i = e + 3;
+  }
   GeoVirusScore score;
   std::vector<double> errors;
   size_t pos = 0;
@@ -337,6 +351,16 @@ StatusOr<EventLocationScore> EvalEventLocation(const std::string& zip_path,
     ++score.records;
     if (event >= 0) ++score.trigger_is_event;
     TriggerLocation loc = LocateTrigger(doc, trigger, event, Fallback::kSentence);
+    {
+      // The same, clause only.
+      TriggerLocation c = LocateTrigger(doc, trigger, event, Fallback::kClause);
+      bool ok_c = gold.empty() ? c.location < 0 : false;
+      if (!gold.empty() && c.location >= 0) {
+        const Place& p = doc.places[c.location];
+        for (const auto& g : gold) ok_c |= g.first < p.end && p.begin < g.second;
+      }
+      score.clause_only_correct += ok_c;
+    }
     bool ok;
     std::string ours = "-";
     if (loc.location >= 0) {
@@ -365,6 +389,7 @@ StatusOr<EventLocationScore> EvalEventLocation(const std::string& zip_path,
   }
   if (score.records == 0) return DataLossError(zip_path + ": no RELABEL records");
   score.accuracy = static_cast<double>(score.correct) / score.records;
+  score.clause_only_accuracy = static_cast<double>(score.clause_only_correct) / score.records;
   score.with_gold_accuracy =
       score.with_gold > 0 ? static_cast<double>(score.with_gold_correct) / score.with_gold : 0;
   score.no_gold_accuracy =

@@ -63,6 +63,9 @@ struct EventLocationScore {
   int no_gold_correct = 0;
   int trigger_is_event = 0;  // records where our coder has an event on the gold verb
   double accuracy = 0, with_gold_accuracy = 0, no_gold_accuracy = 0;
+  // The same with Fallback::kClause (no sentence-level places).
+  int clause_only_correct = 0;
+  double clause_only_accuracy = 0;
   std::vector<std::string> examples;  // wrong records, "gold=.. ours=.. | sentence"
 };
 

@@ -76,9 +76,11 @@ int main(int argc, char** argv) {
     std::printf(
         "event-location (RELABEL): %d records, accuracy %.3f (%d)\n"
         "  with gold location: %.3f (%d/%d)   without: %.3f (%d/%d)\n"
-        "  gold verb coded as an event by our coder: %d\n",
+        "  gold verb coded as an event by our coder: %d\n"
+        "  clause only (no sentence fallback): accuracy %.3f\n",
         s.records, s.accuracy, s.correct, s.with_gold_accuracy, s.with_gold_correct, s.with_gold,
-        s.no_gold_accuracy, s.no_gold_correct, s.no_gold, s.trigger_is_event);
+        s.no_gold_accuracy, s.no_gold_correct, s.no_gold, s.trigger_is_event,
+        s.clause_only_accuracy);
     for (int i = 0; i < examples && i < static_cast<int>(s.examples.size()); ++i)
       std::cout << "  " << s.examples[i] << "\n";
   }
