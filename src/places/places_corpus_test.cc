@@ -15,15 +15,15 @@
 namespace sitrep::places {
 namespace {
 
-struct Setup {
+struct Loaded {
   std::unique_ptr<geo::Gazetteer> gaz;
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<EventCoder> coder;
   std::string skip;  // why the test skips, empty if it runs
 };
 
-Setup Load(const std::string& corpus_file) {
-  Setup s;
+Loaded Load(const std::string& corpus_file) {
+  Loaded s;
   std::string path = std::string(SITREP_CORPORA_DIR) + "/" + corpus_file;
   if (!std::filesystem::exists(path)) {
     s.skip = path + " is absent (third-party corpus, not in the repository)";
@@ -46,7 +46,7 @@ Setup Load(const std::string& corpus_file) {
 }
 
 TEST(PlacesCorpusTest, GeoVirus) {
-  Setup s = Load("geovirus/GeoVirus.xml");
+  Loaded s = Load("geovirus/GeoVirus.xml");
   if (!s.skip.empty()) GTEST_SKIP() << s.skip;
   ASSERT_TRUE(s.analyzer && s.coder);
   auto score = EvalGeoVirus(std::string(SITREP_CORPORA_DIR) + "/geovirus/GeoVirus.xml", *s.gaz,
@@ -60,7 +60,7 @@ TEST(PlacesCorpusTest, GeoVirus) {
 }
 
 TEST(PlacesCorpusTest, EventLocation) {
-  Setup s = Load("event-location/labeled_text.jsonl.zip");
+  Loaded s = Load("event-location/labeled_text.jsonl.zip");
   if (!s.skip.empty()) GTEST_SKIP() << s.skip;
   ASSERT_TRUE(s.analyzer && s.coder);
   auto score =
