@@ -55,6 +55,11 @@ constexpr std::string_view kReportNoun[] = {
     "message", "information", "figure",       "toll",     "detail",     "number",
     "it",      "this",        "that",         "these",    "they",       "picture",
     "image",   "photo",       "death",        "casualty", "claims"};
+// Nouns that carry a report of their own: "a statement from the ministry",
+// "the army's claim that ...".
+constexpr std::string_view kFrameNoun[] = {"report",     "claim",      "statement",    "account",
+                                           "allegation", "assertion",  "announcement", "communique",
+                                           "message",    "accusation", "charge"};
 constexpr std::string_view kNeg[] = {"not", "n't", "never", "no", "nor"};
 
 // A sentence's parse: children lists and lower-cased lemmas.
@@ -131,6 +136,47 @@ class View {
 };
 
 bool IsPunct(const View& v, uint32_t t) { return v.Pos(t) == Upos::kPunct; }
+
+// A word that can be part of a source's noun phrase: "the UK-based Syrian
+// Observatory for Human Rights (SOHR)", "state TV", "a military officer and
+// residents".
+bool NpWord(const View& v, uint32_t t) {
+  Upos u = v.Pos(t);
+  std::string_view f = v.Form(t);
+  if (u == Upos::kDet || u == Upos::kAdj || u == Upos::kNoun || u == Upos::kPropn ||
+      u == Upos::kNum || u == Upos::kPart || u == Upos::kCconj)
+    return true;
+  if (u == Upos::kPunct) return f != "," && f != "\"" && f != "''" && f != "\xE2\x80\x9D";
+  if (u == Upos::kAdp) return In(v.Lemma(t), {"of", "for", "in"});
+  if (u == Upos::kVerb) {
+    // "UK-based", "state" (tagged as a verb before "media"), "armed".
+    if (v.Base(t) == "amod" || v.Base(t) == "compound") return true;
+    if (t > v.sentence().token_begin && v.Form(t - 1) == "-") return true;
+    if (v.Lemma(t) == "state" && t + 1 < v.sentence().token_end &&
+        (v.Pos(t + 1) == Upos::kNoun || v.Pos(t + 1) == Upos::kPropn))
+      return true;
+  }
+  return false;
+}
+
+// A speech verb: "said", "reported", "told"; not "state" in "state media
+// reported" tagged as a verb.
+bool Speech(const View& v, uint32_t t) {
+  if (!v.IsVerbal(t) || !In(v.Lemma(t), kSpeech)) return false;
+  if (v.Lemma(t) == "state" && t + 1 < v.sentence().token_end) {
+    Upos n = v.Pos(t + 1);
+    if (n == Upos::kNoun || n == Upos::kPropn || n == Upos::kAdj) return false;
+  }
+  return true;
+}
+
+// Has t a passive auxiliary or subject: "it was reported", "is believed to".
+bool Passive(const View& v, uint32_t t) {
+  for (uint32_t c : v.Kids(t)) {
+    if (v.Rel(c) == "aux:pass" || v.Rel(c) == "nsubj:pass" || v.Base(c) == "expl") return true;
+  }
+  return false;
+}
 
 struct Frame {
   bool found = false;
@@ -258,7 +304,7 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
       skip = w + 1;
     }
     uint32_t n = x;
-    if (In(v.Lemma(x), kReportNoun)) {
+    if (In(v.Lemma(x), kFrameNoun)) {
       uint32_t y = NounSource(v, x);
       if (y != kNo) n = y;
     }
@@ -330,8 +376,8 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
         // "X said ... and denied ..." with "denied" hung on a noun: the
         // nearest earlier speech verb with a subject.
         for (uint32_t t = w; t-- > v.sentence().token_begin;) {
-          if (v.IsVerbal(t) && In(v.Lemma(t), kSpeech) && v.Child(t, "nsubj") != kNo &&
-              BuildFrame(v, t, &hf, depth + 1) && hf.has_source()) {
+          if (Speech(v, t) && v.Child(t, "nsubj") != kNo && BuildFrame(v, t, &hf, depth + 1) &&
+              hf.has_source()) {
             f->src_begin = hf.src_begin;
             f->src_end = hf.src_end;
             f->src_head = hf.src_head;
@@ -348,11 +394,7 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
     while (b > v.sentence().token_begin) {
       uint32_t t = b - 1;
       Upos u = v.Pos(t);
-      bool np = u == Upos::kDet || u == Upos::kAdj || u == Upos::kNoun || u == Upos::kPropn ||
-                u == Upos::kNum || u == Upos::kPart ||
-                (u == Upos::kAdp && In(v.Lemma(t), {"of", "for"})) ||
-                (u == Upos::kPunct && v.Form(t) != "," && v.Form(t) != "\"" && v.Form(t) != "''" &&
-                 v.Form(t) != "\xE2\x80\x9D");
+      bool np = NpWord(v, t) && u != Upos::kCconj && v.Lemma(t) != "in";
       if (!np) break;
       b = t;
     }
@@ -397,7 +439,12 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
       }
     }
   }
-  if (!f->has_source()) f->hedge = true;  // "it was reported that ..."
+  if (!f->has_source()) {
+    // "it was reported that ...": an anonymous report hedges. A subjectless
+    // participle whose source was lost ("..., adding that") makes no frame.
+    if (!Passive(v, w)) return false;
+    f->hedge = true;
+  }
   f->found = true;
   return true;
 }
@@ -421,7 +468,7 @@ bool ClaimComment(const View& v, uint32_t c) {
 // Would the parataxis/conj speech verb `c` hanging on `x` report x's clause?
 // "X attacked Y, police said".
 bool SideSpeech(const View& v, uint32_t x, uint32_t c) {
-  if (!v.IsVerbal(c) || !In(v.Lemma(c), kSpeech) || ClaimComment(v, c)) return false;
+  if (!Speech(v, c) || ClaimComment(v, c)) return false;
   std::string_view r = v.Base(c);
   if (r == "parataxis") return true;
   if (r == "ccomp" && c > x) return true;
@@ -456,7 +503,7 @@ bool HasMarkThat(const View& v, uint32_t x) {
 // the clause x has a subject of its own and a "that" that is not it.
 bool MisreadComplement(const View& v, uint32_t x, uint32_t p) {
   uint32_t g = v.Head(p);
-  if (g == kNo || !v.IsVerbal(g) || !In(v.Lemma(g), kSpeech)) return false;
+  if (g == kNo || !Speech(v, g)) return false;
   std::string_view pr = v.Base(p);
   if (pr != "obj" && pr != "iobj" && pr != "obl") return false;
   bool that = false, subject = false;
@@ -515,7 +562,7 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
     // frame of "reported", not reported by it.
     // "Ukrainian troops repelled ..., the General Staff said": the reported
     // clause parsed as a subject of the speech verb, beside its real subject.
-    if (want_frame && !frame->found && r == "nsubj" && v.IsVerbal(p) && In(pl, kSpeech)) {
+    if (want_frame && !frame->found && r == "nsubj" && Speech(v, p)) {
       for (uint32_t c : v.Kids(p)) {
         if (c > x && c < p && v.Rel(c) == "nsubj") {
           bool comma = false;
@@ -525,11 +572,10 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
         }
       }
     }
-    const bool frame_of_p = r == "parataxis" && x > p && v.IsVerbal(x) && In(v.Lemma(x), kSpeech);
+    const bool frame_of_p = r == "parataxis" && x > p && Speech(v, x);
     if (want_frame && !frame->found && !in_trigger(p) && !frame_of_p) {
-      if (v.IsVerbal(p) && In(pl, kSpeech) &&
-          (clausal || r == "obj" || (r == "advcl" && ResponsibilityObj(v, p)) ||
-           (r == "obl" && In(v.Lemma(x), kReportNoun)))) {
+      if (Speech(v, p) && (clausal || r == "obj" || (r == "advcl" && ResponsibilityObj(v, p)) ||
+                           (r == "obl" && In(v.Lemma(x), kFrameNoun)))) {
         // ("said in a statement that its aircraft had hit ...": the clause
         // hangs on the statement noun)
         BuildFrame(v, p, frame);
@@ -537,18 +583,22 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
         // "told AFP that soldiers fired", "said on Twitter that police
         // arrested" read as relative clauses on AFP / Twitter.
         BuildFrame(v, v.Head(p), frame);
-      } else if (!v.IsVerbal(p) && In(pl, kReportNoun) &&
+      } else if (!v.IsVerbal(p) && In(pl, kFrameNoun) &&
                  (r == "acl" || r == "ccomp" || r == "nmod") && NounSource(v, p) != kNo) {
         BuildFrame(v, p, frame);  // "the army's claim that its jets hit ..."
       }
     }
     if (clausal || r == "advcl") {
-      if (In(pl, kSeem) || In(pl, kBelief)) hedge->Set(p, p + 1);
+      // "is believed to have", "appeared to", "it is thought that"; not a
+      // participle on a noun ("46 people, thought to be civilians").
+      bool on_noun = v.Base(p) == "acl" || v.Base(p) == "amod";
+      if (!on_noun && In(pl, kSeem)) hedge->Set(p, p + 1);
+      if (!on_noun && In(pl, kBelief) && (r == "ccomp" || Passive(v, p))) hedge->Set(p, p + 1);
       if (In(pl, kUnclear) || (pl == "clear" && v.HasNeg(p))) hedge->Set(p, p + 1);
     }
     uint32_t cue_b = p;
     if ((clausal || r == "obj") && NegatedConfirm(v, p, &cue_b)) hedge->Set(cue_b, p + 1);
-    if (!v.IsVerbal(p) && In(pl, kReportNoun)) {
+    if (!v.IsVerbal(p) && In(pl, kFrameNoun)) {
       for (uint32_t c : v.Kids(p)) {
         if (v.Base(c) == "amod" && In(v.Lemma(c), kHedgeAmod)) hedge->Set(c, c + 1);
       }
@@ -556,7 +606,7 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
     // "denied reports that its jets struck ...": a denial above a report noun
     // without a source of its own.
     if (want_frame && !frame->found && r == "obj" && In(pl, kDenyReport) &&
-        In(v.Lemma(x), kReportNoun)) {
+        In(v.Lemma(x), kFrameNoun)) {
       if (BuildFrame(v, p, frame)) frame->deny = true;
     }
     x = p;
@@ -687,7 +737,7 @@ bool QuoteFrame(const Document& doc, const std::vector<View>& views, const Quote
   if (sc != kNo) {
     const View& v = views[sc];
     for (uint32_t t = v.sentence().token_begin; t < v.sentence().token_end; ++t) {
-      if (doc.tokens[t].begin > q.close && v.IsVerbal(t) && In(v.Lemma(t), kSpeech)) {
+      if (doc.tokens[t].begin > q.close && Speech(v, t)) {
         if (BuildFrame(v, t, f)) {
           f->sentence = sc;
           return true;
@@ -698,7 +748,7 @@ bool QuoteFrame(const Document& doc, const std::vector<View>& views, const Quote
   if (so != kNo) {
     const View& v = views[so];
     for (uint32_t t = v.sentence().token_end; t-- > v.sentence().token_begin;) {
-      if (doc.tokens[t].end <= q.open && v.IsVerbal(t) && In(v.Lemma(t), kSpeech)) {
+      if (doc.tokens[t].end <= q.open && Speech(v, t)) {
         if (BuildFrame(v, t, f)) {
           f->sentence = so;
           return true;
@@ -725,7 +775,7 @@ bool ColonFrame(const Document& doc, const std::vector<View>& views, uint32_t k,
   }
   if (last == s.token_begin || v.Form(last - 1) != ":") return false;
   for (uint32_t t = last - 1; t-- > s.token_begin;) {
-    if (v.IsVerbal(t) && In(v.Lemma(t), kSpeech) && v.Child(t, "ccomp") == kNo) {
+    if (Speech(v, t) && v.Child(t, "ccomp") == kNo) {
       if (BuildFrame(v, t, f)) {
         f->sentence = k - 1;
         return true;
@@ -790,10 +840,7 @@ bool FinalSpeechFrame(const View& v, uint32_t trigger, Frame* f) {
       speech = t;
       continue;
     }
-    bool np = u == Upos::kDet || u == Upos::kAdj || u == Upos::kNoun || u == Upos::kPropn ||
-              u == Upos::kNum || u == Upos::kPart || u == Upos::kCconj ||
-              (u == Upos::kPunct && v.Form(t) != ",") ||
-              (u == Upos::kAdp && In(v.Lemma(t), {"of", "for", "in"}));
+    bool np = NpWord(v, t);
     bool tail = u == Upos::kPropn || u == Upos::kNoun || u == Upos::kAdp || u == Upos::kAdv ||
                 u == Upos::kDet || u == Upos::kNum || u == Upos::kAdj || u == Upos::kPunct;
     if (speech == kNo ? !np : !tail) return false;
