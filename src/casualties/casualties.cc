@@ -292,7 +292,8 @@ bool NonPersonNoun(std::string_view lemma) {
              "animal",     "sheep",    "goat",     "cow",      "camel",      "point",     "base",
              "area",       "district", "province", "region",   "kg",         "kilogram",  "litre",
              "barrel",     "attack",   "strike",   "raid",     "incident",   "case",      "bullet",
-             "checkpoint", "post",     "office",   "boat",     "ship",       "vessel"});
+             "checkpoint", "post",     "office",   "boat",     "ship",       "vessel",    "camp",
+             "stronghold", "hideout",  "outpost",  "bunker",   "tunnel",     "facility"});
 }
 
 // Nouns for one person or a group of people: "a soldier was killed" = 1.
@@ -542,7 +543,8 @@ Kind TollKind(const View& v, uint32_t toll) {
 }
 
 // The relation of nominal q to a casualty word.
-std::optional<Link> LinkOf(const View& v, uint32_t q, int depth = 0) {
+// `number_first`: the first word of the number ("two" in "wounded two British soldiers").
+std::optional<Link> LinkOf(const View& v, uint32_t q, uint32_t number_first, int depth = 0) {
   if (depth > 2 || !v.Has(q)) return std::nullopt;
   const std::string& rel = v.Dep(q);
   int64_t hh = v.H(q);
@@ -552,7 +554,10 @@ std::optional<Link> LinkOf(const View& v, uint32_t q, int depth = 0) {
   // A state word on the noun: "13 people killed", "13 civilians dead", "13 people who were killed".
   for (uint32_t c : v.K(q)) {
     std::string_view d = v.Dep(c);
-    if (d == "amod" || d == "acl" || d == "acl:relcl" || d == "xcomp") {
+    // Not between the number and the noun: "four displaced persons killed" is
+    // no displacement; "wounded(amod) two British soldiers" is the verb misparsed.
+    if ((c > q || c < number_first) &&
+        (d == "amod" || d == "acl" || d == "acl:relcl" || d == "xcomp")) {
       if (auto k = StateKind(v, c); k && v.U(c) == Upos::kAdj) return Link{*k, c};
       if (auto k = VerbKind(v, c)) {
         if (d == "acl:relcl" ? IsPassiveOrReduced(v, c) : v.X(c) == "VBN" || v.U(c) == Upos::kAdj)
@@ -608,7 +613,7 @@ std::optional<Link> LinkOf(const View& v, uint32_t q, int depth = 0) {
       }
       if (IsTollWord(v, h)) return Link{TollKind(v, h), h, true, false};
       // "a total of 40 people were killed", "one of the attackers": through the head
-      if (In(v.L(h), {"total", "number", "one"})) return LinkOf(v, h, depth + 1);
+      if (In(v.L(h), {"total", "number", "one"})) return LinkOf(v, h, number_first, depth + 1);
     }
   }
   // Toll verbs: "the death toll rose to 40", "bringing the death toll to 40".
@@ -622,7 +627,7 @@ std::optional<Link> LinkOf(const View& v, uint32_t q, int depth = 0) {
   }
   // Coordination: "killed 13 soldiers and 4 civilians", "13 soldiers and 4 civilians were killed".
   if (rel == "conj" && In(v.U(h), {Upos::kNoun, Upos::kPropn, Upos::kNum, Upos::kPron}))
-    return LinkOf(v, h, depth + 1);
+    return LinkOf(v, h, number_first, depth + 1);
   return std::nullopt;
 }
 
@@ -639,7 +644,8 @@ std::optional<Link> LexicalLink(const View& v, uint32_t first, uint32_t noun_end
     if (!has_noun) {
       while (n < v.e && n < noun_end + 4 &&
              (In(v.U(n), {Upos::kAdj, Upos::kNoun, Upos::kPropn}) || v.F(n) == "-") &&
-             !StateKind(v, n) && !VerbKind(v, n) && !Find(kVerbs, v.L(n)))
+             ((!StateKind(v, n) && !VerbKind(v, n) && !Find(kVerbs, v.L(n))) ||
+              (n + 1 < v.e && v.U(n + 1) == Upos::kNoun)))  // "displaced persons"
         ++n;
       if (n > noun_end && n < v.e) *victims = {noun_end, n};
     }
@@ -1008,8 +1014,8 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
         continue;
     }
     std::pair<uint32_t, uint32_t> lexical_victims = {0, 0};
-    std::optional<Link> link = LinkOf(v, q);
-    if (!link && q != numhead) link = LinkOf(v, numhead);
+    std::optional<Link> link = LinkOf(v, q, first);
+    if (!link && q != numhead) link = LinkOf(v, numhead, first);
     uint32_t noun_end =
         noun >= 0 ? std::max<uint32_t>(static_cast<uint32_t>(noun) + 1, last + 1) : last + 1;
     if (!link && !(num->value >= 1900 && num->value <= 2100 && num->words == 1 &&

@@ -221,6 +221,11 @@ TEST_F(CasualtiesTest, HeadlinesWithBrokenParses) {
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->count, 136000);
   EXPECT_TRUE(c->cumulative);
+  // A casualty word between the number and its noun is a modifier.
+  doc = Run("At least four displaced persons killed in a new attack by militias");
+  EXPECT_COUNT(doc, Kind::kKilled, 4, Qualifier::kAtLeast);
+  EXPECT_EQ(First(doc, Kind::kDisplaced), nullptr);
+  EXPECT_EQ(First(Run("Troops capture 2 rebel camps in the hills"), Kind::kArrested), nullptr);
   // Money and units are not head counts.
   doc = Run("Rebel carrying reward of Rs 4 lakh killed in encounter");
   for (const Casualty& k : doc.casualties) EXPECT_NE(k.count, 4);
