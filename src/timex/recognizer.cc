@@ -1141,7 +1141,9 @@ std::vector<Recognized> RecognizeSentence(const Document& doc, uint32_t sentence
       x.precision = r.precision;
       x.range_begin = FormatIsoDays(r.range_begin);
       x.range_end = FormatIsoDays(r.range_end);
-      if (x.kind == TimeExpression::Kind::kSince && story) {
+      // "since March": up to the story date (not when the start is later).
+      if (x.kind == TimeExpression::Kind::kSince && story &&
+          DaysFromCivil(*story) >= r.range_begin) {
         x.range_end = FormatIsoDate(*story);
       }
     }

@@ -365,6 +365,54 @@ TEST_F(TimexTest, BadInput) {
   EXPECT_EQ(t->problem, "before 1900");
 }
 
+// Word salad from the recogniser's own vocabulary: every expression is well
+// formed (spans inside its sentence, values and ranges real days, begin <= end).
+TEST_F(TimexTest, DateWordSaladKeepsInvariants) {
+  const std::vector<std::string> words = {
+      "on",   "Thursday",   "the",   "5th",       "of",        "May",        "2014",
+      "-",    "to",         "last",  "week",      "mid-July",  "early",      "since",
+      "for",  "three",      "days",  "ago",       "1990s",     "29/12/2012", "2019-02-30",
+      "9999", "0000",       "31st",  "February",  "and",       ",",          "in",
+      "past", "24",         "hours", "overnight", "yesterday", "next",       "a",
+      "year", "99/99/9999", "1/1/1", "Dec.",      "Sept",      "1850-1999",  "30",
+      "late", "earlier",    "this",  "month",     "dawn",      "March",      "troops"};
+  std::mt19937 rng(11);
+  TimexStage stage;
+  for (int round = 0; round < 40; ++round) {
+    Document doc;
+    doc.date = round % 4 == 0 ? "" : (round % 4 == 1 ? "1900-01-02" : "2020-02-29");
+    for (int i = 0; i < 60; ++i) {
+      doc.text += words[rng() % words.size()];
+      doc.text += (i % 15 == 14) ? ". " : " ";
+    }
+    ASSERT_TRUE(analyzer_->Analyze(doc).ok());
+    ASSERT_TRUE(coder_->Code(doc).ok());
+    ASSERT_TRUE(stage.Process(doc).ok());
+    for (const TimeExpression& t : doc.times) {
+      ASSERT_LT(t.sentence, doc.sentences.size());
+      const Sentence& s = doc.sentences[t.sentence];
+      EXPECT_LE(s.token_begin, t.token_begin);
+      EXPECT_LT(t.token_begin, t.token_end);
+      EXPECT_LE(t.token_end, s.token_end);
+      EXPECT_LT(t.begin, t.end);
+      if (t.value.empty()) {
+        EXPECT_FALSE(t.problem.empty()) << doc.Slice(t.begin, t.end);
+        continue;
+      }
+      auto v = ParseIsoDate(t.value), b = ParseIsoDate(t.range_begin),
+           e = ParseIsoDate(t.range_end);
+      ASSERT_TRUE(v && b && e) << doc.Slice(t.begin, t.end);
+      EXPECT_LE(DaysFromCivil(*b), DaysFromCivil(*e))
+          << doc.Slice(t.begin, t.end) << " story " << doc.date;
+      EXPECT_GE(v->year, 1900);
+    }
+    for (const Event& ev : doc.events) {
+      EXPECT_TRUE(ev.time < static_cast<int32_t>(doc.times.size()));
+      if (!ev.date.empty()) EXPECT_TRUE(ParseIsoDate(ev.date).has_value());
+    }
+  }
+}
+
 // The stage plugs into the Analyzer after coding (requires events + parse).
 TEST_F(TimexTest, RunsAsAnalyzerContextStage) {
   TimexStage stage;
