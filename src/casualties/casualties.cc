@@ -669,7 +669,8 @@ std::optional<Link> LexicalLink(const View& v, uint32_t first, uint32_t noun_end
     if (v.F(p) == "of" && p > v.b) --p;
     if (auto k = Find(kVerbs, v.L(p)); k && v.L(p) != "capture" && v.L(p) != "evacuate")
       return Link{*k, p};
-    if (auto k = Find(kVerbs, v.F(p))) return Link{*k, p};
+    if (auto k = Find(kVerbs, v.F(p)); k && v.F(p) != "capture" && v.F(p) != "evacuate")
+      return Link{*k, p};
     if (v.F(p).rfind("kidnap", 0) == 0) return Link{Kind::kAbducted, p};
     if (auto k = StateKind(v, p); k && v.F(first - 1) == "of") return Link{*k, p};
   }
