@@ -315,6 +315,9 @@ std::optional<double> CasualtyCount(const Json& record, const char* field) {
 
 // ---------------------------------------------------------------- UCDP
 
+int UcdpEvent::deaths_min() const { return std::min({low, best, high}); }
+int UcdpEvent::deaths_max() const { return std::max({low, best, high}); }
+
 StatusOr<UcdpSet> LoadUcdp(std::string_view csv_text) {
   SITREP_ASSIGN_OR_RETURN(CsvTable table, ParseCsv(csv_text));
   const char* kNeeded[] = {"id",       "source_date", "source_headline", "date_start",
@@ -410,7 +413,7 @@ UcdpHeadlineScore ScoreUcdpHeadline(const UcdpEvent& gold, const std::vector<Jso
   s.main = MainEvent(records);
   for (const Json& r : records) {
     auto c = CasualtyCount(r, "fatalities");
-    if (c && *c >= gold.low && *c <= gold.high) s.any_event_deaths = true;
+    if (c && *c >= gold.deaths_min() && *c <= gold.deaths_max()) s.any_event_deaths = true;
   }
   if (s.main == nullptr) return s;
   const Json& m = *s.main;
@@ -418,6 +421,8 @@ UcdpHeadlineScore ScoreUcdpHeadline(const UcdpEvent& gold, const std::vector<Jso
   // Place.
   const Json* loc = ObjectOr(m, "location");
   s.place_named = loc != nullptr;
+  s.our_precision = loc ? StrOr(*loc, "precision") : "";
+  if (s.our_precision.empty()) s.our_precision = "none";
   auto lat = loc ? NumberOr(*loc, "lat") : std::nullopt;
   auto lon = loc ? NumberOr(*loc, "lon") : std::nullopt;
   if (lat && lon) {
@@ -448,7 +453,8 @@ UcdpHeadlineScore ScoreUcdpHeadline(const UcdpEvent& gold, const std::vector<Jso
   if (!s.count) {
     s.deaths = Outcome::kNull;
   } else {
-    s.deaths = *s.count >= gold.low && *s.count <= gold.high ? Outcome::kRight : Outcome::kWrong;
+    s.deaths = *s.count >= gold.deaths_min() && *s.count <= gold.deaths_max() ? Outcome::kRight
+                                                                              : Outcome::kWrong;
   }
   return s;
 }
@@ -487,12 +493,13 @@ UcdpSummary ScoreUcdp(const std::vector<UcdpEvent>& events, const RecordsByDoc& 
     auto sd = DayNumber(e.source_date), first = DayNumber(e.date_start),
          last = DayNumber(e.date_end);
     if (sd && first && last && *sd >= *first && *sd <= *last) ++s.story_date_in_range;
-    if (h.deaths == Outcome::kNull && e.low == 0) ++s.deaths_null_gold_zero;
+    if (h.deaths == Outcome::kNull && e.deaths_min() == 0) ++s.deaths_null_gold_zero;
     if (h.any_event_deaths) ++s.deaths_any_event;
     if (h.deaths == Outcome::kWrong) {
-      if (*h.count > e.high) ++s.deaths_over_high;
-      if (*h.count < e.low) ++s.deaths_under_low;
+      if (*h.count > e.deaths_max()) ++s.deaths_over_high;
+      if (*h.count < e.deaths_min()) ++s.deaths_under_low;
     }
+    if (h.place != Outcome::kNoEvent) s.place_by_our_precision[h.our_precision].Add(h.place);
     s.place_by_prec[e.where_prec >= 1 && e.where_prec <= 7 ? e.where_prec : 0].Add(h.place);
     if (h.km >= 0) {
       if (h.km <= 50) {
@@ -527,6 +534,10 @@ std::string FormatUcdpSummary(const UcdpSummary& s) {
     if (c.total() == 0) continue;
     o << " " << p << ": " << c.right << "/" << c.produced() << "/" << c.total() << ";";
   }
+  o << "\n  by our precision (right/placed/main events):";
+  for (const auto& [name, c] : s.place_by_our_precision) {
+    o << " " << name << ": " << c.right << "/" << c.produced() << "/" << c.total() << ";";
+  }
   o << "\n";
   o << "date inside [date_start, date_end] (day precision)\n"
     << "  over all headlines          " << Share(s.date.right, s.headlines) << "\n"
@@ -535,7 +546,7 @@ std::string FormatUcdpSummary(const UcdpSummary& s) {
     << "  date taken from the text    " << Share(s.date_from_text, s.date.produced()) << "\n"
     << "  range overlaps (any precision) " << Share(s.date_overlaps, s.headlines) << "\n"
     << "  baseline: story date inside " << Share(s.story_date_in_range, s.headlines) << "\n";
-  o << "deaths: fatalities.count inside [low, high]\n"
+  o << "deaths: fatalities.count inside [low, high] (widened to include best)\n"
     << "  over all headlines          " << Share(s.deaths.right, s.headlines) << "\n"
     << "  over headlines with a count " << Share(s.deaths.right, s.deaths.produced()) << "\n"
     << "  main event fatalities null  " << Share(s.deaths.null, s.deaths.with_event())
@@ -551,7 +562,7 @@ std::string FormatUcdpGoldProfile(const std::vector<UcdpEvent>& events) {
   int prec[8] = {0};
   int same_day = 0, week = 0, longer = 0;
   int lag_before = 0, lag_0 = 0, lag_1 = 0, lag_7 = 0, lag_more = 0;
-  int best_0 = 0, best_1 = 0, best_10 = 0, best_more = 0, wide = 0, several = 0;
+  int best_0 = 0, best_1 = 0, best_10 = 0, best_more = 0, wide = 0, several = 0, odd = 0;
   for (const UcdpEvent& e : events) {
     ++prec[e.where_prec >= 1 && e.where_prec <= 7 ? e.where_prec : 0];
     int first = DayNumber(e.date_start).value_or(0), last = DayNumber(e.date_end).value_or(0);
@@ -571,6 +582,7 @@ std::string FormatUcdpGoldProfile(const std::vector<UcdpEvent>& events) {
     }
     (e.best == 0 ? best_0 : e.best == 1 ? best_1 : e.best <= 10 ? best_10 : best_more)++;
     if (e.high > e.low) ++wide;
+    if (e.best < e.low || e.best > e.high || e.high < e.low) ++odd;
     if (e.headlines > 1) ++several;
   }
   std::ostringstream o;

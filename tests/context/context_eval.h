@@ -130,6 +130,12 @@ struct UcdpEvent {
   std::string where_description, adm_1, country;
   int best = 0, low = 0, high = 0;
   int type_of_violence = 0;
+
+  // The deaths range scored: [min(low, best, high), max(low, best, high)].
+  // 13 of the 1,000 rows have best outside [low, high] or high < low
+  // (id 406097: best 18, low 18, high 17); the widest reading is taken.
+  int deaths_min() const;
+  int deaths_max() const;
 };
 
 struct UcdpSet {
@@ -163,6 +169,7 @@ struct UcdpHeadlineScore {
   Outcome place = Outcome::kNoEvent, date = Outcome::kNoEvent, deaths = Outcome::kNoEvent;
   double km = -1;                 // distance when placed with coordinates
   bool place_named = false;       // location object present (maybe without coordinates)
+  std::string our_precision;      // location.precision, "none" if null/absent
   bool date_from_text = false;    // date.basis is not "story_date" and date.text is set
   bool date_overlaps = false;     // a coarser date range overlaps [start, end]
   std::optional<double> count;    // main event's fatalities.count
@@ -198,6 +205,9 @@ struct UcdpSummary {
   // place, 2 within ~25 km, 3 second-order admin, 4 first-order admin,
   // 5 part of a country, 6 country, 7 international waters/air.
   OutcomeCounts place_by_prec[8];
+  // Place outcomes by our location.precision ("point", "city", "admin1",
+  // "feature", "country"; "none" for a place without one).
+  std::map<std::string, OutcomeCounts> place_by_our_precision;
   std::vector<UcdpHeadlineScore> scores;
 };
 

@@ -293,6 +293,20 @@ TEST(ScoreUcdpHeadline, NullsAndCoarseDates) {
   EXPECT_EQ(none.deaths, Outcome::kNoEvent);
 }
 
+TEST(ScoreUcdpHeadline, InconsistentGoldRangeIsWidenedToBest) {
+  // A row like 406097: best 18, low 18, high 17.
+  UcdpEvent g = Gold();
+  g.best = 18;
+  g.low = 18;
+  g.high = 17;
+  EXPECT_EQ(g.deaths_min(), 17);
+  EXPECT_EQ(g.deaths_max(), 18);
+  RecordsByDoc r = GroupRecords(Record("101", 0, "19", ",\"fatalities\":{\"count\":18}"));
+  EXPECT_EQ(ScoreUcdpHeadline(g, r.docs["101"]).deaths, Outcome::kRight);
+  RecordsByDoc r2 = GroupRecords(Record("101", 0, "19", ",\"fatalities\":{\"count\":19}"));
+  EXPECT_EQ(ScoreUcdpHeadline(g, r2.docs["101"]).deaths, Outcome::kWrong);
+}
+
 TEST(ScoreUcdp, SharesOverHeadlinesAndOverProduced) {
   std::vector<UcdpEvent> golds(3, Gold());
   golds[1].id = "102";
@@ -314,7 +328,10 @@ TEST(ScoreUcdp, SharesOverHeadlinesAndOverProduced) {
   EXPECT_EQ(s.deaths.null, 1);
   EXPECT_EQ(s.km_50, 1);
   EXPECT_EQ(s.km_161, 1);
-  EXPECT_EQ(s.story_date_in_range, 0);  // 2015-04-20 is after [18, 19]
+  EXPECT_EQ(s.place_by_our_precision["city"].right, 1);
+  EXPECT_EQ(s.place_by_our_precision["city"].wrong, 1);
+  EXPECT_EQ(s.place_by_our_precision.count("none"), 0u);  // headline 103 had no event
+  EXPECT_EQ(s.story_date_in_range, 0);                    // 2015-04-20 is after [18, 19]
   std::string text = FormatUcdpSummary(s);
   EXPECT_NE(text.find("0.333 (1/3)"), std::string::npos) << text;
   EXPECT_NE(text.find("0.500 (1/2)"), std::string::npos) << text;
