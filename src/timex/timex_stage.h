@@ -38,6 +38,11 @@
 //     a warning is added to doc.diagnostics), date "".
 //
 // Stateless and const: one instance may serve many threads.
+//
+// Naming: glibc's <sys/timex.h> (pulled in by <chrono> on some toolchains)
+// declares a global `struct timex`; after `using namespace sitrep;` at global
+// scope write `sitrep::timex::TimexStage` (inside namespace sitrep,
+// `timex::TimexStage` is unambiguous).
 #ifndef SITREP_TIMEX_TIMEX_STAGE_H_
 #define SITREP_TIMEX_TIMEX_STAGE_H_
 

@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
   if (lines) {
     std::istringstream in(text);
     std::string line;
-    timex::TimexStage stage;
+    sitrep::timex::TimexStage stage;
     while (std::getline(in, line)) {
       Document d;
       d.date = doc.date;
@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   }
   if (Status s = (*analyzer)->Analyze(doc); !s.ok()) return 1;
   if (Status s = (*coder)->Code(doc); !s.ok()) return 1;
-  timex::TimexStage stage;
+  sitrep::timex::TimexStage stage;
   if (repeat > 0) {
     auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < repeat; ++i) (void)stage.Process(doc);
