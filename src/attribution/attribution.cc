@@ -1,6 +1,7 @@
 #include "attribution/attribution.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -163,6 +164,11 @@ bool NpWord(const View& v, uint32_t t) {
 // reported" tagged as a verb.
 bool Speech(const View& v, uint32_t t) {
   if (!v.IsVerbal(t) || !In(v.Lemma(t), kSpeech)) return false;
+  // "nine suspects", "the suspect" tagged as verbs.
+  if (v.Lemma(t) == "suspect" && t > v.sentence().token_begin) {
+    Upos b = v.Pos(t - 1);
+    if (b == Upos::kNum || b == Upos::kDet || b == Upos::kAdj) return false;
+  }
   if (v.Lemma(t) == "state" && t + 1 < v.sentence().token_end) {
     Upos n = v.Pos(t + 1);
     if (n == Upos::kNoun || n == Upos::kPropn || n == Upos::kAdj) return false;
@@ -443,6 +449,8 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
     // "it was reported that ...": an anonymous report hedges. A subjectless
     // participle whose source was lost ("..., adding that") makes no frame.
     if (!Passive(v, w)) return false;
+    // "has been confirmed killed" is the reporter's own confirmation.
+    if (In(f->lemma, kConfirm) || f->lemma == "acknowledge") return false;
     f->hedge = true;
   }
   f->found = true;
@@ -522,11 +530,26 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
   auto in_trigger = [&](uint32_t t) { return t >= e.trigger_begin && t < e.trigger_end; };
   uint32_t x = e.trigger_head;
   if (!v.Contains(x)) return;
+  // Hedges reach the event only through clauses: "reportedly launched an
+  // airstrike" hedges the airstrike, not "in retaliation for Riyadh's
+  // operations" below it.
+  bool scope = true;
+  if (!v.IsVerbal(x)) {
+    // "another purported Israeli airstrike": a hedge word inside the event
+    // noun's own phrase, before it.
+    uint32_t lo = x, hi = x;
+    v.Subtree(x, &lo, &hi);
+    for (uint32_t t = lo; t < x; ++t) {
+      std::string form(v.Form(t));  // "purported": the lemmatizer says "purport"
+      for (char& c : form) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (In(v.Lemma(t), kHedgeAmod) || In(form, kHedgeAmod)) hedge->Set(t, t + 1);
+    }
+  }
   for (uint32_t step = 0; step <= v.sentence().size(); ++step) {
     if (v.IsVerbal(x) && ClaimComment(v, x)) want_frame = false;
     for (uint32_t c : v.Kids(x)) {
+      if (!scope) break;
       if (v.Base(c) == "advmod" && In(v.Lemma(c), kHedgeAdv)) hedge->Set(c, c + 1);
-      if (v.Base(c) == "amod" && In(v.Lemma(c), kHedgeAmod) && !v.IsVerbal(x)) hedge->Set(c, c + 1);
     }
     if (want_frame && !frame->found) {
       for (uint32_t c : v.Kids(x)) {
@@ -588,7 +611,13 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
         BuildFrame(v, p, frame);  // "the army's claim that its jets hit ..."
       }
     }
-    if (clausal || r == "advcl") {
+    if (!(clausal || r == "advcl" || r == "conj" ||
+          (step == 0 && !v.IsVerbal(x) && (r == "obj" || r == "nsubj")))) {
+      // Leaving the event's clause through a noun: "... in retaliation for
+      // Riyadh's operations".
+      if (!(step == 0 && !v.IsVerbal(x) && r == "obj")) scope = false;
+    }
+    if (scope && (clausal || r == "advcl")) {
       // "is believed to have", "appeared to", "it is thought that"; not a
       // participle on a noun ("46 people, thought to be civilians").
       bool on_noun = v.Base(p) == "acl" || v.Base(p) == "amod";
@@ -597,7 +626,7 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
       if (In(pl, kUnclear) || (pl == "clear" && v.HasNeg(p))) hedge->Set(p, p + 1);
     }
     uint32_t cue_b = p;
-    if ((clausal || r == "obj") && NegatedConfirm(v, p, &cue_b)) hedge->Set(cue_b, p + 1);
+    if (scope && (clausal || r == "obj") && NegatedConfirm(v, p, &cue_b)) hedge->Set(cue_b, p + 1);
     if (!v.IsVerbal(p) && In(pl, kFrameNoun)) {
       for (uint32_t c : v.Kids(p)) {
         if (v.Base(c) == "amod" && In(v.Lemma(c), kHedgeAmod)) hedge->Set(c, c + 1);
@@ -680,8 +709,10 @@ bool OwnAction(const Document& doc, const Event& e, const Frame& f) {
   // One state's organs speak for each other when one of them is the state or
   // its government ("Russia said its jets struck", "the defence ministry said
   // troops retook"), or both are the same organ; not a police officer for a court.
-  if (!ma.country.empty() && ma.country == mb.country && StateSector(ma.sector) &&
-      StateSector(mb.sector) &&
+  // Only plain country(+sector) codes: "AFGGOVTAL" (the Taliban) is a group
+  // of its own, not Afghanistan's government.
+  if (ma.code.size() <= 6 && mb.code.size() <= 6 && !ma.country.empty() &&
+      ma.country == mb.country && StateSector(ma.sector) && StateSector(mb.sector) &&
       (ma.sector == mb.sector || ma.sector.empty() || mb.sector.empty() || ma.sector == "GOV" ||
        mb.sector == "GOV"))
     return true;
