@@ -58,8 +58,7 @@ struct Admin1Info {
 };
 
 struct Admin1Agg {
-  double pop = 0, wlat = 0, wlon = 0, wsum = 0;
-  int64_t seat = -1;  // entry index of the PPLA (else PPLC) with most people
+  double pop = 0;
   std::vector<uint32_t> members;
 };
 
@@ -145,6 +144,62 @@ std::string DemonymPlural(const std::string& d) {
   }
   if (v.ends_with("man")) return d.substr(0, d.size() - 3) + "men";  // "Frenchman"
   return d + "s";
+}
+
+// The middle of where a province's places are, as ACLED and UCDP place an
+// admin1-level event at the province's centroid: the midpoint of the 10th-90th
+// percentile range of their latitudes and of their longitudes (a far island
+// or a mis-coded village does not move it; a seat on the coast does not pull it
+// off-centre). Longitudes are unwrapped when the places straddle 180 degrees.
+void MiddleOfPlaces(const std::vector<uint32_t>& members, const std::vector<BEntry>& entries,
+                    double* lat, double* lon) {
+  std::vector<double> lats, lons;
+  for (uint32_t m : members) {
+    lats.push_back(entries[m].lat);
+    lons.push_back(entries[m].lon);
+  }
+  std::sort(lats.begin(), lats.end());
+  std::sort(lons.begin(), lons.end());
+  bool wraps = lons.back() - lons.front() > 180;
+  if (wraps) {
+    for (double& x : lons) {
+      if (x < 0) x += 360;
+    }
+    std::sort(lons.begin(), lons.end());
+  }
+  auto mid = [](const std::vector<double>& v) {
+    size_t n = v.size() - 1;
+    size_t lo = n / 10, hi = n - n / 10;
+    return (v[lo] + v[hi]) / 2;
+  };
+  *lat = mid(lats);
+  *lon = mid(lons);
+  if (*lon > 180) *lon -= 360;
+}
+
+// English names of countries that world-countries lacks (facts, not
+// guesses): its USA entry has "US" only as the ISO2 code, which is otherwise
+// dropped; "Britain" is the usual short name of the United Kingdom.
+constexpr std::pair<std::string_view, std::string_view> kEnglishCountryNames[] = {
+    {"USA", "US"}, {"USA", "U.S.A."}, {"GBR", "Britain"}};
+
+// "Republic of Turkey" -> "Turkey", "Kingdom of the Netherlands" ->
+// "Netherlands", "Democratic Republic of the Congo" -> "Congo"; "" when the
+// name has no such form.
+std::string AfterStateForm(const std::string& name) {
+  static constexpr std::string_view kForms[] = {
+      "Republic of ",     "Kingdom of ",   "State of ",       "Commonwealth of ", "Federation of ",
+      "Principality of ", "Sultanate of ", "Grand Duchy of ", "Union of "};
+  for (std::string_view form : kForms) {
+    size_t at = name.find(form);
+    if (at == std::string::npos) continue;
+    std::string rest = name.substr(at + form.size());
+    if (rest.starts_with("the ")) rest = rest.substr(4);
+    if (!rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z' && rest.find(',') == std::string::npos) {
+      return rest;
+    }
+  }
+  return "";
 }
 
 class Builder {
@@ -266,15 +321,22 @@ Status Builder::ReadCountries(const std::string& path) {
     entries_.push_back(std::move(e));
     iso2_to_iso3_[cca2] = cca3;
     country_entry_[cca3] = id;
-    AddName(id, common);
-    AddName(id, official);
+    std::vector<std::string> names = {common, official};
     if (auto alt = c.find("altSpellings"); alt != c.end() && alt->is_array()) {
       for (const json& a : *alt) {
         // "SY" (the ISO2 code itself) would turn "IN", "IS", "AT" into countries.
         if (a.is_string() && a.get<std::string>() != cca2 && a.get<std::string>().size() > 1) {
-          AddName(id, a.get<std::string>());
+          names.push_back(a.get<std::string>());
         }
       }
+    }
+    for (const auto& [code, name] : kEnglishCountryNames) {
+      if (code == cca3) names.emplace_back(name);
+    }
+    for (const std::string& n : names) {
+      AddName(id, n);
+      // "Republic of Turkey" -> "Turkey", "State of Palestine" -> "Palestine".
+      if (std::string bare = AfterStateForm(n); !bare.empty()) AddName(id, bare);
     }
     if (auto d = c.find("demonyms"); d != c.end() && d->is_object()) {
       if (auto eng = d->find("eng"); eng != d->end() && eng->is_object()) {
@@ -452,20 +514,8 @@ Status Builder::ReadGeoNames(const std::string& path) {
       country_pop_[iso3] += static_cast<double>(pop);
       if (!f[10].empty()) {
         Admin1Agg& agg = admin1_agg_[admin1_full];
-        double w = static_cast<double>(pop) + 1;
         agg.pop += static_cast<double>(pop);
-        agg.wlat += w * lat;
-        agg.wlon += w * lon;
-        agg.wsum += w;
         agg.members.push_back(eid);
-        bool seat_code = code == "PPLA" || code == "PPLC";
-        if (seat_code) {
-          const BEntry* cur = agg.seat >= 0 ? &entries_[agg.seat] : nullptr;
-          // PPLA beats PPLC (a capital may sit in another province's code).
-          bool better = !cur || (code == "PPLA" && cur->feature != "PPLA") ||
-                        (code == cur->feature && pop > cur->population);
-          if (better) agg.seat = eid;
-        }
       }
     }
   }
@@ -488,12 +538,8 @@ void Builder::FinishAdmin1() {
     if (a.has_coords) {
       e.lat = a.lat;
       e.lon = a.lon;
-    } else if (agg && agg->seat >= 0) {
-      e.lat = entries_[agg->seat].lat;
-      e.lon = entries_[agg->seat].lon;
-    } else if (agg && agg->wsum > 0) {
-      e.lat = agg->wlat / agg->wsum;
-      e.lon = agg->wlon / agg->wsum;
+    } else if (agg && !agg->members.empty()) {
+      MiddleOfPlaces(agg->members, entries_, &e.lat, &e.lon);
     } else {
       ++skipped;  // no coordinates to give it
       continue;

@@ -212,14 +212,15 @@ TEST_F(MiniGazetteerTest, Admin1EntriesAreLocatedAndSized) {
   EXPECT_EQ(idlib->name, "Idlib");
   EXPECT_EQ(idlib->feature, "ADM1");
   EXPECT_EQ(idlib->population, 90000);
-  // No seat in the data: population-weighted centre of Saraqib and Ma'arrat.
+  // The middle of Saraqib and Ma'arrat.
   EXPECT_GT(idlib->lat, 35.65);
   EXPECT_LT(idlib->lat, 35.86);
   EXPECT_GE(idlib->radius_km, 10.0f);
   const Entry* raqqa = gaz_->Admin1("SYR", "ar-Raqqa");
   ASSERT_NE(raqqa, nullptr);
-  EXPECT_DOUBLE_EQ(raqqa->lat, 35.95);  // its seat, Ar Raqqah
-  EXPECT_GT(raqqa->radius_km, 20.0f);   // Tall Abyad is ~90 km away
+  EXPECT_DOUBLE_EQ(raqqa->lat, (35.95 + 36.70) / 2);  // the middle of its two places
+  EXPECT_DOUBLE_EQ(raqqa->lon, (39.01 + 38.95) / 2);
+  EXPECT_GT(raqqa->radius_km, 20.0f);  // Tall Abyad is ~90 km away
   EXPECT_EQ(gaz_->Admin1("AFG", "Raqqa"), nullptr);
   EXPECT_EQ(gaz_->Admin1("SYR", "Nowhere"), nullptr);
 }
@@ -234,6 +235,8 @@ TEST_F(MiniGazetteerTest, CountriesAndDemonyms) {
   EXPECT_EQ(gaz_->Country("syr"), syr);
   EXPECT_EQ(gaz_->Country("XYZ"), nullptr);
   EXPECT_EQ(Names(*gaz_, "Syrian Arab Republic"), std::vector<std::string>{"Syria"});
+  // "Republic of Iraq" (official) also gives "Iraq"; "Islamic Republic of Afghanistan" too.
+  EXPECT_EQ(Names(*gaz_, "Republic of Iraq"), std::vector<std::string>{"Iraq"});
   // "Afġānistān" (altSpellings) folds to "afganistan".
   EXPECT_EQ(Names(*gaz_, "Afganistan"), std::vector<std::string>{"Afghanistan"});
   EXPECT_EQ(Names(*gaz_, "Afghanistan"), std::vector<std::string>{"Afghanistan"});
@@ -485,10 +488,13 @@ TEST(GazetteerFile, MissingFileIsNotFound) {
 }
 
 TEST(DefaultIndexPath, HonoursTheEnvironment) {
+  const char* old = std::getenv("SITREP_GAZETTEER");
+  std::string saved = old ? old : "";
   ::setenv("SITREP_GAZETTEER", "/some/where.sgz", 1);
   EXPECT_EQ(DefaultIndexPath(), "/some/where.sgz");
   ::unsetenv("SITREP_GAZETTEER");
   EXPECT_TRUE(DefaultIndexPath().ends_with("gazetteer.sgz"));
+  if (old) ::setenv("SITREP_GAZETTEER", saved.c_str(), 1);
 }
 
 // The real index built by `make build` from the npm packages.
@@ -568,6 +574,11 @@ TEST_F(RealGazetteerTest, KandaharAndCountries) {
   EXPECT_EQ(First("Syria").precision, GeoPrecision::kCountry);
   EXPECT_EQ(First("Syria").country, "SYR");
   EXPECT_EQ(First("UK").country, "GBR");
+  EXPECT_EQ(First("Britain").country, "GBR");
+  EXPECT_EQ(First("U.S.").country, "USA");
+  EXPECT_EQ(First("US").precision, GeoPrecision::kCountry);
+  EXPECT_EQ(First("Turkey").country, "TUR");  // from "Republic of Turkey"
+  EXPECT_EQ(First("Turkey").precision, GeoPrecision::kCountry);
   for (uint32_t id : gaz_->Find("in")) {  // ISO2 "IN" is not a name of India
     EXPECT_NE(gaz_->entry(id).precision, GeoPrecision::kCountry);
   }
