@@ -594,7 +594,7 @@ std::string FormatUcdpGoldProfile(const std::vector<UcdpEvent>& events) {
     << "\n  story date vs range: before " << lag_before << ", inside " << lag_0 << ", 1 day after "
     << lag_1 << ", 2-7 days after " << lag_7 << ", later " << lag_more << "\n  best: 0 -> "
     << best_0 << ", 1 -> " << best_1 << ", 2-10 -> " << best_10 << ", >10 -> " << best_more
-    << "; low < high on " << wide
+    << "; low < high on " << wide << "; best outside [low, high] or high < low on " << odd
     << "\n  cells with several headlines (first one used): " << several << "\n";
   return o.str();
 }
