@@ -154,9 +154,10 @@ TEST_F(CasualtiesCorpusTest, PloverGoldRecordsDeadAndInjured) {
       "attached to an event %d (%.1f%%)\n",
       total, found_any, exact, 100.0 * exact / total, attached, 100.0 * attached / total);
   EXPECT_EQ(total, 18);
-  // Measured: exact 17/18, exact and attached 16/18 (see README.md).
-  EXPECT_GE(exact, 16);
-  EXPECT_GE(attached, 14);
+  // Measured at d8a0c35: exact 18/18, exact and attached to an event 14/18
+  // (the coder codes no violent event in 3 of them; 1 is a running total).
+  EXPECT_GE(exact, 17);
+  EXPECT_GE(attached, 13);
 }
 
 TEST_F(CasualtiesCorpusTest, UcdpHeadlinesKilledWithinLowHigh) {
@@ -216,9 +217,10 @@ TEST_F(CasualtiesCorpusTest, UcdpHeadlinesKilledWithinLowHigh) {
       100.0 * within / std::max(with_count, 1), equal_best,
       100.0 * equal_best / std::max(with_count, 1));
   ASSERT_GT(with_headline, 500);
-  // Floors just under the measured figures (README.md).
-  EXPECT_GE(with_count, 60);
-  EXPECT_GE(within, 30);
+  // Floors just under the figures measured at d8a0c35 (README.md): 197 rows
+  // with a count, 64 of them within [low, high].
+  EXPECT_GE(with_count, 185);
+  EXPECT_GE(within, 58);
 }
 
 }  // namespace
