@@ -223,7 +223,8 @@ std::string AsciiLower(std::string_view s) {
 // world regions (our own approximate centres). Keys are NormalizeName keys.
 struct Builtin {
   const char* key;
-  const char* iso3;  // country alias; "" for a region
+  const char* iso3;  // country alias (name ""), province alias (name = its admin1
+                     // name), "" for a region
   const char* name;
   double lat, lon;
 };
@@ -260,6 +261,10 @@ constexpr Builtin kBuiltins[] = {
     {"cape verde", "CPV", "", 0, 0},
     {"gaza strip", "PSE", "", 0, 0},
     {"palestinian territories", "PSE", "", 0, 0},
+    {"nsw", "AUS", "New South Wales", 0, 0},
+    {"ny", "USA", "New York", 0, 0},
+    {"dc", "USA", "Washington, D.C.", 0, 0},
+    {"kzn", "ZAF", "KwaZulu-Natal", 0, 0},
     {"africa", "", "Africa", 2.0, 21.0},
     {"european union", "", "European Union", 50.0, 10.0},
     {"eu", "", "European Union", 50.0, 10.0},
@@ -455,12 +460,15 @@ class Recognizer {
           for (uint32_t id : found) has_country |= IsCountryEntry(gaz_.entry(id));
           bool has_strong = false;
           for (uint32_t id : found) has_strong |= IsStrongEntry(gaz_.entry(id));
-          if (kBuiltins[b].iso3[0] != 0 ? !has_country : !has_strong) {
+          const Builtin& bi = kBuiltins[b];
+          bool province = bi.iso3[0] != 0 && bi.name[0] != 0;
+          if (province ? !has_strong : bi.iso3[0] != 0 ? !has_country : !has_strong) {
             best = j + 1;
             ids->clear();
             *builtin = b;
-            if (kBuiltins[b].iso3[0] != 0) {
-              const geo::Entry* c = gaz_.Country(kBuiltins[b].iso3);
+            if (bi.iso3[0] != 0) {
+              const geo::Entry* c =
+                  province ? gaz_.Admin1(bi.iso3, NormalizeName(bi.name)) : gaz_.Country(bi.iso3);
               if (c != nullptr) {
                 for (uint32_t id : gaz_.Find(c->name)) {
                   if (&gaz_.entry(id) == c) ids->push_back(id);
@@ -937,7 +945,7 @@ class Recognizer {
         if (c.ids.size() > 1) conf -= 0.1f;
         if (c.prep || c.designator != Designator::kNone) conf += 0.05f;
         p.confidence = std::min(conf, 0.99f);
-      } else if (c.builtin >= 0) {
+      } else if (c.builtin >= 0 && kBuiltins[c.builtin].iso3[0] == 0) {
         const Builtin& b = kBuiltins[c.builtin];
         p.name = b.name;
         p.lat = b.lat;

@@ -244,6 +244,21 @@ StatusOr<GeoVirusScore> EvalGeoVirus(const std::string& xml_path, const geo::Gaz
       double km = geo::DistanceKm(best->lat, best->lon, gold[g].lat, gold[g].lon);
       ++score.resolved;
       errors.push_back(km);
+      // The resolved entry's own extent (countries, provinces, features).
+      double radius = 0;
+      const geo::Entry* area = nullptr;
+      if (best->precision == GeoPrecision::kCountry) area = gaz.Country(best->country);
+      if (best->precision == GeoPrecision::kAdmin1)
+        area = gaz.Admin1(best->country,
+                          geo::NormalizeName(best->admin1.empty() ? best->name : best->admin1));
+      if (best->precision == GeoPrecision::kFeature) {
+        for (uint32_t id : gaz.Find(best->name)) {
+          const geo::Entry& e = gaz.entry(id);
+          if (e.lat == best->lat && e.lon == best->lon) area = &e;
+        }
+      }
+      if (area != nullptr) radius = area->radius_km;
+      if (km <= 161 || km <= radius) ++score.within161_or_area;
       if (km <= 161) {
         ++score.within161;
       } else if (score.examples.size() < 800) {
@@ -266,6 +281,8 @@ StatusOr<GeoVirusScore> EvalGeoVirus(const std::string& xml_path, const geo::Gaz
                          ? 2 * score.overlap_precision * orr / (score.overlap_precision + orr)
                          : 0;
   score.acc161 = score.gold > 0 ? static_cast<double>(score.within161) / score.gold : 0;
+  score.acc161_or_area =
+      score.gold > 0 ? static_cast<double>(score.within161_or_area) / score.gold : 0;
   if (!errors.empty()) {
     double sum = 0;
     for (double e : errors) sum += e;

@@ -38,8 +38,13 @@ struct GeoVirusScore {
   int gold_found_overlap = 0;
   double precision = 0, recall = 0, f1 = 0;                          // exact
   double overlap_precision = 0, overlap_recall = 0, overlap_f1 = 0;  // lenient
-  int within161 = 0;                  // gold toponyms resolved within 161 km
-  double acc161 = 0;                  // within161 / gold
+  int within161 = 0;  // gold toponyms resolved within 161 km
+  double acc161 = 0;  // within161 / gold
+  // Also right when the gold point lies within the resolved country's,
+  // province's or feature's own radius (radius_km of its gazetteer entry):
+  // large areas have no single agreed reference point.
+  int within161_or_area = 0;
+  double acc161_or_area = 0;
   int resolved = 0;                   // gold toponyms found (overlap) and resolved to coordinates
   double mean_km = 0, median_km = 0;  // over `resolved`
   // Time of RecognizePlaces + ChooseFocus + LocateEvents (parse and coding
