@@ -25,6 +25,7 @@ struct Core {
     kIsoDay,      // year, month, day (may be invalid)
     kAgo,         // count units before the story date
     kPast,        // the last count units up to the story date
+    kAfterText,   // offset days from the last day named earlier ("the next day")
   };
   Type type = Type::kRelDay;
   int weekday = -1;
@@ -384,6 +385,24 @@ size_t MatchCore(const View& v, size_t i, std::string_view prefix, bool the, Cor
     c->type = T::kRelDay;
     c->offset = -2;
     return i + 3;
+  }
+  // Relative to the last day the text named: "the next day", "the following
+  // day", "the previous day", "two days later", "a week earlier".
+  if (the && (t == "next" || t == "following" || t == "previous") && v.at(i + 1) == "day") {
+    c->type = T::kAfterText;
+    c->offset = t == "previous" ? -1 : 1;
+    return i + 2;
+  }
+  if (!the) {
+    if (int cnt = CountOf(t); cnt > 0 && cnt <= 366) {
+      const Unit u = UnitOf(v.at(i + 1));
+      const std::string_view dir = v.at(i + 2);
+      if ((u == Unit::kDay || u == Unit::kWeek) && (dir == "later" || dir == "earlier")) {
+        c->type = T::kAfterText;
+        c->offset = (u == Unit::kWeek ? 7 : 1) * cnt * (dir == "later" ? 1 : -1);
+        return i + 3;
+      }
+    }
   }
   if (!the) {
     int rel = 99;
@@ -799,9 +818,25 @@ DatePrecision PrecisionOf(Unit u) {
   }
 }
 
-Resolution Resolve(const Core& c, const std::optional<CivilDate>& story, bool future) {
+Resolution Resolve(const Core& c, const std::optional<CivilDate>& story, bool future,
+                   const std::optional<int64_t>& text_anchor) {
   using T = Core::Type;
   Resolution r;
+  if (c.type == T::kAfterText) {
+    if (!text_anchor) {
+      r.problem = "no earlier date";
+      return r;
+    }
+    r.value = r.range_begin = r.range_end = *text_anchor + c.offset;
+    r.precision = DatePrecision::kDay;
+    if (r.range_begin < DaysFromCivil({1900, 1, 1})) {
+      r.problem = "before 1900";
+      return r;
+    }
+    r.ok = true;
+    if (story && r.range_begin > DaysFromCivil(*story)) r.problem = "after the story date";
+    return r;
+  }
   if (IsRelative(c) && !story) {
     r.problem = "no story date";
     return r;
@@ -953,6 +988,8 @@ Resolution Resolve(const Core& c, const std::optional<CivilDate>& story, bool fu
       }
       break;
     }
+    case T::kAfterText:
+      break;  // handled above
     case T::kPast: {
       const int64_t d = ShiftBack(s, c.unit, c.count);
       r.value = r.range_begin = d;
@@ -1017,7 +1054,8 @@ bool ClauseIsFuture(const Document& doc, const Sentence& s, int32_t h) {
 }  // namespace
 
 std::vector<Recognized> RecognizeSentence(const Document& doc, uint32_t sentence,
-                                          const std::optional<CivilDate>& story) {
+                                          const std::optional<CivilDate>& story,
+                                          std::optional<int64_t>* last_day) {
   std::vector<Recognized> out;
   if (sentence >= doc.sentences.size()) return out;
   const Sentence& s = doc.sentences[sentence];
@@ -1127,15 +1165,20 @@ std::vector<Recognized> RecognizeSentence(const Document& doc, uint32_t sentence
     }
     rec.future =
         core.future_word || (rec.head_token >= 0 && ClauseIsFuture(doc, s, rec.head_token));
-    Resolution r = Resolve(core, story, rec.future);
+    std::optional<int64_t> no_anchor;
+    Resolution r = Resolve(core, story, rec.future, last_day ? *last_day : no_anchor);
     if (r.ok && has_second) {
-      Resolution r2 = Resolve(second, story, rec.future);
+      Resolution r2 = Resolve(second, story, rec.future, last_day ? *last_day : no_anchor);
       const int64_t limit = core.type == Core::Type::kWeekday ? 14 : 366 * 50;
       if (r2.ok && r2.range_end >= r.range_begin && r2.range_end - r.range_begin < limit) {
         r.range_end = r2.range_end;
       }
     }
     x.problem = r.problem;
+    if (r.ok && last_day && r.precision == DatePrecision::kDay && r.problem.empty() &&
+        x.kind == TimeExpression::Kind::kPoint) {
+      *last_day = r.value;
+    }
     if (r.ok) {
       x.value = FormatIsoDays(r.value);
       x.precision = r.precision;

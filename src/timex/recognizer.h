@@ -25,6 +25,9 @@
 //   years        "in 2014", "since 2011", "mid-2014", "in the 1990s"
 //   ISO          "2019-04-12"
 //   ago          "two days ago", "three weeks ago", "a year ago", "24 hours ago"
+//   anaphoric    "the next day", "the following day", "the previous day", "two
+//                days later", "a week earlier": from the last day-precision date
+//                named earlier in the document (`last_day`)
 //   spans        "in the past 24 hours", "over the last three days" (value: the
 //                start), "for a year", "for three days" (Kind kDuration),
 //                "since dawn|Monday|March|2011|last week" (Kind kSince)
@@ -52,6 +55,7 @@
 //                          value empty (absolute dates still resolve)
 //   "before 1900"          a year or resolved day before 1900-01-01: value empty
 //   "invalid date"         "February 30", "on the 31st" in a 30-day month: value empty
+//   "no earlier date"      "the next day" before any day was named: value empty
 //   "after the story date" the range starts after S: value kept (scheduled
 //                          events), but the stage never dates a factual event
 //                          with it
@@ -82,8 +86,13 @@ struct Recognized {
 // resolves them against `story` (nullopt: no story date). Out-of-range
 // `sentence` gives an empty vector. Works on tagged text without a parse
 // (then head_token is -1 and no clause-based future cue is seen).
+// `last_day` (may be null): the last day-precision date the text named before
+// this sentence (days since 1970-01-01), the anchor of "the next day", "two
+// days later"; updated with each day-precision point found here. Without it
+// such expressions get the problem "no earlier date".
 std::vector<Recognized> RecognizeSentence(const Document& doc, uint32_t sentence,
-                                          const std::optional<CivilDate>& story);
+                                          const std::optional<CivilDate>& story,
+                                          std::optional<int64_t>* last_day = nullptr);
 
 }  // namespace sitrep::timex
 

@@ -62,9 +62,10 @@ Status TimexStage::Process(Document& doc) const {
   }
   // Recognise; anchor[i] = document token the expression i is anchored at.
   std::vector<int32_t> anchor;
+  std::optional<int64_t> last_day;  // for "the next day"
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
-    for (Recognized& r : RecognizeSentence(doc, si, story)) {
+    for (Recognized& r : RecognizeSentence(doc, si, story, &last_day)) {
       int32_t h = r.head_token;
       for (int steps = 0; h >= 0 && steps < 6; ++steps) {
         const Token& t = doc.tokens[h];

@@ -268,6 +268,29 @@ TEST_F(TimexTest, AgoDurationSince) {
             "2019-03-01");
 }
 
+TEST_F(TimexTest, RelativeToAnEarlierDate) {
+  Document doc =
+      Run("2019-04-12",
+          "Rebels seized the town on March 30. Troops recaptured the town two days later. "
+          "Jets struck the area the following day.");
+  const TimeExpression* t = Find(doc, "two days later");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2019-04-01");  // across a month end
+  t = Find(doc, "the following day");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2019-04-02");
+  const Event* retook = EventAt(doc, "recaptured");
+  ASSERT_NE(retook, nullptr);
+  EXPECT_EQ(retook->date, "2019-04-01");
+  EXPECT_EQ(retook->date_basis, DateBasis::kText);
+  // Nothing named before: unresolved.
+  doc = Run("2019-04-12", "Troops retook the town the next day.");
+  t = Find(doc, "the next day");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->problem, "no earlier date");
+  EXPECT_EQ(t->value, "");
+}
+
 TEST_F(TimexTest, EventDatingAndReportedSpeech) {
   Document doc = Run("2019-04-12",  // Friday
                      "Police said on Friday that gunmen had attacked a checkpoint on "
