@@ -61,6 +61,11 @@ constexpr std::string_view kReportNoun[] = {
 constexpr std::string_view kFrameNoun[] = {"report",     "claim",      "statement",    "account",
                                            "allegation", "assertion",  "announcement", "communique",
                                            "message",    "accusation", "charge"};
+constexpr std::string_view kTimeWords[] = {
+    "monday",    "tuesday", "wednesday", "thursday",  "friday",   "saturday", "sunday", "today",
+    "yesterday", "tonight", "morning",   "afternoon", "evening",  "night",    "week",   "month",
+    "year",      "weekend", "january",   "february",  "march",    "april",    "may",    "june",
+    "july",      "august",  "september", "october",   "november", "december"};
 constexpr std::string_view kNeg[] = {"not", "n't", "never", "no", "nor"};
 
 // A sentence's parse: children lists and lower-cased lemmas.
@@ -216,6 +221,12 @@ void SetSource(const View& v, uint32_t n, uint32_t skip_through, Frame* f) {
   v.Subtree(n, &lo, &hi);
   if (skip_through != kNo && skip_through >= lo) lo = skip_through + 1;
   for (uint32_t c : v.Kids(n)) {
+    // "President Pinera on Sunday said": the date is not the source.
+    if (c > n && (v.Base(c) == "nmod" || v.Base(c) == "obl") && In(v.Lemma(c), kTimeWords)) {
+      uint32_t clo = c, chi = c;
+      v.Subtree(c, &clo, &chi);
+      if (clo > n) hi = std::min(hi, clo - 1);
+    }
     if (c > n && v.Rel(c) == "acl:relcl") {  // "a student [who said ...]"
       uint32_t clo = c, chi = c;
       v.Subtree(c, &clo, &chi);
@@ -282,6 +293,18 @@ bool NegatedConfirm(const View& v, uint32_t t, uint32_t* cue_begin) {
 bool ResponsibilityObj(const View& v, uint32_t w) {
   for (uint32_t c : v.Kids(w)) {
     if (v.Base(c) == "obj" && In(v.Lemma(c), {"responsibility", "credit"})) return true;
+  }
+  return false;
+}
+
+// Does the conjunct w share the subject of h? "X said ... and denied ...",
+// "a report released on Tuesday alleged ..." yes; "Taliban militants attacked
+// ..., a police spokesman, told dpa" (a clause after a comma with no "and"
+// and a verb that is not speech) no.
+bool SharesSubject(const View& v, uint32_t w, uint32_t h) {
+  if (Speech(v, h)) return true;
+  for (uint32_t c : v.Kids(w)) {
+    if (v.Base(c) == "cc") return true;
   }
   return false;
 }
@@ -354,7 +377,8 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
       // quoted as saying".
       subj = v.Child(h, "obj");
       if (subj == kNo) subj = v.Child(h, "nsubj:pass");
-    } else if (h != kNo && (v.Base(w) == "conj" || v.Base(w) == "advcl" || v.Base(w) == "xcomp")) {
+    } else if (h != kNo && ((v.Base(w) == "conj" && SharesSubject(v, w, h)) ||
+                            v.Base(w) == "advcl" || v.Base(w) == "xcomp")) {
       // A shared or controlling subject: "X said ... and added that ...", "a
       // report released on Tuesday alleged that ...", "the Taliban claimed
       // responsibility, saying that ...".
@@ -370,7 +394,7 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
   if (subj == kNo && depth < 3) {
     uint32_t h = v.Head(w);
     std::string_view r = v.Base(w);
-    if (h != kNo && (r == "conj" || r == "advcl" || r == "xcomp")) {
+    if (h != kNo && ((r == "conj" && SharesSubject(v, w, h)) || r == "advcl" || r == "xcomp")) {
       // The controller's source, however it was found: "the General Staff
       // said, adding that ...".
       Frame hf;
@@ -378,7 +402,7 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
         f->src_begin = hf.src_begin;
         f->src_end = hf.src_end;
         f->src_head = hf.src_head;
-      } else if (r == "conj") {
+      } else if (r == "conj" && SharesSubject(v, w, h)) {
         // "X said ... and denied ..." with "denied" hung on a noun: the
         // nearest earlier speech verb with a subject.
         for (uint32_t t = w; t-- > v.sentence().token_begin;) {
@@ -393,24 +417,43 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
       }
     }
   }
-  if (subj == kNo && !f->has_source()) {
+  if (subj == kNo && !f->has_source() && !Passive(v, w)) {
     // ", the General Staff of the armed forces said" with the subject lost
     // by the parse: the noun phrase between the comma and the verb.
-    uint32_t b = w;
-    while (b > v.sentence().token_begin) {
-      uint32_t t = b - 1;
-      Upos u = v.Pos(t);
-      bool np = NpWord(v, t) && u != Upos::kCconj && v.Lemma(t) != "in";
-      if (!np) break;
-      b = t;
+    // One apposition may sit in between: ", Mahfoozullah Akbari, a spokesman
+    // for Kunduz police, told dpa".
+    uint32_t end = w;
+    // "..., state-owned Somali National TV (SNTV) has reported"
+    while (end > v.sentence().token_begin && v.Pos(end - 1) == Upos::kAux &&
+           v.Lemma(end - 1) == "have")
+      --end;
+    if (end > v.sentence().token_begin && v.Form(end - 1) == ",") --end;
+    auto np_back = [&](uint32_t from) {
+      uint32_t b = from;
+      while (b > v.sentence().token_begin) {
+        uint32_t t = b - 1;
+        Upos u = v.Pos(t);
+        if (!NpWord(v, t) || u == Upos::kCconj || v.Lemma(t) == "in") break;
+        b = t;
+      }
+      return b;
+    };
+    uint32_t b = np_back(end);
+    const bool apposition = end < w && v.Form(end) == ",";
+    if (apposition && b < end && b > v.sentence().token_begin + 1 && v.Form(b - 1) == ",") {
+      uint32_t b2 = np_back(b - 1);  // the name before the apposition
+      if (b2 < b - 1 && (b2 == v.sentence().token_begin || v.Form(b2 - 1) == ",")) b = b2;
+    } else if (apposition &&
+               !(b < end && (b == v.sentence().token_begin || v.Form(b - 1) == ","))) {
+      b = end;  // no phrase
     }
-    bool after_comma = b < w && (b == v.sentence().token_begin || v.Form(b - 1) == "," ||
-                                 v.Form(b - 1) == "\"" || v.Form(b - 1) == "\xE2\x80\x9D");
+    bool after_comma = b < end && (b == v.sentence().token_begin || v.Form(b - 1) == "," ||
+                                   v.Form(b - 1) == "\"" || v.Form(b - 1) == "\xE2\x80\x9D");
     if (after_comma && v.Pos(b) != Upos::kAdp) {
       f->src_begin = b;
-      f->src_end = w;
-      f->src_head = w - 1;
-      for (uint32_t t = b; t < w; ++t) {
+      f->src_end = end;
+      f->src_head = end - 1;
+      for (uint32_t t = b; t < end; ++t) {
         if (v.Pos(t) == Upos::kAdp) {
           f->src_head = t > b ? t - 1 : b;
           break;

@@ -274,6 +274,21 @@ TEST_F(AttributionTest, DescribingAnAccusationDoesNotReportIt) {
   EXPECT_EQ(Attr(doc, "accusations"), "asserted||");
 }
 
+TEST_F(AttributionTest, SpeakerWithAnAppositionAfterTheClause) {
+  // The parser loses the subject of "told" (a conj without "and").
+  Document doc = Run(
+      "Rebels attacked the town of Kafr Zita on Friday, and took control of it by Saturday, Ahmed "
+      "Saleh, a spokesman for the provincial police, told Reuters.");
+  EXPECT_EQ(Attr(doc, "attacked"),
+            "reported|Ahmed Saleh, a spokesman for the provincial police|told");
+}
+
+TEST_F(AttributionTest, DateIsNotPartOfTheSource) {
+  Document doc =
+      Run("President Emmanuel Macron on Sunday said he held talks with the Iraqi prime minister.");
+  EXPECT_EQ(Attr(doc, "talks"), "claimed|President Emmanuel Macron|said");
+}
+
 // --- claimed -------------------------------------------------------------
 
 TEST_F(AttributionTest, PartyClaimsItsOwnAction) {
