@@ -121,6 +121,13 @@ TEST_F(TimexTest, FutureWeekday) {
   EXPECT_EQ(Value("2019-04-12", "The minister is due to visit Kabul next Monday.", "next Monday"),
             "2019-04-15");
   EXPECT_EQ(Value("2019-04-12", "The talks will resume tomorrow.", "tomorrow"), "2019-04-13");
+  // A month or day without a year in a future clause: the next one.
+  EXPECT_EQ(Value("2019-04-12", "The country will hold elections in March.", "in March"),
+            "2020-03-01");
+  EXPECT_EQ(Value("2019-04-12", "Talks are scheduled to resume on March 2.", "on March 2"),
+            "2020-03-02");
+  // The same words in the past tense stay in the past.
+  EXPECT_EQ(Value("2019-04-12", "The country held elections in March.", "in March"), "2019-03-01");
 }
 
 TEST_F(TimexTest, Deictic) {
