@@ -438,7 +438,9 @@ TEST_F(TimexTest, DateWordSaladKeepsInvariants) {
     }
     for (const Event& ev : doc.events) {
       EXPECT_TRUE(ev.time < static_cast<int32_t>(doc.times.size()));
-      if (!ev.date.empty()) EXPECT_TRUE(ParseIsoDate(ev.date).has_value());
+      if (!ev.date.empty()) {
+        EXPECT_TRUE(ParseIsoDate(ev.date).has_value());
+      }
     }
   }
 }
