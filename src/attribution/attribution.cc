@@ -306,16 +306,41 @@ bool SharesSubject(const View& v, uint32_t w, uint32_t h) {
   for (uint32_t c : v.Kids(w)) {
     if (v.Base(c) == "cc") return true;
   }
-  return false;
+  for (uint32_t t = std::min(w, h) + 1; t < std::max(w, h); ++t) {
+    if (v.Form(t) == ",") return false;
+  }
+  return true;  // "a report released on Tuesday alleged that ..."
 }
 
-// The nsubj of w nearest before it, else its first nsubj; kNo if none.
+// The speaker among w's subjects. The parser sometimes hangs two: "Ukrainian
+// troops repelled ..., the General Staff said" (take the nearer) and "The
+// Observatory, a UK-based group that tracks the war, said" (the nearer is an
+// apposition between commas right after the first: take the first).
 uint32_t NearestSubject(const View& v, uint32_t w) {
-  uint32_t subj = kNo;
+  uint32_t far = kNo, near = kNo, any = kNo;
   for (uint32_t c : v.Kids(w)) {
-    if (v.Rel(c) == "nsubj" && (subj == kNo || (c < w && c > subj))) subj = c;
+    if (v.Rel(c) != "nsubj") continue;
+    if (any == kNo) any = c;
+    if (c > w) continue;
+    if (far == kNo || c < far) far = c;
+    if (near == kNo || c > near) near = c;
   }
-  return subj;
+  if (far == kNo) return any;
+  if (far == near) return far;
+  // Words of a subtree without edge punctuation.
+  auto span = [&](uint32_t c, uint32_t* a, uint32_t* b) {
+    *a = c;
+    *b = c;
+    v.Subtree(c, a, b);
+    while (*a < c && IsPunct(v, *a)) ++*a;
+    while (*b > c && IsPunct(v, *b)) --*b;
+  };
+  uint32_t fa, fb, na, nb;
+  span(far, &fa, &fb);
+  span(near, &na, &nb);
+  bool apposition = na >= 2 && fb + 2 == na && v.Form(na - 1) == "," && nb + 1 < w;
+  for (uint32_t t = nb + 1; apposition && t < w; ++t) apposition = v.Form(t) == ",";
+  return apposition ? far : near;
 }
 
 // The frame a speech verb (or "according", or a report noun) makes.
@@ -468,6 +493,7 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
       if (c == subj || v.Rel(c) != "nsubj" || v.Pos(c) == Upos::kPron) continue;
       uint32_t lo = c, hi = c;
       v.Subtree(c, &lo, &hi);
+      while (lo < c && IsPunct(v, lo)) ++lo;
       bool plain = true;  // a bare name or noun phrase, no clause or comma
       for (uint32_t t = lo; t <= hi; ++t) plain = plain && !IsPunct(v, t) && !v.IsVerbal(t);
       if (!plain) continue;
