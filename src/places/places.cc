@@ -63,6 +63,31 @@ Designator DesignatorOf(std::string_view f) {
   return Designator::kNone;
 }
 
+// Verbs whose objects are usually places: "captured Birao", "shelled Saraqib".
+bool IsPlaceVerb(std::string_view l) {
+  return InList(l, {"capture",  "seize",     "storm",    "shell",   "bomb",    "besiege",
+                    "liberate", "recapture", "overrun",  "raid",    "bombard", "encircle",
+                    "surround", "enter",     "evacuate", "occupy",  "annex",   "retake",
+                    "patrol",   "invade",    "blockade", "destroy", "attack",  "hit",
+                    "strike",   "target",    "defend",   "control", "secure"});
+}
+
+// Nouns naming a part of a place: "the streets of Kampala", "in Somalia's
+// capital", "the countryside of Aleppo".
+bool IsPlacePartNoun(std::string_view f) {
+  return InList(
+      f, {"streets",   "street",    "capital",   "countryside",    "vicinity",      "battlefields",
+          "area",      "areas",     "territory", "soil",           "heart",         "edge",
+          "perimeter", "environs",  "skies",     "waters",         "coast",         "shores",
+          "outskirts", "suburbs",   "centre",    "center",         "parts",         "part",
+          "north",     "south",     "east",      "west",           "interior",      "hinterland",
+          "downtown",  "districts", "quarter",   "neighbourhoods", "neighborhoods", "towns",
+          "villages",  "cities",    "provinces", "regions",        "settlements",   "side",
+          "sector",    "zone",      "borders",   "frontier",       "hometown",      "half",
+          "much",      "most",      "rest",      "swathes",        "swaths",        "city",
+          "town"});
+}
+
 bool IsDirectionNoun(std::string_view f) {
   return InList(f,
                 {"north",     "south",     "east",       "west",       "northeast",  "northwest",
@@ -587,10 +612,16 @@ class Recognizer {
         c->relation = AsciiLower(form(p));
         --p;
         if (p >= lo && EqualsLower(form(p), "the")) --p;
-      } else if (p >= lo && InList(form(p), {"nearby", "neighbouring", "neighboring", "restive",
-                                             "rebel-held", "besieged"})) {
-        --p;
-        if (p >= lo && EqualsLower(form(p), "the")) --p;
+      } else {
+        // Lower-case adjectives: "in biblical Bethlehem", "in mineral-rich Shaba".
+        int64_t q = p;
+        while (q >= lo && q > p - 2 && doc_.tokens[static_cast<uint32_t>(q)].upos == Upos::kAdj &&
+               !IsCapitalised(form(q)))
+          --q;
+        if (q < p) {
+          p = q;
+          if (p >= lo && InList(form(p), {"the", "a"})) --p;
+        }
       }
     }
     if (p >= lo && IsLocativePrep(form(p)) &&
@@ -763,10 +794,8 @@ class Recognizer {
       if (ht >= s.token_end) continue;
       const Token& v = doc_.tokens[ht];
       std::string_view l = v.lemma.empty() ? doc_.Form(v) : std::string_view(v.lemma);
-      if (InList(l,
-                 {"capture",   "seize",   "storm", "shell",   "bomb",     "besiege",  "liberate",
-                  "recapture", "overrun", "raid",  "bombard", "encircle", "surround", "enter",
-                  "evacuate",  "occupy",  "annex", "retake",  "patrol",   "invade",   "blockade"}))
+      if (IsPlaceVerb(l) && !InList(l, {"destroy", "attack", "hit", "strike", "target", "defend",
+                                        "control", "secure"}))
         return true;
     }
     return false;
@@ -1103,6 +1132,13 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
     }
     if (IsProjectileLemma(LemmaOrForm(doc, trigger))) launch_event = true;
 
+    // Countries and capitals acting as actors in this sentence ("Moscow said").
+    std::vector<const ActorMention*> country_mentions;
+    for (const ActorMention& m : doc.mentions) {
+      if (m.kind == ActorMention::Kind::kCountry &&
+          m.sentence == static_cast<uint32_t>(sp - doc.sentences.data()))
+        country_mentions.push_back(&m);
+    }
     Option best, best_launch;
     bool have = false, have_launch = false;
     for (size_t pi = 0; pi < doc.places.size(); ++pi) {
@@ -1117,7 +1153,7 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       // "a Tampa woman" or "the Abidjan accord" is not.
       uint32_t role = h;
       bool modifier = DeprelIs(ht, "compound") || DeprelIs(ht, "amod") ||
-                      DeprelIs(ht, "nmod:poss") || DeprelIs(ht, "flat");
+                      DeprelIs(ht, "nmod:poss") || DeprelIs(ht, "flat") || DeprelIs(ht, "appos");
       if (modifier) {
         int64_t g = HeadOf(doc, s, h);
         if (g < 0) continue;
@@ -1126,21 +1162,23 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       const Token& rt = doc.tokens[role];
       std::string_view case_word = CaseOf(doc, s, role);
       bool actor = false;
-      for (const ActorMention& m : doc.mentions) {
-        if (m.kind == ActorMention::Kind::kCountry && m.token_begin < p.token_end &&
-            p.token_begin < m.token_end)
-          actor = true;
+      for (const ActorMention* m : country_mentions) {
+        if (m->token_begin < p.token_end && p.token_begin < m->token_end) actor = true;
       }
-      // "from Yemen" may be coded as an actor but is still a place.
-      if (actor && case_word.empty()) continue;
+      // "from Yemen" may be coded as an actor but is still a place, and so is
+      // the object of a verb whose objects are places ("destroyed Pakistan").
+      bool place_object = HeadOf(doc, s, role) == static_cast<int64_t>(trigger) &&
+                          (DeprelIs(rt, "obj") || DeprelIs(rt, "nsubj:pass")) &&
+                          IsPlaceVerb(LemmaOrForm(doc, trigger));
+      if (actor && case_word.empty() && !place_object) continue;
       if (DeprelIs(rt, "nsubj") && !DeprelIs(rt, "nsubj:pass")) continue;
       if (DeprelIs(rt, "obl:agent") || DeprelIs(rt, "csubj")) continue;
       if (!modifier && DeprelIs(ht, "nmod:poss")) continue;
       // "a U.S. airstrike", "Iraq's army": a country modifying a noun is a
       // nationality, not where it happened (unless the noun is a place noun:
       // "the Syrian-Turkish border").
-      if (modifier && p.precision == GeoPrecision::kCountry &&
-          DesignatorOf(doc.Form(rt)) == Designator::kNone)
+      if (modifier && p.precision == GeoPrecision::kCountry && !DeprelIs(ht, "nmod:poss") &&
+          DesignatorOf(doc.Form(rt)) == Designator::kNone && !IsPlacePartNoun(doc.Form(rt)))
         continue;
       if (source != nullptr && source->head >= p.token_begin && source->head < p.token_end)
         continue;  // the source itself is the place name
@@ -1155,7 +1193,8 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
         int64_t g = HeadOf(doc, s, role);
         if (g >= 0) {
           std::string_view gf = doc.Form(doc.tokens[static_cast<uint32_t>(g)]);
-          of_place = DesignatorOf(gf) != Designator::kNone || IsDirectionNoun(gf);
+          of_place =
+              DesignatorOf(gf) != Designator::kNone || IsDirectionNoun(gf) || IsPlacePartNoun(gf);
         }
         if (!p.relation.empty()) of_place = true;
       }
