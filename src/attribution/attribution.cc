@@ -666,8 +666,11 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
     }
     const bool frame_of_p = r == "parataxis" && x > p && Speech(v, x);
     if (want_frame && !frame->found && !in_trigger(p) && !frame_of_p) {
-      if (Speech(v, p) && (clausal || r == "obj" || (r == "advcl" && ResponsibilityObj(v, p)) ||
-                           (r == "obl" && In(v.Lemma(x), kFrameNoun)))) {
+      // "police told them to lay down their arms": an order, not a report.
+      const bool order = r == "xcomp" && In(pl, {"tell", "warn", "inform", "urge"});
+      if (Speech(v, p) && !order &&
+          (clausal || r == "obj" || (r == "advcl" && ResponsibilityObj(v, p)) ||
+           (r == "obl" && In(v.Lemma(x), kFrameNoun)))) {
         // ("said in a statement that its aircraft had hit ...": the clause
         // hangs on the statement noun)
         BuildFrame(v, p, frame);
@@ -1055,7 +1058,10 @@ Status Attribute(Document& doc) {
       // A statement inside the event's own complement is its content, not
       // its frame ('"Families told us ...," she said': "said" is not
       // reported by "told").
-      if (st.sentence == e.sentence && v.Contains(st.trigger_head) &&
+      const bool order = v.Base(e.trigger_head) == "xcomp" &&
+                         v.Head(e.trigger_head) == st.trigger_head &&
+                         In(v.Lemma(st.trigger_head), {"tell", "warn", "inform", "urge"});
+      if (st.sentence == e.sentence && v.Contains(st.trigger_head) && !order &&
           !v.Dominates(e.trigger_head, st.trigger_head) && BuildFrame(v, st.trigger_head, &f)) {
         from_statement = true;
         if (st.cameo.compare(0, 3, "016") == 0) f.deny = true;

@@ -283,6 +283,11 @@ TEST_F(AttributionTest, SpeakerWithAnAppositionAfterTheClause) {
             "reported|Ahmed Saleh, a spokesman for the provincial police|told");
 }
 
+TEST_F(AttributionTest, AnOrderIsNotAReport) {
+  Document doc = Run("The commander told his troops to attack the rebel positions near Hama.");
+  EXPECT_EQ(Attr(doc, "attack"), "asserted||");
+}
+
 TEST_F(AttributionTest, DateIsNotPartOfTheSource) {
   Document doc =
       Run("President Emmanuel Macron on Sunday said he held talks with the Iraqi prime minister.");
