@@ -239,7 +239,9 @@ void SetSource(const View& v, uint32_t n, uint32_t skip_through, Frame* f) {
       break;
     }
   }
-  while (lo < n && (IsPunct(v, lo) || v.Base(lo) == "case" || v.Base(lo) == "mark")) ++lo;
+  while (lo < n && (IsPunct(v, lo) || v.Base(lo) == "case" || v.Base(lo) == "mark" ||
+                    v.Base(lo) == "fixed" || v.Lemma(lo) == "according"))
+    ++lo;
   while (hi > n && (IsPunct(v, hi) || In(v.Lemma(hi), {"who", "that", "which"}))) --hi;
   if (lo > n) lo = n;
   f->src_begin = lo;
