@@ -548,6 +548,10 @@ bool ClaimComment(const View& v, uint32_t c) {
 // "X attacked Y, police said".
 bool SideSpeech(const View& v, uint32_t x, uint32_t c) {
   if (!Speech(v, c) || ClaimComment(v, c)) return false;
+  // "new farm bills, which they say will ...": a relative aside, not a frame.
+  for (uint32_t k : v.Kids(c)) {
+    if (k < c && In(v.Lemma(k), {"which", "who", "whom"})) return false;
+  }
   std::string_view r = v.Base(c);
   if (r == "parataxis") return true;
   if (r == "ccomp" && c > x) return true;
