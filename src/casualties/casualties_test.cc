@@ -149,12 +149,14 @@ class CasualtiesTest : public ::testing::Test {
   static inline CasualtyStage* stage_ = nullptr;
 };
 
-#define EXPECT_COUNT(doc, kind, n, qual)                                                 \
-  do {                                                                                   \
-    const Casualty* c_ = First(doc, kind);                                               \
-    ASSERT_NE(c_, nullptr) << (doc).text;                                                \
-    EXPECT_EQ(c_->count, n) << (doc).text;                                               \
-    EXPECT_EQ(c_->qualifier, qual) << (doc).text << " " << QualifierName(c_->qualifier); \
+// `doc` may be a temporary (Run(...)): bound once to a reference, which keeps it alive.
+#define EXPECT_COUNT(doc, kind, n, qual)                                              \
+  do {                                                                                \
+    const Document& d_ = (doc);                                                       \
+    const Casualty* c_ = First(d_, kind);                                             \
+    ASSERT_NE(c_, nullptr) << d_.text;                                                \
+    EXPECT_EQ(c_->count, n) << d_.text;                                               \
+    EXPECT_EQ(c_->qualifier, qual) << d_.text << " " << QualifierName(c_->qualifier); \
   } while (0)
 
 TEST_F(CasualtiesTest, ParticipleOfTheAttackCarriesTheDeaths) {
@@ -217,7 +219,8 @@ TEST_F(CasualtiesTest, HeadlinesWithBrokenParses) {
   EXPECT_COUNT(doc, Kind::kInjured, 56, Qualifier::kExact);
   EXPECT_COUNT(Run("Officer killed in clash with bandits"), Kind::kKilled, 1, Qualifier::kExact);
   EXPECT_COUNT(Run("Blast death toll rises to five"), Kind::kKilled, 5, Qualifier::kExact);
-  const Casualty* c = First(Run("Syria death toll tops 136,000"), Kind::kKilled);
+  Document toll = Run("Syria death toll tops 136,000");
+  const Casualty* c = First(toll, Kind::kKilled);
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->count, 136000);
   EXPECT_TRUE(c->cumulative);
