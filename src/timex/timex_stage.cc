@@ -32,11 +32,15 @@ bool IsEventUp(std::string_view full) {
          d == "appos" || d == "dep";
 }
 
-int32_t DocHead(const Document& doc, uint32_t sent_begin, uint32_t t) {
+// The document index of t's head, -1 for the root, an unparsed token or a
+// head outside the sentence (malformed input).
+int32_t DocHead(const Document& doc, const Sentence& s, uint32_t t) {
   const int32_t h = doc.tokens[t].head;
   if (h <= 0) return -1;
-  const int64_t idx = static_cast<int64_t>(sent_begin) + h - 1;
-  return idx < static_cast<int64_t>(doc.tokens.size()) ? static_cast<int32_t>(idx) : -1;
+  const int64_t idx = static_cast<int64_t>(s.token_begin) + h - 1;
+  return idx < static_cast<int64_t>(s.token_end) && idx < static_cast<int64_t>(doc.tokens.size())
+             ? static_cast<int32_t>(idx)
+             : -1;
 }
 
 }  // namespace
@@ -71,7 +75,7 @@ Status TimexStage::Process(Document& doc) const {
         const Token& t = doc.tokens[h];
         if (is_trigger[h] || t.upos == Upos::kVerb || t.upos == Upos::kAux) break;
         if (!IsNominalUp(t.deprel)) break;
-        const int32_t up = DocHead(doc, s.token_begin, h);
+        const int32_t up = DocHead(doc, s, h);
         if (up < 0) break;
         h = up;
       }
@@ -105,7 +109,7 @@ Status TimexStage::Process(Document& doc) const {
       }
       if (attached[ei] >= 0) break;
       if (!IsEventUp(doc.tokens[n].deprel)) break;
-      const int32_t up = DocHead(doc, s.token_begin, n);
+      const int32_t up = DocHead(doc, s, n);
       if (up < 0 || up == reporter_head) break;
       n = up;
     }

@@ -445,6 +445,27 @@ TEST_F(TimexTest, DateWordSaladKeepsInvariants) {
   }
 }
 
+// Layers that break their own contract (heads outside the sentence, events
+// pointing nowhere) are read defensively.
+TEST_F(TimexTest, MalformedLayersNeverCrash) {
+  Document doc = Run("2019-04-12", "Gunmen attacked a checkpoint on Thursday. Jets struck.");
+  ASSERT_FALSE(doc.tokens.empty());
+  for (size_t t = 0; t < doc.tokens.size(); ++t) {
+    doc.tokens[t].head = t % 3 == 0 ? 999 : (t % 3 == 1 ? -5 : doc.tokens[t].head);
+  }
+  Event bad;
+  bad.sentence = 100;
+  bad.trigger_begin = bad.trigger_end = bad.trigger_head = 100000;
+  bad.reported_by = 77;
+  doc.events.push_back(bad);
+  Event odd = doc.events.front();
+  odd.reported_by = -9;
+  odd.trigger_head = static_cast<uint32_t>(doc.tokens.size() - 1);
+  doc.events.push_back(odd);
+  EXPECT_TRUE(TimexStage().Process(doc).ok());
+  EXPECT_EQ(doc.events[doc.events.size() - 2].date, "");
+}
+
 // The stage plugs into the Analyzer after coding (requires events + parse).
 TEST_F(TimexTest, RunsAsAnalyzerContextStage) {
   TimexStage stage;
