@@ -1144,14 +1144,34 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
           count = 1;
       }
       if (count == 0 || In(dw, {"no", "every", "each", "any"})) continue;
+      auto [lo, hi] = VictimsSpan(v, n, det >= 0 && det < n ? static_cast<uint32_t>(det) + 1 : 0);
+      if (hi <= lo) continue;
+      // A list of single people: "a husband, his wife and their baby" = 3.
+      if (count == 1) {
+        std::vector<uint32_t> stack = {n}, list;
+        bool all_single = true;
+        while (!stack.empty() && list.size() < 20) {
+          uint32_t x = stack.back();
+          stack.pop_back();
+          for (uint32_t k : v.K(x)) {
+            if (v.Dep(k) != "conj") continue;
+            if (v.X(k) != "NN" || !PersonNoun(v.L(k)) || v.Child(k, {"nummod"}) >= 0)
+              all_single = false;
+            list.push_back(k);
+            stack.push_back(k);
+          }
+        }
+        if (all_single && !list.empty()) {
+          count += static_cast<int64_t>(list.size());
+          hi = std::max(hi, *std::max_element(list.begin(), list.end()) + 1);
+        }
+      }
       Found f;
       Casualty& c = f.c;
       c.sentence = si;
       c.kind = *kind;
       c.count = count;
       c.qualifier = Qualifier::kExact;
-      auto [lo, hi] = VictimsSpan(v, n, det >= 0 && det < n ? static_cast<uint32_t>(det) + 1 : 0);
-      if (hi <= lo) continue;
       c.victims = std::string(doc.Slice(doc.tokens[lo].begin, doc.tokens[hi - 1].end));
       c.side = SideOf(v, lo, hi, mention_of);
       uint32_t begin_tok = det >= 0 && det < n ? static_cast<uint32_t>(det) : lo;

@@ -309,6 +309,10 @@ TEST_F(CasualtiesTest, SinglePeopleWithoutNumbers) {
   EXPECT_COUNT(Run("Insurgents killed the deputy police chief in Kandahar."), Kind::kKilled, 1,
                Qualifier::kExact);
   EXPECT_COUNT(Run("Both soldiers died in the explosion."), Kind::kKilled, 2, Qualifier::kExact);
+  Document doc = Run("A husband, his wife and their baby were killed in the raid.");
+  EXPECT_COUNT(doc, Kind::kKilled, 3, Qualifier::kExact);
+  EXPECT_EQ(First(doc, Kind::kKilled)->victims, "husband, his wife and their baby");
+  EXPECT_COUNT(Run("Gunmen killed a doctor and his driver."), Kind::kKilled, 2, Qualifier::kExact);
 }
 
 TEST_F(CasualtiesTest, CountInTheNextSentenceGoesToThePreviousViolentEvent) {
