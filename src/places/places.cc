@@ -946,6 +946,17 @@ class Recognizer {
       int32_t a = Apposition(i);
       const Candidate* parent = a >= 0 && cands_[a].accepted ? &cands_[a] : nullptr;
       Choose(c, parent);
+      // A small town abroad for a name in a story about elsewhere is more
+      // likely a local place the gazetteer lacks ("the neighbourhood of
+      // Al-Bayaa" is no Hungarian "Baja"): keep the text, resolve nothing.
+      if (c.chosen >= 0 && !c.strong && !countries_.top.empty()) {
+        const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(c.chosen));
+        bool known_country = false;
+        for (uint32_t id : c.ids) known_country |= countries_.Of(gaz_.entry(id).country) > 0;
+        if (!known_country && e.population < options_.foreign_town_population &&
+            e.feature != "PPLC")
+          c.chosen = -1;
+      }
     }
   }
 
@@ -983,7 +994,7 @@ class Recognizer {
         p.precision = GeoPrecision::kFeature;
         p.confidence = 0.8f;
       } else {
-        p.confidence = 0.3f;
+        p.confidence = c.ids.empty() ? 0.3f : 0.2f;
       }
       if (p.dateline) p.confidence *= 0.5f;
       doc_.places.push_back(std::move(p));
@@ -1185,6 +1196,10 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       Option o;
       o.place = static_cast<int32_t>(pi);
       o.precision_rank = PrecisionRank(p.precision);
+      // Unresolved "Shaba province" is still a province.
+      if (p.precision == GeoPrecision::kNone && p.token_end > p.token_begin &&
+          DesignatorOf(doc.Form(doc.tokens[p.token_end - 1])) == Designator::kAdmin)
+        o.precision_rank = 1;
       o.distance = static_cast<int>(p.token_begin > trigger ? p.token_begin - trigger
                                                             : trigger - p.token_end + 1);
       // "the town of Huddur", "north of Hama": "of" after a place noun.
@@ -1226,7 +1241,9 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
                     (DeprelIs(rt, "obj") || DeprelIs(rt, "nsubj:pass"));
       if (!locative && !direct) continue;
       o.strength = locative ? 2 : 1;
-      o.path = reached ? path : 100;
+      // A modifier ("the Baghdad neighbourhood of Al-Bayaa") is one step
+      // further from the event than the phrase it modifies.
+      o.path = reached ? path + (modifier ? 1 : 0) : 100;
       o.clause = reached && !crossed;
       if (from) {
         std::string_view gov_lemma;

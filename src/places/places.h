@@ -79,6 +79,10 @@ struct RecognizeOptions {
   bool keep_unknown = true;
   // Towns with at least this population are accepted without other evidence.
   int64_t bare_town_population = 100000;
+  // A town (not a capital) in none of the document's countries, in a story
+  // whose countries are known, stays unresolved below this population: the
+  // name is more likely a local place the gazetteer lacks.
+  int64_t foreign_town_population = 20000;
 };
 
 // Replaces doc.places with the places named in the text (dateline included),
