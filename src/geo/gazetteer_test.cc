@@ -10,6 +10,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <thread>
 
 #include "core/binary_io.h"
 #include "geo/normalize_internal.h"
@@ -289,6 +290,43 @@ TEST_F(MiniGazetteerTest, IsPrefixExtendsOverWords) {
 TEST_F(MiniGazetteerTest, OutOfRangeIdGivesAnEmptyEntry) {
   EXPECT_EQ(gaz_->entry(1000000).name, "");
   EXPECT_EQ(gaz_->entry(1000000).precision, GeoPrecision::kPoint);
+}
+
+TEST_F(MiniGazetteerTest, SharedAcrossThreads) {
+  const std::vector<std::string> queries = {"Raqqa",           "Ḩamāh",      "Deir al-Zor",
+                                            "the Caspian Sea", "Afġānistān", "Marat al-Numan",
+                                            "Syria",           "nowhere"};
+  std::vector<std::vector<uint32_t>> expected;
+  for (const std::string& q : queries) expected.push_back(gaz_->Find(q));
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 200; ++round) {
+        for (size_t i = 0; i < queries.size(); ++i) {
+          if (gaz_->Find(queries[i]) != expected[i]) ++mismatches[t];
+          if (NormalizeName("Ḩamāh") != "hamah") ++mismatches[t];
+        }
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  EXPECT_EQ(mismatches, std::vector<int>(4, 0));
+}
+
+TEST(NormalizeName, RandomBytesNeverCrash) {
+  std::mt19937 rng(11);
+  for (int i = 0; i < 2000; ++i) {
+    std::string s(rng() % 24, '\0');
+    for (char& c : s) c = static_cast<char>(rng());
+    std::string key = NormalizeName(s);
+    // Keys are lower-case ASCII letters, digits and single inner spaces.
+    for (char c : key) {
+      EXPECT_TRUE((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ');
+    }
+    EXPECT_FALSE(key.starts_with(' ') || key.ends_with(' ') || key.find("  ") != std::string::npos);
+    (void)AsciiFold(s);
+  }
 }
 
 TEST(GazetteerBuild, ReadsAdmin1CodesAsciiOfTheFullDump) {
