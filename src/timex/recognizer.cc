@@ -574,7 +574,16 @@ size_t MatchCore(const View& v, size_t i, std::string_view prefix, bool the, Cor
   }
   // "every Thursday", "on Thursdays": habits, not days.
   const bool habitual = i > 0 && (v.at(i - 1) == "every" || v.at(i - 1) == "each");
-  if (int w = WeekdayOf(t); w >= 0 && !the && v.capitalized(i) && !habitual) {
+  // A capitalised modifier makes a name: "Good Friday (Agreement)", "Bloody
+  // Sunday", "Super Tuesday".
+  auto name_word = [](std::string_view w) {
+    return w == "good" || w == "black" || w == "bloody" || w == "super" || w == "ash" ||
+           w == "holy" || w == "palm" || w == "easter" || w == "cyber" || w == "shrove";
+  };
+  const bool named = i > 1 && v.capitalized(i - 1) && !IsPrefix(v.at(i - 1)) &&
+                     (v.tok_xpos(i - 1) == "JJ" || name_word(v.at(i - 1))) &&
+                     MonthOf(v.at(i - 1)) == 0 && PartOf(v.at(i - 1)) == Part::kWhole;
+  if (int w = WeekdayOf(t); w >= 0 && !the && v.capitalized(i) && !habitual && !named) {
     // "Thursday, March 2" / "Thursday 3 January 2013": the date says it all.
     size_t k = v.at(i + 1) == "," ? i + 2 : i + 1;
     Core dated;
