@@ -771,7 +771,7 @@ std::string SideOf(const View& v, uint32_t lo, uint32_t hi,
   }
   // Generic nouns say nothing of the side, whatever the actor tables say.
   for (uint32_t t = lo; t < hi; ++t)
-    if (In(v.L(t), {"people", "person", "other", "others", "individual"}) &&
+    if (In(v.L(t), {"people", "person", "other", "others", "individual", "man", "men"}) &&
         (t + 1 == hi || v.F(t + 1) == "of"))
       return "";
   for (uint32_t t = lo; t < hi; ++t) {
@@ -823,6 +823,10 @@ bool Cumulative(const View& v, uint32_t trigger, const Link& link) {
           return true;
         if (In(v.L(c), {"year", "month"}) &&
             v.ChildLemma(c, {"last", "this", "past", "previous"}) >= 0)
+          return true;
+        // "over the past week", "in the past 24 hours": an aggregate of events
+        if (In(v.L(c), {"week", "day", "hour", "month", "year", "decade"}) &&
+            v.ChildLemma(c, {"past"}) >= 0)
           return true;
       }
       if (!In(d, {"ccomp", "parataxis", "advcl", "acl:relcl", "appos", "conj"})) stack.push_back(c);
@@ -950,6 +954,8 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
     if (!num || num->words == 0) continue;
     // "one" as a pronoun without a casualty relation is handled below like any count.
     uint32_t first = t, last = t + static_cast<uint32_t>(num->words) - 1;
+    bool plus = last + 1 < v.e && v.F(last + 1) == "+";  // "10+ dead"
+    if (plus) ++last;
     for (uint32_t k = first; k <= last; ++k) used[k - v.b] = true;
     // "no one was killed"; dates, times, money, percentages.
     if (first > v.b && In(v.F(first - 1), {"no", "not"})) continue;
@@ -963,8 +969,9 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
                             "lakh", "crore", "st", "nd", "rd", "th"})))
       continue;
     // The number's syntactic head outside its own words.
-    uint32_t numhead = last;
-    for (uint32_t k = first; k <= last; ++k) {
+    const uint32_t digits_last = plus ? last - 1 : last;  // without the "+"
+    uint32_t numhead = digits_last;
+    for (uint32_t k = first; k <= digits_last; ++k) {
       int64_t h = v.H(k);
       if (h < 0 || h < first || h > last) {
         numhead = k;
@@ -1037,7 +1044,7 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
     c.kind = link->kind;
     auto [qual, qual_words] = QualifierBefore(v, first);
     if (qual_words == 0)
-      qual = num->vague         ? Qualifier::kAtLeast
+      qual = num->vague || plus ? Qualifier::kAtLeast
              : num->approximate ? Qualifier::kAbout
                                 : Qualifier::kExact;
     c.qualifier = qual;

@@ -302,6 +302,10 @@ TEST_F(CasualtiesTest, Qualifiers) {
                Qualifier::kAbout);
   EXPECT_COUNT(Run("Jets bombed the town, killing over 60 people."), Kind::kKilled, 60,
                Qualifier::kAtLeast);
+  EXPECT_COUNT(Run("More than 10+ people were killed in the attack."), Kind::kKilled, 10,
+               Qualifier::kAtLeast);
+  EXPECT_COUNT(Run("Witnesses said 10+ people were killed in the attack."), Kind::kKilled, 10,
+               Qualifier::kAtLeast);
 }
 
 TEST_F(CasualtiesTest, SinglePeopleWithoutNumbers) {
@@ -353,6 +357,11 @@ TEST_F(CasualtiesTest, RunningTotalsAreCumulative) {
   EXPECT_FALSE(doc.casualties[0].cumulative);
   EXPECT_TRUE(doc.casualties[1].cumulative);
   EXPECT_EQ(doc.casualties[1].event, -1);
+
+  // An aggregate over a period.
+  doc = Run("The army said it had killed 130 militants over the past week.");
+  ASSERT_NE(First(doc, Kind::kKilled), nullptr);
+  EXPECT_TRUE(First(doc, Kind::kKilled)->cumulative);
 
   doc = Run("Gunmen shot dead two policemen, bringing the death toll to 40.");
   bool saw_total = false;
