@@ -868,6 +868,39 @@ bool QuoteFrame(const Document& doc, const std::vector<View>& views, const Quote
   return false;
 }
 
+// A sentence that is all quotation, right after a sentence whose quotation is
+// attributed, continues that speaker: '"We will fight on," the commander
+// said. "We have no choice."'
+bool FollowOnQuoteFrame(const Document& doc, const std::vector<View>& views,
+                        const std::vector<Quote>& quotes, const Event& e, Frame* f) {
+  const uint32_t k = e.sentence;
+  if (k == 0) return false;
+  const View& v = views[k];
+  const Sentence& s = v.sentence();
+  uint32_t first = s.token_begin, last = s.token_end;
+  while (last > first && IsPunct(v, last - 1)) --last;
+  if (first >= last) return false;
+  const uint32_t b = doc.tokens[e.trigger_head].begin;
+  bool all_quoted = false;
+  for (const Quote& q : quotes) {
+    if (b > q.open && b < q.close && q.open <= doc.tokens[first].begin &&
+        q.close >= doc.tokens[last - 1].end) {
+      all_quoted = true;
+      break;
+    }
+  }
+  if (!all_quoted) return false;
+  for (const Quote& q : quotes) {
+    if (SentenceOf(doc, q.close) != k - 1) continue;
+    Frame g;
+    if (QuoteFrame(doc, views, q, &g) && g.sentence == k - 1) {
+      *f = g;
+      return true;
+    }
+  }
+  return false;
+}
+
 // "He added:" at the end of sentence k-1 (same paragraph): its speech verb.
 bool ColonFrame(const Document& doc, const std::vector<View>& views, uint32_t k, Frame* f) {
   if (k == 0 || doc.sentences[k - 1].paragraph != doc.sentences[k].paragraph) return false;
@@ -1091,6 +1124,7 @@ Status Attribute(Document& doc) {
         }
       }
     }
+    if (!f.found) FollowOnQuoteFrame(doc, views, quotes, e, &f);
     // A source phrase cannot report the event it contains ("said a witness
     // who said ...": the second "said" is not reported by the witness).
     if (f.found && f.sentence == e.sentence && f.has_source() && e.trigger_head >= f.src_begin &&

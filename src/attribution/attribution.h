@@ -57,8 +57,9 @@
 //      quotation that spans sentences takes the speech verb next to the
 //      quotation ('"We attacked the base. We destroyed three tanks," a
 //      spokesman said.'); a sentence right after one that ends in ':' with a
-//      speech verb ("He added: ...") takes that verb. Otherwise a frame never
-//      crosses a sentence boundary.
+//      speech verb ("He added: ...") takes that verb; a sentence that is all
+//      quotation right after an attributed quotation continues its speaker.
+//      Otherwise a frame never crosses a sentence boundary.
 // The source phrase is the subject's subtree (up to its first comma:
 // "Rami Abdel Rahman, head of the Observatory, said" -> "Rami Abdel
 // Rahman"); Attribution::mention is the actor mention whose head lies in it.

@@ -479,6 +479,18 @@ TEST_F(AttributionTest, QuotationOpenedAfterAColon) {
   EXPECT_EQ(Attr(doc, "captured", 1), "claimed|The army spokesman|said");
 }
 
+TEST_F(AttributionTest, AQuoteRightAfterAnAttributedQuoteContinuesIt) {
+  Document doc = Run(
+      "\"We will fight on until the city is free,\" the commander said. \"Our fighters destroyed "
+      "two tanks near the bridge.\"");
+  EXPECT_EQ(Attr(doc, "destroyed", 1), "claimed|the commander|said");
+  // After reported speech without quotation marks, a quote is not continued.
+  Document plain = Run(
+      "The commander said the army attacked the town. \"Our fighters destroyed two tanks near the "
+      "bridge.\"");
+  EXPECT_EQ(Attr(plain, "destroyed", 1), "asserted||");
+}
+
 TEST_F(AttributionTest, NoContinuationCueNoAttribution) {
   Document doc =
       Run("The commander said: \"We attacked the convoy.\" Our fighters destroyed two tanks.");
