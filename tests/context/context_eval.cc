@@ -712,10 +712,37 @@ std::vector<std::string> PlaceWords(std::string_view s) {
   return words;
 }
 
+// Optimal-string-alignment distance is at most 1 (one insertion, deletion,
+// substitution or swap of neighbours): "algers" ~ "algiers".
+bool WithinOneEdit(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  size_t n = a.size(), m = b.size();
+  if (n + 1 < m || m + 1 < n) return false;
+  size_t i = 0;
+  while (i < n && i < m && a[i] == b[i]) ++i;
+  if (n == m) {
+    if (a.compare(i + 1, std::string::npos, b, i + 1, std::string::npos) == 0) return true;
+    return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.compare(i + 2, std::string::npos, b, i + 2, std::string::npos) == 0;
+  }
+  const std::string& longer = n > m ? a : b;
+  const std::string& shorter = n > m ? b : a;
+  return longer.compare(i + 1, std::string::npos, shorter, i, std::string::npos) == 0;
+}
+
+// Words of 5+ letters may differ by one edit (spelling variants in gold).
+bool SameWord(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  return a.size() >= 5 && b.size() >= 5 && WithinOneEdit(a, b);
+}
+
 bool Contains(const std::vector<std::string>& big, const std::vector<std::string>& small) {
   if (small.empty()) return false;
   for (const std::string& w : small) {
-    if (std::find(big.begin(), big.end(), w) == big.end()) return false;
+    if (std::none_of(big.begin(), big.end(),
+                     [&](const std::string& b) { return SameWord(b, w); })) {
+      return false;
+    }
   }
   return true;
 }

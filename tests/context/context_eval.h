@@ -244,7 +244,9 @@ std::string PloverDocumentsJsonl(const std::vector<PloverRecord>& records);
 
 // Place names compared loosely: lower-case, diacritics-free ASCII words
 // without "the", "of", "province", "city", ... ("province of Herat" ~ "Herat").
-// True when the significant words of one contain those of the other.
+// True when the significant words of one contain those of the other; words
+// of 5+ letters match within one edit ("Algers" ~ "Algiers": the gold has
+// such spellings).
 bool SamePlaceName(std::string_view a, std::string_view b);
 
 struct PloverCountScore {

@@ -369,6 +369,12 @@ TEST(SamePlaceName, LooseButNotTooLoose) {
   EXPECT_FALSE(SamePlaceName("Basra", "Baghdad"));
   EXPECT_FALSE(SamePlaceName("", "Basra"));
   EXPECT_FALSE(SamePlaceName("province", "province of Herat"));
+  EXPECT_TRUE(SamePlaceName("Algiers", "Algers"));
+  EXPECT_TRUE(SamePlaceName("Sarajevo", "Sarjevo"));
+  EXPECT_FALSE(SamePlaceName("Kathmandu", "Khatmandu"));  // two edits
+  EXPECT_FALSE(SamePlaceName("Homs", "Hama"));            // short words: exact only
+  EXPECT_FALSE(SamePlaceName("Iran", "Iraq"));
+  EXPECT_FALSE(SamePlaceName("West Bank", "Bank of Jericho"));  // every word must match
 }
 
 TEST(ScorePlover, CountsAndPlaces) {
