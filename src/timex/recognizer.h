@@ -22,8 +22,13 @@
 //                March", "in March", "March 2015", "late/early/mid July",
 //                "mid-July", "last March"
 //   days         "on the 5th", "the 5th of March"
-//   years        "in 2014", "since 2011", "mid-2014", "in the 1990s"
-//   ISO          "2019-04-12"
+//   years        "in 2014", "since 2011", "mid-2014", "in the 1990s",
+//                "1993-2003", a year closing a title ("Annual report: 2016")
+//   numeric      "2019-04-12", "2012.07.27", "29/12/2012" (day first; "10/8/2012"
+//                month-first only if day-first is after S and month-first not)
+//   ranges       "from April to July 1994", "June 21-27", "4 - 10 February
+//                2021", "1 January to 30 September 2019" (a year said at the
+//                end applies to both halves)
 //   ago          "two days ago", "three weeks ago", "a year ago", "24 hours ago"
 //   anaphoric    "the next day", "the following day", "the previous day", "two
 //                days later", "a week earlier": from the last day-precision date
@@ -33,7 +38,8 @@
 //                "since dawn|Monday|March|2011|last week" (Kind kSince)
 // "May" and "March" are months only next to a day or year number or after a
 // cue word (in, since, early, late, last, ...), never when tagged as a verb or
-// modal.
+// modal. Not dates: "a November election", "the June 5 Movement", "every
+// Thursday", "Good Friday", a bare "at dawn" (no day named).
 //
 // Resolution (story date S; no year / no week said):
 //   - past by default (wire style): "on Thursday" is the latest Thursday on or
