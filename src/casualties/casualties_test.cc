@@ -478,6 +478,27 @@ TEST_F(CasualtiesTest, RandomBytesNeverCrash) {
   }
 }
 
+// The stage runs inside the Analyzer's pipeline after coding (its required
+// layers are provided by the code stage).
+TEST(CasualtyStage, RunsAsAContextStageOfTheAnalyzer) {
+  auto coder = events::CreateCoder({});
+  ASSERT_TRUE(coder.ok());
+  auto stage = CasualtyStage::Create({});
+  ASSERT_TRUE(stage.ok());
+  AnalyzerOptions options;
+  options.coder = coder->get();
+  options.context_stages = {stage->get()};
+  auto analyzer = Analyzer::Create(options);
+  ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
+  EXPECT_NE((*analyzer)->pipeline().provided_layers() & kLayerCasualties, 0u);
+  Document doc;
+  doc.text = "Gunmen attacked a checkpoint, killing at least four officers.";
+  ASSERT_TRUE((*analyzer)->Analyze(doc).ok());
+  ASSERT_EQ(doc.casualties.size(), 1u);
+  EXPECT_EQ(doc.casualties[0].count, 4);
+  EXPECT_GE(doc.casualties[0].event, 0);
+}
+
 TEST(CasualtyStage, MalformedHeadsAndEmptyDocuments) {
   auto stage = CasualtyStage::Create({});
   ASSERT_TRUE(stage.ok());
