@@ -595,6 +595,11 @@ class Recognizer {
                                         "volatile", "troubled", "border", "coastal"}))
           --p;
         if (p >= lo && InList(form(p), {"the", "a"})) --p;
+      } else if (IsPlacePartNoun(w) && !IsDirectionNoun(w)) {
+        // "the streets of Kampala", "his hometown of Tikrit"
+        c->prep = true;
+        c->prep_token = static_cast<uint32_t>(p);
+        return;
       } else if (IsDirectionNoun(w)) {
         c->relation = AsciiLower(w);
         c->relation += " of";
@@ -606,7 +611,11 @@ class Recognizer {
       }
     } else {
       if (p >= lo && EqualsLower(form(p), "the")) {
-        c->span_begin = static_cast<uint32_t>(p);
+        // "the Caspian Sea", but not "the Taiwan capital".
+        bool modifies_noun =
+            c->span_end < s.token_end && (doc_.tokens[c->span_end].upos == Upos::kNoun ||
+                                          doc_.tokens[c->span_end].upos == Upos::kPropn);
+        if (!modifies_noun) c->span_begin = static_cast<uint32_t>(p);
         --p;
       } else if (p >= lo && IsDirectionAdj(form(p))) {
         c->relation = AsciiLower(form(p));
@@ -732,6 +741,13 @@ class Recognizer {
         if (evidence && all_propn && !glued) c.accepted = true;
         if (!c.accepted && all_propn && c.prep && c.designator != Designator::kNone)
           c.accepted = true;
+        // "in Ain Issa": "Ain" is a village somewhere, but the name goes on.
+        // With a strong preposition the whole proper-noun run is an unknown place.
+        if (!c.accepted && glued && c.prep && c.prep_token != UINT32_MAX &&
+            IsStrongLocativePrep(Form(c.prep_token)) && ExtendToUnknown(c)) {
+          c.accepted = true;
+          continue;
+        }
       }
       if (c.accepted) accepted_keys.push_back(NormalizeName(KeyOf(c)));
     }
@@ -778,6 +794,26 @@ class Recognizer {
       std::string_view f = Form(t);
       if (f != "," && !EqualsLower(f, "and") && !EqualsLower(f, "or")) return false;
     }
+    return true;
+  }
+
+  // Turns a candidate into the unknown place of the whole proper-noun run
+  // starting at it (at most 4 tokens). False if the run does not go on.
+  bool ExtendToUnknown(Candidate& c) {
+    const Sentence& s = doc_.sentences[c.sentence];
+    uint32_t e = c.name_end;
+    while (e < s.token_end && e - c.name_begin < 4 && doc_.tokens[e].upos == Upos::kPropn &&
+           IsCapitalised(Form(e)) && !IsCalendarWord(Form(e)) &&
+           DesignatorOf(Form(e)) == Designator::kNone)
+      ++e;
+    if (e == c.name_end) return false;
+    if (e < s.token_end && doc_.tokens[e].upos == Upos::kPropn) return false;  // longer still
+    c.name_end = e;
+    c.span_end = e;
+    if (e < s.token_end && DesignatorOf(Form(e)) != Designator::kNone) c.span_end = e + 1;
+    c.ids.clear();
+    c.strong = false;
+    if (MentionCovers(c) || InNamedMention(c)) return false;
     return true;
   }
 
@@ -929,7 +965,8 @@ class Recognizer {
         for (uint32_t id : c.ids) {
           const geo::Entry& o = gaz_.entry(id);
           if (o.feature_class == 'P' && o.country == e.country &&
-              NormalizeName(o.admin1) == NormalizeName(e.admin1.empty() ? e.name : e.admin1)) {
+              (NormalizeName(o.admin1) == NormalizeName(e.admin1.empty() ? e.name : e.admin1) ||
+               (o.feature == "PPLC" && NormalizeName(o.name) == NormalizeName(e.name)))) {
             c.chosen = static_cast<int32_t>(id);
             break;
           }
@@ -1106,11 +1143,16 @@ int PrecisionRank(GeoPrecision p) {
   return 3;
 }
 
+// The confidence of the coarsened copy ChooseFocus may append (no recognised
+// place gets exactly this value).
+constexpr float kFocusCopyConfidence = 0.5f;
+
 // The coarsened copy ChooseFocus may append (same span as an earlier place,
 // or an actor mention's span): not a place of its own sentence.
 bool IsFocusCopy(const Document& doc, size_t pi) {
   if (static_cast<int32_t>(pi) != doc.focus_place || pi + 1 != doc.places.size()) return false;
   const Place& f = doc.places[pi];
+  if (f.confidence != kFocusCopyConfidence) return false;
   for (size_t j = 0; j < pi; ++j) {
     if (doc.places[j].token_begin == f.token_begin && doc.places[j].token_end == f.token_end)
       return true;
@@ -1381,7 +1423,7 @@ void ChooseFocus(const geo::Gazetteer& gaz, Document& doc) {
   copy.precision = e->precision;
   copy.relation.clear();
   copy.dateline = false;
-  copy.confidence = 0.5f;
+  copy.confidence = kFocusCopyConfidence;
   doc.places.push_back(std::move(copy));
   doc.focus_place = static_cast<int32_t>(doc.places.size() - 1);
 }
