@@ -135,11 +135,11 @@ char SupplementClass(std::string_view type) {
 }
 
 // Plural of an English demonym: "Syrian" -> "Syrians", "Iraqi" -> "Iraqis";
-// none for "-ese", "-ish", "-ch", "-ss" ("Chinese", "British", "French", "Swiss").
+// none for "-ese", "-ish", "-ch", "-s", "-z" ("Chinese", "British", "French", "Swiss").
 std::string DemonymPlural(const std::string& d) {
   std::string_view v(d);
   if (v.size() < 3 || v.ends_with("ese") || v.ends_with("ish") || v.ends_with("ch") ||
-      v.ends_with("ss") || v.ends_with("s")) {
+      v.ends_with("ss") || v.ends_with("s") || v.ends_with("z")) {
     return "";
   }
   if (v.ends_with("man")) return d.substr(0, d.size() - 3) + "men";  // "Frenchman"
@@ -182,6 +182,12 @@ void MiddleOfPlaces(const std::vector<uint32_t>& members, const std::vector<BEnt
 // dropped; "Britain" is the usual short name of the United Kingdom.
 constexpr std::pair<std::string_view, std::string_view> kEnglishCountryNames[] = {
     {"USA", "US"}, {"USA", "U.S.A."}, {"GBR", "Britain"}};
+
+// English demonyms world-countries lacks (it has "Saudi Arabian",
+// "Uzbekistani", "Nepalese"...); plurals are added as for its own.
+constexpr std::pair<std::string_view, std::string_view> kEnglishDemonyms[] = {
+    {"SAU", "Saudi"}, {"TUR", "Turk"},   {"GBR", "Briton"}, {"AZE", "Azeri"}, {"UZB", "Uzbek"},
+    {"TJK", "Tajik"}, {"KAZ", "Kazakh"}, {"KGZ", "Kyrgyz"}, {"NPL", "Nepali"}};
 
 // "Republic of Turkey" -> "Turkey", "Kingdom of the Netherlands" ->
 // "Netherlands", "Democratic Republic of the Congo" -> "Congo"; "" when the
@@ -340,9 +346,12 @@ Status Builder::ReadCountries(const std::string& path) {
     }
     if (auto d = c.find("demonyms"); d != c.end() && d->is_object()) {
       if (auto eng = d->find("eng"); eng != d->end() && eng->is_object()) {
+        std::vector<std::string> words = {Str(*eng, "m"), Str(*eng, "f")};
+        for (const auto& [code, word] : kEnglishDemonyms) {
+          if (code == cca3) words.emplace_back(word);
+        }
         std::set<std::string> forms;
-        for (const char* g : {"m", "f"}) {
-          std::string w = Str(*eng, g);
+        for (const std::string& w : words) {
           if (w.empty()) continue;
           forms.insert(w);
           if (std::string pl = DemonymPlural(w); !pl.empty()) forms.insert(pl);

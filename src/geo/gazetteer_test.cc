@@ -609,6 +609,11 @@ TEST_F(RealGazetteerTest, KandaharAndCountries) {
   EXPECT_EQ(gaz_->CountryOfDemonym("Syrian"), "SYR");
   EXPECT_EQ(gaz_->CountryOfDemonym("Syrians"), "SYR");
   EXPECT_EQ(gaz_->CountryOfDemonym("Afghan"), "AFG");
+  EXPECT_EQ(gaz_->CountryOfDemonym("Saudis"), "SAU");
+  EXPECT_EQ(gaz_->CountryOfDemonym("Turks"), "TUR");
+  EXPECT_EQ(gaz_->CountryOfDemonym("Britons"), "GBR");
+  EXPECT_EQ(gaz_->CountryOfDemonym("Chinese"), "CHN");
+  EXPECT_EQ(gaz_->CountryOfDemonym("Congolese"), "COD");  // the more populous Congo
   EXPECT_EQ(First("Syria").precision, GeoPrecision::kCountry);
   EXPECT_EQ(First("Syria").country, "SYR");
   EXPECT_EQ(First("UK").country, "GBR");
