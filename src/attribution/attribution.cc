@@ -1082,6 +1082,10 @@ Status Attribute(Document& doc) {
     const Event& e = doc.events[i];
     const View& v = views[e.sentence];
     Frame& f = frames[i];
+    f.sentence = e.sentence;
+    // An event whose trigger lies outside its own sentence (a coder bug) keeps
+    // no frame: asserted.
+    if (!v.Contains(e.trigger_head)) continue;
     // 1. The coder's reported speech.
     bool from_statement = false;
     // "..., a claim the ministry denied": the reporter's comment, whatever
@@ -1097,7 +1101,7 @@ Status Attribute(Document& doc) {
       // A statement inside the event's own complement is its content, not
       // its frame ('"Families told us ...," she said': "said" is not
       // reported by "told").
-      const bool order = v.Base(e.trigger_head) == "xcomp" &&
+      const bool order = v.Contains(st.trigger_head) && v.Base(e.trigger_head) == "xcomp" &&
                          v.Head(e.trigger_head) == st.trigger_head &&
                          In(v.Lemma(st.trigger_head), {"tell", "warn", "inform", "urge"});
       if (st.sentence == e.sentence && v.Contains(st.trigger_head) && !order &&

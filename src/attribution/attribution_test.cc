@@ -533,6 +533,14 @@ TEST_F(AttributionTest, BrokenIndicesAreAnErrorNotACrash) {
   EXPECT_FALSE(Attribute(doc).ok());
   Document empty;
   EXPECT_TRUE(Attribute(empty).ok());
+  // A trigger in another sentence than its event's: no frame, no crash.
+  Document two = Run("Police said gunmen attacked a checkpoint. Troops shelled the village.");
+  ASSERT_GE(two.events.size(), 2u);
+  two.events[0].trigger_head = two.sentences[1].token_begin;
+  two.events[0].trigger_begin = two.sentences[1].token_begin;
+  two.events[0].trigger_end = two.sentences[1].token_begin + 1;
+  EXPECT_TRUE(Attribute(two).ok());
+  EXPECT_EQ(Status(two.events[0]), "asserted");
 }
 
 TEST(AttributionStageTest, DeclaresItsLayers) {
