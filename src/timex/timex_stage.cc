@@ -83,6 +83,18 @@ Status TimexStage::Process(Document& doc) const {
       doc.times.push_back(std::move(r.expr));
     }
   }
+  // Is expression i anchored at a verb in the perfect (an aux "have")?
+  std::vector<char> perfect(doc.times.size(), 0);
+  for (size_t i = 0; i < doc.times.size(); ++i) {
+    if (doc.times[i].kind != TimeExpression::Kind::kDuration || anchor[i] < 0) continue;
+    const Sentence& s = doc.sentences[doc.times[i].sentence];
+    for (uint32_t t = s.token_begin; t < s.token_end && t < doc.tokens.size(); ++t) {
+      if (DocHead(doc, s, t) == anchor[i] && doc.tokens[t].lemma == "have" &&
+          doc.tokens[t].deprel.rfind("aux", 0) == 0) {
+        perfect[i] = 1;
+      }
+    }
+  }
   // Per sentence: the expressions in it.
   std::vector<std::vector<int32_t>> by_sentence(doc.sentences.size());
   for (size_t i = 0; i < doc.times.size(); ++i) {
@@ -136,7 +148,11 @@ Status TimexStage::Process(Document& doc) const {
     if (e.sentence >= doc.sentences.size()) continue;
     const bool factual = e.modality == Modality::kFactual;
     auto usable = [&](int32_t x) {
-      return !(factual && doc.times[x].problem == "after the story date");
+      if (factual && doc.times[x].problem == "after the story date") return false;
+      // "for three days" measures back from now only in the perfect ("has
+      // been besieged for three days"); "jailed for five years" is a length.
+      if (doc.times[x].kind == TimeExpression::Kind::kDuration) return perfect[x] != 0;
+      return true;
     };
     int32_t x = attached[ei];
     if (x >= 0 && !usable(x)) x = -1;

@@ -26,7 +26,9 @@
 //     this one reports (so "police said on Friday (that) gunmen attacked" does
 //     not date the attack on Friday).
 //     An expression after the story date ("after the story date") never dates
-//     a kFactual event: it is skipped as if absent. An attached expression
+//     a kFactual event: it is skipped as if absent. A kDuration ("for three
+//     days") dates an event only in the perfect ("have besieged the town for
+//     three days"); "jailed for five years" is a length: skipped. An attached expression
 //     that could not be resolved ("before 1900", "invalid date", "no story
 //     date") gives time = its index, date "" and basis kNone: unknown.
 //  2. kParagraph: the last expression with a value and no problem in an

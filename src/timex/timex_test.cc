@@ -300,6 +300,21 @@ TEST_F(TimexTest, RelativeToAnEarlierDate) {
   EXPECT_EQ(t->value, "");
 }
 
+TEST_F(TimexTest, DurationsDateOnlyPerfectClauses) {
+  // "has besieged ... for three days": began three days before the story.
+  Document doc = Run("2019-03-02", "Rebels have besieged the town for three days.");
+  const Event* besieged = EventAt(doc, "besieged");
+  ASSERT_NE(besieged, nullptr);
+  EXPECT_EQ(besieged->date, "2019-02-27");
+  EXPECT_EQ(besieged->date_basis, DateBasis::kText);
+  // "jailed for five years": the length of the sentence, not when.
+  doc = Run("2019-03-02", "A court jailed the two opposition leaders for five years.");
+  const Event* arrested = EventAt(doc, "jailed");
+  ASSERT_NE(arrested, nullptr);
+  EXPECT_EQ(arrested->date, "2019-03-02");
+  EXPECT_EQ(arrested->date_basis, DateBasis::kStoryDate);
+}
+
 TEST_F(TimexTest, EventDatingAndReportedSpeech) {
   Document doc = Run("2019-04-12",  // Friday
                      "Police said on Friday that gunmen had attacked a checkpoint on "
