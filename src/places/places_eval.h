@@ -49,7 +49,8 @@ struct GeoVirusScore {
   double mean_km = 0, median_km = 0;  // over `resolved`
   // Time of RecognizePlaces + ChooseFocus + LocateEvents (parse and coding
   // excluded) over `sentences` sentences, for the throughput figure.
-  double stage_seconds = 0;
+  double stage_seconds = 0;     // thread CPU time
+  double analysis_seconds = 0;  // tokenize+tag+parse, same docs, thread CPU time
   int sentences = 0;
   // Examples of misses for the report: "FN name | context", "FP ...", "FAR name km".
   std::vector<std::string> examples;

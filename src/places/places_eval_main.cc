@@ -59,11 +59,13 @@ int main(int argc, char** argv) {
         "  acc@161km %.3f (%d/%d gold; missed or unresolved count as wrong)\n"
         "  acc@161km or inside the resolved area's radius: %.3f (%d)\n"
         "  error km over %d resolved: mean %.0f  median %.1f\n"
-        "  place stage: %d sentences in %.3f s = %.0f sentences/s (parse excluded)\n",
+        "  place stage: %d sentences in %.3f s CPU = %.0f sentences/s (parse excluded);\n"
+        "  analysis (tokenize+tag+parse) of the same text: %.3f s CPU = %.0f sentences/s\n",
         s.articles, s.gold, s.predicted, s.precision, s.recall, s.f1, s.overlap_precision,
         s.overlap_recall, s.overlap_f1, s.acc161, s.within161, s.gold, s.acc161_or_area,
         s.within161_or_area, s.resolved, s.mean_km, s.median_km, s.sentences, s.stage_seconds,
-        s.stage_seconds > 0 ? s.sentences / s.stage_seconds : 0.0);
+        s.stage_seconds > 0 ? s.sentences / s.stage_seconds : 0.0, s.analysis_seconds,
+        s.analysis_seconds > 0 ? s.sentences / s.analysis_seconds : 0.0);
     for (int i = 0; i < examples && i < static_cast<int>(s.examples.size()); ++i)
       std::cout << "  " << s.examples[i] << "\n";
   }
