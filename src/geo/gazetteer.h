@@ -79,6 +79,10 @@ struct BuildSources {
   std::string countries_json;
   // The project's supplement (data/geo/features.tsv).
   std::string features_tsv;
+  // Populated places with fewer people are left out, unless they are a seat
+  // (PPLC, PPLA, PPLA2). 0 keeps every place; 1000 on the full dump keeps
+  // roughly cities1000 and the index small enough for the memory budget.
+  int64_t min_population = 0;
 };
 
 class Gazetteer {

@@ -210,7 +210,8 @@ std::string AfterStateForm(const std::string& name) {
 
 class Builder {
  public:
-  explicit Builder(std::vector<std::string>* warnings) : warnings_(warnings) {}
+  Builder(std::vector<std::string>* warnings, int64_t min_population)
+      : warnings_(warnings), min_population_(min_population) {}
 
   Status ReadCountries(const std::string& path);
   Status ReadAdmin1(const std::string& path);
@@ -233,6 +234,7 @@ class Builder {
   static Status ReadFile(const std::string& path, std::string* out);
 
   std::vector<std::string>* warnings_;
+  int64_t min_population_;
   std::vector<BEntry> entries_;
   std::vector<BKey> keys_;
   std::vector<BKey> admin1_keys_, demonym_keys_;
@@ -493,6 +495,10 @@ Status Builder::ReadGeoNames(const std::string& path) {
       continue;
     }
     if (!KeepDumpFeature(cls, code)) continue;
+    if (cls == 'P' && pop < min_population_ && code != "PPLC" && code != "PPLA" &&
+        code != "PPLA2") {
+      continue;
+    }
     BEntry e;
     e.geonameid = id;
     e.name = AsciiFold(f[2].empty() ? f[1] : f[2]);
@@ -836,7 +842,7 @@ StatusOr<std::string> Builder::Serialize(const std::string& description) {
 
 StatusOr<std::string> BuildIndexImage(const BuildSources& sources,
                                       std::vector<std::string>* warnings) {
-  Builder b(warnings);
+  Builder b(warnings, sources.min_population);
   std::vector<std::string> parts;
   if (!sources.countries_json.empty()) {
     SITREP_RETURN_IF_ERROR(b.ReadCountries(sources.countries_json));

@@ -379,6 +379,19 @@ TEST(GazetteerBuild, FullDumpRowsOfProvincesCountriesAndFeatures) {
   EXPECT_TRUE(HasWarning(warnings, "admin1: 4 provinces without any place"));
 }
 
+TEST(GazetteerBuild, MinPopulationKeepsSeats) {
+  BuildSources s = TestSources();
+  s.min_population = 20000;
+  std::vector<std::string> warnings;
+  auto g = Gazetteer::Build(s, &warnings);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_TRUE((*g)->Find("Tall Abyad").empty());  // 15,000
+  std::vector<uint32_t> hamah = (*g)->Find("Hamah");
+  ASSERT_EQ(hamah.size(), 2u);  // the city and its province; the village of 800 is gone
+  EXPECT_EQ((*g)->entry(hamah[0]).geonameid, 1000002);
+  EXPECT_FALSE((*g)->Find("Saraqib").empty());  // 30,000
+}
+
 TEST(GazetteerBuild, MissingSourceIsNotFound) {
   BuildSources s = TestSources();
   s.features_tsv = kTestdata + "no_such_file.tsv";

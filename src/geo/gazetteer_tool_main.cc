@@ -12,6 +12,7 @@
 // admin1CodesASCII.txt.) Exit codes: 0 fine, 1 failed, 2 usage.
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -27,7 +28,7 @@ using sitrep::geo::Gazetteer;
 int Usage() {
   std::fprintf(stderr,
                "usage: sitrep_gazetteer build [--cities FILE] [--admin1 FILE] [--countries FILE]\n"
-               "                              [--features FILE] -o OUT.sgz\n"
+               "                              [--features FILE] [--min-population N] -o OUT.sgz\n"
                "       sitrep_gazetteer lookup INDEX.sgz NAME...\n"
                "       sitrep_gazetteer info [INDEX.sgz]\n");
   return 2;
@@ -48,6 +49,10 @@ int Build(int argc, char** argv) {
       src.countries_json = v;
     } else if (a == "--features") {
       src.features_tsv = v;
+    } else if (a == "--min-population") {
+      char* end = nullptr;
+      src.min_population = std::strtoll(v.c_str(), &end, 10);
+      if (end == v.c_str() || *end != '\0' || src.min_population < 0) return Usage();
     } else if (a == "-o" || a == "--out") {
       out = v;
     } else {
