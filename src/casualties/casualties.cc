@@ -524,6 +524,7 @@ struct Found {
   uint32_t trigger = 0;       // the word that says what happened (anchor for events)
   uint32_t victims_head = 0;  // noun counted, or the number
   bool has_victims_head = false;
+  bool toll = false;  // "the death toll rose to 40": the event's running figure
 };
 
 // Where the count's relation to a kind word is found.
@@ -1092,6 +1093,7 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
     }
     c.count = num->value;
     f.trigger = link->trigger;
+    f.toll = link->toll;
     out->push_back(std::move(f));
   }
   // Single people without a number: "a soldier was killed", "killed the deputy
@@ -1270,8 +1272,17 @@ Status CasualtyStage::Process(Document& doc) const {
   doc.casualties.reserve(found.size());
   for (Found& f : found) {
     int32_t idx = static_cast<int32_t>(doc.casualties.size());
-    if (f.c.event >= 0 && f.c.repeats < 0 && static_cast<size_t>(f.c.event) < doc.events.size())
-      doc.events[static_cast<size_t>(f.c.event)].casualties.push_back(idx);
+    if (f.c.event >= 0 && f.c.repeats < 0 && static_cast<size_t>(f.c.event) < doc.events.size()) {
+      std::vector<int32_t>& list = doc.events[static_cast<size_t>(f.c.event)].casualties;
+      if (f.toll) {
+        // A toll supersedes the event's earlier counts of its kind ("killing
+        // 30 ... the death toll rose to 40" is 40, not 70); they keep `event`.
+        std::erase_if(list, [&](int32_t i) {
+          return doc.casualties[static_cast<size_t>(i)].kind == f.c.kind;
+        });
+      }
+      list.push_back(idx);
+    }
     doc.casualties.push_back(std::move(f.c));
   }
   return OkStatus();

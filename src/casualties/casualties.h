@@ -73,6 +73,9 @@
 //   not read  negated ("no one was killed"), hypothetical ("could kill 1,000"),
 //             threatened counts; bare plurals without a number ("killed
 //             civilians").
+//   tolls     "the death toll rose to 40" joining an event supersedes the
+//             event's earlier counts of that kind: they leave
+//             Event::casualties but keep Casualty::event.
 //
 // A CasualtyStage is immutable once created and may be shared across threads.
 #ifndef SITREP_CASUALTIES_CASUALTIES_H_

@@ -201,6 +201,21 @@ TEST_F(CasualtiesTest, DeathToll) {
   EXPECT_FALSE(First(doc, Kind::kKilled)->cumulative);
 }
 
+TEST_F(CasualtiesTest, TollSupersedesEarlierCountsOfItsEvent) {
+  Document doc =
+      Run("A car bomb exploded in the market on Monday, killing 30 people. The death toll "
+          "from the bombing rose to 40 on Tuesday.");
+  ASSERT_EQ(doc.casualties.size(), 2u);
+  int64_t total = 0;
+  for (const Event& e : doc.events)
+    for (int32_t i : e.casualties)
+      if (doc.casualties[static_cast<size_t>(i)].kind == Kind::kKilled)
+        total += doc.casualties[static_cast<size_t>(i)].count;
+  ASSERT_GE(doc.casualties[0].event, 0);
+  EXPECT_EQ(doc.casualties[1].event, doc.casualties[0].event);  // the toll's event
+  EXPECT_EQ(total, 40);
+}
+
 TEST_F(CasualtiesTest, KilledAndWoundedHeadline) {
   Document doc = Run("13 killed and 20 wounded in market bombing");
   EXPECT_COUNT(doc, Kind::kKilled, 13, Qualifier::kExact);
