@@ -182,7 +182,8 @@ Status TimexStage::Process(Document& doc) const {
       if (!has_verb[si]) continue;  // a dateline or byline: "KABUL, April 12 (sitrep) -"
       const auto& xs = by_sentence[si];
       for (auto it = xs.rbegin(); it != xs.rend(); ++it) {
-        if (!doc.times[*it].value.empty() && doc.times[*it].problem.empty()) {
+        if (!doc.times[*it].value.empty() && doc.times[*it].problem.empty() &&
+            doc.times[*it].kind == TimeExpression::Kind::kPoint) {
           inherited = *it;
           break;
         }

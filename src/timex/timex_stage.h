@@ -28,13 +28,13 @@
 //     An expression after the story date ("after the story date") never dates
 //     a kFactual event: it is skipped as if absent. A kDuration ("for three
 //     days") dates an event only in the perfect ("have besieged the town for
-//     three days"); "jailed for five years" is a length: skipped. An attached expression
-//     that could not be resolved ("before 1900", "invalid date", "no story
-//     date") gives time = its index, date "" and basis kNone: unknown.
-//  2. kParagraph: the last expression with a value and no problem in an
-//     EARLIER sentence of the same paragraph (Sentence::paragraph); `time` is
-//     its index. Sentences without a verb (a dateline "KABUL, April 12
-//     (sitrep) -", a byline) are skipped.
+//     three days"); "jailed for five years" is a length: skipped. An attached
+//     expression that could not be resolved ("before 1900", "invalid date",
+//     "no story date") gives time = its index, date "" and basis kNone.
+//  2. kParagraph: the last point expression (not a duration or "since") with
+//     a value and no problem in an EARLIER sentence of the same paragraph
+//     (Sentence::paragraph); `time` is its index. Sentences without a verb (a
+//     dateline "KABUL, April 12 (sitrep) -", a byline) are skipped.
 //  3. kStoryDate: the story date, precision kDay, time -1.
 //  4. kNone: no story date (or an unusable one: not YYYY-MM-DD, before 1900;
 //     a warning is added to doc.diagnostics), date "".
