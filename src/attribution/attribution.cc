@@ -327,7 +327,15 @@ uint32_t NearestSubject(const View& v, uint32_t w) {
     if (far == kNo || c < far) far = c;
     if (near == kNo || c > near) near = c;
   }
-  if (far == kNo) return any;
+  if (far == kNo) {
+    // Only inverted speech has its subject after the verb: '..., said Lt.
+    // Col. X', '"...," said X' — not "the Authority said the aircraft declared".
+    if (any == kNo || w == v.sentence().token_begin) return any;
+    std::string_view before = v.Form(w - 1);
+    bool inverted = before == "," || before == "\"" || before == "''" || before == "\xE2\x80\x9D" ||
+                    before == ":";
+    return inverted ? any : kNo;
+  }
   if (far == near) return far;
   // Words of a subtree without edge punctuation.
   auto span = [&](uint32_t c, uint32_t* a, uint32_t* b) {
@@ -343,6 +351,41 @@ uint32_t NearestSubject(const View& v, uint32_t w) {
   bool apposition = na >= 2 && fb + 2 == na && v.Form(na - 1) == "," && nb + 1 < w;
   for (uint32_t t = nb + 1; apposition && t < w; ++t) apposition = v.Form(t) == ",";
   return apposition ? far : near;
+}
+
+// The noun phrase (with at most one apposition) between a comma or the
+// sentence start and the verb w: ", the General Staff of the armed forces
+// said", ", Mahfoozullah Akbari, a spokesman for Kunduz police, told dpa",
+// ", state-owned Somali National TV (SNTV) has reported". [*b, *e) tokens.
+bool NpBeforeVerb(const View& v, uint32_t w, uint32_t* b_out, uint32_t* e_out) {
+  const uint32_t sb = v.sentence().token_begin;
+  uint32_t end = w;
+  while (end > sb && v.Pos(end - 1) == Upos::kAux && v.Lemma(end - 1) == "have") --end;
+  if (end > sb && v.Form(end - 1) == ",") --end;
+  auto np_back = [&](uint32_t from) {
+    uint32_t b = from;
+    while (b > sb) {
+      uint32_t t = b - 1;
+      Upos u = v.Pos(t);
+      if (!NpWord(v, t) || u == Upos::kCconj || v.Lemma(t) == "in") break;
+      b = t;
+    }
+    return b;
+  };
+  uint32_t b = np_back(end);
+  const bool apposition = end < w && v.Form(end) == ",";
+  if (apposition && b < end && b > sb + 1 && v.Form(b - 1) == ",") {
+    uint32_t b2 = np_back(b - 1);  // the name before the apposition
+    if (b2 < b - 1 && (b2 == sb || v.Form(b2 - 1) == ",")) b = b2;
+  } else if (apposition && !(b < end && (b == sb || v.Form(b - 1) == ","))) {
+    return false;
+  }
+  bool after_comma = b < end && (b == sb || v.Form(b - 1) == "," || v.Form(b - 1) == "\"" ||
+                                 v.Form(b - 1) == "\xE2\x80\x9D");
+  if (!after_comma || v.Pos(b) == Upos::kAdp) return false;
+  *b_out = b;
+  *e_out = end;
+  return true;
 }
 
 // The frame a speech verb (or "according", or a report noun) makes.
@@ -444,47 +487,21 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
       }
     }
   }
-  if (subj == kNo && !f->has_source() && !Passive(v, w)) {
-    // ", the General Staff of the armed forces said" with the subject lost
-    // by the parse: the noun phrase between the comma and the verb.
-    // One apposition may sit in between: ", Mahfoozullah Akbari, a spokesman
-    // for Kunduz police, told dpa".
-    uint32_t end = w;
-    // "..., state-owned Somali National TV (SNTV) has reported"
-    while (end > v.sentence().token_begin && v.Pos(end - 1) == Upos::kAux &&
-           v.Lemma(end - 1) == "have")
-      --end;
-    if (end > v.sentence().token_begin && v.Form(end - 1) == ",") --end;
-    auto np_back = [&](uint32_t from) {
-      uint32_t b = from;
-      while (b > v.sentence().token_begin) {
-        uint32_t t = b - 1;
-        Upos u = v.Pos(t);
-        if (!NpWord(v, t) || u == Upos::kCconj || v.Lemma(t) == "in") break;
-        b = t;
-      }
-      return b;
-    };
-    uint32_t b = np_back(end);
-    const bool apposition = end < w && v.Form(end) == ",";
-    if (apposition && b < end && b > v.sentence().token_begin + 1 && v.Form(b - 1) == ",") {
-      uint32_t b2 = np_back(b - 1);  // the name before the apposition
-      if (b2 < b - 1 && (b2 == v.sentence().token_begin || v.Form(b2 - 1) == ",")) b = b2;
-    } else if (apposition &&
-               !(b < end && (b == v.sentence().token_begin || v.Form(b - 1) == ","))) {
-      b = end;  // no phrase
-    }
-    bool after_comma = b < end && (b == v.sentence().token_begin || v.Form(b - 1) == "," ||
-                                   v.Form(b - 1) == "\"" || v.Form(b - 1) == "\xE2\x80\x9D");
-    if (after_comma && v.Pos(b) != Upos::kAdp) {
-      f->src_begin = b;
-      f->src_end = end;
-      f->src_head = end - 1;
-      for (uint32_t t = b; t < end; ++t) {
-        if (v.Pos(t) == Upos::kAdp) {
-          f->src_head = t > b ? t - 1 : b;
-          break;
-        }
+  // "<clause>, officials said": the noun phrase right before the verb is the
+  // speaker, whatever the parse made the subject ("more than 1,300 buildings,
+  // officials said" with "buildings" as the subject).
+  uint32_t np_b = kNo, np_e = kNo;
+  if (!Passive(v, w) && NpBeforeVerb(v, w, &np_b, &np_e) &&
+      (subj == kNo ? !f->has_source()
+                   : subj < np_b && v.Form(np_b - 1) == "," && v.Form(np_e) != ",")) {
+    subj = kNo;
+    f->src_begin = np_b;
+    f->src_end = np_e;
+    f->src_head = np_e - 1;
+    for (uint32_t t = np_b; t < np_e; ++t) {
+      if (v.Pos(t) == Upos::kAdp) {
+        f->src_head = t > np_b ? t - 1 : np_b;
+        break;
       }
     }
   }
