@@ -351,6 +351,12 @@ TEST_F(TimexTest, InheritanceFromParagraph) {
   ASSERT_NE(bombed, nullptr);
   EXPECT_EQ(bombed->date, "2019-04-12");
   EXPECT_EQ(bombed->date_basis, DateBasis::kStoryDate);
+  // A duration or "since" in an earlier sentence is not inherited.
+  doc = Run("2019-03-02", "Rebels have besieged the town for three days. Jets bombed a market.");
+  ASSERT_EQ(doc.sentences[0].paragraph, doc.sentences[1].paragraph);
+  bombed = EventAt(doc, "bombed");
+  ASSERT_NE(bombed, nullptr);
+  EXPECT_EQ(bombed->date_basis, DateBasis::kStoryDate);
   // No story date: nothing to fall back to.
   doc = Run("", "Jets bombed a market.");
   bombed = EventAt(doc, "bombed");
