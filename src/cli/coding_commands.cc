@@ -64,7 +64,9 @@ int RunCode(const CommonFlags& f, const CodeFlags& c) {
   if (!table.ok()) return Fatal(table.status());
   auto modes = cameo::ModeDetector::LoadDefault();
   if (!modes.ok()) return Fatal(modes.status());
-  auto analyzer = MakeAnalyzer(f, AnalysisDepth::kParse, coder->get());
+  auto context = MakeContextStages(f.gazetteer);
+  if (!context.ok()) return Fatal(context.status());
+  auto analyzer = MakeAnalyzer(f, AnalysisDepth::kParse, coder->get(), context->get());
   if (!analyzer.ok()) return Fatal(analyzer.status());
   auto reader = MakeReader(f);
   if (!reader.ok()) return Fatal(reader.status());
@@ -171,7 +173,9 @@ int RunCodeBench(const CommonFlags& f, const std::string& corpora_dir, size_t mi
   if (!coder.ok()) return Fatal(coder.status());
   auto plain = MakeAnalyzer(f);
   if (!plain.ok()) return Fatal(plain.status());
-  auto coding = MakeAnalyzer(f, AnalysisDepth::kParse, coder->get());
+  auto context = MakeContextStages(f.gazetteer);
+  if (!context.ok()) return Fatal(context.status());
+  auto coding = MakeAnalyzer(f, AnalysisDepth::kParse, coder->get(), context->get());
   if (!coding.ok()) return Fatal(coding.status());
 
   std::vector<Document> base;

@@ -15,6 +15,7 @@
 
 #include "cli/cli_common.h"
 #include "cli/coding_commands.h"
+#include "cli/geo_commands.h"
 #include "core/binary_io.h"
 #include "core/conllu.h"
 #include "io/reader.h"
@@ -228,6 +229,7 @@ int Main(int argc, char** argv) {
                   "Analyse vs analyse+code on real news (GigaWord sample, UCDP headlines)");
   bench->add_option("--corpora", corpora, "Folder with petrarch2/ and ucdp-ged-sample/");
   bench->add_option("--min-sentences", min_sentences, "With --code: repeat to this many sentences");
+  AddContextFlags(bench, &f);
 
   CodeFlags code_flags;
   auto* code = app.add_subcommand(
@@ -235,6 +237,12 @@ int Main(int argc, char** argv) {
   AddInputFlags(code, &f);
   AddModelFlags(code, &f);
   AddCodeFlags(code, &code_flags);
+  AddContextFlags(code, &f);
+
+  GazetteerFlags gaz_flags;
+  auto* gazetteer = app.add_subcommand("gazetteer", "Build or query the gazetteer index");
+  gazetteer->require_subcommand(1);
+  GazetteerCommands gaz_cmds = AddGazetteerCommands(gazetteer, &f, &gaz_flags);
 
   ValidateFlags validate_flags;
   auto* validate = app.add_subcommand(
@@ -266,6 +274,8 @@ int Main(int argc, char** argv) {
   if (eval->parsed()) return RunEval(f, corpus, split);
   if (code->parsed()) return RunCode(f, code_flags);
   if (validate->parsed()) return RunValidate(f, validate_flags);
+  if (gaz_cmds.build->parsed()) return RunGazetteerBuild(gaz_flags);
+  if (gaz_cmds.lookup->parsed()) return RunGazetteerLookup(f, gaz_flags);
   if (bench->parsed() && bench_code) return RunCodeBench(f, corpora, min_sentences);
   if (bench->parsed()) return RunBench(f, corpus, min_tokens);
   if (train->parsed()) return RunTrain(corpus, out, seed, folds, f.threads);
