@@ -269,6 +269,34 @@ TEST_F(PlacesTest, SmallTownGluedToANameIsAPerson) {
   EXPECT_NE(PlaceText(doc, "Kandahar"), nullptr);
 }
 
+TEST_F(PlacesTest, ListsCarryPlaceEvidence) {
+  // "Saraqib" (a small town, no preposition of its own) is in a list with
+  // an accepted place.
+  Document doc = Run("Fighting spread to Idlib, Saraqib and Ariha on Monday.");
+  EXPECT_NE(PlaceText(doc, "Saraqib"), nullptr);
+  Document alone = Run("Saraqib officials said nothing.");
+  EXPECT_EQ(PlaceText(alone, "Saraqib"), nullptr);
+}
+
+TEST_F(PlacesTest, CountryAliasesAndRegions) {
+  Document doc = Run("The U.S. and Britain sent aid to Africa and Asia.");
+  const Place* us = PlaceText(doc, "The U.S.");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->country, "USA");
+  EXPECT_EQ(us->precision, GeoPrecision::kCountry);
+  const Place* africa = PlaceText(doc, "Africa");
+  ASSERT_NE(africa, nullptr);
+  EXPECT_EQ(africa->precision, GeoPrecision::kFeature);
+  EXPECT_FALSE(std::isnan(africa->lat));
+}
+
+TEST_F(PlacesTest, NationalityModifierIsNoLocation) {
+  // "a Syrian" is a demonym anyway; "a Russia-backed offensive" style country
+  // modifiers of an event noun are nationalities, the town is the place.
+  Document doc = Run("Five civilians were killed in a Russia air strike on Saraqib.");
+  EXPECT_EQ(LocationOf(doc, "killed"), "Saraqib");
+}
+
 TEST_F(PlacesTest, StageFillsEveryEvent) {
   Document doc = Run("Gunmen attacked a checkpoint in Kandahar on Wednesday.");
   ASSERT_FALSE(doc.events.empty());
