@@ -544,7 +544,7 @@ Kind TollKind(const View& v, uint32_t toll) {
 }
 
 // The relation of nominal q to a casualty word.
-// `number_first`: the first word of the number ("two" in "wounded two British soldiers").
+// `number_first`: the first word of the number ("two" in "wounded two Dutch soldiers").
 std::optional<Link> LinkOf(const View& v, uint32_t q, uint32_t number_first, int depth = 0) {
   if (depth > 2 || !v.Has(q)) return std::nullopt;
   const std::string& rel = v.Dep(q);
@@ -555,8 +555,8 @@ std::optional<Link> LinkOf(const View& v, uint32_t q, uint32_t number_first, int
   // A state word on the noun: "13 people killed", "13 civilians dead", "13 people who were killed".
   for (uint32_t c : v.K(q)) {
     std::string_view d = v.Dep(c);
-    // Not between the number and the noun: "four displaced persons killed" is
-    // no displacement; "wounded(amod) two British soldiers" is the verb misparsed.
+    // Not between the number and the noun: "five displaced villagers killed" is
+    // no displacement; "wounded(amod) two Dutch soldiers" is the verb misparsed.
     if ((c > q || c < number_first) &&
         (d == "amod" || d == "acl" || d == "acl:relcl" || d == "xcomp")) {
       if (auto k = StateKind(v, c); k && v.U(c) == Upos::kAdj) return Link{*k, c};
@@ -638,7 +638,7 @@ std::optional<Link> LinkOf(const View& v, uint32_t q, uint32_t number_first, int
 std::optional<Link> LexicalLink(const View& v, uint32_t first, uint32_t noun_end, bool has_noun,
                                 std::pair<uint32_t, uint32_t>* victims) {
   // first: the first word of the count phrase, qualifier included.
-  // (a) After: "13 killed", "15 Afghan Taliban killed", "dozens reported killed",
+  // (a) After: "13 killed", "11 Somali Rebels killed", "dozens reported killed",
   //     "Four dead, 56 wounded" (headline parses are often wrong).
   if (noun_end < v.e) {
     uint32_t n = noun_end;
@@ -646,7 +646,7 @@ std::optional<Link> LexicalLink(const View& v, uint32_t first, uint32_t noun_end
       while (n < v.e && n < noun_end + 4 &&
              (In(v.U(n), {Upos::kAdj, Upos::kNoun, Upos::kPropn}) || v.F(n) == "-") &&
              ((!StateKind(v, n) && !VerbKind(v, n) && !Find(kVerbs, v.L(n))) ||
-              (n + 1 < v.e && v.U(n + 1) == Upos::kNoun)))  // "displaced persons"
+              (n + 1 < v.e && v.U(n + 1) == Upos::kNoun)))  // "displaced villagers"
         ++n;
       if (n > noun_end && n < v.e) *victims = {noun_end, n};
     }
@@ -663,7 +663,7 @@ std::optional<Link> LexicalLink(const View& v, uint32_t first, uint32_t noun_end
     }
     *victims = {0, 0};
   }
-  // (b) Before: "killing 13", "Herdsmen Kill 2" (a noun to the tagger), "the
+  // (b) Before: "killing 13", "Bandits Kill 3" (a noun to the tagger), "the
   //     killing of 22".
   if (first > v.b) {
     uint32_t p = first - 1;
@@ -675,7 +675,7 @@ std::optional<Link> LexicalLink(const View& v, uint32_t first, uint32_t noun_end
     if (v.F(p).rfind("kidnap", 0) == 0) return Link{Kind::kAbducted, p};
     if (auto k = StateKind(v, p); k && v.F(first - 1) == "of") return Link{*k, p};
   }
-  // (c) A toll just before: "death toll rises to nine", "death toll tops 136,000".
+  // (c) A toll just before: "death toll climbs to six", "death toll passes 150,000".
   for (uint32_t p = first; p > v.b && p + 5 > first;) {
     --p;
     if (IsTollWord(v, p)) return Link{TollKind(v, p), p, true, false};
@@ -1072,7 +1072,7 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
     c.end = doc.tokens[end_tok - 1].end;
     c.cumulative = Cumulative(v, link->trigger, *link);
     if (link->toll && !c.cumulative) {
-      // A country's or a war's toll is a running total: "Syria death toll tops 136,000".
+      // A country's or a war's toll is a running total: "Yemen death toll passes 150,000".
       for (uint32_t p = link->trigger; p > v.b && p + 4 > link->trigger;) {
         --p;
         int32_t m = mention_of[p];
@@ -1147,7 +1147,7 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
         if (In(dw, {"a", "an", "the", "this", "that", "one"}) || v.Child(n, {"nmod:poss"}) >= 0 ||
             v.U(n) == Upos::kPropn)
           count = 1;
-        // Headlines drop the article: "Officer killed", "police kill Papuan separatist".
+        // Headlines drop the article: "Commander killed", "troops kill rebel commander".
         if (det < 0 && v.X(n) == "NN" && PersonNoun(v.L(n)) && v.Child(tr, {"aux"}) < 0 &&
             In(v.X(tr), {"VBN", "VBD", "VBP", "VBZ"}))
           count = 1;
