@@ -571,8 +571,10 @@ bool SideSpeech(const View& v, uint32_t x, uint32_t c) {
   }
   std::string_view r = v.Base(c);
   if (r == "parataxis") return true;
-  if (r == "ccomp" && c > x) return true;
-  if (r == "conj" && c > x && v.Child(c, "cc") == kNo) {
+  // A ccomp or conj after a comma or quote: "X attacked Y, police said"
+  // misparsed; not the complement of a speech verb ("said the aircraft
+  // declared ...").
+  if ((r == "ccomp" || (r == "conj" && v.Child(c, "cc") == kNo)) && c > x) {
     for (uint32_t t = x + 1; t < c; ++t) {
       std::string_view f = v.Form(t);
       if (f == "," || f == "\"" || f == "''" || f == "\xE2\x80\x9D") return true;
