@@ -52,9 +52,10 @@
 //             verb's subject/obl ("air strikes killed 12"), else the nearest one
 //             in the sentence. A sentence with no such event passes its count to
 //             the last such event of the previous sentence ("At least 13 ...
-//             were killed"). Kinds and CAMEO roots that may carry them:
-//             killed/displaced 18, 19, 20, 175; injured those + 14;
-//             arrested/abducted 17, 18, 19, 20 (+ 14 for arrests). Negated,
+//             were killed"; displacement counts do not). Kinds and the CAMEO
+//             codes that may carry them: killed 18 (not 181), 19, 20, 175;
+//             injured 14, 18, 19, 20, 175; arrested 14, 17, 18, 19, 20;
+//             abducted 17, 18, 19, 20; displaced 17, 18, 19, 20. Negated,
 //             future and hypothetical events get none.
 //   cumulative "the war has killed 250,000", "since March", "so far", "to date",
 //             "in total", "bringing the death toll to ..." -> cumulative, event -1.
