@@ -66,6 +66,9 @@ constexpr std::string_view kTimeWords[] = {
     "yesterday", "tonight", "morning",   "afternoon", "evening",  "night",    "week",   "month",
     "year",      "weekend", "january",   "february",  "march",    "april",    "may",    "june",
     "july",      "august",  "september", "october",   "november", "december"};
+// Nouns of "..., a claim X denied" (the reporter's comment on a claim).
+constexpr std::string_view kClaimNoun[] = {"claim",  "report",     "allegation",
+                                           "charge", "accusation", "assertion"};
 constexpr std::string_view kNeg[] = {"not", "n't", "never", "no", "nor"};
 
 // A sentence's parse: children lists and lower-cased lemmas.
@@ -75,17 +78,32 @@ class View {
     const uint32_t n = s.token_end - s.token_begin;
     kids_.resize(n);
     lem_.resize(n);
+    owned_.reserve(n);  // never reallocates: lem_ may point into it
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
       const Token& tok = doc.tokens[t];
-      std::string l = tok.lemma.empty() ? std::string(doc.Form(tok)) : tok.lemma;
-      for (char& c : l) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      std::string_view l = tok.lemma.empty() ? doc.Form(tok) : std::string_view(tok.lemma);
+      bool upper = false;
+      for (char c : l) upper = upper || (c >= 'A' && c <= 'Z');
+      if (upper) {  // lower-cased copy only where needed
+        std::string& o = owned_.emplace_back(l);
+        for (char& c : o) {
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
+        l = o;
       }
-      lem_[t - s.token_begin] = std::move(l);
+      lem_[t - s.token_begin] = l;
       uint32_t h = Head(t);
       if (h != kNo) kids_[h - s.token_begin].push_back(t);
     }
+    // ", (a) claim": where a reporter's comment on a claim may start.
+    for (uint32_t t = s.token_begin + 1; t < s.token_end; ++t) {
+      if (!In(Lemma(t), kClaimNoun)) continue;
+      uint32_t before = t - 1;
+      if (Pos(before) == Upos::kDet && before > s.token_begin) --before;
+      if (Form(before) == ",") claim_anchors_.push_back(t);
+    }
   }
+  const std::vector<uint32_t>& claim_anchors() const { return claim_anchors_; }
   const Sentence& sentence() const { return *s_; }
   bool Contains(uint32_t t) const { return t >= s_->token_begin && t < s_->token_end; }
   // Document index of t's head; kNo for the root or a head outside the sentence.
@@ -101,7 +119,7 @@ class View {
     return r.substr(0, r.find(':'));
   }
   std::string_view Rel(uint32_t t) const { return doc_->tokens[t].deprel; }
-  const std::string& Lemma(uint32_t t) const { return lem_[t - s_->token_begin]; }
+  std::string_view Lemma(uint32_t t) const { return lem_[t - s_->token_begin]; }
   Upos Pos(uint32_t t) const { return doc_->tokens[t].upos; }
   std::string_view Form(uint32_t t) const { return doc_->Form(doc_->tokens[t]); }
   const std::vector<uint32_t>& Kids(uint32_t t) const { return kids_[t - s_->token_begin]; }
@@ -138,7 +156,9 @@ class View {
   const Document* doc_;
   const Sentence* s_;
   std::vector<std::vector<uint32_t>> kids_;
-  std::vector<std::string> lem_;
+  std::vector<std::string_view> lem_;  // lower-cased lemmas (into doc or owned_)
+  std::vector<std::string> owned_;
+  std::vector<uint32_t> claim_anchors_;
 };
 
 bool IsPunct(const View& v, uint32_t t) { return v.Pos(t) == Upos::kPunct; }
@@ -545,18 +565,12 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
   return true;
 }
 
-constexpr std::string_view kClaimNoun[] = {"claim",  "report",     "allegation",
-                                           "charge", "accusation", "assertion"};
-
 // Does the clause of `c` open with "a claim ..." after a comma: "..., a claim
 // Moscow's defence ministry denied" parsed as a clause of its own? Such a
 // comment on a claim is the reporter's voice.
 bool ClaimComment(const View& v, uint32_t c) {
-  for (uint32_t t = v.sentence().token_begin + 1; t < c; ++t) {
-    if (!In(v.Lemma(t), kClaimNoun)) continue;
-    uint32_t before = t - 1;
-    if (v.Pos(before) == Upos::kDet && before > v.sentence().token_begin) --before;
-    if (v.Form(before) == "," && v.Dominates(c, t)) return true;
+  for (uint32_t t : v.claim_anchors()) {
+    if (t < c && v.Dominates(c, t)) return true;
   }
   return false;
 }
@@ -657,7 +671,7 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
     uint32_t p = v.Head(x);
     if (p == kNo) break;
     std::string_view r = v.Base(x);
-    const std::string& pl = v.Lemma(p);
+    const std::string_view pl = v.Lemma(p);
     // "..., a claim the army swiftly denied": a relative clause on a report
     // noun is the reporter's comment on the claim, not part of it.
     if (v.Rel(x) == "acl:relcl" && !v.IsVerbal(p) && In(pl, kClaimNoun)) want_frame = false;
@@ -1076,7 +1090,8 @@ Status Attribute(Document& doc) {
     if (s.token_begin > s.token_end || s.token_end > ntok)
       return InvalidArgumentError("attribution: a sentence points outside the tokens");
   }
-  std::vector<View> views;
+  if (doc.events.empty()) return OkStatus();
+  std::vector<View> views;  // reserved: a View's lemma views point into itself
   views.reserve(doc.sentences.size());
   for (const Sentence& s : doc.sentences) views.emplace_back(doc, s);
 
