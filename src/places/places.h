@@ -29,8 +29,13 @@
 //     al-Assad"), months and weekdays, a weak name glued to other proper
 //     nouns ("Francisco Duque");
 //   - an unknown capitalised name after in/near/outside or before a
-//     designator ("in Palauig", "Kodori Gorge") is kept as text with NaN
-//     coordinates (precision kNone).
+//     designator ("in Palauig", "Kodori Gorge"), or in a list with an
+//     accepted place, is kept as text with NaN coordinates (precision
+//     kNone); so is a small town (< 20k people, not a capital) that lies in
+//     none of the story's countries (a local name the gazetteer lacks).
+//   - short and former country names ("US", "Britain", "Turkey", "DRC") and
+//     continents / world regions ("Africa", "North America") come from a
+//     small built-in table when the gazetteer lacks them.
 // Span: the name plus a following designator and a preceding "the"
 // ("the Caspian Sea", "Idlib province"); direction/proximity words go to
 // Place::relation ("north of", "western", "near", "outside").
@@ -92,10 +97,14 @@ void RecognizePlaces(const geo::Gazetteer& gazetteer, Document& doc,
                      const RecognizeOptions& options = {});
 
 // Sets doc.focus_place: the story's main country (or province), as an index
-// into doc.places. If no place names it at that precision, a coarsened copy of
-// the first place inside it is appended (same span, the country's or
-// province's own entry, precision kCountry/kAdmin1, confidence 0.5). -1 if
-// the story names no resolved place. Call after RecognizePlaces.
+// into doc.places. Country evidence: each place 1, each actor mention with a
+// country 0.5 ("Syrian troops"), the dateline 0.3; the province when >= 2
+// places and >= 60 % of those below country level lie in it. If no place
+// names the focus at that precision, a coarsened copy of the first place
+// inside it (else of the first actor mention of that country) is appended
+// (same span, the country's or province's own entry, precision
+// kCountry/kAdmin1, confidence 0.5). -1 if there is no evidence at all.
+// Call after RecognizePlaces.
 void ChooseFocus(const geo::Gazetteer& gazetteer, Document& doc);
 
 // Where the event with this trigger token (a document token index) happened.
