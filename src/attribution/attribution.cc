@@ -934,9 +934,12 @@ bool FollowOnQuoteFrame(const Document& doc, const std::vector<View>& views,
   return false;
 }
 
-// "He added:" at the end of sentence k-1 (same paragraph): its speech verb.
-bool ColonFrame(const Document& doc, const std::vector<View>& views, uint32_t k, Frame* f) {
-  if (k == 0 || doc.sentences[k - 1].paragraph != doc.sentences[k].paragraph) return false;
+// "He added:" at the end of sentence k-1 (also across a paragraph break): its
+// speech verb.
+bool ColonFrame(const std::vector<View>& views, uint32_t k, Frame* f) {
+  // The colon is cue enough to cross a paragraph break ("He said:" then the
+  // quoted paragraph).
+  if (k == 0) return false;
   const View& v = views[k - 1];
   const Sentence& s = v.sentence();
   uint32_t last = s.token_end;
@@ -1156,7 +1159,7 @@ Status Attribute(Document& doc) {
     if (!f.found) {
       uint32_t b = doc.tokens[e.trigger_head].begin;
       for (const Quote& q : quotes) {
-        if (b > q.open && b < q.close && SentenceOf(doc, q.open) != SentenceOf(doc, q.close)) {
+        if (b > q.open && b < q.close) {
           QuoteFrame(doc, views, q, &f);
           break;
         }
@@ -1170,7 +1173,7 @@ Status Attribute(Document& doc) {
       f = Frame();
       f.sentence = e.sentence;
     }
-    if (!f.found) ColonFrame(doc, views, e.sentence, &f);
+    if (!f.found) ColonFrame(views, e.sentence, &f);
     if (!f.found) SurfaceAccordingFrame(v, e.trigger_head, &f);
     if (!f.found) FinalSpeechFrame(v, e.trigger_head, &f);
     if (f.found && f.has_source() && f.mention < 0) {

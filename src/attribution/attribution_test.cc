@@ -203,6 +203,15 @@ TEST_F(AttributionTest, WitnessesAndRegionalSources) {
   EXPECT_EQ(Attr(src, "attacked"), "reported|Sources in the region|say");
 }
 
+TEST_F(AttributionTest, ConfirmedAnnounced) {
+  EXPECT_EQ(
+      Attr(Run("The ministry confirmed that police arrested 12 protesters in Cairo."), "arrested"),
+      "reported|The ministry|confirmed");
+  EXPECT_EQ(Attr(Run("The army announced it had retaken the town of Palmyra from Islamic State."),
+                 "retaken"),
+            "claimed|The army|announced");
+}
+
 TEST_F(AttributionTest, QuotedAsSaying) {
   Document doc =
       Run("The ministry quoted the commander as saying that troops attacked rebel positions.");
@@ -489,6 +498,17 @@ TEST_F(AttributionTest, AQuoteRightAfterAnAttributedQuoteContinuesIt) {
       "The commander said the army attacked the town. \"Our fighters destroyed two tanks near the "
       "bridge.\"");
   EXPECT_EQ(Attr(plain, "destroyed", 1), "asserted||");
+}
+
+TEST_F(AttributionTest, ColonThenQuotedParagraph) {
+  Document doc = Run("The spokesman said:\n\n\"Our fighters attacked the convoy near Marib.\"");
+  EXPECT_EQ(Attr(doc, "attacked"), "claimed|The spokesman|said");
+}
+
+TEST_F(AttributionTest, QuoteThenHeAdded) {
+  Document doc =
+      Run("\"We will not stop,\" he said. \"Rebels attacked our positions near Hama,\" he added.");
+  EXPECT_EQ(Attr(doc, "attacked", 1), "reported|he|added");
 }
 
 TEST_F(AttributionTest, NoContinuationCueNoAttribution) {
