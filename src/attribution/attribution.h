@@ -53,16 +53,21 @@
 //      the path ("..., police said"); an obl "according to X" on a node of the
 //      path ("according to a statement from X" -> X); "quoted X as saying"
 //      -> X; a report noun with a source ("the army's statement that ...").
-//   3. across sentences, only with a continuation cue: an event inside a
-//      quotation that spans sentences takes the speech verb next to the
-//      quotation ('"We attacked the base. We destroyed three tanks," a
-//      spokesman said.'); a sentence right after one that ends in ':' with a
-//      speech verb ("He added: ...") takes that verb; a sentence that is all
-//      quotation right after an attributed quotation continues its speaker.
-//      Otherwise a frame never crosses a sentence boundary.
+//   3. the surface, where the parse lost the frame: "According to X, ...",
+//      "..., according to X.", "..., Syrian state media reported.";
+//   4. quotations, and across sentences only with a continuation cue: an
+//      event inside a quotation takes the speech verb next to the quotation,
+//      also when it spans sentences ('"We attacked the base. We destroyed
+//      three tanks," a spokesman said.'); a sentence right after one that
+//      ends in ':' with a speech verb ("He added:") takes that verb; a
+//      sentence that is all quotation right after an attributed quotation
+//      continues its speaker. Otherwise a frame never crosses a sentence
+//      boundary.
 // The source phrase is the subject's subtree (up to its first comma:
 // "Rami Abdel Rahman, head of the Observatory, said" -> "Rami Abdel
-// Rahman"); Attribution::mention is the actor mention whose head lies in it.
+// Rahman"; no dates or relative clauses); Attribution::mention is the actor
+// mention whose head lies in it. The rules in full, with figures:
+// src/attribution/README.md.
 //
 // The stage reads tokens, the parse, mentions and events; it writes only
 // Event::attribution. It holds no state: one stage may serve many threads.
