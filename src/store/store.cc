@@ -443,10 +443,12 @@ std::string EventFamily(const json& r) {
   return "";
 }
 
+// "190/ASSAULT/Battles", "010" (the parts that are set).
 std::string EventType(const json& r) {
-  std::string out = AsString(Str(r, "cameo"));
-  for (Value v : {Str(Obj(r, "plover"), "event"), Str(Obj(r, "acled"), "event_type")}) {
-    out += "/" + AsString(v);
+  std::string out;
+  for (Value v :
+       {Str(r, "cameo"), Str(Obj(r, "plover"), "event"), Str(Obj(r, "acled"), "event_type")}) {
+    if (std::string s = AsString(v); !s.empty()) out += (out.empty() ? "" : "/") + s;
   }
   return out;
 }
@@ -630,7 +632,7 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   // The first read of the header tells a non-database file apart.
   Status s = Exec(db,
                   "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
-                  "PRAGMA synchronous=NORMAL;");
+                  "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
   if (!s.ok()) return s.WithContext(path);
   sqlite3_create_function(db, "haversine_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                           HaversineSql, nullptr, nullptr);
