@@ -755,13 +755,34 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
 
 // A mention whose head lies in [b, e) of sentence s; the one headed at `head`
 // first, else the widest.
-int32_t MentionIn(const Document& doc, uint32_t s, uint32_t b, uint32_t e, uint32_t head) {
+// Nouns for someone who speaks for an actor named after them: "a spokesman
+// for the Houthis", "an official of the ministry" -> the Houthis, the ministry.
+constexpr std::string_view kRoleNouns[] = {
+    "spokesman",      "spokeswoman", "spokesperson", "official",   "commander",  "minister",
+    "representative", "member",      "leader",       "head",       "chief",      "officer",
+    "statement",      "ministry",    "office",       "envoy",      "ambassador", "adviser",
+    "advisor",        "director",    "president",    "secretary",  "general",    "colonel",
+    "spokesmen",      "press",       "service",      "department", "agency",     "council"};
+
+int32_t MentionIn(const Document& doc, const View& v, uint32_t s, uint32_t b, uint32_t e,
+                  uint32_t head) {
   int32_t best = -1;
   uint32_t best_width = 0;
+  // Without a mention at the head, a mention behind a preposition speaks for
+  // the phrase only after a role noun ("a spokesman for the Houthis"; not
+  // "sources from east Libya").
+  const bool role = head != kNo && v.Contains(head) && In(v.Lemma(head), kRoleNouns);
   for (size_t i = 0; i < doc.mentions.size(); ++i) {
     const ActorMention& m = doc.mentions[i];
     if (m.sentence != s || m.head < b || m.head >= e) continue;
     if (m.head == head) return static_cast<int32_t>(i);
+    if (!role && m.token_begin > b) {
+      bool through_preposition = false;
+      for (uint32_t t = b; t < m.token_begin && t < e; ++t) {
+        through_preposition = through_preposition || v.Pos(t) == Upos::kAdp;
+      }
+      if (through_preposition) continue;
+    }
     uint32_t w = m.token_end > m.token_begin ? m.token_end - m.token_begin : 0;
     if (best < 0 || w > best_width) {
       best = static_cast<int32_t>(i);
@@ -1018,6 +1039,8 @@ bool FinalSpeechFrame(const View& v, uint32_t trigger, Frame* f) {
       speech = t;
       continue;
     }
+    // "..., rescue officials have said."
+    if (speech == kNo && u == Upos::kAux && v.Lemma(t) == "have") continue;
     bool np = NpWord(v, t);
     bool tail = u == Upos::kPropn || u == Upos::kNoun || u == Upos::kAdp || u == Upos::kAdv ||
                 u == Upos::kDet || u == Upos::kNum || u == Upos::kAdj || u == Upos::kPunct;
@@ -1030,7 +1053,8 @@ bool FinalSpeechFrame(const View& v, uint32_t trigger, Frame* f) {
   g.cue_end = speech + 1;
   g.src_begin = comma + 1;
   g.src_end = speech;
-  g.src_head = speech - 1;
+  while (g.src_end > g.src_begin + 1 && v.Pos(g.src_end - 1) == Upos::kAux) --g.src_end;
+  g.src_head = g.src_end - 1;
   g.sentence = f->sentence;
   g.found = true;
   *f = g;
@@ -1177,7 +1201,7 @@ Status Attribute(Document& doc) {
     if (!f.found) SurfaceAccordingFrame(v, e.trigger_head, &f);
     if (!f.found) FinalSpeechFrame(v, e.trigger_head, &f);
     if (f.found && f.has_source() && f.mention < 0) {
-      f.mention = MentionIn(doc, f.sentence, f.src_begin, f.src_end, f.src_head);
+      f.mention = MentionIn(doc, views[f.sentence], f.sentence, f.src_begin, f.src_end, f.src_head);
     }
   }
 

@@ -212,6 +212,22 @@ TEST_F(AttributionTest, ConfirmedAnnounced) {
             "claimed|The army|announced");
 }
 
+TEST_F(AttributionTest, ACountryBehindAPrepositionIsNotTheSpeaker) {
+  // "sources from east Libya" are not Libya's state: no claim for Libyan forces.
+  Document doc =
+      Run("Libyan forces abducted the finance minister in Benghazi, according to sources from east "
+          "Libya.");
+  EXPECT_EQ(Attr(doc, "abducted"), "reported|sources from east Libya|according to");
+  EXPECT_EQ(Find(doc, "abducted")->attribution.mention, -1);
+}
+
+TEST_F(AttributionTest, OfficialsHaveSaid) {
+  Document doc = Run(
+      "Two suicide bombers killed at least 22 worshippers in an attack on a mosque in Maiduguri, "
+      "rescue officials have said.");
+  EXPECT_EQ(Attr(doc, "killed"), "reported|rescue officials|said");
+}
+
 TEST_F(AttributionTest, QuotedAsSaying) {
   Document doc =
       Run("The ministry quoted the commander as saying that troops attacked rebel positions.");
