@@ -321,8 +321,8 @@ int FindBuiltin(std::string_view key) {
 bool IsBuiltinPrefix(std::string_view key) {
   for (const Builtin& b : kBuiltins) {
     std::string_view k = b.key;
-    if (k.size() > key.size() && k.substr(0, key.size()) == key && k[key.size()] == ' ')
-      return true;
+    // No word boundary needed: "People" goes on to "People's Republic of China".
+    if (k.size() > key.size() && k.substr(0, key.size()) == key) return true;
   }
   return false;
 }
@@ -668,8 +668,29 @@ class Recognizer {
     return tok.upos == Upos::kAdj || tok.deprel == "amod";
   }
 
+  // Names whose strong readings lie in several countries ("Georgia": the
+  // country or the US state) are no evidence for either.
+  bool AmbiguousStrong(const Candidate& c) const {
+    std::string_view first;
+    for (uint32_t id : c.ids) {
+      const geo::Entry& e = gaz_.entry(id);
+      if (!IsCountryEntry(e) && !IsAdminEntry(e)) continue;
+      if (first.empty()) first = e.country;
+      if (e.country != first) return true;
+    }
+    return false;
+  }
+
   void CollectEvidence() {
-    for (const ActorMention& m : doc_.mentions) countries_.Add(m.country, 1.0f);
+    std::vector<bool> ambiguous(doc_.tokens.size(), false);
+    for (const Candidate& c : cands_) {
+      if (!AmbiguousStrong(c)) continue;
+      for (uint32_t t = c.name_begin; t < c.name_end; ++t) ambiguous[t] = true;
+    }
+    for (const ActorMention& m : doc_.mentions) {
+      if (m.head < ambiguous.size() && ambiguous[m.head]) continue;
+      countries_.Add(m.country, 1.0f);
+    }
     for (const Token& tok : doc_.tokens) {
       if (tok.upos != Upos::kAdj && tok.upos != Upos::kPropn) continue;
       std::string_view f = doc_.Form(tok);
@@ -678,7 +699,7 @@ class Recognizer {
       if (!iso.empty()) countries_.Add(iso, 1.0f);
     }
     for (Candidate& c : cands_) {
-      if (c.ids.empty()) continue;
+      if (c.ids.empty() || AmbiguousStrong(c)) continue;
       const geo::Entry& e = gaz_.entry(c.ids[0]);
       float w = c.dateline ? 0.5f : 1.0f;
       if (IsCountryEntry(e) || IsAdminEntry(e)) countries_.Add(e.country, w * 1.5f);
