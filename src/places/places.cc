@@ -233,6 +233,17 @@ bool DeprelIs(const Token& t, std::string_view prefix) {
   return std::string_view(t.deprel).substr(0, prefix.size()) == prefix;
 }
 
+// "UN", "U.N.", "FAO": upper-case letters (and dots) only.
+bool IsAcronym(std::string_view f) {
+  int letters = 0;
+  for (char ch : f) {
+    if (ch == '.') continue;
+    if (ch < 'A' || ch > 'Z') return false;
+    ++letters;
+  }
+  return letters >= 2 && letters <= 5;
+}
+
 bool IsPunct(const Token& t) { return t.upos == Upos::kPunct; }
 
 std::string AsciiLower(std::string_view s) {
@@ -748,6 +759,8 @@ class Recognizer {
           if (IsCapitalised(doc_.Form(tok)) && tok.upos != Upos::kPropn) all_propn = false;
         }
         if (IsCommonCapitalised(Form(c.name_begin))) continue;
+        // "U.N.", "FAO", "CDC": acronyms are organisations, not villages.
+        if (c.name_end - c.name_begin == 1 && IsAcronym(Form(c.name_begin))) continue;
         const geo::Entry& top = gaz_.entry(c.ids[0]);
         bool glued = GluedToProperNoun(c);
         // Without context, only a capital or a large town called by its own
