@@ -26,7 +26,8 @@
 //     earlier accepted mention of the same name in the document;
 //   - never: demonyms ("Syrian troops" is an actor; the country counts as
 //     document evidence), names inside a named actor mention ("Bashar
-//     al-Assad"), months and weekdays, a weak name glued to other proper
+//     al-Assad"), acronyms as towns ("U.N." is no Indian village "Un"),
+//     months and weekdays, a weak name glued to other proper
 //     nouns ("Francisco Duque");
 //   - an unknown capitalised name after in/near/outside or before a
 //     designator ("in Palauig", "Kodori Gorge"), or in a list with an
