@@ -1152,6 +1152,7 @@ struct Option {
   int distance = 0;
   bool operator<(const Option& o) const {  // "better than"
     if (clause != o.clause) return clause;
+    if ((strength == 0) != (o.strength == 0)) return strength != 0;
     if (direction_ref != o.direction_ref) return !direction_ref;
     if (precision_rank != o.precision_rank) return precision_rank < o.precision_rank;
     if (path != o.path) return path < o.path;
@@ -1315,8 +1316,12 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       // A direct argument of the trigger: "captured Badme", "patrolled Jerusalem".
       bool direct = reached && HeadOf(doc, s, role) == static_cast<int64_t>(trigger) &&
                     (DeprelIs(rt, "obj") || DeprelIs(rt, "nsubj:pass"));
-      if (!locative && !direct) continue;
-      o.strength = locative ? 2 : 1;
+      // Last resort: a town naming the subject's or object's noun ("Hong Kong
+      // people demonstrated", "a posh Sofia restaurant").
+      bool named_argument = modifier && p.precision != GeoPrecision::kCountry &&
+                            DeprelIs(ht, "compound") && reached && !crossed && path <= 2;
+      if (!locative && !direct && !named_argument) continue;
+      o.strength = locative ? 2 : direct ? 1 : 0;
       // A modifier ("the Baghdad neighbourhood of Al-Bayaa") is one step
       // further from the event than the phrase it modifies.
       o.path = reached ? path + (modifier ? 1 : 0) : 100;
