@@ -575,6 +575,19 @@ bool ClaimComment(const View& v, uint32_t c) {
   return false;
 }
 
+// "..., while Brazilian news media say gunmen attacked a bar" parsed with
+// "say" as an adverbial clause under "attacked": a speech verb with a subject
+// of its own and no complement of its own.
+bool InvertedStatement(const View& v, uint32_t c) {
+  if (!(v.Base(c) == "advcl" && Speech(v, c) && v.Child(c, "nsubj") != kNo &&
+        v.Child(c, "ccomp") == kNo && v.Child(c, "obj") == kNo && v.Child(c, "parataxis") == kNo))
+    return false;
+  for (uint32_t k : v.Kids(c)) {  // "while ... say"
+    if (v.Base(k) == "mark" && In(v.Lemma(k), {"while", "whereas", "as"})) return true;
+  }
+  return false;
+}
+
 // Would the parataxis/conj speech verb `c` hanging on `x` report x's clause?
 // "X attacked Y, police said".
 bool SideSpeech(const View& v, uint32_t x, uint32_t c) {
@@ -585,6 +598,7 @@ bool SideSpeech(const View& v, uint32_t x, uint32_t c) {
   }
   std::string_view r = v.Base(c);
   if (r == "parataxis") return true;
+  if (InvertedStatement(v, c)) return true;
   // A ccomp or conj after a comma or quote: "X attacked Y, police said"
   // misparsed; not the complement of a speech verb ("said the aircraft
   // declared ...").
@@ -621,7 +635,9 @@ bool MisreadComplement(const View& v, uint32_t x, uint32_t p) {
   uint32_t g = v.Head(p);
   if (g == kNo || !Speech(v, g)) return false;
   std::string_view pr = v.Base(p);
-  if (pr != "obj" && pr != "iobj" && pr != "obl") return false;
+  // ("said Monday that the weapons were destroyed": "Monday" read as a
+  // subject after the verb)
+  if (pr != "obj" && pr != "iobj" && pr != "obl" && !(pr == "nsubj" && p > g)) return false;
   bool that = false, subject = false;
   for (uint32_t c : v.Kids(x)) {
     if (v.Lemma(c) == "that" && c < x && c == p + 1) that = true;
@@ -630,6 +646,12 @@ bool MisreadComplement(const View& v, uint32_t x, uint32_t p) {
       subject = true;
   }
   return that && subject;
+}
+
+// "X say ..., while Y say ...": a speech verb with its own subject in an
+// adverbial clause makes a statement of its own, not part of the one above.
+bool OwnStatement(const View& v, uint32_t x) {
+  return v.Base(x) == "advcl" && Speech(v, x) && v.Child(x, "nsubj") != kNo;
 }
 
 // Walks from the trigger to the root: the nearest frame (if `want_frame`) and
@@ -655,6 +677,9 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
   }
   for (uint32_t step = 0; step <= v.sentence().size(); ++step) {
     if (v.IsVerbal(x) && ClaimComment(v, x)) want_frame = false;
+    // "X say ..., while Y say ...": a statement with its own speaker in an
+    // adverbial clause is not part of the statement above it.
+    if (OwnStatement(v, x)) want_frame = false;
     for (uint32_t c : v.Kids(x)) {
       if (!scope) break;
       if (v.Base(c) == "advmod" && In(v.Lemma(c), kHedgeAdv)) hedge->Set(c, c + 1);
@@ -1152,9 +1177,17 @@ Status Attribute(Document& doc) {
     // "..., a claim the ministry denied": the reporter's comment, whatever
     // the coder linked it to.
     bool comment = false;
+    const uint32_t stop = e.reported_by >= 0 && static_cast<size_t>(e.reported_by) < n
+                              ? doc.events[e.reported_by].trigger_head
+                              : kNo;
     for (uint32_t x = e.trigger_head, k = 0; x != kNo && k <= v.sentence().size();
          x = v.Head(x), ++k) {
       if (v.IsVerbal(x) && ClaimComment(v, x)) comment = true;
+      if (x == stop) break;
+      if (OwnStatement(v, x)) comment = true;  // not reported by the statement above
+    }
+    for (uint32_t c : v.Kids(e.trigger_head)) {
+      if (InvertedStatement(v, c)) comment = true;  // its own speaker is below it
     }
     if (!comment && e.reported_by >= 0 && static_cast<size_t>(e.reported_by) < n &&
         static_cast<int32_t>(i) != e.reported_by) {

@@ -221,6 +221,22 @@ TEST_F(AttributionTest, ACountryBehindAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(Find(doc, "abducted")->attribution.mention, -1);
 }
 
+TEST_F(AttributionTest, TwoSpeakersInOneSentenceKeepTheirOwnClauses) {
+  Document doc = Run(
+      "Brazilian authorities say there has been a massacre in the country's northern Para state "
+      "without releasing any details, while Brazilian news media say gunmen attacked a bar in "
+      "Belem City.");
+  EXPECT_EQ(Attr(doc, "attacked"), "reported|Brazilian news media|say");
+}
+
+TEST_F(AttributionTest, SaidMondayThat) {
+  // "Monday" is parsed as a subject and the that-clause as its relative clause.
+  Document doc =
+      Run("Informed military sources said Monday that the weapons and explosives were destroyed in "
+          "Tarin Kot city.");
+  EXPECT_EQ(Attr(doc, "destroyed"), "reported|military sources|said");
+}
+
 TEST_F(AttributionTest, OfficialsHaveSaid) {
   Document doc = Run(
       "Two suicide bombers killed at least 22 worshippers in an attack on a mosque in Maiduguri, "
