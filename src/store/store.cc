@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <ctime>
 #include <set>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -369,6 +370,21 @@ constexpr const char* kEventColumns[] = {"id",
                                          "coder",
                                          "record"};
 constexpr size_t kNumEventColumns = sizeof(kEventColumns) / sizeof(kEventColumns[0]);
+constexpr size_t ColumnIndex(std::string_view name) {
+  for (size_t i = 0; i < kNumEventColumns; ++i) {
+    if (name == kEventColumns[i]) return i;
+  }
+  return kNumEventColumns;
+}
+constexpr size_t kColIncident = ColumnIndex("incident_id");
+constexpr size_t kColDate = ColumnIndex("date");
+constexpr size_t kColCountry = ColumnIndex("country");
+constexpr size_t kColAdmin1 = ColumnIndex("admin1");
+constexpr size_t kColLat = ColumnIndex("lat");
+constexpr size_t kColLon = ColumnIndex("lon");
+constexpr size_t kColPrecision = ColumnIndex("geo_precision");
+constexpr size_t kColFatalities = ColumnIndex("fatalities");
+static_assert(kColFatalities < kNumEventColumns && kColIncident == 2);
 
 std::vector<Value> EventValues(const json& r, const std::string& doc_id, int64_t incident_id) {
   std::vector<Value> v;
@@ -436,8 +452,8 @@ std::vector<Value> EventValues(const json& r, const std::string& doc_id, int64_t
 
 // "ASSAULT", else the ACLED type, else the CAMEO label, else the code.
 std::string EventFamily(const json& r) {
-  for (Value v : {Str(Obj(r, "plover"), "event"), Str(Obj(r, "acled"), "event_type"),
-                  Str(r, "cameo_label"), Str(r, "cameo")}) {
+  for (const Value& v : {Str(Obj(r, "plover"), "event"), Str(Obj(r, "acled"), "event_type"),
+                         Str(r, "cameo_label"), Str(r, "cameo")}) {
     if (std::string s = AsString(v); !s.empty()) return s;
   }
   return "";
@@ -446,7 +462,7 @@ std::string EventFamily(const json& r) {
 // "190/ASSAULT/Battles", "010" (the parts that are set).
 std::string EventType(const json& r) {
   std::string out;
-  for (Value v :
+  for (const Value& v :
        {Str(r, "cameo"), Str(Obj(r, "plover"), "event"), Str(Obj(r, "acled"), "event_type")}) {
     if (std::string s = AsString(v); !s.empty()) out += (out.empty() ? "" : "/") + s;
   }
@@ -832,18 +848,19 @@ Status Store::IngestBatch(const std::vector<DocumentRecords>& batch, const Inges
         // Its own incident for now (merging relinks later).
         std::vector<Value> ev = EventValues(r, id, 0);
         const json& loc = Obj(r, "location");
-        const Value& date = ev[5];
-        const Value& lat = ev[32];
-        const Value& lon = ev[33];
-        const Value& fat = ev[36];
+        const Value& date = ev[kColDate];
+        const Value& lat = ev[kColLat];
+        const Value& lon = ev[kColLon];
+        const Value& fat = ev[kColFatalities];
         ins_incident.Reset();
         k = 1;
-        for (const Value& v : {date, date, lat, lon, ev[30], ev[31], Str(loc, "name"), ev[34],
-                               opt(EventFamily(r)), Value{EventType(r)}, fat, fat, fat}) {
+        for (const Value& v :
+             {date, date, lat, lon, ev[kColCountry], ev[kColAdmin1], Str(loc, "name"),
+              ev[kColPrecision], opt(EventFamily(r)), Value{EventType(r)}, fat, fat, fat}) {
           ins_incident.Bind(k++, v);
         }
         SITREP_RETURN_IF_ERROR(ins_incident.Run());
-        ev[2] = static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+        ev[kColIncident] = static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
         ins_event.Reset();
         for (size_t i = 0; i < ev.size(); ++i) ins_event.Bind(static_cast<int>(i + 1), ev[i]);
         Status s = ins_event.Run();

@@ -194,6 +194,14 @@ TEST_F(StoreTest, EveryFilter) {
   f.max_lon = 37.5;
   f.max_lat = 36.5;
   EXPECT_EQ(ids(f), (S{"idl-0415:0:0", "idl-0415:3:0", "dmc-0416:1:0"}));
+  f.min_lon = 60.0;  // crossing the antimeridian: lon >= 60 or lon <= 37.5
+  f.max_lon = 37.5;
+  f.min_lat = 30.0;
+  EXPECT_EQ(ids(f),
+            (S{"kdh-0412:2:1", "kdh-0412:2:2", "idl-0415:0:0", "idl-0415:3:0", "dmc-0416:1:0"}));
+  f.min_lon = 170.0;
+  f.max_lon = -170.0;
+  EXPECT_TRUE(ids(f).empty());
   f = {};  // 50 km around Idlib city: Ariha (~14 km) yes, Damascus (~300 km) no
   f.near_lat = 35.93;
   f.near_lon = 36.63;
