@@ -78,6 +78,16 @@ int Main(int argc, char** argv) {
     }
   }
 
+  // The temp folder goes on every path out (not a folder the user named).
+  struct RemoveOnExit {
+    const std::string* dir;
+    bool active;
+    ~RemoveOnExit() {
+      std::error_code ec;
+      if (active) std::filesystem::remove_all(*dir, ec);
+    }
+  } cleanup{&options.work_dir, own_work_dir && options.coded.empty()};
+
   std::string summary, details;
   if (mode == "ucdp") {
     auto run = RunUcdpEval(options);
@@ -117,8 +127,6 @@ int Main(int argc, char** argv) {
     }
     std::cout << "report: " << report << "\n";
   }
-  std::error_code ec;
-  if (own_work_dir) std::filesystem::remove_all(options.work_dir, ec);
   return 0;
 }
 
