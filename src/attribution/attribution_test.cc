@@ -203,6 +203,15 @@ TEST_F(AttributionTest, WitnessesAndRegionalSources) {
   EXPECT_EQ(Attr(src, "attacked"), "reported|Sources in the region|say");
 }
 
+TEST_F(AttributionTest, ClaimedAndASecuritySource) {
+  EXPECT_EQ(Attr(Run("The rebels claimed they shot down a government helicopter near Idlib."),
+                 "shot down"),
+            "claimed|The rebels|claimed");
+  EXPECT_EQ(
+      Attr(Run("A security source said militants attacked an army post near Arish."), "attacked"),
+      "reported|A security source|said");
+}
+
 TEST_F(AttributionTest, ConfirmedAnnounced) {
   EXPECT_EQ(
       Attr(Run("The ministry confirmed that police arrested 12 protesters in Cairo."), "arrested"),
