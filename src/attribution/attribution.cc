@@ -457,6 +457,15 @@ bool BuildFrame(const View& v, uint32_t w, Frame* f, int depth = 0) {
   // General Staff said" parsed with two subjects.
   uint32_t subj = NearestSubject(v, w);
   if (subj != kNo && IsExpletive(v, subj)) subj = kNo;
+  if (f->lemma == "quote") {
+    // "Hawar news quoted the military council as reporting that ...": the
+    // quoted party speaks.
+    for (uint32_t c : v.Kids(w)) {
+      std::string_view r = v.Base(c);
+      if ((r == "advcl" || r == "xcomp") && Speech(v, c) && v.Child(w, "obj") != kNo)
+        subj = v.Child(w, "obj");
+    }
+  }
   if (subj != kNo && In(v.Lemma(subj), {"who", "that", "which"}) && v.Rel(w) == "acl:relcl" &&
       v.Head(w) != kNo)
     subj = v.Head(w);  // "a student who said ...", "a group that says ..."
@@ -850,6 +859,15 @@ bool OwnAction(const Document& doc, const Event& e, const Frame& f) {
   if (!f.has_source()) return false;
   const ActorMention& raw = doc.mentions[e.source];
   if (FirstPerson(doc, raw)) return true;
+  // "the police chief said his forces had detained ...": an unresolved
+  // possessive opening the actor's phrase refers to the speaker.
+  if (raw.antecedent < 0 && raw.token_begin < raw.token_end &&
+      raw.token_begin < doc.tokens.size()) {
+    std::string_view p = doc.Form(doc.tokens[raw.token_begin]);
+    if (p == "his" || p == "His" || p == "her" || p == "Her" || p == "its" || p == "Its" ||
+        p == "their" || p == "Their")
+      return true;
+  }
   if (raw.kind == ActorMention::Kind::kPronoun && raw.antecedent < 0) {
     std::string_view p = doc.Form(doc.tokens[raw.head]);
     if (p == "it" || p == "It" || p == "they" || p == "They") return true;
@@ -1249,7 +1267,17 @@ Status Attribute(Document& doc) {
       bool own = OwnAction(doc, e, f);
       cue_b = f.cue_begin;
       cue_e = f.cue_end;
-      if (f.deny || (own && e.negated && e.modality == Modality::kFactual && f.has_source())) {
+      // "not only killed ... but also": no denial, whatever the coder's flag.
+      bool not_only = false;
+      if (views[e.sentence].Contains(e.trigger_head)) {
+        const View& ev = views[e.sentence];
+        for (uint32_t c : ev.Kids(e.trigger_head)) {
+          if (ev.Lemma(c) == "not" && c + 1 < ev.sentence().token_end && ev.Lemma(c + 1) == "only")
+            not_only = true;
+        }
+      }
+      const bool negated = e.negated && !not_only;
+      if (f.deny || (own && negated && e.modality == Modality::kFactual && f.has_source())) {
         status = AttributionStatus::kDenied;
       } else if (f.hedge) {
         status = AttributionStatus::kUnconfirmed;

@@ -382,6 +382,20 @@ TEST_F(AttributionTest, ThirdPartyAboutAnotherActorIsReported) {
   EXPECT_EQ(Attr(doc, "bombed"), "reported|Activists|said");
 }
 
+TEST_F(AttributionTest, PossessiveOfTheSpeakerMakesAClaim) {
+  Document doc =
+      Run("The provincial police chief said his officers had arrested 139 suspects in Kandahar.");
+  EXPECT_EQ(Attr(doc, "arrested"), "claimed|The provincial police chief|said");
+}
+
+TEST_F(AttributionTest, NotOnlyIsNoDenial) {
+  // The coder flags "not only killed" as negated; the speaker claims it all.
+  Document doc =
+      Run("The rebel spokesman said its fighters not only killed dozens of soldiers but also "
+          "destroyed four army vehicles.");
+  EXPECT_EQ(Attr(doc, "killed"), "claimed|The rebel spokesman|said");
+}
+
 TEST_F(AttributionTest, ClaimedResponsibility) {
   Document doc = Run("The Taliban claimed responsibility for attacking a checkpoint in Kandahar.");
   EXPECT_EQ(Attr(doc, "attacking"), "claimed|The Taliban|claimed");
