@@ -386,7 +386,8 @@ constexpr size_t kColPrecision = ColumnIndex("geo_precision");
 constexpr size_t kColFatalities = ColumnIndex("fatalities");
 static_assert(kColFatalities < kNumEventColumns && kColIncident == 2);
 
-std::vector<Value> EventValues(const json& r, const std::string& doc_id, int64_t incident_id) {
+std::vector<Value> EventValues(const json& r, std::string dump, const std::string& doc_id,
+                               int64_t incident_id) {
   std::vector<Value> v;
   v.reserve(kNumEventColumns);
   v.push_back(Str(r, "id"));
@@ -446,7 +447,7 @@ std::vector<Value> EventValues(const json& r, const std::string& doc_id, int64_t
   v.push_back(Str(r, "modality"));
   v.push_back(Real(r, "confidence"));
   v.push_back(Str(r, "coder"));
-  v.push_back(r.dump());
+  v.push_back(std::move(dump));
   return v;
 }
 
@@ -559,7 +560,11 @@ StatusOr<Where> BuildWhere(const QueryFilter& f) {
     if (f.cameo.size() == 2) {
       add("e.cameo_root = ?", {f.cameo});
     } else {
-      add("substr(e.cameo, 1, ?) = ?", {static_cast<int64_t>(f.cameo.size()), f.cameo});
+      // A prefix as a range, so that the cameo index serves it: "195" ->
+      // ["195", "19:") (':' follows '9').
+      std::string upper = f.cameo;
+      upper.back() = static_cast<char>(upper.back() + 1);
+      add("e.cameo >= ? AND e.cameo < ?", {f.cameo, upper});
     }
   }
   if (!f.plover.empty()) add("e.plover_event = ? COLLATE NOCASE", {f.plover});
@@ -614,8 +619,10 @@ std::string QuoteFtsWords(const std::string& text) {
   return out;
 }
 
-std::string ContentHash(const DocumentRecords& d) {
-  const StoredDocument& doc = d.document;
+namespace {
+
+// The hash of ContentHash, with the records' JSON already serialised.
+std::string HashWithDumps(const StoredDocument& doc, const std::vector<std::string>& dumps) {
   uint64_t h = Fnv1a64(doc.date);
   h = Fnv1a64(std::string_view("\x1f", 1), h);
   h = Fnv1a64(doc.title, h);
@@ -623,14 +630,24 @@ std::string ContentHash(const DocumentRecords& d) {
   if (!doc.text.empty()) {
     h = Fnv1a64(doc.text, h);
   } else {
-    for (const json& r : d.records) {
-      h = Fnv1a64(r.dump(), h);
+    for (const std::string& r : dumps) {
+      h = Fnv1a64(r, h);
       h = Fnv1a64(std::string_view("\n", 1), h);
     }
   }
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
+}
+
+}  // namespace
+
+std::string ContentHash(const DocumentRecords& d) {
+  std::vector<std::string> dumps;
+  if (d.document.text.empty()) {
+    for (const json& r : d.records) dumps.push_back(r.dump());
+  }
+  return HashWithDumps(d.document, dumps);
 }
 
 StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path) {
@@ -770,7 +787,10 @@ Status Store::IngestBatch(const std::vector<DocumentRecords>& batch, const Inges
         st.errors.push_back("doc " + id + ": " + problem);
         continue;
       }
-      const std::string hash = ContentHash(d);
+      std::vector<std::string> dumps;
+      dumps.reserve(d.records.size());
+      for (const json& r : d.records) dumps.push_back(r.dump());
+      const std::string hash = HashWithDumps(d.document, dumps);
       get_hash.Reset();
       get_hash.Bind(1, id);
       SITREP_ASSIGN_OR_RETURN(bool known, get_hash.Step());
@@ -844,9 +864,10 @@ Status Store::IngestBatch(const std::vector<DocumentRecords>& batch, const Inges
         }
       }
 
-      for (const json& r : d.records) {
+      for (size_t ri = 0; ri < d.records.size(); ++ri) {
+        const json& r = d.records[ri];
         // Its own incident for now (merging relinks later).
-        std::vector<Value> ev = EventValues(r, id, 0);
+        std::vector<Value> ev = EventValues(r, std::move(dumps[ri]), id, 0);
         const json& loc = Obj(r, "location");
         const Value& date = ev[kColDate];
         const Value& lat = ev[kColLat];
