@@ -1,0 +1,479 @@
+// Event locations: which of doc.places is where each coded event happened
+// (LocateTrigger, LocateEvents) and the document's focus place (ChooseFocus).
+// See places.h for the rules; recognition and resolution live in places.cc.
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "places/places.h"
+
+namespace sitrep::places {
+
+using geo::NormalizeName;
+
+namespace {
+
+// ---------------------------------------------------------------- word lists
+// (the few places.cc lists the location rules also need)
+
+bool EqualsLower(std::string_view form, std::string_view lower) {
+  if (form.size() != lower.size()) return false;
+  for (size_t i = 0; i < form.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(form[i])) != lower[i]) return false;
+  }
+  return true;
+}
+
+bool InList(std::string_view form, std::initializer_list<std::string_view> list) {
+  for (std::string_view w : list) {
+    if (EqualsLower(form, w)) return true;
+  }
+  return false;
+}
+
+enum class Designator : uint8_t { kNone, kAdmin, kCity, kOther };
+
+Designator DesignatorOf(std::string_view f) {
+  if (InList(f, {"province", "governorate", "state", "prefecture", "oblast", "region", "provinces",
+                 "county", "district", "territory", "emirate", "canton", "krai", "republic",
+                 "wilayat", "muhafazah"})) {
+    return Designator::kAdmin;
+  }
+  if (InList(f, {"city", "town", "village", "municipality", "cities", "towns", "villages",
+                 "township", "settlement", "camp", "neighbourhood", "neighborhood", "suburb",
+                 "port", "airport", "base"})) {
+    return Designator::kCity;
+  }
+  if (InList(f, {"valley", "plain",     "mountains", "desert",  "river",    "area",    "border",
+                 "gorge",  "peninsula", "island",    "islands", "strip",    "heights", "coast",
+                 "gulf",   "bay",       "sea",       "lake",    "corridor", "basin"})) {
+    return Designator::kOther;
+  }
+  return Designator::kNone;
+}
+
+// Verbs whose objects are usually places: "captured Birao", "shelled Saraqib".
+bool IsPlaceVerb(std::string_view l) {
+  return InList(l, {"capture",  "seize",     "storm",    "shell",   "bomb",    "besiege",
+                    "liberate", "recapture", "overrun",  "raid",    "bombard", "encircle",
+                    "surround", "enter",     "evacuate", "occupy",  "annex",   "retake",
+                    "patrol",   "invade",    "blockade", "destroy", "attack",  "hit",
+                    "strike",   "target",    "defend",   "control", "secure"});
+}
+
+// Nouns naming a part of a place: "the streets of Kampala", "in Somalia's
+// capital", "the countryside of Aleppo".
+bool IsPlacePartNoun(std::string_view f) {
+  return InList(
+      f, {"streets",   "street",    "capital",   "countryside",    "vicinity",      "battlefields",
+          "area",      "areas",     "territory", "soil",           "heart",         "edge",
+          "perimeter", "environs",  "skies",     "waters",         "coast",         "shores",
+          "outskirts", "suburbs",   "centre",    "center",         "parts",         "part",
+          "north",     "south",     "east",      "west",           "interior",      "hinterland",
+          "downtown",  "districts", "quarter",   "neighbourhoods", "neighborhoods", "towns",
+          "villages",  "cities",    "provinces", "regions",        "settlements",   "side",
+          "sector",    "zone",      "borders",   "frontier",       "hometown",      "half",
+          "much",      "most",      "rest",      "swathes",        "swaths",        "city",
+          "town"});
+}
+
+bool IsDirectionNoun(std::string_view f) {
+  return InList(f,
+                {"north",     "south",     "east",       "west",       "northeast",  "northwest",
+                 "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+                 "outskirts", "center",    "centre",     "heart",      "edge",       "suburbs",
+                 "part",      "parts",     "outside",    "vicinity"});
+}
+
+bool DeprelIs(const Token& t, std::string_view prefix) {
+  return std::string_view(t.deprel).substr(0, prefix.size()) == prefix;
+}
+
+// ---------------------------------------------------------------- locations
+
+// Document index of token t's head, or -1 for the root / unparsed.
+int64_t HeadOf(const Document& doc, const Sentence& s, uint32_t t) {
+  int32_t h = doc.tokens[t].head;
+  if (h <= 0) return -1;
+  uint32_t d = s.token_begin + static_cast<uint32_t>(h) - 1;
+  return d < s.token_end ? static_cast<int64_t>(d) : -1;
+}
+
+// The sentence containing token t (binary search).
+const Sentence* SentenceOf(const Document& doc, uint32_t t) {
+  auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), t,
+                             [](uint32_t x, const Sentence& s) { return x < s.token_begin; });
+  if (it == doc.sentences.begin()) return nullptr;
+  --it;
+  return t < it->token_end ? &*it : nullptr;
+}
+
+// The syntactic head of a place's tokens: the first whose head lies outside.
+uint32_t PlaceHead(const Document& doc, const Sentence& s, const Place& p) {
+  for (uint32_t t = p.token_begin; t < p.token_end; ++t) {
+    int64_t h = HeadOf(doc, s, t);
+    if (h < p.token_begin || h >= p.token_end) return t;
+  }
+  return p.token_begin;
+}
+
+// The "case" word attached to token h ("in", "from"), empty if none.
+std::string_view CaseOf(const Document& doc, const Sentence& s, uint32_t h) {
+  for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+    if (HeadOf(doc, s, t) == h && doc.tokens[t].deprel == "case") return doc.Form(doc.tokens[t]);
+  }
+  return {};
+}
+
+bool IsClauseBoundary(const Token& t) {
+  return DeprelIs(t, "ccomp") || DeprelIs(t, "advcl") || DeprelIs(t, "acl:relcl") ||
+         DeprelIs(t, "parataxis") || DeprelIs(t, "csubj") || DeprelIs(t, "xcomp") ||
+         DeprelIs(t, "conj");
+}
+
+bool IsLaunchLemma(std::string_view l) {
+  return InList(l, {"fire", "launch", "shoot", "lob", "fly", "take"});
+}
+bool IsProjectileLemma(std::string_view l) {
+  return InList(l, {"missile", "rocket", "shell", "mortar", "drone", "projectile", "grenade",
+                    "bomb", "artillery", "barrage", "salvo", "uav"});
+}
+bool IsImpactPrep(std::string_view f) {
+  return InList(f, {"at", "on", "into", "toward", "towards", "to", "in", "near", "against", "onto",
+                    "inside", "over"});
+}
+
+std::string_view LemmaOrForm(const Document& doc, uint32_t t) {
+  const Token& tok = doc.tokens[t];
+  return tok.lemma.empty() ? doc.Form(tok) : std::string_view(tok.lemma);
+}
+
+struct Option {
+  int32_t place = -1;
+  bool clause = false;
+  int strength = 0;            // 2 locative preposition/relation, 1 direct object
+  bool direction_ref = false;  // "south of X": X is a reference point
+  bool launch = false;
+  int path = 0;
+  int precision_rank = 0;
+  int distance = 0;
+  bool operator<(const Option& o) const {  // "better than"
+    if (clause != o.clause) return clause;
+    if ((strength == 0) != (o.strength == 0)) return strength != 0;
+    if (direction_ref != o.direction_ref) return !direction_ref;
+    if (precision_rank != o.precision_rank) return precision_rank < o.precision_rank;
+    if (path != o.path) return path < o.path;
+    if (strength != o.strength) return strength > o.strength;
+    if (precision_rank != o.precision_rank) return precision_rank < o.precision_rank;
+    return distance < o.distance;
+  }
+};
+
+int PrecisionRank(GeoPrecision p) {
+  switch (p) {
+    case GeoPrecision::kPoint:
+    case GeoPrecision::kCity:
+    case GeoPrecision::kNone:
+      return 0;
+    case GeoPrecision::kAdmin1:
+      return 1;
+    case GeoPrecision::kFeature:
+      return 2;
+    case GeoPrecision::kCountry:
+      return 3;
+  }
+  return 3;
+}
+
+// The confidence of the coarsened copy ChooseFocus may append (no recognised
+// place gets exactly this value).
+constexpr float kFocusCopyConfidence = 0.5f;
+
+// The coarsened copy ChooseFocus may append (same span as an earlier place,
+// or an actor mention's span): not a place of its own sentence.
+bool IsFocusCopy(const Document& doc, size_t pi) {
+  if (static_cast<int32_t>(pi) != doc.focus_place || pi + 1 != doc.places.size()) return false;
+  const Place& f = doc.places[pi];
+  if (f.confidence != kFocusCopyConfidence) return false;
+  for (size_t j = 0; j < pi; ++j) {
+    if (doc.places[j].token_begin == f.token_begin && doc.places[j].token_end == f.token_end)
+      return true;
+  }
+  for (const ActorMention& a : doc.mentions) {
+    if (a.token_begin == f.token_begin && a.token_end == f.token_end) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t event,
+                              Fallback fallback) {
+  TriggerLocation out;
+  const Sentence* sp = trigger < doc.tokens.size() ? SentenceOf(doc, trigger) : nullptr;
+  if (sp != nullptr) {
+    const Sentence& s = *sp;
+    const ActorMention* source = nullptr;
+    if (event >= 0 && static_cast<size_t>(event) < doc.events.size()) {
+      int32_t m = doc.events[event].source;
+      if (m >= 0 && static_cast<size_t>(m) < doc.mentions.size()) source = &doc.mentions[m];
+    }
+    bool launch_event = IsLaunchLemma(LemmaOrForm(doc, trigger));
+    // A projectile as the trigger's subject or object: "rockets hit X".
+    for (uint32_t t = s.token_begin; t < s.token_end && !launch_event; ++t) {
+      if (HeadOf(doc, s, t) == trigger && IsProjectileLemma(LemmaOrForm(doc, t)) &&
+          (DeprelIs(doc.tokens[t], "nsubj") || DeprelIs(doc.tokens[t], "obj")))
+        launch_event = true;
+    }
+    if (IsProjectileLemma(LemmaOrForm(doc, trigger))) launch_event = true;
+
+    // Countries and capitals acting as actors in this sentence ("Moscow said").
+    std::vector<const ActorMention*> country_mentions;
+    for (const ActorMention& m : doc.mentions) {
+      if (m.kind == ActorMention::Kind::kCountry &&
+          m.sentence == static_cast<uint32_t>(sp - doc.sentences.data()))
+        country_mentions.push_back(&m);
+    }
+    Option best, best_launch;
+    bool have = false, have_launch = false;
+    for (size_t pi = 0; pi < doc.places.size(); ++pi) {
+      const Place& p = doc.places[pi];
+      if (p.token_begin < s.token_begin || p.token_end > s.token_end || p.dateline) continue;
+      if (p.token_begin <= trigger && trigger < p.token_end) continue;
+      if (IsFocusCopy(doc, pi)) continue;
+      uint32_t h = PlaceHead(doc, s, p);
+      const Token& ht = doc.tokens[h];
+      // A name modifying a noun ("the Nicosia airport", "Grozny's streets")
+      // takes the role of that noun: "at the Nicosia airport" is locative,
+      // "a Tampa woman" or "the Abidjan accord" is not.
+      uint32_t role = h;
+      bool modifier = DeprelIs(ht, "compound") || DeprelIs(ht, "amod") ||
+                      DeprelIs(ht, "nmod:poss") || DeprelIs(ht, "flat") || DeprelIs(ht, "appos");
+      if (modifier) {
+        int64_t g = HeadOf(doc, s, h);
+        if (g < 0) continue;
+        role = static_cast<uint32_t>(g);
+      }
+      const Token& rt = doc.tokens[role];
+      std::string_view case_word = CaseOf(doc, s, role);
+      bool actor = false;
+      for (const ActorMention* m : country_mentions) {
+        if (m->token_begin < p.token_end && p.token_begin < m->token_end) actor = true;
+      }
+      // "from Yemen" may be coded as an actor but is still a place, and so is
+      // the object of a verb whose objects are places ("destroyed Pakistan").
+      bool place_object = HeadOf(doc, s, role) == static_cast<int64_t>(trigger) &&
+                          (DeprelIs(rt, "obj") || DeprelIs(rt, "nsubj:pass")) &&
+                          IsPlaceVerb(LemmaOrForm(doc, trigger));
+      if (actor && case_word.empty() && !place_object) continue;
+      if (DeprelIs(rt, "nsubj") && !DeprelIs(rt, "nsubj:pass")) continue;
+      if (DeprelIs(rt, "obl:agent") || DeprelIs(rt, "csubj")) continue;
+      if (!modifier && DeprelIs(ht, "nmod:poss")) continue;
+      // "a U.S. airstrike", "Iraq's army": a country modifying a noun is a
+      // nationality, not where it happened (unless the noun is a place noun:
+      // "the Syrian-Turkish border").
+      if (modifier && p.precision == GeoPrecision::kCountry && !DeprelIs(ht, "nmod:poss") &&
+          DesignatorOf(doc.Form(rt)) == Designator::kNone && !IsPlacePartNoun(doc.Form(rt)))
+        continue;
+      if (source != nullptr && source->head >= p.token_begin && source->head < p.token_end)
+        continue;  // the source itself is the place name
+      Option o;
+      o.place = static_cast<int32_t>(pi);
+      o.precision_rank = PrecisionRank(p.precision);
+      // Unresolved "Shaba province" is still a province.
+      if (p.precision == GeoPrecision::kNone && p.token_end > p.token_begin &&
+          DesignatorOf(doc.Form(doc.tokens[p.token_end - 1])) == Designator::kAdmin)
+        o.precision_rank = 1;
+      o.distance = static_cast<int>(p.token_begin > trigger ? p.token_begin - trigger
+                                                            : trigger - p.token_end + 1);
+      // "the town of Huddur", "north of Hama": "of" after a place noun.
+      bool of_place = false;
+      if (EqualsLower(case_word, "of")) {
+        int64_t g = HeadOf(doc, s, role);
+        if (g >= 0) {
+          std::string_view gf = doc.Form(doc.tokens[static_cast<uint32_t>(g)]);
+          of_place =
+              DesignatorOf(gf) != Designator::kNone || IsDirectionNoun(gf) || IsPlacePartNoun(gf);
+        }
+        if (!p.relation.empty()) of_place = true;
+      }
+      bool from = EqualsLower(case_word, "from");
+      bool locative = (!case_word.empty() && IsImpactPrep(case_word)) || from || of_place ||
+                      !p.relation.empty() ||
+                      InList(case_word, {"across", "throughout", "outside", "around", "within",
+                                         "along", "between", "through", "beyond"});
+      o.direction_ref =
+          p.relation.size() > 3 && p.relation.compare(p.relation.size() - 3, 3, " of") == 0;
+      int64_t cur = h;
+      bool crossed = false, reached = false, via_launch = false;
+      int path = 0;
+      for (int steps = 0; cur >= 0 && steps < 64; ++steps) {
+        if (cur == trigger) {
+          reached = true;
+          break;
+        }
+        const Token& ct = doc.tokens[static_cast<uint32_t>(cur)];
+        if (cur != h && (IsLaunchLemma(LemmaOrForm(doc, static_cast<uint32_t>(cur))) ||
+                         IsProjectileLemma(LemmaOrForm(doc, static_cast<uint32_t>(cur)))))
+          via_launch = true;
+        if (IsClauseBoundary(ct) || DeprelIs(ct, "acl")) crossed = true;
+        cur = HeadOf(doc, s, static_cast<uint32_t>(cur));
+        ++path;
+      }
+      // A direct argument of the trigger: "captured Badme", "patrolled Jerusalem".
+      bool direct = reached && HeadOf(doc, s, role) == static_cast<int64_t>(trigger) &&
+                    (DeprelIs(rt, "obj") || DeprelIs(rt, "nsubj:pass"));
+      // Last resort: a town naming the subject's or object's noun ("Hong Kong
+      // people demonstrated", "a posh Sofia restaurant").
+      bool named_argument = modifier && p.precision != GeoPrecision::kCountry &&
+                            DeprelIs(ht, "compound") && reached && !crossed && path <= 2;
+      if (!locative && !direct && !named_argument) continue;
+      o.strength = locative ? 2 : direct ? 1 : 0;
+      // A modifier ("the Baghdad neighbourhood of Al-Bayaa") is one step
+      // further from the event than the phrase it modifies.
+      o.path = reached ? path + (modifier ? 1 : 0) : 100;
+      o.clause = reached && !crossed;
+      if (from) {
+        std::string_view gov_lemma;
+        int64_t g = HeadOf(doc, s, role);
+        if (g >= 0) gov_lemma = LemmaOrForm(doc, static_cast<uint32_t>(g));
+        if (launch_event || via_launch || IsLaunchLemma(gov_lemma) ||
+            IsProjectileLemma(gov_lemma)) {
+          o.launch = true;
+        }
+      }
+      if (o.launch) {
+        if (!have_launch || o < best_launch) {
+          best_launch = o;
+          have_launch = true;
+        }
+        continue;
+      }
+      if (!have || o < best) {
+        best = o;
+        have = true;
+      }
+    }
+    if (have_launch) out.launch_location = best_launch.place;
+    if (have && (best.clause || fallback != Fallback::kClause)) {
+      out.location = best.place;
+      out.basis = best.clause ? LocationBasis::kClause : LocationBasis::kSentence;
+      return out;
+    }
+  }
+  if (fallback == Fallback::kDocument && doc.focus_place >= 0) {
+    out.location = doc.focus_place;
+    out.basis = LocationBasis::kDocument;
+  }
+  return out;
+}
+
+void LocateEvents(Document& doc) {
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    Event& e = doc.events[i];
+    TriggerLocation loc = LocateTrigger(doc, e.trigger_head, static_cast<int32_t>(i));
+    e.location = loc.location;
+    e.launch_location = loc.launch_location;
+    e.location_basis = loc.basis;
+  }
+}
+
+void ChooseFocus(const geo::Gazetteer& gaz, Document& doc) {
+  doc.focus_place = -1;
+  // Country evidence: each named place 1, each actor mention with a country
+  // ("Syrian troops") 0.5, the dateline 0.3.
+  std::unordered_map<std::string, float> weight;
+  std::unordered_map<std::string, int> admin_count;
+  std::vector<std::string> order;  // first-mention order for ties
+  auto add = [&](const std::string& iso, float w) {
+    if (iso.empty()) return;
+    if (weight.find(iso) == weight.end()) order.push_back(iso);
+    weight[iso] += w;
+  };
+  size_t m = 0;
+  for (const Place& p : doc.places) {
+    while (m < doc.mentions.size() && doc.mentions[m].token_begin < p.token_begin) {
+      add(doc.mentions[m].country, 0.5f);
+      ++m;
+    }
+    add(p.country, p.dateline ? 0.3f : 1.0f);
+  }
+  for (; m < doc.mentions.size(); ++m) add(doc.mentions[m].country, 0.5f);
+  std::string focus;
+  float best = 0;
+  for (const std::string& iso : order) {
+    if (weight[iso] > best) {
+      best = weight[iso];
+      focus = iso;
+    }
+  }
+  if (focus.empty()) return;
+  int inside = 0;
+  for (const Place& p : doc.places) {
+    if (p.dateline || p.country != focus || p.precision == GeoPrecision::kCountry) continue;
+    if (p.admin1.empty()) continue;
+    ++inside;
+    ++admin_count[p.admin1];
+  }
+  std::string admin;
+  for (const auto& [a, n] : admin_count) {
+    if (n >= 2 && 5 * n >= 3 * inside && (admin.empty() || a < admin)) admin = a;
+  }
+  GeoPrecision want = admin.empty() ? GeoPrecision::kCountry : GeoPrecision::kAdmin1;
+  for (size_t i = 0; i < doc.places.size(); ++i) {
+    const Place& p = doc.places[i];
+    if (p.dateline || p.country != focus || p.precision != want) continue;
+    if (want == GeoPrecision::kAdmin1 &&
+        NormalizeName(p.admin1.empty() ? p.name : p.admin1) != NormalizeName(admin))
+      continue;
+    doc.focus_place = static_cast<int32_t>(i);
+    return;
+  }
+  const geo::Entry* e = want == GeoPrecision::kAdmin1 ? gaz.Admin1(focus, admin) : nullptr;
+  if (e == nullptr) e = gaz.Country(focus);
+  if (e == nullptr) return;
+  // The coarsened copy takes the span of the first place inside the focus
+  // (not the dateline if another will do), else of the first actor mention
+  // of that country ("Syrian troops").
+  Place copy;
+  bool found = false;
+  for (int pass = 0; pass < 2 && !found; ++pass) {
+    for (const Place& p : doc.places) {
+      if (p.country != focus || (pass == 0 && p.dateline)) continue;
+      copy = p;
+      found = true;
+      break;
+    }
+  }
+  if (!found) {
+    for (const ActorMention& a : doc.mentions) {
+      if (a.country != focus || a.token_end <= a.token_begin || a.token_end > doc.tokens.size())
+        continue;
+      copy.sentence = a.sentence;
+      copy.token_begin = a.token_begin;
+      copy.token_end = a.token_end;
+      copy.begin = doc.tokens[a.token_begin].begin;
+      copy.end = doc.tokens[a.token_end - 1].end;
+      found = true;
+      break;
+    }
+  }
+  if (!found) return;
+  copy.name = std::string(e->name);
+  copy.country = std::string(e->country);
+  copy.admin1 = std::string(e->admin1);
+  copy.lat = e->lat;
+  copy.lon = e->lon;
+  copy.geonameid = e->geonameid;
+  copy.feature = std::string(e->feature);
+  copy.precision = e->precision;
+  copy.relation.clear();
+  copy.dateline = false;
+  copy.confidence = kFocusCopyConfidence;
+  doc.places.push_back(std::move(copy));
+  doc.focus_place = static_cast<int32_t>(doc.places.size() - 1);
+}
+
+}  // namespace sitrep::places
