@@ -69,14 +69,23 @@ struct Batcher {
     size_t rejected_before = stats.errors.size();
     Status s = db->IngestBatch(pending, {}, &stats);
     pending.clear();
+    pending_ids.clear();
     for (size_t k = rejected_before; k < stats.errors.size(); ++k) {
       std::fprintf(stderr, "sitrep: error: %s\n", stats.errors[k].c_str());
       failed = true;
     }
     return s;
   }
+  std::set<std::string> pending_ids;
+
+  // A document given again (same id) goes into the next batch, so that the
+  // later version replaces the earlier one as it would across batches.
   Status Add(store::DocumentRecords d) {
     records += d.records.size();
+    if (!pending_ids.insert(d.document.id).second) {
+      SITREP_RETURN_IF_ERROR(Flush());
+      pending_ids.insert(d.document.id);
+    }
     pending.push_back(std::move(d));
     if (pending.size() >= batch_size) return Flush();
     return OkStatus();
@@ -250,7 +259,7 @@ void AddIngestFlags(CLI::App* cmd, IngestFlags* i) {
 int RunIngest(const CommonFlags& f, const IngestFlags& i) {
   auto db = store::Store::Open(i.db);
   if (!db.ok()) return Fatal(db.status());
-  Batcher b{db->get(), i.batch, {}, {}, 0, false};
+  Batcher b{db->get(), i.batch, {}, {}, 0, false, {}};
   const auto start = std::chrono::steady_clock::now();
   size_t read_errors = 0, coding_errors = 0;
 

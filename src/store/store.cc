@@ -665,7 +665,7 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   // The first read of the header tells a non-database file apart.
   Status s = Exec(db,
                   "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
-                  "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+                  "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;");
   if (!s.ok()) return s.WithContext(path);
   sqlite3_create_function(db, "haversine_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                           HaversineSql, nullptr, nullptr);
