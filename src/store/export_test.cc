@@ -157,6 +157,28 @@ TEST_F(ExportTest, FieldEscaping) {
   EXPECT_FALSE(ParseExportFormat("xls").ok());
 }
 
+TEST_F(ExportTest, RandomFieldsRoundTripThroughCsvAndTsv) {
+  const std::string alphabet = "ab ,\"\n\r\t\\x'\xc3\xa9;";
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::string> fields(1 + next() % 6);
+    for (std::string& f : fields) {
+      for (size_t n = next() % 8; n > 0; --n) f += alphabet[next() % alphabet.size()];
+    }
+    fields.push_back("end");  // a last field that is never empty
+    auto csv = ReadCsv(CsvLine(fields) + "\r\n");
+    ASSERT_EQ(csv.size(), 1u) << CsvLine(fields);
+    EXPECT_EQ(csv[0], fields) << CsvLine(fields);
+    auto tsv = ReadTsv(TsvLine(fields) + "\n");
+    ASSERT_EQ(tsv.size(), 1u) << TsvLine(fields);
+    EXPECT_EQ(tsv[0], fields) << TsvLine(fields);
+  }
+}
+
 TEST_F(ExportTest, AcledCsvRoundTrip) {
   size_t n = 0;
   const std::string csv = Run(ExportFormat::kAcledCsv, &n);
