@@ -113,6 +113,9 @@ const Sentence* SentenceOf(const Document& doc, uint32_t t) {
 // The syntactic head of a place's tokens: the first whose head lies outside.
 uint32_t PlaceHead(const Document& doc, const Sentence& s, const Place& p) {
   for (uint32_t t = p.token_begin; t < p.token_end; ++t) {
+    if (t + 1 < p.token_end && (DeprelIs(doc.tokens[t], "det") || DeprelIs(doc.tokens[t], "case") ||
+                                doc.tokens[t].upos == Upos::kPunct))
+      continue;  // "the Deir ez-Zor": the name, not its article
     int64_t h = HeadOf(doc, s, t);
     if (h < p.token_begin || h >= p.token_end) return t;
   }
@@ -125,6 +128,63 @@ std::string_view CaseOf(const Document& doc, const Sentence& s, uint32_t h) {
     if (HeadOf(doc, s, t) == h && doc.tokens[t].deprel == "case") return doc.Form(doc.tokens[t]);
   }
   return {};
+}
+
+std::string_view LemmaOrForm(const Document& doc, uint32_t t) {
+  const Token& tok = doc.tokens[t];
+  return tok.lemma.empty() ? doc.Form(tok) : std::string_view(tok.lemma);
+}
+
+// A token with a subject of its own among its dependents: "Varela was killed"
+// in "Montoya was captured and Varela was killed".
+bool HasOwnSubject(const Document& doc, const Sentence& s, uint32_t v) {
+  for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+    if (HeadOf(doc, s, t) != static_cast<int64_t>(v)) continue;
+    const Token& d = doc.tokens[t];
+    if (!DeprelIs(d, "nsubj") && !DeprelIs(d, "csubj") && !DeprelIs(d, "expl")) continue;
+    // "soldiers, who returned fire in X" misread as parataxis: a relative.
+    return !InList(doc.Form(d), {"who", "which", "that", "whom"});
+  }
+  return false;
+}
+
+bool IsCasualtyLemma(std::string_view l) {
+  // Adjectives too: "... and four others (were) wounded".
+  return InList(l, {"kill", "wound", "injure", "die", "hurt", "shoot", "maim", "stab", "killed",
+                    "wounded", "injured", "dead"});
+}
+// Whether token v heads another event's clause, coordinated with or loosely
+// attached to the trigger's, with a subject of its own: "Montoya was
+// captured last year and Varela was killed in Venezuela" (for "captured"),
+// "They were killed, an activist said, speaking from Mosul". Its places are
+// not the trigger's, not even as the sentence fallback. Not foreign: the same
+// incident's casualties ("a soldier was shot and a woman was wounded in X"),
+// or its other victims counted ("... killed and four others were wounded").
+bool IsForeignClause(const Document& doc, const Sentence& s, uint32_t v, uint32_t trigger) {
+  const Token& t = doc.tokens[v];
+  bool conj = DeprelIs(t, "conj");
+  if ((!conj && !DeprelIs(t, "parataxis")) || !HasOwnSubject(doc, s, v)) return false;
+  if (conj && IsCasualtyLemma(LemmaOrForm(doc, v)) && IsCasualtyLemma(LemmaOrForm(doc, trigger)))
+    return false;
+  if (conj) {
+    for (uint32_t c = s.token_begin; c < s.token_end; ++c) {
+      if (HeadOf(doc, s, c) != static_cast<int64_t>(v) || !DeprelIs(doc.tokens[c], "nsubj"))
+        continue;
+      if (doc.tokens[c].upos == Upos::kNum || EqualsLower(doc.Form(doc.tokens[c]), "others"))
+        return false;
+      for (uint32_t d = s.token_begin; d < s.token_end; ++d) {
+        if (HeadOf(doc, s, d) == static_cast<int64_t>(c) && DeprelIs(doc.tokens[d], "nummod"))
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+// Verbs of taking a place from someone: "captured X from Y".
+bool IsTakeLemma(std::string_view l) {
+  return InList(
+      l, {"capture", "seize", "retake", "recapture", "wrest", "take", "liberate", "free", "win"});
 }
 
 bool IsClauseBoundary(const Token& t) {
@@ -143,11 +203,6 @@ bool IsProjectileLemma(std::string_view l) {
 bool IsImpactPrep(std::string_view f) {
   return InList(f, {"at", "on", "into", "toward", "towards", "to", "in", "near", "against", "onto",
                     "inside", "over"});
-}
-
-std::string_view LemmaOrForm(const Document& doc, uint32_t t) {
-  const Token& tok = doc.tokens[t];
-  return tok.lemma.empty() ? doc.Form(tok) : std::string_view(tok.lemma);
 }
 
 struct Option {
@@ -236,6 +291,11 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
           m.sentence == static_cast<uint32_t>(sp - doc.sentences.data()))
         country_mentions.push_back(&m);
     }
+    // The trigger and its ancestors.
+    std::vector<char> above_trigger(s.token_end - s.token_begin, 0);
+    for (int64_t a = trigger, n = 0; a >= 0 && n < 64;
+         a = HeadOf(doc, s, static_cast<uint32_t>(a)), ++n)
+      above_trigger[a - s.token_begin] = 1;
     Option best, best_launch;
     bool have = false, have_launch = false;
     for (size_t pi = 0; pi < doc.places.size(); ++pi) {
@@ -283,7 +343,8 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       o.place = static_cast<int32_t>(pi);
       o.precision_rank = PrecisionRank(p.precision);
       // Unresolved "Shaba province" is still a province.
-      if (p.precision == GeoPrecision::kNone && p.token_end > p.token_begin &&
+      if ((p.precision == GeoPrecision::kNone || o.precision_rank == 0) &&
+          p.token_end > p.token_begin &&
           DesignatorOf(doc.Form(doc.tokens[p.token_end - 1])) == Designator::kAdmin)
         o.precision_rank = 1;
       o.distance = static_cast<int>(p.token_begin > trigger ? p.token_begin - trigger
@@ -298,6 +359,10 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
               DesignatorOf(gf) != Designator::kNone || IsDirectionNoun(gf) || IsPlacePartNoun(gf);
         }
         if (!p.relation.empty()) of_place = true;
+        // "the terminals of Heathrow airport": a named site.
+        if (p.token_end > p.token_begin &&
+            DesignatorOf(doc.Form(doc.tokens[p.token_end - 1])) != Designator::kNone)
+          of_place = true;
       }
       bool from = EqualsLower(case_word, "from");
       bool locative = (!case_word.empty() && IsImpactPrep(case_word)) || from || of_place ||
@@ -307,7 +372,8 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       o.direction_ref =
           p.relation.size() > 3 && p.relation.compare(p.relation.size() - 3, 3, " of") == 0;
       int64_t cur = h;
-      bool crossed = false, reached = false, via_launch = false;
+      bool crossed = false, reached = false, via_launch = false, foreign = false;
+      bool reported = false;
       int path = 0;
       for (int steps = 0; cur >= 0 && steps < 64; ++steps) {
         if (cur == trigger) {
@@ -319,6 +385,9 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
                          IsProjectileLemma(LemmaOrForm(doc, static_cast<uint32_t>(cur)))))
           via_launch = true;
         if (IsClauseBoundary(ct) || DeprelIs(ct, "acl")) crossed = true;
+        // "according to (a statement from) officials in X": the source's place.
+        if (EqualsLower(CaseOf(doc, s, static_cast<uint32_t>(cur)), "according")) reported = true;
+        if (IsForeignClause(doc, s, static_cast<uint32_t>(cur), trigger)) foreign = true;
         cur = HeadOf(doc, s, static_cast<uint32_t>(cur));
         ++path;
       }
@@ -330,11 +399,32 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       bool named_argument = modifier && p.precision != GeoPrecision::kCountry &&
                             DeprelIs(ht, "compound") && reached && !crossed && path <= 2;
       if (!locative && !direct && !named_argument) continue;
+      if (!reached) {
+        // Not under the trigger: only the place's own path up to the
+        // trigger's ancestors counts (a foreign clause on the way is another
+        // event's).
+        foreign = false;
+        for (int64_t c = h, n = 0; c >= 0 && n < 64 && !above_trigger[c - s.token_begin];
+             c = HeadOf(doc, s, static_cast<uint32_t>(c)), ++n) {
+          if (IsForeignClause(doc, s, static_cast<uint32_t>(c), trigger)) foreign = true;
+        }
+      }
+      if (foreign || reported) continue;
+      // "captured X from Y": Y held it before; the event is at X.
+      if (from && !launch_event && IsTakeLemma(LemmaOrForm(doc, trigger))) continue;
       o.strength = locative ? 2 : direct ? 1 : 0;
       // A modifier ("the Baghdad neighbourhood of Al-Bayaa") is one step
       // further from the event than the phrase it modifies.
       o.path = reached ? path + (modifier ? 1 : 0) : 100;
       o.clause = reached && !crossed;
+      // "the Baghdad neighbourhood of Al-Bayaa", "the village of X near Y":
+      // the name after a designator is the place itself, named precisely.
+      if (of_place && reached) {
+        int64_t g = HeadOf(doc, s, role);
+        if (g >= 0 &&
+            DesignatorOf(doc.Form(doc.tokens[static_cast<uint32_t>(g)])) != Designator::kNone)
+          o.path = std::max(0, o.path - 2);
+      }
       if (from) {
         std::string_view gov_lemma;
         int64_t g = HeadOf(doc, s, role);

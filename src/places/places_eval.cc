@@ -409,8 +409,19 @@ StatusOr<EventLocationScore> EvalEventLocation(const std::string& zip_path,
     score.correct += ok;
     if (!ok && score.examples.size() < 600) {
       std::string g = gold.empty() ? "-" : std::string(doc.Slice(gold[0].first, gold[0].second));
+      // Every recognised place of the record, "*" on unresolved ones (no
+      // coordinates), and the basis of our choice.
+      std::string all;
+      for (const Place& p : doc.places) {
+        all += (all.empty() ? "" : "; ") + std::string(doc.Slice(p.begin, p.end)) +
+               (p.precision == GeoPrecision::kNone ? "*" : "");
+      }
+      std::string basis = loc.basis == LocationBasis::kClause     ? "clause"
+                          : loc.basis == LocationBasis::kSentence ? "sentence"
+                                                                  : "none";
       score.examples.push_back("verb=" + std::string(doc.Slice(verb.first, verb.second)) +
-                               " gold=" + g + " ours=" + ours + " | " + doc.text);
+                               " gold=" + g + " ours=" + ours + " (" + basis + ") places=[" + all +
+                               "] | " + doc.text);
     }
   }
   if (score.records == 0) return DataLossError(zip_path + ": no RELABEL records");

@@ -310,6 +310,69 @@ TEST_F(PlacesTest, StageFillsEveryEvent) {
   EXPECT_TRUE(located);
 }
 
+// The place LocateTrigger picks for the verb `form` without the document
+// fallback (clause, then sentence); "" if none.
+std::string SentenceLocationOf(const Document& doc, uint32_t trigger) {
+  TriggerLocation loc = LocateTrigger(doc, trigger, -1, Fallback::kSentence);
+  if (loc.location < 0) return "";
+  const Place& p = doc.places[loc.location];
+  return std::string(doc.Slice(p.begin, p.end));
+}
+
+TEST_F(PlacesTest, ForeignClauseIsNoSentenceFallback) {
+  // Another event's clause with its own subject: its place is not ours.
+  Document doc = Run("The commander was captured last year and his deputy was killed in Aleppo.");
+  EXPECT_EQ(SentenceLocationOf(doc, TokenOf(doc, "captured")), "");
+  EXPECT_EQ(SentenceLocationOf(doc, TokenOf(doc, "killed")), "Aleppo");
+  // The same incident's casualties share the place.
+  Document same = Run("A policeman was shot dead and a woman was wounded in Kandahar on Monday.");
+  EXPECT_EQ(SentenceLocationOf(same, TokenOf(same, "shot")), "Kandahar");
+  Document others = Run("A soldier was killed and three others were wounded in Kandahar.");
+  EXPECT_EQ(SentenceLocationOf(others, TokenOf(others, "killed")), "Kandahar");
+}
+
+TEST_F(PlacesTest, AccordingToGivesTheSourcesPlace) {
+  Document doc = Run("Two soldiers were killed on Monday, according to officials in Kabul.");
+  EXPECT_EQ(SentenceLocationOf(doc, TokenOf(doc, "killed")), "");
+  Document statement =
+      Run("A guard was shot, according to a statement from the ministry in Kabul.");
+  EXPECT_EQ(SentenceLocationOf(statement, TokenOf(statement, "shot")), "");
+}
+
+TEST_F(PlacesTest, TakenFromIsNotTheLocation) {
+  Document doc = Run("Israel captured Gaza from Egypt in 1967.");
+  EXPECT_EQ(SentenceLocationOf(doc, TokenOf(doc, "captured")), "Gaza");
+  Document hill = Run("Troops captured the hill from Jordan in 1967.");
+  EXPECT_EQ(SentenceLocationOf(hill, TokenOf(hill, "captured")), "");
+}
+
+TEST_F(PlacesTest, NameAfterADesignatorIsThePlace) {
+  Document doc = Run("In the northern Aleppo district of Saraqib, a car bomb killed five people.");
+  EXPECT_EQ(SentenceLocationOf(doc, TokenOf(doc, "killed")), "Saraqib");
+  Document near = Run("In the village of Ariha near Idlib, troops detained two men.");
+  EXPECT_EQ(SentenceLocationOf(near, TokenOf(near, "detained")), "Ariha");
+}
+
+TEST_F(PlacesTest, ArticleBeforeANameDoesNotHideIt) {
+  Document doc =
+      Run("Two soldiers were killed in the vicinity of the Deir ez-Zor military airport.");
+  std::string loc = SentenceLocationOf(doc, TokenOf(doc, "killed"));
+  EXPECT_NE(loc.find("Deir ez-Zor"), std::string::npos) << loc;
+}
+
+TEST_F(PlacesTest, NamedSiteAfterOf) {
+  Document doc = Run("Armed police patrolled the terminals of Kabul airport on Monday.");
+  std::string loc = SentenceLocationOf(doc, TokenOf(doc, "patrolled"));
+  EXPECT_NE(loc.find("Kabul"), std::string::npos) << loc;
+}
+
+TEST_F(PlacesTest, ProvinceDesignatorRanksAsProvince) {
+  // "X province" ranks as a province even when the name resolves to a town:
+  // the town object is the finer place.
+  Document doc = Run("The rebels captured Ariha in mineral-rich Saraqib province last week.");
+  EXPECT_EQ(SentenceLocationOf(doc, TokenOf(doc, "captured")), "Ariha");
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
