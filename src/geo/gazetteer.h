@@ -22,7 +22,9 @@
 //
 // Find returns candidates most important first: by population, where an
 // admin1 area or a country counts the population of its GeoNames places
-// (an estimate), a supplement feature counts as 100,000, and a province's
+// (an estimate), a supplement feature counts as its area in km^2 (pi r^2 of
+// its radius) but at least 100,000 ("Africa" the continent before the
+// Tunisian town once called Africa), and a province's
 // seat named like the province ("Kandahar") comes just before the province.
 // Choosing among them (document countries, "province", ...) is the caller's job.
 //

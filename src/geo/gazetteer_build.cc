@@ -147,18 +147,20 @@ std::string DemonymPlural(const std::string& d) {
   return d + "s";
 }
 
-// Share of a province's places left out at each end of its latitude and
-// longitude ranges by MiddleOfPlaces.
-constexpr double kProvinceTail = 0.02;
+// A province's place more than this many degrees of latitude (about 220 km;
+// in longitude, as many km) beyond all its other places is detached from it
+// (a far island, a mis-coded village) and left out of its box.
+constexpr double kProvinceGapDeg = 2.0;
 
 // The middle of a province's area, as ACLED and UCDP place an admin1-level
 // event at the province's centroid. GeoNames has no province shapes, so the
-// area is the box of its places: the midpoint of the 2nd-98th percentile range
-// of their latitudes and of their longitudes. The box, not the mean or a
-// narrower percentile range: those follow where people live (a coastal strip,
-// a river valley) rather than where the province is; the 2% tails let a far
-// island or a mis-coded village not stretch the box. Longitudes are unwrapped
-// when the places straddle 180 degrees.
+// area is the box of its places: from the median place out in each direction
+// while the next place is no more than kProvinceGapDeg further, and the
+// midpoint of that range of latitudes and of longitudes. The box, not the
+// mean or a percentile range of the places: those follow where people live
+// (a coastal strip, the south of Ontario) rather than where the province is.
+//   places at lat 30.0, 30.5, 31.0, 32.8, 48.0 -> 30.0-32.8 -> 31.4
+// Longitudes are unwrapped when the places straddle 180 degrees.
 void MiddleOfPlaces(const std::vector<uint32_t>& members, const std::vector<BEntry>& entries,
                     double* lat, double* lon) {
   std::vector<double> lats, lons;
@@ -175,14 +177,15 @@ void MiddleOfPlaces(const std::vector<uint32_t>& members, const std::vector<BEnt
     }
     std::sort(lons.begin(), lons.end());
   }
-  auto mid = [](const std::vector<double>& v) {
-    size_t n = v.size() - 1;
-    auto k = static_cast<size_t>(static_cast<double>(n) * kProvinceTail);
-    size_t lo = k, hi = n - k;
+  // From the median outwards while the next place is within `gap` degrees.
+  auto mid = [](const std::vector<double>& v, double gap) {
+    size_t lo = (v.size() - 1) / 2, hi = lo;
+    while (lo > 0 && v[lo] - v[lo - 1] <= gap) --lo;
+    while (hi + 1 < v.size() && v[hi + 1] - v[hi] <= gap) ++hi;
     return (v[lo] + v[hi]) / 2;
   };
-  *lat = mid(lats);
-  *lon = mid(lons);
+  *lat = mid(lats, kProvinceGapDeg);
+  *lon = mid(lons, kProvinceGapDeg / std::max(0.1, std::cos(*lat * M_PI / 180)));
   if (*lon > 180) *lon -= 360;
 }
 
@@ -932,7 +935,10 @@ Status Builder::ReadFeatures(const std::string& path) {
     e.lon = lon;
     e.radius_km = static_cast<float>(radius);
     e.precision = GeoPrecision::kFeature;
-    e.score = kFeatureScore;
+    // Ranked like a town with as many people as its area in km^2: a
+    // continent before any town of its name, a small plain like a town of
+    // 100,000.
+    e.score = std::max(kFeatureScore, M_PI * radius * radius);
     auto id = static_cast<uint32_t>(entries_.size());
     entries_.push_back(std::move(e));
     if (AddName(id, name).empty()) {

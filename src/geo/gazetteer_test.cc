@@ -427,6 +427,23 @@ TEST(GazetteerBuild, CountryShapesThatAreNoTopologyAreDataLoss) {
   EXPECT_EQ(Gazetteer::Build(s, &warnings).status().code(), StatusCode::kNotFound);
 }
 
+// A province's point is the middle of the box of its places, without a
+// place detached from the rest by more than 2 degrees (testdata/
+// province_gap.tsv: Deir ez-Zor's places at 30.0-32.8N and one at 48N).
+TEST(GazetteerBuild, ProvinceBoxLeavesOutDetachedPlaces) {
+  BuildSources s;
+  s.geonames_tsv = kTestdata + "province_gap.tsv";
+  s.admin1 = kTestdata + "admin1.json";
+  s.countries_json = kTestdata + "countries.json";
+  std::vector<std::string> warnings;
+  auto g = Gazetteer::Build(s, &warnings);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  const Entry* deir = (*g)->Admin1("SYR", "Deir ez-Zor");
+  ASSERT_NE(deir, nullptr);
+  EXPECT_DOUBLE_EQ(deir->lat, (30.0 + 32.8) / 2);
+  EXPECT_DOUBLE_EQ(deir->lon, (40.0 + 42.0) / 2);
+}
+
 TEST(GazetteerBuild, MinPopulationKeepsSeats) {
   BuildSources s = TestSources();
   s.min_population = 20000;

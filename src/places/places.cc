@@ -942,8 +942,21 @@ class Recognizer {
     return coarse ? static_cast<int32_t>(i + 1) : -1;
   }
 
+  // How much a name's entry matters before context: log10 of its population;
+  // a named feature without one (a sea, a plain, a continent) counts its area
+  // in km^2 (pi r^2 of its radius) as people, so "Africa" the continent
+  // (radius 4000 km) outranks a Tunisian town once called Africa, and a 20 km
+  // plain ranks like a village.
+  static double Importance(const geo::Entry& e) {
+    double n = static_cast<double>(std::max<int64_t>(e.population, 0));
+    if (n == 0 && IsFeatureEntry(e) && e.radius_km > 0) {
+      n = M_PI * static_cast<double>(e.radius_km) * static_cast<double>(e.radius_km);
+    }
+    return std::log10(n + 1.0);
+  }
+
   double Score(const Candidate& c, const geo::Entry& e, const Candidate* parent) const {
-    double s = std::log10(static_cast<double>(std::max<int64_t>(e.population, 0)) + 1.0);
+    double s = Importance(e);
     switch (c.designator) {
       case Designator::kAdmin:
         if (IsAdminEntry(e) || e.feature.substr(0, 3) == "ADM") s += 6;
