@@ -1005,14 +1005,18 @@ class Recognizer {
       }
     }
     // "in Kandahar" without "province": the city that gave the province its
-    // name, not the province.
+    // name, not the province. That city is the province's seat (PPLA) or bears
+    // its name; a village of the province that merely has the province's name
+    // among its alternates ("Minnesota" for Minneota, Minnesota) is not it.
     if (c.chosen >= 0 && c.designator == Designator::kNone) {
       const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(c.chosen));
       if (IsAdminEntry(e)) {
+        std::string province = NormalizeName(e.admin1.empty() ? e.name : e.admin1);
         for (uint32_t id : c.ids) {
           const geo::Entry& o = gaz_.entry(id);
+          bool names_it = o.feature == "PPLA" || NormalizeName(o.name) == province;
           if (o.feature_class == 'P' && o.country == e.country &&
-              (NormalizeName(o.admin1) == NormalizeName(e.admin1.empty() ? e.name : e.admin1) ||
+              ((names_it && NormalizeName(o.admin1) == province) ||
                (o.feature == "PPLC" && NormalizeName(o.name) == NormalizeName(e.name)))) {
             c.chosen = static_cast<int32_t>(id);
             break;
