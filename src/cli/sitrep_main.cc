@@ -16,6 +16,7 @@
 #include "cli/cli_common.h"
 #include "cli/coding_commands.h"
 #include "cli/geo_commands.h"
+#include "cli/store_commands.h"
 #include "core/binary_io.h"
 #include "core/conllu.h"
 #include "io/reader.h"
@@ -239,6 +240,20 @@ int Main(int argc, char** argv) {
   AddCodeFlags(code, &code_flags);
   AddContextFlags(code, &f);
 
+  IngestFlags ingest_flags;
+  auto* ingest = app.add_subcommand("ingest", "Code documents and store their events (SQLite)");
+  AddInputFlags(ingest, &f);
+  AddModelFlags(ingest, &f);
+  AddContextFlags(ingest, &f);
+  AddIngestFlags(ingest, &ingest_flags);
+  QueryFlags query_flags;
+  auto* query = app.add_subcommand("query", "Filter stored events: table, JSONL or CSV");
+  AddQueryFlags(query, &query_flags);
+  ExportFlags export_flags;
+  auto* export_cmd = app.add_subcommand(
+      "export", "Export stored events: acled-csv, gdelt-tsv, geojson (incidents) or jsonl");
+  AddExportFlags(export_cmd, &export_flags);
+
   GazetteerFlags gaz_flags;
   auto* gazetteer = app.add_subcommand("gazetteer", "Build or query the gazetteer index");
   gazetteer->require_subcommand(1);
@@ -274,6 +289,9 @@ int Main(int argc, char** argv) {
   if (eval->parsed()) return RunEval(f, corpus, split);
   if (code->parsed()) return RunCode(f, code_flags);
   if (validate->parsed()) return RunValidate(f, validate_flags);
+  if (ingest->parsed()) return RunIngest(f, ingest_flags);
+  if (query->parsed()) return RunQuery(query_flags);
+  if (export_cmd->parsed()) return RunExport(export_flags);
   if (gaz_cmds.build->parsed()) return RunGazetteerBuild(gaz_flags);
   if (gaz_cmds.lookup->parsed()) return RunGazetteerLookup(f, gaz_flags);
   if (bench->parsed() && bench_code) return RunCodeBench(f, corpora, min_sentences);
