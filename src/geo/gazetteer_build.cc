@@ -203,7 +203,8 @@ constexpr std::pair<std::string_view, std::string_view> kEnglishDemonyms[] = {
 
 // "Republic of Turkey" -> "Turkey", "Kingdom of the Netherlands" ->
 // "Netherlands", "Democratic Republic of the Congo" -> "Congo"; "" when the
-// name has no such form.
+// name has no such form or names the state inside another name ("Hong Kong
+// Special Administrative Region of the People's Republic of China" -> "").
 std::string AfterStateForm(const std::string& name) {
   static constexpr std::string_view kForms[] = {
       "Republic of ",     "Kingdom of ",   "State of ",       "Commonwealth of ", "Federation of ",
@@ -211,6 +212,9 @@ std::string AfterStateForm(const std::string& name) {
   for (std::string_view form : kForms) {
     size_t at = name.find(form);
     if (at == std::string::npos) continue;
+    // Not a state named inside another name: "Hong Kong Special
+    // Administrative Region of the People's Republic of China" is no "China".
+    if (name.substr(0, at).find(" of ") != std::string::npos) continue;
     std::string rest = name.substr(at + form.size());
     if (rest.starts_with("the ")) rest = rest.substr(4);
     if (!rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z' && rest.find(',') == std::string::npos) {
