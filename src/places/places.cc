@@ -256,7 +256,11 @@ std::string AsciiLower(std::string_view s) {
 
 // Names the gazetteer may lack or misread: short forms and former names of
 // countries (resolved to the gazetteer's country entry), and continents and
-// world regions (our own approximate centres). Keys are NormalizeName keys.
+// world regions. Keys are NormalizeName keys. The gazetteer's supplement
+// (data/geo/features.tsv) is the source for regions: a built-in region is
+// used only when the index has no country, province or feature of that name
+// (an index built without the supplement), and the points of those the
+// supplement has are the supplement's.
 struct Builtin {
   const char* key;
   const char* iso3;  // country alias (name ""), province alias (name = its admin1
@@ -301,24 +305,24 @@ constexpr Builtin kBuiltins[] = {
     {"ny", "USA", "New York", 0, 0},
     {"dc", "USA", "Washington, D.C.", 0, 0},
     {"kzn", "ZAF", "KwaZulu-Natal", 0, 0},
-    {"africa", "", "Africa", 2.0, 21.0},
+    {"africa", "", "Africa", 2.0, 20.0},
     {"european union", "", "European Union", 50.0, 10.0},
     {"eu", "", "European Union", 50.0, 10.0},
-    {"asia", "", "Asia", 34.0, 100.0},
+    {"asia", "", "Asia", 35.0, 90.0},
     {"europe", "", "Europe", 50.0, 15.0},
     {"north america", "", "North America", 45.0, -100.0},
     {"south america", "", "South America", -15.0, -60.0},
-    {"latin america", "", "Latin America", -10.0, -65.0},
-    {"oceania", "", "Oceania", -25.0, 140.0},
-    {"antarctica", "", "Antarctica", -80.0, 0.0},
-    {"the americas", "", "Americas", 15.0, -80.0},
-    {"americas", "", "Americas", 15.0, -80.0},
+    {"latin america", "", "Latin America", -5.0, -65.0},
+    {"oceania", "", "Oceania", -20.0, 150.0},
+    {"antarctica", "", "Antarctica", -82.0, 0.0},
+    {"the americas", "", "Americas", 15.0, -85.0},
+    {"americas", "", "Americas", 15.0, -85.0},
     {"western europe", "", "Western Europe", 48.0, 5.0},
     {"northern europe", "", "Northern Europe", 60.0, 15.0},
     {"southern europe", "", "Southern Europe", 42.0, 13.0},
     {"central europe", "", "Central Europe", 50.0, 15.0},
-    {"eastern mediterranean", "", "Eastern Mediterranean", 34.0, 31.0},
-    {"mediterranean", "", "Mediterranean", 35.0, 18.0},
+    {"eastern mediterranean", "", "Eastern Mediterranean", 34.0, 32.0},
+    {"mediterranean", "", "Mediterranean", 35.5, 18.0},
     {"southern hemisphere", "", "Southern Hemisphere", -30.0, 0.0},
     {"northern hemisphere", "", "Northern Hemisphere", 30.0, 0.0},
 };
