@@ -135,6 +135,19 @@ std::string_view LemmaOrForm(const Document& doc, uint32_t t) {
   return tok.lemma.empty() ? doc.Form(tok) : std::string_view(tok.lemma);
 }
 
+// Nouns of military/violent events: "the siege of Homs", "the Mosul operation".
+bool IsEventNoun(std::string_view f) {
+  return InList(f, {"siege",    "occupation", "bombardment", "shelling",  "invasion",
+                    "capture",  "liberation", "battle",      "operation", "offensive",
+                    "assault",  "attack",     "attacks",     "raid",      "bombing",
+                    "bombings", "fighting",   "clashes",     "blockade",  "encirclement"});
+}
+
+// Verbs of a lasting state: "troops which have their bases in X".
+bool IsStativeLemma(std::string_view l) {
+  return InList(l, {"have", "live", "base", "reside", "stay", "own", "belong"});
+}
+
 // A token with a subject of its own among its dependents: "Varela was killed"
 // in "Montoya was captured and Varela was killed".
 bool HasOwnSubject(const Document& doc, const Sentence& s, uint32_t v) {
@@ -359,6 +372,8 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
               DesignatorOf(gf) != Designator::kNone || IsDirectionNoun(gf) || IsPlacePartNoun(gf);
         }
         if (!p.relation.empty()) of_place = true;
+        // "the siege of Homs", "the occupation of Latvia".
+        if (g >= 0 && IsEventNoun(LemmaOrForm(doc, static_cast<uint32_t>(g)))) of_place = true;
         // "the terminals of Heathrow airport": a named site.
         if (p.token_end > p.token_begin &&
             DesignatorOf(doc.Form(doc.tokens[p.token_end - 1])) != Designator::kNone)
@@ -373,7 +388,7 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
           p.relation.size() > 3 && p.relation.compare(p.relation.size() - 3, 3, " of") == 0;
       int64_t cur = h;
       bool crossed = false, reached = false, via_launch = false, foreign = false;
-      bool reported = false;
+      bool reported = false, stative = false;
       int path = 0;
       for (int steps = 0; cur >= 0 && steps < 64; ++steps) {
         if (cur == trigger) {
@@ -384,7 +399,12 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
         if (cur != h && (IsLaunchLemma(LemmaOrForm(doc, static_cast<uint32_t>(cur))) ||
                          IsProjectileLemma(LemmaOrForm(doc, static_cast<uint32_t>(cur)))))
           via_launch = true;
-        if (IsClauseBoundary(ct) || DeprelIs(ct, "acl")) crossed = true;
+        if (IsClauseBoundary(ct) || DeprelIs(ct, "acl")) {
+          crossed = true;
+          // "troops which have their bases in X", "migrants living in X":
+          // a state of a participant, not where the event happened.
+          if (IsStativeLemma(LemmaOrForm(doc, static_cast<uint32_t>(cur)))) stative = true;
+        }
         // "according to (a statement from) officials in X": the source's place.
         if (EqualsLower(CaseOf(doc, s, static_cast<uint32_t>(cur)), "according")) reported = true;
         if (IsForeignClause(doc, s, static_cast<uint32_t>(cur), trigger)) foreign = true;
@@ -396,8 +416,14 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
                     (DeprelIs(rt, "obj") || DeprelIs(rt, "nsubj:pass"));
       // Last resort: a town naming the subject's or object's noun ("Hong Kong
       // people demonstrated", "a posh Sofia restaurant").
-      bool named_argument = modifier && p.precision != GeoPrecision::kCountry &&
-                            DeprelIs(ht, "compound") && reached && !crossed && path <= 2;
+      // A town naming an event noun on the way ("killed since the launch of
+      // the Mosul operation"): usable, but only as the sentence fallback (it
+      // may name another event: "hours before the Baghdad bombings, ...").
+      bool named_event = modifier && DeprelIs(ht, "compound") && reached &&
+                         IsEventNoun(doc.Form(rt)) && p.precision != GeoPrecision::kCountry;
+      bool named_argument = named_event || modifier && p.precision != GeoPrecision::kCountry &&
+                                               DeprelIs(ht, "compound") && reached && !crossed &&
+                                               path <= 2;
       if (!locative && !direct && !named_argument) continue;
       if (!reached) {
         // Not under the trigger: only the place's own path up to the
@@ -409,14 +435,14 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
           if (IsForeignClause(doc, s, static_cast<uint32_t>(c), trigger)) foreign = true;
         }
       }
-      if (foreign || reported) continue;
+      if (foreign || reported || stative) continue;
       // "captured X from Y": Y held it before; the event is at X.
       if (from && !launch_event && IsTakeLemma(LemmaOrForm(doc, trigger))) continue;
       o.strength = locative ? 2 : direct ? 1 : 0;
       // A modifier ("the Baghdad neighbourhood of Al-Bayaa") is one step
       // further from the event than the phrase it modifies.
       o.path = reached ? path + (modifier ? 1 : 0) : 100;
-      o.clause = reached && !crossed;
+      o.clause = reached && !crossed && !named_event;
       // "the Baghdad neighbourhood of Al-Bayaa", "the village of X near Y":
       // the name after a designator is the place itself, named precisely.
       if (of_place && reached) {

@@ -373,6 +373,26 @@ TEST_F(PlacesTest, ProvinceDesignatorRanksAsProvince) {
   EXPECT_EQ(SentenceLocationOf(doc, TokenOf(doc, "captured")), "Ariha");
 }
 
+TEST_F(PlacesTest, OfAfterAnEventNounIsLocative) {
+  Document doc = Run("Hundreds were killed during the siege of Aleppo.");
+  EXPECT_EQ(SentenceLocationOf(doc, TokenOf(doc, "killed")), "Aleppo");
+}
+
+TEST_F(PlacesTest, TownNamingAnEventNounIsOnlyTheSentenceFallback) {
+  Document doc = Run("Dozens of fighters have been killed since the start of the Hama offensive.");
+  TriggerLocation loc = LocateTrigger(doc, TokenOf(doc, "killed"), -1, Fallback::kSentence);
+  ASSERT_GE(loc.location, 0);
+  EXPECT_EQ(doc.Slice(doc.places[loc.location].begin, doc.places[loc.location].end), "Hama");
+  EXPECT_EQ(loc.basis, LocationBasis::kSentence);
+}
+
+TEST_F(PlacesTest, StativeClauseIsNoLocation) {
+  Document doc = Run("The area is patrolled by troops who have their bases in Kandahar.");
+  EXPECT_EQ(SentenceLocationOf(doc, TokenOf(doc, "patrolled")), "");
+  Document live = Run("Gunmen killed two farmers who had lived in Kandahar for years.");
+  EXPECT_EQ(SentenceLocationOf(live, TokenOf(live, "killed")), "");
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
