@@ -386,6 +386,14 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
                                          "along", "between", "through", "beyond"});
       o.direction_ref =
           p.relation.size() > 3 && p.relation.compare(p.relation.size() - 3, 3, " of") == 0;
+      // "the center of X", "the outskirts of X" lie inside or at X; only
+      // compass directions ("30 km north of X") point away from it.
+      if (o.direction_ref) {
+        std::string_view first = std::string_view(p.relation).substr(0, p.relation.find(' '));
+        if (InList(first, {"center", "centre", "heart", "outskirts", "edge", "suburbs", "part",
+                           "parts", "vicinity", "outside"}))
+          o.direction_ref = false;
+      }
       int64_t cur = h;
       bool crossed = false, reached = false, via_launch = false, foreign = false;
       bool reported = false, stative = false;
@@ -445,11 +453,20 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       o.clause = reached && !crossed && !named_event;
       // "the Baghdad neighbourhood of Al-Bayaa", "the village of X near Y":
       // the name after a designator is the place itself, named precisely.
+      // Not after a named district or area: in "the Thantho district of Yala
+      // province" Yala is the container.
       if (of_place && reached) {
         int64_t g = HeadOf(doc, s, role);
-        if (g >= 0 &&
-            DesignatorOf(doc.Form(doc.tokens[static_cast<uint32_t>(g)])) != Designator::kNone)
-          o.path = std::max(0, o.path - 2);
+        Designator d = g >= 0 ? DesignatorOf(doc.Form(doc.tokens[static_cast<uint32_t>(g)]))
+                              : Designator::kNone;
+        bool named_container = false;
+        if (d != Designator::kNone && d != Designator::kCity) {
+          for (const Place& q : doc.places) {
+            if (q.token_begin <= g && g < q.token_end && q.token_end - q.token_begin > 1)
+              named_container = true;
+          }
+        }
+        if (d != Designator::kNone && !named_container) o.path = std::max(0, o.path - 2);
       }
       if (from) {
         std::string_view gov_lemma;

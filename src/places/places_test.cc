@@ -393,6 +393,19 @@ TEST_F(PlacesTest, StativeClauseIsNoLocation) {
   EXPECT_EQ(SentenceLocationOf(live, TokenOf(live, "killed")), "");
 }
 
+TEST_F(PlacesTest, CentreOfAPlaceIsInsideIt) {
+  // "the centre of X" is at X; only compass directions point away from it.
+  Document doc = Run("Two men were shot in the centre of Saraqib in Idlib province.");
+  EXPECT_EQ(SentenceLocationOf(doc, TokenOf(doc, "shot")), "Saraqib");
+}
+
+TEST_F(PlacesTest, NamedDistrictOfAProvince) {
+  // "the X district of Y province": Y is the container, X the place.
+  Document doc = Run("Gunmen killed two men in the Ariha district of Idlib province.");
+  std::string loc = SentenceLocationOf(doc, TokenOf(doc, "killed"));
+  EXPECT_NE(loc.find("Ariha"), std::string::npos) << loc;
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
