@@ -749,10 +749,12 @@ Status Builder::ReadCountryShapes(const std::string& path) {
       continue;
     }
     std::string type = Str(g, "type");
+    std::string label = where;
+    label.append(" (").append(name).append(")");
     auto garcs = g.find("arcs");
     if (garcs == g.end() || !garcs->is_array() || (type != "Polygon" && type != "MultiPolygon")) {
       if (type != "Polygon" && type != "MultiPolygon" && !type.empty() && type != "null") {
-        Warn(where + " (" + name + ")", "type " + type + " is no (Multi)Polygon");
+        Warn(label, "type " + type + " is no (Multi)Polygon");
       }
       continue;
     }
@@ -774,7 +776,7 @@ Status Builder::ReadCountryShapes(const std::string& path) {
     } else {
       for (const json& poly : *garcs) ok = ok && add_polygon(poly);
     }
-    if (!ok) Warn(where + " (" + name + ")", "bad arc index or ring; skipped");
+    if (!ok) Warn(label, "bad arc index or ring; skipped");
   }
   for (const auto& [iso3, polys] : polygons) {
     auto it = country_entry_.find(iso3);
