@@ -143,6 +143,16 @@ bool IsEventNoun(std::string_view f) {
                     "bombings", "fighting",   "clashes",     "blockade",  "encirclement"});
 }
 
+bool IsSpeechLemma(std::string_view l) {
+  return InList(l, {"say", "tell", "acknowledge", "admit", "deny", "confirm", "claim", "announce",
+                    "report", "state", "quote"});
+}
+// Verbs of intent whose complement has not happened: "vowed to march into X".
+bool IsIntentLemma(std::string_view l) {
+  return InList(l, {"vow", "threaten", "plan", "intend", "promise", "pledge", "want", "hope", "aim",
+                    "seek", "expect"});
+}
+
 // Verbs of a lasting state: "troops which have their bases in X".
 bool IsStativeLemma(std::string_view l) {
   return InList(l, {"have", "live", "base", "reside", "stay", "own", "belong"});
@@ -414,6 +424,16 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
           if (IsStativeLemma(LemmaOrForm(doc, static_cast<uint32_t>(cur)))) stative = true;
         }
         // "according to (a statement from) officials in X": the source's place.
+        // "was captured, and acknowledged before a judge in X": a speech
+        // verb coordinated with the trigger's clause says where it was said.
+        if (cur != h && !above_trigger[cur - s.token_begin] && DeprelIs(ct, "conj") &&
+            ct.upos == Upos::kVerb && IsSpeechLemma(LemmaOrForm(doc, static_cast<uint32_t>(cur))))
+          reported = true;
+        // "have vowed to march into X": planned, not done.
+        if (cur != h && DeprelIs(ct, "xcomp")) {
+          int64_t g = HeadOf(doc, s, static_cast<uint32_t>(cur));
+          if (g >= 0 && IsIntentLemma(LemmaOrForm(doc, static_cast<uint32_t>(g)))) reported = true;
+        }
         if (EqualsLower(CaseOf(doc, s, static_cast<uint32_t>(cur)), "according")) reported = true;
         if (IsForeignClause(doc, s, static_cast<uint32_t>(cur), trigger)) foreign = true;
         cur = HeadOf(doc, s, static_cast<uint32_t>(cur));

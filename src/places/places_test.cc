@@ -406,6 +406,18 @@ TEST_F(PlacesTest, NamedDistrictOfAProvince) {
   EXPECT_NE(loc.find("Ariha"), std::string::npos) << loc;
 }
 
+TEST_F(PlacesTest, CoordinatedSpeechVerbGivesWhereItWasSaid) {
+  Document said =
+      Run("The commander was captured last year, and admitted before a court in Kabul that he "
+          "had led the attack.");
+  EXPECT_EQ(SentenceLocationOf(said, TokenOf(said, "captured")), "");
+}
+
+TEST_F(PlacesTest, IntendedPlaceIsNoLocation) {
+  Document doc = Run("The rebels captured two towns and have vowed to march into Kabul by June.");
+  EXPECT_EQ(SentenceLocationOf(doc, TokenOf(doc, "captured")), "");
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
