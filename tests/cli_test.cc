@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -289,6 +290,59 @@ TEST_F(CliTest, CodeReportsBadLinesAndCodesTheRest) {
   for (const auto& e : JsonLines(r.out)) docs.insert(e["doc_id"].get<std::string>());
   EXPECT_TRUE(docs.count("a")) << r.out;
   EXPECT_TRUE(docs.count("d")) << r.out;
+}
+
+// Issue 4's bad input: an absurd count, a date before 1900 and one after the
+// story date, a place in no gazetteer. Each has a clear, documented result
+// (docs/events.md) and the other fields of the same records stay filled.
+TEST_F(CliTest, ContextFieldsHandleAbsurdCountsOddDatesAndUnknownPlaces) {
+  std::string jsonl =
+      "{\"id\": \"absurd\", \"date\": \"2019-04-12\", \"text\": \"Gunmen attacked a checkpoint "
+      "in Kandahar province on Wednesday, killing 10,000,000,000 officers.\"}\n"
+      "{\"id\": \"old\", \"date\": \"2019-04-12\", \"text\": \"Rebels attacked the town of "
+      "Hama on 5 March 1850.\"}\n"
+      "{\"id\": \"future\", \"date\": \"2019-04-12\", \"text\": \"Rebels attacked the town of "
+      "Hama on 5 March 2031.\"}\n"
+      "{\"id\": \"unknown\", \"date\": \"2019-04-12\", \"text\": \"Troops shelled rebel "
+      "positions in Qzxwvabad on Thursday, killing 13 fighters.\"}\n";
+  std::string path = Write("odd.jsonl", jsonl);
+  RunResult r = Run("code " + path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::vector<nlohmann::json>> by_doc;
+  for (const auto& e : JsonLines(r.out)) by_doc[e["doc_id"].get<std::string>()].push_back(e);
+  ASSERT_FALSE(by_doc["absurd"].empty()) << r.out;
+  // The implausible count is dropped with a warning naming its byte offset;
+  // place and date of the same event are still there.
+  EXPECT_NE(r.err.find("implausible casualty count"), std::string::npos) << r.err;
+  for (const auto& e : by_doc["absurd"]) {
+    EXPECT_TRUE(e["fatalities"].is_null()) << e.dump();
+    EXPECT_EQ(e["location"]["name"], "Kandahar") << e.dump();
+    EXPECT_EQ(e["date"]["value"], "2019-04-10") << e.dump();
+  }
+  // Neither a date before 1900 nor one after the story date dates a past
+  // event: it keeps the story date, marked as such.
+  for (const char* doc : {"old", "future"}) {
+    ASSERT_FALSE(by_doc[doc].empty()) << doc << r.out;
+    for (const auto& e : by_doc[doc]) {
+      EXPECT_EQ(e["date"]["basis"], "story_date") << e.dump();
+      EXPECT_EQ(e["date"]["value"], "2019-04-12") << e.dump();
+      EXPECT_EQ(e["location"]["country"], "SYR") << e.dump();
+    }
+  }
+  // A place no gazetteer knows stays as text with null coordinates; the
+  // date and the count of the same event are unaffected.
+  bool unknown_place = false, counted = false;
+  for (const auto& e : by_doc["unknown"]) {
+    if (e["location"].is_object() && e["location"]["text"] == "Qzxwvabad") {
+      unknown_place = true;
+      EXPECT_TRUE(e["location"]["lat"].is_null()) << e.dump();
+      EXPECT_TRUE(e["location"]["precision"].is_null()) << e.dump();
+      EXPECT_EQ(e["date"]["value"], "2019-04-11") << e.dump();
+      counted |= e["fatalities"].is_object() && e["fatalities"]["count"] == 13;
+    }
+  }
+  EXPECT_TRUE(unknown_place) << r.out;
+  EXPECT_TRUE(counted) << r.out;
 }
 
 TEST_F(CliTest, CodeSurvivesRandomBytes) {
