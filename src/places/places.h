@@ -64,6 +64,10 @@
 //   war"), by-agents. Launches: "fired/launched from X" (a launch verb or a
 //   projectile noun in the path) gives launch_location = X, and the location
 //   is where it hit ("at/on/into/towards Y", or the clause's other place).
+//   Also refused, even as the sentence fallback (locate.cc, README): places
+//   in another event's coordinated clause ("X was captured and Y was killed
+//   in Z"), "according to officials in X", "captured X from Y" (Y), plans
+//   ("vowed to march into X"), states ("troops which have bases in X").
 //
 // Everything here is const and thread-safe; the gazetteer must outlive the stage.
 #ifndef SITREP_PLACES_PLACES_H_
