@@ -71,6 +71,8 @@ StatusOr<geo::BuildSources> DumpSources(const std::string& path) {
   // the default index.
   fs::path countries = fs::path(SITREP_SOURCE_DIR) / "node_modules/world-countries/countries.json";
   if (fs::is_regular_file(countries, ec)) src.countries_json = countries.string();
+  fs::path shapes = fs::path(SITREP_SOURCE_DIR) / "node_modules/world-atlas/countries-50m.json";
+  if (fs::is_regular_file(shapes, ec)) src.country_shapes = shapes.string();
   src.features_tsv = DataPath("geo/features.tsv");
   return src;
 }

