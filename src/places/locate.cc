@@ -571,8 +571,12 @@ void ChooseFocus(const geo::Gazetteer& gaz, Document& doc) {
     ++admin_count[p.admin1];
   }
   std::string admin;
+  // The focus is a province when most specific places of the focus country
+  // lie in it (at least two), or when only one specific place is named at
+  // all (a headline, a short report): then its province is the coarser
+  // stand-in, not the whole country.
   for (const auto& [a, n] : admin_count) {
-    if (n >= 2 && 5 * n >= 3 * inside && (admin.empty() || a < admin)) admin = a;
+    if ((n >= 2 || inside == 1) && 5 * n >= 3 * inside && (admin.empty() || a < admin)) admin = a;
   }
   GeoPrecision want = admin.empty() ? GeoPrecision::kCountry : GeoPrecision::kAdmin1;
   for (size_t i = 0; i < doc.places.size(); ++i) {

@@ -231,7 +231,22 @@ TEST_F(PlacesTest, ClauseSentenceAndDocumentBasis) {
   EXPECT_EQ(later.basis, LocationBasis::kDocument);
   ASSERT_GE(later.location, 0);
   EXPECT_EQ(doc.places[later.location].country, "AFG");
-  EXPECT_EQ(doc.places[later.location].precision, GeoPrecision::kCountry);
+  // One specific place named: the document falls back to its province, a
+  // coarser precision than the town.
+  EXPECT_EQ(doc.places[later.location].precision, GeoPrecision::kAdmin1);
+  EXPECT_EQ(doc.places[later.location].admin1, "Kandahar");
+  // Places in two provinces: the fallback is the country.
+  Document two = Run(
+      "Gunmen attacked a checkpoint in Kandahar on Wednesday. Police in Kabul arrested two men. "
+      "Two days later they attacked a police station.");
+  uint32_t third = 0;
+  for (uint32_t t = 0; t < two.tokens.size(); ++t) {
+    if (two.Form(two.tokens[t]) == "attacked") third = t;
+  }
+  TriggerLocation coarse = LocateTrigger(two, third);
+  ASSERT_GE(coarse.location, 0);
+  EXPECT_EQ(coarse.basis, LocationBasis::kDocument);
+  EXPECT_EQ(two.places[coarse.location].precision, GeoPrecision::kCountry);
   // A place attached to another clause of the same sentence: basis sentence.
   Document s = Run("Police in Kandahar said that gunmen attacked a checkpoint.");
   LocationBasis basis;

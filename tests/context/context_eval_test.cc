@@ -2,7 +2,7 @@
 // records, scored by context_eval.h, with floors on the shares.
 //
 // FLOORS: measured with the context stages wired into `sitrep code`
-// (c454abe; binary built at 2ae9e79), minus a margin. They guard against
+// (c454abe), re-measured after the province focus fallback, minus a margin. They guard against
 // regressions, they are not targets: raise them when the figures improve
 // (README.md, "Figures", has the commands and the numbers). Before the
 // integration place and deaths were 0 and date 0.180.
@@ -77,8 +77,8 @@ TEST_F(ContextEvalTest, UcdpHeadlines) {
 
   // FLOORS (measured value minus a margin; see the top of this file).
   EXPECT_GE(Ratio(s.with_event, s.headlines), 0.28);            // 0.315 (212/674)
-  EXPECT_GE(Ratio(s.place.right, s.headlines), 0.06);           // 0.080 (54/674)
-  EXPECT_GE(Ratio(s.place.right, s.place.produced()), 0.25);    // 0.302 (54/179)
+  EXPECT_GE(Ratio(s.place.right, s.headlines), 0.08);           // 0.092 (62/674)
+  EXPECT_GE(Ratio(s.place.right, s.place.produced()), 0.32);    // 0.346 (62/179)
   EXPECT_GE(Ratio(s.date.right, s.headlines), 0.16);            // 0.188 (127/674)
   EXPECT_GE(Ratio(s.deaths.right, s.headlines), 0.045);         // 0.064 (43/674)
   EXPECT_GE(Ratio(s.deaths.right, s.deaths.produced()), 0.35);  // 0.434 (43/99)
@@ -105,9 +105,9 @@ TEST_F(ContextEvalTest, PloverGoldRecords) {
 
   // FLOORS (measured value minus a margin; see the top of this file).
   EXPECT_GE(Ratio(s.with_event, s.records), 0.85);         // 0.907 (292/322)
-  EXPECT_GE(Ratio(s.dead.main_exact, s.dead.gold), 0.45);  // 0.600 (9/15)
+  EXPECT_GE(Ratio(s.dead.main_exact, s.dead.gold), 0.55);  // 0.600 (9/15)
   EXPECT_GE(Ratio(s.dead.any_exact, s.dead.gold), 0.60);   // 0.733 (11/15)
-  EXPECT_GE(Ratio(s.loc_same, s.loc_gold), 0.60);          // 0.729 (35/48)
+  EXPECT_GE(Ratio(s.loc_same, s.loc_gold), 0.70);          // 0.729 (35/48)
 
   // Whatever fills the fields: the CAMEO manual's examples without a `dead`
   // field do not report deaths, so counts there should stay rare.
