@@ -1,0 +1,78 @@
+#include "places/words.h"
+
+#include <cctype>
+
+namespace sitrep::places::internal {
+
+bool EqualsLower(std::string_view form, std::string_view lower) {
+  if (form.size() != lower.size()) return false;
+  for (size_t i = 0; i < form.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(form[i])) != lower[i]) return false;
+  }
+  return true;
+}
+
+bool InList(std::string_view form, std::initializer_list<std::string_view> list) {
+  for (std::string_view w : list) {
+    if (EqualsLower(form, w)) return true;
+  }
+  return false;
+}
+
+Designator DesignatorOf(std::string_view f) {
+  if (InList(f, {"province", "governorate", "state", "prefecture", "oblast", "region", "provinces",
+                 "county", "district", "territory", "emirate", "canton", "krai", "republic",
+                 "wilayat", "muhafazah"})) {
+    return Designator::kAdmin;
+  }
+  if (InList(f, {"city", "town", "village", "municipality", "cities", "towns", "villages",
+                 "township", "settlement", "camp", "neighbourhood", "neighborhood", "suburb",
+                 "port", "airport", "base"})) {
+    return Designator::kCity;
+  }
+  if (InList(f, {"valley", "plain",     "mountains", "desert",  "river",    "area",    "border",
+                 "gorge",  "peninsula", "island",    "islands", "strip",    "heights", "coast",
+                 "gulf",   "bay",       "sea",       "lake",    "corridor", "basin"})) {
+    return Designator::kOther;
+  }
+  return Designator::kNone;
+}
+
+// Verbs whose objects are usually places: "captured Birao", "shelled Saraqib".
+bool IsPlaceVerb(std::string_view l) {
+  return InList(l, {"capture",  "seize",     "storm",    "shell",   "bomb",    "besiege",
+                    "liberate", "recapture", "overrun",  "raid",    "bombard", "encircle",
+                    "surround", "enter",     "evacuate", "occupy",  "annex",   "retake",
+                    "patrol",   "invade",    "blockade", "destroy", "attack",  "hit",
+                    "strike",   "target",    "defend",   "control", "secure"});
+}
+
+// Nouns naming a part of a place: "the streets of Kampala", "in Somalia's
+// capital", "the countryside of Aleppo".
+bool IsPlacePartNoun(std::string_view f) {
+  return InList(
+      f, {"streets",   "street",    "capital",   "countryside",    "vicinity",      "battlefields",
+          "area",      "areas",     "territory", "soil",           "heart",         "edge",
+          "perimeter", "environs",  "skies",     "waters",         "coast",         "shores",
+          "outskirts", "suburbs",   "centre",    "center",         "parts",         "part",
+          "north",     "south",     "east",      "west",           "interior",      "hinterland",
+          "downtown",  "districts", "quarter",   "neighbourhoods", "neighborhoods", "towns",
+          "villages",  "cities",    "provinces", "regions",        "settlements",   "side",
+          "sector",    "zone",      "borders",   "frontier",       "hometown",      "half",
+          "much",      "most",      "rest",      "swathes",        "swaths",        "city",
+          "town"});
+}
+
+bool IsDirectionNoun(std::string_view f) {
+  return InList(f,
+                {"north",     "south",     "east",       "west",       "northeast",  "northwest",
+                 "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+                 "outskirts", "center",    "centre",     "heart",      "edge",       "suburbs",
+                 "part",      "parts",     "outside",    "vicinity"});
+}
+
+bool DeprelIs(const Token& t, std::string_view prefix) {
+  return std::string_view(t.deprel).substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace sitrep::places::internal

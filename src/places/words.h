@@ -1,0 +1,30 @@
+// Word tests shared by place recognition (places.cc) and event location
+// (locate.cc): lower-case comparisons, designators ("province", "city"),
+// place verbs and nouns, relation prefixes. Internal to src/places.
+#ifndef SITREP_PLACES_WORDS_H_
+#define SITREP_PLACES_WORDS_H_
+
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+
+#include "core/document.h"
+
+namespace sitrep::places::internal {
+
+bool EqualsLower(std::string_view form, std::string_view lower);
+bool InList(std::string_view form, std::initializer_list<std::string_view> list);
+enum class Designator : uint8_t { kNone, kAdmin, kCity, kOther };
+
+Designator DesignatorOf(std::string_view f);
+// Verbs whose objects are usually places: "captured Birao", "shelled Saraqib".
+bool IsPlaceVerb(std::string_view l);
+// Nouns naming a part of a place: "the streets of Kampala", "in Somalia's
+// capital", "the countryside of Aleppo".
+bool IsPlacePartNoun(std::string_view f);
+bool IsDirectionNoun(std::string_view f);
+bool DeprelIs(const Token& t, std::string_view prefix);
+
+}  // namespace sitrep::places::internal
+
+#endif  // SITREP_PLACES_WORDS_H_
