@@ -1286,6 +1286,18 @@ bool RepairNounClause(const Dictionary& dict, SentenceView& v, uint32_t r) {
   return false;
 }
 
+// Whether the article already has a violent event (CAMEO roots 18-20) coded
+// in an earlier sentence or earlier in this one.
+bool ViolenceBefore(const Document& doc) {
+  for (const Event& e : doc.events) {
+    if (e.cameo.size() >= 2 &&
+        (e.cameo.compare(0, 2, "18") == 0 || e.cameo.compare(0, 2, "19") == 0 ||
+         e.cameo.compare(0, 2, "20") == 0))
+      return true;
+  }
+  return false;
+}
+
 void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
   const Sentence& s = doc.sentences[si];
   SentenceView& v = w.v;
@@ -1816,8 +1828,14 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         }
       }
     }
-    // "three soldiers were killed": a casualty report, not an event (no actor).
-    if (p.kind == PredKind::kVerb && p.sources.empty() && IsCasualtyVerb(v.lemma(p.verb))) continue;
+    // "three soldiers were killed": after a violent event of the article it
+    // reports that event's casualties, not an event of its own (no actor).
+    // With none before it ("At least 20 people were killed in Mogadishu on
+    // Tuesday."), it is the only report of the violence: an event whose
+    // actor is unknown, so its place, date and dead are not lost.
+    if (p.kind == PredKind::kVerb && p.sources.empty() && IsCasualtyVerb(v.lemma(p.verb)) &&
+        (ViolenceBefore(doc) || p.targets.empty() || p.negated))
+      continue;
     if (code.empty() && p.complement_noun == kNil) continue;
     // "declined to give her surname": refusing something we do not code says
     // too little (a refused statement is 011, a refused release 1243, ...).
