@@ -54,33 +54,37 @@ StatusOr<std::unique_ptr<EventCoder>> MakeCoder(const CodeFlags& c) {
 
 }  // namespace
 
-int RunCode(const CommonFlags& f, const CodeFlags& c) {
-  auto coder = MakeCoder(c);
-  if (!coder.ok()) return Fatal(coder.status());
-  for (const std::string& w : (*coder)->warnings()) {
+StatusOr<std::unique_ptr<CodingSetup>> MakeCodingSetup(const CommonFlags& f, const CodeFlags& c) {
+  auto setup = std::make_unique<CodingSetup>();
+  SITREP_ASSIGN_OR_RETURN(setup->coder, MakeCoder(c));
+  for (const std::string& w : setup->coder->warnings()) {
     std::fprintf(stderr, "sitrep: warning: %s\n", w.c_str());
   }
-  auto table = cameo::Table::LoadDefault();
-  if (!table.ok()) return Fatal(table.status());
-  auto modes = cameo::ModeDetector::LoadDefault();
-  if (!modes.ok()) return Fatal(modes.status());
-  auto context = MakeContextStages(f.gazetteer);
-  if (!context.ok()) return Fatal(context.status());
-  auto analyzer = MakeAnalyzer(f, AnalysisDepth::kParse, coder->get(), context->get());
-  if (!analyzer.ok()) return Fatal(analyzer.status());
+  SITREP_ASSIGN_OR_RETURN(setup->table, cameo::Table::LoadDefault());
+  SITREP_ASSIGN_OR_RETURN(setup->modes, cameo::ModeDetector::LoadDefault());
+  SITREP_ASSIGN_OR_RETURN(setup->context, MakeContextStages(f.gazetteer));
+  SITREP_ASSIGN_OR_RETURN(setup->analyzer, MakeAnalyzer(f, AnalysisDepth::kParse,
+                                                        setup->coder.get(), setup->context.get()));
+  setup->recorder = std::make_unique<EventRecorder>(setup->table.get(), setup->modes.get());
+  return setup;
+}
+
+int RunCode(const CommonFlags& f, const CodeFlags& c) {
+  auto setup = MakeCodingSetup(f, c);
+  if (!setup.ok()) return Fatal(setup.status());
   auto reader = MakeReader(f);
   if (!reader.ok()) return Fatal(reader.status());
-
-  EventRecorder recorder(table->get(), modes->get());
+  const EventCoder& coder = *(*setup)->coder;
+  const EventRecorder& recorder = *(*setup)->recorder;
   std::vector<nlohmann::ordered_json> all;  // for --format table
   size_t events = 0;
   RunOptions ro;
   ro.threads = f.threads;
   RunStats stats = RunAnalysis(
-      **reader, **analyzer, ro,
+      **reader, *(*setup)->analyzer, ro,
       [&](const Document& doc, const Status& status) {
         if (!ReportDocument(doc, status)) return;
-        std::vector<nlohmann::ordered_json> records = recorder.Records(doc, (*coder)->name());
+        std::vector<nlohmann::ordered_json> records = recorder.Records(doc, coder.name());
         events += records.size();
         if (c.format == "table") {
           for (auto& r : records) all.push_back(std::move(r));
@@ -96,7 +100,7 @@ int RunCode(const CommonFlags& f, const CodeFlags& c) {
   std::fprintf(stderr,
                "sitrep: %zu documents, %zu sentences, %zu events (%s coder) in %.2f s; %zu read "
                "errors, %zu coding errors, %zu warnings\n",
-               stats.documents, stats.sentences, events, std::string((*coder)->name()).c_str(),
+               stats.documents, stats.sentences, events, std::string(coder.name()).c_str(),
                stats.seconds, stats.read_errors, stats.analysis_errors, stats.warnings);
   return stats.any_failed() ? kExitSomeFailed : kExitOk;
 }

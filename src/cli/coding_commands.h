@@ -5,9 +5,12 @@
 #ifndef SITREP_CLI_CODING_COMMANDS_H_
 #define SITREP_CLI_CODING_COMMANDS_H_
 
+#include <memory>
 #include <string>
 
+#include "cameo/cameo.h"
 #include "cli/cli_common.h"
+#include "coding/event_record.h"
 
 namespace sitrep::cli {
 
@@ -20,6 +23,20 @@ struct CodeFlags {
 };
 void AddCodeFlags(CLI::App* cmd, CodeFlags* c);
 int RunCode(const CommonFlags& f, const CodeFlags& c);
+
+// What `sitrep code` (and `sitrep ingest`) run: the coder chosen by the
+// flags, the context stages after it, the analyzer and the record writer.
+// The members own what the analyzer and the recorder point into.
+struct CodingSetup {
+  std::unique_ptr<EventCoder> coder;
+  std::unique_ptr<cameo::Table> table;
+  std::unique_ptr<cameo::ModeDetector> modes;
+  std::unique_ptr<ContextStages> context;
+  std::unique_ptr<Analyzer> analyzer;
+  std::unique_ptr<EventRecorder> recorder;
+};
+// Prints the coder's dictionary warnings on stderr ("sitrep: warning: ...").
+StatusOr<std::unique_ptr<CodingSetup>> MakeCodingSetup(const CommonFlags& f, const CodeFlags& c);
 
 struct ValidateFlags {
   std::string suite;  // petrarch | up | tabari

@@ -10,9 +10,7 @@
 #include <set>
 #include <sstream>
 
-#include "cameo/cameo.h"
-#include "coding/event_record.h"
-#include "events/coder.h"
+#include "cli/coding_commands.h"
 #include "pipeline/runner.h"
 #include "store/export.h"
 
@@ -270,30 +268,20 @@ int RunIngest(const CommonFlags& f, const IngestFlags& i) {
   }
   // Documents to code: the inputs, or stdin when neither inputs nor --records.
   if (!f.inputs.empty() || i.records.empty()) {
-    events::CoderOptions co;
-    co.dictionary_dir = i.events_dir;
-    co.actors_dir = i.actors_dir;
-    auto coder = events::CreateCoder(co);
-    if (!coder.ok()) return Fatal(coder.status());
-    for (const std::string& w : (*coder)->warnings()) {
-      std::fprintf(stderr, "sitrep: warning: %s\n", w.c_str());
-    }
-    auto table = cameo::Table::LoadDefault();
-    if (!table.ok()) return Fatal(table.status());
-    auto modes = cameo::ModeDetector::LoadDefault();
-    if (!modes.ok()) return Fatal(modes.status());
-    auto context = MakeContextStages(f.gazetteer);
-    if (!context.ok()) return Fatal(context.status());
-    auto analyzer = MakeAnalyzer(f, AnalysisDepth::kParse, coder->get(), context->get());
-    if (!analyzer.ok()) return Fatal(analyzer.status());
+    CodeFlags code_flags;
+    code_flags.events_dir = i.events_dir;
+    code_flags.actors_dir = i.actors_dir;
+    auto setup = MakeCodingSetup(f, code_flags);
+    if (!setup.ok()) return Fatal(setup.status());
     auto reader = MakeReader(f);
     if (!reader.ok()) return Fatal(reader.status());
-    EventRecorder recorder(table->get(), modes->get());
+    const EventCoder& coder = *(*setup)->coder;
+    const EventRecorder& recorder = *(*setup)->recorder;
     RunOptions ro;
     ro.threads = f.threads;
     Status db_error = OkStatus();
     RunStats stats = RunAnalysis(
-        **reader, **analyzer, ro,
+        **reader, *(*setup)->analyzer, ro,
         [&](const Document& doc, const Status& status) {
           if (!ReportDocument(doc, status) || !db_error.ok()) return;
           store::DocumentRecords d;
@@ -304,7 +292,7 @@ int RunIngest(const CommonFlags& f, const IngestFlags& i) {
             d.sentences.push_back(
                 {static_cast<int64_t>(k), s.begin, s.end, std::string(doc.Slice(s.begin, s.end))});
           }
-          for (auto& r : recorder.Records(doc, (*coder)->name())) d.records.push_back(std::move(r));
+          for (auto& r : recorder.Records(doc, coder.name())) d.records.push_back(std::move(r));
           db_error = b.Add(std::move(d));
         },
         [&](const Status& err) {

@@ -1,5 +1,4 @@
-// Runs the store subcommands as a user would (sitrep_store_tool, the same code
-// as `sitrep ingest|query|export`): bad record lines are reported with
+// Runs `sitrep ingest|query|export` as a user would: bad record lines are reported with
 // file:line and the rest stored; a file that is not a database is refused;
 // ingest of raw documents codes them; query formats; export to a file.
 #include <gtest/gtest.h>
@@ -28,7 +27,7 @@ struct Result {
 
 Result RunTool(const std::string& args, const std::string& dir) {
   const std::string out = dir + "/stdout", err = dir + "/stderr";
-  std::string cmd = std::string(SITREP_STORE_TOOL) + " " + args + " >" + out + " 2>" + err;
+  std::string cmd = std::string(SITREP_BINARY) + " " + args + " >" + out + " 2>" + err;
   int status = std::system(cmd.c_str());
   Result r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
