@@ -130,6 +130,16 @@ struct Document {
     return std::string_view(text).substr(begin, end - begin);
   }
   std::string_view Slice(Span s) const { return Slice(s.begin, s.end); }
+  // Document index of the head of token t of sentence s; -1 for the root,
+  // an unparsed token, or a head outside the sentence (malformed input).
+  int32_t HeadIndex(const Sentence& s, uint32_t t) const {
+    const int32_t h = tokens[t].head;
+    if (h <= 0) return -1;
+    const int64_t idx = static_cast<int64_t>(s.token_begin) + h - 1;
+    return idx < static_cast<int64_t>(s.token_end) && idx < static_cast<int64_t>(tokens.size())
+               ? static_cast<int32_t>(idx)
+               : -1;
+  }
   // The form of a token: its normalised form if set, else its bytes.
   std::string_view Form(const Token& t) const {
     return t.norm.empty() ? Slice(t.begin, t.end) : std::string_view(t.norm);

@@ -30,14 +30,6 @@ using internal::IsPlaceVerb;
 
 // ---------------------------------------------------------------- locations
 
-// Document index of token t's head, or -1 for the root / unparsed.
-int64_t HeadOf(const Document& doc, const Sentence& s, uint32_t t) {
-  int32_t h = doc.tokens[t].head;
-  if (h <= 0) return -1;
-  uint32_t d = s.token_begin + static_cast<uint32_t>(h) - 1;
-  return d < s.token_end ? static_cast<int64_t>(d) : -1;
-}
-
 // The sentence containing token t (binary search).
 const Sentence* SentenceOf(const Document& doc, uint32_t t) {
   auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), t,
@@ -53,7 +45,7 @@ uint32_t PlaceHead(const Document& doc, const Sentence& s, const Place& p) {
     if (t + 1 < p.token_end && (DeprelIs(doc.tokens[t], "det") || DeprelIs(doc.tokens[t], "case") ||
                                 doc.tokens[t].upos == Upos::kPunct))
       continue;  // "the Deir ez-Zor": the name, not its article
-    int64_t h = HeadOf(doc, s, t);
+    int64_t h = doc.HeadIndex(s, t);
     if (h < p.token_begin || h >= p.token_end) return t;
   }
   return p.token_begin;
@@ -62,7 +54,8 @@ uint32_t PlaceHead(const Document& doc, const Sentence& s, const Place& p) {
 // The "case" word attached to token h ("in", "from"), empty if none.
 std::string_view CaseOf(const Document& doc, const Sentence& s, uint32_t h) {
   for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-    if (HeadOf(doc, s, t) == h && doc.tokens[t].deprel == "case") return doc.Form(doc.tokens[t]);
+    if (doc.HeadIndex(s, t) == static_cast<int64_t>(h) && doc.tokens[t].deprel == "case")
+      return doc.Form(doc.tokens[t]);
   }
   return {};
 }
@@ -99,7 +92,7 @@ bool IsStativeLemma(std::string_view l) {
 // in "Montoya was captured and Varela was killed".
 bool HasOwnSubject(const Document& doc, const Sentence& s, uint32_t v) {
   for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-    if (HeadOf(doc, s, t) != static_cast<int64_t>(v)) continue;
+    if (doc.HeadIndex(s, t) != static_cast<int64_t>(v)) continue;
     const Token& d = doc.tokens[t];
     if (!DeprelIs(d, "nsubj") && !DeprelIs(d, "csubj") && !DeprelIs(d, "expl")) continue;
     // "soldiers, who returned fire in X" misread as parataxis: a relative.
@@ -128,12 +121,12 @@ bool IsForeignClause(const Document& doc, const Sentence& s, uint32_t v, uint32_
     return false;
   if (conj) {
     for (uint32_t c = s.token_begin; c < s.token_end; ++c) {
-      if (HeadOf(doc, s, c) != static_cast<int64_t>(v) || !DeprelIs(doc.tokens[c], "nsubj"))
+      if (doc.HeadIndex(s, c) != static_cast<int64_t>(v) || !DeprelIs(doc.tokens[c], "nsubj"))
         continue;
       if (doc.tokens[c].upos == Upos::kNum || EqualsLower(doc.Form(doc.tokens[c]), "others"))
         return false;
       for (uint32_t d = s.token_begin; d < s.token_end; ++d) {
-        if (HeadOf(doc, s, d) == static_cast<int64_t>(c) && DeprelIs(doc.tokens[d], "nummod"))
+        if (doc.HeadIndex(s, d) == static_cast<int64_t>(c) && DeprelIs(doc.tokens[d], "nummod"))
           return false;
       }
     }
@@ -238,7 +231,8 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
     bool launch_event = IsLaunchLemma(LemmaOrForm(doc, trigger));
     // A projectile as the trigger's subject or object: "rockets hit X".
     for (uint32_t t = s.token_begin; t < s.token_end && !launch_event; ++t) {
-      if (HeadOf(doc, s, t) == trigger && IsProjectileLemma(LemmaOrForm(doc, t)) &&
+      if (doc.HeadIndex(s, t) == static_cast<int64_t>(trigger) &&
+          IsProjectileLemma(LemmaOrForm(doc, t)) &&
           (DeprelIs(doc.tokens[t], "nsubj") || DeprelIs(doc.tokens[t], "obj")))
         launch_event = true;
     }
@@ -254,7 +248,7 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
     // The trigger and its ancestors.
     std::vector<char> above_trigger(s.token_end - s.token_begin, 0);
     for (int64_t a = trigger, n = 0; a >= 0 && n < 64;
-         a = HeadOf(doc, s, static_cast<uint32_t>(a)), ++n)
+         a = doc.HeadIndex(s, static_cast<uint32_t>(a)), ++n)
       above_trigger[a - s.token_begin] = 1;
     Option best, best_launch;
     bool have = false, have_launch = false;
@@ -272,7 +266,7 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       bool modifier = DeprelIs(ht, "compound") || DeprelIs(ht, "amod") ||
                       DeprelIs(ht, "nmod:poss") || DeprelIs(ht, "flat") || DeprelIs(ht, "appos");
       if (modifier) {
-        int64_t g = HeadOf(doc, s, h);
+        int64_t g = doc.HeadIndex(s, h);
         if (g < 0) continue;
         role = static_cast<uint32_t>(g);
       }
@@ -284,7 +278,7 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       }
       // "from Yemen" may be coded as an actor but is still a place, and so is
       // the object of a verb whose objects are places ("destroyed Pakistan").
-      bool place_object = HeadOf(doc, s, role) == static_cast<int64_t>(trigger) &&
+      bool place_object = doc.HeadIndex(s, role) == static_cast<int64_t>(trigger) &&
                           (DeprelIs(rt, "obj") || DeprelIs(rt, "nsubj:pass")) &&
                           IsPlaceVerb(LemmaOrForm(doc, trigger));
       if (actor && case_word.empty() && !place_object) continue;
@@ -312,7 +306,7 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       // "the town of Huddur", "north of Hama": "of" after a place noun.
       bool of_place = false;
       if (EqualsLower(case_word, "of")) {
-        int64_t g = HeadOf(doc, s, role);
+        int64_t g = doc.HeadIndex(s, role);
         if (g >= 0) {
           std::string_view gf = doc.Form(doc.tokens[static_cast<uint32_t>(g)]);
           of_place =
@@ -368,16 +362,16 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
           reported = true;
         // "have vowed to march into X": planned, not done.
         if (cur != h && DeprelIs(ct, "xcomp")) {
-          int64_t g = HeadOf(doc, s, static_cast<uint32_t>(cur));
+          int64_t g = doc.HeadIndex(s, static_cast<uint32_t>(cur));
           if (g >= 0 && IsIntentLemma(LemmaOrForm(doc, static_cast<uint32_t>(g)))) reported = true;
         }
         if (EqualsLower(CaseOf(doc, s, static_cast<uint32_t>(cur)), "according")) reported = true;
         if (IsForeignClause(doc, s, static_cast<uint32_t>(cur), trigger)) foreign = true;
-        cur = HeadOf(doc, s, static_cast<uint32_t>(cur));
+        cur = doc.HeadIndex(s, static_cast<uint32_t>(cur));
         ++path;
       }
       // A direct argument of the trigger: "captured Badme", "patrolled Jerusalem".
-      bool direct = reached && HeadOf(doc, s, role) == static_cast<int64_t>(trigger) &&
+      bool direct = reached && doc.HeadIndex(s, role) == static_cast<int64_t>(trigger) &&
                     (DeprelIs(rt, "obj") || DeprelIs(rt, "nsubj:pass"));
       // Last resort: a town naming the subject's or object's noun ("Hong Kong
       // people demonstrated", "a posh Sofia restaurant").
@@ -396,7 +390,7 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
         // event's).
         foreign = false;
         for (int64_t c = h, n = 0; c >= 0 && n < 64 && !above_trigger[c - s.token_begin];
-             c = HeadOf(doc, s, static_cast<uint32_t>(c)), ++n) {
+             c = doc.HeadIndex(s, static_cast<uint32_t>(c)), ++n) {
           if (IsForeignClause(doc, s, static_cast<uint32_t>(c), trigger)) foreign = true;
         }
       }
@@ -413,7 +407,7 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       // Not after a named district or area: in "the Thantho district of Yala
       // province" Yala is the container.
       if (of_place && reached) {
-        int64_t g = HeadOf(doc, s, role);
+        int64_t g = doc.HeadIndex(s, role);
         Designator d = g >= 0 ? DesignatorOf(doc.Form(doc.tokens[static_cast<uint32_t>(g)]))
                               : Designator::kNone;
         bool named_container = false;
@@ -427,7 +421,7 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       }
       if (from) {
         std::string_view gov_lemma;
-        int64_t g = HeadOf(doc, s, role);
+        int64_t g = doc.HeadIndex(s, role);
         if (g >= 0) gov_lemma = LemmaOrForm(doc, static_cast<uint32_t>(g));
         if (launch_event || via_launch || IsLaunchLemma(gov_lemma) ||
             IsProjectileLemma(gov_lemma)) {

@@ -1018,17 +1018,6 @@ Resolution Resolve(const Core& c, const std::optional<CivilDate>& story, bool fu
 
 // ---------------------------------------------------------------- parse cues
 
-// The document index of t's head, -1 for the root, an unparsed token or a
-// head outside the sentence (malformed input).
-int32_t DocHead(const Document& doc, const Sentence& s, uint32_t t) {
-  const int32_t h = doc.tokens[t].head;
-  if (h <= 0) return -1;
-  const int64_t idx = static_cast<int64_t>(s.token_begin) + h - 1;
-  return idx < static_cast<int64_t>(s.token_end) && idx < static_cast<int64_t>(doc.tokens.size())
-             ? static_cast<int32_t>(idx)
-             : -1;
-}
-
 bool IsFutureLemma(std::string_view l) {
   return l == "will" || l == "shall" || l == "'ll" || l == "wo";
 }
@@ -1045,12 +1034,12 @@ bool ClauseIsFuture(const Document& doc, const Sentence& s, int32_t h) {
   for (int steps = 0; h >= 0 && steps < 6; ++steps) {
     const Token& t = doc.tokens[h];
     if (t.upos == Upos::kVerb || t.upos == Upos::kAux) break;
-    h = DocHead(doc, s, h);
+    h = doc.HeadIndex(s, h);
   }
   if (h < 0) return false;
   auto has_future_aux = [&](int32_t v) {
     for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
-      if (DocHead(doc, s, k) == v && doc.tokens[k].deprel.rfind("aux", 0) == 0 &&
+      if (doc.HeadIndex(s, k) == v && doc.tokens[k].deprel.rfind("aux", 0) == 0 &&
           IsFutureLemma(doc.tokens[k].lemma)) {
         return true;
       }
@@ -1059,7 +1048,7 @@ bool ClauseIsFuture(const Document& doc, const Sentence& s, int32_t h) {
   };
   if (has_future_aux(h)) return true;
   if (doc.tokens[h].deprel == "xcomp") {
-    int32_t up = DocHead(doc, s, h);
+    int32_t up = doc.HeadIndex(s, h);
     if (up >= 0 && (IsScheduleLemma(doc.tokens[up].lemma) || has_future_aux(up))) return true;
   }
   return false;
@@ -1149,7 +1138,7 @@ std::vector<Recognized> RecognizeSentence(const Document& doc, uint32_t sentence
     }
     // The span's top word and what it hangs on.
     for (uint32_t t = x.token_begin; t < x.token_end; ++t) {
-      int32_t h = DocHead(doc, s, t);
+      int32_t h = doc.HeadIndex(s, t);
       if (doc.tokens[t].head < 0) break;  // not parsed
       if (h < static_cast<int32_t>(x.token_begin) || h >= static_cast<int32_t>(x.token_end)) {
         rec.head_token = h;
@@ -1162,7 +1151,7 @@ std::vector<Recognized> RecognizeSentence(const Document& doc, uint32_t sentence
     if (!prefix.empty() && rec.head_token >= static_cast<int32_t>(x.token_end)) {
       bool modifier = false;
       for (uint32_t t = x.token_begin; t < x.token_end; ++t) {
-        if (DocHead(doc, s, t) == rec.head_token &&
+        if (doc.HeadIndex(s, t) == rec.head_token &&
             (doc.tokens[t].deprel == "compound" || doc.tokens[t].deprel == "amod")) {
           modifier = true;
         }

@@ -32,17 +32,6 @@ bool IsEventUp(std::string_view full) {
          d == "appos" || d == "dep";
 }
 
-// The document index of t's head, -1 for the root, an unparsed token or a
-// head outside the sentence (malformed input).
-int32_t DocHead(const Document& doc, const Sentence& s, uint32_t t) {
-  const int32_t h = doc.tokens[t].head;
-  if (h <= 0) return -1;
-  const int64_t idx = static_cast<int64_t>(s.token_begin) + h - 1;
-  return idx < static_cast<int64_t>(s.token_end) && idx < static_cast<int64_t>(doc.tokens.size())
-             ? static_cast<int32_t>(idx)
-             : -1;
-}
-
 }  // namespace
 
 Status TimexStage::Process(Document& doc) const {
@@ -75,7 +64,7 @@ Status TimexStage::Process(Document& doc) const {
         const Token& t = doc.tokens[h];
         if (is_trigger[h] || t.upos == Upos::kVerb || t.upos == Upos::kAux) break;
         if (!IsNominalUp(t.deprel)) break;
-        const int32_t up = DocHead(doc, s, h);
+        const int32_t up = doc.HeadIndex(s, h);
         if (up < 0) break;
         h = up;
       }
@@ -89,7 +78,7 @@ Status TimexStage::Process(Document& doc) const {
     if (doc.times[i].kind != TimeExpression::Kind::kDuration || anchor[i] < 0) continue;
     const Sentence& s = doc.sentences[doc.times[i].sentence];
     for (uint32_t t = s.token_begin; t < s.token_end && t < doc.tokens.size(); ++t) {
-      if (DocHead(doc, s, t) == anchor[i] && doc.tokens[t].lemma == "have" &&
+      if (doc.HeadIndex(s, t) == anchor[i] && doc.tokens[t].lemma == "have" &&
           doc.tokens[t].deprel.rfind("aux", 0) == 0) {
         perfect[i] = 1;
       }
@@ -121,7 +110,7 @@ Status TimexStage::Process(Document& doc) const {
       }
       if (attached[ei] >= 0) break;
       if (!IsEventUp(doc.tokens[n].deprel)) break;
-      const int32_t up = DocHead(doc, s, n);
+      const int32_t up = doc.HeadIndex(s, n);
       if (up < 0 || up == reporter_head) break;
       n = up;
     }
