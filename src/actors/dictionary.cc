@@ -1,4 +1,5 @@
 #include "actors/dictionary.h"
+#include "core/strings.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -9,23 +10,14 @@
 namespace sitrep::actors {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 // Splits on `sep`, trims each piece, drops empty pieces.
 std::vector<std::string_view> Split(std::string_view s, char sep, bool keep_empty = false) {
   std::vector<std::string_view> out;
   size_t start = 0;
   while (true) {
     size_t p = s.find(sep, start);
-    std::string_view piece = Trim(s.substr(start, p == std::string_view::npos ? p : p - start));
+    std::string_view piece =
+        TrimSpace(s.substr(start, p == std::string_view::npos ? p : p - start));
     if (keep_empty || !piece.empty()) out.push_back(piece);
     if (p == std::string_view::npos) break;
     start = p + 1;
@@ -417,7 +409,7 @@ void Dictionary::ParseFile(const std::string& file, std::string_view text) {
     ++line_no;
     size_t hash = line.find('#');
     if (hash != std::string_view::npos) line = line.substr(0, hash);
-    line = Trim(line);
+    line = TrimSpace(line);
     if (line.empty()) continue;
     const std::string where = file + ":" + std::to_string(line_no);
     std::vector<std::string_view> fields = Split(line, '|', /*keep_empty=*/true);

@@ -3,6 +3,7 @@
 //
 //   SplitOn("190\tattack\t\t4", '\t')  => {"190", "attack", "", "4"}
 //   SplitOn("", '\t')                  => {""}
+//   TrimSpace(" Kandahar\r\n")         => "Kandahar"
 #ifndef SITREP_CORE_STRINGS_H_
 #define SITREP_CORE_STRINGS_H_
 
@@ -10,6 +11,10 @@
 #include <vector>
 
 namespace sitrep {
+
+// `s` without leading and trailing ASCII whitespace (space, \t, \n, \v, \f,
+// \r); a view into `s`.
+std::string_view TrimSpace(std::string_view s);
 
 // The fields of `s` between occurrences of `sep`, empty fields kept; views
 // into `s`, which must outlive them.

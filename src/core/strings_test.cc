@@ -15,5 +15,13 @@ TEST(SplitOnTest, KeepsEmptyFields) {
   EXPECT_EQ(SplitOn("a|", '|'), (std::vector<std::string_view>{"a", ""}));
 }
 
+TEST(TrimSpaceTest, StripsAsciiWhitespaceAtBothEnds) {
+  EXPECT_EQ(TrimSpace(" Kandahar\r\n"), "Kandahar");
+  EXPECT_EQ(TrimSpace("\t\v\f a b \n"), "a b");
+  EXPECT_EQ(TrimSpace("   "), "");
+  EXPECT_EQ(TrimSpace(""), "");
+  EXPECT_EQ(TrimSpace("\xC2\xA0x"), "\xC2\xA0x");  // not Unicode spaces
+}
+
 }  // namespace
 }  // namespace sitrep

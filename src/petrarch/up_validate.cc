@@ -17,6 +17,7 @@
 #include "petrarch/records.h"
 #include "pipeline/analyzer.h"
 #ifdef SITREP_HAVE_TREECONV
+#include "core/strings.h"
 #include "treeconv/petr_records.h"
 #include "treeconv/to_ptb.h"
 #endif
@@ -42,15 +43,6 @@ struct UpFile {
   std::set<std::string> include;  // categories; empty = all
   std::vector<UpRecord> records;
 };
-
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) {
-    --e;
-  }
-  return std::string(s.substr(b, e - b));
-}
 
 // name="value" pairs of one tag (single or double quotes), entities decoded.
 std::map<std::string, std::string> Attributes(std::string_view tag) {
@@ -90,8 +82,8 @@ bool ElementOnLine(const std::string& line, const std::string& tag, std::string*
   const size_t b = line.find(open);
   if (b == std::string::npos) return false;
   const size_t e = line.find(close, b);
-  *content = Trim(line.substr(b + open.size(),
-                              e == std::string::npos ? std::string::npos : e - b - open.size()));
+  *content = std::string(TrimSpace(line.substr(
+      b + open.size(), e == std::string::npos ? std::string::npos : e - b - open.size())));
   return true;
 }
 
@@ -120,7 +112,7 @@ StatusOr<UpFile> ReadUpRecords(const std::string& path) {
   int line_no = 0;
   while (std::getline(in, raw)) {
     ++line_no;
-    const std::string line = Trim(raw);
+    const std::string line = std::string(TrimSpace(raw));
     if (in_comment) {
       if (line.find("-->") != std::string::npos) in_comment = false;
       continue;
@@ -128,7 +120,7 @@ StatusOr<UpFile> ReadUpRecords(const std::string& path) {
     if (mode == Mode::kParse) {
       const size_t end = line.find("</Parse>");
       const std::string part = end == std::string::npos ? raw : raw.substr(0, raw.find("</Parse>"));
-      if (!Trim(part).empty()) rec->conllu += Trim(part) + "\n";
+      if (!std::string(TrimSpace(part)).empty()) rec->conllu += std::string(TrimSpace(part)) + "\n";
       if (end == std::string::npos) continue;
       mode = Mode::kNone;
       if (line.find("</Sentence>") != std::string::npos) rec = nullptr;
@@ -136,7 +128,8 @@ StatusOr<UpFile> ReadUpRecords(const std::string& path) {
     }
     if (mode == Mode::kText) {
       const size_t end = line.find("</Text>");
-      const std::string part = Trim(end == std::string::npos ? line : line.substr(0, end));
+      const std::string part =
+          std::string(TrimSpace(end == std::string::npos ? line : line.substr(0, end)));
       if (!part.empty()) rec->text += (rec->text.empty() ? "" : " ") + part;
       if (end != std::string::npos) mode = Mode::kNone;
       continue;
@@ -195,7 +188,7 @@ StatusOr<UpFile> ReadUpRecords(const std::string& path) {
     } else if (line.rfind("<Parse>", 0) == 0) {
       const std::string rest = raw.substr(raw.find("<Parse>") + 7);
       const size_t end = rest.find("</Parse>");
-      const std::string part = Trim(rest.substr(0, end));
+      const std::string part = std::string(TrimSpace(rest.substr(0, end)));
       if (!part.empty()) rec->conllu += part + "\n";
       if (end == std::string::npos) {
         mode = Mode::kParse;

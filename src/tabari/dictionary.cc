@@ -1,4 +1,5 @@
 #include "tabari/dictionary.h"
+#include "core/strings.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,14 +12,6 @@ namespace {
 // Alternatives and synsets multiply; a (malformed) pattern never expands to
 // more than this many plain patterns.
 constexpr size_t kMaxExpansions = 4096;
-
-std::string_view Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
-    --e;
-  return s.substr(b, e - b);
-}
 
 bool IsWordChar(char c) {
   unsigned char u = static_cast<unsigned char>(c);
@@ -55,7 +48,7 @@ size_t LetterCount(const Phrase& p) {
 
 // Parses the inside of one "[...]" actor code block. Returns false on error.
 bool ParseDatedCode(std::string_view content, DatedCode* out, std::string* error) {
-  content = Trim(content);
+  content = TrimSpace(content);
   if (content.empty()) {
     *error = "empty code block";
     return false;
@@ -69,7 +62,7 @@ bool ParseDatedCode(std::string_view content, DatedCode* out, std::string* error
     return true;
   }
   size_t sp = content.find_first_of(" \t<>");
-  std::string code(Trim(content.substr(0, sp)));
+  std::string code(TrimSpace(content.substr(0, sp)));
   std::string rest;
   if (sp != std::string_view::npos)
     for (char c : content.substr(sp))
@@ -159,7 +152,7 @@ std::string NormalizeDictText(std::string_view s) {
 }
 
 int32_t ParseTabariDate(std::string_view s) {
-  s = Trim(s);
+  s = TrimSpace(s);
   if (s.size() != 6 && s.size() != 8) return -1;
   for (char c : s)
     if (!std::isdigit(static_cast<unsigned char>(c))) return -1;
@@ -302,7 +295,7 @@ Status ActorDictionary::Read(const std::string& path, bool agents) {
   bool skipping = false;  // the last head line was malformed
   for (size_t ln = 0; ln < lines.size(); ++ln) {
     const std::string& raw = lines[ln];
-    std::string_view line = Trim(raw);
+    std::string_view line = TrimSpace(raw);
     if (line.empty()) continue;
     if (line.rfind("~~", 0) == 0 || line.rfind("~FINISH", 0) == 0) break;
     if (line[0] == '#' || line[0] == '/') continue;
@@ -321,7 +314,7 @@ Status ActorDictionary::Read(const std::string& path, bool agents) {
     std::string error;
     if (section != kEntries) {
       Phrase p;
-      std::string text = NormalizeDictText(Trim(StripComment(line)));
+      std::string text = NormalizeDictText(TrimSpace(StripComment(line)));
       if (!ParsePhrase(text, &p, &error)) {
         warnings_.push_back(Where(path, ln) + error);
         continue;
@@ -350,7 +343,7 @@ Status ActorDictionary::Read(const std::string& path, bool agents) {
         warnings_.push_back(Where(path, ln) + "synonym without a head phrase");
         continue;
       }
-      std::string text = NormalizeDictText(Trim(StripComment(line.substr(1))));
+      std::string text = NormalizeDictText(TrimSpace(StripComment(line.substr(1))));
       ActorEntry e;
       if (!ParsePhrase(text, &e.phrase, &error)) {
         warnings_.push_back(Where(path, ln) + error);
@@ -365,7 +358,7 @@ Status ActorDictionary::Read(const std::string& path, bool agents) {
       warnings_.push_back(Where(path, ln) + "previous phrase has no [code]");
     std::string_view body = StripComment(line);
     size_t br = body.find('[');
-    std::string text = NormalizeDictText(Trim(body.substr(0, br)));
+    std::string text = NormalizeDictText(TrimSpace(body.substr(0, br)));
     ActorEntry e;
     if (text.size() < 2 || !ParsePhrase(text, &e.phrase, &error)) {
       warnings_.push_back(Where(path, ln) + (error.empty() ? "phrase too short" : error));
@@ -450,7 +443,7 @@ std::vector<std::string> VerbDictionary::ExpandPattern(const std::string& text, 
     size_t p = 0;
     while (true) {
       size_t bar = inner.find('|', p);
-      std::string alt(Trim(std::string_view(inner).substr(
+      std::string alt(TrimSpace(std::string_view(inner).substr(
           p, bar == std::string::npos ? std::string::npos : bar - p)));
       if (!alt.empty()) {
         std::string joined = prefix;
@@ -546,12 +539,12 @@ Status VerbDictionary::ReadSynsets(const std::vector<std::string>& lines, size_t
                                    const std::string& path) {
   std::string current;
   for (++*i; *i < lines.size(); ++*i) {
-    std::string_view line = Trim(lines[*i]);
+    std::string_view line = TrimSpace(lines[*i]);
     if (line.empty()) continue;
     std::string upper = NormalizeDictText(line);
     if (upper.rfind("</SYNSET", 0) == 0) return OkStatus();
     if (line[0] == '&') {
-      current = std::string(Trim(StripComment(upper)));
+      current = std::string(TrimSpace(StripComment(upper)));
       if (synsets_.count(current))
         warnings_.push_back(Where(path, *i) + "duplicate synset " + current);
       synsets_[current];
@@ -560,7 +553,7 @@ Status VerbDictionary::ReadSynsets(const std::vector<std::string>& lines, size_t
         warnings_.push_back(Where(path, *i) + "synset member before any &NAME");
         continue;
       }
-      std::string member(Trim(StripComment(std::string_view(upper).substr(1))));
+      std::string member(TrimSpace(StripComment(std::string_view(upper).substr(1))));
       if (member.find(current) != std::string::npos) {
         warnings_.push_back(Where(path, *i) + "synset refers to itself");
         continue;
@@ -580,7 +573,7 @@ Status VerbDictionary::Read(const std::string& path) {
   int current = -1;
   bool in_time = false, in_skip = false;
   for (size_t ln = 0; ln < lines.size(); ++ln) {
-    std::string_view line = Trim(lines[ln]);
+    std::string_view line = TrimSpace(lines[ln]);
     if (line.empty()) continue;
     if (line.rfind("~~", 0) == 0 || line.rfind("~FINISH", 0) == 0) break;
     std::string upper = NormalizeDictText(line);
@@ -617,13 +610,13 @@ Status VerbDictionary::Read(const std::string& path) {
                             (br == std::string_view::npos ? "missing [" : "missing ]"));
         continue;
       }
-      std::string code_text(Trim(body.substr(br + 1, cb - br - 1)));
+      std::string code_text(TrimSpace(body.substr(br + 1, cb - br - 1)));
       if (code_text.empty()) {
         warnings_.push_back(Where(path, ln) + "no code in [...]");
         continue;
       }
-      AddPattern(current, NormalizeDictText(Trim(body.substr(0, br))), ParseVerbCode(code_text),
-                 Where(path, ln));
+      AddPattern(current, NormalizeDictText(TrimSpace(body.substr(0, br))),
+                 ParseVerbCode(code_text), Where(path, ln));
       continue;
     }
     if (line[0] == '{') {
@@ -660,14 +653,14 @@ Status VerbDictionary::Read(const std::string& path) {
       current = -1;
       continue;
     }
-    std::string text = NormalizeDictText(Trim(body.substr(0, br)));
+    std::string text = NormalizeDictText(TrimSpace(body.substr(0, br)));
     Form f;
     if (text.size() < 2 || !ParsePhrase(text, &f.phrase, &error)) {
       warnings_.push_back(Where(path, ln) + (error.empty() ? "phrase too short" : error));
       current = -1;
       continue;
     }
-    std::string code_text(Trim(body.substr(br + 1, cb - br - 1)));
+    std::string code_text(TrimSpace(body.substr(br + 1, cb - br - 1)));
     if (code_text.empty()) {
       warnings_.push_back(Where(path, ln) + "no code in [...]");
       current = -1;

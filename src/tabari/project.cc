@@ -1,4 +1,5 @@
 #include "tabari/project.h"
+#include "core/strings.h"
 
 #include <cctype>
 #include <filesystem>
@@ -8,13 +9,6 @@
 namespace sitrep::tabari {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
-}
-
 std::string Upper(std::string_view s) {
   std::string o(s);
   for (char& c : o) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -23,7 +17,7 @@ std::string Upper(std::string_view s) {
 
 // "TRUE"/"T" -> true, "FALSE"/"F" -> false; anything else -> error.
 bool ParseBool(std::string_view v, bool* out) {
-  std::string u = Upper(Trim(v));
+  std::string u = Upper(TrimSpace(v));
   if (u.empty()) return false;
   if (u[0] == 'T') {
     *out = true;
@@ -37,7 +31,7 @@ bool ParseBool(std::string_view v, bool* out) {
 }
 
 bool ParseInt(std::string_view v, int* out) {
-  std::string s(Trim(v));
+  std::string s(TrimSpace(v));
   if (s.empty() || s.size() > 9) return false;
   for (char c : s)
     if (!std::isdigit(static_cast<unsigned char>(c))) return false;
@@ -51,14 +45,15 @@ std::string BracketAfter(const std::string& s, const std::string& key) {
   if (k == std::string::npos) return "";
   size_t b = s.find('[', k), e = s.find(']', b == std::string::npos ? k : b);
   if (b == std::string::npos || e == std::string::npos) return "";
-  return std::string(Trim(std::string_view(s).substr(b + 1, e - b - 1)));
+  return std::string(TrimSpace(std::string_view(s).substr(b + 1, e - b - 1)));
 }
 
 bool ApplySet(const std::string& body, Options* o, std::string* error) {
   std::string name, value;
   size_t eq = body.find('=');
-  name = std::string(Trim(std::string_view(body).substr(0, eq)));
-  if (eq != std::string::npos) value = std::string(Trim(std::string_view(body).substr(eq + 1)));
+  name = std::string(TrimSpace(std::string_view(body).substr(0, eq)));
+  if (eq != std::string::npos)
+    value = std::string(TrimSpace(std::string_view(body).substr(eq + 1)));
   std::string compact;
   for (char c : name)
     if (c != ' ') compact += c;
@@ -155,7 +150,7 @@ bool ApplyComplex(const std::string& body, Options* o, std::string* error) {
 }
 
 bool ApplyComma(const std::string& body, Options* o, std::string* error) {
-  if (Trim(body) == "OFF") {
+  if (TrimSpace(body) == "OFF") {
     o->comma_on = false;
     return true;
   }
@@ -190,7 +185,7 @@ bool ApplyComma(const std::string& body, Options* o, std::string* error) {
 }  // namespace
 
 bool ApplyOptionLine(std::string_view raw, Options* o, std::string* error) {
-  std::string_view line = Trim(raw);
+  std::string_view line = TrimSpace(raw);
   if (line.empty() || line.rfind("//", 0) == 0 || line.rfind("~~", 0) == 0 || line[0] == '#')
     return true;
   size_t colon = line.find(':');
@@ -198,8 +193,8 @@ bool ApplyOptionLine(std::string_view raw, Options* o, std::string* error) {
     *error = "not an option command: \"" + std::string(line) + "\"";
     return false;
   }
-  std::string cmd = Upper(Trim(line.substr(0, colon)));
-  std::string body = Upper(Trim(line.substr(colon + 1)));
+  std::string cmd = Upper(TrimSpace(line.substr(0, colon)));
+  std::string body = Upper(TrimSpace(line.substr(colon + 1)));
   std::string head = cmd.substr(0, 4);
   if (head == "SET") return ApplySet(body, o, error);
   if (head == "COMP") return ApplyComplex(body, o, error);
@@ -217,7 +212,7 @@ bool ApplyOptionLine(std::string_view raw, Options* o, std::string* error) {
     return true;
   }
   if (head == "DEFA") {
-    if (Trim(body) == "OFF") {
+    if (TrimSpace(body) == "OFF") {
       o->default_source.clear();
       o->default_target.clear();
       o->default_prior = o->default_after = false;
@@ -249,7 +244,7 @@ Status ReadOptionsFile(const std::string& path, Options* options,
   int ln = 0;
   while (std::getline(in, line)) {
     ++ln;
-    if (Trim(line).rfind("~~", 0) == 0) break;
+    if (TrimSpace(line).rfind("~~", 0) == 0) break;
     std::string error;
     if (!ApplyOptionLine(line, options, &error))
       warnings->push_back(path + ":" + std::to_string(ln) + ": " += error);
@@ -281,7 +276,7 @@ std::vector<TextRecord> ParseTextRecords(std::string_view content) {
   bool in_comment = false, text_done = true, prev_blank = true;
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view l = lines[i];
-    bool blank = Trim(l).empty();
+    bool blank = TrimSpace(l).empty();
     // A header is a line starting with a digit after a blank line (a digit at
     // the start of a continuation line, "12-year break", is text).
     if (prev_blank && !l.empty() && std::isdigit(static_cast<unsigned char>(l[0]))) {
@@ -295,7 +290,7 @@ std::vector<TextRecord> ParseTextRecords(std::string_view content) {
       std::string_view rest = l.substr(d);
       while (!rest.empty() && (rest[0] == '*' || rest[0] == ' ' || rest[0] == '\t'))
         rest.remove_prefix(1);
-      cur->id = std::string(Trim(rest));
+      cur->id = std::string(TrimSpace(rest));
       text_done = false;
       in_comment = false;
       prev_blank = false;
@@ -313,9 +308,9 @@ std::vector<TextRecord> ParseTextRecords(std::string_view content) {
     size_t b = l.find("/*");
     if (!text_done) {
       std::string_view t = l.substr(0, b);
-      if (!Trim(t).empty()) {
+      if (!TrimSpace(t).empty()) {
         if (!cur->text.empty()) cur->text += ' ';
-        cur->text += std::string(Trim(t));
+        cur->text += std::string(TrimSpace(t));
       }
     }
     if (b != std::string_view::npos) {
@@ -365,12 +360,12 @@ StatusOr<std::unique_ptr<Project>> Project::Load(const std::string& project_path
   std::string options;
   std::string line;
   while (std::getline(in, line)) {
-    std::string_view l = Trim(line);
+    std::string_view l = TrimSpace(line);
     if (l.empty() || l[0] != '<') continue;
     size_t e = l.find('>');
     if (e == std::string_view::npos) continue;
     std::string tag = Upper(l.substr(1, e - 1));
-    std::string value(Trim(l.substr(e + 1)));
+    std::string value(TrimSpace(l.substr(e + 1)));
     if (value.empty()) continue;
     std::string path = (dir / value).string();
     if (tag == "ACTORSFILE")

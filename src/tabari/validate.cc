@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "core/strings.h"
 #include "tabari/coder.h"
 #include "tabari/project.h"
 
@@ -13,13 +14,6 @@ namespace sitrep::tabari {
 namespace {
 
 using Tuple = std::tuple<std::string, std::string, std::string>;
-
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
 
 struct Expected {
   std::vector<Tuple> tuples;
@@ -40,11 +34,11 @@ Expected ParseExpected(const std::string& comment) {
     p = e == std::string::npos ? comment.size() : e + 1;
     size_t close = inner.find("*/");
     if (close != std::string::npos) inner.resize(close);
-    std::string t = Trim(inner);
+    std::string t = std::string(TrimSpace(inner));
     std::string upper = t;
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (upper.rfind("OPTION:", 0) == 0) {
-      ex.option_lines.push_back(Trim(t.substr(7)));
+      ex.option_lines.push_back(std::string(TrimSpace(t.substr(7))));
       continue;
     }
     if (dash) {
@@ -62,7 +56,8 @@ Expected ParseExpected(const std::string& comment) {
     size_t q = 0;
     while (true) {
       size_t s = t.find('/', q);
-      parts.push_back(Trim(t.substr(q, s == std::string::npos ? std::string::npos : s - q)));
+      parts.push_back(
+          std::string(TrimSpace(t.substr(q, s == std::string::npos ? std::string::npos : s - q))));
       if (s == std::string::npos) break;
       q = s + 1;
     }

@@ -61,12 +61,6 @@ std::vector<std::vector<std::string>> ReadCsv(const std::string& data) {
   return rows;
 }
 
-std::string Trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return std::string(s);
-}
-
 TEST(TimexCorpus, UcdpHeadlinesFallInTheEventWindow) {
   const std::string path = std::string(SITREP_CORPORA_DIR) + "/ucdp-ged-sample/ucdpged.csv";
   std::ifstream in(path, std::ios::binary);
@@ -100,12 +94,13 @@ TEST(TimexCorpus, UcdpHeadlinesFallInTheEventWindow) {
     std::vector<std::string_view> heads = SplitOn(row[col["source_headline"]], ';');
     std::vector<std::string_view> dates = SplitOn(row[col["source_date"]], ';');
     for (size_t h = 0; h < heads.size(); ++h) {
-      std::string text = Trim(heads[h]);
+      std::string text = std::string(TrimSpace(heads[h]));
       if (text.empty()) continue;
       ++headlines;
       Document doc;
       doc.id = "ucdp-" + std::to_string(r);
-      doc.date = Trim(h < dates.size() ? dates[h] : (dates.empty() ? "" : dates[0]));
+      doc.date =
+          std::string(TrimSpace(h < dates.size() ? dates[h] : (dates.empty() ? "" : dates[0])));
       doc.text = text;
       ASSERT_TRUE((*analyzer)->Analyze(doc).ok());
       ASSERT_TRUE((*coder)->Code(doc).ok());

@@ -13,21 +13,13 @@
 #include <sstream>
 
 #include "core/binary_io.h"
+#include "core/strings.h"
 
 namespace sitrep::context_eval {
 namespace {
 
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) {
-    --e;
-  }
-  return std::string(s.substr(b, e - b));
-}
-
 std::optional<double> ParseNumber(std::string_view s) {
-  std::string t = Trim(s);
+  std::string t = std::string(TrimSpace(s));
   if (t.empty()) return std::nullopt;
   char* end = nullptr;
   double v = std::strtod(t.c_str(), &end);
@@ -185,12 +177,12 @@ StatusOr<CsvTable> ParseCsv(std::string_view text) {
 
 std::vector<std::string> SplitSources(std::string_view cell) {
   std::vector<std::string> out;
-  if (Trim(cell).empty()) return out;
+  if (std::string(TrimSpace(cell)).empty()) return out;
   size_t start = 0;
   while (true) {
     size_t semi = cell.find(';', start);
-    out.push_back(Trim(cell.substr(
-        start, semi == std::string_view::npos ? std::string_view::npos : semi - start)));
+    out.push_back(std::string(TrimSpace(cell.substr(
+        start, semi == std::string_view::npos ? std::string_view::npos : semi - start))));
     if (semi == std::string_view::npos) break;
     start = semi + 1;
   }
@@ -278,7 +270,7 @@ RecordsByDoc GroupRecords(std::string_view jsonl) {
     std::string_view line =
         jsonl.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     pos = nl == std::string_view::npos ? jsonl.size() : nl + 1;
-    if (Trim(line).empty()) continue;
+    if (std::string(TrimSpace(line)).empty()) continue;
     Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
     std::string doc = StrOr(j, "doc_id");
     if (j.is_discarded() || !j.is_object() || doc.empty()) {
@@ -353,12 +345,12 @@ StatusOr<UcdpSet> LoadUcdp(std::string_view csv_text) {
       continue;
     }
     UcdpEvent e;
-    e.id = Trim(get("id"));
+    e.id = std::string(TrimSpace(get("id")));
     e.source_date = dates[0];
     e.headline = headlines[0];
     e.headlines = static_cast<int>(headlines.size());
-    e.date_start = Trim(get("date_start"));
-    e.date_end = Trim(get("date_end"));
+    e.date_start = std::string(TrimSpace(get("date_start")));
+    e.date_end = std::string(TrimSpace(get("date_end")));
     e.where_description = get("where_description");
     e.adm_1 = get("adm_1");
     e.country = get("country");
