@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "casualties/casualties.h"
+#include "core/csv.h"
 #include "events/coder.h"
 #include "pipeline/analyzer.h"
 
@@ -34,47 +35,6 @@ bool ReadAll(const std::string& path, std::string* out) {
   ss << in.rdbuf();
   *out = ss.str();
   return true;
-}
-
-// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      row.push_back(std::move(field));
-      field.clear();
-      rows.push_back(std::move(row));
-      row.clear();
-    } else {
-      field += c;
-    }
-  }
-  if (!field.empty() || !row.empty()) {
-    row.push_back(std::move(field));
-    rows.push_back(std::move(row));
-  }
-  return rows;
 }
 
 class CasualtiesCorpusTest : public ::testing::Test {
@@ -164,22 +124,17 @@ TEST_F(CasualtiesCorpusTest, UcdpHeadlinesKilledWithinLowHigh) {
   std::string path = CorpusPath("ucdp-ged-sample/ucdpged.csv");
   std::string text;
   if (!ReadAll(path, &text)) GTEST_SKIP() << "UCDP GED sample not found at " << path;
-  auto rows = ParseCsv(text);
-  ASSERT_GT(rows.size(), 1u);
-  const auto& header = rows[0];
-  auto col = [&](const char* name) -> int {
-    for (size_t i = 0; i < header.size(); ++i)
-      if (header[i] == name) return static_cast<int>(i);
-    return -1;
-  };
-  int h = col("source_headline"), lo = col("low"), hi = col("high"), best = col("best");
+  auto table = ParseCsv(text);
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  const auto& header = table->header;
+  int h = table->Column("source_headline"), lo = table->Column("low"), hi = table->Column("high"),
+      best = table->Column("best");
   ASSERT_GE(h, 0);
   ASSERT_GE(lo, 0);
   ASSERT_GE(hi, 0);
   ASSERT_GE(best, 0);
   int with_headline = 0, with_count = 0, within = 0, equal_best = 0;
-  for (size_t r = 1; r < rows.size(); ++r) {
-    const auto& row = rows[r];
+  for (const auto& row : table->rows) {
     if (row.size() != header.size()) continue;
     const std::string& cell = row[static_cast<size_t>(h)];
     if (cell.find_first_not_of(" \t;.") == std::string::npos) continue;

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/csv.h"
+
 namespace sitrep {
 namespace {
 
@@ -46,39 +48,6 @@ bool ReadFile(const std::string& path, std::string* out) {
   return true;
 }
 
-// Splits one CSV record starting at `*pos`; advances past its line end.
-std::vector<std::string> CsvRecord(std::string_view csv, size_t* pos) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  size_t i = *pos;
-  for (; i < csv.size(); ++i) {
-    char c = csv[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < csv.size() && csv[i + 1] == '"') {
-          fields.back() += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        fields.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else if (c == '\n') {
-      ++i;
-      break;
-    } else if (c != '\r') {
-      fields.back() += c;
-    }
-  }
-  *pos = i;
-  return fields;
-}
-
 }  // namespace
 
 std::vector<std::string> PetrarchRecordTexts(std::string_view xml) {
@@ -96,17 +65,12 @@ std::vector<std::string> PetrarchRecordTexts(std::string_view xml) {
 }
 
 StatusOr<std::vector<std::string>> UcdpHeadlines(std::string_view csv) {
-  size_t pos = 0;
-  std::vector<std::string> header = CsvRecord(csv, &pos);
-  size_t column = header.size();
-  for (size_t i = 0; i < header.size(); ++i) {
-    if (header[i] == "source_headline") column = i;
-  }
-  if (column == header.size()) return InvalidArgumentError("no source_headline column");
+  SITREP_ASSIGN_OR_RETURN(CsvTable table, ParseCsv(csv));
+  const int column = table.Column("source_headline");
+  if (column < 0) return InvalidArgumentError("no source_headline column");
   std::vector<std::string> out;
-  while (pos < csv.size()) {
-    std::vector<std::string> rec = CsvRecord(csv, &pos);
-    if (column >= rec.size()) continue;
+  for (const std::vector<std::string>& rec : table.rows) {
+    if (static_cast<size_t>(column) >= rec.size()) continue;
     std::string_view cell = rec[column];
     size_t start = 0;
     while (start <= cell.size()) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/csv.h"
 #include "core/strings.h"
 #include "events/coder.h"
 #include "pipeline/analyzer.h"
@@ -20,59 +21,19 @@
 namespace sitrep::timex {
 namespace {
 
-// RFC 4180 records: quoted fields may hold commas, doubled quotes, newlines.
-std::vector<std::vector<std::string>> ReadCsv(const std::string& data) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < data.size(); ++i) {
-    const char c = data[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < data.size() && data[i + 1] == '"') {
-          field.push_back('"');
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        field.push_back(c);
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') ++i;
-      row.push_back(std::move(field));
-      field.clear();
-      rows.push_back(std::move(row));
-      row.clear();
-    } else {
-      field.push_back(c);
-    }
-  }
-  if (!field.empty() || !row.empty()) {
-    row.push_back(std::move(field));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 TEST(TimexCorpus, UcdpHeadlinesFallInTheEventWindow) {
   const std::string path = std::string(SITREP_CORPORA_DIR) + "/ucdp-ged-sample/ucdpged.csv";
   std::ifstream in(path, std::ios::binary);
   if (!in) GTEST_SKIP() << "corpus not found: " << path;
   std::stringstream ss;
   ss << in.rdbuf();
-  auto rows = ReadCsv(ss.str());
-  ASSERT_GT(rows.size(), 1u);
+  auto table = ParseCsv(ss.str());
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  ASSERT_FALSE(table->rows.empty());
   std::map<std::string, size_t> col;
-  for (size_t i = 0; i < rows[0].size(); ++i) col[rows[0][i]] = i;
   for (const char* need : {"source_date", "source_headline", "date_start", "date_end"}) {
-    ASSERT_TRUE(col.count(need)) << need;
+    ASSERT_GE(table->Column(need), 0) << need;
+    col[need] = static_cast<size_t>(table->Column(need));
   }
   auto analyzer = Analyzer::Create({});
   ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
@@ -83,9 +44,9 @@ TEST(TimexCorpus, UcdpHeadlinesFallInTheEventWindow) {
   int headlines = 0, with_time = 0, checked = 0, hits = 0, day_checked = 0, day_hits = 0;
   int with_event = 0, event_right = 0, baseline_right = 0, event_from_text = 0;
   std::map<std::string, int> problems;
-  for (size_t r = 1; r < rows.size(); ++r) {
-    const auto& row = rows[r];
-    if (row.size() < rows[0].size()) continue;
+  for (size_t r = 0; r < table->rows.size(); ++r) {
+    const auto& row = table->rows[r];
+    if (row.size() < table->header.size()) continue;
     auto start = ParseIsoDate(row[col["date_start"]]);
     auto end = ParseIsoDate(row[col["date_end"]]);
     if (!start || !end) continue;
@@ -98,7 +59,7 @@ TEST(TimexCorpus, UcdpHeadlinesFallInTheEventWindow) {
       if (text.empty()) continue;
       ++headlines;
       Document doc;
-      doc.id = "ucdp-" + std::to_string(r);
+      doc.id = "ucdp-" + std::to_string(r + 1);
       doc.date =
           std::string(TrimSpace(h < dates.size() ? dates[h] : (dates.empty() ? "" : dates[0])));
       doc.text = text;

@@ -32,13 +32,6 @@
 //   SITREP_ASSIGN_OR_RETURN(std::vector<PloverRecord> recs, LoadPlover(json_text));
 //   PloverSummary p = ScorePlover(recs, GroupRecords(out));
 //
-// CSV: RFC 4180 as R's write.csv writes it: comma-separated, fields optionally
-// double-quoted, "" inside quotes is one quote, quoted fields may hold commas
-// and newlines, lines end in \n or \r\n:
-//
-//   ParseCsv("id,headline\n7,\"Rebels \"\"seize\"\" town, 3 dead\"\n")
-//     => header {"id","headline"}, rows {{"7", "Rebels \"seize\" town, 3 dead"}}
-//
 // Nothing here throws or crashes on odd input: malformed CSV is an error
 // Status with its line, bad rows and non-record output lines are counted.
 #ifndef SITREP_TESTS_CONTEXT_CONTEXT_EVAL_H_
@@ -52,29 +45,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/csv.h"
 #include "core/status.h"
 
 namespace sitrep::context_eval {
 
 using Json = nlohmann::json;
 
-// ---------------------------------------------------------------- CSV
-
-struct CsvTable {
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-  std::vector<int> row_lines;  // 1-based line where each row starts (for messages)
-
-  // Index of the column named `name`, or -1.
-  int Column(std::string_view name) const;
-};
-
-// Parses CSV text whose first record is the header. Empty lines between
-// records are skipped. Errors: an unterminated quoted field or text after a
-// closing quote (`"a"b,`) -> DataLossError("line N: ..."); no header ->
-// InvalidArgumentError. Rows may have fewer/more fields than the header: the
-// caller decides (LoadUcdp counts them as bad rows).
-StatusOr<CsvTable> ParseCsv(std::string_view text);
+// CSV: core/csv.h (ParseCsv, CsvTable).
 
 // The `;`-separated parts of a multi-source cell, each trimmed of spaces:
 //   "2013-01-03;2013-01-03" => {"2013-01-03", "2013-01-03"};  "" => {}.
