@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "casualties/casualties.h"
+#include "core/binary_io.h"
 #include "core/csv.h"
 #include "events/coder.h"
 #include "pipeline/analyzer.h"
@@ -26,15 +27,6 @@ namespace {
 
 std::string CorpusPath(const std::string& rel) {
   return std::string(SITREP_CORPORA_DIR) + "/" + rel;
-}
-
-bool ReadAll(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
 }
 
 class CasualtiesCorpusTest : public ::testing::Test {
@@ -71,8 +63,9 @@ class CasualtiesCorpusTest : public ::testing::Test {
 
 TEST_F(CasualtiesCorpusTest, PloverGoldRecordsDeadAndInjured) {
   std::string path = CorpusPath("plover/gold_standard_records/PLOVER_GSR_CAMEO.txt");
-  std::string text;
-  if (!ReadAll(path, &text)) GTEST_SKIP() << "PLOVER gold records not found at " << path;
+  auto file = ReadFileToString(path);
+  if (!file.ok()) GTEST_SKIP() << "PLOVER gold records not found at " << path;
+  const std::string text = std::move(*file);
   nlohmann::json records = nlohmann::json::parse(text, nullptr, false);
   ASSERT_TRUE(records.is_array()) << path << " is not a JSON array";
   int total = 0, exact = 0, attached = 0, found_any = 0;
@@ -122,8 +115,9 @@ TEST_F(CasualtiesCorpusTest, PloverGoldRecordsDeadAndInjured) {
 
 TEST_F(CasualtiesCorpusTest, UcdpHeadlinesKilledWithinLowHigh) {
   std::string path = CorpusPath("ucdp-ged-sample/ucdpged.csv");
-  std::string text;
-  if (!ReadAll(path, &text)) GTEST_SKIP() << "UCDP GED sample not found at " << path;
+  auto file = ReadFileToString(path);
+  if (!file.ok()) GTEST_SKIP() << "UCDP GED sample not found at " << path;
+  const std::string text = std::move(*file);
   auto table = ParseCsv(text);
   ASSERT_TRUE(table.ok()) << table.status().ToString();
   const auto& header = table->header;

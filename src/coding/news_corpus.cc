@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/binary_io.h"
 #include "core/csv.h"
 
 namespace sitrep {
@@ -37,15 +38,6 @@ std::string DecodeXml(std::string_view s) {
     out += c;
   }
   return out;
-}
-
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
 }
 
 }  // namespace
@@ -85,9 +77,11 @@ StatusOr<std::vector<std::string>> UcdpHeadlines(std::string_view csv) {
 }
 
 Status AddNewsCorpus(const std::string& corpora_dir, std::vector<Document>* docs) {
-  std::string xml, csv;
-  bool have_xml = ReadFile(corpora_dir + "/petrarch2/text/GigaWord.sample.PETR.xml", &xml);
-  bool have_csv = ReadFile(corpora_dir + "/ucdp-ged-sample/ucdpged.csv", &csv);
+  auto xml_file = ReadFileToString(corpora_dir + "/petrarch2/text/GigaWord.sample.PETR.xml");
+  auto csv_file = ReadFileToString(corpora_dir + "/ucdp-ged-sample/ucdpged.csv");
+  const bool have_xml = xml_file.ok(), have_csv = csv_file.ok();
+  const std::string xml = have_xml ? std::move(*xml_file) : std::string();
+  const std::string csv = have_csv ? std::move(*csv_file) : std::string();
   if (!have_xml && !have_csv) {
     return NotFoundError("no GigaWord sample or UCDP headlines under " + corpora_dir);
   }

@@ -389,7 +389,6 @@ class Builder {
   // Returns the key added, "" if none.
   std::string AddName(uint32_t entry, std::string_view name,
                       const std::string* primary_key = nullptr);
-  static Status ReadFile(const std::string& path, std::string* out);
 
   std::vector<std::string>* warnings_;
   int64_t min_population_;
@@ -406,15 +405,6 @@ class Builder {
   std::unordered_map<std::string, double> country_pop_;
   std::map<std::string, int64_t> unknown_cc_;
 };
-
-Status Builder::ReadFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFoundError(path + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return OkStatus();
-}
 
 std::string Builder::AddName(uint32_t entry, std::string_view name,
                              const std::string* primary_key) {
@@ -441,8 +431,7 @@ std::string Builder::AddName(uint32_t entry, std::string_view name,
 }
 
 Status Builder::ReadCountries(const std::string& path) {
-  std::string text;
-  SITREP_RETURN_IF_ERROR(ReadFile(path, &text));
+  SITREP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
   json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_array()) {
     return DataLossError(path + ": not a JSON array of countries");
@@ -531,8 +520,7 @@ Status Builder::ReadCountries(const std::string& path) {
 }
 
 Status Builder::ReadAdmin1(const std::string& path) {
-  std::string text;
-  SITREP_RETURN_IF_ERROR(ReadFile(path, &text));
+  SITREP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
   size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   auto add = [&](const std::string& where, const std::string& full_code, const std::string& name,
                  const std::string& ascii, int64_t geonameid) {
@@ -705,8 +693,7 @@ Status Builder::ReadGeoNames(const std::string& path) {
 }
 
 Status Builder::ReadCountryShapes(const std::string& path) {
-  std::string text;
-  SITREP_RETURN_IF_ERROR(ReadFile(path, &text));
+  SITREP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
   json topo = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (topo.is_discarded() || !topo.is_object() || Str(topo, "type") != "Topology") {
     return DataLossError(path + ": not a TopoJSON Topology");

@@ -1,4 +1,5 @@
 #include "petrarch/dictionaries.h"
+#include "core/binary_io.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -136,15 +137,6 @@ bool SplitCompound(const std::string& form, std::vector<std::string>* front, std
   *verb = pieces[verb_at];
   back->assign(pieces.begin() + verb_at + 1, pieces.end());
   return !verb->empty();
-}
-
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
 }
 
 // The text inside the first [...] of `s`, trimmed; sets *found.
@@ -874,7 +866,9 @@ StatusOr<std::unique_ptr<Dictionaries>> Dictionaries::Load(const DictionaryFiles
   std::unique_ptr<Dictionaries> d(new Dictionaries());
   d->warnings_ = files.warnings;
   auto read = [&](const std::string& path, std::string* text) -> Status {
-    if (!ReadFile(path, text)) return NotFoundError("cannot read dictionary " + path);
+    auto bytes = ReadFileToString(path);
+    if (!bytes.ok()) return NotFoundError("cannot read dictionary " + path);
+    *text = std::move(*bytes);
     return OkStatus();
   };
   auto base = [](const std::string& p) { return fs::path(p).filename().string(); };
@@ -918,7 +912,9 @@ std::unique_ptr<Dictionaries> Dictionaries::FromText(std::string_view verbs,
 
 StatusOr<DictionaryFiles> ReadPetrConfig(const std::string& ini_path, const std::string& dict_dir) {
   std::string text;
-  if (!ReadFile(ini_path, &text)) return NotFoundError("cannot read " + ini_path);
+  auto ini = ReadFileToString(ini_path);
+  if (!ini.ok()) return NotFoundError("cannot read " + ini_path);
+  text = std::move(*ini);
   static const char* kKnownOptions[] = {
       "textfile_list",     "textfile_name",  "eventfile_name",   "code_by_sentence",
       "pause_by_sentence", "pause_by_story", "write_actor_root", "write_actor_text",
