@@ -10,6 +10,10 @@ PACKAGES=(
   libicu-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
+  libsqlite3-dev
+  libcpp-httplib-dev
+  libpq-dev postgresql postgresql-15-postgis-3
+  chromium
 )
 
 missing=()

@@ -12,6 +12,8 @@
 #include <variant>
 
 #include "core/binary_io.h"
+#include "store/pg_store.h"
+#include "store/sqlite_store.h"
 
 namespace sitrep::store {
 namespace {
@@ -650,7 +652,16 @@ std::string ContentHash(const DocumentRecords& d) {
   return HashWithDumps(d.document, dumps);
 }
 
-StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+bool Store::IsPostgresUrl(const std::string& path_or_url) {
+  return path_or_url.rfind("postgresql://", 0) == 0 || path_or_url.rfind("postgres://", 0) == 0;
+}
+
+StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path_or_url) {
+  if (IsPostgresUrl(path_or_url)) return OpenPostgres(path_or_url);
+  return SqliteStore::Open(path_or_url);
+}
+
+StatusOr<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(
       path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -659,7 +670,7 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path) {
     sqlite3_close(db);
     return IoError(path + ": cannot open database: " + msg);
   }
-  std::unique_ptr<Store> store(new Store(db, path));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
   sqlite3_busy_timeout(db, 10000);
   sqlite3_extended_result_codes(db, 0);
   // The first read of the header tells a non-database file apart.
@@ -671,12 +682,12 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path) {
                           HaversineSql, nullptr, nullptr);
   s = store->Migrate();
   if (!s.ok()) return s.WithContext(path);
-  return store;
+  return std::unique_ptr<Store>(std::move(store));
 }
 
-Store::~Store() { sqlite3_close(db_); }
+SqliteStore::~SqliteStore() { sqlite3_close(db_); }
 
-Status Store::Migrate() {
+Status SqliteStore::Migrate() {
   Stmt v;
   SITREP_RETURN_IF_ERROR(v.Prepare(db_, "PRAGMA user_version"));
   SITREP_ASSIGN_OR_RETURN(bool row, v.Step());
@@ -718,8 +729,8 @@ Status Store::Migrate() {
   return Exec(db_, "COMMIT");
 }
 
-Status Store::IngestBatch(const std::vector<DocumentRecords>& batch, const IngestOptions& options,
-                          IngestStats* stats) {
+Status SqliteStore::IngestBatch(const std::vector<DocumentRecords>& batch,
+                                const IngestOptions& options, IngestStats* stats) {
   IngestStats local;
   IngestStats& st = stats ? *stats : local;
   Stmt get_hash, del_doc, ins_doc, ins_sent, ins_event, ins_incident, ins_geo, old_incidents,
@@ -910,8 +921,8 @@ Status Store::IngestBatch(const std::vector<DocumentRecords>& batch, const Inges
   return Exec(db_, "COMMIT");
 }
 
-Status Store::Scan(const QueryFilter& filter,
-                   const std::function<Status(StoredEvent&&)>& fn) const {
+Status SqliteStore::Scan(const QueryFilter& filter,
+                         const std::function<Status(StoredEvent&&)>& fn) const {
   SITREP_ASSIGN_OR_RETURN(Where w, BuildWhere(filter));
   Stmt q;
   SITREP_RETURN_IF_ERROR(q.Prepare(db_,
@@ -954,8 +965,8 @@ StatusOr<std::vector<json>> Store::Query(const QueryFilter& filter) const {
   return out;
 }
 
-Status Store::ScanIncidents(const QueryFilter& filter,
-                            const std::function<Status(const Incident&)>& fn) const {
+Status SqliteStore::ScanIncidents(const QueryFilter& filter,
+                                  const std::function<Status(const Incident&)>& fn) const {
   QueryFilter events_filter = filter;
   events_filter.limit = -1;
   events_filter.offset = 0;
@@ -993,7 +1004,7 @@ Status Store::ScanIncidents(const QueryFilter& filter,
   return OkStatus();
 }
 
-StatusOr<StoredDocument> Store::GetDocument(const std::string& id) const {
+StatusOr<StoredDocument> SqliteStore::GetDocument(const std::string& id) const {
   Stmt q;
   SITREP_RETURN_IF_ERROR(
       q.Prepare(db_, "SELECT id, date, title, source, url, text FROM documents WHERE id = ?"));
@@ -1003,7 +1014,7 @@ StatusOr<StoredDocument> Store::GetDocument(const std::string& id) const {
   return StoredDocument{q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5)};
 }
 
-StatusOr<int64_t> Store::Count(const std::string& table) const {
+StatusOr<int64_t> SqliteStore::Count(const std::string& table) const {
   static const std::set<std::string> kTables = {"documents", "sentences", "events", "incidents",
                                                 "event_geo"};
   if (!kTables.count(table)) return InvalidArgumentError("no table " + table);
@@ -1013,7 +1024,7 @@ StatusOr<int64_t> Store::Count(const std::string& table) const {
   return row ? q.Int(0) : 0;
 }
 
-StatusOr<std::string> Store::IntegrityCheck() const {
+StatusOr<std::string> SqliteStore::IntegrityCheck() const {
   Stmt q;
   SITREP_RETURN_IF_ERROR(q.Prepare(db_, "PRAGMA integrity_check"));
   SITREP_ASSIGN_OR_RETURN(bool row, q.Step());

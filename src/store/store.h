@@ -48,8 +48,6 @@
 
 #include "core/status.h"
 
-struct sqlite3;
-
 namespace sitrep::store {
 
 using json = nlohmann::ordered_json;
@@ -152,15 +150,45 @@ struct Incident {
   int64_t n_events = 0, n_documents = 0;
 };
 
+// One report behind an incident: an event with its document's metadata.
+// (GetIncident; the HTTP API's /api/incidents/{id}.)
+struct FatalityFigure {
+  int64_t count = 0;
+  std::string qualifier;  // "exact", "at_least", "about", "at_most"
+  std::string event_id, doc_id;
+  std::string source;  // who gives the figure: the attribution's source, else the document's source
+};
+struct IncidentDetail {
+  Incident incident;
+  std::vector<FatalityFigure> fatality_figures;  // one per report that gives a death count
+  std::vector<StoredEvent> reports;              // its events, by date then ingest order
+};
+
+// Aggregates for the HTTP API's /api/stats (counts over the events matching a
+// filter; incident fatalities are fatalities_best).
+struct StatsRow {
+  std::string key;  // a date "YYYY-MM-DD", an event type or an ISO3 country
+  int64_t events = 0, incidents = 0, fatalities = 0;
+};
+struct StoreStats {
+  int64_t total_events = 0, total_incidents = 0, total_fatalities = 0;
+  std::vector<StatsRow> by_day, by_type, by_country;
+};
+
+// The store interface. Two backends: SQLite (a file path or ":memory:";
+// sqlite_store.h) and PostgreSQL + PostGIS (a "postgresql://" or "postgres://"
+// URL; pg_store.h). Open picks one by the shape of its argument.
 class Store {
  public:
-  // Opens or creates the database at `path` (":memory:" for a scratch store),
-  // in WAL mode with foreign keys on, and creates or migrates the schema.
-  // Errors: IoError if the file cannot be opened; DataLossError if it is not a
-  // SQLite database or not a sitrep store (unknown tables); FailedPrecondition
-  // if its schema version is newer than this program's.
-  static StatusOr<std::unique_ptr<Store>> Open(const std::string& path);
-  ~Store();
+  // Opens or creates the database at `path_or_url`, creating or migrating the
+  // schema. SQLite: WAL mode with foreign keys on. Errors: IoError if it cannot
+  // be opened or reached; DataLossError if it is not a sitrep store (unknown
+  // tables); FailedPrecondition if its schema version is newer than this
+  // program's; Unimplemented for a URL when built without PostgreSQL support.
+  static StatusOr<std::unique_ptr<Store>> Open(const std::string& path_or_url);
+  // True for "postgresql://..." and "postgres://..." (Open's PostgreSQL backend).
+  static bool IsPostgresUrl(const std::string& path_or_url);
+  virtual ~Store() = default;
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
@@ -168,8 +196,8 @@ class Store {
   // documents (a record that is not an object, has no string "id", or whose
   // doc_id differs from the document's) are skipped and counted in `stats`;
   // a database error rolls the whole batch back and is returned.
-  Status IngestBatch(const std::vector<DocumentRecords>& batch, const IngestOptions& options = {},
-                     IngestStats* stats = nullptr);
+  virtual Status IngestBatch(const std::vector<DocumentRecords>& batch,
+                             const IngestOptions& options = {}, IngestStats* stats = nullptr) = 0;
 
   // The records matching `filter`, ordered by event date then ingest order.
   // InvalidArgument for a malformed filter (bad date, radius without a point,
@@ -177,26 +205,37 @@ class Store {
   StatusOr<std::vector<json>> Query(const QueryFilter& filter) const;
   // Same, streamed: `fn` is called for each match; a non-OK status from `fn`
   // stops the scan and is returned.
-  Status Scan(const QueryFilter& filter, const std::function<Status(StoredEvent&&)>& fn) const;
+  virtual Status Scan(const QueryFilter& filter,
+                      const std::function<Status(StoredEvent&&)>& fn) const = 0;
   // The incidents with at least one event matching `filter` (limit/offset
   // apply to incidents), ordered by id.
-  Status ScanIncidents(const QueryFilter& filter,
-                       const std::function<Status(const Incident&)>& fn) const;
+  virtual Status ScanIncidents(const QueryFilter& filter,
+                               const std::function<Status(const Incident&)>& fn) const = 0;
+
+  // --- Reads for the HTTP API (SQLite: store_reads.cc) -----------------------
+  // How many events / incidents match `filter` (limit and offset ignored).
+  virtual StatusOr<int64_t> CountEvents(const QueryFilter& filter) const = 0;
+  virtual StatusOr<int64_t> CountIncidents(const QueryFilter& filter) const = 0;
+  // One incident with all its reports; NotFound for an unknown id.
+  virtual StatusOr<IncidentDetail> GetIncident(int64_t id) const = 0;
+  // Counts and fatalities by day, event type and country over `filter`.
+  virtual StatusOr<StoreStats> Stats(const QueryFilter& filter) const = 0;
+  // ---------------------------------------------------------------------------
 
   // The stored document, NotFound if none.
-  StatusOr<StoredDocument> GetDocument(const std::string& id) const;
+  virtual StatusOr<StoredDocument> GetDocument(const std::string& id) const = 0;
   // Row counts: "documents", "sentences", "events", "incidents", "event_geo".
-  StatusOr<int64_t> Count(const std::string& table) const;
-  // "ok" from PRAGMA integrity_check, else its first message.
-  StatusOr<std::string> IntegrityCheck() const;
+  virtual StatusOr<int64_t> Count(const std::string& table) const = 0;
+  // "ok" from the backend's integrity check, else its first message.
+  virtual StatusOr<std::string> IntegrityCheck() const = 0;
   // The schema version of the open database.
   int schema_version() const { return kSchemaVersion; }
   const std::string& path() const { return path_; }
 
+ protected:
+  explicit Store(std::string path) : path_(std::move(path)) {}
+
  private:
-  Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-  Status Migrate();
-  sqlite3* db_;
   std::string path_;
 };
 
