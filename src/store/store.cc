@@ -13,6 +13,7 @@
 
 #include "core/binary_io.h"
 #include "store/pg_store.h"
+#include "store/sql_where.h"
 #include "store/sqlite_store.h"
 
 namespace sitrep::store {
@@ -298,29 +299,6 @@ std::string NowUtc() {
   return buf;
 }
 
-bool IsIsoDate(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  return true;
-}
-
-std::string Upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// Escapes % _ and \ for LIKE ... ESCAPE '\'.
-std::string LikeEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 // The column values of one event row, in kEventColumns order.
 constexpr const char* kEventColumns[] = {"id",
                                          "doc_id",
@@ -472,128 +450,10 @@ std::string EventType(const json& r) {
   return out;
 }
 
-// Builds the WHERE clause of a filter over `events e` with its bind values.
-struct Where {
-  std::string sql;  // " WHERE ..." or ""
-  std::vector<Value> binds;
-};
-
-StatusOr<Where> BuildWhere(const QueryFilter& f) {
-  std::vector<std::string> conds;
-  Where w;
-  auto add = [&](std::string cond, std::initializer_list<Value> binds) {
-    conds.push_back(std::move(cond));
-    for (const Value& b : binds) w.binds.push_back(b);
-  };
-  if (!f.from.empty()) {
-    if (!IsIsoDate(f.from)) return InvalidArgumentError("--from: expected YYYY-MM-DD: " + f.from);
-    add("e.date >= ?", {f.from});
-  }
-  if (!f.to.empty()) {
-    if (!IsIsoDate(f.to)) return InvalidArgumentError("--to: expected YYYY-MM-DD: " + f.to);
-    add("e.date <= ?", {f.to});
-  }
-  if (!f.country.empty()) add("e.country = ?", {Upper(f.country)});
-  if (!f.admin1.empty()) add("e.admin1 = ? COLLATE NOCASE", {f.admin1});
-  const bool any_box = f.min_lon || f.min_lat || f.max_lon || f.max_lat;
-  if (any_box) {
-    if (!(f.min_lon && f.min_lat && f.max_lon && f.max_lat)) {
-      return InvalidArgumentError("bounding box needs min_lon, min_lat, max_lon, max_lat");
-    }
-    if (*f.min_lat > *f.max_lat || std::abs(*f.min_lat) > 90 || std::abs(*f.max_lat) > 90 ||
-        std::abs(*f.min_lon) > 180 || std::abs(*f.max_lon) > 180) {
-      return InvalidArgumentError("bounding box out of range");
-    }
-    // The R*Tree stores 32-bit floats rounded outwards: prefilter with a small
-    // margin, then test the exact columns.
-    constexpr double kEps = 1e-4;
-    if (*f.min_lon <= *f.max_lon) {
-      add("e.rowid IN (SELECT id FROM event_geo WHERE max_lat >= ? AND min_lat <= ? AND "
-          "max_lon >= ? AND min_lon <= ?) AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?",
-          {*f.min_lat - kEps, *f.max_lat + kEps, *f.min_lon - kEps, *f.max_lon + kEps, *f.min_lat,
-           *f.max_lat, *f.min_lon, *f.max_lon});
-    } else {  // crosses the antimeridian
-      add("e.lat BETWEEN ? AND ? AND (e.lon >= ? OR e.lon <= ?)",
-          {*f.min_lat, *f.max_lat, *f.min_lon, *f.max_lon});
-    }
-  }
-  const bool any_near = f.near_lat || f.near_lon || f.near_km;
-  if (any_near) {
-    if (!(f.near_lat && f.near_lon && f.near_km)) {
-      return InvalidArgumentError("radius filter needs lat, lon and km");
-    }
-    const double lat = *f.near_lat, lon = *f.near_lon, km = *f.near_km;
-    if (std::abs(lat) > 90 || std::abs(lon) > 180 || !(km >= 0)) {
-      return InvalidArgumentError("radius filter out of range (lat, lon, km >= 0)");
-    }
-    constexpr double kKmPerDegree = 111.195;
-    const double dlat = km / kKmPerDegree + 1e-3;
-    const double coslat = std::cos(lat * 3.14159265358979323846 / 180.0);
-    double min_lon = -180, max_lon = 180;
-    const double min_lat = std::max(-90.0, lat - dlat), max_lat = std::min(90.0, lat + dlat);
-    // Near a pole or across the antimeridian: every longitude.
-    if (coslat > 1e-6 && max_lat < 89.9 && min_lat > -89.9) {
-      double dlon = km / (kKmPerDegree * std::cos(std::max(std::abs(min_lat), std::abs(max_lat)) *
-                                                  3.14159265358979323846 / 180.0)) +
-                    1e-3;
-      if (lon - dlon >= -180 && lon + dlon <= 180) {
-        min_lon = lon - dlon;
-        max_lon = lon + dlon;
-      }
-    }
-    add("e.rowid IN (SELECT id FROM event_geo WHERE max_lat >= ? AND min_lat <= ? AND "
-        "max_lon >= ? AND min_lon <= ?) AND haversine_km(?, ?, e.lat, e.lon) <= ?",
-        {min_lat, max_lat, min_lon, max_lon, lat, lon, km});
-  }
-  if (!f.actor.empty()) {
-    const std::string prefix = LikeEscape(f.actor) + "%";
-    const std::string words = "%" + LikeEscape(f.actor) + "%";
-    add("(e.source_code LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\' OR "
-        "e.source_text LIKE ? ESCAPE '\\' OR e.target_text LIKE ? ESCAPE '\\' OR "
-        "e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\')",
-        {prefix, prefix, words, words, words, words});
-  }
-  if (!f.cameo.empty()) {
-    for (char c : f.cameo) {
-      if (!std::isdigit(static_cast<unsigned char>(c))) {
-        return InvalidArgumentError("--cameo: expected a code of digits: " + f.cameo);
-      }
-    }
-    if (f.cameo.size() == 2) {
-      add("e.cameo_root = ?", {f.cameo});
-    } else {
-      // A prefix as a range, so that the cameo index serves it: "195" ->
-      // ["195", "19:") (':' follows '9').
-      std::string upper = f.cameo;
-      upper.back() = static_cast<char>(upper.back() + 1);
-      add("e.cameo >= ? AND e.cameo < ?", {f.cameo, upper});
-    }
-  }
-  if (!f.plover.empty()) add("e.plover_event = ? COLLATE NOCASE", {f.plover});
-  if (!f.acled.empty()) {
-    add("(e.acled_event_type = ? COLLATE NOCASE OR e.acled_sub_event_type = ? COLLATE NOCASE)",
-        {f.acled, f.acled});
-  }
-  if (f.min_fatalities) add("e.fatalities >= ?", {*f.min_fatalities});
-  if (!f.text.empty()) {
-    std::string q =
-        f.text_syntax == QueryFilter::TextSyntax::kWords ? QuoteFtsWords(f.text) : f.text;
-    if (q.empty()) return InvalidArgumentError("full-text query has no words");
-    add("(e.doc_id, e.sentence_index) IN (SELECT s.doc_id, s.sentence_index FROM sentences s "
-        "WHERE s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))",
-        {q});
-  }
-  if (f.limit < -1 || f.offset < 0) return InvalidArgumentError("negative limit or offset");
-  for (size_t i = 0; i < conds.size(); ++i) {
-    w.sql += (i == 0 ? " WHERE " : " AND ") + conds[i];
-  }
-  return w;
-}
-
-std::string LimitSql(const QueryFilter& f) {
-  if (f.limit < 0 && f.offset == 0) return "";
-  return " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
-}
+// The WHERE clause builder is shared with store_reads.cc (sql_where.h).
+using sql::BuildWhere;
+using sql::LimitSql;
+using sql::Where;
 
 }  // namespace
 
