@@ -6,7 +6,7 @@ BUILD ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all setup configure build demo test test-slow test-all lint format format-check tidy asan bench clean
+.PHONY: all setup configure build web demo test test-slow test-all lint format format-check tidy asan bench clean
 
 all: build
 
@@ -18,7 +18,7 @@ $(BUILD)/CMakeCache.txt: | setup
 
 configure: $(BUILD)/CMakeCache.txt
 
-build: setup configure
+build: setup configure web
 	cmake --build $(BUILD) -j$(JOBS)
 	@$(MAKE) --no-print-directory $(BUILD)/gazetteer.sgz
 
@@ -34,6 +34,11 @@ $(BUILD)/gazetteer.sgz: $(BUILD)/sitrep_gazetteer node_modules/.package-lock.jso
 	  --countries node_modules/world-countries/countries.json \
 	  --shapes $(GAZ_SHAPES) \
 	  $(if $(GAZ_FEATURES),--features $(GAZ_FEATURES)) -o $@
+
+# The web page of `sitrep serve` (docs/web.md): our sources, Leaflet and the
+# world-atlas basemap as GeoJSON, from node_modules (npm ci in setup).
+web: setup
+	node web/build.mjs $(BUILD)/web
 
 # Codes the sample articles: event records (docs/events.md) go to
 # $(BUILD)/demo/events.jsonl, a summary table to the terminal.

@@ -1,0 +1,30 @@
+// Small formatting helpers shared by the list, the map tooltips and the detail.
+
+export function placeOf(incident) {
+  const parts = [];
+  if (incident.location) parts.push(incident.location);
+  if (incident.admin1 && incident.admin1 !== incident.location) parts.push(incident.admin1);
+  if (incident.country) parts.push(incident.country);
+  return parts.length ? parts.join(', ') : 'place unknown';
+}
+
+export function formatDates(incident) {
+  const a = incident.date_first;
+  const b = incident.date_last;
+  if (!a && !b) return 'date unknown';
+  if (!b || a === b) return a || b;
+  return `${a} – ${b}`;
+}
+
+// "5" when low = best = high, "4 / 5 / 7" (low / best / high) when they differ, "–" when unknown.
+export function formatFatalities(incident) {
+  const {fatalities_low: low, fatalities_best: best, fatalities_high: high} = incident;
+  if (low == null && best == null && high == null) return '–';
+  if (low === best && best === high) return String(best);
+  const f = (v) => (v == null ? '?' : String(v));
+  return `${f(low)} / ${f(best)} / ${f(high)}`;
+}
+
+export function plural(n, one, many = one + 's') {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
