@@ -1,40 +1,241 @@
-// SqliteStore's reads for the HTTP API (store.h, "Reads for the HTTP API").
+// SqliteStore's reads for the HTTP API (store.h, "Reads for the HTTP API"):
+// counts, one incident with its reports, and the aggregates of /api/stats.
+// Each is one SQL statement over the filter of sql_where.h, so that the
+// indexes of store.cc's schema serve them.
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "store/sql_where.h"
 #include "store/sqlite_store.h"
 
 namespace sitrep::store {
+namespace {
 
-StatusOr<int64_t> SqliteStore::CountEvents(const QueryFilter& filter) const {
-  int64_t n = 0;
+// A prepared statement that finalizes itself (reads only).
+class Select {
+ public:
+  explicit Select(sqlite3* db) : db_(db) {}
+  ~Select() { sqlite3_finalize(stmt_); }
+  Select(const Select&) = delete;
+  Select& operator=(const Select&) = delete;
+
+  Status Prepare(const std::string& sql, const std::vector<sql::Value>& binds = {}) {
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) {
+      return InternalError(std::string("sqlite: ") + sqlite3_errmsg(db_));
+    }
+    for (size_t i = 0; i < binds.size(); ++i) {
+      const int k = static_cast<int>(i + 1);
+      const sql::Value& v = binds[i];
+      if (const auto* s = std::get_if<std::string>(&v)) {
+        sqlite3_bind_text(stmt_, k, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+      } else if (const auto* n = std::get_if<int64_t>(&v)) {
+        sqlite3_bind_int64(stmt_, k, *n);
+      } else if (const auto* d = std::get_if<double>(&v)) {
+        sqlite3_bind_double(stmt_, k, *d);
+      } else {
+        sqlite3_bind_null(stmt_, k);
+      }
+    }
+    return OkStatus();
+  }
+  // SQLITE_ROW -> true, SQLITE_DONE -> false, else an error.
+  StatusOr<bool> Step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    std::string msg = std::string("sqlite: ") + sqlite3_errmsg(db_);
+    if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) return DataLossError(msg);
+    return IoError(msg);
+  }
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  bool Null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::string Text(int col) const {
+    const unsigned char* p = sqlite3_column_text(stmt_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p),
+                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+  }
+  std::optional<double> OptReal(int col) const {
+    return Null(col) ? std::nullopt : std::optional<double>(sqlite3_column_double(stmt_, col));
+  }
+  std::optional<int64_t> OptInt(int col) const {
+    return Null(col) ? std::nullopt : std::optional<int64_t>(Int(col));
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// The filter without paging (counts and aggregates ignore limit and offset).
+QueryFilter Unpaged(const QueryFilter& filter) {
   QueryFilter f = filter;
   f.limit = -1;
   f.offset = 0;
-  SITREP_RETURN_IF_ERROR(Scan(f, [&](StoredEvent&&) {
-    ++n;
-    return OkStatus();
-  }));
-  return n;
+  return f;
+}
+
+StatusOr<int64_t> CountOne(sqlite3* db, const std::string& sql,
+                           const std::vector<sql::Value>& binds) {
+  Select q(db);
+  SITREP_RETURN_IF_ERROR(q.Prepare(sql, binds));
+  SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
+  return row ? q.Int(0) : 0;
+}
+
+const json* Field(const json& j, const char* key) {
+  if (!j.is_object()) return nullptr;
+  auto it = j.find(key);
+  return it == j.end() || it->is_null() ? nullptr : &*it;
+}
+std::string StringField(const json& j, const char* key) {
+  const json* v = Field(j, key);
+  return v && v->is_string() ? v->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+StatusOr<int64_t> SqliteStore::CountEvents(const QueryFilter& filter) const {
+  SITREP_ASSIGN_OR_RETURN(sql::Where w, sql::BuildWhere(Unpaged(filter)));
+  return CountOne(db_, "SELECT count(*) FROM events e" + w.sql, w.binds);
 }
 
 StatusOr<int64_t> SqliteStore::CountIncidents(const QueryFilter& filter) const {
-  int64_t n = 0;
-  QueryFilter f = filter;
-  f.limit = -1;
-  f.offset = 0;
-  SITREP_RETURN_IF_ERROR(ScanIncidents(f, [&](const Incident&) {
-    ++n;
-    return OkStatus();
-  }));
-  return n;
+  SITREP_ASSIGN_OR_RETURN(sql::Where w, sql::BuildWhere(Unpaged(filter)));
+  // Every events.incident_id names an incident row (ingest and merging keep
+  // them linked), so this counts what ScanIncidents lists.
+  return CountOne(db_, "SELECT count(DISTINCT e.incident_id) FROM events e" + w.sql, w.binds);
 }
 
 StatusOr<IncidentDetail> SqliteStore::GetIncident(int64_t id) const {
-  return UnimplementedError("GetIncident " + std::to_string(id) + ": not implemented yet");
+  IncidentDetail out;
+  {
+    Select q(db_);
+    SITREP_RETURN_IF_ERROR(q.Prepare(
+        "SELECT id, date_first, date_last, lat, lon, country, admin1, location, precision, "
+        "event_family, event_types, fatalities_low, fatalities_best, fatalities_high, n_events, "
+        "n_documents FROM incidents WHERE id = ?",
+        {id}));
+    SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return NotFoundError("no incident " + std::to_string(id));
+    Incident& in = out.incident;
+    in.id = q.Int(0);
+    in.date_first = q.Text(1);
+    in.date_last = q.Text(2);
+    in.lat = q.OptReal(3);
+    in.lon = q.OptReal(4);
+    in.country = q.Text(5);
+    in.admin1 = q.Text(6);
+    in.location = q.Text(7);
+    in.precision = q.Text(8);
+    in.event_family = q.Text(9);
+    in.event_types = q.Text(10);
+    in.fatalities_low = q.OptInt(11);
+    in.fatalities_best = q.OptInt(12);
+    in.fatalities_high = q.OptInt(13);
+    in.n_events = q.Int(14);
+    in.n_documents = q.Int(15);
+  }
+  Select q(db_);
+  SITREP_RETURN_IF_ERROR(
+      q.Prepare("SELECT e.rowid, e.incident_id, d.source, d.url, d.title, d.ingested_at, e.record "
+                "FROM events e LEFT JOIN documents d ON d.id = e.doc_id WHERE e.incident_id = ? "
+                "ORDER BY e.date, e.rowid",
+                {id}));
+  while (true) {
+    SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    StoredEvent e;
+    e.rowid = q.Int(0);
+    e.incident_id = q.Int(1);
+    e.doc_source = q.Text(2);
+    e.doc_url = q.Text(3);
+    e.doc_title = q.Text(4);
+    e.ingested_at = q.Text(5);
+    e.record = json::parse(q.Text(6), nullptr, /*allow_exceptions=*/false);
+    if (e.record.is_discarded()) return DataLossError("stored record is not JSON");
+    // "fatalities": {"count": 4, "qualifier": "at_least", ...} -> one figure,
+    // given by the attribution's source ("Police") or else the document's.
+    if (const json* fat = Field(e.record, "fatalities");
+        fat && fat->is_object() && Field(*fat, "count") && (*fat)["count"].is_number()) {
+      FatalityFigure f;
+      f.count = (*fat)["count"].get<int64_t>();
+      f.qualifier = StringField(*fat, "qualifier");
+      f.event_id = StringField(e.record, "id");
+      f.doc_id = StringField(e.record, "doc_id");
+      const json* att = Field(e.record, "attribution");
+      f.source = att ? StringField(*att, "text") : std::string();
+      if (f.source.empty()) f.source = e.doc_source;
+      out.fatality_figures.push_back(std::move(f));
+    }
+    out.reports.push_back(std::move(e));
+  }
+  return out;
 }
 
-StatusOr<StoreStats> SqliteStore::Stats(const QueryFilter&) const {
-  return UnimplementedError("Stats: not implemented yet");
+StatusOr<StoreStats> SqliteStore::Stats(const QueryFilter& filter) const {
+  SITREP_ASSIGN_OR_RETURN(sql::Where w, sql::BuildWhere(Unpaged(filter)));
+  // One row per matching event with its incident's family and best figure;
+  // aggregated here in one pass. An incident counts once per group it has
+  // events in: its fatalities_best goes to each day (type, country) where one
+  // of its matching events is, once.
+  Select q(db_);
+  SITREP_RETURN_IF_ERROR(
+      q.Prepare("SELECT e.incident_id, e.date, e.country, i.event_family, i.fatalities_best "
+                "FROM events e LEFT JOIN incidents i ON i.id = e.incident_id" +
+                    w.sql,
+                w.binds));
+  struct Group {
+    int64_t events = 0;
+    std::unordered_set<int64_t> incidents;
+    int64_t fatalities = 0;
+  };
+  std::unordered_map<std::string, Group> by_day, by_type, by_country;
+  std::unordered_set<int64_t> incidents;
+  StoreStats out;
+  auto add = [](std::unordered_map<std::string, Group>& groups, std::string key, int64_t incident,
+                int64_t fatalities) {
+    Group& g = groups[std::move(key)];
+    ++g.events;
+    if (g.incidents.insert(incident).second) g.fatalities += fatalities;
+  };
+  while (true) {
+    SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    const int64_t incident = q.Int(0);  // 0 for an event without one
+    const int64_t fatalities = q.OptInt(4).value_or(0);
+    ++out.total_events;
+    if (incidents.insert(incident).second) out.total_fatalities += fatalities;
+    add(by_day, q.Text(1), incident, fatalities);
+    add(by_type, q.Text(3), incident, fatalities);
+    add(by_country, q.Text(2), incident, fatalities);
+  }
+  out.total_incidents = static_cast<int64_t>(incidents.size());
+  auto rows = [](std::unordered_map<std::string, Group>& groups) {
+    std::vector<StatsRow> v;
+    v.reserve(groups.size());
+    for (auto& [key, g] : groups) {
+      v.push_back({key, g.events, static_cast<int64_t>(g.incidents.size()), g.fatalities});
+    }
+    return v;
+  };
+  // Days in date order (the unknown day "" first); types and countries by
+  // events, most first, then by key.
+  out.by_day = rows(by_day);
+  std::sort(out.by_day.begin(), out.by_day.end(),
+            [](const StatsRow& a, const StatsRow& b) { return a.key < b.key; });
+  for (auto* v : {&out.by_type, &out.by_country}) {
+    *v = rows(v == &out.by_type ? by_type : by_country);
+    std::sort(v->begin(), v->end(), [](const StatsRow& a, const StatsRow& b) {
+      return a.events != b.events ? a.events > b.events : a.key < b.key;
+    });
+  }
+  return out;
 }
 
 }  // namespace sitrep::store
