@@ -26,6 +26,7 @@ const errorBox = $('#error');
 let state = parseHash(location.hash);
 let loads = 0;
 let loadedFilters = null;  // the filter query of the incidents on screen
+let fittedFilters = null;  // the same without dates: the map refits when these change
 let incidentController = null;
 let loadController = null;
 
@@ -100,7 +101,10 @@ async function loadFilters() {
     ]);
     loadedFilters = filters;
     showError('');
-    const located = map.setIncidents(incidents.items);
+    // A new date range (the brush) keeps the view; other filters refit it.
+    const place = apiQuery(state, {omit: ['from', 'to']});
+    const located = map.setIncidents(incidents.items, {fit: place !== fittedFilters});
+    fittedFilters = place;
     renderList(incidents.items);
     timeline.setData(allDates.by_day, {from: state.from ?? null, to: state.to ?? null});
     const shown = incidents.items.length;
@@ -128,7 +132,8 @@ function renderList(items) {
     return `<tr tabindex="0" data-id="${inc.id}" aria-selected="false">
       <td class="date">${escapeHtml(formatDates(inc))}</td>
       <td>${escapeHtml(placeOf(inc))}</td>
-      <td class="family"><span class="swatch" style="background:${colorOf(family)}"></span>${escapeHtml(family)}</td>
+      <td><span class="family"><span class="swatch" style="background:${colorOf(family)}"></span><span>${
+        escapeHtml(family)}</span></span></td>
       <td class="num">${escapeHtml(formatFatalities(inc))}</td>
       <td class="num">${inc.n_documents ?? '–'}</td></tr>`;
   }).join('');
@@ -171,18 +176,17 @@ listBody.addEventListener('mouseout', (ev) => {
 
 async function loadIncident(focus) {
   incidentController?.abort();
+  document.body.classList.toggle('has-detail', Boolean(state.id));  // before scrolling the list
   map.select(state.id ? Number(state.id) : null);
   markSelectedRow(true);
   if (!state.id) {
     detail.hidden = true;
     detail.innerHTML = '';
     delete detail.dataset.incidentState;
-    document.body.classList.remove('has-detail');
     return;
   }
   incidentController = new AbortController();
   detail.hidden = false;
-  document.body.classList.add('has-detail');
   detail.dataset.incidentState = 'loading';
   detail.setAttribute('aria-busy', 'true');
   try {
