@@ -131,7 +131,7 @@ function renderList(items) {
     const family = familyOf(inc);
     return `<tr tabindex="0" data-id="${inc.id}" aria-selected="false">
       <td class="date">${escapeHtml(formatDates(inc))}</td>
-      <td>${escapeHtml(placeOf(inc))}</td>
+      <td>${escapeHtml(placeOf(inc, {short: true}))}</td>
       <td><span class="family"><span class="swatch" style="background:${colorOf(family)}"></span><span>${
         escapeHtml(family)}</span></span></td>
       <td class="num">${escapeHtml(formatFatalities(inc))}</td>

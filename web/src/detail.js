@@ -122,7 +122,7 @@ export function renderIncident(panel, data) {
   <button type="button" class="close" aria-label="Close the incident">×</button>
 </header>
 <p class="detail-meta">${e(formatDates(inc))} · ${e(family)}${inc.event_types ? ` · <span class="types">${e(inc.event_types)}</span>` : ''}
-  · ${e(inc.precision ?? 'no')} precision · ${e(plural(inc.n_events ?? reports.length, 'event'))} in
+  · ${inc.precision ? `${e(inc.precision)} precision` : 'not located'} · ${e(plural(inc.n_events ?? reports.length, 'event'))} in
   ${e(plural(inc.n_documents ?? 0, 'document'))}</p>
 ${figuresHtml(data)}
 <h3>Reports</h3>

@@ -1,9 +1,13 @@
 // Small formatting helpers shared by the list, the map tooltips and the detail.
 
-export function placeOf(incident) {
+// "Kandahar, Kandahar, AFG" -> "Kandahar, AFG"; {short: true} leaves the province
+// out when there is a place name ("Arghandab, AFG" for the list).
+export function placeOf(incident, {short = false} = {}) {
   const parts = [];
   if (incident.location) parts.push(incident.location);
-  if (incident.admin1 && incident.admin1 !== incident.location) parts.push(incident.admin1);
+  if (incident.admin1 && incident.admin1 !== incident.location && !(short && incident.location)) {
+    parts.push(incident.admin1);
+  }
   if (incident.country) parts.push(incident.country);
   return parts.length ? parts.join(', ') : 'place unknown';
 }

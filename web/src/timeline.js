@@ -86,8 +86,14 @@ export class Timeline {
       bin.fatalities += d.fatalities ?? 0;
       bins.set(b, bin);
     });
-    const x0 = unit.start(lo);
-    const x1 = unit.next(unit.start(hi));
+    let x0 = unit.start(lo);
+    let x1 = unit.next(unit.start(hi));
+    // A few days of data still get a readable axis: at least 15 days, centred.
+    if (unit === kUnits.day && x1 - x0 < 15) {
+      const pad = 15 - (x1 - x0);
+      x0 -= Math.floor(pad / 2);
+      x1 += Math.ceil(pad / 2);
+    }
     const plotW = width - m.left - m.right;
     const plotH = height - m.top - m.bottom;
     const x = (day) => m.left + ((day - x0) / (x1 - x0)) * plotW;
