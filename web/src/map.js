@@ -3,7 +3,7 @@
 // from the npm package world-atlas by web/build.mjs). No tiles, no network.
 //
 // Incidents are circle markers (SVG paths with class `incident-marker` and
-// `data-id`), their area proportional to fatalities_best (radius ~ sqrt; a
+// `data-id`; drawn on a canvas instead when there are more than 2000), their area proportional to fatalities_best (radius ~ sqrt; a
 // minimum size when the figure is 0 or unknown), their colour the event family.
 
 import {colorOf, familyOf} from './colors.js';
@@ -12,6 +12,7 @@ import {formatDates, formatFatalities, placeOf} from './format.js';
 
 const kMinRadius = 5;
 const kMaxRadius = 42;
+const kSvgMax = 2000;
 
 export function radiusOf(best) {
   if (best == null || !(best > 0)) return kMinRadius;
@@ -69,6 +70,9 @@ export class IncidentMap {
     // Big circles first so that small ones stay clickable on top.
     const located = incidents.filter((i) => i.lat != null && i.lon != null)
                         .sort((a, b) => (b.fatalities_best ?? 0) - (a.fatalities_best ?? 0));
+    // SVG paths (one DOM element per marker, which tests count) up to
+    // kSvgMax markers; a canvas beyond, which draws thousands much faster.
+    const renderer = located.length > kSvgMax ? (this.canvas ??= L.canvas({padding: 0.2})) : undefined;
     const families = new Map();
     for (const inc of located) {
       const family = familyOf(inc);
@@ -81,6 +85,7 @@ export class IncidentMap {
         fillColor: color,
         fillOpacity: 0.78,
         className: 'incident-marker',
+        ...(renderer ? {renderer} : {}),
       });
       marker.bindTooltip(
           `<strong>${escapeHtml(placeOf(inc))}</strong><br>${escapeHtml(formatDates(inc))}<br>` +
