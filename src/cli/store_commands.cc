@@ -47,7 +47,10 @@ StatusOr<std::vector<double>> Numbers(const std::string& flag, const std::string
 // Opens an existing store (query/export never create one).
 StatusOr<std::unique_ptr<store::Store>> OpenExisting(const std::string& path) {
   std::error_code ec;
-  if (path != ":memory:" && !std::filesystem::exists(path, ec)) {
+  // A PostgreSQL URL names a server, not a file: Open reports an unreachable
+  // server or a missing store itself.
+  if (path != ":memory:" && !store::Store::IsPostgresUrl(path) &&
+      !std::filesystem::exists(path, ec)) {
     return NotFoundError(path + ": no such database (create it with sitrep ingest)");
   }
   return store::Store::Open(path);

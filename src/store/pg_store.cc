@@ -1,10 +1,1190 @@
+// PgStore (pg_store.h): the PostgreSQL + PostGIS backend over libpq. Every
+// value reaches the server as a parameter of PQexecParams / PQexecPrepared;
+// the SQL text is built only from constants.
 #include "store/pg_store.h"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <map>
+#include <set>
+#include <string_view>
+#include <utility>
+
+#include "store/pg_text.h"
+#include "store/sql_where.h"
 
 namespace sitrep::store {
 
-// Placeholder until the libpq backend lands (issue 5 item 7).
-StatusOr<std::unique_ptr<Store>> OpenPostgres(const std::string& url) {
-  return UnimplementedError(url + ": PostgreSQL support is not built in yet");
+using sql::Value;
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Schema, version kSchemaVersion, in the PostgreSQL schema `sitrep` (created
+// with the search_path set to sitrep first, so the names below land there).
+
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE schema_version(version integer NOT NULL);
+CREATE TABLE documents(
+  id text PRIMARY KEY,
+  hash text NOT NULL,
+  date text COLLATE "C",
+  title text,
+  source text,
+  url text,
+  text text NOT NULL DEFAULT '',
+  ingested_at text NOT NULL
+);
+CREATE INDEX documents_date ON documents(date);
+
+CREATE TABLE sentences(
+  id bigserial PRIMARY KEY,
+  doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence_index bigint NOT NULL,
+  start bigint,
+  "end" bigint,
+  text text NOT NULL,
+  tsv tsvector NOT NULL,
+  UNIQUE(doc_id, sentence_index)
+);
+CREATE INDEX sentences_tsv ON sentences USING gin(tsv);
+
+CREATE TABLE incidents(
+  id bigserial PRIMARY KEY,
+  date_first text COLLATE "C",
+  date_last text COLLATE "C",
+  lat double precision,
+  lon double precision,
+  geog geography(Point, 4326),
+  country text,
+  admin1 text,
+  location text,
+  precision text,
+  event_family text,
+  event_types text,
+  fatalities_low bigint,
+  fatalities_best bigint,
+  fatalities_high bigint,
+  n_events bigint NOT NULL DEFAULT 0,
+  n_documents bigint NOT NULL DEFAULT 0
+);
+CREATE INDEX incidents_date ON incidents(date_first);
+CREATE INDEX incidents_country ON incidents(country, date_first);
+CREATE INDEX incidents_geog ON incidents USING gist(geog);
+
+CREATE TABLE events(
+  rowid bigserial PRIMARY KEY,
+  id text NOT NULL,
+  doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  incident_id bigint REFERENCES incidents(id),
+  sentence_index bigint,
+  doc_date text COLLATE "C",
+  date text COLLATE "C",
+  date_precision text,
+  date_basis text,
+  trigger_text text,
+  trigger_lemma text,
+  cameo text COLLATE "C",
+  cameo_root text COLLATE "C",
+  quad_class bigint,
+  goldstein double precision,
+  plover_event text,
+  plover_mode text,
+  acled_event_type text,
+  acled_sub_event_type text,
+  source_text text, source_code text, source_country text, source_sector text, source_name text,
+  target_text text, target_code text, target_country text, target_sector text, target_name text,
+  location_text text,
+  location_name text,
+  country text,
+  admin1 text,
+  lat double precision,
+  lon double precision,
+  geo_precision text,
+  location_basis text,
+  fatalities bigint,
+  fatalities_qualifier text,
+  injured bigint,
+  arrested bigint,
+  abducted bigint,
+  displaced bigint,
+  attribution_text text,
+  attribution_status text,
+  negated bigint,
+  modality text,
+  confidence double precision,
+  coder text,
+  record text NOT NULL,
+  geog geography(Point, 4326),
+  UNIQUE(doc_id, id)
+);
+CREATE INDEX events_id ON events(id);
+CREATE INDEX events_doc ON events(doc_id, sentence_index);
+CREATE INDEX events_incident ON events(incident_id);
+CREATE INDEX events_date ON events(date, rowid);
+CREATE INDEX events_country_date ON events(country, date);
+CREATE INDEX events_admin1 ON events(lower(admin1));
+CREATE INDEX events_cameo ON events(cameo);
+CREATE INDEX events_cameo_root ON events(cameo_root, date);
+CREATE INDEX events_plover ON events(lower(plover_event), date);
+CREATE INDEX events_acled ON events(lower(acled_event_type), date);
+CREATE INDEX events_acled_sub ON events(lower(acled_sub_event_type));
+CREATE INDEX events_source_code ON events(source_code);
+CREATE INDEX events_target_code ON events(target_code);
+CREATE INDEX events_fatalities ON events(fatalities) WHERE fatalities IS NOT NULL;
+CREATE INDEX events_geog ON events USING gist(geog);
+CREATE INDEX events_geom ON events USING gist((geog::geometry));
+)sql";
+
+// Advisory lock keys (pg_advisory_xact_lock(hashtext(...))).
+constexpr const char* kSchemaLock = "sitrep.schema";
+constexpr const char* kIngestLock = "sitrep.ingest";
+
+// "postgresql://user:secret@host/db" -> "postgresql://user:***@host/db", for
+// messages and Store::path().
+std::string RedactUrl(const std::string& url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  const size_t at = url.find('@', scheme + 3);
+  if (at == std::string::npos) return url;
+  const size_t colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+std::string TrimRight(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+std::string ParamText(const Value& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (const auto* n = std::get_if<int64_t>(&v)) return std::to_string(*n);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", std::get<double>(v));
+  return buf;
+}
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+
+// A query result in text format.
+class Rows {
+ public:
+  Rows() = default;
+  explicit Rows(PGresult* r) : r_(r) {}
+  int size() const { return r_ ? PQntuples(r_.get()) : 0; }
+  bool Null(int row, int col) const { return PQgetisnull(r_.get(), row, col) != 0; }
+  std::string Text(int row, int col) const {
+    return std::string(PQgetvalue(r_.get(), row, col),
+                       static_cast<size_t>(PQgetlength(r_.get(), row, col)));
+  }
+  int64_t Int(int row, int col) const {
+    return Null(row, col) ? 0 : std::strtoll(PQgetvalue(r_.get(), row, col), nullptr, 10);
+  }
+  std::optional<int64_t> OptInt(int row, int col) const {
+    return Null(row, col) ? std::nullopt : std::optional<int64_t>(Int(row, col));
+  }
+  std::optional<double> OptReal(int row, int col) const {
+    if (Null(row, col)) return std::nullopt;
+    return std::strtod(PQgetvalue(r_.get(), row, col), nullptr);
+  }
+
+ private:
+  std::unique_ptr<PGresult, ResultDeleter> r_;
+};
+
+// ---------------------------------------------------------------------------
+// Record field access (as store.cc: unknown is null; wrong types are unknown).
+
+const json* Child(const json& j, const char* key) {
+  if (!j.is_object()) return nullptr;
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+Value Str(const json& j, const char* key) {
+  const json* c = Child(j, key);
+  if (c && c->is_string()) return c->get<std::string>();
+  return std::monostate{};
+}
+Value Int(const json& j, const char* key) {
+  const json* c = Child(j, key);
+  if (c && c->is_number_integer()) return c->get<int64_t>();
+  if (c && c->is_number()) {
+    const double d = c->get<double>();
+    if (std::isfinite(d) && std::abs(d) < 9e18) return static_cast<int64_t>(d);
+    return std::monostate{};
+  }
+  if (c && c->is_boolean()) return static_cast<int64_t>(c->get<bool>());
+  return std::monostate{};
+}
+Value Real(const json& j, const char* key) {
+  const json* c = Child(j, key);
+  if (c && c->is_number()) {
+    double v = c->get<double>();
+    if (std::isfinite(v)) return v;
+  }
+  return std::monostate{};
+}
+const json& Obj(const json& j, const char* key) {
+  static const json kNull;
+  const json* c = Child(j, key);
+  return c && c->is_object() ? *c : kNull;
+}
+std::string AsString(const Value& v) {
+  const auto* s = std::get_if<std::string>(&v);
+  return s ? *s : std::string();
+}
+bool IsNull(const Value& v) { return std::holds_alternative<std::monostate>(v); }
+
+std::string NowUtc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// The event columns, in the order of EventValues (the SQLite store's columns).
+constexpr const char* kEventColumns[] = {"id",
+                                         "doc_id",
+                                         "incident_id",
+                                         "sentence_index",
+                                         "doc_date",
+                                         "date",
+                                         "date_precision",
+                                         "date_basis",
+                                         "trigger_text",
+                                         "trigger_lemma",
+                                         "cameo",
+                                         "cameo_root",
+                                         "quad_class",
+                                         "goldstein",
+                                         "plover_event",
+                                         "plover_mode",
+                                         "acled_event_type",
+                                         "acled_sub_event_type",
+                                         "source_text",
+                                         "source_code",
+                                         "source_country",
+                                         "source_sector",
+                                         "source_name",
+                                         "target_text",
+                                         "target_code",
+                                         "target_country",
+                                         "target_sector",
+                                         "target_name",
+                                         "location_text",
+                                         "location_name",
+                                         "country",
+                                         "admin1",
+                                         "lat",
+                                         "lon",
+                                         "geo_precision",
+                                         "location_basis",
+                                         "fatalities",
+                                         "fatalities_qualifier",
+                                         "injured",
+                                         "arrested",
+                                         "abducted",
+                                         "displaced",
+                                         "attribution_text",
+                                         "attribution_status",
+                                         "negated",
+                                         "modality",
+                                         "confidence",
+                                         "coder",
+                                         "record"};
+constexpr size_t kNumEventColumns = sizeof(kEventColumns) / sizeof(kEventColumns[0]);
+constexpr size_t ColumnIndex(std::string_view name) {
+  for (size_t i = 0; i < kNumEventColumns; ++i) {
+    if (name == kEventColumns[i]) return i;
+  }
+  return kNumEventColumns;
+}
+constexpr size_t kColIncident = ColumnIndex("incident_id");
+constexpr size_t kColDate = ColumnIndex("date");
+constexpr size_t kColCountry = ColumnIndex("country");
+constexpr size_t kColAdmin1 = ColumnIndex("admin1");
+constexpr size_t kColLat = ColumnIndex("lat");
+constexpr size_t kColLon = ColumnIndex("lon");
+constexpr size_t kColPrecision = ColumnIndex("geo_precision");
+constexpr size_t kColFatalities = ColumnIndex("fatalities");
+static_assert(kColFatalities < kNumEventColumns && kColIncident == 2);
+
+// One event row from its record (the same mapping as the SQLite store).
+std::vector<Value> EventValues(const json& r, std::string dump, const std::string& doc_id) {
+  std::vector<Value> v;
+  v.reserve(kNumEventColumns);
+  v.push_back(Str(r, "id"));
+  v.push_back(doc_id);
+  v.push_back(std::monostate{});  // incident_id, set by the caller
+  v.push_back(Int(r, "sentence_index"));
+  v.push_back(Str(r, "doc_date"));
+  const json& date = Obj(r, "date");
+  Value date_value = Str(date, "value");
+  if (IsNull(date_value)) date_value = Str(r, "doc_date");
+  v.push_back(date_value);
+  v.push_back(Str(date, "precision"));
+  v.push_back(Str(date, "basis"));
+  const json& trigger = Obj(r, "trigger");
+  v.push_back(Str(trigger, "text"));
+  v.push_back(Str(trigger, "lemma"));
+  v.push_back(Str(r, "cameo"));
+  v.push_back(Str(r, "cameo_root"));
+  v.push_back(Int(r, "quad_class"));
+  v.push_back(Real(r, "goldstein"));
+  const json& plover = Obj(r, "plover");
+  v.push_back(Str(plover, "event"));
+  v.push_back(Str(plover, "mode"));
+  const json& acled = Obj(r, "acled");
+  v.push_back(Str(acled, "event_type"));
+  v.push_back(Str(acled, "sub_event_type"));
+  for (const char* role : {"source", "target"}) {
+    const json& a = Obj(r, role);
+    for (const char* k : {"text", "code", "country", "sector", "name"}) v.push_back(Str(a, k));
+  }
+  const json& loc = Obj(r, "location");
+  v.push_back(Str(loc, "text"));
+  v.push_back(Str(loc, "name"));
+  v.push_back(Str(loc, "country"));
+  v.push_back(Str(loc, "admin1"));
+  Value lat = Real(loc, "lat"), lon = Real(loc, "lon");
+  const bool located = !IsNull(lat) && !IsNull(lon) && std::abs(std::get<double>(lat)) <= 90 &&
+                       std::abs(std::get<double>(lon)) <= 180;
+  v.push_back(located ? lat : Value{});
+  v.push_back(located ? lon : Value{});
+  v.push_back(Str(loc, "precision"));
+  v.push_back(Str(loc, "basis"));
+  const json& fat = Obj(r, "fatalities");
+  v.push_back(Int(fat, "count"));
+  v.push_back(Str(fat, "qualifier"));
+  for (const char* kind : {"injured", "arrested", "abducted", "displaced"}) {
+    v.push_back(Int(Obj(r, kind), "count"));
+  }
+  const json& att = Obj(r, "attribution");
+  v.push_back(Str(att, "text"));
+  v.push_back(Str(att, "status"));
+  v.push_back(Int(r, "negated"));
+  v.push_back(Str(r, "modality"));
+  v.push_back(Real(r, "confidence"));
+  v.push_back(Str(r, "coder"));
+  v.push_back(std::move(dump));
+  return v;
+}
+
+// "ASSAULT", else the ACLED type, else the CAMEO label, else the code.
+std::string EventFamily(const json& r) {
+  for (const Value& v : {Str(Obj(r, "plover"), "event"), Str(Obj(r, "acled"), "event_type"),
+                         Str(r, "cameo_label"), Str(r, "cameo")}) {
+    if (std::string s = AsString(v); !s.empty()) return s;
+  }
+  return "";
+}
+
+// "190/ASSAULT/Battles", "010" (the parts that are set).
+std::string EventType(const json& r) {
+  std::string out;
+  for (const Value& v :
+       {Str(r, "cameo"), Str(Obj(r, "plover"), "event"), Str(Obj(r, "acled"), "event_type")}) {
+    if (std::string s = AsString(v); !s.empty()) out += (out.empty() ? "" : "/") + s;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// The WHERE clause of a QueryFilter over `events e`, with $n parameters. The
+// same conditions as sql_where.h's SQLite clause.
+
+struct PgWhere {
+  std::string sql;  // " WHERE ..." or ""
+  std::vector<Value> binds;
+  // "$3" for a new parameter.
+  std::string Arg(Value v) {
+    binds.push_back(std::move(v));
+    return "$" + std::to_string(binds.size());
+  }
+};
+
+Status CheckText(const std::string& s, const char* what) {
+  if (!pg::IsPgText(s)) return InvalidArgumentError(std::string(what) + ": not valid UTF-8");
+  return OkStatus();
+}
+
+StatusOr<PgWhere> BuildPgWhere(const QueryFilter& f) {
+  PgWhere w;
+  std::vector<std::string> conds;
+  if (!f.from.empty()) {
+    if (!sql::IsIsoDate(f.from)) {
+      return InvalidArgumentError("--from: expected YYYY-MM-DD: " + f.from);
+    }
+    conds.push_back("e.date >= " + w.Arg(f.from));
+  }
+  if (!f.to.empty()) {
+    if (!sql::IsIsoDate(f.to)) return InvalidArgumentError("--to: expected YYYY-MM-DD: " + f.to);
+    conds.push_back("e.date <= " + w.Arg(f.to));
+  }
+  SITREP_RETURN_IF_ERROR(CheckText(f.country, "country"));
+  SITREP_RETURN_IF_ERROR(CheckText(f.admin1, "admin1"));
+  SITREP_RETURN_IF_ERROR(CheckText(f.actor, "actor"));
+  SITREP_RETURN_IF_ERROR(CheckText(f.plover, "plover"));
+  SITREP_RETURN_IF_ERROR(CheckText(f.acled, "acled"));
+  if (!f.country.empty()) conds.push_back("e.country = " + w.Arg(sql::Upper(f.country)));
+  if (!f.admin1.empty()) conds.push_back("lower(e.admin1) = lower(" + w.Arg(f.admin1) + ")");
+  const bool any_box = f.min_lon || f.min_lat || f.max_lon || f.max_lat;
+  if (any_box) {
+    if (!(f.min_lon && f.min_lat && f.max_lon && f.max_lat)) {
+      return InvalidArgumentError("bounding box needs min_lon, min_lat, max_lon, max_lat");
+    }
+    if (*f.min_lat > *f.max_lat || std::abs(*f.min_lat) > 90 || std::abs(*f.max_lat) > 90 ||
+        std::abs(*f.min_lon) > 180 || std::abs(*f.max_lon) > 180) {
+      return InvalidArgumentError("bounding box out of range");
+    }
+    const std::string lat_lo = w.Arg(*f.min_lat), lat_hi = w.Arg(*f.max_lat),
+                      lon_lo = w.Arg(*f.min_lon), lon_hi = w.Arg(*f.max_lon);
+    if (*f.min_lon <= *f.max_lon) {
+      // The GiST index on geog::geometry, then the exact columns.
+      conds.push_back("e.geog::geometry && ST_MakeEnvelope(" + lon_lo + "::float8, " + lat_lo +
+                      "::float8, " + lon_hi + "::float8, " + lat_hi + "::float8, 4326) AND e.lat " +
+                      "BETWEEN " + lat_lo + " AND " + lat_hi + " AND e.lon BETWEEN " + lon_lo +
+                      " AND " + lon_hi);
+    } else {  // crosses the antimeridian
+      conds.push_back("e.lat BETWEEN " + lat_lo + " AND " + lat_hi + " AND (e.lon >= " + lon_lo +
+                      " OR e.lon <= " + lon_hi + ")");
+    }
+  }
+  const bool any_near = f.near_lat || f.near_lon || f.near_km;
+  if (any_near) {
+    if (!(f.near_lat && f.near_lon && f.near_km)) {
+      return InvalidArgumentError("radius filter needs lat, lon and km");
+    }
+    const double lat = *f.near_lat, lon = *f.near_lon, km = *f.near_km;
+    if (std::abs(lat) > 90 || std::abs(lon) > 180 || !(km >= 0) || !std::isfinite(km)) {
+      return InvalidArgumentError("radius filter out of range (lat, lon, km >= 0)");
+    }
+    const std::string plat = w.Arg(lat), plon = w.Arg(lon);
+    // ST_DWithin on the sphere (the GiST index) with a margin, then the
+    // haversine distance of the SQLite store.
+    conds.push_back("ST_DWithin(e.geog, ST_SetSRID(ST_MakePoint(" + plon + "::float8, " + plat +
+                    "::float8), 4326)::geography, " + w.Arg(km * 1000.0 * 1.001 + 10.0) +
+                    "::float8, false) AND 2 * 6371.0088 * asin(sqrt(least(1.0, " +
+                    "power(sin(radians(e.lat - " + plat + "::float8) / 2), 2) + cos(radians(" +
+                    plat + "::float8)) * cos(radians(e.lat)) * power(sin(radians(e.lon - " + plon +
+                    "::float8) / 2), 2)))) <= " + w.Arg(km) + "::float8");
+  }
+  if (!f.actor.empty()) {
+    const std::string prefix = w.Arg(sql::LikeEscape(f.actor) + "%");
+    const std::string words = w.Arg("%" + sql::LikeEscape(f.actor) + "%");
+    conds.push_back("(e.source_code ILIKE " + prefix + " ESCAPE '\\' OR e.target_code ILIKE " +
+                    prefix + " ESCAPE '\\' OR e.source_text ILIKE " + words +
+                    " ESCAPE '\\' OR e.target_text ILIKE " + words +
+                    " ESCAPE '\\' OR e.source_name ILIKE " + words +
+                    " ESCAPE '\\' OR e.target_name ILIKE " + words + " ESCAPE '\\')");
+  }
+  if (!f.cameo.empty()) {
+    for (char c : f.cameo) {
+      if (!std::isdigit(static_cast<unsigned char>(c))) {
+        return InvalidArgumentError("--cameo: expected a code of digits: " + f.cameo);
+      }
+    }
+    if (f.cameo.size() == 2) {
+      conds.push_back("e.cameo_root = " + w.Arg(f.cameo));
+    } else {
+      std::string upper = f.cameo;
+      upper.back() = static_cast<char>(upper.back() + 1);  // "195" -> ["195", "19:")
+      conds.push_back("e.cameo >= " + w.Arg(f.cameo) + " AND e.cameo < " + w.Arg(upper));
+    }
+  }
+  if (!f.plover.empty()) {
+    conds.push_back("lower(e.plover_event) = lower(" + w.Arg(f.plover) + ")");
+  }
+  if (!f.acled.empty()) {
+    const std::string a = w.Arg(f.acled);
+    conds.push_back("(lower(e.acled_event_type) = lower(" + a +
+                    ") OR lower(e.acled_sub_event_type) = lower(" + a + "))");
+  }
+  if (f.min_fatalities) conds.push_back("e.fatalities >= " + w.Arg(*f.min_fatalities));
+  if (!f.text.empty()) {
+    std::string tsquery;
+    if (f.text_syntax == QueryFilter::TextSyntax::kWords) {
+      std::vector<std::string> words = pg::FtsWordQueries(f.text);
+      bool any = false;
+      for (char c : f.text) any |= !std::isspace(static_cast<unsigned char>(c));
+      if (!any) return InvalidArgumentError("full-text query has no words");
+      for (const std::string& word : words) {
+        tsquery += (tsquery.empty() ? "" : " && ") + std::string("phraseto_tsquery('simple', ") +
+                   w.Arg(word) + ")";
+      }
+    } else {
+      SITREP_ASSIGN_OR_RETURN(std::string q, pg::FtsWebSearch(f.text));
+      tsquery = "websearch_to_tsquery('simple', " + w.Arg(q) + ")";
+    }
+    if (tsquery.empty()) {
+      conds.push_back("false");  // words with no letters or digits ("(", "---")
+    } else {
+      conds.push_back(
+          "(e.doc_id, e.sentence_index) IN (SELECT s.doc_id, s.sentence_index FROM sentences s "
+          "WHERE s.tsv @@ (" +
+          tsquery + "))");
+    }
+  }
+  if (f.limit < -1 || f.offset < 0) return InvalidArgumentError("negative limit or offset");
+  for (size_t i = 0; i < conds.size(); ++i) w.sql += (i == 0 ? " WHERE " : " AND ") + conds[i];
+  return w;
+}
+
+// " LIMIT $n OFFSET $m" (a NULL limit is no limit), or "".
+std::string PgLimit(const QueryFilter& f, PgWhere& w) {
+  if (f.limit < 0 && f.offset == 0) return "";
+  return " LIMIT " + w.Arg(f.limit < 0 ? Value{} : Value{f.limit}) + "::bigint OFFSET " +
+         w.Arg(f.offset) + "::bigint";
+}
+
+QueryFilter Unpaged(const QueryFilter& filter) {
+  QueryFilter f = filter;
+  f.limit = -1;
+  f.offset = 0;
+  return f;
+}
+
+constexpr const char* kIncidentColumns =
+    "id, date_first, date_last, lat, lon, country, admin1, location, precision, event_family, "
+    "event_types, fatalities_low, fatalities_best, fatalities_high, n_events, n_documents";
+
+Incident IncidentFromRow(const Rows& q, int r) {
+  Incident in;
+  in.id = q.Int(r, 0);
+  in.date_first = q.Text(r, 1);
+  in.date_last = q.Text(r, 2);
+  in.lat = q.OptReal(r, 3);
+  in.lon = q.OptReal(r, 4);
+  in.country = q.Text(r, 5);
+  in.admin1 = q.Text(r, 6);
+  in.location = q.Text(r, 7);
+  in.precision = q.Text(r, 8);
+  in.event_family = q.Text(r, 9);
+  in.event_types = q.Text(r, 10);
+  in.fatalities_low = q.OptInt(r, 11);
+  in.fatalities_best = q.OptInt(r, 12);
+  in.fatalities_high = q.OptInt(r, 13);
+  in.n_events = q.Int(r, 14);
+  in.n_documents = q.Int(r, 15);
+  return in;
+}
+
+// The columns of Scan and GetIncident: an event with its document.
+constexpr const char* kEventSelect =
+    "SELECT e.rowid, e.incident_id, d.source, d.url, d.title, d.ingested_at, e.record FROM "
+    "events e LEFT JOIN documents d ON d.id = e.doc_id";
+
+StatusOr<StoredEvent> EventFromRow(const Rows& q, int r) {
+  StoredEvent e;
+  e.rowid = q.Int(r, 0);
+  e.incident_id = q.Int(r, 1);
+  e.doc_source = q.Text(r, 2);
+  e.doc_url = q.Text(r, 3);
+  e.doc_title = q.Text(r, 4);
+  e.ingested_at = q.Text(r, 5);
+  e.record = json::parse(q.Text(r, 6), nullptr, /*allow_exceptions=*/false);
+  if (e.record.is_discarded()) return DataLossError("stored record is not JSON");
+  return e;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// The connection: parameterised execution, errors as Status, one reconnect.
+
+class PgStore::Conn {
+ public:
+  ~Conn() {
+    if (c_) PQfinish(c_);
+  }
+
+  static StatusOr<std::unique_ptr<Conn>> Connect(const std::string& url) {
+    auto conn = std::make_unique<Conn>();
+    conn->url_ = url;
+    conn->c_ = PQconnectdb(url.c_str());
+    if (!conn->c_) return IoError(RedactUrl(url) + ": cannot connect: out of memory");
+    if (PQstatus(conn->c_) != CONNECTION_OK) {
+      return IoError(RedactUrl(url) + ": cannot connect: " + TrimRight(PQerrorMessage(conn->c_)));
+    }
+    conn->Quiet();
+    return conn;
+  }
+
+  // Reconnects once when the server closed the connection (a restart).
+  Status EnsureConnected() {
+    if (PQstatus(c_) == CONNECTION_OK) return OkStatus();
+    PQreset(c_);
+    if (PQstatus(c_) != CONNECTION_OK) {
+      return IoError(RedactUrl(url_) + ": connection lost: " + TrimRight(PQerrorMessage(c_)));
+    }
+    Quiet();
+    prepared_.clear();
+    if (!search_path_.empty()) {
+      SITREP_RETURN_IF_ERROR(Run("SELECT set_config('search_path', $1, false)", {search_path_}));
+    }
+    return OkStatus();
+  }
+
+  StatusOr<Rows> Exec(const std::string& sql, const std::vector<Value>& params = {}) {
+    std::vector<std::string> texts(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    for (size_t i = 0; i < params.size(); ++i) {
+      if (IsNull(params[i])) continue;
+      texts[i] = ParamText(params[i]);
+      values[i] = texts[i].c_str();
+    }
+    return Check(PQexecParams(c_, sql.c_str(), static_cast<int>(params.size()), nullptr,
+                              values.data(), nullptr, nullptr, 0));
+  }
+  // Same, as a named statement prepared on first use.
+  StatusOr<Rows> ExecPrepared(const std::string& name, const std::string& sql,
+                              const std::vector<Value>& params) {
+    if (!prepared_.count(name)) {
+      StatusOr<Rows> p = Check(PQprepare(c_, name.c_str(), sql.c_str(), 0, nullptr));
+      if (!p.ok()) return p.status();
+      prepared_.insert(name);
+    }
+    std::vector<std::string> texts(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    for (size_t i = 0; i < params.size(); ++i) {
+      if (IsNull(params[i])) continue;
+      texts[i] = ParamText(params[i]);
+      values[i] = texts[i].c_str();
+    }
+    return Check(PQexecPrepared(c_, name.c_str(), static_cast<int>(params.size()), values.data(),
+                                nullptr, nullptr, 0));
+  }
+  Status Run(const std::string& sql, const std::vector<Value>& params = {}) {
+    return Exec(sql, params).status();
+  }
+  // Several constant statements (the schema); no parameters.
+  Status RunScript(const char* sql) { return Check(PQexec(c_, sql)).status(); }
+
+  bool InTransaction() const { return PQtransactionStatus(c_) != PQTRANS_IDLE; }
+  int NextCursor() { return ++cursors_; }
+  void set_search_path(std::string p) { search_path_ = std::move(p); }
+
+ private:
+  void Quiet() {
+    PQsetNoticeProcessor(
+        c_, [](void*, const char*) {}, nullptr);
+    PQsetClientEncoding(c_, "UTF8");
+  }
+
+  StatusOr<Rows> Check(PGresult* r) {
+    Rows rows(r);
+    const ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return rows;
+    const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    const char* primary = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    const std::string code = state ? state : "";
+    const std::string msg =
+        "postgres: " + (primary ? std::string(primary) : TrimRight(PQerrorMessage(c_))) +
+        (code.empty() ? "" : " (" + code + ")");
+    if (PQstatus(c_) != CONNECTION_OK || code.rfind("08", 0) == 0 || code.rfind("57P", 0) == 0 ||
+        code.empty()) {
+      return IoError(msg);
+    }
+    if (code.rfind("22", 0) == 0) return InvalidArgumentError(msg);
+    return InternalError(msg);
+  }
+
+  PGconn* c_ = nullptr;
+  std::string url_, search_path_;
+  std::set<std::string> prepared_;
+  int cursors_ = 0;
+};
+
+namespace {
+
+// Runs `body` in a transaction of its own (BEGIN ... COMMIT, ROLLBACK on
+// error), or inside the caller's when one is open.
+Status InTransaction(PgStore::Conn& c, const std::function<Status()>& body) {
+  const bool own = !c.InTransaction();
+  if (own) SITREP_RETURN_IF_ERROR(c.Run("BEGIN"));
+  Status s = body();
+  if (!own) return s;
+  if (!s.ok()) {
+    (void)c.Run("ROLLBACK");
+    return s;
+  }
+  return c.Run("COMMIT");
+}
+
+// Streams the rows of `sql` through a cursor, 1,000 at a time, so that a scan
+// of millions of events holds one page in memory and `fn` may run other
+// queries on the same connection.
+Status Stream(PgStore::Conn& c, const std::string& sql, const std::vector<Value>& params,
+              const std::function<Status(const Rows&, int)>& fn) {
+  constexpr int kPage = 1000;
+  const std::string cursor = "sitrep_cursor_" + std::to_string(c.NextCursor());
+  return InTransaction(c, [&]() -> Status {
+    SITREP_RETURN_IF_ERROR(c.Run("DECLARE " + cursor + " NO SCROLL CURSOR FOR " + sql, params));
+    Status s = OkStatus();
+    while (s.ok()) {
+      StatusOr<Rows> page = c.Exec("FETCH " + std::to_string(kPage) + " FROM " + cursor);
+      if (!page.ok()) return page.status();
+      for (int i = 0; s.ok() && i < page->size(); ++i) s = fn(*page, i);
+      if (page->size() < kPage) break;
+    }
+    if (!s.ok()) {
+      (void)c.Run("CLOSE " + cursor);
+      return s;
+    }
+    return c.Run("CLOSE " + cursor);
+  });
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Open: PostGIS, the schema, the search_path.
+
+StatusOr<std::unique_ptr<Store>> OpenPostgres(const std::string& url) { return PgStore::Open(url); }
+
+PgStore::PgStore(std::unique_ptr<Conn> conn, std::string url)
+    : Store(std::move(url)), conn_(std::move(conn)) {}
+
+PgStore::~PgStore() = default;
+
+StatusOr<std::unique_ptr<Store>> PgStore::Open(const std::string& url) {
+  const std::string shown = RedactUrl(url);
+  SITREP_ASSIGN_OR_RETURN(std::unique_ptr<Conn> conn, Conn::Connect(url));
+  Conn& c = *conn;
+  Status s = InTransaction(c, [&]() -> Status {
+    SITREP_RETURN_IF_ERROR(c.Run("SELECT pg_advisory_xact_lock(hashtext($1))", {kSchemaLock}));
+    // PostGIS: use it where it is installed; install it if we may.
+    const std::string find_postgis =
+        "SELECT n.nspname FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace "
+        "WHERE x.extname = 'postgis'";
+    SITREP_ASSIGN_OR_RETURN(Rows ext, c.Exec(find_postgis));
+    if (ext.size() == 0) {
+      SITREP_ASSIGN_OR_RETURN(Rows avail,
+                              c.Exec("SELECT 1 FROM pg_available_extensions WHERE name = "
+                                     "'postgis'"));
+      if (avail.size() == 0) {
+        return FailedPreconditionError("PostGIS is not installed on the server");
+      }
+      Status created = c.Run("CREATE EXTENSION IF NOT EXISTS postgis");
+      if (!created.ok()) {
+        return FailedPreconditionError(
+            "PostGIS is not enabled in this database and sitrep may not enable it (as a "
+            "superuser: CREATE EXTENSION postgis): " +
+            created.message());
+      }
+      SITREP_ASSIGN_OR_RETURN(ext, c.Exec(find_postgis));
+      if (ext.size() == 0) return FailedPreconditionError("PostGIS could not be enabled");
+    }
+    SITREP_ASSIGN_OR_RETURN(Rows sp,
+                            c.Exec("SELECT 'sitrep, ' || quote_ident($1::text)", {ext.Text(0, 0)}));
+    const std::string search_path = sp.Text(0, 0);
+    // Our schema: absent (create it), a sitrep store (check its version), or
+    // someone else's (refuse).
+    SITREP_ASSIGN_OR_RETURN(
+        Rows tables,
+        c.Exec("SELECT count(*), count(*) FILTER (WHERE tablename = 'schema_version'), "
+               "count(*) FILTER (WHERE tablename IN ('documents', 'events', 'incidents', "
+               "'sentences')) FROM pg_tables WHERE schemaname = 'sitrep'"));
+    const int64_t n_tables = tables.Int(0, 0), has_version = tables.Int(0, 1),
+                  n_ours = tables.Int(0, 2);
+    SITREP_RETURN_IF_ERROR(c.Run("CREATE SCHEMA IF NOT EXISTS sitrep"));
+    SITREP_RETURN_IF_ERROR(c.Run("SELECT set_config('search_path', $1, false)", {search_path}));
+    c.set_search_path(search_path);
+    int version = 0;
+    if (has_version) {
+      SITREP_ASSIGN_OR_RETURN(Rows v, c.Exec("SELECT max(version) FROM schema_version"));
+      version = static_cast<int>(v.Int(0, 0));
+    } else if (n_tables > 0) {
+      return DataLossError("not a sitrep store (schema \"sitrep\" holds other tables)");
+    }
+    if (version > kSchemaVersion) {
+      return FailedPreconditionError("store schema version " + std::to_string(version) +
+                                     " is newer than this sitrep's (" +
+                                     std::to_string(kSchemaVersion) + ")");
+    }
+    if (version == kSchemaVersion) {
+      if (n_ours != 4) return DataLossError("not a sitrep store (tables missing)");
+      return OkStatus();
+    }
+    if (version < 1) SITREP_RETURN_IF_ERROR(c.RunScript(kSchemaV1));
+    // Later versions: if (version < 2) SITREP_RETURN_IF_ERROR(c.RunScript(kSchemaV2Migration));
+    SITREP_RETURN_IF_ERROR(c.Run("DELETE FROM schema_version"));
+    return c.Run("INSERT INTO schema_version(version) VALUES ($1)",
+                 {static_cast<int64_t>(kSchemaVersion)});
+  });
+  if (!s.ok()) return s.WithContext(shown);
+  return std::unique_ptr<Store>(new PgStore(std::move(conn), shown));
+}
+
+// ---------------------------------------------------------------------------
+// Ingest.
+
+Status PgStore::IngestBatch(const std::vector<DocumentRecords>& batch, const IngestOptions& options,
+                            IngestStats* stats) {
+  IngestStats local;
+  IngestStats& st = stats ? *stats : local;
+  Conn& c = *conn_;
+  SITREP_RETURN_IF_ERROR(c.EnsureConnected());
+  std::string cols, marks;
+  for (size_t i = 0; i < kNumEventColumns; ++i) {
+    cols += (i ? ", " : "") + std::string(kEventColumns[i]);
+    marks += (i ? ", $" : "$") + std::to_string(i + 1);
+  }
+  const std::string lat = "$" + std::to_string(kColLat + 1) + "::float8",
+                    lon = "$" + std::to_string(kColLon + 1) + "::float8";
+  const std::string ins_event = "INSERT INTO events(" + cols + ", geog) VALUES (" + marks +
+                                ", ST_SetSRID(ST_MakePoint(" + lon + ", " + lat +
+                                "), 4326)::geography) RETURNING rowid";
+  const std::string ins_incident =
+      "INSERT INTO incidents(date_first, date_last, lat, lon, geog, country, admin1, location, "
+      "precision, event_family, event_types, fatalities_low, fatalities_best, fatalities_high, "
+      "n_events, n_documents) VALUES ($1, $2, $3, $4, ST_SetSRID(ST_MakePoint($4::float8, "
+      "$3::float8), 4326)::geography, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, 1) RETURNING id";
+
+  // Unpacks a rejected document's problem into the stats.
+  auto reject = [&](const std::string& id, const std::string& problem) {
+    ++st.rejected;
+    st.errors.push_back("doc " + id + ": " + problem);
+  };
+  // Counts are applied after the commit: a rolled-back batch reports nothing
+  // as written.
+  IngestStats counts;
+  Status s = InTransaction(c, [&]() -> Status {
+    SITREP_RETURN_IF_ERROR(c.Run("SELECT pg_advisory_xact_lock(hashtext($1))", {kIngestLock}));
+    const std::string now = NowUtc();
+    std::set<std::string> seen_in_batch;
+    for (size_t di = 0; di < batch.size(); ++di) {
+      const DocumentRecords& d = batch[di];
+      const StoredDocument& doc = d.document;
+      const std::string& id = doc.id;
+      // Validate before writing anything of this document.
+      std::string problem;
+      if (id.empty()) problem = "document without an id";
+      for (const std::string* f :
+           {&doc.id, &doc.date, &doc.title, &doc.source, &doc.url, &doc.text}) {
+        if (problem.empty() && !pg::IsPgText(*f)) problem = "not valid UTF-8 (or a NUL byte)";
+      }
+      for (const StoredSentence& sent : d.sentences) {
+        if (problem.empty() && !pg::IsPgText(sent.text)) {
+          problem = "sentence " + std::to_string(sent.index) + ": not valid UTF-8";
+        }
+      }
+      std::set<std::string> record_ids;
+      std::vector<std::string> dumps;
+      dumps.reserve(d.records.size());
+      for (size_t i = 0; problem.empty() && i < d.records.size(); ++i) {
+        const json& r = d.records[i];
+        if (!r.is_object()) {
+          problem = "record " + std::to_string(i) + ": not a JSON object";
+        } else if (!Child(r, "id") || !r["id"].is_string()) {
+          problem = "record " + std::to_string(i) + ": no string \"id\"";
+        } else if (!record_ids.insert(r["id"].get<std::string>()).second) {
+          problem = "record " + std::to_string(i) + ": id " + r["id"].dump() + " given twice";
+        } else if (Child(r, "doc_id") && r["doc_id"] != id) {
+          problem = "record " + std::to_string(i) + ": doc_id " + r["doc_id"].dump() +
+                    " is not the document's";
+        } else {
+          try {
+            dumps.push_back(r.dump());
+          } catch (const json::exception&) {
+            problem = "record " + std::to_string(i) + ": not valid UTF-8";
+          }
+        }
+      }
+      if (problem.empty() && !seen_in_batch.insert(id).second) problem = "given twice in one batch";
+      if (!problem.empty()) {
+        reject(id, problem);
+        continue;
+      }
+      const std::string hash = ContentHash(d);
+      SITREP_ASSIGN_OR_RETURN(
+          Rows old, c.ExecPrepared("get_hash", "SELECT hash FROM documents WHERE id = $1", {id}));
+      const bool known = old.size() > 0;
+      if (known && old.Text(0, 0) == hash) {
+        ++counts.unchanged;
+        if (options.on_document) options.on_document(di);
+        continue;
+      }
+      if (known) {
+        // Replace: the incidents of its events, then the document (cascading
+        // to sentences and events), then the incidents left empty.
+        SITREP_ASSIGN_OR_RETURN(
+            Rows incidents,
+            c.ExecPrepared("old_incidents",
+                           "SELECT DISTINCT incident_id FROM events WHERE doc_id = $1 AND "
+                           "incident_id IS NOT NULL",
+                           {id}));
+        SITREP_RETURN_IF_ERROR(
+            c.ExecPrepared("del_doc", "DELETE FROM documents WHERE id = $1", {id}).status());
+        for (int i = 0; i < incidents.size(); ++i) {
+          SITREP_RETURN_IF_ERROR(
+              c.ExecPrepared("del_incident",
+                             "DELETE FROM incidents WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM "
+                             "events WHERE incident_id = $1)",
+                             {incidents.Int(i, 0)})
+                  .status());
+        }
+        ++counts.replaced;
+      } else {
+        ++counts.inserted;
+      }
+      auto opt = [](const std::string& v) -> Value { return v.empty() ? Value{} : Value{v}; };
+      SITREP_RETURN_IF_ERROR(
+          c.ExecPrepared("ins_doc",
+                         "INSERT INTO documents(id, hash, date, title, source, url, text, "
+                         "ingested_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                         {id, hash, opt(doc.date), opt(doc.title), opt(doc.source), opt(doc.url),
+                          doc.text, now})
+              .status());
+      auto add_sentence = [&](int64_t index, const Value& start, const Value& end,
+                              const std::string& text) -> Status {
+        return c
+            .ExecPrepared("ins_sent",
+                          "INSERT INTO sentences(doc_id, sentence_index, start, \"end\", text, "
+                          "tsv) VALUES ($1, $2, $3, $4, $5, to_tsvector('simple', $6)) ON "
+                          "CONFLICT (doc_id, sentence_index) DO NOTHING",
+                          {id, index, start, end, text, pg::FtsNormalize(text)})
+            .status();
+      };
+      if (!d.sentences.empty()) {
+        for (const StoredSentence& sent : d.sentences) {
+          SITREP_RETURN_IF_ERROR(add_sentence(sent.index, sent.start, sent.end, sent.text));
+        }
+      } else {
+        for (const json& r : d.records) {
+          Value index = Int(r, "sentence_index");
+          Value text = Str(r, "sentence");
+          if (IsNull(index) || IsNull(text)) continue;
+          const json& span = Obj(r, "span");
+          SITREP_RETURN_IF_ERROR(add_sentence(std::get<int64_t>(index), Int(span, "start"),
+                                              Int(span, "end"), std::get<std::string>(text)));
+        }
+      }
+      for (size_t ri = 0; ri < d.records.size(); ++ri) {
+        const json& r = d.records[ri];
+        std::vector<Value> ev = EventValues(r, std::move(dumps[ri]), id);
+        const json& loc = Obj(r, "location");
+        const Value& fat = ev[kColFatalities];
+        // Its own incident (merging relinks it).
+        SITREP_ASSIGN_OR_RETURN(
+            Rows inc,
+            c.ExecPrepared("ins_incident", ins_incident,
+                           {ev[kColDate], ev[kColDate], ev[kColLat], ev[kColLon], ev[kColCountry],
+                            ev[kColAdmin1], Str(loc, "name"), ev[kColPrecision],
+                            opt(EventFamily(r)), Value{EventType(r)}, fat, fat, fat}));
+        ev[kColIncident] = inc.Int(0, 0);
+        StatusOr<Rows> row = c.ExecPrepared("ins_event", ins_event, ev);
+        if (!row.ok()) return row.status().WithContext("doc " + id + ": event " + AsString(ev[0]));
+        ++counts.events;
+      }
+      if (options.on_document) options.on_document(di);
+    }
+    return OkStatus();
+  });
+  if (!s.ok()) return s;
+  st.inserted += counts.inserted;
+  st.replaced += counts.replaced;
+  st.unchanged += counts.unchanged;
+  st.events += counts.events;
+  return OkStatus();
+}
+
+// ---------------------------------------------------------------------------
+// Reads.
+
+Status PgStore::Scan(const QueryFilter& filter,
+                     const std::function<Status(StoredEvent&&)>& fn) const {
+  SITREP_RETURN_IF_ERROR(conn_->EnsureConnected());
+  SITREP_ASSIGN_OR_RETURN(PgWhere w, BuildPgWhere(filter));
+  const std::string sql = std::string(kEventSelect) + w.sql +
+                          " ORDER BY e.date NULLS FIRST, e.rowid" + PgLimit(filter, w);
+  return Stream(*conn_, sql, w.binds, [&](const Rows& q, int r) -> Status {
+    SITREP_ASSIGN_OR_RETURN(StoredEvent e, EventFromRow(q, r));
+    return fn(std::move(e));
+  });
+}
+
+Status PgStore::ScanIncidents(const QueryFilter& filter,
+                              const std::function<Status(const Incident&)>& fn) const {
+  SITREP_RETURN_IF_ERROR(conn_->EnsureConnected());
+  SITREP_ASSIGN_OR_RETURN(PgWhere w, BuildPgWhere(Unpaged(filter)));
+  const std::string sql = std::string("SELECT ") + kIncidentColumns +
+                          " FROM incidents WHERE id IN (SELECT e.incident_id FROM events e" +
+                          w.sql + ") ORDER BY id" + PgLimit(filter, w);
+  return Stream(*conn_, sql, w.binds,
+                [&](const Rows& q, int r) -> Status { return fn(IncidentFromRow(q, r)); });
+}
+
+StatusOr<int64_t> PgStore::CountEvents(const QueryFilter& filter) const {
+  SITREP_RETURN_IF_ERROR(conn_->EnsureConnected());
+  SITREP_ASSIGN_OR_RETURN(PgWhere w, BuildPgWhere(Unpaged(filter)));
+  SITREP_ASSIGN_OR_RETURN(Rows q, conn_->Exec("SELECT count(*) FROM events e" + w.sql, w.binds));
+  return q.Int(0, 0);
+}
+
+StatusOr<int64_t> PgStore::CountIncidents(const QueryFilter& filter) const {
+  SITREP_RETURN_IF_ERROR(conn_->EnsureConnected());
+  SITREP_ASSIGN_OR_RETURN(PgWhere w, BuildPgWhere(Unpaged(filter)));
+  SITREP_ASSIGN_OR_RETURN(
+      Rows q, conn_->Exec("SELECT count(DISTINCT e.incident_id) FROM events e" + w.sql, w.binds));
+  return q.Int(0, 0);
+}
+
+StatusOr<IncidentDetail> PgStore::GetIncident(int64_t id) const {
+  SITREP_RETURN_IF_ERROR(conn_->EnsureConnected());
+  IncidentDetail out;
+  SITREP_ASSIGN_OR_RETURN(Rows in, conn_->Exec(std::string("SELECT ") + kIncidentColumns +
+                                                   " FROM incidents WHERE id = $1",
+                                               {id}));
+  if (in.size() == 0) return NotFoundError("no incident " + std::to_string(id));
+  out.incident = IncidentFromRow(in, 0);
+  SITREP_ASSIGN_OR_RETURN(
+      Rows q, conn_->Exec(std::string(kEventSelect) +
+                              " WHERE e.incident_id = $1 ORDER BY e.date NULLS FIRST, e.rowid",
+                          {id}));
+  for (int r = 0; r < q.size(); ++r) {
+    SITREP_ASSIGN_OR_RETURN(StoredEvent e, EventFromRow(q, r));
+    // "fatalities": {"count": 4, "qualifier": "at_least"} -> one figure, given
+    // by the attribution's source ("Police") or else the document's.
+    const json* fat = Child(e.record, "fatalities");
+    if (fat && fat->is_object() && Child(*fat, "count") && (*fat)["count"].is_number()) {
+      FatalityFigure f;
+      f.count = (*fat)["count"].get<int64_t>();
+      f.qualifier = AsString(Str(*fat, "qualifier"));
+      f.event_id = AsString(Str(e.record, "id"));
+      f.doc_id = AsString(Str(e.record, "doc_id"));
+      f.source = AsString(Str(Obj(e.record, "attribution"), "text"));
+      if (f.source.empty()) f.source = e.doc_source;
+      out.fatality_figures.push_back(std::move(f));
+    }
+    out.reports.push_back(std::move(e));
+  }
+  return out;
+}
+
+StatusOr<StoreStats> PgStore::Stats(const QueryFilter& filter) const {
+  SITREP_RETURN_IF_ERROR(conn_->EnsureConnected());
+  SITREP_ASSIGN_OR_RETURN(PgWhere w, BuildPgWhere(Unpaged(filter)));
+  // Aggregated on the server. An incident counts once per group it has
+  // matching events in, and its fatalities_best goes to each such group once
+  // (the SQLite store's rule).
+  auto group = [](int kind, const std::string& key) {
+    const std::string k = std::to_string(kind);
+    return "SELECT " + k + ", g.key, g.events, g.incidents, coalesce(x.f, 0) FROM (SELECT " + key +
+           " AS key, count(*) AS events, count(DISTINCT incident_id) AS incidents FROM m GROUP "
+           "BY " +
+           key +
+           ") g LEFT JOIN (SELECT u.key, sum(coalesce(i.fatalities_best, 0)) AS f FROM "
+           "(SELECT DISTINCT " +
+           key +
+           " AS key, incident_id FROM m) u JOIN incidents i ON i.id = u.incident_id GROUP "
+           "BY u.key) x ON x.key = g.key";
+  };
+  const std::string sql =
+      "WITH m AS MATERIALIZED (SELECT e.incident_id, coalesce(e.date, '') AS day, "
+      "coalesce(e.country, '') AS country, coalesce(i.event_family, '') AS type FROM events e "
+      "LEFT JOIN incidents i ON i.id = e.incident_id" +
+      w.sql +
+      ") SELECT 0, '', count(*), count(DISTINCT incident_id), (SELECT "
+      "coalesce(sum(coalesce(fatalities_best, 0)), 0) FROM incidents WHERE id IN (SELECT "
+      "incident_id FROM m)) FROM m UNION ALL " +
+      group(1, "day") + " UNION ALL " + group(2, "type") + " UNION ALL " + group(3, "country");
+  SITREP_ASSIGN_OR_RETURN(Rows q, conn_->Exec(sql, w.binds));
+  StoreStats out;
+  for (int r = 0; r < q.size(); ++r) {
+    const int64_t kind = q.Int(r, 0);
+    StatsRow row{q.Text(r, 1), q.Int(r, 2), q.Int(r, 3), q.Int(r, 4)};
+    if (kind == 0) {
+      out.total_events = row.events;
+      out.total_incidents = row.incidents;
+      out.total_fatalities = row.fatalities;
+    } else {
+      (kind == 1 ? out.by_day : kind == 2 ? out.by_type : out.by_country).push_back(row);
+    }
+  }
+  std::sort(out.by_day.begin(), out.by_day.end(),
+            [](const StatsRow& a, const StatsRow& b) { return a.key < b.key; });
+  for (auto* v : {&out.by_type, &out.by_country}) {
+    std::sort(v->begin(), v->end(), [](const StatsRow& a, const StatsRow& b) {
+      return a.events != b.events ? a.events > b.events : a.key < b.key;
+    });
+  }
+  return out;
+}
+
+StatusOr<StoredDocument> PgStore::GetDocument(const std::string& id) const {
+  SITREP_RETURN_IF_ERROR(conn_->EnsureConnected());
+  SITREP_RETURN_IF_ERROR(CheckText(id, "document id"));
+  SITREP_ASSIGN_OR_RETURN(
+      Rows q,
+      conn_->Exec("SELECT id, date, title, source, url, text FROM documents WHERE id = $1", {id}));
+  if (q.size() == 0) return NotFoundError("no document " + id);
+  return StoredDocument{q.Text(0, 0), q.Text(0, 1), q.Text(0, 2),
+                        q.Text(0, 3), q.Text(0, 4), q.Text(0, 5)};
+}
+
+StatusOr<int64_t> PgStore::Count(const std::string& table) const {
+  static const std::map<std::string, std::string> kCounts = {
+      {"documents", "SELECT count(*) FROM documents"},
+      {"sentences", "SELECT count(*) FROM sentences"},
+      {"events", "SELECT count(*) FROM events"},
+      {"incidents", "SELECT count(*) FROM incidents"},
+      {"event_geo", "SELECT count(*) FROM events WHERE geog IS NOT NULL"}};
+  auto it = kCounts.find(table);
+  if (it == kCounts.end()) return InvalidArgumentError("no table " + table);
+  SITREP_RETURN_IF_ERROR(conn_->EnsureConnected());
+  SITREP_ASSIGN_OR_RETURN(Rows q, conn_->Exec(it->second));
+  return q.Int(0, 0);
+}
+
+StatusOr<std::string> PgStore::IntegrityCheck() const {
+  SITREP_RETURN_IF_ERROR(conn_->EnsureConnected());
+  static const std::pair<const char*, const char*> kChecks[] = {
+      {"schema version is not this sitrep's",
+       "SELECT count(*) FROM schema_version WHERE version <> $1"},
+      {"events without a document",
+       "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = "
+       "e.doc_id)"},
+      {"sentences without a document",
+       "SELECT count(*) FROM sentences s WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id "
+       "= s.doc_id)"},
+      {"events without an incident",
+       "SELECT count(*) FROM events e WHERE e.incident_id IS NULL OR NOT EXISTS (SELECT 1 FROM "
+       "incidents i WHERE i.id = e.incident_id)"},
+      {"incidents without events",
+       "SELECT count(*) FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM events e WHERE "
+       "e.incident_id = i.id)"},
+      {"incidents whose n_events or n_documents are wrong",
+       "SELECT count(*) FROM incidents i JOIN (SELECT incident_id, count(*) AS n, count(DISTINCT "
+       "doc_id) AS d FROM events GROUP BY incident_id) c ON c.incident_id = i.id WHERE i.n_events "
+       "<> c.n OR i.n_documents <> c.d"},
+      {"events whose geography is not their lat/lon",
+       "SELECT count(*) FROM events WHERE (geog IS NULL) <> (lat IS NULL OR lon IS NULL) OR "
+       "(geog IS NOT NULL AND (abs(ST_Y(geog::geometry) - lat) > 1e-9 OR "
+       "abs(ST_X(geog::geometry) - lon) > 1e-9))"},
+      {"events that are not valid JSON objects",
+       "SELECT count(*) FROM events WHERE left(record, 1) <> '{'"},
+  };
+  for (const auto& [what, sql] : kChecks) {
+    std::vector<Value> params;
+    if (std::string_view(sql).find("$1") != std::string_view::npos) {
+      params.push_back(static_cast<int64_t>(kSchemaVersion));
+    }
+    SITREP_ASSIGN_OR_RETURN(Rows q, conn_->Exec(sql, params));
+    if (q.Int(0, 0) != 0) return std::to_string(q.Int(0, 0)) + " " + what;
+  }
+  return std::string("ok");
 }
 
 }  // namespace sitrep::store
