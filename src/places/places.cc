@@ -285,8 +285,13 @@ bool IsBuiltinPrefix(std::string_view key) {
 
 bool IsCountryEntry(const geo::Entry& e) { return e.precision == GeoPrecision::kCountry; }
 bool IsAdminEntry(const geo::Entry& e) { return e.precision == GeoPrecision::kAdmin1; }
+// A county or district (GeoNames ADM2): an area, but named like towns and
+// just as weak as evidence ("Suffolk", "Scott County" need a preposition or
+// a designator, like a town).
+bool IsAdmin2Entry(const geo::Entry& e) { return e.feature == "ADM2"; }
 bool IsFeatureEntry(const geo::Entry& e) {
-  return e.precision == GeoPrecision::kFeature || e.geonameid == 0 || e.feature == "CONT";
+  return (e.precision == GeoPrecision::kFeature || e.geonameid == 0 || e.feature == "CONT") &&
+         !IsAdmin2Entry(e);
 }
 bool IsStrongEntry(const geo::Entry& e) {
   return IsCountryEntry(e) || IsAdminEntry(e) || IsFeatureEntry(e);
@@ -306,10 +311,11 @@ struct Candidate {
   bool strong = false;  // some entry is a country/admin1/feature
   bool accepted = false;
   bool dateline = false;
-  int32_t hierarchy = -1;   // index of the candidate naming its province/country
-  int32_t chosen = -1;      // entry id
-  int builtin = -1;         // index into kBuiltins when the gazetteer lacks the name
-  bool unknown_ok = false;  // unknown name with enough context to keep
+  int32_t hierarchy = -1;     // index of the candidate naming its province/country
+  int32_t chosen = -1;        // entry id
+  bool by_hierarchy = false;  // chosen because the next name is its province/country/county
+  int builtin = -1;           // index into kBuiltins when the gazetteer lacks the name
+  bool unknown_ok = false;    // unknown name with enough context to keep
   float confidence = 0;
 };
 
@@ -382,6 +388,9 @@ std::pair<uint32_t, uint32_t> FindDateline(const Document& doc) {
   return {0, 0};
 }
 
+// Score bonus for an entry whose province another name of the document names.
+constexpr double kProvinceEvidence = 2.5;
+
 class Recognizer {
  public:
   Recognizer(const geo::Gazetteer& gaz, Document& doc, const RecognizeOptions& options)
@@ -397,6 +406,7 @@ class Recognizer {
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) ScanSentence(si);
     CollectEvidence();
     Accept();
+    CollectProvinces();
     Resolve();
     Emit();
   }
@@ -662,6 +672,33 @@ class Recognizer {
     countries_.Finish();
   }
 
+  // Provinces the document names ("Indiana", "Idlib province"): every
+  // accepted name with a province reading, as "ISO3\tkey of the province",
+  // with the name's own key (a name is no evidence for itself).
+  void CollectProvinces() {
+    provinces_.clear();
+    for (const Candidate& c : cands_) {
+      if (!c.accepted) continue;
+      std::string own = NormalizeName(KeyOf(c));
+      for (uint32_t id : c.ids) {
+        const geo::Entry& e = gaz_.entry(id);
+        if (!IsAdminEntry(e)) continue;
+        provinces_.emplace_back(
+            std::string(e.country) + "\t" + NormalizeName(e.admin1.empty() ? e.name : e.admin1),
+            own);
+      }
+    }
+  }
+  // True if another name of the document is the province of `e`.
+  bool ProvinceNamed(const geo::Entry& e, const std::string& own_key) const {
+    if (e.admin1.empty() || IsAdminEntry(e) || IsCountryEntry(e)) return false;
+    std::string k = std::string(e.country) + "\t" + NormalizeName(e.admin1);
+    for (const auto& [p, key] : provinces_) {
+      if (p == k && key != own_key) return true;
+    }
+    return false;
+  }
+
   void Accept() {
     std::vector<std::string> accepted_keys;
     for (size_t i = 0; i < cands_.size(); ++i) {
@@ -880,7 +917,7 @@ class Recognizer {
     bool coarse = false;
     for (uint32_t id : n.ids) {
       const geo::Entry& e = gaz_.entry(id);
-      coarse |= IsCountryEntry(e) || IsAdminEntry(e);
+      coarse |= IsCountryEntry(e) || IsAdminEntry(e) || IsAdmin2Entry(e);
     }
     return coarse ? static_cast<int32_t>(i + 1) : -1;
   }
@@ -898,7 +935,8 @@ class Recognizer {
     return std::log10(n + 1.0);
   }
 
-  double Score(const Candidate& c, const geo::Entry& e, const Candidate* parent) const {
+  double Score(const Candidate& c, const geo::Entry& e, const Candidate* parent,
+               const std::string& own_key, bool province_evidence) const {
     double s = Importance(e);
     switch (c.designator) {
       case Designator::kAdmin:
@@ -928,20 +966,42 @@ class Recognizer {
     if (!e.countries.empty() && !countries_.top.empty() &&
         e.countries.find(countries_.top) != std::string_view::npos)
       s += 1.0;
-    if (parent != nullptr && parent->chosen >= 0) {
-      const geo::Entry& p = gaz_.entry(static_cast<uint32_t>(parent->chosen));
-      if (IsCountryEntry(p) && e.country == p.country) s += 8;
-      if (IsAdminEntry(p) && e.country == p.country &&
-          NormalizeName(e.admin1) == NormalizeName(p.admin1.empty() ? p.name : p.admin1))
-        s += 10;
-    }
+    // The document names the entry's province ("Scott County" in a story
+    // that says "Illinois"): a same-named place of another province is less
+    // likely. Only for a name called by its own name, and only where no reading
+    // is a country, province, feature or a capital (Choose): "Rome" stays
+    // Italy's in a story that names New York.
+    if (province_evidence && NormalizeName(e.name) == own_key && ProvinceNamed(e, own_key))
+      s += kProvinceEvidence;
+    if (parent != nullptr && parent->chosen >= 0)
+      s += HierarchyBonus(e, gaz_.entry(static_cast<uint32_t>(parent->chosen)));
     return s;
+  }
+
+  // "Ariha, Idlib": +10 when the next name `p` is e's province, +8 when it is
+  // e's country or a county of e's province ("Austin, in Scott County").
+  static double HierarchyBonus(const geo::Entry& e, const geo::Entry& p) {
+    if (e.country != p.country) return 0;
+    if (IsCountryEntry(p)) return 8;
+    std::string_view province = p.admin1.empty() ? p.name : p.admin1;
+    if (IsAdminEntry(p) && NormalizeName(e.admin1) == NormalizeName(province)) return 10;
+    if (IsAdmin2Entry(p) && &e != &p && !IsAdminEntry(e) && !p.admin1.empty() &&
+        e.admin1 == p.admin1)
+      return 8;
+    return 0;
   }
 
   void Choose(Candidate& c, const Candidate* parent) {
     double best = -1e9;
+    std::string own_key = NormalizeName(KeyOf(c));
+    bool province_evidence = !c.strong;
     for (uint32_t id : c.ids) {
-      double s = Score(c, gaz_.entry(id), parent);
+      const geo::Entry& e = gaz_.entry(id);
+      if ((e.feature == "PPLC" || e.feature == "PPLA") && NormalizeName(e.name) == own_key)
+        province_evidence = false;
+    }
+    for (uint32_t id : c.ids) {
+      double s = Score(c, gaz_.entry(id), parent, own_key, province_evidence);
       if (s > best) {
         best = s;
         c.chosen = static_cast<int32_t>(id);
@@ -953,6 +1013,18 @@ class Recognizer {
     // among its alternates ("Minnesota" for Minneota, Minnesota) is not it.
     if (c.chosen >= 0 && c.designator == Designator::kNone) {
       const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(c.chosen));
+      // Likewise a county or district named like one of its towns (a
+      // municipality and its seat, "Suffolk, Virginia") is that town.
+      if (IsAdmin2Entry(e)) {
+        for (uint32_t id : c.ids) {
+          const geo::Entry& o = gaz_.entry(id);
+          if (o.feature_class == 'P' && o.country == e.country && o.admin1 == e.admin1 &&
+              NormalizeName(o.name) == NormalizeName(e.name)) {
+            c.chosen = static_cast<int32_t>(id);
+            break;
+          }
+        }
+      }
       if (IsAdminEntry(e)) {
         std::string province = NormalizeName(e.admin1.empty() ? e.name : e.admin1);
         for (uint32_t id : c.ids) {
@@ -977,6 +1049,9 @@ class Recognizer {
       int32_t a = Apposition(i);
       const Candidate* parent = a >= 0 && cands_[a].accepted ? &cands_[a] : nullptr;
       Choose(c, parent);
+      c.by_hierarchy = parent != nullptr && parent->chosen >= 0 && c.chosen >= 0 &&
+                       HierarchyBonus(gaz_.entry(static_cast<uint32_t>(c.chosen)),
+                                      gaz_.entry(static_cast<uint32_t>(parent->chosen))) > 0;
       // A small town abroad for a name in a story about elsewhere is more
       // likely a local place the gazetteer lacks ("the neighbourhood of
       // Al-Bayaa" is no Hungarian "Baja"): keep the text, resolve nothing.
@@ -987,6 +1062,19 @@ class Recognizer {
         if (!known_country && e.population < options_.foreign_town_population &&
             e.feature != "PPLC")
           c.chosen = -1;
+      }
+    }
+    // One sense per document: a name resolved by its hierarchy once ("Scott
+    // County, Indiana") means that place at every bare mention ("Scott County").
+    for (Candidate& c : cands_) {
+      if (!c.accepted || c.ids.empty() || c.by_hierarchy) continue;
+      std::string k = NormalizeName(KeyOf(c));
+      for (const Candidate& o : cands_) {
+        if (&o == &c || !o.by_hierarchy || o.designator != c.designator) continue;
+        if (NormalizeName(KeyOf(o)) == k) {
+          c.chosen = o.chosen;
+          break;
+        }
       }
     }
   }
@@ -1039,6 +1127,7 @@ class Recognizer {
   uint32_t dateline_begin_ = 0, dateline_end_ = 0;
   std::vector<Candidate> cands_;
   DocCountries countries_;
+  std::vector<std::pair<std::string, std::string>> provinces_;  // (ISO3\tprovince, by name)
   std::string key_;
 };
 

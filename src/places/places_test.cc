@@ -23,6 +23,7 @@ class PlacesTest : public ::testing::Test {
     geo::BuildSources src;
     src.geonames_tsv = dir + "cities.tsv";
     src.admin1 = dir + "admin1.json";
+    src.admin2 = dir + "admin2.json";
     src.countries_json = dir + "countries.json";
     src.features_tsv = dir + "features.tsv";
     std::vector<std::string> warnings;
@@ -431,6 +432,51 @@ TEST_F(PlacesTest, CoordinatedSpeechVerbGivesWhereItWasSaid) {
 TEST_F(PlacesTest, IntendedPlaceIsNoLocation) {
   Document doc = Run("The rebels captured two towns and have vowed to march into Kabul by June.");
   EXPECT_EQ(SentenceLocationOf(doc, TokenOf(doc, "captured")), "");
+}
+
+// Counties (GeoNames ADM2, testdata/admin2.json): "Grant County" is one in
+// Indiana (Gas City, Marion: 9,000 people) and one in Wisconsin
+// (Platteville: 12,000). Marion is a town of Ohio (5,000) and of Indiana (3,000).
+TEST_F(PlacesTest, CountyResolvesThroughItsState) {
+  Document doc = Run("Bird flu was found on a farm in Grant County, Indiana, on Monday.");
+  const Place* p = PlaceText(doc, "Grant County");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country, "USA");
+  EXPECT_NEAR(p->lat, 40.5, 0.2);  // Indiana's, not Wisconsin's (42.7 N)
+  EXPECT_EQ(p->precision, GeoPrecision::kFeature);
+}
+
+TEST_F(PlacesTest, TownResolvesThroughItsCounty) {
+  // Without the county, Ohio's larger Marion would win.
+  Document doc = Run("The outbreak began in Marion, in Grant County, Indiana, last month.");
+  const Place* p = PlaceText(doc, "Marion");
+  ASSERT_NE(p, nullptr);
+  EXPECT_NEAR(p->lon, -85.66, 0.01);
+}
+
+TEST_F(PlacesTest, OneSensePerDocumentAfterAHierarchy) {
+  Document doc =
+      Run("Officials in Grant County, Indiana, closed two schools. Cases in Grant County rose to "
+          "forty on Friday.");
+  int seen = 0;
+  for (const Place& p : doc.places) {
+    if (doc.Slice(p.begin, p.end) != "Grant County") continue;
+    ++seen;
+    EXPECT_NEAR(p.lat, 40.5, 0.2) << "mention " << seen;
+  }
+  EXPECT_EQ(seen, 2);
+}
+
+TEST_F(PlacesTest, ProvinceNamedInTheDocumentDisambiguatesATown) {
+  Document doc = Run("Storms swept across Indiana on Sunday. Roads were closed in Marion.");
+  const Place* p = PlaceText(doc, "Marion");
+  ASSERT_NE(p, nullptr);
+  EXPECT_NEAR(p->lon, -85.66, 0.01);
+  // Without a province named, the larger Marion (Ohio).
+  Document plain = Run("Roads were closed in Marion on Sunday.");
+  const Place* q = PlaceText(plain, "Marion");
+  ASSERT_NE(q, nullptr);
+  EXPECT_NEAR(q->lon, -83.13, 0.01);
 }
 
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
