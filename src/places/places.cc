@@ -404,8 +404,8 @@ class Recognizer {
     dateline_begin_ = db;
     dateline_end_ = de;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) ScanSentence(si);
-    CollectEvidence();
     Accept();
+    CollectEvidence();
     CollectProvinces();
     Resolve();
     Emit();
@@ -663,7 +663,7 @@ class Recognizer {
       if (!iso.empty()) countries_.Add(iso, 1.0f);
     }
     for (Candidate& c : cands_) {
-      if (c.ids.empty() || AmbiguousStrong(c)) continue;
+      if (!c.accepted || c.ids.empty() || AmbiguousStrong(c)) continue;
       const geo::Entry& e = gaz_.entry(c.ids[0]);
       float w = c.dateline ? 0.5f : 1.0f;
       if (IsCountryEntry(e) || IsAdminEntry(e)) countries_.Add(e.country, w * 1.5f);
