@@ -753,6 +753,14 @@ class Recognizer {
         bool evidence = c.prep || c.designator != Designator::kNone || !c.relation.empty() ||
                         Apposition(i) >= 0 || bare || ObjectOfPlaceVerb(c);
         if (evidence && all_propn && !glued) c.accepted = true;
+        // The tagger reads "New", "City", "Rock" or "Lansing" as adjective,
+        // noun or verb: a capital or large town called by its own name after
+        // a locative preposition is a place all the same ("in New York City",
+        // "to Lansing", "in Little Rock").
+        bool own_name = NormalizeName(top.name) == NormalizeName(KeyOf(c));
+        if (!c.accepted && !all_propn && !glued && c.prep && own_name &&
+            (top.feature == "PPLC" || top.population >= options_.bare_town_population))
+          c.accepted = true;
         if (!c.accepted && all_propn && c.prep && c.designator != Designator::kNone)
           c.accepted = true;
         // "in Ain Issa": "Ain" is a village somewhere, but the name goes on.

@@ -479,6 +479,18 @@ TEST_F(PlacesTest, ProvinceNamedInTheDocumentDisambiguatesATown) {
   EXPECT_NEAR(q->lon, -83.13, 0.01);
 }
 
+TEST_F(PlacesTest, LargeTownAfterPrepositionWhateverItsTags) {
+  // "Little" and "Rock" are tagged ADJ and NOUN; a town of 198,000 called by
+  // its own name after "in" is a place all the same.
+  Document doc = Run("The seized weapons were destroyed at a plant in Little Rock last week.");
+  const Place* p = PlaceText(doc, "Little Rock");
+  ASSERT_NE(p, nullptr);
+  EXPECT_NEAR(p->lat, 34.75, 0.01);
+  // Not without the preposition.
+  Document bare = Run("Little rock formations were seen.");
+  EXPECT_EQ(PlaceText(bare, "Little"), nullptr);
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
