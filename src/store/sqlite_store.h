@@ -2,7 +2,8 @@
 // Internal to src/store: code outside opens stores with Store::Open.
 //
 // Its methods are defined in several files: store.cc (open, schema, ingest,
-// scans), store_reads.cc (the HTTP API's reads) and merge.cc (incident merging).
+// scans, incident merging over the tables), store_reads.cc (the HTTP API's reads);
+// the merge decisions are backend-independent (merge.h).
 #ifndef SITREP_STORE_SQLITE_STORE_H_
 #define SITREP_STORE_SQLITE_STORE_H_
 
@@ -34,6 +35,7 @@ class SqliteStore final : public Store {
   StatusOr<StoredDocument> GetDocument(const std::string& id) const override;
   StatusOr<int64_t> Count(const std::string& table) const override;
   StatusOr<std::string> IntegrityCheck() const override;
+  Status Remerge() override;
 
   sqlite3* handle() const { return db_; }
 

@@ -2,16 +2,21 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <map>
+#include <optional>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 
 #include "core/binary_io.h"
+#include "store/merge.h"
 #include "store/pg_store.h"
 #include "store/sql_where.h"
 #include "store/sqlite_store.h"
@@ -20,7 +25,7 @@ namespace sitrep::store {
 namespace {
 
 // ---------------------------------------------------------------------------
-// Schema. Version 1. Each migration step takes the database from version i
+// Schema. Version 2 (kSchemaV1 + kSchemaV2). Each migration step takes the database from version i
 // to i+1; Open runs the missing ones in one transaction.
 
 constexpr const char* kSchemaV1 = R"sql(
@@ -139,6 +144,20 @@ CREATE VIRTUAL TABLE event_geo USING rtree(id, min_lat, max_lat, min_lon, max_lo
 CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN
   DELETE FROM event_geo WHERE id = old.rowid;
 END;
+)sql";
+
+// Version 2: incident merging. incident_span is an R*Tree over the day range
+// (days since 1970) and the country (CountryCell) of each incident whose
+// events may merge with other documents' (merge.h, MergesAcrossDocuments):
+// the candidates of a new event are the incidents whose span box meets its
+// own. The covering (country, date, incident_id) index serves the map query
+// (the incidents of one country and month) without reading event rows.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE VIRTUAL TABLE incident_span USING rtree(id, min_day, max_day, min_cc, max_cc);
+DROP INDEX IF EXISTS events_country_date;
+DROP INDEX IF EXISTS events_date;
+CREATE INDEX events_country_date_incident ON events(country, date, incident_id);
+CREATE INDEX events_date_incident ON events(date, incident_id);
 )sql";
 
 // ---------------------------------------------------------------------------
@@ -357,12 +376,8 @@ constexpr size_t ColumnIndex(std::string_view name) {
   return kNumEventColumns;
 }
 constexpr size_t kColIncident = ColumnIndex("incident_id");
-constexpr size_t kColDate = ColumnIndex("date");
-constexpr size_t kColCountry = ColumnIndex("country");
-constexpr size_t kColAdmin1 = ColumnIndex("admin1");
 constexpr size_t kColLat = ColumnIndex("lat");
 constexpr size_t kColLon = ColumnIndex("lon");
-constexpr size_t kColPrecision = ColumnIndex("geo_precision");
 constexpr size_t kColFatalities = ColumnIndex("fatalities");
 static_assert(kColFatalities < kNumEventColumns && kColIncident == 2);
 
@@ -431,29 +446,500 @@ std::vector<Value> EventValues(const json& r, std::string dump, const std::strin
   return v;
 }
 
-// "ASSAULT", else the ACLED type, else the CAMEO label, else the code.
-std::string EventFamily(const json& r) {
-  for (const Value& v : {Str(Obj(r, "plover"), "event"), Str(Obj(r, "acled"), "event_type"),
-                         Str(r, "cameo_label"), Str(r, "cameo")}) {
-    if (std::string s = AsString(v); !s.empty()) return s;
-  }
-  return "";
-}
-
-// "190/ASSAULT/Battles", "010" (the parts that are set).
-std::string EventType(const json& r) {
-  std::string out;
-  for (const Value& v :
-       {Str(r, "cameo"), Str(Obj(r, "plover"), "event"), Str(Obj(r, "acled"), "event_type")}) {
-    if (std::string s = AsString(v); !s.empty()) out += (out.empty() ? "" : "/") + s;
-  }
-  return out;
-}
-
 // The WHERE clause builder is shared with store_reads.cc (sql_where.h).
 using sql::BuildWhere;
 using sql::LimitSql;
 using sql::Where;
+
+// ---------------------------------------------------------------------------
+// Incident merging over the tables (merge.h decides; this finds candidates,
+// moves events between incidents and rewrites incident rows). One Merger per
+// transaction.
+
+// ISO3 "IRQ" -> a number for the R*Tree's country axis (0 when unknown);
+// at most 27^3, exact in the R*Tree's 32-bit floats.
+int64_t CountryCell(const std::string& iso3) {
+  if (iso3.size() != 3) return 0;
+  int64_t n = 0;
+  for (char c : iso3) {
+    if (c < 'A' || c > 'Z') return 0;
+    n = n * 27 + (c - 'A' + 1);
+  }
+  return n;
+}
+
+// The event columns a MergeKey is made of, in FieldsFromRow's order.
+constexpr const char* kKeyColumns =
+    "e.doc_id, e.doc_date, e.date, e.date_precision, e.date_basis, e.cameo, e.plover_event, "
+    "e.acled_event_type, e.source_code, e.source_country, e.source_sector, e.source_name, "
+    "e.target_code, e.target_country, e.target_sector, e.target_name, e.lat, e.lon, "
+    "e.geo_precision, e.country, e.admin1, e.fatalities";
+constexpr int kNumKeyColumns = 22;
+
+MergeKey KeyFromRow(const Stmt& q, int first, const MergeParams& params) {
+  MergeFields f;
+  int i = first;
+  f.doc_id = q.Text(i++);
+  f.doc_date = q.Text(i++);
+  f.date = q.Text(i++);
+  f.date_precision = q.Text(i++);
+  f.date_basis = q.Text(i++);
+  f.cameo = q.Text(i++);
+  f.plover = q.Text(i++);
+  f.acled_event_type = q.Text(i++);
+  for (ActorKey* a : {&f.source, &f.target}) {
+    a->code = q.Text(i++);
+    a->country = q.Text(i++);
+    a->sector = q.Text(i++);
+    a->name = q.Text(i++);
+  }
+  f.lat = q.OptReal(i++);
+  f.lon = q.OptReal(i++);
+  f.precision = q.Text(i++);
+  f.country = q.Text(i++);
+  f.admin1 = q.Text(i++);
+  f.fatalities = q.OptInt(i++);
+  return KeyFromFields(f, params);
+}
+
+// Rank of a place precision for "the most precise located report".
+int PrecisionRank(const std::string& p) {
+  static const char* kOrder[] = {"point", "city", "feature", "admin1", "country"};
+  for (int i = 0; i < 5; ++i) {
+    if (p == kOrder[i]) return i;
+  }
+  return 5;
+}
+
+class Merger {
+ public:
+  explicit Merger(sqlite3* db, MergeParams params = {}) : db_(db), params_(params) {}
+
+  Status Prepare() {
+    const std::string key_cols = kKeyColumns;
+    SITREP_RETURN_IF_ERROR(span_query_.Prepare(
+        db_,
+        "SELECT id FROM incident_span WHERE max_day >= ? AND min_day <= ? AND min_cc <= ? AND "
+        "max_cc >= ?"));
+    SITREP_RETURN_IF_ERROR(doc_incidents_.Prepare(
+        db_,
+        "SELECT DISTINCT incident_id FROM events WHERE doc_id = ? AND incident_id IS NOT NULL"));
+    SITREP_RETURN_IF_ERROR(members_first_.Prepare(
+        db_, "SELECT " + key_cols +
+                 ", e.rowid FROM events e WHERE e.incident_id = ? ORDER BY e.rowid LIMIT ?"));
+    SITREP_RETURN_IF_ERROR(members_last_.Prepare(
+        db_, "SELECT " + key_cols +
+                 ", e.rowid FROM events e WHERE e.incident_id = ? ORDER BY e.rowid DESC LIMIT ?"));
+    SITREP_RETURN_IF_ERROR(
+        new_incident_.Prepare(db_, "INSERT INTO incidents(n_events, n_documents) VALUES (0, 0)"));
+    SITREP_RETURN_IF_ERROR(
+        move_events_.Prepare(db_, "UPDATE events SET incident_id = ? WHERE incident_id = ?"));
+    SITREP_RETURN_IF_ERROR(
+        move_event_.Prepare(db_, "UPDATE events SET incident_id = ? WHERE rowid = ?"));
+    SITREP_RETURN_IF_ERROR(del_incident_.Prepare(db_, "DELETE FROM incidents WHERE id = ?"));
+    SITREP_RETURN_IF_ERROR(get_span_.Prepare(
+        db_, "SELECT min_day, max_day, min_cc, max_cc FROM incident_span WHERE id = ?"));
+    SITREP_RETURN_IF_ERROR(del_span_.Prepare(db_, "DELETE FROM incident_span WHERE id = ?"));
+    SITREP_RETURN_IF_ERROR(ins_span_.Prepare(
+        db_,
+        "INSERT INTO incident_span(id, min_day, max_day, min_cc, max_cc) VALUES (?, ?, ?, ?, ?)"));
+    SITREP_RETURN_IF_ERROR(report_rows_.Prepare(
+        db_,
+        "SELECT e.id, e.doc_id, e.date, e.lat, e.lon, e.geo_precision, e.country, e.admin1, "
+        "e.location_name, e.plover_event, e.acled_event_type, "
+        "json_extract(e.record, '$.cameo_label'), e.cameo, e.quad_class, e.fatalities, "
+        "e.fatalities_qualifier, e.attribution_text, d.source, d.title "
+        "FROM events e LEFT JOIN documents d ON d.id = e.doc_id WHERE e.incident_id = ? "
+        "ORDER BY e.rowid"));
+    return upd_incident_.Prepare(
+        db_,
+        "UPDATE incidents SET date_first = ?, date_last = ?, lat = ?, lon = ?, country = ?, "
+        "admin1 = ?, location = ?, precision = ?, event_family = ?, event_types = ?, "
+        "fatalities_low = ?, fatalities_best = ?, fatalities_high = ?, n_events = ?, "
+        "n_documents = ? WHERE id = ?");
+  }
+
+  // The incident the event with `key` joins: the best candidate (merge.h,
+  // Decide) among the incidents whose span meets its own and those of its
+  // own document, or a new incident row. Incidents it links are merged into
+  // that one. The caller writes the event's incident_id.
+  StatusOr<int64_t> Link(const MergeKey& key) {
+    std::set<int64_t> ids;
+    const bool cross = MergesAcrossDocuments(key, params_);
+    const int64_t cc = CountryCell(key.country);
+    if (cross) {
+      span_query_.Reset();
+      int k = 1;
+      for (const Value& v : {Value{key.day_lo - params_.day_slack},
+                             Value{key.day_hi + params_.day_slack}, Value{cc}, Value{cc}}) {
+        span_query_.Bind(k++, v);
+      }
+      while (true) {
+        SITREP_ASSIGN_OR_RETURN(bool row, span_query_.Step());
+        if (!row) break;
+        ids.insert(span_query_.Int(0));
+      }
+      span_query_.Reset();
+    }
+    if (!key.doc_id.empty()) {
+      doc_incidents_.Reset();
+      doc_incidents_.Bind(1, key.doc_id);
+      while (true) {
+        SITREP_ASSIGN_OR_RETURN(bool row, doc_incidents_.Step());
+        if (!row) break;
+        ids.insert(doc_incidents_.Int(0));
+      }
+      doc_incidents_.Reset();
+    }
+    std::vector<Candidate> candidates;
+    for (int64_t id : ids) {
+      Candidate c;
+      c.id = id;
+      SITREP_ASSIGN_OR_RETURN(c.members, Sample(id));
+      if (!c.members.empty()) candidates.push_back(std::move(c));
+    }
+    Decision d = Decide(key, candidates, params_);
+    int64_t target = d.incident;
+    if (target == 0) {
+      new_incident_.Reset();
+      SITREP_RETURN_IF_ERROR(new_incident_.Run());
+      target = sqlite3_last_insert_rowid(db_);
+    }
+    std::vector<MergeKey>& sample = cache_[target];  // empty for a new incident
+    for (int64_t a : d.absorb) {
+      auto it = cache_.find(a);
+      if (it != cache_.end()) {
+        for (MergeKey& k : it->second) AddToSample(sample, std::move(k));
+        cache_.erase(it);
+      }
+      move_events_.Reset();
+      move_events_.Bind(1, target);
+      move_events_.Bind(2, a);
+      SITREP_RETURN_IF_ERROR(move_events_.Run());
+      SITREP_ASSIGN_OR_RETURN(std::optional<Span> span, GetSpan(a));
+      if (span) SITREP_RETURN_IF_ERROR(ExtendSpan(target, *span));
+      SITREP_RETURN_IF_ERROR(DeleteIncident(a));
+      dirty_.erase(a);
+      ++absorbed_;
+    }
+    AddToSample(sample, key);
+    if (cross) SITREP_RETURN_IF_ERROR(ExtendSpan(target, {key.day_lo, key.day_hi, cc, cc}));
+    dirty_.insert(target);
+    cached_keys_ += 1;
+    if (cached_keys_ > kMaxCachedKeys) {
+      cache_.clear();
+      cached_keys_ = 0;
+    }
+    return target;
+  }
+
+  // After some of its events were deleted: re-clusters the rest of an
+  // incident among themselves (in date order) and gives every cluster but the
+  // first a new incident. Incidents of more than kMaxResplit events are only
+  // recomputed.
+  Status Resplit(int64_t incident) {
+    dirty_.insert(incident);
+    cache_.erase(incident);
+    std::vector<int64_t> rowids;
+    SITREP_ASSIGN_OR_RETURN(std::vector<MergeKey> keys, Members(incident, -1, &rowids));
+    if (keys.size() < 2 || keys.size() > kMaxResplit) return OkStatus();
+    std::vector<size_t> order(keys.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return keys[a].day_lo < keys[b].day_lo; });
+    std::vector<MergeKey> sorted;
+    for (size_t i : order) sorted.push_back(keys[i]);
+    std::vector<int> cluster = ClusterKeys(sorted, params_);
+    std::map<int, int64_t> incident_of = {{0, incident}};
+    for (size_t i = 0; i < sorted.size(); ++i) {
+      auto it = incident_of.find(cluster[i]);
+      if (it == incident_of.end()) {
+        new_incident_.Reset();
+        SITREP_RETURN_IF_ERROR(new_incident_.Run());
+        it = incident_of.emplace(cluster[i], sqlite3_last_insert_rowid(db_)).first;
+        dirty_.insert(it->second);
+      }
+      if (it->second == incident) continue;
+      move_event_.Reset();
+      move_event_.Bind(1, it->second);
+      move_event_.Bind(2, rowids[order[i]]);
+      SITREP_RETURN_IF_ERROR(move_event_.Run());
+    }
+    return OkStatus();
+  }
+
+  // Rewrites the rows and spans of every incident touched since the last
+  // Flush; an incident left without events is deleted.
+  Status Flush() {
+    for (int64_t id : dirty_) SITREP_RETURN_IF_ERROR(Recompute(id));
+    dirty_.clear();
+    return OkStatus();
+  }
+
+  size_t absorbed() const { return absorbed_; }
+
+ private:
+  static constexpr size_t kMaxResplit = 4000;
+  static constexpr size_t kMaxCachedKeys = 200000;
+  struct Span {
+    int64_t lo, hi, cc_lo, cc_hi;
+  };
+
+  // The members Decide compares an event with (MergeParams::
+  // max_members_compared of them: the first and the latest half), cached for
+  // the transaction.
+  StatusOr<std::vector<MergeKey>> Sample(int64_t incident) {
+    auto it = cache_.find(incident);
+    if (it != cache_.end()) return it->second;
+    SITREP_ASSIGN_OR_RETURN(
+        std::vector<MergeKey> keys,
+        Members(incident, static_cast<int64_t>(params_.max_members_compared), nullptr));
+    cached_keys_ += keys.size();
+    cache_[incident] = keys;
+    return keys;
+  }
+  void AddToSample(std::vector<MergeKey>& sample, MergeKey key) {
+    const size_t max = std::max<size_t>(2, params_.max_members_compared);
+    if (sample.size() >= max) sample.erase(sample.begin() + static_cast<ptrdiff_t>(max / 2));
+    sample.push_back(std::move(key));
+  }
+
+  // Keys of an incident's events by insertion; with `limit` >= 0 at most
+  // `limit`: the first and the last half.
+  StatusOr<std::vector<MergeKey>> Members(int64_t incident, int64_t limit,
+                                          std::vector<int64_t>* rowids) {
+    std::vector<MergeKey> out;
+    auto read = [&](Stmt& q, int64_t n) -> Status {
+      q.Reset();
+      q.Bind(1, incident);
+      q.Bind(2, n);
+      while (true) {
+        SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
+        if (!row) break;
+        out.push_back(KeyFromRow(q, 0, params_));
+        if (rowids) rowids->push_back(q.Int(kNumKeyColumns));
+      }
+      q.Reset();
+      return OkStatus();
+    };
+    if (limit < 0) {
+      SITREP_RETURN_IF_ERROR(read(members_first_, -1));
+      return out;
+    }
+    SITREP_RETURN_IF_ERROR(read(members_first_, limit));
+    if (static_cast<int64_t>(out.size()) == limit && limit >= 2) {
+      out.resize(static_cast<size_t>(limit / 2));
+      SITREP_RETURN_IF_ERROR(read(members_last_, limit - limit / 2));
+    }
+    return out;
+  }
+
+  StatusOr<std::optional<Span>> GetSpan(int64_t id) {
+    get_span_.Reset();
+    get_span_.Bind(1, id);
+    SITREP_ASSIGN_OR_RETURN(bool row, get_span_.Step());
+    std::optional<Span> s;
+    if (row) {
+      s = Span{static_cast<int64_t>(std::llround(get_span_.Real(0))),
+               static_cast<int64_t>(std::llround(get_span_.Real(1))),
+               static_cast<int64_t>(std::llround(get_span_.Real(2))),
+               static_cast<int64_t>(std::llround(get_span_.Real(3)))};
+    }
+    get_span_.Reset();
+    return s;
+  }
+
+  Status PutSpan(int64_t id, const Span& s) {
+    del_span_.Reset();
+    del_span_.Bind(1, id);
+    SITREP_RETURN_IF_ERROR(del_span_.Run());
+    ins_span_.Reset();
+    int k = 1;
+    for (int64_t v : {id, s.lo, s.hi, s.cc_lo, s.cc_hi}) ins_span_.Bind(k++, v);
+    return ins_span_.Run();
+  }
+
+  Status ExtendSpan(int64_t id, Span add) {
+    SITREP_ASSIGN_OR_RETURN(std::optional<Span> old, GetSpan(id));
+    if (old) {
+      add.lo = std::min(add.lo, old->lo);
+      add.hi = std::max(add.hi, old->hi);
+      add.cc_lo = std::min(add.cc_lo, old->cc_lo);
+      add.cc_hi = std::max(add.cc_hi, old->cc_hi);
+    }
+    return PutSpan(id, add);
+  }
+
+  Status DeleteIncident(int64_t id) {
+    del_span_.Reset();
+    del_span_.Bind(1, id);
+    SITREP_RETURN_IF_ERROR(del_span_.Run());
+    del_incident_.Reset();
+    del_incident_.Bind(1, id);
+    return del_incident_.Run();
+  }
+
+  Status Recompute(int64_t id) {
+    SITREP_ASSIGN_OR_RETURN(std::vector<MergeKey> keys, Members(id, -1, nullptr));
+    if (keys.empty()) return DeleteIncident(id);
+    // The span: the hull of the members that merge across documents.
+    std::optional<Span> span;
+    for (const MergeKey& k : keys) {
+      if (!MergesAcrossDocuments(k, params_)) continue;
+      const int64_t cc = CountryCell(k.country);
+      if (!span) {
+        span = Span{k.day_lo, k.day_hi, cc, cc};
+      } else {
+        span->lo = std::min(span->lo, k.day_lo);
+        span->hi = std::max(span->hi, k.day_hi);
+        span->cc_lo = std::min(span->cc_lo, cc);
+        span->cc_hi = std::max(span->cc_hi, cc);
+      }
+    }
+    if (span) {
+      SITREP_RETURN_IF_ERROR(PutSpan(id, *span));
+    } else {
+      del_span_.Reset();
+      del_span_.Bind(1, id);
+      SITREP_RETURN_IF_ERROR(del_span_.Run());
+    }
+
+    Stmt& q = report_rows_;
+    q.Reset();
+    q.Bind(1, id);
+    std::string date_first, date_last, types;
+    std::set<std::string> docs, seen_types;
+    int64_t n = 0;
+    int best_rank = 7;
+    std::vector<Value> place(6);  // lat, lon, country, admin1, location, precision
+    std::map<std::string, int> family_votes, violent_votes;
+    std::vector<std::string> family_order;
+    std::vector<Figure> figures;
+    while (true) {
+      SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) break;
+      ++n;
+      const std::string doc = q.Text(1), date = q.Text(2);
+      docs.insert(doc);
+      if (!date.empty()) {
+        if (date_first.empty() || date < date_first) date_first = date;
+        if (date_last.empty() || date > date_last) date_last = date;
+      }
+      auto opt_text = [&](int col) -> Value { return q.Null(col) ? Value{} : Value{q.Text(col)}; };
+      // The place: the most precise located report (0-5), else the first
+      // unlocated one with a country (6).
+      const bool located = !q.Null(3) && !q.Null(4);
+      const int rank = located ? PrecisionRank(q.Text(5)) : (q.Null(6) ? 7 : 6);
+      if (rank < best_rank) {
+        best_rank = rank;
+        place = {located ? Value{q.Real(3)} : Value{},
+                 located ? Value{q.Real(4)} : Value{},
+                 opt_text(6),
+                 opt_text(7),
+                 opt_text(8),
+                 opt_text(5)};
+      }
+      // The family: PLOVER type, else ACLED type, else the CAMEO label.
+      std::string family;
+      for (int col : {9, 10, 11, 12}) {
+        if (family.empty()) family = q.Text(col);
+      }
+      if (!family.empty()) {
+        if (!family_votes.count(family)) family_order.push_back(family);
+        ++family_votes[family];
+        if (q.Int(13) == 4) ++violent_votes[family];
+      }
+      std::string type;
+      for (int col : {12, 9, 10}) {
+        if (std::string t = q.Text(col); !t.empty()) type += (type.empty() ? "" : "/") + t;
+      }
+      if (!type.empty() && seen_types.insert(type).second) {
+        types += (types.empty() ? "" : "; ") + type;
+      }
+      if (!q.Null(14)) {
+        std::string source = q.Text(16);
+        if (source.empty()) source = q.Text(17);
+        if (source.empty()) source = doc;
+        figures.push_back({q.Int(14), q.Text(15), doc, q.Text(0), source});
+      }
+    }
+    q.Reset();
+    // Material conflict (quad class 4) families first, then any; ties: first seen.
+    std::string family;
+    for (const auto* votes : {&violent_votes, &family_votes}) {
+      int top = 0;
+      for (const std::string& f : family_order) {
+        auto it = votes->find(f);
+        if (it != votes->end() && it->second > top) {
+          top = it->second;
+          family = f;
+        }
+      }
+      if (!family.empty()) break;
+    }
+    FatalityRange fat = AggregateFigures(figures);
+    auto opt = [](const std::string& s) -> Value { return s.empty() ? Value{} : Value{s}; };
+    auto opt_int = [](const std::optional<int64_t>& v) -> Value { return v ? Value{*v} : Value{}; };
+    upd_incident_.Reset();
+    int k = 1;
+    for (const Value& v :
+         {opt(date_first), opt(date_last), place[0], place[1], place[2], place[3], place[4],
+          place[5], opt(family), Value{types}, opt_int(fat.low), opt_int(fat.best),
+          opt_int(fat.high), Value{n}, Value{static_cast<int64_t>(docs.size())}, Value{id}}) {
+      upd_incident_.Bind(k++, v);
+    }
+    return upd_incident_.Run();
+  }
+
+  sqlite3* db_;
+  MergeParams params_;
+  Stmt span_query_, doc_incidents_, members_first_, members_last_, new_incident_, move_events_,
+      move_event_, del_incident_, get_span_, del_span_, ins_span_, report_rows_, upd_incident_;
+  std::set<int64_t> dirty_;
+  std::unordered_map<int64_t, std::vector<MergeKey>> cache_;  // incident -> Sample
+  size_t cached_keys_ = 0;
+  size_t absorbed_ = 0;
+};
+
+// Re-clusters every event in date order (then document, sentence, ingest
+// order), inside the caller's transaction.
+Status RemergeAll(sqlite3* db) {
+  SITREP_RETURN_IF_ERROR(Exec(db,
+                              "UPDATE events SET incident_id = NULL; DELETE FROM incident_span; "
+                              "DELETE FROM incidents;"));
+  std::vector<int64_t> rowids;
+  {
+    Stmt q;
+    SITREP_RETURN_IF_ERROR(
+        q.Prepare(db, "SELECT rowid FROM events ORDER BY date, doc_id, sentence_index, rowid"));
+    while (true) {
+      SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) break;
+      rowids.push_back(q.Int(0));
+    }
+  }
+  Merger merger(db);
+  SITREP_RETURN_IF_ERROR(merger.Prepare());
+  Stmt load, set;
+  SITREP_RETURN_IF_ERROR(
+      load.Prepare(db, std::string("SELECT ") + kKeyColumns + " FROM events e WHERE e.rowid = ?"));
+  SITREP_RETURN_IF_ERROR(set.Prepare(db, "UPDATE events SET incident_id = ? WHERE rowid = ?"));
+  const MergeParams params;
+  for (int64_t rowid : rowids) {
+    load.Reset();
+    load.Bind(1, rowid);
+    SITREP_ASSIGN_OR_RETURN(bool row, load.Step());
+    if (!row) continue;
+    MergeKey key = KeyFromRow(load, 0, params);
+    load.Reset();
+    SITREP_ASSIGN_OR_RETURN(int64_t incident, merger.Link(key));
+    set.Reset();
+    set.Bind(1, incident);
+    set.Bind(2, rowid);
+    SITREP_RETURN_IF_ERROR(set.Run());
+  }
+  return merger.Flush();
+}
 
 }  // namespace
 
@@ -552,6 +1038,7 @@ Status SqliteStore::Migrate() {
   SITREP_RETURN_IF_ERROR(v.Prepare(db_, "PRAGMA user_version"));
   SITREP_ASSIGN_OR_RETURN(bool row, v.Step());
   int version = row ? static_cast<int>(v.Int(0)) : 0;
+  v.Reset();  // no statement may be active while the migration drops indexes
   if (version > kSchemaVersion) {
     return FailedPreconditionError("store schema version " + std::to_string(version) +
                                    " is newer than this sitrep's (" +
@@ -578,7 +1065,11 @@ Status SqliteStore::Migrate() {
   SITREP_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
   Status s = OkStatus();
   if (version < 1) s = Exec(db_, kSchemaV1);
-  // Later versions: if (s.ok() && version < 2) s = Exec(db_, kSchemaV2Migration); ...
+  if (s.ok() && version < 2) {
+    s = Exec(db_, kSchemaV2);
+    // A version 1 store had one incident per event: cluster them.
+    if (s.ok() && version == 1) s = RemergeAll(db_);
+  }
   if (s.ok()) {
     s = Exec(db_, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
   }
@@ -593,8 +1084,9 @@ Status SqliteStore::IngestBatch(const std::vector<DocumentRecords>& batch,
                                 const IngestOptions& options, IngestStats* stats) {
   IngestStats local;
   IngestStats& st = stats ? *stats : local;
-  Stmt get_hash, del_doc, ins_doc, ins_sent, ins_event, ins_incident, ins_geo, old_incidents,
-      del_incident;
+  Stmt get_hash, del_doc, ins_doc, ins_sent, ins_event, ins_geo, old_incidents;
+  Merger merger(db_);
+  SITREP_RETURN_IF_ERROR(merger.Prepare());
   SITREP_RETURN_IF_ERROR(get_hash.Prepare(db_, "SELECT hash FROM documents WHERE id = ?"));
   SITREP_RETURN_IF_ERROR(del_doc.Prepare(db_, "DELETE FROM documents WHERE id = ?"));
   SITREP_RETURN_IF_ERROR(
@@ -612,20 +1104,10 @@ Status SqliteStore::IngestBatch(const std::vector<DocumentRecords>& batch,
   }
   SITREP_RETURN_IF_ERROR(
       ins_event.Prepare(db_, "INSERT INTO events(" + cols + ") VALUES (" + marks + ")"));
-  SITREP_RETURN_IF_ERROR(ins_incident.Prepare(
-      db_,
-      "INSERT INTO incidents(date_first, date_last, lat, lon, country, admin1, location, "
-      "precision, event_family, event_types, fatalities_low, fatalities_best, fatalities_high, "
-      "n_events, n_documents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)"));
   SITREP_RETURN_IF_ERROR(ins_geo.Prepare(
       db_, "INSERT INTO event_geo(id, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)"));
   SITREP_RETURN_IF_ERROR(old_incidents.Prepare(
       db_, "SELECT DISTINCT incident_id FROM events WHERE doc_id = ? AND incident_id IS NOT NULL"));
-  SITREP_RETURN_IF_ERROR(del_incident.Prepare(
-      db_,
-      "DELETE FROM incidents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM events WHERE "
-      "incident_id = ?)"));
-
   SITREP_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
   auto body = [&]() -> Status {
     const std::string now = NowUtc();
@@ -687,12 +1169,8 @@ Status SqliteStore::IngestBatch(const std::vector<DocumentRecords>& batch,
         del_doc.Reset();
         del_doc.Bind(1, id);
         SITREP_RETURN_IF_ERROR(del_doc.Run());
-        for (int64_t inc : incidents) {
-          del_incident.Reset();
-          del_incident.Bind(1, inc);
-          del_incident.Bind(2, inc);
-          SITREP_RETURN_IF_ERROR(del_incident.Run());
-        }
+        // The incidents it was in lose its events: re-cluster (or delete) them.
+        for (int64_t inc : incidents) SITREP_RETURN_IF_ERROR(merger.Resplit(inc));
         ++st.replaced;
       } else {
         ++st.inserted;
@@ -737,22 +1215,12 @@ Status SqliteStore::IngestBatch(const std::vector<DocumentRecords>& batch,
 
       for (size_t ri = 0; ri < d.records.size(); ++ri) {
         const json& r = d.records[ri];
-        // Its own incident for now (merging relinks later).
+        // Link it to the incident it reports (merge.h), or a new one.
         std::vector<Value> ev = EventValues(r, std::move(dumps[ri]), id, 0);
-        const json& loc = Obj(r, "location");
-        const Value& date = ev[kColDate];
+        SITREP_ASSIGN_OR_RETURN(int64_t incident, merger.Link(KeyFromRecord(r)));
+        ev[kColIncident] = incident;
         const Value& lat = ev[kColLat];
         const Value& lon = ev[kColLon];
-        const Value& fat = ev[kColFatalities];
-        ins_incident.Reset();
-        k = 1;
-        for (const Value& v :
-             {date, date, lat, lon, ev[kColCountry], ev[kColAdmin1], Str(loc, "name"),
-              ev[kColPrecision], opt(EventFamily(r)), Value{EventType(r)}, fat, fat, fat}) {
-          ins_incident.Bind(k++, v);
-        }
-        SITREP_RETURN_IF_ERROR(ins_incident.Run());
-        ev[kColIncident] = static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
         ins_event.Reset();
         for (size_t i = 0; i < ev.size(); ++i) ins_event.Bind(static_cast<int>(i + 1), ev[i]);
         Status s = ins_event.Run();
@@ -771,9 +1239,20 @@ Status SqliteStore::IngestBatch(const std::vector<DocumentRecords>& batch,
       }
       if (options.on_document) options.on_document(di);
     }
-    return OkStatus();
+    // The rows of the incidents this batch touched.
+    return merger.Flush();
   };
   Status s = body();
+  if (!s.ok()) {
+    (void)Exec(db_, "ROLLBACK");
+    return s;
+  }
+  return Exec(db_, "COMMIT");
+}
+
+Status SqliteStore::Remerge() {
+  SITREP_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
+  Status s = RemergeAll(db_);
   if (!s.ok()) {
     (void)Exec(db_, "ROLLBACK");
     return s;

@@ -23,8 +23,14 @@
 //       event_family, fatalities_low/best/high, n_events, n_documents)
 //   events(rowid, id, doc_id, incident_id, every scalar field of the record, record)
 //   event_geo (R*Tree over the (lat, lon) of located events)
-// Until incident merging lands, every event is its own incident; merging will
-// relink events.incident_id and recompute the incident rows.
+//   incident_span (R*Tree over the day range and country of each incident)
+//
+// Incidents: reports of the same happening are merged (merge.h has the rules;
+// docs/store.md, "Merging"). At ingest each event joins the best compatible
+// incident among those near it in time and in its country, or starts one; an
+// event that fits two compatible incidents merges them. Replacing a document
+// re-clusters what is left of its incidents. Remerge() re-clusters the whole
+// store in date order, so that the result does not depend on ingest order.
 //
 // Ingest is idempotent: a document whose id and content hash are already
 // stored is left alone; a document with a known id and a new hash has its
@@ -52,7 +58,7 @@ namespace sitrep::store {
 
 using json = nlohmann::ordered_json;
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // The stored document (Document's metadata and text; no analysis layers).
 struct StoredDocument {
@@ -138,7 +144,12 @@ struct StoredEvent {
   json record;
 };
 
-// An incident row (one per event until merging lands).
+// An incident row: the merged reports of one happening (docs/store.md,
+// "Merging"). date_first/last: the earliest and latest event date of its
+// reports; place: its most precise located report's; event_family: the most
+// frequent family (PLOVER type, else ACLED type, else CAMEO label) among its
+// material-conflict events, else among all; fatalities: UCDP's low / best /
+// high over its documents (merge.h, AggregateFigures).
 struct Incident {
   int64_t id = 0;
   std::string date_first, date_last;
@@ -221,6 +232,13 @@ class Store {
   // Counts and fatalities by day, event type and country over `filter`.
   virtual StatusOr<StoreStats> Stats(const QueryFilter& filter) const = 0;
   // ---------------------------------------------------------------------------
+
+  // Re-clusters every event into incidents in date order (then document,
+  // sentence, ingest order) in one transaction, and rewrites the incident rows:
+  // the incidents of a store then no longer depend on the order its documents
+  // were ingested in. Incident ids change. A store opened from schema version
+  // 1 is re-clustered this way once. Unimplemented in backends without it.
+  virtual Status Remerge() { return UnimplementedError("Remerge: not supported by this store"); }
 
   // The stored document, NotFound if none.
   virtual StatusOr<StoredDocument> GetDocument(const std::string& id) const = 0;

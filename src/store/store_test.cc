@@ -6,9 +6,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "store/test_records.h"
@@ -121,7 +123,7 @@ TEST_F(StoreTest, IngestIsIdempotent) {
   EXPECT_EQ(*db->Count("event_geo"), geo);
   EXPECT_EQ(Q(*db, {}), before);
   EXPECT_EQ(events, 7);
-  EXPECT_EQ(incidents, 7);  // each event its own incident for now
+  EXPECT_EQ(incidents, 6);  // kdh-0412's two reports of the checkpoint attack merge
   EXPECT_EQ(geo, 5);        // located events
 }
 
@@ -297,6 +299,158 @@ TEST_F(StoreTest, FullTextWithQuotesAndOddCharacters) {
   EXPECT_EQ(QuoteFtsWords("say \"no\" now"), "\"say\" \"\"\"no\"\"\" \"now\"");
 }
 
+// Merging (merge.h): four reports from Baghdad in one week.
+std::vector<DocumentRecords> BaghdadReports() {
+  using testing_records::Actor;
+  using testing_records::Count;
+  using testing_records::Place;
+  using testing_records::Record;
+  std::vector<DocumentRecords> b(4);
+  auto doc = [&](int i, const char* id, const char* date, const char* source, std::string text) {
+    b[i].document = {id, date, "", source, "", text};
+  };
+  // A: a suicide bombing on the 21st, 28 dead (the text dates it).
+  const std::string a = "Two suicide bombers struck a market in Baghdad on Thursday, killing 28.";
+  doc(0, "bgd-a", "2021-01-21", "Wire A", a);
+  json r = Record("bgd-a", "2021-01-21", 0, 0, a, "1831", "2021-01-21");
+  r["acled"] = {{"event_type", "Explosions/Remote violence"}, {"sub_event_type", "Suicide bomb"}};
+  r["location"] = Place("Baghdad", "Baghdad", "IRQ", "Baghdad", 33.34, 44.40, "city");
+  r["fatalities"] = Count(28, "at_least", "people");
+  b[0].records.push_back(r);
+  // B: the next day, no date in the text, 32 dead, 5 km away.
+  const std::string bt = "The toll from the twin bombing in Baghdad rose to 32, officials said.";
+  doc(1, "bgd-b", "2021-01-22", "Wire B", bt);
+  r = Record("bgd-b", "2021-01-22", 0, 0, bt, "183", "2021-01-22");
+  r["date"]["basis"] = "story_date";
+  r["location"] = Place("Baghdad", "Baghdad", "IRQ", "Baghdad", 33.31, 44.36, "city");
+  r["fatalities"] = Count(32, "exact", "people");
+  r["attribution"] = {{"text", "officials"}, {"status", "reported"}, {"start", 0}, {"end", 0}};
+  b[1].records.push_back(r);
+  // C: a protest the same day in the same city: a different incident.
+  const std::string c = "Hundreds protested power cuts in Baghdad on Thursday.";
+  doc(2, "bgd-c", "2021-01-21", "Wire C", c);
+  r = Record("bgd-c", "2021-01-21", 0, 0, c, "141", "2021-01-21");
+  r["source"] = Actor("Hundreds", "IRQ", "IRQ", nullptr, nullptr, "country");
+  r["location"] = Place("Baghdad", "Baghdad", "IRQ", "Baghdad", 33.34, 44.40, "city");
+  b[2].records.push_back(r);
+  // D: a car bomb three days later in the same city: another incident.
+  const std::string d = "A car bomb killed five people in Baghdad on Sunday.";
+  doc(3, "bgd-d", "2021-01-24", "Wire D", d);
+  r = Record("bgd-d", "2021-01-24", 0, 0, d, "183", "2021-01-24");
+  r["location"] = Place("Baghdad", "Baghdad", "IRQ", "Baghdad", 33.35, 44.42, "city");
+  r["fatalities"] = Count(5, "exact", "people");
+  b[3].records.push_back(r);
+  return b;
+}
+
+std::map<std::string, int64_t> IncidentOfDoc(Store& db) {
+  std::map<std::string, int64_t> out;
+  EXPECT_TRUE(db.Scan({}, [&](StoredEvent&& e) {
+                  out[e.record["doc_id"].get<std::string>()] = e.incident_id;
+                  return OkStatus();
+                }).ok());
+  return out;
+}
+
+TEST_F(StoreTest, MergesReportsOfOneIncidentNotItsNeighbours) {
+  auto db = OpenOrDie();
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(db->IngestBatch(BaghdadReports()).ok());
+  std::map<std::string, int64_t> inc = IncidentOfDoc(*db);
+  EXPECT_EQ(inc["bgd-a"], inc["bgd-b"]);
+  EXPECT_NE(inc["bgd-a"], inc["bgd-c"]);
+  EXPECT_NE(inc["bgd-a"], inc["bgd-d"]);
+  EXPECT_EQ(*db->Count("incidents"), 3);
+  std::vector<Incident> rows;
+  ASSERT_TRUE(db->ScanIncidents({}, [&](const Incident& i) {
+                  rows.push_back(i);
+                  return OkStatus();
+                }).ok());
+  const Incident* bombing = nullptr;
+  for (const Incident& i : rows) {
+    if (i.id == inc["bgd-a"]) bombing = &i;
+  }
+  ASSERT_NE(bombing, nullptr);
+  EXPECT_EQ(bombing->n_events, 2);
+  EXPECT_EQ(bombing->n_documents, 2);
+  EXPECT_EQ(bombing->date_first, "2021-01-21");
+  EXPECT_EQ(bombing->date_last, "2021-01-22");
+  EXPECT_EQ(*bombing->fatalities_low, 28);
+  EXPECT_EQ(*bombing->fatalities_best, 28);  // lower median of 28 and 32
+  EXPECT_EQ(*bombing->fatalities_high, 32);
+  EXPECT_EQ(bombing->country, "IRQ");
+  EXPECT_EQ(bombing->event_family, "Explosions/Remote violence");
+
+  // B is corrected: the bombing was in Basra. It leaves A's incident.
+  DocumentRecords b = BaghdadReports()[1];
+  b.document.text += " (corrected)";
+  b.records[0]["location"] =
+      testing_records::Place("Basra", "Basra", "IRQ", "Basra", 30.51, 47.78, "city");
+  ASSERT_TRUE(db->IngestBatch({b}).ok());
+  inc = IncidentOfDoc(*db);
+  EXPECT_NE(inc["bgd-a"], inc["bgd-b"]);
+  EXPECT_EQ(*db->Count("incidents"), 4);
+  rows.clear();
+  ASSERT_TRUE(db->ScanIncidents({}, [&](const Incident& i) {
+                  rows.push_back(i);
+                  return OkStatus();
+                }).ok());
+  for (const Incident& i : rows) {
+    if (i.id == inc["bgd-a"]) {
+      EXPECT_EQ(i.n_documents, 1);
+      EXPECT_EQ(*i.fatalities_high, 28);
+    }
+  }
+  // Deleting by replacement with no events empties and removes the incident.
+  b.records.clear();
+  b.document.text += " (retracted)";
+  ASSERT_TRUE(db->IngestBatch({b}).ok());
+  EXPECT_EQ(*db->Count("incidents"), 3);
+}
+
+TEST_F(StoreTest, IngestOrderDoesNotChangeIncidentsAfterRemerge) {
+  std::vector<std::map<std::string, int64_t>> results;
+  for (bool reverse : {false, true}) {
+    fs::remove(path_);
+    auto db = OpenOrDie();
+    ASSERT_TRUE(db);
+    std::vector<DocumentRecords> docs = BaghdadReports();
+    if (reverse) std::reverse(docs.begin(), docs.end());
+    for (const DocumentRecords& d : docs) ASSERT_TRUE(db->IngestBatch({d}).ok());
+    ASSERT_TRUE(db->Remerge().ok());
+    EXPECT_EQ(*db->IntegrityCheck(), "ok");
+    std::map<std::string, int64_t> inc = IncidentOfDoc(*db);
+    EXPECT_EQ(inc["bgd-a"], inc["bgd-b"]);
+    EXPECT_EQ(*db->Count("incidents"), 3);
+    results.push_back(inc);
+  }
+  EXPECT_EQ(results[0], results[1]);  // same ids too: date order, then document
+}
+
+TEST_F(StoreTest, SchemaVersion1IsMigratedAndReclustered) {
+  {
+    auto db = OpenOrDie();
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->IngestBatch(BaghdadReports()).ok());
+  }
+  // Back to what version 1 had: no span table, the old indexes, one incident
+  // per event.
+  RawSql(path_,
+         "DROP TABLE incident_span; DROP INDEX events_country_date_incident; "
+         "DROP INDEX events_date_incident; CREATE INDEX events_country_date ON events(country, "
+         "date); CREATE INDEX events_date ON events(date); "
+         "INSERT INTO incidents(id, n_events, n_documents) SELECT 100 + rowid, 1, 1 FROM events; "
+         "UPDATE events SET incident_id = 100 + rowid; DELETE FROM incidents WHERE id < 100; "
+         "PRAGMA user_version = 1;");
+  auto db = OpenOrDie();
+  ASSERT_TRUE(db);
+  EXPECT_EQ(db->schema_version(), 2);
+  EXPECT_EQ(*db->Count("incidents"), 3);
+  std::map<std::string, int64_t> inc = IncidentOfDoc(*db);
+  EXPECT_EQ(inc["bgd-a"], inc["bgd-b"]);
+  EXPECT_EQ(*db->IntegrityCheck(), "ok");
+}
+
 // A child process ingests a huge batch; the parent kills it with SIGKILL in
 // the middle of the transaction. The database must be intact, the batch
 // before it complete, and no document of the killed batch half-written.
@@ -349,7 +503,7 @@ TEST_F(StoreTest, KillMidBatchLeavesDatabaseConsistent) {
   EXPECT_EQ(*db->IntegrityCheck(), "ok");
   EXPECT_EQ(*db->Count("documents"), 4);  // only the first, committed batch
   EXPECT_EQ(*db->Count("events"), 7);
-  EXPECT_EQ(*db->Count("incidents"), 7);
+  EXPECT_EQ(*db->Count("incidents"), 6);
   EXPECT_EQ(*db->Count("event_geo"), 5);
   EXPECT_EQ(db->GetDocument("kdh-0412")->text, testing_records::SampleBatch()[0].document.text);
   // Each document has all or none of its events: here, all of the old ones.

@@ -1,0 +1,538 @@
+#include "store/merge.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace sitrep::store {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Howard Hinnant's days_from_civil.
+int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+bool IsLeap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+unsigned DaysInMonth(int64_t y, unsigned m) {
+  static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
+}
+
+// Where a place sits: the radius its coordinates stand for.
+double RadiusKm(PlacePrecision p, const MergeParams& params) {
+  switch (p) {
+    case PlacePrecision::kPoint:
+    case PlacePrecision::kCity:
+      return params.point_km;
+    case PlacePrecision::kFeature:
+      return params.feature_km;
+    case PlacePrecision::kAdmin1:
+      return params.admin1_km;
+    default:
+      return params.feature_km;
+  }
+}
+
+// --- Actors ------------------------------------------------------------------
+
+enum class Relation { kNeutral, kSame, kConflict };
+
+bool IsNonStateArmed(const std::string& sector) {
+  return sector == "INS" || sector == "REB" || sector == "MLA" || sector == "SEP" ||
+         sector == "UAF" || sector == "IMG";
+}
+
+// "---UAF": no country and nothing beyond the sector.
+bool IsGeneric(const ActorKey& a) {
+  return a.name.empty() && (a.code.empty() || a.code.rfind("---", 0) == 0) && a.country.empty();
+}
+
+Relation CompareActors(const ActorKey& a, const ActorKey& b) {
+  if (!a.known() || !b.known() || IsGeneric(a) || IsGeneric(b)) return Relation::kNeutral;
+  if (!a.name.empty() && Lower(a.name) == Lower(b.name)) return Relation::kSame;
+  if (!a.code.empty() && a.code == b.code) return Relation::kSame;
+  if (!a.country.empty() && !b.country.empty() && a.country != b.country) {
+    return Relation::kConflict;
+  }
+  // Two specific non-state groups of one country: "AFGINSTAL" vs "AFGINSISI".
+  const bool a_group = a.code.size() > 6 || !a.name.empty();
+  const bool b_group = b.code.size() > 6 || !b.name.empty();
+  if (a_group && b_group && IsNonStateArmed(a.sector) && IsNonStateArmed(b.sector)) {
+    const bool prefix = !a.code.empty() && !b.code.empty() &&
+                        (a.code.rfind(b.code, 0) == 0 || b.code.rfind(a.code, 0) == 0);
+    if (!prefix) return Relation::kConflict;
+  }
+  return Relation::kNeutral;
+}
+
+struct ActorMatch {
+  bool conflict = false;
+  int same = 0;
+  std::string reason;
+};
+
+ActorMatch MatchActors(const MergeKey& a, const MergeKey& b) {
+  auto orient = [](const ActorKey& s1, const ActorKey& s2, const ActorKey& t1, const ActorKey& t2) {
+    ActorMatch m;
+    for (auto [x, y] : {std::pair{&s1, &s2}, std::pair{&t1, &t2}}) {
+      Relation r = CompareActors(*x, *y);
+      if (r == Relation::kSame) ++m.same;
+      if (r == Relation::kConflict && !m.conflict) {
+        m.conflict = true;
+        m.reason = "actors " + (x->code.empty() ? x->name : x->code) + " vs " +
+                   (y->code.empty() ? y->name : y->code);
+      }
+    }
+    return m;
+  };
+  ActorMatch direct = orient(a.source, b.source, a.target, b.target);
+  ActorMatch crossed = orient(a.source, b.target, a.target, b.source);
+  // Crossed roles need evidence: an actor both reports name, on swapped sides.
+  if (!crossed.conflict && crossed.same > direct.same) return crossed;
+  return direct;
+}
+
+// --- Place and date ----------------------------------------------------------
+
+// "" when the places can be one, else why not. `km` gets the distance when
+// both have coordinates (else -1).
+std::string PlaceConflict(const MergeKey& a, const MergeKey& b, const MergeParams& params,
+                          double* km) {
+  *km = -1;
+  if (!a.country.empty() && !b.country.empty() && a.country != b.country) {
+    return "place: country " + a.country + " vs " + b.country;
+  }
+  if (a.precision == PlacePrecision::kCountry || b.precision == PlacePrecision::kCountry) {
+    return "";
+  }
+  const bool a_admin = a.precision == PlacePrecision::kAdmin1;
+  const bool b_admin = b.precision == PlacePrecision::kAdmin1;
+  if ((a_admin || b_admin) && !a.admin1.empty() && !b.admin1.empty()) {
+    if (Lower(a.admin1) != Lower(b.admin1)) {
+      return "place: admin1 " + a.admin1 + " vs " + b.admin1;
+    }
+    if (a.has_coords && b.has_coords) *km = DistanceKm(a.lat, a.lon, b.lat, b.lon);
+    return "";
+  }
+  if (!a.has_coords || !b.has_coords) return "";
+  *km = DistanceKm(a.lat, a.lon, b.lat, b.lon);
+  const double radius = std::max(RadiusKm(a.precision, params), RadiusKm(b.precision, params));
+  if (*km > radius) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "place: %.0f km > %.0f km", *km, radius);
+    return buf;
+  }
+  return "";
+}
+
+int64_t DayGap(const MergeKey& a, const MergeKey& b) {
+  return std::max<int64_t>(0, std::max(a.day_lo, b.day_lo) - std::min(a.day_hi, b.day_hi));
+}
+
+}  // namespace
+
+std::optional<int64_t> DaysFromIso(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
+  }
+  const int64_t y = std::stoi(s.substr(0, 4));
+  const unsigned m = static_cast<unsigned>(std::stoi(s.substr(5, 2)));
+  const unsigned d = static_cast<unsigned>(std::stoi(s.substr(8, 2)));
+  if (m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return std::nullopt;
+  return DaysFromCivil(y, m, d);
+}
+
+std::string IsoFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t y0 = static_cast<int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t y = y0 + (m <= 2);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
+  return buf;
+}
+
+const char* FamilyName(Family f) {
+  switch (f) {
+    case Family::kBattle:
+      return "Battle";
+    case Family::kRemoteViolence:
+      return "Remote violence";
+    case Family::kCivilianViolence:
+      return "Violence against civilians";
+    case Family::kProtest:
+      return "Protest";
+    case Family::kCoercion:
+      return "Coercion";
+    case Family::kPosture:
+      return "Force posture";
+    case Family::kOther:
+      return "Other";
+    case Family::kUnknown:
+      break;
+  }
+  return "Unknown";
+}
+
+Family FamilyOf(const std::string& cameo, const std::string& acled) {
+  const std::string a = Lower(acled);
+  if (a == "battles") return Family::kBattle;
+  if (a == "explosions/remote violence") return Family::kRemoteViolence;
+  if (a == "violence against civilians") return Family::kCivilianViolence;
+  if (a == "protests" || a == "riots") return Family::kProtest;
+  if (cameo.size() < 2) return Family::kUnknown;
+  const std::string root = cameo.substr(0, 2);
+  const std::string base = cameo.substr(0, std::min<size_t>(3, cameo.size()));
+  if (root == "14") return Family::kProtest;
+  if (root == "15") return Family::kPosture;
+  if (root == "17") return Family::kCoercion;
+  if (root == "18") return base == "183" ? Family::kRemoteViolence : Family::kCivilianViolence;
+  if (root == "19") {
+    return base == "194" || base == "195" ? Family::kRemoteViolence : Family::kBattle;
+  }
+  if (root == "20") return Family::kCivilianViolence;
+  return Family::kOther;
+}
+
+bool IsViolent(Family f) {
+  return f == Family::kBattle || f == Family::kRemoteViolence || f == Family::kCivilianViolence;
+}
+
+bool FamiliesCompatible(Family a, Family b) {
+  if (a == Family::kUnknown || b == Family::kUnknown) return false;
+  if (IsViolent(a) && IsViolent(b)) return true;
+  auto protest_side = [](Family f) { return f == Family::kProtest || f == Family::kCoercion; };
+  if (protest_side(a) && protest_side(b)) return true;
+  return a == b;
+}
+
+PlacePrecision PlacePrecisionOf(const std::string& s) {
+  if (s == "point") return PlacePrecision::kPoint;
+  if (s == "city") return PlacePrecision::kCity;
+  if (s == "feature") return PlacePrecision::kFeature;
+  if (s == "admin1") return PlacePrecision::kAdmin1;
+  if (s == "country") return PlacePrecision::kCountry;
+  return PlacePrecision::kNone;
+}
+
+bool DayRangeOf(const std::string& value, const std::string& precision, const std::string& basis,
+                const MergeParams& params, int64_t* lo, int64_t* hi) {
+  std::optional<int64_t> d = DaysFromIso(value);
+  if (!d) return false;
+  *lo = *hi = *d;
+  if (precision == "week") {
+    *hi = *d + 6;
+  } else if (precision == "month") {
+    const int64_t y = std::stoi(value.substr(0, 4));
+    const unsigned m = static_cast<unsigned>(std::stoi(value.substr(5, 2)));
+    *lo = DaysFromCivil(y, m, 1);
+    *hi = *lo + DaysInMonth(y, m) - 1;
+  } else if (precision == "year") {
+    const int64_t y = std::stoi(value.substr(0, 4));
+    *lo = DaysFromCivil(y, 1, 1);
+    *hi = DaysFromCivil(y, 12, 31);
+  } else if (basis == "story_date" || basis.empty()) {
+    *lo = *d - params.story_lookback_days;
+  }
+  return true;
+}
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kEarthKm = 6371.0088;
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthKm * std::asin(std::sqrt(std::min(1.0, h)));
+}
+
+MergeKey KeyFromFields(const MergeFields& f, const MergeParams& params) {
+  MergeKey k;
+  k.doc_id = f.doc_id;
+  k.family = FamilyOf(f.cameo, f.acled_event_type);
+  k.cameo = f.cameo;
+  k.cameo_root = f.cameo.substr(0, std::min<size_t>(2, f.cameo.size()));
+  k.source = f.source;
+  k.target = f.target;
+  k.precision = PlacePrecisionOf(f.precision);
+  if (f.lat && f.lon && std::isfinite(*f.lat) && std::isfinite(*f.lon) && std::abs(*f.lat) <= 90 &&
+      std::abs(*f.lon) <= 180) {
+    k.has_coords = true;
+    k.lat = *f.lat;
+    k.lon = *f.lon;
+  }
+  k.country = f.country;
+  k.admin1 = f.admin1;
+  const std::string& value = f.date.empty() ? f.doc_date : f.date;
+  const std::string basis = f.date.empty() ? "story_date" : f.date_basis;
+  const std::string precision = f.date_precision.empty() ? "day" : f.date_precision;
+  k.has_date = DayRangeOf(value, precision, basis, params, &k.day_lo, &k.day_hi);
+  k.text_dated_day = k.has_date && precision == "day" && (basis == "text" || basis == "paragraph");
+  k.fatalities = f.fatalities;
+  return k;
+}
+
+bool MergesAcrossDocuments(const MergeKey& k, const MergeParams& params) {
+  return k.has_place() && k.has_date && k.day_hi - k.day_lo + 1 <= params.max_range_days;
+}
+
+MergeKey KeyFromRecord(const json& r, const MergeParams& params) {
+  auto str = [](const json& j, const char* key) -> std::string {
+    if (!j.is_object()) return "";
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+  };
+  auto obj = [](const json& j, const char* key) -> const json& {
+    static const json kNull;
+    if (!j.is_object()) return kNull;
+    auto it = j.find(key);
+    return it != j.end() && it->is_object() ? *it : kNull;
+  };
+  auto num = [](const json& j, const char* key) -> std::optional<double> {
+    if (!j.is_object()) return std::nullopt;
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_number()) return std::nullopt;
+    return it->get<double>();
+  };
+  MergeFields f;
+  f.doc_id = str(r, "doc_id");
+  f.doc_date = str(r, "doc_date");
+  const json& date = obj(r, "date");
+  f.date = str(date, "value");
+  f.date_precision = str(date, "precision");
+  f.date_basis = str(date, "basis");
+  f.cameo = str(r, "cameo");
+  f.plover = str(obj(r, "plover"), "event");
+  f.acled_event_type = str(obj(r, "acled"), "event_type");
+  for (auto [role, out] : {std::pair{"source", &f.source}, std::pair{"target", &f.target}}) {
+    const json& a = obj(r, role);
+    *out = {str(a, "code"), str(a, "country"), str(a, "sector"), str(a, "name")};
+  }
+  const json& loc = obj(r, "location");
+  f.lat = num(loc, "lat");
+  f.lon = num(loc, "lon");
+  f.precision = str(loc, "precision");
+  f.country = str(loc, "country");
+  f.admin1 = str(loc, "admin1");
+  if (std::optional<double> n = num(obj(r, "fatalities"), "count")) {
+    f.fatalities = static_cast<int64_t>(*n);
+  }
+  return KeyFromFields(f, params);
+}
+
+std::string Explain(const MergeKey& a, const MergeKey& b, const MergeParams& params) {
+  const bool same_doc = !a.doc_id.empty() && a.doc_id == b.doc_id;
+  if (!FamiliesCompatible(a.family, b.family)) {
+    return std::string("family ") + FamilyName(a.family) + " vs " + FamilyName(b.family);
+  }
+  if (a.family == Family::kOther || b.family == Family::kOther) {
+    if (a.cameo_root != b.cameo_root)
+      return "family: CAMEO root " + a.cameo_root + " vs " + b.cameo_root;
+    if (a.source.code.empty() || a.source.code != b.source.code) {
+      return "family: a verbal event needs the same known source";
+    }
+  }
+  if (!same_doc) {
+    if (!a.has_place() || !b.has_place()) return "no place";
+    if (!a.has_date || !b.has_date) return "no date";
+    if (!MergesAcrossDocuments(a, params) || !MergesAcrossDocuments(b, params)) {
+      return "date range too wide";
+    }
+  }
+  if (a.has_date && b.has_date) {
+    const int64_t gap = DayGap(a, b);
+    if (gap > params.day_slack) {
+      return "date: " + IsoFromDays(a.day_lo) + ".." + IsoFromDays(a.day_hi) + " vs " +
+             IsoFromDays(b.day_lo) + ".." + IsoFromDays(b.day_hi);
+    }
+    if (same_doc && a.text_dated_day && b.text_dated_day && a.day_lo != b.day_lo) {
+      return "date: one document, two days";
+    }
+  }
+  double km;
+  if (std::string p = PlaceConflict(a, b, params, &km); !p.empty()) return p;
+  ActorMatch m = MatchActors(a, b);
+  if (m.conflict) return m.reason;
+  return "";
+}
+
+bool Compatible(const MergeKey& a, const MergeKey& b, const MergeParams& params) {
+  return Explain(a, b, params).empty();
+}
+
+double Similarity(const MergeKey& a, const MergeKey& b, const MergeParams& params) {
+  double s = 0;
+  if (!a.doc_id.empty() && a.doc_id == b.doc_id) s += 1.5;
+  if (a.has_date && b.has_date) {
+    s += 1.0 - 0.5 * static_cast<double>(DayGap(a, b));
+    if (a.text_dated_day && b.text_dated_day && a.day_lo == b.day_lo) s += 0.25;
+  }
+  double km;
+  if (PlaceConflict(a, b, params, &km).empty() && km >= 0) {
+    const double radius = std::max(RadiusKm(a.precision, params), RadiusKm(b.precision, params));
+    s += std::clamp(1.0 - km / radius, 0.0, 1.0);
+  }
+  if (!a.admin1.empty() && Lower(a.admin1) == Lower(b.admin1)) s += 0.3;
+  s += 0.6 * MatchActors(a, b).same;
+  if (a.family == b.family) s += 0.3;
+  if (!a.cameo.empty() && a.cameo == b.cameo) s += 0.2;
+  if (a.fatalities && b.fatalities && *a.fatalities > 0 && *a.fatalities == *b.fatalities) {
+    s += 0.3;
+  }
+  return s;
+}
+
+Decision Decide(const MergeKey& event, const std::vector<Candidate>& candidates,
+                const MergeParams& params) {
+  Decision d;
+  std::vector<std::pair<double, size_t>> fits;  // (-mean similarity, index)
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (c.members.empty()) continue;
+    bool ok = true;
+    double sum = 0;
+    for (const MergeKey& m : c.members) {
+      if (!Compatible(event, m, params)) {
+        ok = false;
+        break;
+      }
+      sum += Similarity(event, m, params);
+    }
+    if (ok) fits.push_back({-sum / static_cast<double>(c.members.size()), i});
+  }
+  if (fits.empty()) return d;
+  std::sort(fits.begin(), fits.end(), [&](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first < y.first;
+    return candidates[x.second].id < candidates[y.second].id;
+  });
+  const Candidate& best = candidates[fits[0].second];
+  d.incident = best.id;
+  std::vector<const Candidate*> joined = {&best};
+  for (size_t f = 1; f < fits.size(); ++f) {
+    const Candidate& c = candidates[fits[f].second];
+    bool ok = true;
+    for (const Candidate* j : joined) {
+      for (const MergeKey& x : j->members) {
+        for (const MergeKey& y : c.members) {
+          if (!Compatible(x, y, params)) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) break;
+      }
+      if (!ok) break;
+    }
+    if (ok) {
+      d.absorb.push_back(c.id);
+      joined.push_back(&c);
+    }
+  }
+  return d;
+}
+
+std::vector<int> ClusterKeys(const std::vector<MergeKey>& keys, const MergeParams& params) {
+  std::vector<int> cluster_of(keys.size(), -1);
+  std::vector<Candidate> clusters;  // id = index + 1; emptied when absorbed
+  for (size_t i = 0; i < keys.size(); ++i) {
+    Decision d = Decide(keys[i], clusters, params);
+    size_t target;
+    if (d.incident == 0) {
+      clusters.push_back({static_cast<int64_t>(clusters.size() + 1), {}});
+      target = clusters.size() - 1;
+    } else {
+      target = static_cast<size_t>(d.incident - 1);
+    }
+    clusters[target].members.push_back(keys[i]);
+    cluster_of[i] = static_cast<int>(target);
+    for (int64_t a : d.absorb) {
+      const size_t from = static_cast<size_t>(a - 1);
+      for (MergeKey& k : clusters[from].members) clusters[target].members.push_back(std::move(k));
+      clusters[from].members.clear();
+      for (int& c : cluster_of) {
+        if (c == static_cast<int>(from)) c = static_cast<int>(target);
+      }
+    }
+  }
+  // Renumber in order of first appearance.
+  std::map<int, int> renumber;
+  for (int& c : cluster_of) {
+    auto it = renumber.emplace(c, static_cast<int>(renumber.size())).first;
+    c = it->second;
+  }
+  return cluster_of;
+}
+
+FatalityRange AggregateFigures(const std::vector<Figure>& figures) {
+  FatalityRange r;
+  std::map<std::string, size_t> by_doc;  // doc -> index in r.figures
+  for (const Figure& f : figures) {
+    if (f.count < 0) continue;
+    auto [it, fresh] = by_doc.emplace(f.doc_id, r.figures.size());
+    if (fresh) {
+      r.figures.push_back(f);
+    } else if (f.count > r.figures[it->second].count) {
+      r.figures[it->second] = f;
+    }
+  }
+  if (r.figures.empty()) return r;
+  std::stable_sort(r.figures.begin(), r.figures.end(), [](const Figure& a, const Figure& b) {
+    if (a.count != b.count) return a.count < b.count;
+    return a.doc_id < b.doc_id;
+  });
+  const int n = static_cast<int>(r.figures.size());
+  r.low_index = 0;
+  r.high_index = n - 1;
+  // The figure most documents give, when one leads strictly.
+  std::map<int64_t, int> votes;
+  for (const Figure& f : r.figures) ++votes[f.count];
+  int top = 0, top_count = 0;
+  int64_t top_value = 0;
+  for (const auto& [value, v] : votes) {
+    if (v > top) {
+      top = v;
+      top_value = value;
+      top_count = 1;
+    } else if (v == top) {
+      ++top_count;
+    }
+  }
+  if (top_count == 1 && top > 1) {
+    for (int i = 0; i < n; ++i) {
+      if (r.figures[i].count == top_value) {
+        r.best_index = i;
+        break;
+      }
+    }
+  } else {
+    r.best_index = (n - 1) / 2;
+  }
+  r.low = r.figures[r.low_index].count;
+  r.best = r.figures[r.best_index].count;
+  r.high = r.figures[r.high_index].count;
+  return r;
+}
+
+}  // namespace sitrep::store
