@@ -390,6 +390,8 @@ std::pair<uint32_t, uint32_t> FindDateline(const Document& doc) {
 
 // Score bonus for an entry whose province another name of the document names.
 constexpr double kProvinceEvidence = 2.5;
+// How far a place may lie from the town it is said to be in ("X in Morelia").
+constexpr double kContainingTownKm = 50;
 
 class Recognizer {
  public:
@@ -930,6 +932,28 @@ class Recognizer {
     return coarse ? static_cast<int32_t>(i + 1) : -1;
   }
 
+  // "the Mariano Escobedo in Morelia", "Eastern Creek in New South Wales":
+  // the next name after "in" (", in", "in the"), when it is resolved to a
+  // town, contains this one. nullptr if there is none.
+  const Candidate* ContainingTown(size_t i) const {
+    if (i + 1 >= cands_.size()) return nullptr;
+    const Candidate& c = cands_[i];
+    const Candidate& n = cands_[i + 1];
+    if (n.sentence != c.sentence || !n.accepted || n.chosen < 0) return nullptr;
+    if (gaz_.entry(static_cast<uint32_t>(n.chosen)).feature_class != 'P') return nullptr;
+    if (n.span_begin <= c.span_end || n.span_begin - c.span_end > 2) return nullptr;
+    bool in = false;
+    for (uint32_t t = c.span_end; t < n.span_begin; ++t) {
+      std::string_view f = Form(t);
+      if (EqualsLower(f, "in")) {
+        in = true;
+      } else if (f != "," && !EqualsLower(f, "the")) {
+        return nullptr;
+      }
+    }
+    return in ? &n : nullptr;
+  }
+
   // How much a name's entry matters before context: log10 of its population;
   // a named feature without one (a sea, a plain, a continent) counts its area
   // in km^2 (pi r^2 of its radius) as people, so "Africa" the continent
@@ -987,9 +1011,13 @@ class Recognizer {
   }
 
   // "Ariha, Idlib": +10 when the next name `p` is e's province, +8 when it is
-  // e's country or a county of e's province ("Austin, in Scott County").
+  // e's country or a county of e's province ("Austin, in Scott County"), +6
+  // when it is a town within kContainingTownKm of e ("X in Morelia").
   static double HierarchyBonus(const geo::Entry& e, const geo::Entry& p) {
     if (e.country != p.country) return 0;
+    if (p.feature_class == 'P') {
+      return &e != &p && geo::DistanceKm(e.lat, e.lon, p.lat, p.lon) <= kContainingTownKm ? 6 : 0;
+    }
     if (IsCountryEntry(p)) return 8;
     std::string_view province = p.admin1.empty() ? p.name : p.admin1;
     if (IsAdminEntry(p) && NormalizeName(e.admin1) == NormalizeName(province)) return 10;
@@ -1056,6 +1084,7 @@ class Recognizer {
       if (!c.accepted || c.ids.empty()) continue;
       int32_t a = Apposition(i);
       const Candidate* parent = a >= 0 && cands_[a].accepted ? &cands_[a] : nullptr;
+      if (parent == nullptr) parent = ContainingTown(i);
       Choose(c, parent);
       c.by_hierarchy = parent != nullptr && parent->chosen >= 0 && c.chosen >= 0 &&
                        HierarchyBonus(gaz_.entry(static_cast<uint32_t>(c.chosen)),

@@ -479,6 +479,14 @@ TEST_F(PlacesTest, ProvinceNamedInTheDocumentDisambiguatesATown) {
   EXPECT_NEAR(q->lon, -83.13, 0.01);
 }
 
+TEST_F(PlacesTest, PlaceInATownIsNearThatTown) {
+  // Ohio's Marion is larger, but Indiana's lies 8 km from Gas City.
+  Document doc = Run("Officials closed a school in Marion in Gas City on Monday.");
+  const Place* p = PlaceText(doc, "Marion");
+  ASSERT_NE(p, nullptr);
+  EXPECT_NEAR(p->lon, -85.66, 0.01);
+}
+
 TEST_F(PlacesTest, LargeTownAfterPrepositionWhateverItsTags) {
   // "Little" and "Rock" are tagged ADJ and NOUN; a town of 198,000 called by
   // its own name after "in" is a place all the same.
