@@ -10,7 +10,7 @@ import {ApiError, apiQuery, formatHash, getJson, parseHash} from './api.js';
 import {colorOf, familyOf} from './colors.js';
 import {renderIncident, renderMessage} from './detail.js';
 import {escapeHtml} from './highlight.js';
-import {formatDates, formatFatalities, placeOf, plural} from './format.js';
+import {formatDatesShort, formatFatalities, placeOf, plural} from './format.js';
 import {IncidentMap} from './map.js';
 import {Timeline} from './timeline.js';
 
@@ -130,7 +130,7 @@ function renderList(items) {
   listBody.innerHTML = rows.map((inc) => {
     const family = familyOf(inc);
     return `<tr tabindex="0" data-id="${inc.id}" aria-selected="false">
-      <td class="date">${escapeHtml(formatDates(inc))}</td>
+      <td class="date">${escapeHtml(formatDatesShort(inc))}</td>
       <td>${escapeHtml(placeOf(inc, {short: true}))}</td>
       <td><span class="family"><span class="swatch" style="background:${colorOf(family)}"></span><span>${
         escapeHtml(family)}</span></span></td>

@@ -121,9 +121,11 @@ export function renderIncident(panel, data) {
       e(placeOf(inc))}</h2>
   <button type="button" class="close" aria-label="Close the incident">×</button>
 </header>
-<p class="detail-meta">${e(formatDates(inc))} · ${e(family)}${inc.event_types ? ` · <span class="types">${e(inc.event_types)}</span>` : ''}
+<p class="detail-meta">${e(formatDates(inc))} · ${e(family)}
   · ${inc.precision ? `${e(inc.precision)} precision` : 'not located'} · ${e(plural(inc.n_events ?? reports.length, 'event'))} in
   ${e(plural(inc.n_documents ?? 0, 'document'))}</p>
+${inc.event_types ? `<ul class="types" aria-label="Event types (CAMEO/PLOVER/ACLED)">${
+      String(inc.event_types).split(/;\s*/).filter(Boolean).map((t) => `<li>${e(t)}</li>`).join('')}</ul>` : ''}
 ${figuresHtml(data)}
 <h3>Reports</h3>
 ${kKeyLegend}

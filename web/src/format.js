@@ -20,6 +20,17 @@ export function formatDates(incident) {
   return `${a} – ${b}`;
 }
 
+// The list's short form: "2021-05-17", "2021-05-17–18", "2021-05-30 – 06-02",
+// "2021-12-30 – 2022-01-02".
+export function formatDatesShort(incident) {
+  const a = incident.date_first;
+  const b = incident.date_last;
+  if (!a || !b || a === b) return formatDates(incident);
+  if (a.slice(0, 7) === b.slice(0, 7)) return `${a}–${b.slice(8)}`;
+  if (a.slice(0, 4) === b.slice(0, 4)) return `${a} – ${b.slice(5)}`;
+  return `${a} – ${b}`;
+}
+
 // "5" when low = best = high, "4 / 5 / 7" (low / best / high) when they differ, "–" when unknown.
 export function formatFatalities(incident) {
   const {fatalities_low: low, fatalities_best: best, fatalities_high: high} = incident;
