@@ -15,6 +15,7 @@
 #include <string_view>
 #include <utility>
 
+#include "store/merge.h"
 #include "store/pg_text.h"
 #include "store/sql_where.h"
 
@@ -27,8 +28,11 @@ namespace {
 // ---------------------------------------------------------------------------
 // Schema, version kSchemaVersion, in the PostgreSQL schema `sitrep` (created
 // with the search_path set to sitrep first, so the names below land there).
+// kSchema is the current schema for a new store; kMigrateV1 takes a version 1
+// store (before incident merging) to version 2, and RemergeAll then clusters
+// its events.
 
-constexpr const char* kSchemaV1 = R"sql(
+constexpr const char* kSchema = R"sql(
 CREATE TABLE schema_version(version integer NOT NULL);
 CREATE TABLE documents(
   id text PRIMARY KEY,
@@ -71,11 +75,20 @@ CREATE TABLE incidents(
   fatalities_best bigint,
   fatalities_high bigint,
   n_events bigint NOT NULL DEFAULT 0,
-  n_documents bigint NOT NULL DEFAULT 0
+  n_documents bigint NOT NULL DEFAULT 0,
+  -- The merge span (SQLite's incident_span): day range and country cells of
+  -- the events that may merge across documents; NULL when none may.
+  span_lo bigint,
+  span_hi bigint,
+  span_cc_lo bigint,
+  span_cc_hi bigint,
+  span box GENERATED ALWAYS AS (box(point(span_lo, span_cc_lo), point(span_hi, span_cc_hi)))
+    STORED
 );
 CREATE INDEX incidents_date ON incidents(date_first);
 CREATE INDEX incidents_country ON incidents(country, date_first);
 CREATE INDEX incidents_geog ON incidents USING gist(geog);
+CREATE INDEX incidents_span ON incidents USING gist(span);
 
 CREATE TABLE events(
   rowid bigserial PRIMARY KEY,
@@ -125,9 +138,9 @@ CREATE TABLE events(
 );
 CREATE INDEX events_id ON events(id);
 CREATE INDEX events_doc ON events(doc_id, sentence_index);
-CREATE INDEX events_incident ON events(incident_id);
-CREATE INDEX events_date ON events(date, rowid);
-CREATE INDEX events_country_date ON events(country, date);
+CREATE INDEX events_incident ON events(incident_id, rowid);
+CREATE INDEX events_date_incident ON events(date, incident_id);
+CREATE INDEX events_country_date_incident ON events(country, date, incident_id);
 CREATE INDEX events_admin1 ON events(lower(admin1));
 CREATE INDEX events_cameo ON events(cameo);
 CREATE INDEX events_cameo_root ON events(cameo_root, date);
@@ -139,6 +152,18 @@ CREATE INDEX events_target_code ON events(target_code);
 CREATE INDEX events_fatalities ON events(fatalities) WHERE fatalities IS NOT NULL;
 CREATE INDEX events_geog ON events USING gist(geog);
 CREATE INDEX events_geom ON events USING gist((geog::geometry));
+)sql";
+
+constexpr const char* kMigrateV1 = R"sql(
+ALTER TABLE incidents ADD COLUMN span_lo bigint, ADD COLUMN span_hi bigint,
+  ADD COLUMN span_cc_lo bigint, ADD COLUMN span_cc_hi bigint,
+  ADD COLUMN span box GENERATED ALWAYS AS (box(point(span_lo, span_cc_lo),
+    point(span_hi, span_cc_hi))) STORED;
+CREATE INDEX incidents_span ON incidents USING gist(span);
+DROP INDEX IF EXISTS events_date;
+DROP INDEX IF EXISTS events_country_date;
+CREATE INDEX events_date_incident ON events(date, incident_id);
+CREATE INDEX events_country_date_incident ON events(country, date, incident_id);
 )sql";
 
 // Advisory lock keys (pg_advisory_xact_lock(hashtext(...))).
@@ -379,25 +404,6 @@ std::vector<Value> EventValues(const json& r, std::string dump, const std::strin
   v.push_back(Str(r, "coder"));
   v.push_back(std::move(dump));
   return v;
-}
-
-// "ASSAULT", else the ACLED type, else the CAMEO label, else the code.
-std::string EventFamily(const json& r) {
-  for (const Value& v : {Str(Obj(r, "plover"), "event"), Str(Obj(r, "acled"), "event_type"),
-                         Str(r, "cameo_label"), Str(r, "cameo")}) {
-    if (std::string s = AsString(v); !s.empty()) return s;
-  }
-  return "";
-}
-
-// "190/ASSAULT/Battles", "010" (the parts that are set).
-std::string EventType(const json& r) {
-  std::string out;
-  for (const Value& v :
-       {Str(r, "cameo"), Str(Obj(r, "plover"), "event"), Str(Obj(r, "acled"), "event_type")}) {
-    if (std::string s = AsString(v); !s.empty()) out += (out.empty() ? "" : "/") + s;
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -746,6 +752,388 @@ Status Stream(PgStore::Conn& c, const std::string& sql, const std::vector<Value>
   });
 }
 
+// ---------------------------------------------------------------------------
+// Incident merging over the tables: the SQLite store's Merger (store.cc) on
+// PostgreSQL. merge.h decides; this finds the candidates (incidents whose
+// span box meets the event's, and those of its own document), moves events
+// between incidents and rewrites incident rows, statement for statement as
+// SQLite does, so that both backends make the same incidents of the same
+// ingest. One PgMerger per transaction.
+
+// ISO3 "IRQ" -> a number for the span's country axis (0 when unknown).
+int64_t CountryCell(const std::string& iso3) {
+  if (iso3.size() != 3) return 0;
+  int64_t n = 0;
+  for (char c : iso3) {
+    if (c < 'A' || c > 'Z') return 0;
+    n = n * 27 + (c - 'A' + 1);
+  }
+  return n;
+}
+
+// The event columns a MergeKey is made of, in KeyFromRow's order.
+constexpr const char* kKeyColumns =
+    "e.doc_id, e.doc_date, e.date, e.date_precision, e.date_basis, e.cameo, e.plover_event, "
+    "e.acled_event_type, e.source_code, e.source_country, e.source_sector, e.source_name, "
+    "e.target_code, e.target_country, e.target_sector, e.target_name, e.lat, e.lon, "
+    "e.geo_precision, e.country, e.admin1, e.fatalities";
+constexpr int kNumKeyColumns = 22;
+
+MergeKey KeyFromRow(const Rows& q, int r, const MergeParams& params) {
+  MergeFields f;
+  int i = 0;
+  f.doc_id = q.Text(r, i++);
+  f.doc_date = q.Text(r, i++);
+  f.date = q.Text(r, i++);
+  f.date_precision = q.Text(r, i++);
+  f.date_basis = q.Text(r, i++);
+  f.cameo = q.Text(r, i++);
+  f.plover = q.Text(r, i++);
+  f.acled_event_type = q.Text(r, i++);
+  for (ActorKey* a : {&f.source, &f.target}) {
+    a->code = q.Text(r, i++);
+    a->country = q.Text(r, i++);
+    a->sector = q.Text(r, i++);
+    a->name = q.Text(r, i++);
+  }
+  f.lat = q.OptReal(r, i++);
+  f.lon = q.OptReal(r, i++);
+  f.precision = q.Text(r, i++);
+  f.country = q.Text(r, i++);
+  f.admin1 = q.Text(r, i++);
+  f.fatalities = q.OptInt(r, i++);
+  return KeyFromFields(f, params);
+}
+
+// Rank of a place precision for "the most precise located report".
+int PrecisionRank(const std::string& p) {
+  static const char* kOrder[] = {"point", "city", "feature", "admin1", "country"};
+  for (int i = 0; i < 5; ++i) {
+    if (p == kOrder[i]) return i;
+  }
+  return 5;
+}
+
+class PgMerger {
+ public:
+  explicit PgMerger(PgStore::Conn& c, MergeParams params = {}) : c_(c), params_(params) {}
+
+  // The incident the event with `key` joins (merge.h, Decide), or a new
+  // incident row; incidents it links are merged into that one. The caller
+  // writes the event's incident_id.
+  StatusOr<int64_t> Link(const MergeKey& key) {
+    std::set<int64_t> ids;
+    const bool cross = MergesAcrossDocuments(key, params_);
+    const int64_t cc = CountryCell(key.country);
+    if (cross) {
+      SITREP_ASSIGN_OR_RETURN(
+          Rows q,
+          c_.ExecPrepared("m_span",
+                          "SELECT id FROM incidents WHERE span && box(point($1::float8, "
+                          "$3::float8), point($2::float8, $3::float8))",
+                          {key.day_lo - params_.day_slack, key.day_hi + params_.day_slack, cc}));
+      for (int r = 0; r < q.size(); ++r) ids.insert(q.Int(r, 0));
+    }
+    if (!key.doc_id.empty()) {
+      SITREP_ASSIGN_OR_RETURN(
+          Rows q, c_.ExecPrepared("m_doc_incidents",
+                                  "SELECT DISTINCT incident_id FROM events WHERE doc_id = $1 AND "
+                                  "incident_id IS NOT NULL",
+                                  {key.doc_id}));
+      for (int r = 0; r < q.size(); ++r) ids.insert(q.Int(r, 0));
+    }
+    std::vector<Candidate> candidates;
+    for (int64_t id : ids) {
+      Candidate cand;
+      cand.id = id;
+      SITREP_ASSIGN_OR_RETURN(
+          cand.members, Members(id, static_cast<int64_t>(params_.max_members_compared), nullptr));
+      if (!cand.members.empty()) candidates.push_back(std::move(cand));
+    }
+    Decision d = Decide(key, candidates, params_);
+    int64_t target = d.incident;
+    if (target == 0) {
+      SITREP_ASSIGN_OR_RETURN(target, NewIncident());
+    }
+    for (int64_t a : d.absorb) {
+      SITREP_RETURN_IF_ERROR(
+          c_.ExecPrepared("m_move_events",
+                          "UPDATE events SET incident_id = $1 WHERE incident_id = $2", {target, a})
+              .status());
+      // The target's span takes in the absorbed one's (least/greatest skip NULLs).
+      SITREP_RETURN_IF_ERROR(
+          c_.ExecPrepared("m_absorb_span",
+                          "UPDATE incidents t SET span_lo = least(t.span_lo, a.span_lo), "
+                          "span_hi = greatest(t.span_hi, a.span_hi), span_cc_lo = "
+                          "least(t.span_cc_lo, a.span_cc_lo), span_cc_hi = greatest(t.span_cc_hi, "
+                          "a.span_cc_hi) FROM incidents a WHERE t.id = $1 AND a.id = $2 AND "
+                          "a.span_lo IS NOT NULL",
+                          {target, a})
+              .status());
+      SITREP_RETURN_IF_ERROR(DeleteIncident(a));
+      dirty_.erase(a);
+    }
+    if (cross) {
+      SITREP_RETURN_IF_ERROR(
+          c_.ExecPrepared("m_extend_span",
+                          "UPDATE incidents SET span_lo = least(span_lo, $2), span_hi = "
+                          "greatest(span_hi, $3), span_cc_lo = least(span_cc_lo, $4), span_cc_hi "
+                          "= greatest(span_cc_hi, $4) WHERE id = $1",
+                          {target, key.day_lo, key.day_hi, cc})
+              .status());
+    }
+    dirty_.insert(target);
+    return target;
+  }
+
+  // After some of its events were deleted: re-clusters the rest of an
+  // incident among themselves (in date order) and gives every cluster but the
+  // first a new incident. Incidents of more than kMaxResplit events are only
+  // recomputed.
+  Status Resplit(int64_t incident) {
+    dirty_.insert(incident);
+    std::vector<int64_t> rowids;
+    SITREP_ASSIGN_OR_RETURN(std::vector<MergeKey> keys, Members(incident, -1, &rowids));
+    if (keys.size() < 2 || keys.size() > kMaxResplit) return OkStatus();
+    std::vector<size_t> order(keys.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return keys[a].day_lo < keys[b].day_lo; });
+    std::vector<MergeKey> sorted;
+    for (size_t i : order) sorted.push_back(keys[i]);
+    std::vector<int> cluster = ClusterKeys(sorted, params_);
+    std::map<int, int64_t> incident_of = {{0, incident}};
+    for (size_t i = 0; i < sorted.size(); ++i) {
+      auto it = incident_of.find(cluster[i]);
+      if (it == incident_of.end()) {
+        SITREP_ASSIGN_OR_RETURN(int64_t fresh, NewIncident());
+        it = incident_of.emplace(cluster[i], fresh).first;
+        dirty_.insert(fresh);
+      }
+      if (it->second == incident) continue;
+      SITREP_RETURN_IF_ERROR(c_.ExecPrepared("m_move_event",
+                                             "UPDATE events SET incident_id = $1 WHERE rowid = $2",
+                                             {it->second, rowids[order[i]]})
+                                 .status());
+    }
+    return OkStatus();
+  }
+
+  // Rewrites the rows and spans of every incident touched since the last
+  // Flush; an incident left without events is deleted.
+  Status Flush() {
+    for (int64_t id : dirty_) SITREP_RETURN_IF_ERROR(Recompute(id));
+    dirty_.clear();
+    return OkStatus();
+  }
+
+ private:
+  static constexpr size_t kMaxResplit = 4000;
+
+  StatusOr<int64_t> NewIncident() {
+    SITREP_ASSIGN_OR_RETURN(
+        Rows q, c_.ExecPrepared("m_new_incident",
+                                "INSERT INTO incidents(n_events, n_documents) VALUES (0, 0) "
+                                "RETURNING id",
+                                {}));
+    return q.Int(0, 0);
+  }
+
+  Status DeleteIncident(int64_t id) {
+    return c_.ExecPrepared("m_del_incident", "DELETE FROM incidents WHERE id = $1", {id}).status();
+  }
+
+  // Keys of an incident's events by insertion; with `limit` >= 0 at most
+  // `limit`: the first and the last half.
+  StatusOr<std::vector<MergeKey>> Members(int64_t incident, int64_t limit,
+                                          std::vector<int64_t>* rowids) {
+    std::vector<MergeKey> out;
+    auto read = [&](bool last, int64_t n) -> Status {
+      const std::string sql = std::string("SELECT ") + kKeyColumns +
+                              ", e.rowid FROM events e WHERE e.incident_id = $1 ORDER BY e.rowid" +
+                              (last ? " DESC" : "") + " LIMIT $2::bigint";
+      SITREP_ASSIGN_OR_RETURN(Rows q, c_.ExecPrepared(last ? "m_members_last" : "m_members_first",
+                                                      sql, {incident, n < 0 ? Value{} : Value{n}}));
+      for (int r = 0; r < q.size(); ++r) {
+        out.push_back(KeyFromRow(q, r, params_));
+        if (rowids) rowids->push_back(q.Int(r, kNumKeyColumns));
+      }
+      return OkStatus();
+    };
+    if (limit < 0) {
+      SITREP_RETURN_IF_ERROR(read(false, -1));
+      return out;
+    }
+    SITREP_RETURN_IF_ERROR(read(false, limit));
+    if (static_cast<int64_t>(out.size()) == limit && limit >= 2) {
+      out.resize(static_cast<size_t>(limit / 2));
+      SITREP_RETURN_IF_ERROR(read(true, limit - limit / 2));
+    }
+    return out;
+  }
+
+  Status Recompute(int64_t id) {
+    SITREP_ASSIGN_OR_RETURN(std::vector<MergeKey> keys, Members(id, -1, nullptr));
+    if (keys.empty()) return DeleteIncident(id);
+    // The span: the hull of the members that merge across documents.
+    Value lo, hi, cc_lo, cc_hi;
+    for (const MergeKey& k : keys) {
+      if (!MergesAcrossDocuments(k, params_)) continue;
+      const int64_t cc = CountryCell(k.country);
+      if (IsNull(lo)) {
+        lo = k.day_lo, hi = k.day_hi, cc_lo = cc, cc_hi = cc;
+      } else {
+        lo = std::min(std::get<int64_t>(lo), k.day_lo);
+        hi = std::max(std::get<int64_t>(hi), k.day_hi);
+        cc_lo = std::min(std::get<int64_t>(cc_lo), cc);
+        cc_hi = std::max(std::get<int64_t>(cc_hi), cc);
+      }
+    }
+    SITREP_ASSIGN_OR_RETURN(
+        Rows q,
+        c_.ExecPrepared(
+            "m_report_rows",
+            "SELECT e.id, e.doc_id, e.date, e.lat, e.lon, e.geo_precision, e.country, e.admin1, "
+            "e.location_name, e.plover_event, e.acled_event_type, e.record::json ->> "
+            "'cameo_label', e.cameo, e.quad_class, e.fatalities, e.fatalities_qualifier, "
+            "e.attribution_text, d.source, d.title FROM events e LEFT JOIN documents d ON d.id = "
+            "e.doc_id WHERE e.incident_id = $1 ORDER BY e.rowid",
+            {id}));
+    std::string date_first, date_last, types;
+    std::set<std::string> docs, seen_types;
+    int64_t n = 0;
+    int best_rank = 7;
+    std::vector<Value> place(6);  // lat, lon, country, admin1, location, precision
+    std::map<std::string, int> family_votes, violent_votes;
+    std::vector<std::string> family_order;
+    std::vector<Figure> figures;
+    for (int r = 0; r < q.size(); ++r) {
+      ++n;
+      const std::string doc = q.Text(r, 1), date = q.Text(r, 2);
+      docs.insert(doc);
+      if (!date.empty()) {
+        if (date_first.empty() || date < date_first) date_first = date;
+        if (date_last.empty() || date > date_last) date_last = date;
+      }
+      auto opt_text = [&](int col) -> Value {
+        return q.Null(r, col) ? Value{} : Value{q.Text(r, col)};
+      };
+      // The place: the most precise located report (0-5), else the first
+      // unlocated one with a country (6).
+      const bool located = !q.Null(r, 3) && !q.Null(r, 4);
+      const int rank = located ? PrecisionRank(q.Text(r, 5)) : (q.Null(r, 6) ? 7 : 6);
+      if (rank < best_rank) {
+        best_rank = rank;
+        place = {located ? Value{*q.OptReal(r, 3)} : Value{},
+                 located ? Value{*q.OptReal(r, 4)} : Value{},
+                 opt_text(6),
+                 opt_text(7),
+                 opt_text(8),
+                 opt_text(5)};
+      }
+      // The family: PLOVER type, else ACLED type, else the CAMEO label.
+      std::string family;
+      for (int col : {9, 10, 11, 12}) {
+        if (family.empty()) family = q.Text(r, col);
+      }
+      if (!family.empty()) {
+        if (!family_votes.count(family)) family_order.push_back(family);
+        ++family_votes[family];
+        if (q.Int(r, 13) == 4) ++violent_votes[family];
+      }
+      std::string type;
+      for (int col : {12, 9, 10}) {
+        if (std::string t = q.Text(r, col); !t.empty()) type += (type.empty() ? "" : "/") + t;
+      }
+      if (!type.empty() && seen_types.insert(type).second) {
+        types += (types.empty() ? "" : "; ") + type;
+      }
+      if (!q.Null(r, 14)) {
+        std::string source = q.Text(r, 16);
+        if (source.empty()) source = q.Text(r, 17);
+        if (source.empty()) source = doc;
+        figures.push_back({q.Int(r, 14), q.Text(r, 15), doc, q.Text(r, 0), source});
+      }
+    }
+    // Material conflict (quad class 4) families first, then any; ties: first seen.
+    std::string family;
+    for (const auto* votes : {&violent_votes, &family_votes}) {
+      int top = 0;
+      for (const std::string& f : family_order) {
+        auto it = votes->find(f);
+        if (it != votes->end() && it->second > top) {
+          top = it->second;
+          family = f;
+        }
+      }
+      if (!family.empty()) break;
+    }
+    FatalityRange fat = AggregateFigures(figures);
+    auto opt = [](const std::string& v) -> Value { return v.empty() ? Value{} : Value{v}; };
+    auto opt_int = [](const std::optional<int64_t>& v) -> Value { return v ? Value{*v} : Value{}; };
+    return c_
+        .ExecPrepared(
+            "m_upd_incident",
+            "UPDATE incidents SET date_first = $1, date_last = $2, lat = $3::float8, lon = "
+            "$4::float8, geog = ST_SetSRID(ST_MakePoint($4::float8, $3::float8), "
+            "4326)::geography, country = $5, admin1 = $6, location = $7, precision = $8, "
+            "event_family = $9, event_types = $10, fatalities_low = $11, fatalities_best = $12, "
+            "fatalities_high = $13, n_events = $14, n_documents = $15, span_lo = $17, span_hi = "
+            "$18, span_cc_lo = $19, span_cc_hi = $20 WHERE id = $16",
+            {opt(date_first),
+             opt(date_last),
+             place[0],
+             place[1],
+             place[2],
+             place[3],
+             place[4],
+             place[5],
+             opt(family),
+             Value{types},
+             opt_int(fat.low),
+             opt_int(fat.best),
+             opt_int(fat.high),
+             Value{n},
+             Value{static_cast<int64_t>(docs.size())},
+             Value{id},
+             lo,
+             hi,
+             cc_lo,
+             cc_hi})
+        .status();
+  }
+
+  PgStore::Conn& c_;
+  MergeParams params_;
+  std::set<int64_t> dirty_;
+};
+
+// Re-clusters every event in date order (then document, sentence, ingest
+// order), inside the caller's transaction.
+Status RemergeAll(PgStore::Conn& c) {
+  SITREP_RETURN_IF_ERROR(c.Run("UPDATE events SET incident_id = NULL"));
+  SITREP_RETURN_IF_ERROR(c.Run("DELETE FROM incidents"));
+  SITREP_ASSIGN_OR_RETURN(
+      Rows ids, c.Exec("SELECT rowid FROM events ORDER BY date NULLS FIRST, doc_id COLLATE \"C\", "
+                       "sentence_index NULLS FIRST, rowid"));
+  PgMerger merger(c);
+  const MergeParams params;
+  for (int i = 0; i < ids.size(); ++i) {
+    const int64_t rowid = ids.Int(i, 0);
+    SITREP_ASSIGN_OR_RETURN(Rows row, c.ExecPrepared("m_load_key",
+                                                     std::string("SELECT ") + kKeyColumns +
+                                                         " FROM events e WHERE e.rowid = $1",
+                                                     {rowid}));
+    if (row.size() == 0) continue;
+    SITREP_ASSIGN_OR_RETURN(int64_t incident, merger.Link(KeyFromRow(row, 0, params)));
+    SITREP_RETURN_IF_ERROR(c.ExecPrepared("m_move_event",
+                                          "UPDATE events SET incident_id = $1 WHERE rowid = $2",
+                                          {incident, rowid})
+                               .status());
+  }
+  return merger.Flush();
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -817,8 +1205,14 @@ StatusOr<std::unique_ptr<Store>> PgStore::Open(const std::string& url) {
       if (n_ours != 4) return DataLossError("not a sitrep store (tables missing)");
       return OkStatus();
     }
-    if (version < 1) SITREP_RETURN_IF_ERROR(c.RunScript(kSchemaV1));
-    // Later versions: if (version < 2) SITREP_RETURN_IF_ERROR(c.RunScript(kSchemaV2Migration));
+    if (version == 0) {
+      SITREP_RETURN_IF_ERROR(c.RunScript(kSchema));
+    } else if (version == 1) {
+      // Before merging every event was its own incident: cluster them.
+      SITREP_RETURN_IF_ERROR(c.Run("SELECT pg_advisory_xact_lock(hashtext($1))", {kIngestLock}));
+      SITREP_RETURN_IF_ERROR(c.RunScript(kMigrateV1));
+      SITREP_RETURN_IF_ERROR(RemergeAll(c));
+    }
     SITREP_RETURN_IF_ERROR(c.Run("DELETE FROM schema_version"));
     return c.Run("INSERT INTO schema_version(version) VALUES ($1)",
                  {static_cast<int64_t>(kSchemaVersion)});
@@ -846,12 +1240,6 @@ Status PgStore::IngestBatch(const std::vector<DocumentRecords>& batch, const Ing
   const std::string ins_event = "INSERT INTO events(" + cols + ", geog) VALUES (" + marks +
                                 ", ST_SetSRID(ST_MakePoint(" + lon + ", " + lat +
                                 "), 4326)::geography) RETURNING rowid";
-  const std::string ins_incident =
-      "INSERT INTO incidents(date_first, date_last, lat, lon, geog, country, admin1, location, "
-      "precision, event_family, event_types, fatalities_low, fatalities_best, fatalities_high, "
-      "n_events, n_documents) VALUES ($1, $2, $3, $4, ST_SetSRID(ST_MakePoint($4::float8, "
-      "$3::float8), 4326)::geography, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, 1) RETURNING id";
-
   // Unpacks a rejected document's problem into the stats.
   auto reject = [&](const std::string& id, const std::string& problem) {
     ++st.rejected;
@@ -862,6 +1250,7 @@ Status PgStore::IngestBatch(const std::vector<DocumentRecords>& batch, const Ing
   IngestStats counts;
   Status s = InTransaction(c, [&]() -> Status {
     SITREP_RETURN_IF_ERROR(c.Run("SELECT pg_advisory_xact_lock(hashtext($1))", {kIngestLock}));
+    PgMerger merger(c);
     const std::string now = NowUtc();
     std::set<std::string> seen_in_batch;
     for (size_t di = 0; di < batch.size(); ++di) {
@@ -927,13 +1316,9 @@ Status PgStore::IngestBatch(const std::vector<DocumentRecords>& batch, const Ing
                            {id}));
         SITREP_RETURN_IF_ERROR(
             c.ExecPrepared("del_doc", "DELETE FROM documents WHERE id = $1", {id}).status());
+        // The incidents it was in lose its events: re-cluster (or delete) them.
         for (int i = 0; i < incidents.size(); ++i) {
-          SITREP_RETURN_IF_ERROR(
-              c.ExecPrepared("del_incident",
-                             "DELETE FROM incidents WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM "
-                             "events WHERE incident_id = $1)",
-                             {incidents.Int(i, 0)})
-                  .status());
+          SITREP_RETURN_IF_ERROR(merger.Resplit(incidents.Int(i, 0)));
         }
         ++counts.replaced;
       } else {
@@ -974,23 +1359,16 @@ Status PgStore::IngestBatch(const std::vector<DocumentRecords>& batch, const Ing
       for (size_t ri = 0; ri < d.records.size(); ++ri) {
         const json& r = d.records[ri];
         std::vector<Value> ev = EventValues(r, std::move(dumps[ri]), id);
-        const json& loc = Obj(r, "location");
-        const Value& fat = ev[kColFatalities];
-        // Its own incident (merging relinks it).
-        SITREP_ASSIGN_OR_RETURN(
-            Rows inc,
-            c.ExecPrepared("ins_incident", ins_incident,
-                           {ev[kColDate], ev[kColDate], ev[kColLat], ev[kColLon], ev[kColCountry],
-                            ev[kColAdmin1], Str(loc, "name"), ev[kColPrecision],
-                            opt(EventFamily(r)), Value{EventType(r)}, fat, fat, fat}));
-        ev[kColIncident] = inc.Int(0, 0);
+        // Link it to the incident it reports (merge.h), or a new one.
+        SITREP_ASSIGN_OR_RETURN(ev[kColIncident], merger.Link(KeyFromRecord(r)));
         StatusOr<Rows> row = c.ExecPrepared("ins_event", ins_event, ev);
         if (!row.ok()) return row.status().WithContext("doc " + id + ": event " + AsString(ev[0]));
         ++counts.events;
       }
       if (options.on_document) options.on_document(di);
     }
-    return OkStatus();
+    // The rows of the incidents this batch touched.
+    return merger.Flush();
   });
   if (!s.ok()) return s;
   st.inserted += counts.inserted;
@@ -998,6 +1376,14 @@ Status PgStore::IngestBatch(const std::vector<DocumentRecords>& batch, const Ing
   st.unchanged += counts.unchanged;
   st.events += counts.events;
   return OkStatus();
+}
+
+Status PgStore::Remerge() {
+  SITREP_RETURN_IF_ERROR(conn_->EnsureConnected());
+  return InTransaction(*conn_, [&]() -> Status {
+    SITREP_RETURN_IF_ERROR(conn_->Run("SELECT pg_advisory_xact_lock(hashtext($1))", {kIngestLock}));
+    return RemergeAll(*conn_);
+  });
 }
 
 // ---------------------------------------------------------------------------

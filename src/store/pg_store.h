@@ -84,6 +84,7 @@ class PgStore final : public Store {
   StatusOr<StoredDocument> GetDocument(const std::string& id) const override;
   StatusOr<int64_t> Count(const std::string& table) const override;
   StatusOr<std::string> IntegrityCheck() const override;
+  Status Remerge() override;
 
   class Conn;  // the libpq connection (pg_store.cc)
 
