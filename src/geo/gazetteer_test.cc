@@ -480,6 +480,38 @@ TEST(GazetteerBuild, Admin2FromItsPlaces) {
   EXPECT_TRUE((*plain)->Find("Thawrah").empty());
 }
 
+// With country shapes, a province's point is the centroid of the land
+// nearest to its places (testdata/province_area.tsv in the 36-42E, 32-37N
+// square of shapes.json): Raqqa's four places crowd the south-west corner,
+// Hamah's one place the north-east; each point moves into its share of land.
+TEST(GazetteerBuild, ProvincePointIsTheCentroidOfItsLand) {
+  BuildSources s;
+  s.geonames_tsv = kTestdata + "province_area.tsv";
+  s.admin1 = kTestdata + "admin1.json";
+  s.countries_json = kTestdata + "countries.json";
+  std::vector<std::string> warnings;
+  auto boxed = Gazetteer::Build(s, &warnings);
+  ASSERT_TRUE(boxed.ok()) << boxed.status().ToString();
+  const Entry* raqqa_box = (*boxed)->Admin1("SYR", "Raqqa");
+  ASSERT_NE(raqqa_box, nullptr);
+  EXPECT_DOUBLE_EQ(raqqa_box->lat, (32.5 + 33.0) / 2);  // without shapes: the box
+  EXPECT_DOUBLE_EQ(raqqa_box->lon, (36.5 + 37.0) / 2);
+  s.country_shapes = kTestdata + "shapes.json";
+  auto g = Gazetteer::Build(s, &warnings);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  const Entry* raqqa = (*g)->Admin1("SYR", "Raqqa");
+  const Entry* hamah = (*g)->Admin1("SYR", "Hamah");
+  ASSERT_NE(raqqa, nullptr);
+  ASSERT_NE(hamah, nullptr);
+  EXPECT_GT(raqqa->lat, 33.0);
+  EXPECT_LT(raqqa->lat, 35.0);  // no further than 2 degrees beyond its places
+  EXPECT_GT(raqqa->lon, 37.0);
+  EXPECT_LT(hamah->lat, 36.5);
+  EXPECT_GT(hamah->lat, 34.5);
+  EXPECT_LT(hamah->lon, 41.5);
+  EXPECT_GT(hamah->lon, 39.0);
+}
+
 TEST(GazetteerBuild, MinPopulationKeepsSeats) {
   BuildSources s = TestSources();
   s.min_population = 20000;
