@@ -13,6 +13,7 @@ import {formatDates, formatFatalities, placeOf} from './format.js';
 const kMinRadius = 5;
 const kMaxRadius = 42;
 const kSvgMax = 2000;
+const kLegendRows = 7;
 
 export function radiusOf(best) {
   if (best == null || !(best > 0)) return kMinRadius;
@@ -111,15 +112,20 @@ export class IncidentMap {
     return located.length;
   }
 
+  // The families on the map, most frequent first; beyond kLegendRows the rest
+  // fold into a <details> so that the legend does not hide the map.
   renderLegend(families) {
     if (!this.legendDiv) return;
     const rows = [...families.entries()].sort((a, b) => b[1] - a[1]);
+    const item = ([family, n]) => `<li><span class="swatch" style="background:${colorOf(family)}"></span>` +
+                                  `${escapeHtml(family)} <span class="count">${n}</span></li>`;
     let html = '<h2 class="legend-title">Event family</h2><ul>';
-    for (const [family, n] of rows) {
-      html += `<li><span class="swatch" style="background:${colorOf(family)}"></span>` +
-              `${escapeHtml(family)} <span class="count">${n}</span></li>`;
+    html += rows.slice(0, kLegendRows).map(item).join('') + '</ul>';
+    if (rows.length > kLegendRows) {
+      html += `<details><summary>${rows.length - kLegendRows} more</summary><ul>` +
+              rows.slice(kLegendRows).map(item).join('') + '</ul></details>';
     }
-    html += '</ul><p class="legend-size"><span class="dot small"></span><span class="dot big"></span>' +
+    html += '<p class="legend-size"><span class="dot small"></span><span class="dot big"></span>' +
             'area ∝ deaths (best)</p>';
     this.legendDiv.innerHTML = rows.length ? html : '<p>No located incidents</p>';
   }

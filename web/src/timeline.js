@@ -182,11 +182,24 @@ export class Timeline {
                                'click to clear.';
   }
 
-  // About one label per 90 px: month starts for long spans, days otherwise.
+  // About one label per 90 px: years beyond two years, month starts beyond
+  // two months, days otherwise.
   ticks(x0, x1, plotW) {
     const n = Math.max(2, Math.floor(plotW / 90));
     const span = x1 - x0;
     const out = [];
+    if (span > 730) {
+      // Years: 1 January of each year inside the domain.
+      const years = [];
+      const y0 = new Date(x0 * kDay).getUTCFullYear();
+      const y1 = new Date((x1 - 1) * kDay).getUTCFullYear();
+      for (let y = y0; y <= y1 + 1; y++) {
+        const d = Date.UTC(y, 0, 1) / kDay;
+        if (d >= x0 && d < x1) years.push({day: d, label: String(y)});
+      }
+      const step = Math.max(1, Math.ceil(years.length / n));
+      return years.filter((_, i) => i % step === 0);
+    }
     if (span > 62) {
       const months = [];
       let d = kUnits.month.start(x0);
