@@ -272,6 +272,14 @@ async function run(args, browserPath) {
     expect(await rowCount(page) === byCountry.items.length, `country ${country}: list rows != API`);
     expect(page.url().includes(`country=${country}`), `the URL hash lacks country=${country}: ${page.url()}`);
     log(`country=${country}: ${n} markers = API`);
+    // "Only in the map view" (the map has zoomed onto the country) keeps the
+    // rows of its located incidents and hides those without coordinates.
+    await page.check('#in-view');
+    const visibleRows = () => page.locator('#incident-list tbody tr:not([hidden])').count();
+    expect(await visibleRows() === located(byCountry.items).length,
+           `in view: ${await visibleRows()} rows, want the ${located(byCountry.items).length} located ones`);
+    await page.uncheck('#in-view');
+    expect(await visibleRows() === byCountry.items.length, 'unchecking "only in the map view" did not show all rows');
 
     // 2b. Text, with the country still set: a word of one of its sentences.
     const someEvent = (await getJson(base, `/api/events?country=${country}&limit=1`)).items[0];
@@ -333,7 +341,7 @@ async function run(args, browserPath) {
     let checked = await checkIncident(page, base, first.id);
     expect(checked > 0, `incident ${first.id}: no span inside its sentences to check`);
     expect(page.url().includes(`id=${first.id}`), `the URL hash lacks id=${first.id}`);
-    expect(await page.locator(`#incident-list tr[data-id="${first.id}"][aria-selected=true]`).count() === 1,
+    expect(await page.locator(`#incident-list tr[data-id="${first.id}"][aria-current=true]`).count() === 1,
            'the list row of the open incident is not selected');
     expect(await page.locator(`#map path.incident-marker.selected[data-id="${first.id}"]`).count() === 1,
            'the marker of the open incident is not selected');

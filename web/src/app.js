@@ -109,9 +109,9 @@ async function loadFilters() {
     timeline.setData(allDates.by_day, {from: state.from ?? null, to: state.to ?? null});
     const shown = incidents.items.length;
     let text = `${plural(incidents.total, 'incident')} · ${plural(stats.total_events ?? 0, 'event')} · ` +
-               `${(stats.total_fatalities ?? 0).toLocaleString('en')} dead (best estimates)`;
+               `${(stats.total_fatalities ?? 0).toLocaleString('en')} dead`;
     if (shown < incidents.total) text += ` · showing the first ${shown.toLocaleString('en')}`;
-    if (located < shown) text += ` · ${located} on the map (${shown - located} without coordinates)`;
+    if (located < shown) text += ` · ${(shown - located).toLocaleString('en')} not on the map (no coordinates)`;
     summary.textContent = text;
     document.body.dataset.state = 'ready';
     document.body.dataset.loads = String(++loads);
@@ -124,12 +124,33 @@ async function loadFilters() {
   }
 }
 
+// "Only in the map view": hides the list rows of incidents outside the view.
+const inViewBox = $('#in-view');
+let listed = new Map();  // id -> incident of the list
+function applyViewFilter() {
+  const only = inViewBox.checked;
+  let shown = 0;
+  for (const tr of listBody.rows) {
+    const inc = listed.get(Number(tr.dataset.id));
+    const visible = !only || (inc && map.inView(inc.lat, inc.lon));
+    tr.hidden = !visible;
+    if (visible) shown++;
+  }
+  $('#in-view-count').textContent = only ? `(${shown.toLocaleString('en')})` : '';
+  $('#list-empty').hidden = shown > 0;
+}
+inViewBox.addEventListener('change', applyViewFilter);
+map.onMove(() => {
+  if (inViewBox.checked) applyViewFilter();
+});
+
 function renderList(items) {
+  listed = new Map(items.map((inc) => [inc.id, inc]));
   const rows = [...items].sort((a, b) => String(b.date_first ?? '').localeCompare(String(a.date_first ?? '')) ||
                                          a.id - b.id);
   listBody.innerHTML = rows.map((inc) => {
     const family = familyOf(inc);
-    return `<tr tabindex="0" data-id="${inc.id}" aria-selected="false">
+    return `<tr tabindex="0" data-id="${inc.id}">
       <td class="date">${escapeHtml(formatDatesShort(inc))}</td>
       <td>${escapeHtml(placeOf(inc, {short: true}))}</td>
       <td><span class="family"><span class="swatch" style="background:${colorOf(family)}"></span><span>${
@@ -137,16 +158,16 @@ function renderList(items) {
       <td class="num">${escapeHtml(formatFatalities(inc))}</td>
       <td class="num">${inc.n_documents ?? '–'}</td></tr>`;
   }).join('');
-  $('#list-empty').hidden = rows.length > 0;
+  applyViewFilter();
   markSelectedRow(false);
 }
 
 function markSelectedRow(scroll) {
-  for (const tr of listBody.querySelectorAll('tr[aria-selected=true]')) tr.setAttribute('aria-selected', 'false');
+  for (const tr of listBody.querySelectorAll('tr[aria-current]')) tr.removeAttribute('aria-current');
   if (!state.id) return;
   const tr = listBody.querySelector(`tr[data-id="${CSS.escape(state.id)}"]`);
   if (!tr) return;
-  tr.setAttribute('aria-selected', 'true');
+  tr.setAttribute('aria-current', 'true');
   if (scroll) tr.scrollIntoView({block: 'nearest'});
 }
 
@@ -195,6 +216,7 @@ async function loadIncident(focus) {
     renderIncident(detail, data);
     detail.dataset.incidentId = String(data.incident?.id ?? state.id);
     detail.dataset.incidentState = 'ready';
+    markSelectedRow(true);  // the list is shorter now that the panel is open
   } catch (e) {
     if (e.name === 'AbortError') return;
     renderMessage(detail, `Incident ${state.id}: ${e.message}`);

@@ -153,6 +153,23 @@ export class IncidentMap {
     marker.setStyle({color: on ? '#111111' : '#ffffff', weight: on ? 2.5 : 1.2});
   }
 
+  // Calls fn() after each pan or zoom.
+  onMove(fn) {
+    this.map.on('moveend', fn);
+  }
+
+  // Whether (lat, lon) is inside the current view (any world copy).
+  inView(lat, lon) {
+    if (lat == null || lon == null) return false;
+    const b = this.map.getBounds();
+    if (lat < b.getSouth() || lat > b.getNorth()) return false;
+    if (b.getEast() - b.getWest() >= 360) return true;
+    for (const shift of [-360, 0, 360]) {
+      if (lon + shift >= b.getWest() && lon + shift <= b.getEast()) return true;
+    }
+    return false;
+  }
+
   invalidate() {
     this.map.invalidateSize();
   }
