@@ -75,6 +75,11 @@ export class IncidentMap {
     // kSvgMax markers; a canvas beyond, which draws thousands much faster.
     const renderer = located.length > kSvgMax ? (this.canvas ??= L.canvas({padding: 0.2})) : undefined;
     const families = new Map();
+    // Incidents at the same point (a city's reports on different days) hide
+    // each other: the tooltip says how many share the point.
+    const pointKey = (inc) => `${inc.lat.toFixed(3)},${inc.lon.toFixed(3)}`;
+    const atPoint = new Map();
+    for (const inc of located) atPoint.set(pointKey(inc), (atPoint.get(pointKey(inc)) ?? 0) + 1);
     for (const inc of located) {
       const family = familyOf(inc);
       families.set(family, (families.get(family) ?? 0) + 1);
@@ -90,7 +95,10 @@ export class IncidentMap {
       });
       marker.bindTooltip(
           `<strong>${escapeHtml(placeOf(inc))}</strong><br>${escapeHtml(formatDates(inc))}<br>` +
-              `${escapeHtml(family)} · dead ${escapeHtml(formatFatalities(inc))}`,
+              `${escapeHtml(family)} · dead ${escapeHtml(formatFatalities(inc))}` +
+              (atPoint.get(pointKey(inc)) > 1
+                   ? `<br><em>${atPoint.get(pointKey(inc)) - 1} more at this point: see the list</em>`
+                   : ''),
           {direction: 'top', offset: [0, -4]});
       marker.on('click', () => this.onSelect(inc.id));
       marker.on('add', () => {
