@@ -94,11 +94,15 @@ async function loadFilters() {
   document.body.dataset.state = 'loading';
   summary.textContent = 'Loading…';
   try {
-    const [incidents, stats, allDates] = await Promise.all([
+    // The timeline shows every date of the other filters: a second stats call
+    // only when a date range is set.
+    const dated = Boolean(state.from || state.to);
+    const [incidents, stats, otherDates] = await Promise.all([
       getJson(`api/incidents?${apiQuery(state, {limit: kMapLimit})}`, {signal}),
       getJson(`api/stats?${filters}`, {signal}),
-      getJson(`api/stats?${apiQuery(state, {omit: ['from', 'to']})}`, {signal}),
+      dated ? getJson(`api/stats?${apiQuery(state, {omit: ['from', 'to']})}`, {signal}) : null,
     ]);
+    const allDates = otherDates ?? stats;
     loadedFilters = filters;
     showError('');
     // A new date range (the brush) keeps the view; other filters refit it.
@@ -275,7 +279,10 @@ async function fillSelects() {
       type.appendChild(g);
     };
     group('PLOVER event type', vocab.plover.map((p) => [`plover:${p}`, `${p} (PLOVER)`]));
-    group('ACLED event type', vocab.acled.map((a) => [`acled:${a.type}`, `${a.type} (ACLED)`]));
+    group('ACLED event type', vocab.acled.flatMap((a) => [
+      [`acled:${a.type}`, `${a.type} (ACLED)`],
+      ...a.sub_types.map((sub) => [`acled:${sub}`, `\u2003${sub}`]),
+    ]));
     group('CAMEO root', vocab.cameo_roots.map((c) => [`cameo:${c.code}`, `${c.code} ${c.label} (CAMEO)`]));
   }
   const names = new Map(countries.map((c) => [c.iso3, c.name]));
