@@ -172,7 +172,18 @@ function markSelectedRow(scroll) {
   const tr = listBody.querySelector(`tr[data-id="${CSS.escape(state.id)}"]`);
   if (!tr) return;
   tr.setAttribute('aria-current', 'true');
-  if (scroll) tr.scrollIntoView({block: 'nearest'});
+  if (scroll) scrollIntoList(tr);
+}
+
+// Scrolls the list (only the list, never the page) so that `tr` is visible
+// below the sticky header.
+function scrollIntoList(tr) {
+  const wrap = tr.closest('.list-wrap');
+  const r = tr.getBoundingClientRect();
+  const w = wrap.getBoundingClientRect();
+  const head = wrap.querySelector('thead').getBoundingClientRect().height;
+  if (r.top < w.top + head) wrap.scrollTop -= w.top + head - r.top;
+  else if (r.bottom > w.bottom) wrap.scrollTop += r.bottom - w.bottom;
 }
 
 listBody.addEventListener('click', (ev) => {
