@@ -16,6 +16,7 @@
 #include "cli/cli_common.h"
 #include "cli/coding_commands.h"
 #include "cli/geo_commands.h"
+#include "cli/serve_commands.h"
 #include "cli/store_commands.h"
 #include "core/binary_io.h"
 #include "core/conllu.h"
@@ -253,6 +254,11 @@ int Main(int argc, char** argv) {
   auto* export_cmd = app.add_subcommand(
       "export", "Export stored events: acled-csv, gdelt-tsv, geojson (incidents) or jsonl");
   AddExportFlags(export_cmd, &export_flags);
+  ServeFlags serve_flags;
+  auto* serve = app.add_subcommand(
+      "serve", "HTTP API and web map over a store (docs/api.md); 127.0.0.1:8080 by default");
+  AddContextFlags(serve, &f);
+  AddServeFlags(serve, &serve_flags);
 
   GazetteerFlags gaz_flags;
   auto* gazetteer = app.add_subcommand("gazetteer", "Build or query the gazetteer index");
@@ -292,6 +298,7 @@ int Main(int argc, char** argv) {
   if (ingest->parsed()) return RunIngest(f, ingest_flags);
   if (query->parsed()) return RunQuery(query_flags);
   if (export_cmd->parsed()) return RunExport(export_flags);
+  if (serve->parsed()) return RunServe(f, serve_flags);
   if (gaz_cmds.build->parsed()) return RunGazetteerBuild(gaz_flags);
   if (gaz_cmds.lookup->parsed()) return RunGazetteerLookup(f, gaz_flags);
   if (bench->parsed() && bench_code) return RunCodeBench(f, corpora, min_sentences);

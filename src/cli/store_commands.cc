@@ -257,6 +257,20 @@ void AddIngestFlags(CLI::App* cmd, IngestFlags* i) {
   cmd->add_option("--events-dir", i->events_dir, "sitrep verb dictionaries (default data/events)");
 }
 
+store::DocumentRecords ToDocumentRecords(const Document& doc, const EventRecorder& recorder,
+                                         std::string_view coder_name) {
+  store::DocumentRecords d;
+  d.document = {doc.id, doc.date, doc.title, doc.source, doc.url, doc.text};
+  d.sentences.reserve(doc.sentences.size());
+  for (size_t k = 0; k < doc.sentences.size(); ++k) {
+    const Sentence& s = doc.sentences[k];
+    d.sentences.push_back(
+        {static_cast<int64_t>(k), s.begin, s.end, std::string(doc.Slice(s.begin, s.end))});
+  }
+  for (auto& r : recorder.Records(doc, coder_name)) d.records.push_back(std::move(r));
+  return d;
+}
+
 int RunIngest(const CommonFlags& f, const IngestFlags& i) {
   auto db = store::Store::Open(i.db);
   if (!db.ok()) return Fatal(db.status());
@@ -287,16 +301,7 @@ int RunIngest(const CommonFlags& f, const IngestFlags& i) {
         **reader, *(*setup)->analyzer, ro,
         [&](const Document& doc, const Status& status) {
           if (!ReportDocument(doc, status) || !db_error.ok()) return;
-          store::DocumentRecords d;
-          d.document = {doc.id, doc.date, doc.title, doc.source, doc.url, doc.text};
-          d.sentences.reserve(doc.sentences.size());
-          for (size_t k = 0; k < doc.sentences.size(); ++k) {
-            const Sentence& s = doc.sentences[k];
-            d.sentences.push_back(
-                {static_cast<int64_t>(k), s.begin, s.end, std::string(doc.Slice(s.begin, s.end))});
-          }
-          for (auto& r : recorder.Records(doc, coder.name())) d.records.push_back(std::move(r));
-          db_error = b.Add(std::move(d));
+          db_error = b.Add(ToDocumentRecords(doc, recorder, coder.name()));
         },
         [&](const Status& err) {
           std::fprintf(stderr, "sitrep: error: %s\n", err.ToString().c_str());

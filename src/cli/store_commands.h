@@ -19,9 +19,11 @@
 #define SITREP_CLI_STORE_COMMANDS_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/cli_common.h"
+#include "coding/event_record.h"
 #include "store/store.h"
 
 namespace sitrep::cli {
@@ -51,6 +53,12 @@ void AddIngestFlags(CLI::App* cmd, IngestFlags* i);
 // Exit: 0 all stored, 1 some input failed (reported with file:line, the rest
 // stored), 2 the database or the pipeline could not be opened.
 int RunIngest(const CommonFlags& f, const IngestFlags& i);
+
+// The stored form of an analysed and coded document: its metadata and text,
+// its sentences (for the full-text index) and its event records. What
+// `sitrep ingest` writes, and what `sitrep serve` stores for POSTed articles.
+store::DocumentRecords ToDocumentRecords(const Document& doc, const EventRecorder& recorder,
+                                         std::string_view coder_name);
 
 struct QueryFlags {
   std::string db;
