@@ -9,7 +9,7 @@
 //   3. dragging across the timeline sets from/to and the markers follow the API;
 //   4. opening an incident (a list row, then a marker) shows each report's
 //      sentence with the trigger, actor, place, casualty and attribution marks
-//      equal to the record's words;
+//      equal to the record's words; Enter on a row opens it, Escape closes it;
 //   5. screenshots go to OUT (default <build>/test-output/web/).
 // Exit 0 pass, 1 fail (with the reason), 77 skip (no chromium or no
 // node_modules/playwright-core).
@@ -355,6 +355,21 @@ async function run(args, browserPath) {
       checked = await checkIncident(page, base, second.id);
       log(`incident ${second.id} (marker): ${checked} spans = records`);
     }
+
+    // Keyboard: Enter on a focused row opens its incident and moves the focus
+    // to the panel's heading; Escape closes it and gives the focus back.
+    const row = page.locator(`#incident-list tbody tr[data-id="${first.id}"]`);
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`#detail[data-incident-state=ready][data-incident-id="${first.id}"]`,
+                               {timeout: kWait});
+    await page.waitForFunction(() => document.activeElement?.id === 'detail-title', null, {timeout: kWait});
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#detail', {state: 'hidden', timeout: kWait});
+    expect(await page.evaluate(() => document.activeElement?.dataset?.id) === String(first.id),
+           'Escape did not give the focus back to the incident row');
+    expect(!page.url().includes('id='), `the closed incident stays in the URL: ${page.url()}`);
+    log('keyboard: Enter opens, Escape closes');
 
     expect(pageErrors.length === 0, `errors in the page:\n  ${pageErrors.join('\n  ')}`);
 
