@@ -154,13 +154,13 @@ function renderList(items) {
                                          a.id - b.id);
   listBody.innerHTML = rows.map((inc) => {
     const family = familyOf(inc);
-    return `<tr tabindex="0" data-id="${inc.id}">
+    return `<tr tabindex="0" data-id="${escapeHtml(inc.id)}">
       <td class="date">${escapeHtml(formatDatesShort(inc))}</td>
       <td>${escapeHtml(placeOf(inc, {short: true}))}</td>
       <td><span class="family"><span class="swatch" style="background:${colorOf(family)}"></span><span>${
         escapeHtml(family)}</span></span></td>
       <td class="num">${escapeHtml(formatFatalities(inc))}</td>
-      <td class="num">${inc.n_documents ?? '–'}</td></tr>`;
+      <td class="num">${escapeHtml(inc.n_documents ?? '–')}</td></tr>`;
   }).join('');
   applyViewFilter();
   markSelectedRow(false);
