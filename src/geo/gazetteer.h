@@ -95,7 +95,11 @@ struct BuildSources {
   // polygon holds at least kMainlandShare of its land (the geographic centre
   // of the mainland: USA 39.8,-98.6 instead of the factbook's 38,-97), and its
   // radius_km is that of a disc of its land area. Archipelagos keep
-  // world-countries' latlng. Empty: world-countries' latlng and area only.
+  // world-countries' latlng. A province's point is then the centroid of the
+  // country's land nearest to its places (equal-area cells given to the
+  // province of the nearest place: Ontario 49.7 N 85.1 W, not the 47.5 N of
+  // its populated south); see data/geo/README.md. Empty: world-countries'
+  // latlng and area only, provinces at the middle of their places' box.
   std::string country_shapes;
   // Populated places with fewer people are left out, unless they are a seat
   // (PPLC, PPLA, PPLA2). 0 keeps every place; 1000 on the full dump keeps

@@ -856,9 +856,10 @@ Status Builder::ReadCountryShapes(const std::string& path) {
 // village) are no sites, and a cell outside its province's box (plus
 // kProvinceBoxMarginDeg) is nobody's: the land of a sparsely settled
 // neighbour (the Northwest Territories north of Alberta's last town) is not
-// given to the denser province next to it. This follows the province's area, not where its
-// people live: Ontario 49.6 N 85.1 W (its places' box: 47.6 N 83.3 W, in the
-// populated south), Queensland 22.3 S 144.1 E (box 19.6 S 145.8 E).
+// given to the denser province next to it. This follows the province's area,
+// not where its people live: Ontario 49.7 N 85.1 W (its places' box: 47.5 N
+// 84.6 W, in the populated south), Queensland 22.5 S 143.8 E (box 19.6 S
+// 145.8 E).
 // Provinces with fewer than 3 cells (city states, small islands) keep the box
 // middle. Keyed by "CC.CODE" (admin1_agg_'s keys).
 constexpr int kProvinceCellsPerProvince = 400;
