@@ -158,6 +158,16 @@ TEST_F(StoreReadsTest, StatsByDayTypeCountry) {
                            [](int64_t a, const StatsRow& r) { return a + r.events; });
   };
   EXPECT_EQ(sum(s->by_day), 7);
+  // Each incident counts once by day and by type: the rows add up to the totals.
+  auto sum_of = [](const std::vector<StatsRow>& rows, int64_t StatsRow::*field) {
+    int64_t n = 0;
+    for (const StatsRow& r : rows) n += r.*field;
+    return n;
+  };
+  EXPECT_EQ(sum_of(s->by_day, &StatsRow::incidents), s->total_incidents);
+  EXPECT_EQ(sum_of(s->by_day, &StatsRow::fatalities), s->total_fatalities);
+  EXPECT_EQ(sum_of(s->by_type, &StatsRow::incidents), s->total_incidents);
+  EXPECT_EQ(sum_of(s->by_type, &StatsRow::fatalities), s->total_fatalities);
   EXPECT_EQ(sum(s->by_type), 7);
   EXPECT_EQ(sum(s->by_country), 7);
   // Days in order.

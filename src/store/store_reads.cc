@@ -180,47 +180,61 @@ StatusOr<IncidentDetail> SqliteStore::GetIncident(int64_t id) const {
 
 StatusOr<StoreStats> SqliteStore::Stats(const QueryFilter& filter) const {
   SITREP_ASSIGN_OR_RETURN(sql::Where w, sql::BuildWhere(Unpaged(filter)));
-  // One row per matching event with its incident's family and best figure;
-  // aggregated here in one pass. An incident counts once per group it has
-  // events in: its fatalities_best goes to each day (type, country) where one
-  // of its matching events is, once.
+  // One row per matching event with its incident's family and best figure,
+  // aggregated here in one pass. Events count where they are. An incident
+  // counts once: on the earliest day of its matching events, under its event
+  // family, so that by_day and by_type add up to the totals; by country, once
+  // in each country where it has a matching event.
   Select q(db_);
   SITREP_RETURN_IF_ERROR(
       q.Prepare("SELECT e.incident_id, e.date, e.country, i.event_family, i.fatalities_best "
                 "FROM events e LEFT JOIN incidents i ON i.id = e.incident_id" +
                     w.sql,
                 w.binds));
-  struct Group {
-    int64_t events = 0;
-    std::unordered_set<int64_t> incidents;
+  struct IncidentInfo {
+    std::string first_day, family;
     int64_t fatalities = 0;
   };
-  std::unordered_map<std::string, Group> by_day, by_type, by_country;
-  std::unordered_set<int64_t> incidents;
+  std::unordered_map<int64_t, IncidentInfo> incidents;
+  std::unordered_map<std::string, StatsRow> by_day, by_type, by_country;
+  std::unordered_map<std::string, std::unordered_set<int64_t>> country_incidents;
   StoreStats out;
-  auto add = [](std::unordered_map<std::string, Group>& groups, std::string key, int64_t incident,
-                int64_t fatalities) {
-    Group& g = groups[std::move(key)];
-    ++g.events;
-    if (g.incidents.insert(incident).second) g.fatalities += fatalities;
-  };
   while (true) {
     SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) break;
     const int64_t incident = q.Int(0);  // 0 for an event without one
+    std::string day = q.Text(1), country = q.Text(2);
     const int64_t fatalities = q.OptInt(4).value_or(0);
     ++out.total_events;
-    if (incidents.insert(incident).second) out.total_fatalities += fatalities;
-    add(by_day, q.Text(1), incident, fatalities);
-    add(by_type, q.Text(3), incident, fatalities);
-    add(by_country, q.Text(2), incident, fatalities);
+    auto [it, fresh] = incidents.try_emplace(incident);
+    if (fresh) {
+      it->second = {day, q.Text(3), fatalities};
+    } else if (!day.empty() && (it->second.first_day.empty() || day < it->second.first_day)) {
+      it->second.first_day = day;
+    }
+    ++by_day[day].events;
+    ++by_type[it->second.family].events;
+    StatsRow& c = by_country[country];
+    ++c.events;
+    if (country_incidents[country].insert(incident).second) {
+      ++c.incidents;
+      c.fatalities += fatalities;
+    }
   }
-  out.total_incidents = static_cast<int64_t>(incidents.size());
-  auto rows = [](std::unordered_map<std::string, Group>& groups) {
+  for (const auto& [id, in] : incidents) {
+    ++out.total_incidents;
+    out.total_fatalities += in.fatalities;
+    for (StatsRow* r : {&by_day[in.first_day], &by_type[in.family]}) {
+      ++r->incidents;
+      r->fatalities += in.fatalities;
+    }
+  }
+  auto rows = [](std::unordered_map<std::string, StatsRow>& groups) {
     std::vector<StatsRow> v;
     v.reserve(groups.size());
-    for (auto& [key, g] : groups) {
-      v.push_back({key, g.events, static_cast<int64_t>(g.incidents.size()), g.fatalities});
+    for (auto& [key, r] : groups) {
+      r.key = key;
+      v.push_back(std::move(r));
     }
     return v;
   };
@@ -229,8 +243,9 @@ StatusOr<StoreStats> SqliteStore::Stats(const QueryFilter& filter) const {
   out.by_day = rows(by_day);
   std::sort(out.by_day.begin(), out.by_day.end(),
             [](const StatsRow& a, const StatsRow& b) { return a.key < b.key; });
+  out.by_type = rows(by_type);
+  out.by_country = rows(by_country);
   for (auto* v : {&out.by_type, &out.by_country}) {
-    *v = rows(v == &out.by_type ? by_type : by_country);
     std::sort(v->begin(), v->end(), [](const StatsRow& a, const StatsRow& b) {
       return a.events != b.events ? a.events > b.events : a.key < b.key;
     });
