@@ -43,9 +43,14 @@
 // Disambiguation among same-named entries: score = log10(population) + feature
 // prior (country > feature > admin1 > town without designator; a designator
 // selects admin vs city) + document countries (from unambiguous countries,
-// demonyms, actor mentions' countries, the dateline) + admin hierarchy (the
-// next place in ", Idlib" / "in Idlib province" names the entry's province or
-// country).
+// demonyms, actor mentions' countries of accepted names, the dateline) + admin
+// hierarchy (the next place in ", Idlib" / "in Idlib province" names the
+// entry's province or country, ", in Scott County" a county of its province,
+// "in Morelia" a town within 50 km) + province evidence (another name of the
+// document is the entry's province: "Marion" in a story that says "Indiana").
+// A name resolved through a hierarchy keeps that reading at its other
+// mentions. Counties and districts (index built with --admin2) are weak
+// names like towns; one named like one of its towns is that town.
 //
 // The dateline ("BEIRUT (Reuters) -", "KABUL, March 3 (AFP) -", "ISLAMABAD:")
 // is a Place with dateline = true: weak document evidence, never an event
