@@ -521,7 +521,14 @@ Status Builder::ReadCountries(const std::string& path) {
     for (const std::string& n : names) {
       AddName(id, n);
       // "Republic of Turkey" -> "Turkey", "State of Palestine" -> "Palestine".
-      if (std::string bare = AfterStateForm(n); !bare.empty()) AddName(id, bare);
+      if (std::string bare = AfterStateForm(n); !bare.empty()) {
+        AddName(id, bare);
+        // "Republic of the Congo" is also written "Republic of Congo" (which
+        // must not fall back to the key "congo", DR Congo first).
+        if (size_t at = n.find(" of the "); at != std::string::npos) {
+          AddName(id, n.substr(0, at) + " of " + n.substr(at + 8));
+        }
+      }
     }
     if (auto d = c.find("demonyms"); d != c.end() && d->is_object()) {
       if (auto eng = d->find("eng"); eng != d->end() && eng->is_object()) {

@@ -768,6 +768,9 @@ TEST_F(RealGazetteerTest, KandaharAndCountries) {
   EXPECT_EQ(First("US").precision, GeoPrecision::kCountry);
   EXPECT_EQ(First("Turkey").country, "TUR");  // from "Republic of Turkey"
   EXPECT_EQ(First("Turkey").precision, GeoPrecision::kCountry);
+  // "Republic of the Congo" without "the", not the key "congo" (DR Congo first).
+  EXPECT_EQ(First("Republic of Congo").country, "COG");
+  EXPECT_EQ(First("Democratic Republic of Congo").country, "COD");
   for (uint32_t id : gaz_->Find("in")) {  // ISO2 "IN" is not a name of India
     EXPECT_NE(gaz_->entry(id).precision, GeoPrecision::kCountry);
   }
