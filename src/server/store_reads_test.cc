@@ -168,6 +168,8 @@ TEST_F(StoreReadsTest, StatsByDayTypeCountry) {
   EXPECT_EQ(sum_of(s->by_day, &StatsRow::fatalities), s->total_fatalities);
   EXPECT_EQ(sum_of(s->by_type, &StatsRow::incidents), s->total_incidents);
   EXPECT_EQ(sum_of(s->by_type, &StatsRow::fatalities), s->total_fatalities);
+  EXPECT_EQ(sum_of(s->by_country, &StatsRow::incidents), s->total_incidents);
+  EXPECT_EQ(sum_of(s->by_country, &StatsRow::fatalities), s->total_fatalities);
   EXPECT_EQ(sum(s->by_type), 7);
   EXPECT_EQ(sum(s->by_country), 7);
   // Days in order.
@@ -197,6 +199,31 @@ TEST_F(StoreReadsTest, StatsByDayTypeCountry) {
   EXPECT_EQ(assault->fatalities, 17);
   // Most events first.
   EXPECT_EQ(s->by_type.front().key, "ASSAULT");
+}
+
+// Without a filter, stats come from indexes and the incidents table; the same
+// figures as the per-event pass that a filter matching everything takes.
+TEST_F(StoreReadsTest, StatsOfEverythingEqualsStatsOfAllMatches) {
+  auto all = db_->Stats({});
+  QueryFilter everything;
+  everything.from = "0001-01-01";  // every sample event has a date
+  auto matched = db_->Stats(everything);
+  ASSERT_TRUE(all.ok() && matched.ok());
+  EXPECT_EQ(all->total_events, matched->total_events);
+  EXPECT_EQ(all->total_incidents, matched->total_incidents);
+  EXPECT_EQ(all->total_fatalities, matched->total_fatalities);
+  auto same = [](const std::vector<StatsRow>& a, const std::vector<StatsRow>& b) {
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].key, b[i].key);
+      EXPECT_EQ(a[i].events, b[i].events) << a[i].key;
+      EXPECT_EQ(a[i].incidents, b[i].incidents) << a[i].key;
+      EXPECT_EQ(a[i].fatalities, b[i].fatalities) << a[i].key;
+    }
+  };
+  same(all->by_day, matched->by_day);
+  same(all->by_type, matched->by_type);
+  same(all->by_country, matched->by_country);
 }
 
 TEST_F(StoreReadsTest, StatsFollowTheFilter) {

@@ -178,56 +178,107 @@ StatusOr<IncidentDetail> SqliteStore::GetIncident(int64_t id) const {
   return out;
 }
 
-StatusOr<StoreStats> SqliteStore::Stats(const QueryFilter& filter) const {
-  SITREP_ASSIGN_OR_RETURN(sql::Where w, sql::BuildWhere(Unpaged(filter)));
-  // One row per matching event with its incident's family and best figure,
-  // aggregated here in one pass. Events count where they are. An incident
-  // counts once: on the earliest day of its matching events, under its event
-  // family, so that by_day and by_type add up to the totals; by country, once
-  // in each country where it has a matching event.
-  Select q(db_);
-  SITREP_RETURN_IF_ERROR(
-      q.Prepare("SELECT e.incident_id, e.date, e.country, i.event_family, i.fatalities_best "
-                "FROM events e LEFT JOIN incidents i ON i.id = e.incident_id" +
-                    w.sql,
-                w.binds));
+namespace {
+
+// No filter: the whole store, from the covering indexes on events(date) and
+// events(country, date) and one pass over the (narrow) incidents table, never
+// the (wide) event rows. Same figures as StatsOfMatches over every event,
+// given that incidents' date_first, event_family and n_events describe their
+// events (ingest and merging keep them so; store_reads_test checks it).
+Status StatsOfEverything(sqlite3* db, StoreStats* out,
+                         std::unordered_map<std::string, StatsRow>& by_day,
+                         std::unordered_map<std::string, StatsRow>& by_type,
+                         std::unordered_map<std::string, StatsRow>& by_country) {
+  for (auto [column, groups] : {std::pair{"date", &by_day}, std::pair{"country", &by_country}}) {
+    Select q(db);
+    SITREP_RETURN_IF_ERROR(
+        q.Prepare(std::string("SELECT ") + column + ", count(*) FROM events GROUP BY " + column));
+    while (true) {
+      SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) break;
+      (*groups)[q.Text(0)].events += q.Int(1);
+      if (groups == &by_day) out->total_events += q.Int(1);
+    }
+  }
+  Select q(db);
+  SITREP_RETURN_IF_ERROR(q.Prepare(
+      "SELECT date_first, event_family, country, fatalities_best, n_events FROM incidents "
+      "WHERE n_events > 0"));
+  while (true) {
+    SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    const int64_t fatalities = q.OptInt(3).value_or(0);
+    ++out->total_incidents;
+    out->total_fatalities += fatalities;
+    StatsRow& type = by_type[q.Text(1)];
+    type.events += q.Int(4);
+    for (StatsRow* r : {&by_day[q.Text(0)], &type, &by_country[q.Text(2)]}) {
+      ++r->incidents;
+      r->fatalities += fatalities;
+    }
+  }
+  return OkStatus();
+}
+
+// One row per matching event with its incident's family, country and best
+// figure, aggregated here in one pass.
+Status StatsOfMatches(sqlite3* db, const sql::Where& w, StoreStats* out,
+                      std::unordered_map<std::string, StatsRow>& by_day,
+                      std::unordered_map<std::string, StatsRow>& by_type,
+                      std::unordered_map<std::string, StatsRow>& by_country) {
+  Select q(db);
+  SITREP_RETURN_IF_ERROR(q.Prepare(
+      "SELECT e.incident_id, e.date, e.country, i.event_family, i.fatalities_best, i.country "
+      "FROM events e LEFT JOIN incidents i ON i.id = e.incident_id" +
+          w.sql,
+      w.binds));
   struct IncidentInfo {
-    std::string first_day, family;
+    std::string first_day, family, country;
     int64_t fatalities = 0;
   };
   std::unordered_map<int64_t, IncidentInfo> incidents;
-  std::unordered_map<std::string, StatsRow> by_day, by_type, by_country;
-  std::unordered_map<std::string, std::unordered_set<int64_t>> country_incidents;
-  StoreStats out;
+  StoreStats& o = *out;
   while (true) {
     SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) break;
     const int64_t incident = q.Int(0);  // 0 for an event without one
-    std::string day = q.Text(1), country = q.Text(2);
-    const int64_t fatalities = q.OptInt(4).value_or(0);
-    ++out.total_events;
+    std::string day = q.Text(1);
+    ++o.total_events;
     auto [it, fresh] = incidents.try_emplace(incident);
     if (fresh) {
-      it->second = {day, q.Text(3), fatalities};
+      it->second = {day, q.Text(3), q.Text(5), q.OptInt(4).value_or(0)};
     } else if (!day.empty() && (it->second.first_day.empty() || day < it->second.first_day)) {
       it->second.first_day = day;
     }
     ++by_day[day].events;
     ++by_type[it->second.family].events;
-    StatsRow& c = by_country[country];
-    ++c.events;
-    if (country_incidents[country].insert(incident).second) {
-      ++c.incidents;
-      c.fatalities += fatalities;
-    }
+    ++by_country[q.Text(2)].events;
   }
   for (const auto& [id, in] : incidents) {
-    ++out.total_incidents;
-    out.total_fatalities += in.fatalities;
-    for (StatsRow* r : {&by_day[in.first_day], &by_type[in.family]}) {
+    ++o.total_incidents;
+    o.total_fatalities += in.fatalities;
+    for (StatsRow* r : {&by_day[in.first_day], &by_type[in.family], &by_country[in.country]}) {
       ++r->incidents;
       r->fatalities += in.fatalities;
     }
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+StatusOr<StoreStats> SqliteStore::Stats(const QueryFilter& filter) const {
+  SITREP_ASSIGN_OR_RETURN(sql::Where w, sql::BuildWhere(Unpaged(filter)));
+  // Events count on their own day, type (their incident's family) and
+  // country. An incident counts once: on the earliest day of its matching
+  // events, under its event family and its own country, so that each of
+  // by_day, by_type and by_country adds up to the totals.
+  std::unordered_map<std::string, StatsRow> by_day, by_type, by_country;
+  StoreStats out;
+  if (w.sql.empty()) {
+    SITREP_RETURN_IF_ERROR(StatsOfEverything(db_, &out, by_day, by_type, by_country));
+  } else {
+    SITREP_RETURN_IF_ERROR(StatsOfMatches(db_, w, &out, by_day, by_type, by_country));
   }
   auto rows = [](std::unordered_map<std::string, StatsRow>& groups) {
     std::vector<StatsRow> v;
