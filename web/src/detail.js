@@ -81,7 +81,10 @@ function reportHtml(report, index) {
       <dt>Target</dt><dd><span class="key key-actor"></span>${e(actorText(ev.target))}</dd>
       <dt>Place</dt><dd><span class="key key-place"></span>${e(placeText(ev.location))}</dd>
       <dt>Date</dt><dd><span class="key key-date"></span>${e(date)}</dd>
-      <dt>Dead</dt><dd><span class="key key-casualty"></span>${e(casualtyText(ev.fatalities))}</dd>
+${ev.launch_location ? `      <dt>Launched from</dt><dd><span class="key key-place"></span>${e(placeText(ev.launch_location))}</dd>\n` : ''}      <dt>Dead</dt><dd><span class="key key-casualty"></span>${e(casualtyText(ev.fatalities))}</dd>
+${['injured', 'arrested', 'abducted', 'displaced'].filter((k) => ev[k] && ev[k].count != null)
+      .map((k) => `      <dt>${k[0].toUpperCase() + k.slice(1)}</dt><dd><span class="key key-casualty"></span>${
+        e(casualtyText(ev[k]))}</dd>`).join('\n')}
       <dt>According to</dt><dd><span class="key key-attribution"></span>${e(attributionText(ev.attribution))}</dd>
     </dl>
   </article>
