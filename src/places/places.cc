@@ -681,22 +681,26 @@ class Recognizer {
     provinces_.clear();
     for (const Candidate& c : cands_) {
       if (!c.accepted) continue;
-      std::string own = NormalizeName(KeyOf(c));
+      std::string own;
       for (uint32_t id : c.ids) {
         const geo::Entry& e = gaz_.entry(id);
         if (!IsAdminEntry(e)) continue;
-        provinces_.emplace_back(
-            std::string(e.country) + "\t" + NormalizeName(e.admin1.empty() ? e.name : e.admin1),
-            own);
+        if (own.empty()) own = NormalizeName(KeyOf(c));
+        std::vector<std::string>& by =
+            provinces_[std::string(e.country) + "\t" +
+                       NormalizeName(e.admin1.empty() ? e.name : e.admin1)];
+        if (std::find(by.begin(), by.end(), own) == by.end()) by.push_back(own);
       }
     }
   }
   // True if another name of the document is the province of `e`.
   bool ProvinceNamed(const geo::Entry& e, const std::string& own_key) const {
-    if (e.admin1.empty() || IsAdminEntry(e) || IsCountryEntry(e)) return false;
-    std::string k = std::string(e.country) + "\t" + NormalizeName(e.admin1);
-    for (const auto& [p, key] : provinces_) {
-      if (p == k && key != own_key) return true;
+    if (provinces_.empty() || e.admin1.empty() || IsAdminEntry(e) || IsCountryEntry(e))
+      return false;
+    auto it = provinces_.find(std::string(e.country) + "\t" + NormalizeName(e.admin1));
+    if (it == provinces_.end()) return false;
+    for (const std::string& key : it->second) {
+      if (key != own_key) return true;
     }
     return false;
   }
@@ -1103,16 +1107,17 @@ class Recognizer {
     }
     // One sense per document: a name resolved by its hierarchy once ("Scott
     // County, Indiana") means that place at every bare mention ("Scott County").
+    std::unordered_map<std::string, int32_t> sense;  // designator + key -> entry
+    auto sense_key = [&](const Candidate& c) {
+      return std::to_string(static_cast<int>(c.designator)) + "\t" + NormalizeName(KeyOf(c));
+    };
+    for (const Candidate& o : cands_) {
+      if (o.accepted && o.by_hierarchy) sense.emplace(sense_key(o), o.chosen);
+    }
+    if (sense.empty()) return;
     for (Candidate& c : cands_) {
       if (!c.accepted || c.ids.empty() || c.by_hierarchy) continue;
-      std::string k = NormalizeName(KeyOf(c));
-      for (const Candidate& o : cands_) {
-        if (&o == &c || !o.by_hierarchy || o.designator != c.designator) continue;
-        if (NormalizeName(KeyOf(o)) == k) {
-          c.chosen = o.chosen;
-          break;
-        }
-      }
+      if (auto it = sense.find(sense_key(c)); it != sense.end()) c.chosen = it->second;
     }
   }
 
@@ -1164,7 +1169,8 @@ class Recognizer {
   uint32_t dateline_begin_ = 0, dateline_end_ = 0;
   std::vector<Candidate> cands_;
   DocCountries countries_;
-  std::vector<std::pair<std::string, std::string>> provinces_;  // (ISO3\tprovince, by name)
+  // "ISO3\tprovince key" -> keys of the names that name it.
+  std::unordered_map<std::string, std::vector<std::string>> provinces_;
   std::string key_;
 };
 
