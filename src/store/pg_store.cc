@@ -779,9 +779,9 @@ constexpr const char* kKeyColumns =
     "e.geo_precision, e.country, e.admin1, e.fatalities";
 constexpr int kNumKeyColumns = 22;
 
-MergeKey KeyFromRow(const Rows& q, int r, const MergeParams& params) {
+MergeKey KeyFromRow(const Rows& q, int r, const MergeParams& params, int first = 0) {
   MergeFields f;
-  int i = 0;
+  int i = first;
   f.doc_id = q.Text(r, i++);
   f.doc_date = q.Text(r, i++);
   f.date = q.Text(r, i++);
@@ -822,32 +822,48 @@ class PgMerger {
   // incident row; incidents it links are merged into that one. The caller
   // writes the event's incident_id.
   StatusOr<int64_t> Link(const MergeKey& key) {
-    std::set<int64_t> ids;
     const bool cross = MergesAcrossDocuments(key, params_);
     const int64_t cc = CountryCell(key.country);
-    if (cross) {
-      SITREP_ASSIGN_OR_RETURN(
-          Rows q,
-          c_.ExecPrepared("m_span",
-                          "SELECT id FROM incidents WHERE span && box(point($1::float8, "
-                          "$3::float8), point($2::float8, $3::float8))",
-                          {key.day_lo - params_.day_slack, key.day_hi + params_.day_slack, cc}));
-      for (int r = 0; r < q.size(); ++r) ids.insert(q.Int(r, 0));
-    }
-    if (!key.doc_id.empty()) {
-      SITREP_ASSIGN_OR_RETURN(
-          Rows q, c_.ExecPrepared("m_doc_incidents",
-                                  "SELECT DISTINCT incident_id FROM events WHERE doc_id = $1 AND "
-                                  "incident_id IS NOT NULL",
-                                  {key.doc_id}));
-      for (int r = 0; r < q.size(); ++r) ids.insert(q.Int(r, 0));
-    }
+    // One round trip: the candidates (incidents whose span meets the event's
+    // when it may merge across documents, and those of its own document) with
+    // their members as Members(id, max_members_compared) reads them: part 0
+    // the first `limit` by insertion, part 1 the last `limit - limit / 2`
+    // (newest first), used only when part 0 is full.
+    const int64_t limit = static_cast<int64_t>(params_.max_members_compared);
+    SITREP_ASSIGN_OR_RETURN(
+        Rows q,
+        c_.ExecPrepared(
+            "m_candidates",
+            std::string("WITH ids AS (SELECT id FROM incidents WHERE $5::boolean AND span && "
+                        "box(point($1::float8, $3::float8), point($2::float8, $3::float8)) UNION "
+                        "SELECT incident_id FROM events WHERE doc_id = $4 AND incident_id IS NOT "
+                        "NULL) SELECT ids.id, m.part, m.* FROM ids CROSS JOIN LATERAL ((SELECT 0 "
+                        "AS part, ") +
+                kKeyColumns +
+                ", e.rowid FROM events e WHERE e.incident_id = ids.id ORDER BY e.rowid LIMIT "
+                "$6::bigint) UNION ALL (SELECT 1, " +
+                kKeyColumns +
+                ", e.rowid FROM events e WHERE e.incident_id = ids.id AND EXISTS (SELECT 1 FROM "
+                "events f WHERE f.incident_id = ids.id ORDER BY f.rowid OFFSET $6::bigint - 1 "
+                "LIMIT 1) ORDER BY e.rowid DESC LIMIT $7::bigint)) m ORDER BY ids.id, m.part, CASE "
+                "WHEN m.part = 0 THEN m.rowid "
+                "ELSE -m.rowid END",
+            {key.day_lo - params_.day_slack, key.day_hi + params_.day_slack, cc, key.doc_id,
+             std::string(cross ? "true" : "false"), limit, limit - limit / 2}));
     std::vector<Candidate> candidates;
-    for (int64_t id : ids) {
+    for (int r = 0; r < q.size();) {
       Candidate cand;
-      cand.id = id;
-      SITREP_ASSIGN_OR_RETURN(
-          cand.members, Members(id, static_cast<int64_t>(params_.max_members_compared), nullptr));
+      cand.id = q.Int(r, 0);
+      std::vector<MergeKey> first, last;
+      for (; r < q.size() && q.Int(r, 0) == cand.id; ++r) {
+        // Columns: id, part, part again (m.*), the key columns, rowid.
+        (q.Int(r, 1) == 0 ? first : last).push_back(KeyFromRow(q, r, params_, 3));
+      }
+      if (static_cast<int64_t>(first.size()) == limit && limit >= 2) {
+        first.resize(static_cast<size_t>(limit / 2));
+        for (MergeKey& k : last) first.push_back(std::move(k));
+      }
+      cand.members = std::move(first);
       if (!cand.members.empty()) candidates.push_back(std::move(cand));
     }
     Decision d = Decide(key, candidates, params_);
@@ -1108,14 +1124,16 @@ class PgMerger {
   std::set<int64_t> dirty_;
 };
 
-// Re-clusters every event in date order (then document, sentence, ingest
-// order), inside the caller's transaction.
+// Re-clusters every event in date order (text-dated days before story-dated
+// events of the same date, then document, sentence, ingest order), inside the
+// caller's transaction.
 Status RemergeAll(PgStore::Conn& c) {
   SITREP_RETURN_IF_ERROR(c.Run("UPDATE events SET incident_id = NULL"));
   SITREP_RETURN_IF_ERROR(c.Run("DELETE FROM incidents"));
   SITREP_ASSIGN_OR_RETURN(
-      Rows ids, c.Exec("SELECT rowid FROM events ORDER BY date NULLS FIRST, doc_id COLLATE \"C\", "
-                       "sentence_index NULLS FIRST, rowid"));
+      Rows ids, c.Exec("SELECT rowid FROM events ORDER BY date NULLS FIRST, CASE WHEN date_basis "
+                       "IN ('text', 'paragraph') AND date_precision = 'day' THEN 0 ELSE 1 END, "
+                       "doc_id COLLATE \"C\", sentence_index NULLS FIRST, rowid"));
   PgMerger merger(c);
   const MergeParams params;
   for (int i = 0; i < ids.size(); ++i) {
@@ -1356,14 +1374,29 @@ Status PgStore::IngestBatch(const std::vector<DocumentRecords>& batch, const Ing
                                               Int(span, "end"), std::get<std::string>(text)));
         }
       }
+      // The events, in record order, not yet linked; then each is linked to
+      // the incident it reports (merge.h), or a new one: first those the text
+      // dates to a day, then the rest (headlines dated by the story date
+      // only), which so prefer their own document's happening to an earlier
+      // one nearby. (The SQLite store's order.)
+      std::vector<std::pair<int64_t, MergeKey>> to_link;
+      to_link.reserve(d.records.size());
       for (size_t ri = 0; ri < d.records.size(); ++ri) {
         const json& r = d.records[ri];
         std::vector<Value> ev = EventValues(r, std::move(dumps[ri]), id);
-        // Link it to the incident it reports (merge.h), or a new one.
-        SITREP_ASSIGN_OR_RETURN(ev[kColIncident], merger.Link(KeyFromRecord(r)));
         StatusOr<Rows> row = c.ExecPrepared("ins_event", ins_event, ev);
         if (!row.ok()) return row.status().WithContext("doc " + id + ": event " + AsString(ev[0]));
+        to_link.emplace_back(row->Int(0, 0), KeyFromRecord(r));
         ++counts.events;
+      }
+      std::stable_partition(to_link.begin(), to_link.end(),
+                            [](const auto& e) { return e.second.text_dated_day; });
+      for (const auto& [rowid, key] : to_link) {
+        SITREP_ASSIGN_OR_RETURN(int64_t incident, merger.Link(key));
+        SITREP_RETURN_IF_ERROR(c.ExecPrepared("m_move_event",
+                                              "UPDATE events SET incident_id = $1 WHERE rowid = $2",
+                                              {incident, rowid})
+                                   .status());
       }
       if (options.on_document) options.on_document(di);
     }
@@ -1462,42 +1495,56 @@ StatusOr<IncidentDetail> PgStore::GetIncident(int64_t id) const {
 StatusOr<StoreStats> PgStore::Stats(const QueryFilter& filter) const {
   SITREP_RETURN_IF_ERROR(conn_->EnsureConnected());
   SITREP_ASSIGN_OR_RETURN(PgWhere w, BuildPgWhere(Unpaged(filter)));
-  // Aggregated on the server. An incident counts once per group it has
-  // matching events in, and its fatalities_best goes to each such group once
-  // (the SQLite store's rule).
-  auto group = [](int kind, const std::string& key) {
-    const std::string k = std::to_string(kind);
-    return "SELECT " + k + ", g.key, g.events, g.incidents, coalesce(x.f, 0) FROM (SELECT " + key +
-           " AS key, count(*) AS events, count(DISTINCT incident_id) AS incidents FROM m GROUP "
-           "BY " +
-           key +
-           ") g LEFT JOIN (SELECT u.key, sum(coalesce(i.fatalities_best, 0)) AS f FROM "
-           "(SELECT DISTINCT " +
-           key +
-           " AS key, incident_id FROM m) u JOIN incidents i ON i.id = u.incident_id GROUP "
-           "BY u.key) x ON x.key = g.key";
-  };
-  const std::string sql =
-      "WITH m AS MATERIALIZED (SELECT e.incident_id, coalesce(e.date, '') AS day, "
-      "coalesce(e.country, '') AS country, coalesce(i.event_family, '') AS type FROM events e "
-      "LEFT JOIN incidents i ON i.id = e.incident_id" +
-      w.sql +
-      ") SELECT 0, '', count(*), count(DISTINCT incident_id), (SELECT "
-      "coalesce(sum(coalesce(fatalities_best, 0)), 0) FROM incidents WHERE id IN (SELECT "
-      "incident_id FROM m)) FROM m UNION ALL " +
-      group(1, "day") + " UNION ALL " + group(2, "type") + " UNION ALL " + group(3, "country");
+  // The SQLite store's rule, aggregated on the server: events count on their
+  // own day, their incident's family and their own country; an incident
+  // counts once, on the earliest day of its matching events, under its family
+  // and its own country, so that each breakdown adds up to the totals.
+  // Rows: (kind 1 day | 2 type | 3 country, key, events, incidents, fatalities).
+  std::string sql;
+  if (w.sql.empty()) {
+    // Everything: the events by day and country (index-only), one pass over
+    // the incident rows.
+    sql =
+        "SELECT kind, key, sum(ev)::bigint, sum(inc)::bigint, sum(fat)::bigint FROM ("
+        "SELECT 1 AS kind, coalesce(date, '') AS key, count(*) AS ev, 0 AS inc, 0 AS fat FROM "
+        "events GROUP BY 2 UNION ALL "
+        "SELECT 3, coalesce(country, ''), count(*), 0, 0 FROM events GROUP BY 2 UNION ALL "
+        "SELECT 1, coalesce(date_first, ''), 0, count(*), sum(coalesce(fatalities_best, 0)) FROM "
+        "incidents WHERE n_events > 0 GROUP BY 2 UNION ALL "
+        "SELECT 2, coalesce(event_family, ''), sum(n_events), count(*), "
+        "sum(coalesce(fatalities_best, 0)) FROM incidents WHERE n_events > 0 GROUP BY 2 UNION ALL "
+        "SELECT 3, coalesce(country, ''), 0, count(*), sum(coalesce(fatalities_best, 0)) FROM "
+        "incidents WHERE n_events > 0 GROUP BY 2) x GROUP BY kind, key";
+  } else {
+    sql =
+        "WITH m AS MATERIALIZED (SELECT e.incident_id, coalesce(e.date, '') AS day, "
+        "coalesce(e.country, '') AS country, coalesce(i.event_family, '') AS family FROM events e "
+        "LEFT JOIN incidents i ON i.id = e.incident_id" +
+        w.sql +
+        "), inc AS (SELECT incident_id, coalesce(min(nullif(day, '')), '') AS first_day FROM m "
+        "GROUP BY incident_id), incx AS (SELECT inc.first_day, coalesce(i.event_family, '') AS "
+        "family, coalesce(i.country, '') AS country, coalesce(i.fatalities_best, 0) AS f FROM inc "
+        "LEFT JOIN incidents i ON i.id = inc.incident_id) "
+        "SELECT kind, key, sum(ev)::bigint, sum(inc)::bigint, sum(fat)::bigint FROM ("
+        "SELECT 1 AS kind, day AS key, count(*) AS ev, 0 AS inc, 0 AS fat FROM m GROUP BY day "
+        "UNION ALL SELECT 2, family, count(*), 0, 0 FROM m GROUP BY family "
+        "UNION ALL SELECT 3, country, count(*), 0, 0 FROM m GROUP BY country "
+        "UNION ALL SELECT 1, first_day, 0, count(*), sum(f) FROM incx GROUP BY first_day "
+        "UNION ALL SELECT 2, family, 0, count(*), sum(f) FROM incx GROUP BY family "
+        "UNION ALL SELECT 3, country, 0, count(*), sum(f) FROM incx GROUP BY country) x "
+        "GROUP BY kind, key";
+  }
   SITREP_ASSIGN_OR_RETURN(Rows q, conn_->Exec(sql, w.binds));
   StoreStats out;
   for (int r = 0; r < q.size(); ++r) {
     const int64_t kind = q.Int(r, 0);
     StatsRow row{q.Text(r, 1), q.Int(r, 2), q.Int(r, 3), q.Int(r, 4)};
-    if (kind == 0) {
-      out.total_events = row.events;
-      out.total_incidents = row.incidents;
-      out.total_fatalities = row.fatalities;
-    } else {
-      (kind == 1 ? out.by_day : kind == 2 ? out.by_type : out.by_country).push_back(row);
+    if (kind == 1) {
+      out.total_events += row.events;
+      out.total_incidents += row.incidents;
+      out.total_fatalities += row.fatalities;
     }
+    (kind == 1 ? out.by_day : kind == 2 ? out.by_type : out.by_country).push_back(row);
   }
   std::sort(out.by_day.begin(), out.by_day.end(),
             [](const StatsRow& a, const StatsRow& b) { return a.key < b.key; });
