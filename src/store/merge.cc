@@ -65,10 +65,9 @@ Relation CompareActors(const ActorKey& a, const ActorKey& b) {
   if (!a.known() || !b.known() || IsGeneric(a) || IsGeneric(b)) return Relation::kNeutral;
   if (!a.name.empty() && Lower(a.name) == Lower(b.name)) return Relation::kSame;
   if (!a.code.empty() && a.code == b.code) return Relation::kSame;
-  if (!a.country.empty() && !b.country.empty() && a.country != b.country) {
-    return Relation::kConflict;
-  }
-  // Two specific non-state groups of one country: "AFGINSTAL" vs "AFGINSISI".
+  // Two specific non-state groups: "AFGINSTAL" vs "AFGINSISI". States of
+  // different countries are not a conflict: wires disagree on whose jets
+  // ("Syrian or Russian warplanes").
   const bool a_group = a.code.size() > 6 || !a.name.empty();
   const bool b_group = b.code.size() > 6 || !b.name.empty();
   if (a_group && b_group && IsNonStateArmed(a.sector) && IsNonStateArmed(b.sector)) {
@@ -252,7 +251,8 @@ bool DayRangeOf(const std::string& value, const std::string& precision, const st
     const int64_t y = std::stoi(value.substr(0, 4));
     *lo = DaysFromCivil(y, 1, 1);
     *hi = DaysFromCivil(y, 12, 31);
-  } else if (basis == "story_date" || basis.empty()) {
+  } else if (basis != "text") {
+    // The story date, or the last date of the paragraph, stands in.
     *lo = *d - params.story_lookback_days;
   }
   return true;
@@ -289,7 +289,7 @@ MergeKey KeyFromFields(const MergeFields& f, const MergeParams& params) {
   const std::string basis = f.date.empty() ? "story_date" : f.date_basis;
   const std::string precision = f.date_precision.empty() ? "day" : f.date_precision;
   k.has_date = DayRangeOf(value, precision, basis, params, &k.day_lo, &k.day_hi);
-  k.text_dated_day = k.has_date && precision == "day" && (basis == "text" || basis == "paragraph");
+  k.text_dated_day = k.has_date && precision == "day" && basis == "text";
   k.fatalities = f.fatalities;
   return k;
 }
@@ -411,7 +411,7 @@ Decision Decide(const MergeKey& event, const std::vector<Candidate>& candidates,
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     if (c.members.empty()) continue;
-    bool ok = true;
+    bool ok = true, own_document = false;
     double sum = 0;
     for (const MergeKey& m : c.members) {
       if (!Compatible(event, m, params)) {
@@ -419,8 +419,13 @@ Decision Decide(const MergeKey& event, const std::vector<Candidate>& candidates,
         break;
       }
       sum += Similarity(event, m, params);
+      own_document = own_document || (!m.doc_id.empty() && m.doc_id == event.doc_id);
     }
-    if (ok) fits.push_back({-sum / static_cast<double>(c.members.size()), i});
+    // A headline belongs with its own story's happening: an incident that
+    // holds an event of the same document gets the document bonus once more,
+    // undiluted by its other members.
+    const double score = sum / static_cast<double>(c.members.size()) + (own_document ? 1.5 : 0);
+    if (ok) fits.push_back({-score, i});
   }
   if (fits.empty()) return d;
   std::sort(fits.begin(), fits.end(), [&](const auto& x, const auto& y) {

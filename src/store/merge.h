@@ -37,19 +37,20 @@
 //   `admin1_km` when a name is missing) or another admin1 of the same name; a
 //   country-precision place takes any place of that country.
 // - Date: each key is a day range (DayRangeOf): a day dated by the text is
-//   itself, a day where only the story date stands in is
-//   [story - story_lookback_days, story] (wires report yesterday's events);
+//   itself, a day where only the story date (or the paragraph's last date)
+//   stands in is
+//   [story - story_lookback_days (1), story] (wires report yesterday's events);
 //   week, month and year are their whole range. Two ranges merge when the
 //   gap between them is at most `day_slack` (1): reports disagree by a day
 //   across midnight and time zones. Two events of one document dated to
 //   different days by its text are different happenings.
 // - Actors: source is compared with source and target with target, or crossed
-//   (one report's attacker is the other's "clashed with"), keeping the better
-//   orientation. Two actors conflict when both have countries and they differ,
-//   or both are specific non-state groups ("AFGINSTAL" vs "AFGINSISI": same
-//   country and sector class, different group). A conflict in the better
-//   orientation means different incidents; unknown or generic actors
-//   ("gunmen", ---UAF) are neutral.
+//   when that finds more of the same actors (one report's attacker is the
+//   other's "clashed with"). Two actors conflict when both are specific
+//   non-state armed groups and differ ("AFGINSTAL" vs "AFGINSISI"); a
+//   conflict means different incidents. Everything else is neutral: unknown
+//   or generic actors ("gunmen", ---UAF), and states of different countries
+//   (wires disagree on whose jets: "Syrian or Russian warplanes").
 // - Across documents both keys must have a place, a date and a range of at
 //   most `max_range_days` (31): a year-precision aside or an unplaced event
 //   stays alone, or merges within its own document (headline and lead).
@@ -139,7 +140,7 @@ struct MergeParams {
   double feature_km = 150;  // features (plain, river, region)
   double admin1_km = 150;   // admin1 vs a point whose admin1 name is unknown
   int day_slack = 1;        // allowed gap between two day ranges
-  int story_lookback_days = 2;
+  int story_lookback_days = 1;
   int max_range_days = 31;  // wider date ranges (years) never merge across documents
   // Decide compares an event with at most this many members of a candidate
   // incident (the first and last half by insertion), which bounds the cost in
@@ -156,7 +157,7 @@ bool MergesAcrossDocuments(const MergeKey& k, const MergeParams& params = {});
 MergeKey KeyFromRecord(const nlohmann::ordered_json& record, const MergeParams& params = {});
 
 // The day range of a date: ("2021-01-21", "day", "text") -> [d, d];
-// ("2021-01-22", "day", "story_date") -> [d-2, d]; "week" -> [d, d+6];
+// ("2021-01-22", "day", "story_date") -> [d-1, d]; "week" -> [d, d+6];
 // "month" -> the month; "year" -> the year. False when `value` is malformed.
 bool DayRangeOf(const std::string& value, const std::string& precision, const std::string& basis,
                 const MergeParams& params, int64_t* lo, int64_t* hi);
@@ -181,8 +182,9 @@ struct Decision {
   int64_t incident = 0;         // the incident to join; 0 = start a new one
   std::vector<int64_t> absorb;  // further candidates to merge into `incident`
 };
-// The event joins the candidate with the highest mean Similarity among those
-// whose every member it is Compatible with (ties: the lower id). Other such
+// The event joins the candidate with the highest mean Similarity, plus 1.5
+// when it holds an event of the event's own document, among those whose
+// every member it is Compatible with (ties: the lower id). Other such
 // candidates whose members are all compatible with the chosen one's are
 // absorbed (the event links them).
 Decision Decide(const MergeKey& event, const std::vector<Candidate>& candidates,

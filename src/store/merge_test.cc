@@ -44,7 +44,7 @@ TEST(MergeDatesTest, RangesByPrecisionAndBasis) {
   EXPECT_EQ(lo, d);
   EXPECT_EQ(hi, d);
   ASSERT_TRUE(DayRangeOf("2021-01-22", "day", "story_date", p, &lo, &hi));
-  EXPECT_EQ(lo, d - 2);
+  EXPECT_EQ(lo, d - 1);
   EXPECT_EQ(hi, d);
   ASSERT_TRUE(DayRangeOf("2021-01-18", "week", "text", p, &lo, &hi));
   EXPECT_EQ(hi - lo, 6);
@@ -142,8 +142,13 @@ TEST(MergeCompatibleTest, ActorsConflictOnlyWhenBothKnown) {
   EXPECT_TRUE(Compatible(a, b));
   b.source = {"AFGINSISI", "AFG", "INS", "Islamic State Khorasan"};
   EXPECT_NE(Explain(a, b).find("actors"), std::string::npos) << Explain(a, b);
-  b.source = {"PAKMIL", "PAK", "MIL", ""};
+  b.source = {"PAKINSTTP", "PAK", "INS", "Tehrik-i-Taliban Pakistan"};
   EXPECT_FALSE(Compatible(a, b));
+  // States of two countries: wires disagree on whose jets; not a conflict.
+  a.source = {"SYRMIL", "SYR", "MIL", ""};
+  b.source = {"RUSMIL", "RUS", "MIL", ""};
+  EXPECT_TRUE(Compatible(a, b));
+  a.source = {"AFGINSTAL", "AFG", "INS", "Taliban"};
   // Crossed roles: one wire's attacker is the other's "clashed with".
   a.target = {"AFGCOP", "AFG", "COP", ""};
   b.source = {"AFGCOP", "AFG", "COP", ""};
@@ -194,7 +199,7 @@ TEST(MergeKeyTest, FromRecord) {
   MergeKey s = KeyFromRecord(
       nlohmann::ordered_json::parse(R"({"doc_date": "2021-01-22", "date": null, "cameo": "190"})"));
   EXPECT_TRUE(s.has_date);
-  EXPECT_EQ(s.day_hi - s.day_lo, 2);
+  EXPECT_EQ(s.day_hi - s.day_lo, 1);
 }
 
 TEST(MergeDecideTest, JoinsBestFullyCompatibleIncident) {

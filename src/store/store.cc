@@ -901,8 +901,9 @@ class Merger {
   size_t absorbed_ = 0;
 };
 
-// Re-clusters every event in date order (then document, sentence, ingest
-// order), inside the caller's transaction.
+// Re-clusters every event in date order (text-dated days before story-dated
+// events of the same date, then document, sentence, ingest order), inside the
+// caller's transaction.
 Status RemergeAll(sqlite3* db) {
   SITREP_RETURN_IF_ERROR(Exec(db,
                               "UPDATE events SET incident_id = NULL; DELETE FROM incident_span; "
@@ -911,7 +912,10 @@ Status RemergeAll(sqlite3* db) {
   {
     Stmt q;
     SITREP_RETURN_IF_ERROR(
-        q.Prepare(db, "SELECT rowid FROM events ORDER BY date, doc_id, sentence_index, rowid"));
+        q.Prepare(db,
+                  "SELECT rowid FROM events ORDER BY date, CASE WHEN date_basis IN ('text', "
+                  "'paragraph') AND date_precision = 'day' THEN 0 ELSE 1 END, doc_id, "
+                  "sentence_index, rowid"));
     while (true) {
       SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
       if (!row) break;
@@ -1084,7 +1088,9 @@ Status SqliteStore::IngestBatch(const std::vector<DocumentRecords>& batch,
                                 const IngestOptions& options, IngestStats* stats) {
   IngestStats local;
   IngestStats& st = stats ? *stats : local;
-  Stmt get_hash, del_doc, ins_doc, ins_sent, ins_event, ins_geo, old_incidents;
+  Stmt get_hash, del_doc, ins_doc, ins_sent, ins_event, ins_geo, old_incidents, set_incident;
+  SITREP_RETURN_IF_ERROR(
+      set_incident.Prepare(db_, "UPDATE events SET incident_id = ? WHERE rowid = ?"));
   Merger merger(db_);
   SITREP_RETURN_IF_ERROR(merger.Prepare());
   SITREP_RETURN_IF_ERROR(get_hash.Prepare(db_, "SELECT hash FROM documents WHERE id = ?"));
@@ -1213,12 +1219,17 @@ Status SqliteStore::IngestBatch(const std::vector<DocumentRecords>& batch,
         }
       }
 
+      // The events, in record order, not yet linked; then each is linked to
+      // the incident it reports (merge.h), or a new one: first those the text
+      // dates to a day, then the rest (headlines dated by the story date
+      // only), which so prefer their own document's happening to an earlier
+      // one nearby.
+      std::vector<std::pair<int64_t, MergeKey>> to_link;
+      to_link.reserve(d.records.size());
       for (size_t ri = 0; ri < d.records.size(); ++ri) {
         const json& r = d.records[ri];
-        // Link it to the incident it reports (merge.h), or a new one.
         std::vector<Value> ev = EventValues(r, std::move(dumps[ri]), id, 0);
-        SITREP_ASSIGN_OR_RETURN(int64_t incident, merger.Link(KeyFromRecord(r)));
-        ev[kColIncident] = incident;
+        ev[kColIncident] = Value{};
         const Value& lat = ev[kColLat];
         const Value& lon = ev[kColLon];
         ins_event.Reset();
@@ -1226,6 +1237,7 @@ Status SqliteStore::IngestBatch(const std::vector<DocumentRecords>& batch,
         Status s = ins_event.Run();
         if (!s.ok()) return s.WithContext("doc " + id + ": event " + AsString(ev[0]));
         const int64_t rowid = sqlite3_last_insert_rowid(db_);
+        to_link.emplace_back(rowid, KeyFromRecord(r));
         if (std::holds_alternative<double>(lat)) {
           ins_geo.Reset();
           ins_geo.Bind(1, rowid);
@@ -1236,6 +1248,15 @@ Status SqliteStore::IngestBatch(const std::vector<DocumentRecords>& batch,
           SITREP_RETURN_IF_ERROR(ins_geo.Run());
         }
         ++st.events;
+      }
+      std::stable_partition(to_link.begin(), to_link.end(),
+                            [](const auto& e) { return e.second.text_dated_day; });
+      for (const auto& [rowid, key] : to_link) {
+        SITREP_ASSIGN_OR_RETURN(int64_t incident, merger.Link(key));
+        set_incident.Reset();
+        set_incident.Bind(1, incident);
+        set_incident.Bind(2, rowid);
+        SITREP_RETURN_IF_ERROR(set_incident.Run());
       }
       if (options.on_document) options.on_document(di);
     }
