@@ -890,11 +890,14 @@ class PgMerger {
       dirty_.erase(a);
     }
     if (cross) {
+      // Only when it grows: an unchanged row is not rewritten (no dead tuple
+      // for every event of a big incident).
       SITREP_RETURN_IF_ERROR(
           c_.ExecPrepared("m_extend_span",
                           "UPDATE incidents SET span_lo = least(span_lo, $2), span_hi = "
                           "greatest(span_hi, $3), span_cc_lo = least(span_cc_lo, $4), span_cc_hi "
-                          "= greatest(span_cc_hi, $4) WHERE id = $1",
+                          "= greatest(span_cc_hi, $4) WHERE id = $1 AND (span_lo IS NULL OR "
+                          "span_lo > $2 OR span_hi < $3 OR span_cc_lo > $4 OR span_cc_hi < $4)",
                           {target, key.day_lo, key.day_hi, cc})
               .status());
     }
