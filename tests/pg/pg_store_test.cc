@@ -11,12 +11,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
+
+#ifdef SITREP_PG_TEST_HTTP
+#include <httplib.h>
+#endif
 
 #include "store/store.h"
 #include "store/test_records.h"
@@ -883,6 +889,65 @@ TEST_F(PgOnly, CliIngestQueryExport) {
   EXPECT_NE(r.err.find("cannot connect"), std::string::npos) << r.err;
   fs::remove_all(dir);
 }
+
+#ifdef SITREP_PG_TEST_HTTP
+// `sitrep serve --db postgresql://...`: the HTTP API over the server store.
+TEST_F(PgOnly, ServeOverPostgres) {
+  {
+    auto db = OpenOrDie();
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->IngestBatch(testing_records::SampleBatch()).ok());
+  }
+  const std::string dir = TempDir("serve");
+  const std::string err = dir + "/stderr";
+  const std::string url = PgUrl();
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    if (!std::freopen(err.c_str(), "w", stderr)) _exit(3);
+    execl(SITREP_BINARY, SITREP_BINARY, "serve", "--db", url.c_str(), "--port", "0", "--threads",
+          "2", "--gazetteer", "none", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // "sitrep: serving http://127.0.0.1:41234/ (db ...)"
+  int port = 0;
+  for (int i = 0; i < 300 && port == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::ifstream in(err);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const size_t at = text.find("serving http://");
+    if (at != std::string::npos) {
+      const size_t colon = text.find(':', at + 15);
+      if (colon != std::string::npos) port = std::atoi(text.c_str() + colon + 1);
+    }
+    if (waitpid(pid, nullptr, WNOHANG) == pid) break;
+  }
+  ASSERT_GT(port, 0) << "sitrep serve did not start";
+  httplib::Client cli("127.0.0.1", port);
+  auto r = cli.Get("/api/stats");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  json stats = json::parse(r->body, nullptr, false);
+  EXPECT_EQ(stats["total_events"], 7) << r->body;
+  r = cli.Get("/api/incidents?country=SYR");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  json page = json::parse(r->body, nullptr, false);
+  ASSERT_TRUE(page.contains("items")) << r->body;
+  ASSERT_FALSE(page["items"].empty());
+  const int64_t id = page["items"][0]["id"].get<int64_t>();
+  r = cli.Get("/api/incidents/" + std::to_string(id));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  r = cli.Get("/api/incidents/987654321");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
+  kill(pid, SIGTERM);
+  int wstatus = 0;
+  EXPECT_EQ(waitpid(pid, &wstatus, 0), pid);
+  fs::remove_all(dir);
+}
+#endif  // SITREP_PG_TEST_HTTP
 #endif
 
 }  // namespace
