@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 #include "server/api_server.h"
 #include "server/test_db.h"
@@ -505,6 +506,47 @@ TEST_F(ApiHandlerTest, MissingWebFolderSaysAssetsNotBuilt) {
   EXPECT_EQ((*h)->Handle({"GET", "/app.js", {}, ""}).status, 404);
   // The API works without the page.
   EXPECT_EQ((*h)->Handle({"GET", "/api/stats", {}, ""}).status, 200);
+}
+
+}  // namespace
+}  // namespace sitrep::server
+
+namespace sitrep::server {
+namespace {
+
+// Garbage in every part of a request: always a response, JSON under /api/.
+TEST_F(ApiHandlerTest, GarbageRequestsAlwaysGetAnAnswer) {
+  std::mt19937 rng(12345);
+  const std::vector<std::string> paths = {
+      "/api/incidents", "/api/events", "/api/stats", "/api/incidents/",
+      "/api/documents", "/api/",       "/"};
+  const std::vector<std::string> names = {"from",           "to",    "country", "admin1", "bbox",
+                                          "near",           "actor", "cameo",   "plover", "acled",
+                                          "min_fatalities", "q",     "limit",   "offset"};
+  auto junk = [&](size_t max) {
+    std::string s(rng() % (max + 1), '\0');
+    for (char& c : s) c = static_cast<char>(rng() % 256);
+    return s;
+  };
+  const std::vector<std::string> methods = {"GET", "POST", "PUT", "HEAD", "", "\x01"};
+  for (int i = 0; i < 400; ++i) {
+    Request req;
+    req.method = methods[rng() % methods.size()];
+    req.path = paths[rng() % paths.size()] + (rng() % 2 ? junk(12) : "");
+    for (int k = rng() % 4; k > 0; --k) {
+      req.params.emplace(rng() % 3 ? names[rng() % names.size()] : junk(5), junk(20));
+    }
+    if (rng() % 2) {
+      req.body = rng() % 2 ? junk(300) : R"({"id": 1, "text": )" + junk(40);
+    }
+    Response r = handler_->Handle(req);
+    EXPECT_GE(r.status, 200);
+    EXPECT_LT(r.status, 600);
+    if (req.path.rfind("/api/", 0) == 0 && req.method != "POST") {
+      EXPECT_FALSE(json::parse(r.body, nullptr, false).is_discarded()) << r.body;
+    }
+  }
+  EXPECT_EQ(Get("/api/stats").status, 200);
 }
 
 }  // namespace
