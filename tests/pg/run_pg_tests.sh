@@ -49,6 +49,14 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+# A watchdog in its own session stops the server and removes the directory if
+# this script is killed with a signal it cannot trap (a ctest timeout's
+# SIGKILL). Its output goes nowhere, so it never holds ctest's pipes open.
+if command -v setsid >/dev/null 2>&1; then
+  setsid sh -c 'while kill -0 "$1" 2>/dev/null; do sleep 2; done
+    [ -f "$2/data/postmaster.pid" ] && '"${as_pg[*]}"' "$3/pg_ctl" -D "$2/data" -m immediate -w stop
+    rm -rf "$2"' watchdog "$$" "$dir" "$pgbin" </dev/null >/dev/null 2>&1 &
+fi
 
 locale=C.UTF-8
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || locale=C
