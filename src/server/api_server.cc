@@ -133,6 +133,10 @@ ApiServer::ApiServer(std::unique_ptr<ApiHandler> handler)
       }
       request_started = false;
       std::string path = req.target.empty() ? req.path : req.target;
+      // No control bytes from a client reach the terminal.
+      for (char& ch : path) {
+        if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
+      }
       if (path.size() > 300) path = path.substr(0, 300) + "...";
       try {
         log(req.method + " " + path + " " + std::to_string(res.status) + " " + ms + " ms");
