@@ -16,6 +16,17 @@ std::string Lower(std::string s) {
   return s;
 }
 
+bool EqualsIgnoreCase(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Howard Hinnant's days_from_civil.
 int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
   y -= m <= 2;
@@ -63,7 +74,7 @@ bool IsGeneric(const ActorKey& a) {
 
 Relation CompareActors(const ActorKey& a, const ActorKey& b) {
   if (!a.known() || !b.known() || IsGeneric(a) || IsGeneric(b)) return Relation::kNeutral;
-  if (!a.name.empty() && Lower(a.name) == Lower(b.name)) return Relation::kSame;
+  if (!a.name.empty() && EqualsIgnoreCase(a.name, b.name)) return Relation::kSame;
   if (!a.code.empty() && a.code == b.code) return Relation::kSame;
   // Two specific non-state groups: "AFGINSTAL" vs "AFGINSISI". States of
   // different countries are not a conflict: wires disagree on whose jets
@@ -121,7 +132,7 @@ std::string PlaceConflict(const MergeKey& a, const MergeKey& b, const MergeParam
   const bool a_admin = a.precision == PlacePrecision::kAdmin1;
   const bool b_admin = b.precision == PlacePrecision::kAdmin1;
   if ((a_admin || b_admin) && !a.admin1.empty() && !b.admin1.empty()) {
-    if (Lower(a.admin1) != Lower(b.admin1)) {
+    if (!EqualsIgnoreCase(a.admin1, b.admin1)) {
       return "place: admin1 " + a.admin1 + " vs " + b.admin1;
     }
     if (a.has_coords && b.has_coords) *km = DistanceKm(a.lat, a.lon, b.lat, b.lon);
@@ -295,7 +306,27 @@ MergeKey KeyFromFields(const MergeFields& f, const MergeParams& params) {
 }
 
 bool MergesAcrossDocuments(const MergeKey& k, const MergeParams& params) {
+  if (k.family == Family::kUnknown || (k.family == Family::kOther && k.source.code.empty())) {
+    return false;
+  }
   return k.has_place() && k.has_date && k.day_hi - k.day_lo + 1 <= params.max_range_days;
+}
+
+int64_t FamilyClass(const MergeKey& k) {
+  if (IsViolent(k.family)) return 1;
+  if (k.family == Family::kProtest || k.family == Family::kCoercion) return 2;
+  if (k.family == Family::kPosture) return 3;
+  if (k.family != Family::kOther) return 0;
+  int64_t root = 0;
+  for (char c : k.cameo_root)
+    root = root * 10 + (std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : 0);
+  // FNV-1a of the source code, folded below 100,000.
+  uint64_t h = 1469598103934665603ULL;
+  for (char c : k.source.code) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return 1000 + root * 100000 + static_cast<int64_t>(h % 99991);
 }
 
 MergeKey KeyFromRecord(const json& r, const MergeParams& params) {
@@ -394,7 +425,7 @@ double Similarity(const MergeKey& a, const MergeKey& b, const MergeParams& param
     const double radius = std::max(RadiusKm(a.precision, params), RadiusKm(b.precision, params));
     s += std::clamp(1.0 - km / radius, 0.0, 1.0);
   }
-  if (!a.admin1.empty() && Lower(a.admin1) == Lower(b.admin1)) s += 0.3;
+  if (!a.admin1.empty() && EqualsIgnoreCase(a.admin1, b.admin1)) s += 0.3;
   s += 0.6 * MatchActors(a, b).same;
   if (a.family == b.family) s += 0.3;
   if (!a.cameo.empty() && a.cameo == b.cameo) s += 0.2;

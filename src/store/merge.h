@@ -145,14 +145,20 @@ struct MergeParams {
   // Decide compares an event with at most this many members of a candidate
   // incident (the first and last half by insertion), which bounds the cost in
   // huge incidents.
-  size_t max_members_compared = 64;
+  size_t max_members_compared = 24;
 };
 
 MergeKey KeyFromFields(const MergeFields& f, const MergeParams& params = {});
-// True when the key may merge with events of other documents: it has a place
-// (coordinates, admin1 or country), a date, and a date range of at most
-// `max_range_days`.
+// True when the key may merge with events of other documents: a known family
+// (for CAMEO 01-13 and 16, with a known source), a place (coordinates, admin1
+// or country), a date, and a date range of at most `max_range_days`.
 bool MergesAcrossDocuments(const MergeKey& k, const MergeParams& params = {});
+// A number that is equal for any two keys that can be Compatible across
+// documents (the family compatibility classes: violence 1, protest and
+// coercion 2, force posture 3; other families by CAMEO root and source code;
+// 0 unknown), below 2^24 so that an R*Tree's 32-bit floats hold it exactly.
+// Lets a store look up candidates by class.
+int64_t FamilyClass(const MergeKey& k);
 // From a record of docs/events.md; missing or null fields are unknown.
 MergeKey KeyFromRecord(const nlohmann::ordered_json& record, const MergeParams& params = {});
 

@@ -168,6 +168,24 @@ TEST(MergeCompatibleTest, VerbalEventsNeedTheSameSource) {
   EXPECT_FALSE(Compatible(a, b));
 }
 
+TEST(MergeKeyTest, FamilyClassIsEqualWhereCompatibleAcrossDocuments) {
+  MergeKey bomb = Key("a", "183", "2021-01-21", 33.34, 44.40);
+  MergeKey clash = Key("b", "190", "2021-01-21", 33.34, 44.40);
+  MergeKey protest = Key("c", "141", "2021-01-21", 33.34, 44.40);
+  MergeKey arrest = Key("d", "173", "2021-01-21", 33.34, 44.40);
+  EXPECT_EQ(FamilyClass(bomb), FamilyClass(clash));
+  EXPECT_EQ(FamilyClass(protest), FamilyClass(arrest));
+  EXPECT_NE(FamilyClass(bomb), FamilyClass(protest));
+  MergeKey said = Key("e", "010", "2021-01-21", 33.34, 44.40);
+  EXPECT_FALSE(MergesAcrossDocuments(said));  // a statement with no known source
+  said.source = {"IRQGOV", "IRQ", "GOV", ""};
+  EXPECT_TRUE(MergesAcrossDocuments(said));
+  MergeKey said2 = said;
+  said2.source = {"IRQMIL", "IRQ", "MIL", ""};
+  EXPECT_NE(FamilyClass(said), FamilyClass(said2));
+  EXPECT_LT(FamilyClass(said), 1 << 24);
+}
+
 TEST(MergeKeyTest, FromRecord) {
   auto r = nlohmann::ordered_json::parse(R"({"doc_id": "d1", "doc_date": "2021-01-22",
       "cameo": "1831", "acled": {"event_type": "Explosions/Remote violence"},

@@ -147,13 +147,13 @@ END;
 )sql";
 
 // Version 2: incident merging. incident_span is an R*Tree over the day range
-// (days since 1970) and the country (CountryCell) of each incident whose
-// events may merge with other documents' (merge.h, MergesAcrossDocuments):
-// the candidates of a new event are the incidents whose span box meets its
-// own. The covering (country, date, incident_id) index serves the map query
-// (the incidents of one country and month) without reading event rows.
+// (days since 1970), the country (CountryCell) and the family class (merge.h,
+// FamilyClass) of each incident whose events may merge with other documents'
+// (MergesAcrossDocuments): the candidates of a new event are the incidents
+// whose span box meets its own. The covering (country, date, incident_id) index serves the map
+// query (the incidents of one country and month) without reading event rows.
 constexpr const char* kSchemaV2 = R"sql(
-CREATE VIRTUAL TABLE incident_span USING rtree(id, min_day, max_day, min_cc, max_cc);
+CREATE VIRTUAL TABLE incident_span USING rtree(id, min_day, max_day, min_cc, max_cc, min_fc, max_fc);
 DROP INDEX IF EXISTS events_country_date;
 DROP INDEX IF EXISTS events_date;
 CREATE INDEX events_country_date_incident ON events(country, date, incident_id);
@@ -520,7 +520,7 @@ class Merger {
     SITREP_RETURN_IF_ERROR(span_query_.Prepare(
         db_,
         "SELECT id FROM incident_span WHERE max_day >= ? AND min_day <= ? AND min_cc <= ? AND "
-        "max_cc >= ?"));
+        "max_cc >= ? AND min_fc <= ? AND max_fc >= ?"));
     SITREP_RETURN_IF_ERROR(doc_incidents_.Prepare(
         db_,
         "SELECT DISTINCT incident_id FROM events WHERE doc_id = ? AND incident_id IS NOT NULL"));
@@ -538,16 +538,19 @@ class Merger {
         move_event_.Prepare(db_, "UPDATE events SET incident_id = ? WHERE rowid = ?"));
     SITREP_RETURN_IF_ERROR(del_incident_.Prepare(db_, "DELETE FROM incidents WHERE id = ?"));
     SITREP_RETURN_IF_ERROR(get_span_.Prepare(
-        db_, "SELECT min_day, max_day, min_cc, max_cc FROM incident_span WHERE id = ?"));
+        db_,
+        "SELECT min_day, max_day, min_cc, max_cc, min_fc, max_fc FROM incident_span WHERE id = ?"));
     SITREP_RETURN_IF_ERROR(del_span_.Prepare(db_, "DELETE FROM incident_span WHERE id = ?"));
     SITREP_RETURN_IF_ERROR(ins_span_.Prepare(
         db_,
-        "INSERT INTO incident_span(id, min_day, max_day, min_cc, max_cc) VALUES (?, ?, ?, ?, ?)"));
+        "INSERT INTO incident_span(id, min_day, max_day, min_cc, max_cc, min_fc, max_fc) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?)"));
     SITREP_RETURN_IF_ERROR(report_rows_.Prepare(
         db_,
         "SELECT e.id, e.doc_id, e.date, e.lat, e.lon, e.geo_precision, e.country, e.admin1, "
         "e.location_name, e.plover_event, e.acled_event_type, "
-        "json_extract(e.record, '$.cameo_label'), e.cameo, e.quad_class, e.fatalities, "
+        "CASE WHEN e.plover_event IS NULL AND e.acled_event_type IS NULL THEN "
+        "json_extract(e.record, '$.cameo_label') END, e.cameo, e.quad_class, e.fatalities, "
         "e.fatalities_qualifier, e.attribution_text, d.source, d.title "
         "FROM events e LEFT JOIN documents d ON d.id = e.doc_id WHERE e.incident_id = ? "
         "ORDER BY e.rowid"));
@@ -567,11 +570,13 @@ class Merger {
     std::set<int64_t> ids;
     const bool cross = MergesAcrossDocuments(key, params_);
     const int64_t cc = CountryCell(key.country);
+    const int64_t fc = FamilyClass(key);
     if (cross) {
       span_query_.Reset();
       int k = 1;
-      for (const Value& v : {Value{key.day_lo - params_.day_slack},
-                             Value{key.day_hi + params_.day_slack}, Value{cc}, Value{cc}}) {
+      for (const Value& v :
+           {Value{key.day_lo - params_.day_slack}, Value{key.day_hi + params_.day_slack}, Value{cc},
+            Value{cc}, Value{fc}, Value{fc}}) {
         span_query_.Bind(k++, v);
       }
       while (true) {
@@ -591,14 +596,17 @@ class Merger {
       }
       doc_incidents_.Reset();
     }
+    // The candidates borrow the cached samples (moved out and back: no copies).
     std::vector<Candidate> candidates;
     for (int64_t id : ids) {
+      SITREP_RETURN_IF_ERROR(LoadSample(id));
       Candidate c;
       c.id = id;
-      SITREP_ASSIGN_OR_RETURN(c.members, Sample(id));
-      if (!c.members.empty()) candidates.push_back(std::move(c));
+      c.members = std::move(cache_[id]);
+      candidates.push_back(std::move(c));
     }
     Decision d = Decide(key, candidates, params_);
+    for (Candidate& c : candidates) cache_[c.id] = std::move(c.members);
     int64_t target = d.incident;
     if (target == 0) {
       new_incident_.Reset();
@@ -623,7 +631,9 @@ class Merger {
       ++absorbed_;
     }
     AddToSample(sample, key);
-    if (cross) SITREP_RETURN_IF_ERROR(ExtendSpan(target, {key.day_lo, key.day_hi, cc, cc}));
+    if (cross) {
+      SITREP_RETURN_IF_ERROR(ExtendSpan(target, {key.day_lo, key.day_hi, cc, cc, fc, fc}));
+    }
     dirty_.insert(target);
     cached_keys_ += 1;
     if (cached_keys_ > kMaxCachedKeys) {
@@ -682,21 +692,20 @@ class Merger {
   static constexpr size_t kMaxResplit = 4000;
   static constexpr size_t kMaxCachedKeys = 200000;
   struct Span {
-    int64_t lo, hi, cc_lo, cc_hi;
+    int64_t lo, hi, cc_lo, cc_hi, fc_lo, fc_hi;
   };
 
   // The members Decide compares an event with (MergeParams::
   // max_members_compared of them: the first and the latest half), cached for
   // the transaction.
-  StatusOr<std::vector<MergeKey>> Sample(int64_t incident) {
-    auto it = cache_.find(incident);
-    if (it != cache_.end()) return it->second;
+  Status LoadSample(int64_t incident) {
+    if (cache_.count(incident)) return OkStatus();
     SITREP_ASSIGN_OR_RETURN(
         std::vector<MergeKey> keys,
         Members(incident, static_cast<int64_t>(params_.max_members_compared), nullptr));
     cached_keys_ += keys.size();
-    cache_[incident] = keys;
-    return keys;
+    cache_[incident] = std::move(keys);
+    return OkStatus();
   }
   void AddToSample(std::vector<MergeKey>& sample, MergeKey key) {
     const size_t max = std::max<size_t>(2, params_.max_members_compared);
@@ -743,7 +752,9 @@ class Merger {
       s = Span{static_cast<int64_t>(std::llround(get_span_.Real(0))),
                static_cast<int64_t>(std::llround(get_span_.Real(1))),
                static_cast<int64_t>(std::llround(get_span_.Real(2))),
-               static_cast<int64_t>(std::llround(get_span_.Real(3)))};
+               static_cast<int64_t>(std::llround(get_span_.Real(3))),
+               static_cast<int64_t>(std::llround(get_span_.Real(4))),
+               static_cast<int64_t>(std::llround(get_span_.Real(5)))};
     }
     get_span_.Reset();
     return s;
@@ -755,7 +766,7 @@ class Merger {
     SITREP_RETURN_IF_ERROR(del_span_.Run());
     ins_span_.Reset();
     int k = 1;
-    for (int64_t v : {id, s.lo, s.hi, s.cc_lo, s.cc_hi}) ins_span_.Bind(k++, v);
+    for (int64_t v : {id, s.lo, s.hi, s.cc_lo, s.cc_hi, s.fc_lo, s.fc_hi}) ins_span_.Bind(k++, v);
     return ins_span_.Run();
   }
 
@@ -766,6 +777,8 @@ class Merger {
       add.hi = std::max(add.hi, old->hi);
       add.cc_lo = std::min(add.cc_lo, old->cc_lo);
       add.cc_hi = std::max(add.cc_hi, old->cc_hi);
+      add.fc_lo = std::min(add.fc_lo, old->fc_lo);
+      add.fc_hi = std::max(add.fc_hi, old->fc_hi);
     }
     return PutSpan(id, add);
   }
@@ -786,14 +799,16 @@ class Merger {
     std::optional<Span> span;
     for (const MergeKey& k : keys) {
       if (!MergesAcrossDocuments(k, params_)) continue;
-      const int64_t cc = CountryCell(k.country);
+      const int64_t cc = CountryCell(k.country), fc = FamilyClass(k);
       if (!span) {
-        span = Span{k.day_lo, k.day_hi, cc, cc};
+        span = Span{k.day_lo, k.day_hi, cc, cc, fc, fc};
       } else {
         span->lo = std::min(span->lo, k.day_lo);
         span->hi = std::max(span->hi, k.day_hi);
         span->cc_lo = std::min(span->cc_lo, cc);
         span->cc_hi = std::max(span->cc_hi, cc);
+        span->fc_lo = std::min(span->fc_lo, fc);
+        span->fc_hi = std::max(span->fc_hi, fc);
       }
     }
     if (span) {
