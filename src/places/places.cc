@@ -1088,6 +1088,14 @@ class Recognizer {
       if (!c.accepted || c.ids.empty()) continue;
       int32_t a = Apposition(i);
       const Candidate* parent = a >= 0 && cands_[a].accepted ? &cands_[a] : nullptr;
+      // "China, Japan and the UK": a name with a country reading before a
+      // country is a list, not a place of that country (Japan's village China).
+      if (parent != nullptr && parent->chosen >= 0 &&
+          IsCountryEntry(gaz_.entry(static_cast<uint32_t>(parent->chosen)))) {
+        for (uint32_t id : c.ids) {
+          if (IsCountryEntry(gaz_.entry(id))) parent = nullptr;
+        }
+      }
       if (parent == nullptr) parent = ContainingTown(i);
       Choose(c, parent);
       c.by_hierarchy = parent != nullptr && parent->chosen >= 0 && c.chosen >= 0 &&

@@ -487,6 +487,16 @@ TEST_F(PlacesTest, PlaceInATownIsNearThatTown) {
   EXPECT_NEAR(p->lon, -85.66, 0.01);
 }
 
+TEST_F(PlacesTest, CountriesInAListAreNoHierarchy) {
+  // "Jordan, the United States": a list of countries, not the Minnesota town
+  // Jordan in the United States.
+  Document doc = Run("Aid was sent by Jordan, the United States and Russia on Monday.");
+  const Place* p = PlaceText(doc, "Jordan");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country, "JOR");
+  EXPECT_EQ(p->precision, GeoPrecision::kCountry);
+}
+
 TEST_F(PlacesTest, LargeTownAfterPrepositionWhateverItsTags) {
   // "Little" and "Rock" are tagged ADJ and NOUN; a town of 198,000 called by
   // its own name after "in" is a place all the same.
