@@ -13,6 +13,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "store/merge.h"
@@ -824,46 +825,27 @@ class PgMerger {
   StatusOr<int64_t> Link(const MergeKey& key) {
     const bool cross = MergesAcrossDocuments(key, params_);
     const int64_t cc = CountryCell(key.country);
-    // One round trip: the candidates (incidents whose span meets the event's
-    // when it may merge across documents, and those of its own document) with
-    // their members as Members(id, max_members_compared) reads them: part 0
-    // the first `limit` by insertion, part 1 the last `limit - limit / 2`
-    // (newest first), used only when part 0 is full.
-    const int64_t limit = static_cast<int64_t>(params_.max_members_compared);
+    // The candidates: incidents whose span meets the event's (when it may
+    // merge across documents) and those of its own document.
     SITREP_ASSIGN_OR_RETURN(
-        Rows q,
+        Rows ids,
         c_.ExecPrepared(
-            "m_candidates",
-            std::string("WITH ids AS (SELECT id FROM incidents WHERE $5::boolean AND span && "
-                        "box(point($1::float8, $3::float8), point($2::float8, $3::float8)) UNION "
-                        "SELECT incident_id FROM events WHERE doc_id = $4 AND incident_id IS NOT "
-                        "NULL) SELECT ids.id, m.part, m.* FROM ids CROSS JOIN LATERAL ((SELECT 0 "
-                        "AS part, ") +
-                kKeyColumns +
-                ", e.rowid FROM events e WHERE e.incident_id = ids.id ORDER BY e.rowid LIMIT "
-                "$6::bigint) UNION ALL (SELECT 1, " +
-                kKeyColumns +
-                ", e.rowid FROM events e WHERE e.incident_id = ids.id AND EXISTS (SELECT 1 FROM "
-                "events f WHERE f.incident_id = ids.id ORDER BY f.rowid OFFSET $6::bigint - 1 "
-                "LIMIT 1) ORDER BY e.rowid DESC LIMIT $7::bigint)) m ORDER BY ids.id, m.part, CASE "
-                "WHEN m.part = 0 THEN m.rowid "
-                "ELSE -m.rowid END",
-            {key.day_lo - params_.day_slack, key.day_hi + params_.day_slack, cc, key.doc_id,
-             std::string(cross ? "true" : "false"), limit, limit - limit / 2}));
+            "m_candidate_ids",
+            "SELECT id FROM incidents WHERE $4::boolean AND span && box(point($1::float8, "
+            "$3::float8), point($2::float8, $3::float8)) UNION SELECT incident_id FROM "
+            "events WHERE doc_id = $5 AND incident_id IS NOT NULL ORDER BY 1",
+            {key.day_lo - params_.day_slack, key.day_hi + params_.day_slack, cc,
+             std::string(cross ? "true" : "false"), key.doc_id}));
+    std::vector<int64_t> uncached;
+    for (int r = 0; r < ids.size(); ++r) {
+      if (!cache_.count(ids.Int(r, 0))) uncached.push_back(ids.Int(r, 0));
+    }
+    SITREP_RETURN_IF_ERROR(LoadSamples(uncached));
     std::vector<Candidate> candidates;
-    for (int r = 0; r < q.size();) {
+    for (int r = 0; r < ids.size(); ++r) {
       Candidate cand;
-      cand.id = q.Int(r, 0);
-      std::vector<MergeKey> first, last;
-      for (; r < q.size() && q.Int(r, 0) == cand.id; ++r) {
-        // Columns: id, part, part again (m.*), the key columns, rowid.
-        (q.Int(r, 1) == 0 ? first : last).push_back(KeyFromRow(q, r, params_, 3));
-      }
-      if (static_cast<int64_t>(first.size()) == limit && limit >= 2) {
-        first.resize(static_cast<size_t>(limit / 2));
-        for (MergeKey& k : last) first.push_back(std::move(k));
-      }
-      cand.members = std::move(first);
+      cand.id = ids.Int(r, 0);
+      cand.members = cache_[cand.id];
       if (!cand.members.empty()) candidates.push_back(std::move(cand));
     }
     Decision d = Decide(key, candidates, params_);
@@ -871,7 +853,13 @@ class PgMerger {
     if (target == 0) {
       SITREP_ASSIGN_OR_RETURN(target, NewIncident());
     }
+    std::vector<MergeKey>& sample = cache_[target];  // empty for a new incident
     for (int64_t a : d.absorb) {
+      auto it = cache_.find(a);
+      if (it != cache_.end()) {
+        for (MergeKey& k : it->second) AddToSample(sample, std::move(k));
+        cache_.erase(it);
+      }
       SITREP_RETURN_IF_ERROR(
           c_.ExecPrepared("m_move_events",
                           "UPDATE events SET incident_id = $1 WHERE incident_id = $2", {target, a})
@@ -901,7 +889,12 @@ class PgMerger {
                           {target, key.day_lo, key.day_hi, cc})
               .status());
     }
+    AddToSample(sample, key);
     dirty_.insert(target);
+    if (++cached_keys_ > kMaxCachedKeys) {
+      cache_.clear();
+      cached_keys_ = 0;
+    }
     return target;
   }
 
@@ -911,6 +904,7 @@ class PgMerger {
   // recomputed.
   Status Resplit(int64_t incident) {
     dirty_.insert(incident);
+    cache_.erase(incident);
     std::vector<int64_t> rowids;
     SITREP_ASSIGN_OR_RETURN(std::vector<MergeKey> keys, Members(incident, -1, &rowids));
     if (keys.size() < 2 || keys.size() > kMaxResplit) return OkStatus();
@@ -919,6 +913,7 @@ class PgMerger {
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return keys[a].day_lo < keys[b].day_lo; });
     std::vector<MergeKey> sorted;
+    sorted.reserve(order.size());
     for (size_t i : order) sorted.push_back(keys[i]);
     std::vector<int> cluster = ClusterKeys(sorted, params_);
     std::map<int, int64_t> incident_of = {{0, incident}};
@@ -948,6 +943,57 @@ class PgMerger {
 
  private:
   static constexpr size_t kMaxResplit = 4000;
+  static constexpr size_t kMaxCachedKeys = 200000;
+
+  // The members Decide compares an event with, cached for the transaction as
+  // the SQLite store's Merger caches them (its Sample and AddToSample): loaded
+  // as Members(id, max_members_compared) reads them, then each linked event
+  // replaces the middle one of a full sample. Loads every id of `ids` in one
+  // round trip: part 0 the first `limit` members by insertion, part 1 the last
+  // `limit - limit / 2` (newest first), used only when part 0 is full.
+  Status LoadSamples(const std::vector<int64_t>& ids) {
+    if (ids.empty()) return OkStatus();
+    const int64_t limit = static_cast<int64_t>(params_.max_members_compared);
+    std::string array = "{";
+    for (size_t i = 0; i < ids.size(); ++i) array += (i ? "," : "") + std::to_string(ids[i]);
+    array += "}";
+    SITREP_ASSIGN_OR_RETURN(
+        Rows q,
+        c_.ExecPrepared(
+            "m_samples",
+            std::string("SELECT ids.id, m.* FROM unnest($1::bigint[]) AS ids(id) CROSS JOIN "
+                        "LATERAL ((SELECT 0 AS part, ") +
+                kKeyColumns +
+                ", e.rowid FROM events e WHERE e.incident_id = ids.id ORDER BY e.rowid LIMIT "
+                "$2::bigint) UNION ALL (SELECT 1, " +
+                kKeyColumns +
+                ", e.rowid FROM events e WHERE e.incident_id = ids.id AND EXISTS (SELECT 1 FROM "
+                "events f WHERE f.incident_id = ids.id ORDER BY f.rowid OFFSET $2::bigint - 1 "
+                "LIMIT 1) ORDER BY e.rowid DESC LIMIT $3::bigint)) m ORDER BY ids.id, m.part, "
+                "CASE WHEN m.part = 0 THEN m.rowid ELSE -m.rowid END",
+            {array, limit, limit - limit / 2}));
+    for (int64_t id : ids) cache_[id];  // an incident without events has an empty sample
+    for (int r = 0; r < q.size();) {
+      const int64_t id = q.Int(r, 0);
+      std::vector<MergeKey> first, last;
+      for (; r < q.size() && q.Int(r, 0) == id; ++r) {
+        // Columns: id, part, the key columns, rowid.
+        (q.Int(r, 1) == 0 ? first : last).push_back(KeyFromRow(q, r, params_, 2));
+      }
+      if (static_cast<int64_t>(first.size()) == limit && limit >= 2) {
+        first.resize(static_cast<size_t>(limit / 2));
+        for (MergeKey& k : last) first.push_back(std::move(k));
+      }
+      cached_keys_ += first.size();
+      cache_[id] = std::move(first);
+    }
+    return OkStatus();
+  }
+  void AddToSample(std::vector<MergeKey>& sample, MergeKey key) const {
+    const size_t max = std::max<size_t>(2, params_.max_members_compared);
+    if (sample.size() >= max) sample.erase(sample.begin() + static_cast<ptrdiff_t>(max / 2));
+    sample.push_back(std::move(key));
+  }
 
   StatusOr<int64_t> NewIncident() {
     SITREP_ASSIGN_OR_RETURN(
@@ -1125,6 +1171,8 @@ class PgMerger {
   PgStore::Conn& c_;
   MergeParams params_;
   std::set<int64_t> dirty_;
+  std::unordered_map<int64_t, std::vector<MergeKey>> cache_;  // incident -> sample
+  size_t cached_keys_ = 0;
 };
 
 // Re-clusters every event in date order (text-dated days before story-dated
