@@ -968,19 +968,26 @@ std::unordered_map<std::string, std::pair<double, double>> Builder::ProvinceArea
     std::unordered_map<const std::string*, std::array<double, 4>> sums;  // x, y, z, cells
     for (const LandPolygon& poly : polys) {
       double y_min = 1, y_max = -1;
-      bool jumps = false;
-      for (const auto& ring : poly.rings) {
+      // Rings across 180 degrees (Chukotka) unwrapped: longitudes go on past
+      // 180 rather than jump to -180. A ring that then does not close winds
+      // round the globe (Antarctica) and cannot be filled: polygon left out.
+      std::vector<std::vector<LonSin>> rings = poly.rings;
+      bool closes = true;
+      for (auto& ring : rings) {
         for (size_t i = 0; i < ring.size(); ++i) {
           y_min = std::min(y_min, ring[i].sin_lat);
           y_max = std::max(y_max, ring[i].sin_lat);
-          if (i > 0 && std::abs(ring[i].lon - ring[i - 1].lon) > 180) jumps = true;
+          if (i > 0) {
+            ring[i].lon = ring[i - 1].lon + std::remainder(ring[i].lon - ring[i - 1].lon, 360.0);
+          }
         }
+        if (ring.size() > 2 && std::abs(ring.back().lon - ring.front().lon) > 1e-6) closes = false;
       }
-      if (jumps) continue;  // a ring across 180 degrees: left out
+      if (!closes) continue;
       std::vector<double> xs;
       for (double y = (std::floor(y_min / side) + 0.5) * side; y < y_max; y += side) {
         xs.clear();
-        for (const auto& ring : poly.rings) {
+        for (const auto& ring : rings) {
           for (size_t i = 0; i + 1 < ring.size(); ++i) {
             const LonSin& a = ring[i];
             const LonSin& b = ring[i + 1];
@@ -999,8 +1006,9 @@ std::unordered_map<std::string, std::pair<double, double>> Builder::ProvinceArea
             if (st == nullptr) continue;
             // Land beyond the province's places (its box) is some sparser
             // neighbour's: left out rather than given to this province.
+            double xn = std::remainder(x, 360.0);
             if (lat < st->lat_lo || lat > st->lat_hi ||
-                (!st->wraps && (x < st->lon_lo || x > st->lon_hi)))
+                (!st->wraps && (xn < st->lon_lo || xn > st->lon_hi)))
               continue;
             auto& s4 = sums[st->province];
             double cl = std::cos(lat * kDegToRad);
