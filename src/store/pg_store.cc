@@ -83,6 +83,8 @@ CREATE TABLE incidents(
   span_hi bigint,
   span_cc_lo bigint,
   span_cc_hi bigint,
+  span_fc_lo bigint,
+  span_fc_hi bigint,
   span box GENERATED ALWAYS AS (box(point(span_lo, span_cc_lo), point(span_hi, span_cc_hi)))
     STORED
 );
@@ -158,6 +160,7 @@ CREATE INDEX events_geom ON events USING gist((geog::geometry));
 constexpr const char* kMigrateV1 = R"sql(
 ALTER TABLE incidents ADD COLUMN span_lo bigint, ADD COLUMN span_hi bigint,
   ADD COLUMN span_cc_lo bigint, ADD COLUMN span_cc_hi bigint,
+  ADD COLUMN span_fc_lo bigint, ADD COLUMN span_fc_hi bigint,
   ADD COLUMN span box GENERATED ALWAYS AS (box(point(span_lo, span_cc_lo),
     point(span_hi, span_cc_hi))) STORED;
 CREATE INDEX incidents_span ON incidents USING gist(span);
@@ -824,18 +827,20 @@ class PgMerger {
   // writes the event's incident_id.
   StatusOr<int64_t> Link(const MergeKey& key) {
     const bool cross = MergesAcrossDocuments(key, params_);
-    const int64_t cc = CountryCell(key.country);
-    // The candidates: incidents whose span meets the event's (when it may
-    // merge across documents) and those of its own document.
+    const int64_t cc = CountryCell(key.country), fc = FamilyClass(key);
+    // The candidates: incidents whose span (days x country by the GiST box,
+    // then the family class) meets the event's, when it may merge across
+    // documents, and those of its own document.
     SITREP_ASSIGN_OR_RETURN(
         Rows ids,
         c_.ExecPrepared(
             "m_candidate_ids",
             "SELECT id FROM incidents WHERE $4::boolean AND span && box(point($1::float8, "
-            "$3::float8), point($2::float8, $3::float8)) UNION SELECT incident_id FROM "
-            "events WHERE doc_id = $5 AND incident_id IS NOT NULL ORDER BY 1",
+            "$3::float8), point($2::float8, $3::float8)) AND span_fc_lo <= $6 AND span_fc_hi >= "
+            "$6 UNION SELECT incident_id FROM events WHERE doc_id = $5 AND incident_id IS NOT "
+            "NULL ORDER BY 1",
             {key.day_lo - params_.day_slack, key.day_hi + params_.day_slack, cc,
-             std::string(cross ? "true" : "false"), key.doc_id}));
+             std::string(cross ? "true" : "false"), key.doc_id, fc}));
     std::vector<int64_t> uncached;
     for (int r = 0; r < ids.size(); ++r) {
       if (!cache_.count(ids.Int(r, 0))) uncached.push_back(ids.Int(r, 0));
@@ -845,10 +850,11 @@ class PgMerger {
     for (int r = 0; r < ids.size(); ++r) {
       Candidate cand;
       cand.id = ids.Int(r, 0);
-      cand.members = cache_[cand.id];
-      if (!cand.members.empty()) candidates.push_back(std::move(cand));
+      cand.members = std::move(cache_[cand.id]);  // lent to Decide, given back below
+      candidates.push_back(std::move(cand));
     }
     Decision d = Decide(key, candidates, params_);
+    for (Candidate& cand : candidates) cache_[cand.id] = std::move(cand.members);
     int64_t target = d.incident;
     if (target == 0) {
       SITREP_ASSIGN_OR_RETURN(target, NewIncident());
@@ -870,7 +876,9 @@ class PgMerger {
                           "UPDATE incidents t SET span_lo = least(t.span_lo, a.span_lo), "
                           "span_hi = greatest(t.span_hi, a.span_hi), span_cc_lo = "
                           "least(t.span_cc_lo, a.span_cc_lo), span_cc_hi = greatest(t.span_cc_hi, "
-                          "a.span_cc_hi) FROM incidents a WHERE t.id = $1 AND a.id = $2 AND "
+                          "a.span_cc_hi), span_fc_lo = least(t.span_fc_lo, a.span_fc_lo), "
+                          "span_fc_hi = greatest(t.span_fc_hi, a.span_fc_hi) FROM incidents a "
+                          "WHERE t.id = $1 AND a.id = $2 AND "
                           "a.span_lo IS NOT NULL",
                           {target, a})
               .status());
@@ -884,9 +892,11 @@ class PgMerger {
           c_.ExecPrepared("m_extend_span",
                           "UPDATE incidents SET span_lo = least(span_lo, $2), span_hi = "
                           "greatest(span_hi, $3), span_cc_lo = least(span_cc_lo, $4), span_cc_hi "
-                          "= greatest(span_cc_hi, $4) WHERE id = $1 AND (span_lo IS NULL OR "
-                          "span_lo > $2 OR span_hi < $3 OR span_cc_lo > $4 OR span_cc_hi < $4)",
-                          {target, key.day_lo, key.day_hi, cc})
+                          "= greatest(span_cc_hi, $4), span_fc_lo = least(span_fc_lo, $5), "
+                          "span_fc_hi = greatest(span_fc_hi, $5) WHERE id = $1 AND (span_lo IS "
+                          "NULL OR span_lo > $2 OR span_hi < $3 OR span_cc_lo > $4 OR span_cc_hi "
+                          "< $4 OR span_fc_lo > $5 OR span_fc_hi < $5)",
+                          {target, key.day_lo, key.day_hi, cc, fc})
               .status());
     }
     AddToSample(sample, key);
@@ -1041,13 +1051,15 @@ class PgMerger {
     SITREP_ASSIGN_OR_RETURN(std::vector<MergeKey> keys, Members(id, -1, nullptr));
     if (keys.empty()) return DeleteIncident(id);
     // The span: the hull of the members that merge across documents.
-    Value lo, hi, cc_lo, cc_hi;
+    Value lo, hi, cc_lo, cc_hi, fc_lo, fc_hi;
     for (const MergeKey& k : keys) {
       if (!MergesAcrossDocuments(k, params_)) continue;
-      const int64_t cc = CountryCell(k.country);
+      const int64_t cc = CountryCell(k.country), fc = FamilyClass(k);
       if (IsNull(lo)) {
-        lo = k.day_lo, hi = k.day_hi, cc_lo = cc, cc_hi = cc;
+        lo = k.day_lo, hi = k.day_hi, cc_lo = cc, cc_hi = cc, fc_lo = fc, fc_hi = fc;
       } else {
+        fc_lo = std::min(std::get<int64_t>(fc_lo), fc);
+        fc_hi = std::max(std::get<int64_t>(fc_hi), fc);
         lo = std::min(std::get<int64_t>(lo), k.day_lo);
         hi = std::max(std::get<int64_t>(hi), k.day_hi);
         cc_lo = std::min(std::get<int64_t>(cc_lo), cc);
@@ -1059,8 +1071,9 @@ class PgMerger {
         c_.ExecPrepared(
             "m_report_rows",
             "SELECT e.id, e.doc_id, e.date, e.lat, e.lon, e.geo_precision, e.country, e.admin1, "
-            "e.location_name, e.plover_event, e.acled_event_type, e.record::json ->> "
-            "'cameo_label', e.cameo, e.quad_class, e.fatalities, e.fatalities_qualifier, "
+            "e.location_name, e.plover_event, e.acled_event_type, CASE WHEN e.plover_event IS "
+            "NULL AND e.acled_event_type IS NULL THEN e.record::json ->> 'cameo_label' END, "
+            "e.cameo, e.quad_class, e.fatalities, e.fatalities_qualifier, "
             "e.attribution_text, d.source, d.title FROM events e LEFT JOIN documents d ON d.id = "
             "e.doc_id WHERE e.incident_id = $1 ORDER BY e.rowid",
             {id}));
@@ -1144,7 +1157,8 @@ class PgMerger {
             "4326)::geography, country = $5, admin1 = $6, location = $7, precision = $8, "
             "event_family = $9, event_types = $10, fatalities_low = $11, fatalities_best = $12, "
             "fatalities_high = $13, n_events = $14, n_documents = $15, span_lo = $17, span_hi = "
-            "$18, span_cc_lo = $19, span_cc_hi = $20 WHERE id = $16",
+            "$18, span_cc_lo = $19, span_cc_hi = $20, span_fc_lo = $21, span_fc_hi = $22 WHERE id "
+            "= $16",
             {opt(date_first),
              opt(date_last),
              place[0],
@@ -1164,7 +1178,9 @@ class PgMerger {
              lo,
              hi,
              cc_lo,
-             cc_hi})
+             cc_hi,
+             fc_lo,
+             fc_hi})
         .status();
   }
 
