@@ -649,6 +649,7 @@ class Merger {
   // recomputed.
   Status Resplit(int64_t incident) {
     dirty_.insert(incident);
+    reshaped_.insert(incident);
     cache_.erase(incident);
     std::vector<int64_t> rowids;
     SITREP_ASSIGN_OR_RETURN(std::vector<MergeKey> keys, Members(incident, -1, &rowids));
@@ -668,6 +669,7 @@ class Merger {
         SITREP_RETURN_IF_ERROR(new_incident_.Run());
         it = incident_of.emplace(cluster[i], sqlite3_last_insert_rowid(db_)).first;
         dirty_.insert(it->second);
+        reshaped_.insert(it->second);
       }
       if (it->second == incident) continue;
       move_event_.Reset();
@@ -683,6 +685,7 @@ class Merger {
   Status Flush() {
     for (int64_t id : dirty_) SITREP_RETURN_IF_ERROR(Recompute(id));
     dirty_.clear();
+    reshaped_.clear();
     return OkStatus();
   }
 
@@ -793,9 +796,14 @@ class Merger {
   }
 
   Status Recompute(int64_t id) {
+    if (reshaped_.count(id)) SITREP_RETURN_IF_ERROR(RecomputeSpan(id));
+    return RecomputeRow(id);
+  }
+
+  // The span from scratch, after events left the incident (Link only ever
+  // extends it): the hull of the members that merge across documents.
+  Status RecomputeSpan(int64_t id) {
     SITREP_ASSIGN_OR_RETURN(std::vector<MergeKey> keys, Members(id, -1, nullptr));
-    if (keys.empty()) return DeleteIncident(id);
-    // The span: the hull of the members that merge across documents.
     std::optional<Span> span;
     for (const MergeKey& k : keys) {
       if (!MergesAcrossDocuments(k, params_)) continue;
@@ -811,14 +819,14 @@ class Merger {
         span->fc_hi = std::max(span->fc_hi, fc);
       }
     }
-    if (span) {
-      SITREP_RETURN_IF_ERROR(PutSpan(id, *span));
-    } else {
-      del_span_.Reset();
-      del_span_.Bind(1, id);
-      SITREP_RETURN_IF_ERROR(del_span_.Run());
-    }
+    if (span) return PutSpan(id, *span);
+    del_span_.Reset();
+    del_span_.Bind(1, id);
+    return del_span_.Run();
+  }
 
+  // The incident row from its events; deletes an incident left empty.
+  Status RecomputeRow(int64_t id) {
     Stmt& q = report_rows_;
     q.Reset();
     q.Bind(1, id);
@@ -879,6 +887,7 @@ class Merger {
       }
     }
     q.Reset();
+    if (n == 0) return DeleteIncident(id);
     // Material conflict (quad class 4) families first, then any; ties: first seen.
     std::string family;
     for (const auto* votes : {&violent_votes, &family_votes}) {
@@ -911,6 +920,7 @@ class Merger {
   Stmt span_query_, doc_incidents_, members_first_, members_last_, new_incident_, move_events_,
       move_event_, del_incident_, get_span_, del_span_, ins_span_, report_rows_, upd_incident_;
   std::set<int64_t> dirty_;
+  std::set<int64_t> reshaped_;  // lost events since the last Flush: span from scratch
   std::unordered_map<int64_t, std::vector<MergeKey>> cache_;  // incident -> Sample
   size_t cached_keys_ = 0;
   size_t absorbed_ = 0;
