@@ -890,6 +890,31 @@ TEST_F(PgOnly, CliIngestQueryExport) {
   fs::remove_all(dir);
 }
 
+// The merge test set (tests/merge/reports.jsonl: 43 reports of 10 incidents
+// and distractors), coded and ingested by the real binary into both
+// backends: the same incidents, and the same again after Remerge.
+TEST_F(PgOnly, CliSameIncidentsAsSqliteOnMergeSet) {
+  const std::string reports = std::string(SITREP_SOURCE_DIR) + "/tests/merge/reports.jsonl";
+  if (!fs::exists(reports)) GTEST_SKIP() << reports << " is not there";
+  const std::string dir = TempDir("mergeset");
+  const std::string sqlite = dir + "/m.sqlite";
+  Result r = RunTool("ingest " + reports + " --db " + sqlite, dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunTool("ingest " + reports + " --db '" + PgUrl() + "'", dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto a = Store::Open(sqlite);
+  auto b = Store::Open(PgUrl());
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_GT(*(*b)->Count("incidents"), 10);
+  EXPECT_EQ(*(*a)->Count("incidents"), *(*b)->Count("incidents"));
+  EXPECT_EQ(Incidents(**a, {}), Incidents(**b, {}));
+  ASSERT_TRUE((*a)->Remerge().ok());
+  ASSERT_TRUE((*b)->Remerge().ok());
+  EXPECT_EQ(Incidents(**a, {}), Incidents(**b, {}));
+  EXPECT_EQ(*(*b)->IntegrityCheck(), "ok");
+  fs::remove_all(dir);
+}
+
 #ifdef SITREP_PG_TEST_HTTP
 // `sitrep serve --db postgresql://...`: the HTTP API over the server store.
 TEST_F(PgOnly, ServeOverPostgres) {
