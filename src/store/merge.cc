@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 namespace sitrep::store {
 namespace {
@@ -523,15 +524,32 @@ std::vector<int> ClusterKeys(const std::vector<MergeKey>& keys, const MergeParam
 
 FatalityRange AggregateFigures(const std::vector<Figure>& figures) {
   FatalityRange r;
-  std::map<std::string, size_t> by_doc;  // doc -> index in r.figures
+  // One figure per voice of a document: its largest (a toll that rises in
+  // the story keeps the last, largest count). A document that quotes two
+  // voices with different tolls (police 4, the Taliban 12) gives both; the
+  // same count from two voices of one document is one figure.
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  std::map<std::pair<std::string, std::string>, size_t> by_voice;  // (doc, source) -> index
   for (const Figure& f : figures) {
     if (f.count < 0) continue;
-    auto [it, fresh] = by_doc.emplace(f.doc_id, r.figures.size());
+    auto [it, fresh] =
+        by_voice.emplace(std::make_pair(f.doc_id, lower(f.source)), r.figures.size());
     if (fresh) {
       r.figures.push_back(f);
     } else if (f.count > r.figures[it->second].count) {
       r.figures[it->second] = f;
     }
+  }
+  {
+    std::set<std::pair<std::string, int64_t>> seen;  // (doc, count)
+    std::vector<Figure> kept;
+    for (Figure& f : r.figures) {
+      if (seen.emplace(f.doc_id, f.count).second) kept.push_back(std::move(f));
+    }
+    r.figures = std::move(kept);
   }
   if (r.figures.empty()) return r;
   std::stable_sort(r.figures.begin(), r.figures.end(), [](const Figure& a, const Figure& b) {
@@ -541,7 +559,8 @@ FatalityRange AggregateFigures(const std::vector<Figure>& figures) {
   const int n = static_cast<int>(r.figures.size());
   r.low_index = 0;
   r.high_index = n - 1;
-  // The figure most documents give, when one leads strictly.
+  // The figure most documents give, when one leads strictly (after the
+  // de-duplication above, each document votes at most once for a count).
   std::map<int64_t, int> votes;
   for (const Figure& f : r.figures) ++votes[f.count];
   int top = 0, top_count = 0;

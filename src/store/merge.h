@@ -210,18 +210,21 @@ struct Figure {
 };
 struct FatalityRange {
   std::optional<int64_t> low, best, high;  // all null when no report gives a figure
-  // One figure per document (its largest for the incident), by count then
-  // document id; low/best/high index into it (-1 when null).
+  // One figure per voice of a document (its largest for the incident), by
+  // count then document id; low/best/high index into it (-1 when null).
   std::vector<Figure> figures;
   int low_index = -1, best_index = -1, high_index = -1;
 };
 // From the figures of an incident's events (cumulative totals are not event
-// fatalities: the coder leaves them out). Each document counts once, with its
-// largest figure. low = the smallest, high = the largest; best = the figure
-// given by strictly more documents than any other, else the median of the
-// per-document figures (the lower middle one for an even count, so that best
-// is always a reported figure). Example: 4 (police), 4 (AP), 12 (Taliban) ->
-// low 4, best 4, high 12; 5, 7 -> low 5, best 5, high 7.
+// fatalities: the coder leaves them out). Each voice of a document (the
+// figure's source: attribution text, else the document's source) counts
+// once, with its largest figure, and one document gives a count only once:
+// a story where police say 4 and the Taliban claim 12 gives both, a headline
+// and a lead repeating 4 give one. low = the smallest, high = the largest;
+// best = the figure given by strictly more documents than any other, else
+// the median of the figures (the lower middle one for an even count, so that
+// best is always a reported figure). Example: 4 (police), 4 (AP), 12
+// (Taliban) -> low 4, best 4, high 12; 5, 7 -> low 5, best 5, high 7.
 FatalityRange AggregateFigures(const std::vector<Figure>& figures);
 
 }  // namespace sitrep::store

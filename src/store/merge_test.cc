@@ -269,6 +269,15 @@ TEST(MergeFiguresTest, LowBestHigh) {
   EXPECT_EQ(*r.best, 4);  // two documents agree
   EXPECT_EQ(*r.high, 12);
   EXPECT_EQ(r.figures[r.high_index].source, "the Taliban");
+  // One document, two voices with different tolls: both are figures; the
+  // same count repeated by one document's headline and lead is one.
+  r = AggregateFigures({{4, "exact", "kdh", "e1", "Police"},
+                        {12, "exact", "kdh", "e2", "the Taliban"},
+                        {4, "exact", "kdh", "e3", "Reuters"}});
+  ASSERT_EQ(r.figures.size(), 2u);
+  EXPECT_EQ(*r.low, 4);
+  EXPECT_EQ(*r.high, 12);
+  EXPECT_EQ(r.figures[r.high_index].source, "the Taliban");
   r = AggregateFigures({{5, "", "a", "", ""}, {7, "", "b", "", ""}});
   EXPECT_EQ(*r.best, 5);  // no majority: lower median
   r = AggregateFigures({{5, "", "a", "", ""}, {7, "", "b", "", ""}, {30, "", "c", "", ""}});
