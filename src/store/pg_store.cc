@@ -914,6 +914,7 @@ class PgMerger {
   // recomputed.
   Status Resplit(int64_t incident) {
     dirty_.insert(incident);
+    reshaped_.insert(incident);
     cache_.erase(incident);
     std::vector<int64_t> rowids;
     SITREP_ASSIGN_OR_RETURN(std::vector<MergeKey> keys, Members(incident, -1, &rowids));
@@ -933,6 +934,7 @@ class PgMerger {
         SITREP_ASSIGN_OR_RETURN(int64_t fresh, NewIncident());
         it = incident_of.emplace(cluster[i], fresh).first;
         dirty_.insert(fresh);
+        reshaped_.insert(fresh);
       }
       if (it->second == incident) continue;
       SITREP_RETURN_IF_ERROR(c_.ExecPrepared("m_move_event",
@@ -946,8 +948,12 @@ class PgMerger {
   // Rewrites the rows and spans of every incident touched since the last
   // Flush; an incident left without events is deleted.
   Status Flush() {
-    for (int64_t id : dirty_) SITREP_RETURN_IF_ERROR(Recompute(id));
+    for (int64_t id : dirty_) {
+      if (reshaped_.count(id)) SITREP_RETURN_IF_ERROR(RecomputeSpan(id));
+      SITREP_RETURN_IF_ERROR(Recompute(id));
+    }
     dirty_.clear();
+    reshaped_.clear();
     return OkStatus();
   }
 
@@ -1047,10 +1053,10 @@ class PgMerger {
     return out;
   }
 
-  Status Recompute(int64_t id) {
+  // The span from scratch, after events left the incident (Link only ever
+  // extends it): the hull of the members that merge across documents.
+  Status RecomputeSpan(int64_t id) {
     SITREP_ASSIGN_OR_RETURN(std::vector<MergeKey> keys, Members(id, -1, nullptr));
-    if (keys.empty()) return DeleteIncident(id);
-    // The span: the hull of the members that merge across documents.
     Value lo, hi, cc_lo, cc_hi, fc_lo, fc_hi;
     for (const MergeKey& k : keys) {
       if (!MergesAcrossDocuments(k, params_)) continue;
@@ -1066,6 +1072,16 @@ class PgMerger {
         cc_hi = std::max(std::get<int64_t>(cc_hi), cc);
       }
     }
+    return c_
+        .ExecPrepared("m_put_span",
+                      "UPDATE incidents SET span_lo = $2, span_hi = $3, span_cc_lo = $4, "
+                      "span_cc_hi = $5, span_fc_lo = $6, span_fc_hi = $7 WHERE id = $1",
+                      {id, lo, hi, cc_lo, cc_hi, fc_lo, fc_hi})
+        .status();
+  }
+
+  // The incident row from its events; deletes an incident left empty.
+  Status Recompute(int64_t id) {
     SITREP_ASSIGN_OR_RETURN(
         Rows q,
         c_.ExecPrepared(
@@ -1146,6 +1162,7 @@ class PgMerger {
       }
       if (!family.empty()) break;
     }
+    if (n == 0) return DeleteIncident(id);
     FatalityRange fat = AggregateFigures(figures);
     auto opt = [](const std::string& v) -> Value { return v.empty() ? Value{} : Value{v}; };
     auto opt_int = [](const std::optional<int64_t>& v) -> Value { return v ? Value{*v} : Value{}; };
@@ -1156,37 +1173,17 @@ class PgMerger {
             "$4::float8, geog = ST_SetSRID(ST_MakePoint($4::float8, $3::float8), "
             "4326)::geography, country = $5, admin1 = $6, location = $7, precision = $8, "
             "event_family = $9, event_types = $10, fatalities_low = $11, fatalities_best = $12, "
-            "fatalities_high = $13, n_events = $14, n_documents = $15, span_lo = $17, span_hi = "
-            "$18, span_cc_lo = $19, span_cc_hi = $20, span_fc_lo = $21, span_fc_hi = $22 WHERE id "
-            "= $16",
-            {opt(date_first),
-             opt(date_last),
-             place[0],
-             place[1],
-             place[2],
-             place[3],
-             place[4],
-             place[5],
-             opt(family),
-             Value{types},
-             opt_int(fat.low),
-             opt_int(fat.best),
-             opt_int(fat.high),
-             Value{n},
-             Value{static_cast<int64_t>(docs.size())},
-             Value{id},
-             lo,
-             hi,
-             cc_lo,
-             cc_hi,
-             fc_lo,
-             fc_hi})
+            "fatalities_high = $13, n_events = $14, n_documents = $15 WHERE id = $16",
+            {opt(date_first), opt(date_last), place[0], place[1], place[2], place[3], place[4],
+             place[5], opt(family), Value{types}, opt_int(fat.low), opt_int(fat.best),
+             opt_int(fat.high), Value{n}, Value{static_cast<int64_t>(docs.size())}, Value{id}})
         .status();
   }
 
   PgStore::Conn& c_;
   MergeParams params_;
   std::set<int64_t> dirty_;
+  std::set<int64_t> reshaped_;  // lost events since the last Flush: span from scratch
   std::unordered_map<int64_t, std::vector<MergeKey>> cache_;  // incident -> sample
   size_t cached_keys_ = 0;
 };
