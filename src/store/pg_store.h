@@ -52,7 +52,7 @@
 // A lost connection (server restart) is re-established once at the start of
 // the next call. Ingest costs about five round trips per event (insert,
 // candidates, samples of uncached candidates, link, span): about 2,400
-// records/s on a local server, SQLite about 5,700 (docs/store.md, "PostgreSQL").
+// records/s on a local server, SQLite about 8,000 (docs/store.md, "PostgreSQL").
 //
 // A PgStore holds one libpq connection and is not thread-safe: use one per
 // thread (the server may run on another machine; open as many as needed).
