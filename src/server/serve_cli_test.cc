@@ -155,8 +155,7 @@ TEST_F(ServeCliTest, ServesQueriesCodesPostedArticlesAndStopsOnSigterm) {
 }
 
 TEST_F(ServeCliTest, SigintStopsAnIdleServer) {
-  ServeProcess p({"serve", "--db", db_, "--port", "0", "--web", dir_ + "/web"},
-                 dir_ + "/stderr");
+  ServeProcess p({"serve", "--db", db_, "--port", "0", "--web", dir_ + "/web"}, dir_ + "/stderr");
   ASSERT_GT(p.WaitForPort(), 0) << p.err();
   EXPECT_EQ(p.Stop(SIGINT), 0) << p.err();
 }
