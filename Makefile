@@ -80,5 +80,18 @@ asan: setup
 bench: build
 	./$(BUILD)/sitrep bench --threads 2
 
+# The event store at 1M events (docs/benchmarks.md): generates the store by
+# coding the samples and corpus text once and ingesting them many times with
+# varied ids and dates (about 35 minutes on 2 cores, 3 GB of disk), then times
+# the map query, stats, text, radius and incident reads in-process and over
+# sitrep serve. STORE_DB= to put the database elsewhere; an existing one is reused.
+STORE_DB ?= $(BUILD)/bench-store/1m.sqlite
+bench-store: build
+	@mkdir -p $(dir $(STORE_DB))
+	@if [ ! -f $(STORE_DB) ]; then \
+	  ./$(BUILD)/bench/store/sitrep_store_bench generate --db $(STORE_DB) --events 1000000 --seed 1 --sitrep $(BUILD)/sitrep; \
+	fi
+	./$(BUILD)/bench/store/sitrep_store_bench run --db $(STORE_DB) --queries 500 --slow-queries 30 --sitrep $(BUILD)/sitrep
+
 clean:
 	rm -rf $(BUILD) build-asan
