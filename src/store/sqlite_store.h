@@ -42,6 +42,8 @@ class SqliteStore final : public Store {
  private:
   SqliteStore(sqlite3* db, std::string path) : Store(std::move(path)), db_(db) {}
   Status Migrate();
+  // Builds the whole-store stats rollup (store.cc, kStatsRollup) when missing.
+  Status EnsureStatsRollup();
   sqlite3* db_;
 };
 

@@ -160,6 +160,82 @@ CREATE INDEX events_country_date_incident ON events(country, date, incident_id);
 CREATE INDEX events_date_incident ON events(date, incident_id);
 )sql";
 
+// The whole-store stats rollup, kept by triggers in the same transaction as
+// every write (ingest, replacement, merging, Remerge, raw SQL), so that
+// Stats() without a filter reads a few thousand rows instead of every event
+// and incident (store_reads.cc, StatsOfEverything). Same counting rule:
+// stats_events counts each event on its own day and country; stats_incidents
+// counts each incident with n_events > 0 once, on date_first, under its
+// country and event_family, with n_events and fatalities_best (NULL -> 0).
+// NULL keys are stored as ''. Rows whose counts fall to 0 stay (the reads
+// skip them). (Re)built on open when either table is missing (EnsureStatsRollup),
+// so that the schema version, shared with PostgreSQL (store.h), is unchanged.
+constexpr const char* kStatsRollup = R"sql(
+DROP TRIGGER IF EXISTS stats_events_ai;
+DROP TRIGGER IF EXISTS stats_events_ad;
+DROP TRIGGER IF EXISTS stats_events_au;
+DROP TRIGGER IF EXISTS stats_incidents_ai;
+DROP TRIGGER IF EXISTS stats_incidents_ad;
+DROP TRIGGER IF EXISTS stats_incidents_au;
+DROP TABLE IF EXISTS stats_events;
+DROP TABLE IF EXISTS stats_incidents;
+CREATE TABLE stats_events(
+  day TEXT NOT NULL, country TEXT NOT NULL, events INTEGER NOT NULL,
+  PRIMARY KEY(day, country)) WITHOUT ROWID;
+CREATE TABLE stats_incidents(
+  day TEXT NOT NULL, country TEXT NOT NULL, family TEXT NOT NULL,
+  incidents INTEGER NOT NULL, events INTEGER NOT NULL, fatalities INTEGER NOT NULL,
+  PRIMARY KEY(day, country, family)) WITHOUT ROWID;
+CREATE TRIGGER stats_events_ai AFTER INSERT ON events BEGIN
+  INSERT INTO stats_events(day, country, events)
+  VALUES (coalesce(new.date, ''), coalesce(new.country, ''), 1)
+  ON CONFLICT(day, country) DO UPDATE SET events = events + 1;
+END;
+CREATE TRIGGER stats_events_ad AFTER DELETE ON events BEGIN
+  UPDATE stats_events SET events = events - 1
+  WHERE day = coalesce(old.date, '') AND country = coalesce(old.country, '');
+END;
+CREATE TRIGGER stats_events_au AFTER UPDATE OF date, country ON events BEGIN
+  UPDATE stats_events SET events = events - 1
+  WHERE day = coalesce(old.date, '') AND country = coalesce(old.country, '');
+  INSERT INTO stats_events(day, country, events)
+  VALUES (coalesce(new.date, ''), coalesce(new.country, ''), 1)
+  ON CONFLICT(day, country) DO UPDATE SET events = events + 1;
+END;
+CREATE TRIGGER stats_incidents_ai AFTER INSERT ON incidents WHEN new.n_events > 0 BEGIN
+  INSERT INTO stats_incidents(day, country, family, incidents, events, fatalities)
+  VALUES (coalesce(new.date_first, ''), coalesce(new.country, ''),
+          coalesce(new.event_family, ''), 1, new.n_events, coalesce(new.fatalities_best, 0))
+  ON CONFLICT(day, country, family) DO UPDATE SET incidents = incidents + 1,
+    events = events + excluded.events, fatalities = fatalities + excluded.fatalities;
+END;
+CREATE TRIGGER stats_incidents_ad AFTER DELETE ON incidents WHEN old.n_events > 0 BEGIN
+  UPDATE stats_incidents SET incidents = incidents - 1, events = events - old.n_events,
+    fatalities = fatalities - coalesce(old.fatalities_best, 0)
+  WHERE day = coalesce(old.date_first, '') AND country = coalesce(old.country, '')
+    AND family = coalesce(old.event_family, '');
+END;
+CREATE TRIGGER stats_incidents_au
+AFTER UPDATE OF date_first, country, event_family, n_events, fatalities_best ON incidents BEGIN
+  UPDATE stats_incidents SET incidents = incidents - 1, events = events - old.n_events,
+    fatalities = fatalities - coalesce(old.fatalities_best, 0)
+  WHERE old.n_events > 0 AND day = coalesce(old.date_first, '')
+    AND country = coalesce(old.country, '') AND family = coalesce(old.event_family, '');
+  INSERT INTO stats_incidents(day, country, family, incidents, events, fatalities)
+  SELECT coalesce(new.date_first, ''), coalesce(new.country, ''),
+         coalesce(new.event_family, ''), 1, new.n_events, coalesce(new.fatalities_best, 0)
+  WHERE new.n_events > 0
+  ON CONFLICT(day, country, family) DO UPDATE SET incidents = incidents + 1,
+    events = events + excluded.events, fatalities = fatalities + excluded.fatalities;
+END;
+INSERT INTO stats_events(day, country, events)
+  SELECT coalesce(date, ''), coalesce(country, ''), count(*) FROM events GROUP BY 1, 2;
+INSERT INTO stats_incidents(day, country, family, incidents, events, fatalities)
+  SELECT coalesce(date_first, ''), coalesce(country, ''), coalesce(event_family, ''), count(*),
+         sum(n_events), sum(coalesce(fatalities_best, 0))
+  FROM incidents WHERE n_events > 0 GROUP BY 1, 2, 3;
+)sql";
+
 // ---------------------------------------------------------------------------
 // A small RAII prepared statement with typed binds.
 
@@ -1079,7 +1155,8 @@ Status SqliteStore::Migrate() {
         t.Prepare(db_, "SELECT count(*) FROM sqlite_master WHERE name IN ('documents','events')"));
     SITREP_ASSIGN_OR_RETURN(bool r, t.Step());
     if (!r || t.Int(0) != 2) return DataLossError("not a sitrep store (tables missing)");
-    return OkStatus();
+    t.Reset();
+    return EnsureStatsRollup();
   }
   if (version == 0) {
     // A fresh file, or someone else's database: refuse to add our tables to
@@ -1102,6 +1179,30 @@ Status SqliteStore::Migrate() {
   if (s.ok()) {
     s = Exec(db_, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
   }
+  if (!s.ok()) {
+    (void)Exec(db_, "ROLLBACK");
+    return s;
+  }
+  SITREP_RETURN_IF_ERROR(Exec(db_, "COMMIT"));
+  return EnsureStatsRollup();
+}
+
+Status SqliteStore::EnsureStatsRollup() {
+  auto has_rollup = [this]() -> StatusOr<bool> {
+    Stmt t;
+    SITREP_RETURN_IF_ERROR(t.Prepare(
+        db_,
+        "SELECT count(*) FROM sqlite_master WHERE name IN ('stats_events', 'stats_incidents')"));
+    SITREP_ASSIGN_OR_RETURN(bool r, t.Step());
+    return r && t.Int(0) == 2;
+  };
+  SITREP_ASSIGN_OR_RETURN(bool present, has_rollup());
+  if (present) return OkStatus();
+  SITREP_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
+  // Another process may have built it while this one waited for the lock.
+  StatusOr<bool> again = has_rollup();
+  Status s = again.ok() ? OkStatus() : again.status();
+  if (s.ok() && !*again) s = Exec(db_, kStatsRollup);
   if (!s.ok()) {
     (void)Exec(db_, "ROLLBACK");
     return s;

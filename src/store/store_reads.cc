@@ -180,40 +180,42 @@ StatusOr<IncidentDetail> SqliteStore::GetIncident(int64_t id) const {
 
 namespace {
 
-// No filter: the whole store, from the covering indexes on events(date) and
-// events(country, date) and one pass over the (narrow) incidents table, never
-// the (wide) event rows. Same figures as StatsOfMatches over every event,
-// given that incidents' date_first, event_family and n_events describe their
+// No filter: the whole store, from the stats rollup that triggers keep
+// (store.cc, kStatsRollup): a few rows per day and country, never the event
+// or incident rows. Same figures as StatsOfMatches over every event, given
+// that incidents' date_first, event_family and n_events describe their
 // events (ingest and merging keep them so; store_reads_test checks it).
 Status StatsOfEverything(sqlite3* db, StoreStats* out,
                          std::unordered_map<std::string, StatsRow>& by_day,
                          std::unordered_map<std::string, StatsRow>& by_type,
                          std::unordered_map<std::string, StatsRow>& by_country) {
-  for (auto [column, groups] : {std::pair{"date", &by_day}, std::pair{"country", &by_country}}) {
+  {
     Select q(db);
     SITREP_RETURN_IF_ERROR(
-        q.Prepare(std::string("SELECT ") + column + ", count(*) FROM events GROUP BY " + column));
+        q.Prepare("SELECT day, country, events FROM stats_events WHERE events != 0"));
     while (true) {
       SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
       if (!row) break;
-      (*groups)[q.Text(0)].events += q.Int(1);
-      if (groups == &by_day) out->total_events += q.Int(1);
+      const int64_t n = q.Int(2);
+      by_day[q.Text(0)].events += n;
+      by_country[q.Text(1)].events += n;
+      out->total_events += n;
     }
   }
   Select q(db);
-  SITREP_RETURN_IF_ERROR(q.Prepare(
-      "SELECT date_first, event_family, country, fatalities_best, n_events FROM incidents "
-      "WHERE n_events > 0"));
+  SITREP_RETURN_IF_ERROR(
+      q.Prepare("SELECT day, country, family, incidents, events, fatalities FROM stats_incidents "
+                "WHERE incidents != 0"));
   while (true) {
     SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) break;
-    const int64_t fatalities = q.OptInt(3).value_or(0);
-    ++out->total_incidents;
+    const int64_t incidents = q.Int(3), fatalities = q.Int(5);
+    out->total_incidents += incidents;
     out->total_fatalities += fatalities;
-    StatsRow& type = by_type[q.Text(1)];
+    StatsRow& type = by_type[q.Text(2)];
     type.events += q.Int(4);
-    for (StatsRow* r : {&by_day[q.Text(0)], &type, &by_country[q.Text(2)]}) {
-      ++r->incidents;
+    for (StatsRow* r : {&by_day[q.Text(0)], &type, &by_country[q.Text(1)]}) {
+      r->incidents += incidents;
       r->fatalities += fatalities;
     }
   }

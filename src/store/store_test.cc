@@ -427,6 +427,100 @@ TEST_F(StoreTest, IngestOrderDoesNotChangeIncidentsAfterRemerge) {
   EXPECT_EQ(results[0], results[1]);  // same ids too: date order, then document
 }
 
+// Stats() without a filter reads the rollup that triggers keep (store.cc,
+// kStatsRollup); a filter matching every event takes the exact per-event
+// path. The two agree after every kind of write.
+void ExpectRollupEqualsExactStats(Store& db, const std::string& step) {
+  SCOPED_TRACE(step);
+  auto rollup = db.Stats({});
+  QueryFilter everything;
+  everything.from = "0001-01-01";  // every test event has a date
+  auto exact = db.Stats(everything);
+  ASSERT_TRUE(rollup.ok()) << rollup.status().ToString();
+  ASSERT_TRUE(exact.ok()) << exact.status().ToString();
+  EXPECT_EQ(rollup->total_events, *db.Count("events"));
+  EXPECT_EQ(rollup->total_events, exact->total_events);
+  EXPECT_EQ(rollup->total_incidents, exact->total_incidents);
+  EXPECT_EQ(rollup->total_fatalities, exact->total_fatalities);
+  auto same = [](const std::vector<StatsRow>& a, const std::vector<StatsRow>& b) {
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].key, b[i].key);
+      EXPECT_EQ(a[i].events, b[i].events) << a[i].key;
+      EXPECT_EQ(a[i].incidents, b[i].incidents) << a[i].key;
+      EXPECT_EQ(a[i].fatalities, b[i].fatalities) << a[i].key;
+    }
+  };
+  same(rollup->by_day, exact->by_day);
+  same(rollup->by_type, exact->by_type);
+  same(rollup->by_country, exact->by_country);
+}
+
+TEST_F(StoreTest, StatsRollupFollowsIngestReplacementMergingAndRemerge) {
+  auto db = OpenOrDie();
+  ASSERT_TRUE(db);
+  ExpectRollupEqualsExactStats(*db, "empty");
+  EXPECT_EQ(db->Stats({})->total_events, 0);
+  ASSERT_TRUE(db->IngestBatch(testing_records::SampleBatch()).ok());
+  ExpectRollupEqualsExactStats(*db, "ingest");
+  EXPECT_GT(db->Stats({})->total_fatalities, 0);
+  // Replacement: fewer events, another toll.
+  DocumentRecords d = testing_records::SampleBatch()[0];
+  d.document.text += " Updated: the toll rose.";
+  d.records.resize(1);
+  d.sentences.clear();
+  d.records[0]["fatalities"] = {{"count", 9}, {"qualifier", "exact"}, {"victims", nullptr}};
+  ASSERT_TRUE(db->IngestBatch({d}).ok());
+  ExpectRollupEqualsExactStats(*db, "replacement");
+  // Merging across documents, one at a time (incidents grow, change figures).
+  for (const DocumentRecords& r : BaghdadReports()) ASSERT_TRUE(db->IngestBatch({r}).ok());
+  ExpectRollupEqualsExactStats(*db, "merging");
+  // A merged report retracted: its incident shrinks.
+  DocumentRecords b = BaghdadReports()[1];
+  b.records.clear();
+  b.document.text += " (retracted)";
+  ASSERT_TRUE(db->IngestBatch({b}).ok());
+  ExpectRollupEqualsExactStats(*db, "retraction");
+  ASSERT_TRUE(db->Remerge().ok());
+  ExpectRollupEqualsExactStats(*db, "remerge");
+  EXPECT_EQ(*db->IntegrityCheck(), "ok");
+}
+
+TEST_F(StoreTest, StatsRollupIsBuiltForAStoreWithoutIt) {
+  StoreStats before;
+  {
+    auto db = OpenOrDie();
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->IngestBatch(testing_records::SampleBatch()).ok());
+    ASSERT_TRUE(db->IngestBatch(BaghdadReports()).ok());
+    before = *db->Stats({});
+  }
+  // A version 2 store written before the rollup existed.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "DROP TABLE stats_events; DROP TABLE stats_incidents;", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  auto db = OpenOrDie();
+  ASSERT_TRUE(db);
+  ExpectRollupEqualsExactStats(*db, "rebuilt");
+  auto after = db->Stats({});
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->total_events, before.total_events);
+  EXPECT_EQ(after->total_incidents, before.total_incidents);
+  EXPECT_EQ(after->total_fatalities, before.total_fatalities);
+  EXPECT_GT(before.total_incidents, 0);
+  // The rebuilt triggers keep it: a new document counts.
+  ASSERT_TRUE(db->IngestBatch({testing_records::SampleBatch()[0]}).ok());
+  DocumentRecords extra = BaghdadReports()[3];
+  extra.document.id = "bgd-e";
+  for (json& r : extra.records) r["doc_id"] = "bgd-e";
+  ASSERT_TRUE(db->IngestBatch({extra}).ok());
+  ExpectRollupEqualsExactStats(*db, "after rebuild");
+  EXPECT_EQ(db->Stats({})->total_events, before.total_events + 1);
+}
+
 TEST_F(StoreTest, SchemaVersion1IsMigratedAndReclustered) {
   {
     auto db = OpenOrDie();
