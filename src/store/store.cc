@@ -16,6 +16,7 @@
 #include <variant>
 
 #include "core/binary_io.h"
+#include "store/event_row.h"
 #include "store/merge.h"
 #include "store/pg_store.h"
 #include "store/sql_where.h"
@@ -239,7 +240,7 @@ INSERT INTO stats_incidents(day, country, family, incidents, events, fatalities)
 // ---------------------------------------------------------------------------
 // A small RAII prepared statement with typed binds.
 
-using Value = std::variant<std::monostate, int64_t, double, std::string>;
+using sql::Value;
 
 class Stmt {
  public:
@@ -345,182 +346,24 @@ void HaversineSql(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 }
 
 // ---------------------------------------------------------------------------
-// Record field access: unknown is null, so every getter tolerates a missing
-// key, a null and a wrong type.
+using row::AsString;
+using row::Child;
+using row::ColumnIndex;
+using row::EventValues;
+using row::Int;
+using row::IsNull;
+using row::kEventColumns;
+using row::kNumEventColumns;
+using row::NowUtc;
+using row::Obj;
+using row::Real;
+using row::Str;
 
-const json* Child(const json& j, const char* key) {
-  if (!j.is_object()) return nullptr;
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return nullptr;
-  return &*it;
-}
-
-Value Str(const json& j, const char* key) {
-  const json* c = Child(j, key);
-  if (c && c->is_string()) return c->get<std::string>();
-  return std::monostate{};
-}
-Value Int(const json& j, const char* key) {
-  const json* c = Child(j, key);
-  if (c && c->is_number_integer()) return c->get<int64_t>();
-  if (c && c->is_number()) return static_cast<int64_t>(c->get<double>());
-  if (c && c->is_boolean()) return static_cast<int64_t>(c->get<bool>());
-  return std::monostate{};
-}
-Value Real(const json& j, const char* key) {
-  const json* c = Child(j, key);
-  if (c && c->is_number()) {
-    double v = c->get<double>();
-    if (std::isfinite(v)) return v;
-  }
-  return std::monostate{};
-}
-const json& Obj(const json& j, const char* key) {
-  static const json kNull;
-  const json* c = Child(j, key);
-  return c && c->is_object() ? *c : kNull;
-}
-std::string AsString(const Value& v) {
-  const auto* s = std::get_if<std::string>(&v);
-  return s ? *s : std::string();
-}
-
-std::string NowUtc() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-// The column values of one event row, in kEventColumns order.
-constexpr const char* kEventColumns[] = {"id",
-                                         "doc_id",
-                                         "incident_id",
-                                         "sentence_index",
-                                         "doc_date",
-                                         "date",
-                                         "date_precision",
-                                         "date_basis",
-                                         "trigger_text",
-                                         "trigger_lemma",
-                                         "cameo",
-                                         "cameo_root",
-                                         "quad_class",
-                                         "goldstein",
-                                         "plover_event",
-                                         "plover_mode",
-                                         "acled_event_type",
-                                         "acled_sub_event_type",
-                                         "source_text",
-                                         "source_code",
-                                         "source_country",
-                                         "source_sector",
-                                         "source_name",
-                                         "target_text",
-                                         "target_code",
-                                         "target_country",
-                                         "target_sector",
-                                         "target_name",
-                                         "location_text",
-                                         "location_name",
-                                         "country",
-                                         "admin1",
-                                         "lat",
-                                         "lon",
-                                         "geo_precision",
-                                         "location_basis",
-                                         "fatalities",
-                                         "fatalities_qualifier",
-                                         "injured",
-                                         "arrested",
-                                         "abducted",
-                                         "displaced",
-                                         "attribution_text",
-                                         "attribution_status",
-                                         "negated",
-                                         "modality",
-                                         "confidence",
-                                         "coder",
-                                         "record"};
-constexpr size_t kNumEventColumns = sizeof(kEventColumns) / sizeof(kEventColumns[0]);
-constexpr size_t ColumnIndex(std::string_view name) {
-  for (size_t i = 0; i < kNumEventColumns; ++i) {
-    if (name == kEventColumns[i]) return i;
-  }
-  return kNumEventColumns;
-}
 constexpr size_t kColIncident = ColumnIndex("incident_id");
 constexpr size_t kColLat = ColumnIndex("lat");
 constexpr size_t kColLon = ColumnIndex("lon");
 constexpr size_t kColFatalities = ColumnIndex("fatalities");
 static_assert(kColFatalities < kNumEventColumns && kColIncident == 2);
-
-std::vector<Value> EventValues(const json& r, std::string dump, const std::string& doc_id,
-                               int64_t incident_id) {
-  std::vector<Value> v;
-  v.reserve(kNumEventColumns);
-  v.push_back(Str(r, "id"));
-  v.push_back(doc_id);
-  v.push_back(incident_id);
-  v.push_back(Int(r, "sentence_index"));
-  v.push_back(Str(r, "doc_date"));
-  const json& date = Obj(r, "date");
-  Value date_value = Str(date, "value");
-  if (std::holds_alternative<std::monostate>(date_value)) date_value = Str(r, "doc_date");
-  v.push_back(date_value);
-  v.push_back(Str(date, "precision"));
-  v.push_back(Str(date, "basis"));
-  const json& trigger = Obj(r, "trigger");
-  v.push_back(Str(trigger, "text"));
-  v.push_back(Str(trigger, "lemma"));
-  v.push_back(Str(r, "cameo"));
-  v.push_back(Str(r, "cameo_root"));
-  v.push_back(Int(r, "quad_class"));
-  v.push_back(Real(r, "goldstein"));
-  const json& plover = Obj(r, "plover");
-  v.push_back(Str(plover, "event"));
-  v.push_back(Str(plover, "mode"));
-  const json& acled = Obj(r, "acled");
-  v.push_back(Str(acled, "event_type"));
-  v.push_back(Str(acled, "sub_event_type"));
-  for (const char* role : {"source", "target"}) {
-    const json& a = Obj(r, role);
-    v.push_back(Str(a, "text"));
-    v.push_back(Str(a, "code"));
-    v.push_back(Str(a, "country"));
-    v.push_back(Str(a, "sector"));
-    v.push_back(Str(a, "name"));
-  }
-  const json& loc = Obj(r, "location");
-  v.push_back(Str(loc, "text"));
-  v.push_back(Str(loc, "name"));
-  v.push_back(Str(loc, "country"));
-  v.push_back(Str(loc, "admin1"));
-  Value lat = Real(loc, "lat"), lon = Real(loc, "lon");
-  bool located = std::holds_alternative<double>(lat) && std::holds_alternative<double>(lon) &&
-                 std::abs(std::get<double>(lat)) <= 90 && std::abs(std::get<double>(lon)) <= 180;
-  v.push_back(located ? lat : Value{});
-  v.push_back(located ? lon : Value{});
-  v.push_back(Str(loc, "precision"));
-  v.push_back(Str(loc, "basis"));
-  const json& fat = Obj(r, "fatalities");
-  v.push_back(Int(fat, "count"));
-  v.push_back(Str(fat, "qualifier"));
-  for (const char* kind : {"injured", "arrested", "abducted", "displaced"}) {
-    v.push_back(Int(Obj(r, kind), "count"));
-  }
-  const json& att = Obj(r, "attribution");
-  v.push_back(Str(att, "text"));
-  v.push_back(Str(att, "status"));
-  v.push_back(Int(r, "negated"));
-  v.push_back(Str(r, "modality"));
-  v.push_back(Real(r, "confidence"));
-  v.push_back(Str(r, "coder"));
-  v.push_back(std::move(dump));
-  return v;
-}
 
 // The WHERE clause builder is shared with store_reads.cc (sql_where.h).
 using sql::BuildWhere;
@@ -1354,7 +1197,7 @@ Status SqliteStore::IngestBatch(const std::vector<DocumentRecords>& batch,
       to_link.reserve(d.records.size());
       for (size_t ri = 0; ri < d.records.size(); ++ri) {
         const json& r = d.records[ri];
-        std::vector<Value> ev = EventValues(r, std::move(dumps[ri]), id, 0);
+        std::vector<Value> ev = EventValues(r, std::move(dumps[ri]), id, int64_t{0});
         ev[kColIncident] = Value{};
         const Value& lat = ev[kColLat];
         const Value& lon = ev[kColLon];
