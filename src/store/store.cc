@@ -20,6 +20,7 @@
 #include "store/merge.h"
 #include "store/pg_store.h"
 #include "store/sql_where.h"
+#include "store/sqlite_stmt.h"
 #include "store/sqlite_store.h"
 
 namespace sitrep::store {
@@ -237,77 +238,10 @@ INSERT INTO stats_incidents(day, country, family, incidents, events, fatalities)
   FROM incidents WHERE n_events > 0 GROUP BY 1, 2, 3;
 )sql";
 
-// ---------------------------------------------------------------------------
-// A small RAII prepared statement with typed binds.
-
 using sql::Value;
-
-class Stmt {
- public:
-  Stmt() = default;
-  ~Stmt() { sqlite3_finalize(stmt_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-
-  Status Prepare(sqlite3* db, const std::string& sql) {
-    db_ = db;
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) {
-      return InternalError(std::string("sqlite: ") + sqlite3_errmsg(db));
-    }
-    return OkStatus();
-  }
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  void Bind(int i, const Value& v) {
-    if (const auto* s = std::get_if<std::string>(&v)) {
-      sqlite3_bind_text(stmt_, i, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
-    } else if (const auto* n = std::get_if<int64_t>(&v)) {
-      sqlite3_bind_int64(stmt_, i, *n);
-    } else if (const auto* d = std::get_if<double>(&v)) {
-      sqlite3_bind_double(stmt_, i, *d);
-    } else {
-      sqlite3_bind_null(stmt_, i);
-    }
-  }
-  // SQLITE_ROW -> true, SQLITE_DONE -> false, else an error.
-  StatusOr<bool> Step() {
-    int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    return Error(rc);
-  }
-  Status Run() {
-    SITREP_ASSIGN_OR_RETURN(bool row, Step());
-    (void)row;
-    return OkStatus();
-  }
-  Status Error(int rc) const {
-    std::string msg = std::string("sqlite: ") + sqlite3_errmsg(db_);
-    if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) return DataLossError(msg);
-    return IoError(msg);
-  }
-  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-  double Real(int col) const { return sqlite3_column_double(stmt_, col); }
-  bool Null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-  std::string Text(int col) const {
-    const unsigned char* p = sqlite3_column_text(stmt_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p),
-                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
-             : std::string();
-  }
-  std::optional<double> OptReal(int col) const {
-    return Null(col) ? std::nullopt : std::optional<double>(Real(col));
-  }
-  std::optional<int64_t> OptInt(int col) const {
-    return Null(col) ? std::nullopt : std::optional<int64_t>(Int(col));
-  }
-
- private:
-  sqlite3* db_ = nullptr;
-  sqlite3_stmt* stmt_ = nullptr;
-};
+using sqlite::IncidentFromRow;
+using sqlite::kIncidentColumns;
+using sqlite::Stmt;
 
 Status Exec(sqlite3* db, const char* sql) {
   char* err = nullptr;
@@ -1301,33 +1235,15 @@ Status SqliteStore::ScanIncidents(const QueryFilter& filter,
   events_filter.offset = 0;
   SITREP_ASSIGN_OR_RETURN(Where w, BuildWhere(events_filter));
   Stmt q;
-  SITREP_RETURN_IF_ERROR(q.Prepare(
-      db_,
-      "SELECT id, date_first, date_last, lat, lon, country, admin1, location, precision, "
-      "event_family, event_types, fatalities_low, fatalities_best, fatalities_high, n_events, "
-      "n_documents FROM incidents WHERE id IN (SELECT e.incident_id FROM events e" +
-          w.sql + ") ORDER BY id" + LimitSql(filter)));
+  SITREP_RETURN_IF_ERROR(
+      q.Prepare(db_, "SELECT " + std::string(kIncidentColumns) +
+                         " FROM incidents WHERE id IN (SELECT e.incident_id FROM events e" + w.sql +
+                         ") ORDER BY id" + LimitSql(filter)));
   for (size_t i = 0; i < w.binds.size(); ++i) q.Bind(static_cast<int>(i + 1), w.binds[i]);
   while (true) {
     SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) break;
-    Incident in;
-    in.id = q.Int(0);
-    in.date_first = q.Text(1);
-    in.date_last = q.Text(2);
-    in.lat = q.OptReal(3);
-    in.lon = q.OptReal(4);
-    in.country = q.Text(5);
-    in.admin1 = q.Text(6);
-    in.location = q.Text(7);
-    in.precision = q.Text(8);
-    in.event_family = q.Text(9);
-    in.event_types = q.Text(10);
-    in.fatalities_low = q.OptInt(11);
-    in.fatalities_best = q.OptInt(12);
-    in.fatalities_high = q.OptInt(13);
-    in.n_events = q.Int(14);
-    in.n_documents = q.Int(15);
+    Incident in = IncidentFromRow(q);
     SITREP_RETURN_IF_ERROR(fn(in));
   }
   return OkStatus();

@@ -11,66 +11,15 @@
 #include <utility>
 
 #include "store/sql_where.h"
+#include "store/sqlite_stmt.h"
 #include "store/sqlite_store.h"
 
 namespace sitrep::store {
 namespace {
 
-// A prepared statement that finalizes itself (reads only).
-class Select {
- public:
-  explicit Select(sqlite3* db) : db_(db) {}
-  ~Select() { sqlite3_finalize(stmt_); }
-  Select(const Select&) = delete;
-  Select& operator=(const Select&) = delete;
-
-  Status Prepare(const std::string& sql, const std::vector<sql::Value>& binds = {}) {
-    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) {
-      return InternalError(std::string("sqlite: ") + sqlite3_errmsg(db_));
-    }
-    for (size_t i = 0; i < binds.size(); ++i) {
-      const int k = static_cast<int>(i + 1);
-      const sql::Value& v = binds[i];
-      if (const auto* s = std::get_if<std::string>(&v)) {
-        sqlite3_bind_text(stmt_, k, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
-      } else if (const auto* n = std::get_if<int64_t>(&v)) {
-        sqlite3_bind_int64(stmt_, k, *n);
-      } else if (const auto* d = std::get_if<double>(&v)) {
-        sqlite3_bind_double(stmt_, k, *d);
-      } else {
-        sqlite3_bind_null(stmt_, k);
-      }
-    }
-    return OkStatus();
-  }
-  // SQLITE_ROW -> true, SQLITE_DONE -> false, else an error.
-  StatusOr<bool> Step() {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    std::string msg = std::string("sqlite: ") + sqlite3_errmsg(db_);
-    if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) return DataLossError(msg);
-    return IoError(msg);
-  }
-  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-  bool Null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-  std::string Text(int col) const {
-    const unsigned char* p = sqlite3_column_text(stmt_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p),
-                           static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
-             : std::string();
-  }
-  std::optional<double> OptReal(int col) const {
-    return Null(col) ? std::nullopt : std::optional<double>(sqlite3_column_double(stmt_, col));
-  }
-  std::optional<int64_t> OptInt(int col) const {
-    return Null(col) ? std::nullopt : std::optional<int64_t>(Int(col));
-  }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
+using sqlite::IncidentFromRow;
+using sqlite::kIncidentColumns;
+using sqlite::Stmt;
 
 // The filter without paging (counts and aggregates ignore limit and offset).
 QueryFilter Unpaged(const QueryFilter& filter) {
@@ -82,8 +31,8 @@ QueryFilter Unpaged(const QueryFilter& filter) {
 
 StatusOr<int64_t> CountOne(sqlite3* db, const std::string& sql,
                            const std::vector<sql::Value>& binds) {
-  Select q(db);
-  SITREP_RETURN_IF_ERROR(q.Prepare(sql, binds));
+  Stmt q;
+  SITREP_RETURN_IF_ERROR(q.Prepare(db, sql, binds));
   SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
   return row ? q.Int(0) : 0;
 }
@@ -115,35 +64,17 @@ StatusOr<int64_t> SqliteStore::CountIncidents(const QueryFilter& filter) const {
 StatusOr<IncidentDetail> SqliteStore::GetIncident(int64_t id) const {
   IncidentDetail out;
   {
-    Select q(db_);
+    Stmt q;
     SITREP_RETURN_IF_ERROR(q.Prepare(
-        "SELECT id, date_first, date_last, lat, lon, country, admin1, location, precision, "
-        "event_family, event_types, fatalities_low, fatalities_best, fatalities_high, n_events, "
-        "n_documents FROM incidents WHERE id = ?",
-        {id}));
+        db_, "SELECT " + std::string(kIncidentColumns) + " FROM incidents WHERE id = ?", {id}));
     SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) return NotFoundError("no incident " + std::to_string(id));
-    Incident& in = out.incident;
-    in.id = q.Int(0);
-    in.date_first = q.Text(1);
-    in.date_last = q.Text(2);
-    in.lat = q.OptReal(3);
-    in.lon = q.OptReal(4);
-    in.country = q.Text(5);
-    in.admin1 = q.Text(6);
-    in.location = q.Text(7);
-    in.precision = q.Text(8);
-    in.event_family = q.Text(9);
-    in.event_types = q.Text(10);
-    in.fatalities_low = q.OptInt(11);
-    in.fatalities_best = q.OptInt(12);
-    in.fatalities_high = q.OptInt(13);
-    in.n_events = q.Int(14);
-    in.n_documents = q.Int(15);
+    out.incident = IncidentFromRow(q);
   }
-  Select q(db_);
+  Stmt q;
   SITREP_RETURN_IF_ERROR(
-      q.Prepare("SELECT e.rowid, e.incident_id, d.source, d.url, d.title, d.ingested_at, e.record "
+      q.Prepare(db_,
+                "SELECT e.rowid, e.incident_id, d.source, d.url, d.title, d.ingested_at, e.record "
                 "FROM events e LEFT JOIN documents d ON d.id = e.doc_id WHERE e.incident_id = ? "
                 "ORDER BY e.date, e.rowid",
                 {id}));
@@ -190,9 +121,9 @@ Status StatsOfEverything(sqlite3* db, StoreStats* out,
                          std::unordered_map<std::string, StatsRow>& by_type,
                          std::unordered_map<std::string, StatsRow>& by_country) {
   {
-    Select q(db);
+    Stmt q;
     SITREP_RETURN_IF_ERROR(
-        q.Prepare("SELECT day, country, events FROM stats_events WHERE events != 0"));
+        q.Prepare(db, "SELECT day, country, events FROM stats_events WHERE events != 0"));
     while (true) {
       SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
       if (!row) break;
@@ -202,9 +133,10 @@ Status StatsOfEverything(sqlite3* db, StoreStats* out,
       out->total_events += n;
     }
   }
-  Select q(db);
+  Stmt q;
   SITREP_RETURN_IF_ERROR(
-      q.Prepare("SELECT day, country, family, incidents, events, fatalities FROM stats_incidents "
+      q.Prepare(db,
+                "SELECT day, country, family, incidents, events, fatalities FROM stats_incidents "
                 "WHERE incidents != 0"));
   while (true) {
     SITREP_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -228,8 +160,9 @@ Status StatsOfMatches(sqlite3* db, const sql::Where& w, StoreStats* out,
                       std::unordered_map<std::string, StatsRow>& by_day,
                       std::unordered_map<std::string, StatsRow>& by_type,
                       std::unordered_map<std::string, StatsRow>& by_country) {
-  Select q(db);
+  Stmt q;
   SITREP_RETURN_IF_ERROR(q.Prepare(
+      db,
       "SELECT e.incident_id, e.date, e.country, i.event_family, i.fatalities_best, i.country "
       "FROM events e LEFT JOIN incidents i ON i.id = e.incident_id" +
           w.sql,
