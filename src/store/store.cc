@@ -285,12 +285,10 @@ using row::Child;
 using row::ColumnIndex;
 using row::EventValues;
 using row::Int;
-using row::IsNull;
 using row::kEventColumns;
 using row::kNumEventColumns;
 using row::NowUtc;
 using row::Obj;
-using row::Real;
 using row::Str;
 
 constexpr size_t kColIncident = ColumnIndex("incident_id");
