@@ -241,7 +241,6 @@ using row::kEventColumns;
 using row::kNumEventColumns;
 using row::NowUtc;
 using row::Obj;
-using row::Real;
 using row::Str;
 
 constexpr size_t kColIncident = ColumnIndex("incident_id");
