@@ -24,6 +24,7 @@
 #include <httplib.h>
 #endif
 
+#include "store/run_tool_testing.h"
 #include "store/store.h"
 #include "store/test_records.h"
 
@@ -825,24 +826,10 @@ TEST_F(PgOnly, ReconnectsAfterLostConnection) {
 // The real binary with --db postgresql://.
 
 #ifdef SITREP_BINARY
-struct Result {
-  int exit_code = -1;
-  std::string out, err;
-};
+using Result = tool_testing::ToolResult;
 
 Result RunTool(const std::string& args, const std::string& dir) {
-  const std::string out = dir + "/stdout", err = dir + "/stderr";
-  std::string cmd = std::string(SITREP_BINARY) + " " + args + " >" + out + " 2>" + err;
-  int status = std::system(cmd.c_str());
-  Result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream o(out), e(err);
-  std::stringstream so, se;
-  so << o.rdbuf();
-  se << e.rdbuf();
-  r.out = so.str();
-  r.err = se.str();
-  return r;
+  return tool_testing::RunTool(SITREP_BINARY, args, dir);
 }
 
 TEST_F(PgOnly, CliIngestQueryExport) {
