@@ -1081,6 +1081,72 @@ class Recognizer {
     }
   }
 
+  // The kind of place an entry is, for list coherence: 0 country, 1 province,
+  // 2 town, 3 anything else.
+  static int KindOf(const geo::Entry& e) {
+    if (IsCountryEntry(e)) return 0;
+    if (IsAdminEntry(e)) return 1;
+    if (e.feature_class == 'P') return 2;
+    return 3;
+  }
+
+  // The members of a list name places of one kind: in "Oregon, Tennessee,
+  // Utah, Washington and Wisconsin" or "cases in Washington, Pennsylvania and
+  // California", Washington is the state, not the capital or a Pennsylvania
+  // town. In a list of three or more names whose other members all resolved
+  // to provinces (or all to towns), a member with a reading of that kind takes
+  // its best such reading, in the other members' country when they share one.
+  void ListCoherence() {
+    size_t i = 0;
+    while (i < cands_.size()) {
+      size_t j = i + 1;
+      while (j < cands_.size() && cands_[j - 1].accepted && cands_[j].accepted &&
+             ListGap(cands_[j - 1], cands_[j]))
+        ++j;
+      if (j - i >= 3) {
+        for (size_t k = i; k < j; ++k) {
+          Candidate& c = cands_[k];
+          if (c.chosen < 0 || c.ids.size() < 2) continue;
+          int own = KindOf(gaz_.entry(static_cast<uint32_t>(c.chosen)));
+          int kind = -1;
+          std::string_view country;
+          bool one_country = true, unanimous = true;
+          for (size_t o = i; o < j && unanimous; ++o) {
+            if (o == k) continue;
+            if (cands_[o].chosen < 0) {
+              unanimous = false;
+              break;
+            }
+            const geo::Entry& oe = gaz_.entry(static_cast<uint32_t>(cands_[o].chosen));
+            int ok = KindOf(oe);
+            if (kind < 0) kind = ok;
+            unanimous = ok == kind;
+            if (country.empty()) country = oe.country;
+            one_country &= oe.country == country;
+          }
+          if (!unanimous || kind == own || (kind != 1 && kind != 2)) continue;
+          std::string own_key = NormalizeName(KeyOf(c));
+          double best = -1e9;
+          int32_t pick = -1;
+          for (uint32_t id : c.ids) {
+            const geo::Entry& e = gaz_.entry(id);
+            if (KindOf(e) != kind || (one_country && e.country != country)) continue;
+            double sc = Score(c, e, nullptr, own_key, false);
+            if (sc > best) {
+              best = sc;
+              pick = static_cast<int32_t>(id);
+            }
+          }
+          if (pick >= 0) {
+            c.chosen = pick;
+            c.by_hierarchy = false;
+          }
+        }
+      }
+      i = j;
+    }
+  }
+
   void Resolve() {
     // Coarse places first, so "Ariha, Idlib" can use Idlib's resolution.
     for (size_t i = cands_.size(); i-- > 0;) {
@@ -1113,6 +1179,7 @@ class Recognizer {
           c.chosen = -1;
       }
     }
+    ListCoherence();
     // One sense per document: a name resolved by its hierarchy once ("Scott
     // County, Indiana") means that place at every bare mention ("Scott County").
     std::unordered_map<std::string, int32_t> sense;  // designator + key -> entry

@@ -509,6 +509,26 @@ TEST_F(PlacesTest, LargeTownAfterPrepositionWhateverItsTags) {
   EXPECT_EQ(PlaceText(bare, "Little"), nullptr);
 }
 
+TEST_F(PlacesTest, ListMembersAreOfOneKind) {
+  // Alone, "Washington" is the capital; among states it is the state.
+  Document alone = Run("The delegation flew to Washington on Monday.");
+  const Place* a = PlaceText(alone, "Washington");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->precision, GeoPrecision::kCity);
+  Document doc =
+      Run("Salmonella cases were confirmed in Ohio, Washington and Wisconsin on Monday.");
+  const Place* p = PlaceText(doc, "Washington");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->precision, GeoPrecision::kAdmin1);
+  EXPECT_GT(p->lat, 45.0);  // the state, not the District of Columbia (38.9 N)
+  // Two names are no list of a kind: "Ohio and Washington" keeps the capital's rank.
+  Document two = Run("The firm sells its wares in Canada, Washington, Ohio and Indiana.");
+  const Place* t = PlaceText(two, "Washington");
+  ASSERT_NE(t, nullptr);
+  // Canada is a country, Ohio and Indiana provinces: the others disagree, no switch.
+  EXPECT_EQ(t->precision, GeoPrecision::kCity);
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
