@@ -1172,8 +1172,23 @@ class Recognizer {
       // Al-Bayaa" is no Hungarian "Baja"): keep the text, resolve nothing.
       if (c.chosen >= 0 && !c.strong && !countries_.top.empty()) {
         const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(c.chosen));
-        bool known_country = false;
-        for (uint32_t id : c.ids) known_country |= countries_.Of(gaz_.entry(id).country) > 0;
+        // The name's own mentions are no evidence for their country: a lone
+        // Australian "Piccadilly" in a London story adds Australia itself.
+        // (In a story whose top country is the town's own, as when it names
+        // only small towns of one country, the town stands.)
+        float own = 0;
+        std::string own_key = NormalizeName(KeyOf(c));
+        for (const Candidate& o : cands_) {
+          if (o.accepted && !o.dateline && o.ids.size() == 1 && o.ids == c.ids &&
+              NormalizeName(KeyOf(o)) == own_key)
+            own += 1.0f;
+        }
+        bool known_country = e.country == countries_.top;
+        for (uint32_t id : c.ids) {
+          float w = countries_.Of(gaz_.entry(id).country);
+          if (c.ids.size() == 1) w -= own;
+          known_country |= w > 0.01f;
+        }
         if (!known_country && e.population < options_.foreign_town_population &&
             e.feature != "PPLC")
           c.chosen = -1;

@@ -529,6 +529,22 @@ TEST_F(PlacesTest, ListMembersAreOfOneKind) {
   EXPECT_EQ(t->precision, GeoPrecision::kCity);
 }
 
+TEST_F(PlacesTest, SmallTownAbroadIsNoEvidenceForItself) {
+  // A Syria story naming a small Wisconsin town twice: the town's own
+  // mentions do not make the United States one of the story's countries.
+  Document doc =
+      Run("Shelling hit Aleppo and Idlib in Syria on Monday. A cafe in Platteville was closed. "
+          "Another cafe in Platteville was searched.");
+  const Place* p = PlaceText(doc, "Platteville");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(std::isnan(p->lat)) << p->lat;
+  // With the United States named, it is the Wisconsin town.
+  Document us = Run("A cafe in Platteville in the United States was closed on Monday.");
+  const Place* q = PlaceText(us, "Platteville");
+  ASSERT_NE(q, nullptr);
+  EXPECT_NEAR(q->lat, 42.73, 0.01);
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
