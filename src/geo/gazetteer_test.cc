@@ -579,6 +579,30 @@ TEST(GazetteerBuild, AdminTownsThatAreNoArrayOrBrokenJsonAreDataLoss) {
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
 }
 
+// Damaged admin-towns files: a warning, a DataLossError or a changed match,
+// never a crash.
+TEST(GazetteerBuild, DamagedAdminTownsNeverCrash) {
+  const std::string good = ReadAll(kTestdata + "recode_admin_towns.json");
+  ASSERT_FALSE(good.empty());
+  std::string path = TempPath("damaged_admin_towns.json");
+  BuildSources s = RecodeSources();
+  s.admin_towns = path;
+  std::mt19937 rng(11);
+  for (int trial = 0; trial < 200; ++trial) {
+    std::string bad = good;
+    for (int k = 0; k < 1 + trial % 3; ++k)
+      bad[rng() % bad.size()] = "[]{}\",:0a\\\x80 "[rng() % 12];
+    if (trial % 5 == 0) bad.resize(rng() % bad.size());
+    WriteAll(path, bad);
+    std::vector<std::string> warnings;
+    auto g = Gazetteer::Build(s, &warnings);
+    if (!g.ok()) {
+      EXPECT_EQ(g.status().code(), StatusCode::kDataLoss) << g.status().ToString();
+    }
+  }
+  std::filesystem::remove(path);
+}
+
 // With country shapes, a province's point is the centroid of the land
 // nearest to its places (testdata/province_area.tsv in the 36-42E, 32-37N
 // square of shapes.json): Raqqa's four places crowd the south-west corner,
