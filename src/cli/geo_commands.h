@@ -19,7 +19,7 @@ namespace sitrep::cli {
 
 struct GazetteerFlags {
   std::string out;
-  std::string geonames, admin1, admin2, countries, features, shapes;
+  std::string geonames, admin1, admin2, admin_towns, countries, features, aliases, shapes;
   std::vector<std::string> names;
 };
 // Adds `gazetteer build` and `gazetteer lookup` under `parent`; returns the

@@ -107,6 +107,12 @@ struct BuildSources {
   std::string countries_json;
   // The project's supplement (data/geo/features.tsv).
   std::string features_tsv;
+  // The project's alias table (data/geo/aliases.tsv): other names of
+  // countries and provinces, "alias<TAB>ISO3<TAB>province" ("DRC  COD  ",
+  // "Nord-Kivu  COD  North Kivu", "NWFP  PAK  Khyber Pakhtunkhwa"). The
+  // province is matched by any of its names; an unknown country or province
+  // is a warning "file:line: why" and the line is skipped.
+  std::string aliases_tsv;
   // Country shapes: world-atlas's Natural Earth TopoJSON (countries-50m.json;
   // geometries with id = ISO 3166-1 numeric, properties.name). When set, a
   // country's point is the area centroid of its largest polygon if that

@@ -391,6 +391,9 @@ class Builder {
   Status ReadAdminTowns(const std::string& path);
   Status ReadGeoNames(const std::string& path);
   Status ReadFeatures(const std::string& path);
+  // Other names of countries and provinces (BuildSources::aliases_tsv);
+  // after FinishAdmin1.
+  Status ReadAliases(const std::string& path);
   // Country points and radii from world-atlas TopoJSON shapes (after
   // ReadCountries; see BuildSources::country_shapes).
   Status ReadCountryShapes(const std::string& path);
@@ -1492,6 +1495,104 @@ Status Builder::ReadFeatures(const std::string& path) {
   return OkStatus();
 }
 
+Status Builder::ReadAliases(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFoundError(path + ": cannot open");
+  struct Row {
+    uint32_t entry;
+    std::string alias, iso3, key;
+    bool province;
+  };
+  std::vector<Row> rows;
+  // "ISO3\tprovince key" -> the province entry, from every key FinishAdmin1 gave it.
+  std::unordered_map<std::string, uint32_t> provinces;
+  for (const BKey& k : admin1_keys_) provinces.emplace(k.key, k.entry);
+  std::string line;
+  for (int lineno = 1; std::getline(in, line); ++lineno) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string trimmed = Trim(line);
+    if (trimmed.empty() || trimmed[0] == '#') continue;
+    std::string where = path + ":" + std::to_string(lineno);
+    std::vector<std::string_view> f = SplitOn(line, '\t');
+    if (f.size() != 3) {
+      Warn(where, "expected 3 tab-separated columns (alias ISO3 province), got " +
+                      std::to_string(f.size()));
+      continue;
+    }
+    Row r{0, Trim(f[0]), Trim(f[1]), "", false};
+    std::string province = Trim(f[2]);
+    if (r.alias.empty()) {
+      Warn(where, "empty alias");
+      continue;
+    }
+    bool foreign = false;
+    r.key = NormalizeKey(r.alias, &foreign);
+    if (foreign || r.key.empty()) {
+      Warn(where, "alias \"" + r.alias + "\" has no Latin letters");
+      continue;
+    }
+    if (province.empty()) {
+      auto it = country_entry_.find(r.iso3);
+      if (it == country_entry_.end()) {
+        Warn(where, "no country " + r.iso3);
+        continue;
+      }
+      r.entry = it->second;
+    } else {
+      std::string pkey = NormalizeName(province);
+      auto it = provinces.find(r.iso3 + "\t" + pkey);
+      if (it == provinces.end()) it = provinces.find(r.iso3 + "\t" + StripAdminSuffixKey(pkey));
+      if (it == provinces.end()) {
+        Warn(where, "no province \"" + province + "\" in " + r.iso3);
+        continue;
+      }
+      r.entry = it->second;
+      r.province = true;
+    }
+    rows.push_back(std::move(r));
+  }
+  if (in.bad()) return IoError(path + ": read error");
+  // A province alias that is already a town's name in that country ("Taiz"
+  // for Ta'izz governorate and its capital) names the province only with a
+  // designator ("Taiz province"), so the bare name stays the town's.
+  std::unordered_set<std::string> town_keys;  // "ISO3\tkey"
+  {
+    std::unordered_set<std::string> wanted;
+    for (const Row& r : rows) {
+      if (r.province) wanted.insert(r.key);
+    }
+    for (const BKey& k : keys_) {
+      if (!wanted.count(k.key)) continue;
+      const BEntry& e = entries_[k.entry];
+      if (e.feature_class == 'P') town_keys.insert(e.country + "\t" + k.key);
+    }
+  }
+  for (const Row& r : rows) {
+    if (!r.province) {
+      AddName(r.entry, r.alias);
+      continue;
+    }
+    bool town = town_keys.count(r.iso3 + "\t" + r.key) > 0;
+    // As FinishAdmin1 does for the province's own names: with and without
+    // suffix and article, and what the text calls it ("Nord-Kivu province").
+    std::set<std::string> admin_keys;
+    for (const std::string& k : {r.key, StripAdminSuffixKey(r.key), StripArticleKey(r.key),
+                                 StripArticleKey(StripAdminSuffixKey(r.key))}) {
+      if (!k.empty()) admin_keys.insert(k);
+    }
+    if (!town) AddName(r.entry, r.alias);
+    for (const std::string& k : admin_keys) {
+      if (!town && k != r.key) keys_.push_back({k, r.entry, 0});
+      admin1_keys_.push_back({r.iso3 + "\t" + k, r.entry, entries_[r.entry].score});
+      if (StripAdminSuffixKey(k) != k) continue;
+      for (const char* suffix : {" province", " governorate", " region", " state", " oblast"}) {
+        keys_.push_back({k + suffix, r.entry, 0});
+      }
+    }
+  }
+  return OkStatus();
+}
+
 // The seat of a province named like it ("Kandahar" the city, PPLA of
 // Kandahar province) is listed just before the province.
 void SeatBeforeProvince(std::vector<BKey>* group, const std::vector<BEntry>& entries) {
@@ -1666,6 +1767,10 @@ StatusOr<std::string> BuildIndexImage(const BuildSources& sources,
   if (!sources.features_tsv.empty()) {
     SITREP_RETURN_IF_ERROR(b.ReadFeatures(sources.features_tsv));
     parts.emplace_back("features");
+  }
+  if (!sources.aliases_tsv.empty()) {
+    SITREP_RETURN_IF_ERROR(b.ReadAliases(sources.aliases_tsv));
+    parts.emplace_back("aliases");
   }
   std::string desc = "sitrep-gazetteer/" + std::to_string(kIndexFormatVersion) + " ";
   for (size_t i = 0; i < parts.size(); ++i) desc += (i ? "+" : "") + parts[i];

@@ -635,6 +635,47 @@ TEST(GazetteerBuild, ProvincePointIsTheCentroidOfItsLand) {
   EXPECT_GT(hamah->lon, 39.0);
 }
 
+// Other names of countries and provinces (testdata/aliases.tsv: our own rows).
+TEST(GazetteerBuild, AliasesNameCountriesAndProvinces) {
+  BuildSources s = TestSources();
+  s.aliases_tsv = kTestdata + "aliases.tsv";
+  std::vector<std::string> warnings;
+  auto gaz = Gazetteer::Build(s, &warnings);
+  ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
+  const Gazetteer& g = *gaz.value();
+  // A country alias; a province alias matched by the province's name without
+  // its suffix ("Idlib" for "Idlib Governorate") or by a spelling variant
+  // ("Hamah" for "Ḩamāh"), with the forms the text uses.
+  EXPECT_EQ(Names(g, "Sham"), std::vector<std::string>{"Syria"});
+  const Entry* idlib = g.Admin1("SYR", "Idlib");
+  ASSERT_NE(idlib, nullptr);
+  EXPECT_EQ(g.Admin1("SYR", "Rif Idlib"), idlib);
+  std::vector<uint32_t> ids = g.Find("Rif Idlib province");
+  ASSERT_EQ(ids.size(), 1u);
+  EXPECT_EQ(&g.entry(ids[0]), idlib);
+  ASSERT_NE(g.Admin1("SYR", "Hamah"), nullptr);
+  EXPECT_EQ(g.Admin1("SYR", "Hama Gov"), g.Admin1("SYR", "Hamah"));
+  // An alias that is already its town's name ("Qandahar", the city's
+  // alternate) names the province only with a designator: alone it stays the town's.
+  ASSERT_NE(g.Admin1("AFG", "Kandahar"), nullptr);
+  EXPECT_EQ(g.Admin1("AFG", "Qandahar"), g.Admin1("AFG", "Kandahar"));
+  EXPECT_EQ(Names(g, "Qandahar"), std::vector<std::string>{"Kandahar"});
+  EXPECT_EQ(g.Find("Qandahar province").size(), 1u);
+  // Unknown countries and provinces, and malformed lines, are warnings with
+  // their line; the good lines are kept.
+  EXPECT_TRUE(HasWarning(warnings, "aliases.tsv:6: no country XYZ")) << warnings.size();
+  EXPECT_TRUE(HasWarning(warnings, "aliases.tsv:7: no province \"No Such Province\" in SYR"));
+  EXPECT_TRUE(HasWarning(warnings, "aliases.tsv:8: expected 3 tab-separated columns"));
+  EXPECT_TRUE(HasWarning(warnings, "aliases.tsv:9: empty alias"));
+  EXPECT_TRUE(g.Find("Nowhere Land").empty());
+  EXPECT_TRUE(g.Find("Ghost").empty());
+  // Without the file none of the aliases exist.
+  auto plain = Gazetteer::Build(TestSources(), nullptr);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(plain.value()->Find("Sham").empty());
+  EXPECT_EQ(plain.value()->Admin1("SYR", "Rif Idlib"), nullptr);
+}
+
 TEST(GazetteerBuild, MinPopulationKeepsSeats) {
   BuildSources s = TestSources();
   s.min_population = 20000;

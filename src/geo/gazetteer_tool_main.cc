@@ -33,6 +33,7 @@ int Usage() {
                "usage: sitrep_gazetteer build [--cities FILE] [--admin1 FILE] [--admin2 FILE]\n"
                "                              [--admin-towns FILE]\n"
                "                              [--countries FILE] [--shapes FILE] [--features FILE] "
+               "[--aliases FILE] "
                "[--min-population N]\n"
                "                              -o OUT.sgz\n"
                "       sitrep_gazetteer lookup INDEX.sgz NAME...\n"
@@ -61,6 +62,8 @@ int Build(int argc, char** argv) {
       src.country_shapes = v;
     } else if (a == "--features") {
       src.features_tsv = v;
+    } else if (a == "--aliases") {
+      src.aliases_tsv = v;
     } else if (a == "--min-population") {
       char* end = nullptr;
       src.min_population = std::strtoll(v.c_str(), &end, 10);
