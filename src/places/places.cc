@@ -191,96 +191,6 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
-// ---------------------------------------------------------------- built-ins
-
-// Names the gazetteer may lack or misread: short forms and former names of
-// countries (resolved to the gazetteer's country entry), and continents and
-// world regions. Keys are NormalizeName keys. The gazetteer's supplement
-// (data/geo/features.tsv) is the source for regions: a built-in region is
-// used only when the index has no country, province or feature of that name
-// (an index built without the supplement), and the points of those the
-// supplement has are the supplement's.
-struct Builtin {
-  const char* key;
-  const char* iso3;  // country alias (name ""), province alias (name = its admin1
-                     // name), "" for a region
-  const char* name;
-  double lat, lon;
-};
-constexpr Builtin kBuiltins[] = {
-    {"us", "USA", "", 0, 0},
-    {"usa", "USA", "", 0, 0},
-    {"united states", "USA", "", 0, 0},
-    {"united states of america", "USA", "", 0, 0},
-    {"america", "USA", "", 0, 0},
-    {"uk", "GBR", "", 0, 0},
-    {"britain", "GBR", "", 0, 0},
-    {"great britain", "GBR", "", 0, 0},
-    {"turkey", "TUR", "", 0, 0},
-    {"burma", "MMR", "", 0, 0},
-    {"ivory coast", "CIV", "", 0, 0},
-    {"swaziland", "SWZ", "", 0, 0},
-    {"macedonia", "MKD", "", 0, 0},
-    {"czech republic", "CZE", "", 0, 0},
-    {"east timor", "TLS", "", 0, 0},
-    {"holland", "NLD", "", 0, 0},
-    {"zaire", "COD", "", 0, 0},
-    {"drc", "COD", "", 0, 0},
-    {"dr congo", "COD", "", 0, 0},
-    {"democratic republic of congo", "COD", "", 0, 0},
-    {"democratic republic of the congo", "COD", "", 0, 0},
-    {"congo brazzaville", "COG", "", 0, 0},
-    {"uae", "ARE", "", 0, 0},
-    {"prc", "CHN", "", 0, 0},
-    {"peoples republic of china", "CHN", "", 0, 0},
-    {"mainland china", "CHN", "", 0, 0},
-    {"south korea", "KOR", "", 0, 0},
-    {"north korea", "PRK", "", 0, 0},
-    {"vatican", "VAT", "", 0, 0},
-    {"cape verde", "CPV", "", 0, 0},
-    {"gaza strip", "PSE", "", 0, 0},
-    {"palestinian territories", "PSE", "", 0, 0},
-    {"nsw", "AUS", "New South Wales", 0, 0},
-    {"ny", "USA", "New York", 0, 0},
-    {"dc", "USA", "Washington, D.C.", 0, 0},
-    {"kzn", "ZAF", "KwaZulu-Natal", 0, 0},
-    {"africa", "", "Africa", 2.0, 20.0},
-    {"european union", "", "European Union", 50.0, 10.0},
-    {"eu", "", "European Union", 50.0, 10.0},
-    {"asia", "", "Asia", 35.0, 90.0},
-    {"europe", "", "Europe", 50.0, 15.0},
-    {"north america", "", "North America", 45.0, -100.0},
-    {"south america", "", "South America", -15.0, -60.0},
-    {"latin america", "", "Latin America", -5.0, -65.0},
-    {"oceania", "", "Oceania", -20.0, 150.0},
-    {"antarctica", "", "Antarctica", -82.0, 0.0},
-    {"the americas", "", "Americas", 15.0, -85.0},
-    {"americas", "", "Americas", 15.0, -85.0},
-    {"western europe", "", "Western Europe", 48.0, 5.0},
-    {"northern europe", "", "Northern Europe", 60.0, 15.0},
-    {"southern europe", "", "Southern Europe", 42.0, 13.0},
-    {"central europe", "", "Central Europe", 50.0, 15.0},
-    {"eastern mediterranean", "", "Eastern Mediterranean", 34.0, 32.0},
-    {"mediterranean", "", "Mediterranean", 35.5, 18.0},
-    {"southern hemisphere", "", "Southern Hemisphere", -30.0, 0.0},
-    {"northern hemisphere", "", "Northern Hemisphere", 30.0, 0.0},
-};
-
-int FindBuiltin(std::string_view key) {
-  for (size_t i = 0; i < std::size(kBuiltins); ++i) {
-    if (key == kBuiltins[i].key) return static_cast<int>(i);
-  }
-  return -1;
-}
-bool IsBuiltinPrefix(std::string_view key) {
-  for (const Builtin& b : kBuiltins) {
-    std::string_view k = b.key;
-    // No word boundary needed: "People" goes on to "People's Republic of China".
-    if (k.size() > key.size() && k.substr(0, key.size()) == key) return true;
-  }
-  return false;
-}
-
 // ---------------------------------------------------------------- candidates
 
 bool IsCountryEntry(const geo::Entry& e) { return e.precision == GeoPrecision::kCountry; }
@@ -314,7 +224,6 @@ struct Candidate {
   int32_t hierarchy = -1;     // index of the candidate naming its province/country
   int32_t chosen = -1;        // entry id
   bool by_hierarchy = false;  // chosen because the next name is its province/country/county
-  int builtin = -1;           // index into kBuiltins when the gazetteer lacks the name
   bool unknown_ok = false;    // unknown name with enough context to keep
   float confidence = 0;
 };
@@ -429,9 +338,8 @@ class Recognizer {
   }
 
   // Longest gazetteer match starting at t; returns its end (t if none).
-  uint32_t LongestMatch(uint32_t t, uint32_t end, std::vector<uint32_t>* ids, int* builtin) {
+  uint32_t LongestMatch(uint32_t t, uint32_t end, std::vector<uint32_t>* ids) {
     uint32_t best = t;
-    *builtin = -1;
     for (uint32_t j = t; j < end && j - t < 7; ++j) {
       std::string_view f = Form(j);
       if (j > t) {
@@ -443,42 +351,16 @@ class Recognizer {
       bool cap_last = IsCapitalised(f) || IsArticleName(f) || (j == t);
       if (cap_last) {
         std::vector<uint32_t> found = gaz_.Find(key);
-        key_ = NormalizeName(key);
-        int b = FindBuiltin(key_);
-        if (b >= 0) {
-          // A country alias beats a village of that name ("US" is no French village).
-          bool has_country = false;
-          for (uint32_t id : found) has_country |= IsCountryEntry(gaz_.entry(id));
-          bool has_strong = false;
-          for (uint32_t id : found) has_strong |= IsStrongEntry(gaz_.entry(id));
-          const Builtin& bi = kBuiltins[b];
-          bool province = bi.iso3[0] != 0 && bi.name[0] != 0;
-          if (province ? !has_strong : bi.iso3[0] != 0 ? !has_country : !has_strong) {
-            best = j + 1;
-            ids->clear();
-            *builtin = b;
-            if (bi.iso3[0] != 0) {
-              const geo::Entry* c =
-                  province ? gaz_.Admin1(bi.iso3, NormalizeName(bi.name)) : gaz_.Country(bi.iso3);
-              if (c != nullptr) {
-                for (uint32_t id : gaz_.Find(c->name)) {
-                  if (&gaz_.entry(id) == c) ids->push_back(id);
-                }
-                if (!ids->empty()) *builtin = -1;
-              }
-            }
-            continue;
-          }
-        }
         if (!found.empty()) {
           best = j + 1;
           *ids = std::move(found);
-          *builtin = -1;
         }
-      } else {
-        key_ = NormalizeName(key);
       }
-      if (!gaz_.IsPrefix(key) && !IsBuiltinPrefix(key_)) break;
+      // "People" goes on as "People's Republic of China" (the clitic is its own token).
+      if (!gaz_.IsPrefix(key) &&
+          !(j + 1 < end && Form(j + 1) == "'s" &&
+            gaz_.IsPrefix(doc_.Slice(doc_.tokens[t].begin, doc_.tokens[j + 1].end))))
+        break;
     }
     return best;
   }
@@ -492,8 +374,7 @@ class Recognizer {
         continue;
       }
       std::vector<uint32_t> ids;
-      int builtin = -1;
-      uint32_t e = LongestMatch(t, s.token_end, &ids, &builtin);
+      uint32_t e = LongestMatch(t, s.token_end, &ids);
       bool unknown = false;
       if (e == t) {
         // Unknown proper-noun run: a candidate only with strong context.
@@ -513,7 +394,6 @@ class Recognizer {
       c.name_begin = t;
       c.name_end = e;
       c.ids = std::move(ids);
-      c.builtin = builtin;
       ReadContext(s, &c);
       if (unknown) {
         if (InNamedMention(c) || IsCommonCapitalised(Form(t)) || MentionCovers(c)) {
@@ -528,7 +408,6 @@ class Recognizer {
       for (uint32_t id : c.ids) {
         if (IsStrongEntry(gaz_.entry(id))) c.strong = true;
       }
-      if (c.builtin >= 0) c.strong = true;
       c.dateline = dateline_end_ > dateline_begin_ && t == dateline_begin_;
       cands_.push_back(std::move(c));
       t = e;
@@ -716,8 +595,8 @@ class Recognizer {
       }
       if (NamesSomethingElse(c)) continue;
       if (c.ids.empty()) {
-        // A built-in region, or an unknown name with strong context.
-        c.accepted = c.builtin >= 0 || c.unknown_ok;
+        // An unknown name with strong context.
+        c.accepted = c.unknown_ok;
         continue;
       }
       if (c.strong) {
@@ -733,7 +612,7 @@ class Recognizer {
         // capitalised word is part of a longer name.
         bool country = false;
         for (uint32_t id : c.ids) country |= IsCountryEntry(gaz_.entry(id));
-        if (!country && c.builtin < 0 && c.span_begin > s.token_begin + 1 &&
+        if (!country && c.span_begin > s.token_begin + 1 &&
             doc_.tokens[c.span_begin - 1].upos == Upos::kPropn &&
             IsCapitalised(Form(c.span_begin - 1)))
           continue;
@@ -1236,14 +1115,6 @@ class Recognizer {
         if (c.ids.size() > 1) conf -= 0.1f;
         if (c.prep || c.designator != Designator::kNone) conf += 0.05f;
         p.confidence = std::min(conf, 0.99f);
-      } else if (c.builtin >= 0 && kBuiltins[c.builtin].iso3[0] == 0) {
-        const Builtin& b = kBuiltins[c.builtin];
-        p.name = b.name;
-        p.lat = b.lat;
-        p.lon = b.lon;
-        p.feature = "region";
-        p.precision = GeoPrecision::kFeature;
-        p.confidence = 0.8f;
       } else {
         p.confidence = c.ids.empty() ? 0.3f : 0.2f;
       }
@@ -1261,7 +1132,6 @@ class Recognizer {
   DocCountries countries_;
   // "ISO3\tprovince key" -> keys of the names that name it.
   std::unordered_map<std::string, std::vector<std::string>> provinces_;
-  std::string key_;
 };
 
 }  // namespace

@@ -304,6 +304,11 @@ TEST_F(PlacesTest, CountryAliasesAndRegions) {
   ASSERT_NE(africa, nullptr);
   EXPECT_EQ(africa->precision, GeoPrecision::kFeature);
   EXPECT_FALSE(std::isnan(africa->lat));
+  // A possessive inside a country's name.
+  Document prc = Run("The People's Republic of China sent aid on Monday.");
+  const Place* china = PlaceText(prc, "The People's Republic of China");
+  ASSERT_NE(china, nullptr);
+  EXPECT_EQ(china->country, "CHN");
 }
 
 TEST_F(PlacesTest, NationalityModifierIsNoLocation) {
