@@ -152,10 +152,10 @@ bool IsCapitalised(std::string_view f) {
 // Lower-case pieces that may sit inside a multiword name: "Bosnia and
 // Herzegovina", "Deir ez-Zor", "Rio de Janeiro", "Gulf of Aden".
 bool IsNameConnector(std::string_view f) {
-  return InList(f,
-                {"of",  "and", "de", "del", "da", "do",  "dos",  "du",  "des", "la", "le",  "el",
-                 "al",  "al-", "ez", "az",  "as", "ad",  "ar",   "ash", "an",  "at", "ibn", "bin",
-                 "the", "-",   "'s", "es",  "en", "sur", "upon", "on",  "y",   "i",  "e"});
+  return InList(
+      f, {"of",  "and", "de", "del", "da",   "do", "dos", "du", "des", "la",  "le",  "el",  "al",
+          "al-", "ez",  "az", "as",  "ad",   "ar", "ash", "an", "at",  "ibn", "bin", "the", "-",
+          "'s",  "es",  "en", "sur", "upon", "on", "y",   "i",  "e",   "au",  "aux"});
 }
 
 // "al-Raqqa", "el-Fasher", "ad-Dana": a lower-case Arabic article glued to a
@@ -960,6 +960,45 @@ class Recognizer {
     }
   }
 
+  // What the mentions of the name `key` themselves added to the document's
+  // evidence for `country` (CollectEvidence's rule): a name is no evidence
+  // for its own country.
+  float OwnEvidence(const std::string& key, std::string_view country) const {
+    float own = 0;
+    for (const Candidate& o : cands_) {
+      if (!o.accepted || o.ids.empty() || AmbiguousStrong(o)) continue;
+      if (NormalizeName(KeyOf(o)) != key) continue;
+      const geo::Entry& e = gaz_.entry(o.ids[0]);
+      if (e.country != country) continue;
+      float w = o.dateline ? 0.5f : 1.0f;
+      if (IsCountryEntry(e) || IsAdminEntry(e)) own += w * 1.5f;
+      if (o.ids.size() == 1) own += w;
+    }
+    return own;
+  }
+
+  // True if every word of the name is a compass or generic landform word
+  // ("South-West", "Midlands", "Central Plateau").
+  bool GenericName(const Candidate& c) const {
+    auto generic = [](std::string_view x) {
+      return x.empty() ||
+             InList(x, {"north",   "south",   "east",      "west",     "northern", "southern",
+                        "eastern", "western", "central",   "centre",   "center",   "middle",
+                        "upper",   "lower",   "far",       "midlands", "plateau",  "coast",
+                        "coastal", "lakes",   "highlands", "lowlands", "islands",  "interior",
+                        "border",  "capital"});
+    };
+    for (uint32_t t = c.name_begin; t < c.name_end; ++t) {
+      std::string w = AsciiLower(Form(t));
+      if (w == "-" || w == "and" || w == "the") continue;
+      size_t dash = w.find('-');
+      std::string_view v(w);
+      if (!generic(v.substr(0, dash))) return false;
+      if (dash != std::string_view::npos && !generic(v.substr(dash + 1))) return false;
+    }
+    return true;
+  }
+
   // The kind of place an entry is, for list coherence: 0 country, 1 province,
   // 2 town, 3 anything else.
   static int KindOf(const geo::Entry& e) {
@@ -1041,6 +1080,26 @@ class Recognizer {
           if (IsCountryEntry(gaz_.entry(id))) parent = nullptr;
         }
       }
+      // "Atlanta, Georgia": when the parent's reading contains none of the
+      // town's readings but another of its readings does (the US state, not
+      // the country), the parent is that one.
+      if (parent != nullptr && parent->chosen >= 0 && !c.strong) {
+        auto contains = [&](const geo::Entry& p) {
+          for (uint32_t id : c.ids) {
+            if (HierarchyBonus(gaz_.entry(id), p) > 0) return true;
+          }
+          return false;
+        };
+        if (!contains(gaz_.entry(static_cast<uint32_t>(parent->chosen)))) {
+          for (uint32_t pid : parent->ids) {
+            const geo::Entry& alt = gaz_.entry(pid);
+            if ((IsCountryEntry(alt) || IsAdminEntry(alt)) && contains(alt)) {
+              cands_[static_cast<size_t>(a)].chosen = static_cast<int32_t>(pid);
+              break;
+            }
+          }
+        }
+      }
       if (parent == nullptr) parent = ContainingTown(i);
       Choose(c, parent);
       c.by_hierarchy = parent != nullptr && parent->chosen >= 0 && c.chosen >= 0 &&
@@ -1055,22 +1114,41 @@ class Recognizer {
         // Australian "Piccadilly" in a London story adds Australia itself.
         // (In a story whose top country is the town's own, as when it names
         // only small towns of one country, the town stands.)
-        float own = 0;
         std::string own_key = NormalizeName(KeyOf(c));
-        for (const Candidate& o : cands_) {
-          if (o.accepted && !o.dateline && o.ids.size() == 1 && o.ids == c.ids &&
-              NormalizeName(KeyOf(o)) == own_key)
-            own += 1.0f;
-        }
         bool known_country = e.country == countries_.top;
         for (uint32_t id : c.ids) {
-          float w = countries_.Of(gaz_.entry(id).country);
-          if (c.ids.size() == 1) w -= own;
-          known_country |= w > 0.01f;
+          std::string_view country = gaz_.entry(id).country;
+          known_country |= countries_.Of(country) - OwnEvidence(own_key, country) > 0.01f;
         }
-        if (!known_country && e.population < options_.foreign_town_population &&
-            e.feature != "PPLC")
+        // A capital counts as known only by its own name: "Suba" (a Kenyan
+        // town) is an alternate spelling of Suva, Fiji's capital.
+        bool capital = e.feature == "PPLC" && NormalizeName(e.name) == own_key;
+        if (!known_country && e.population < options_.foreign_town_population && !capital)
           c.chosen = -1;
+      }
+      // "Stroud, Ontario": a town the text puts in a province or country that
+      // none of its readings is in is a place the gazetteer lacks, not the
+      // English Stroud.
+      if (c.chosen >= 0 && !c.strong && parent != nullptr && parent->chosen >= 0 &&
+          parent == (a >= 0 ? &cands_[a] : nullptr)) {
+        const geo::Entry& pe = gaz_.entry(static_cast<uint32_t>(parent->chosen));
+        bool inside = pe.country.empty();
+        for (uint32_t id : c.ids) inside |= gaz_.entry(id).country == pe.country;
+        if (!inside) c.chosen = -1;
+      }
+      // A province named only by generic words ("Midlands",
+      // "South-West", "North", "Plateau") in a country the story gives no
+      // other evidence of is part of a longer name the gazetteer lacks ("West
+      // Midlands" in an English story is no Zimbabwean province).
+      if (c.chosen >= 0 && IsAdminEntry(gaz_.entry(static_cast<uint32_t>(c.chosen))) &&
+          !countries_.top.empty() && GenericName(c)) {
+        std::string own_key = NormalizeName(KeyOf(c));
+        bool known_country = false;
+        for (uint32_t id : c.ids) {
+          std::string_view country = gaz_.entry(id).country;
+          known_country |= countries_.Of(country) - OwnEvidence(own_key, country) > 0.01f;
+        }
+        if (!known_country) c.chosen = -1;
       }
     }
     ListCoherence();

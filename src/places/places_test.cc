@@ -550,6 +550,51 @@ TEST_F(PlacesTest, SmallTownAbroadIsNoEvidenceForItself) {
   EXPECT_NEAR(q->lat, 42.73, 0.01);
 }
 
+TEST_F(PlacesTest, ParentWithTheTownsReadingWins) {
+  // "Georgia" alone is the country; after Atlanta it is the US state.
+  Document doc = Run("Officials in Atlanta, Georgia, confirmed the case on Monday.");
+  const Place* ga = PlaceText(doc, "Georgia");
+  ASSERT_NE(ga, nullptr);
+  EXPECT_EQ(ga->country, "USA");
+  EXPECT_EQ(ga->precision, GeoPrecision::kAdmin1);
+  const Place* atl = PlaceText(doc, "Atlanta");
+  ASSERT_NE(atl, nullptr);
+  EXPECT_NEAR(atl->lat, 33.75, 0.01);
+}
+
+TEST_F(PlacesTest, TownOutsideTheProvinceTheTextNamesIsUnresolved) {
+  // No Platteville in Idlib: the Wisconsin town is not it.
+  Document doc = Run("A school in Platteville, Idlib, was shelled on Monday.");
+  const Place* p = PlaceText(doc, "Platteville");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(std::isnan(p->lat)) << p->name << " " << p->lat << " " << p->lon << " "
+                                  << GeoPrecisionName(p->precision);
+  const Place* idlib = PlaceText(doc, "Idlib");
+  ASSERT_NE(idlib, nullptr);
+  EXPECT_EQ(idlib->country, "SYR");
+}
+
+TEST_F(PlacesTest, GenericProvinceNameAbroadIsUnresolved) {
+  // A British story: Cameroon's "North-West" region is not what it means.
+  Document uk =
+      Run("Storms hit Birmingham in England and the North-West on Monday, British officials said.");
+  const Place* nw = PlaceText(uk, "the North-West");
+  ASSERT_NE(nw, nullptr);
+  EXPECT_TRUE(std::isnan(nw->lat)) << nw->country;
+  // A Cameroon story: it is.
+  Document cm = Run("Separatists attacked a school near Bamenda in the North-West of Cameroon.");
+  const Place* cnw = PlaceText(cm, "the North-West");
+  ASSERT_NE(cnw, nullptr);
+  EXPECT_EQ(cnw->country, "CMR");
+}
+
+TEST_F(PlacesTest, FrenchConnectorsJoinAName) {
+  Document doc = Run("Cholera cases rose in Port-au-Prince on Monday.");
+  const Place* p = PlaceText(doc, "Port-au-Prince");
+  ASSERT_NE(p, nullptr);
+  EXPECT_NEAR(p->lat, 18.54, 0.01);
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
