@@ -394,6 +394,15 @@ class Builder {
   // Other names of countries and provinces (BuildSources::aliases_tsv);
   // after FinishAdmin1.
   Status ReadAliases(const std::string& path);
+  // Calls `row(where, fields)` for every line of a tab-separated table of
+  // ours with `columns` columns ('#' comments and blank lines skipped; "\r\n"
+  // read as "\n"); a line with another count is a warning "file:line:
+  // expected ..." naming `layout`.
+  Status ForEachTableRow(
+      const std::string& path, size_t columns, const std::string& layout,
+      const std::function<void(const std::string&, const std::vector<std::string_view>&)>& row);
+  void AddProvinceKeys(uint32_t id, const std::string& iso3, const std::string& key, bool bare,
+                       std::set<std::string>* done);
   // Country points and radii from world-atlas TopoJSON shapes (after
   // ReadCountries; see BuildSources::country_shapes).
   Status ReadCountryShapes(const std::string& path);
@@ -1278,6 +1287,25 @@ std::unordered_map<std::string, std::pair<double, double>> Builder::ProvinceArea
   return out;
 }
 
+// "Al-Hasakah Governorate" is also "Al-Hasakah", "Hasakah Governorate" and
+// "Hasakah" (a province is named with and without article and suffix): the
+// variants of `key` not yet in `done` become Admin1 keys of province `id`
+// and, when `bare`, names (the key itself is added by AddName); the text's
+// own forms ("Kandahar province", "Hama governorate") become names always.
+void Builder::AddProvinceKeys(uint32_t id, const std::string& iso3, const std::string& key,
+                              bool bare, std::set<std::string>* done) {
+  for (const std::string& k : {key, StripAdminSuffixKey(key), StripArticleKey(key),
+                               StripArticleKey(StripAdminSuffixKey(key))}) {
+    if (k.empty() || !done->insert(k).second) continue;
+    if (bare && k != key) keys_.push_back({k, id, 0});
+    admin1_keys_.push_back({iso3 + "\t" + k, id, entries_[id].score});
+    if (StripAdminSuffixKey(k) != k) continue;
+    for (const char* suffix : {" province", " governorate", " region", " state", " oblast"}) {
+      keys_.push_back({k + suffix, id, 0});
+    }
+  }
+}
+
 void Builder::FinishAdmin1() {
   int skipped = 0;
   const std::unordered_map<std::string, std::pair<double, double>> areal = ProvinceAreaCentroids();
@@ -1324,28 +1352,12 @@ void Builder::FinishAdmin1() {
     e.score = static_cast<double>(e.population);
     auto id = static_cast<uint32_t>(entries_.size());
     entries_.push_back(std::move(e));
-    std::set<std::string> admin_keys;
     std::vector<std::string> names = a.names;
     names.push_back(a.display);
+    std::set<std::string> admin_keys;
     for (const std::string& n : names) {
       std::string key = AddName(id, n);
-      if (key.empty()) continue;
-      // "Al-Hasakah Governorate" is also "Al-Hasakah", "Hasakah Governorate"
-      // and "Hasakah" (a province is named with and without article and suffix).
-      for (const std::string& k : {key, StripAdminSuffixKey(key), StripArticleKey(key),
-                                   StripArticleKey(StripAdminSuffixKey(key))}) {
-        if (admin_keys.insert(k).second && k != key) keys_.push_back({k, id, 0});
-      }
-    }
-    for (const std::string& k : admin_keys) {
-      admin1_keys_.push_back({iso->second + "\t" + k, id, entries_[id].score});
-    }
-    // What the text calls it: "Kandahar province", "Hama governorate".
-    for (const std::string& k : admin_keys) {
-      if (StripAdminSuffixKey(k) != k) continue;
-      for (const char* suffix : {" province", " governorate", " region", " state", " oblast"}) {
-        keys_.push_back({k + suffix, id, 0});
-      }
+      if (!key.empty()) AddProvinceKeys(id, iso->second, key, /*bare=*/true, &admin_keys);
     }
   }
   if (skipped && warnings_) {
@@ -1414,7 +1426,9 @@ void Builder::FinishAdmin2() {
   }
 }
 
-Status Builder::ReadFeatures(const std::string& path) {
+Status Builder::ForEachTableRow(
+    const std::string& path, size_t columns, const std::string& layout,
+    const std::function<void(const std::string&, const std::vector<std::string_view>&)>& row) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFoundError(path + ": cannot open");
   std::string line;
@@ -1424,32 +1438,38 @@ Status Builder::ReadFeatures(const std::string& path) {
     if (trimmed.empty() || trimmed[0] == '#') continue;
     std::string where = path + ":" + std::to_string(lineno);
     std::vector<std::string_view> f = SplitOn(line, '\t');
-    if (f.size() != 7) {
-      Warn(where,
-           "expected 7 tab-separated columns (name alternates type countries lat lon "
-           "radius_km), got " +
-               std::to_string(f.size()));
+    if (f.size() != columns) {
+      Warn(where, "expected " + std::to_string(columns) + " tab-separated columns (" + layout +
+                      "), got " + std::to_string(f.size()));
       continue;
     }
+    row(where, f);
+  }
+  if (in.bad()) return IoError(path + ": read error");
+  return OkStatus();
+}
+
+Status Builder::ReadFeatures(const std::string& path) {
+  auto read_row = [&](const std::string& where, const std::vector<std::string_view>& f) {
     std::string name = Trim(f[0]), type = Trim(f[2]);
     double lat = 0, lon = 0, radius = 0;
     if (name.empty()) {
       Warn(where, "empty name");
-      continue;
+      return;
     }
     char cls = SupplementClass(type);
     if (!cls) {
       Warn(where, "unknown type \"" + type + "\"");
-      continue;
+      return;
     }
     if (!ParseDouble(f[4], &lat) || !ParseDouble(f[5], &lon) || lat < -90 || lat > 90 ||
         lon < -180 || lon > 180) {
       Warn(where, "bad coordinates");
-      continue;
+      return;
     }
     if (!ParseDouble(f[6], &radius) || radius < 0 || radius > 20000) {
       Warn(where, "bad radius_km \"" + std::string(f[6]) + "\"");
-      continue;
+      return;
     }
     std::string countries;
     bool bad_code = false;
@@ -1468,7 +1488,7 @@ Status Builder::ReadFeatures(const std::string& path) {
     }
     if (bad_code) {
       Warn(where, "countries must be ISO3 codes separated by |");
-      continue;
+      return;
     }
     BEntry e;
     e.name = name;
@@ -1490,14 +1510,11 @@ Status Builder::ReadFeatures(const std::string& path) {
       Warn(where, "name \"" + name + "\" has no Latin letters");
     }
     for (std::string_view alt : SplitOn(f[1], '|')) AddName(id, Trim(alt));
-  }
-  if (in.bad()) return IoError(path + ": read error");
-  return OkStatus();
+  };
+  return ForEachTableRow(path, 7, "name alternates type countries lat lon radius_km", read_row);
 }
 
 Status Builder::ReadAliases(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFoundError(path + ": cannot open");
   struct Row {
     uint32_t entry;
     std::string alias, iso3, key;
@@ -1507,35 +1524,24 @@ Status Builder::ReadAliases(const std::string& path) {
   // "ISO3\tprovince key" -> the province entry, from every key FinishAdmin1 gave it.
   std::unordered_map<std::string, uint32_t> provinces;
   for (const BKey& k : admin1_keys_) provinces.emplace(k.key, k.entry);
-  std::string line;
-  for (int lineno = 1; std::getline(in, line); ++lineno) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::string trimmed = Trim(line);
-    if (trimmed.empty() || trimmed[0] == '#') continue;
-    std::string where = path + ":" + std::to_string(lineno);
-    std::vector<std::string_view> f = SplitOn(line, '\t');
-    if (f.size() != 3) {
-      Warn(where, "expected 3 tab-separated columns (alias ISO3 province), got " +
-                      std::to_string(f.size()));
-      continue;
-    }
+  auto read_row = [&](const std::string& where, const std::vector<std::string_view>& f) {
     Row r{0, Trim(f[0]), Trim(f[1]), "", false};
     std::string province = Trim(f[2]);
     if (r.alias.empty()) {
       Warn(where, "empty alias");
-      continue;
+      return;
     }
     bool foreign = false;
     r.key = NormalizeKey(r.alias, &foreign);
     if (foreign || r.key.empty()) {
       Warn(where, "alias \"" + r.alias + "\" has no Latin letters");
-      continue;
+      return;
     }
     if (province.empty()) {
       auto it = country_entry_.find(r.iso3);
       if (it == country_entry_.end()) {
         Warn(where, "no country " + r.iso3);
-        continue;
+        return;
       }
       r.entry = it->second;
     } else {
@@ -1544,14 +1550,14 @@ Status Builder::ReadAliases(const std::string& path) {
       if (it == provinces.end()) it = provinces.find(r.iso3 + "\t" + StripAdminSuffixKey(pkey));
       if (it == provinces.end()) {
         Warn(where, "no province \"" + province + "\" in " + r.iso3);
-        continue;
+        return;
       }
       r.entry = it->second;
       r.province = true;
     }
     rows.push_back(std::move(r));
-  }
-  if (in.bad()) return IoError(path + ": read error");
+  };
+  SITREP_RETURN_IF_ERROR(ForEachTableRow(path, 3, "alias ISO3 province", read_row));
   // A province alias that is already a town's name in that country ("Taiz"
   // for Ta'izz governorate and its capital) names the province only with a
   // designator ("Taiz province"), so the bare name stays the town's.
@@ -1573,22 +1579,9 @@ Status Builder::ReadAliases(const std::string& path) {
       continue;
     }
     bool town = town_keys.count(r.iso3 + "\t" + r.key) > 0;
-    // As FinishAdmin1 does for the province's own names: with and without
-    // suffix and article, and what the text calls it ("Nord-Kivu province").
-    std::set<std::string> admin_keys;
-    for (const std::string& k : {r.key, StripAdminSuffixKey(r.key), StripArticleKey(r.key),
-                                 StripArticleKey(StripAdminSuffixKey(r.key))}) {
-      if (!k.empty()) admin_keys.insert(k);
-    }
     if (!town) AddName(r.entry, r.alias);
-    for (const std::string& k : admin_keys) {
-      if (!town && k != r.key) keys_.push_back({k, r.entry, 0});
-      admin1_keys_.push_back({r.iso3 + "\t" + k, r.entry, entries_[r.entry].score});
-      if (StripAdminSuffixKey(k) != k) continue;
-      for (const char* suffix : {" province", " governorate", " region", " state", " oblast"}) {
-        keys_.push_back({k + suffix, r.entry, 0});
-      }
-    }
+    std::set<std::string> admin_keys;
+    AddProvinceKeys(r.entry, r.iso3, r.key, /*bare=*/!town, &admin_keys);
   }
   return OkStatus();
 }
