@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -245,6 +246,37 @@ TEST_F(StoreTest, EveryFilter) {
   EXPECT_EQ(ids(f).size(), 3u);
   f.text = "checkpoint Idlib";
   EXPECT_TRUE(ids(f).empty());
+  // Full text with a country, dates or a radius probes the text per event
+  // (sql_where.h's EXISTS form): the answer is the text filter's (the IN form)
+  // intersected with the other filter's.
+  {
+    auto intersect = [&](const QueryFilter& other) {
+      QueryFilter text_only;
+      text_only.text = "checkpoint";
+      S a = ids(text_only), b = ids(other), out;
+      std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::inserter(out, out.end()));
+      return out;
+    };
+    auto both = [&](QueryFilter other) {
+      other.text = "checkpoint";
+      return ids(other);
+    };
+    std::vector<QueryFilter> others(5);
+    others[0].country = "AFG";
+    others[1].country = "SYR";
+    others[2].from = "2019-01-01";
+    others[2].to = "2030-12-31";
+    others[3].to = "2000-01-01";
+    others[4].near_lat = 31.61;
+    others[4].near_lon = 65.71;
+    others[4].near_km = 50;
+    for (size_t i = 0; i < others.size(); ++i) {
+      EXPECT_EQ(both(others[i]), intersect(others[i])) << "filter " << i;
+    }
+    EXPECT_EQ(both(others[0]).size(), 2u);  // the third checkpoint event has no place
+    EXPECT_TRUE(both(others[1]).empty());
+    EXPECT_EQ(both(others[2]).size(), 3u);
+  }
   // Combined filters, ordering, limit and offset.
   f = {};
   f.plover = "ASSAULT";
