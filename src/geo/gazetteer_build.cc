@@ -452,6 +452,8 @@ class Builder {
   struct AdminTown {
     float lat, lon;
     std::string admin1, admin2;
+    std::string name;
+    bool matched = false;  // some place of the towns file is this town
   };
   // "CC\tNormalizeName(name)" -> the towns of that name in that country.
   std::unordered_map<std::string, std::vector<AdminTown>> admin_towns_;
@@ -465,6 +467,15 @@ class Builder {
   void RecodeFromAdminTowns(const std::string& cc, const std::string& name_key,
                             std::string_view name, std::string_view ascii, double lat, double lon,
                             std::string* admin1, std::string* admin2);
+  // Towns of admin_towns_ that no place of the towns file is by name: with a
+  // populated place within kSameTownDeg, their name becomes one of its names
+  // ("Myawaddy" for cities500's "Myawadi"); otherwise (cities500 leaves out
+  // places whose population GeoNames does not know: Rutshuru, Vuhledar,
+  // Mocimboa da Praia) they become places of unknown population (precision
+  // kPoint) in their provinces, if their name has kMinAddedTownLetters
+  // letters. Returns how many were added.
+  size_t AddTownsOnlyInAdminTowns();
+  size_t towns_added_ = 0, towns_respelled_ = 0;
 };
 
 std::string Builder::AddName(uint32_t entry, std::string_view name,
@@ -819,7 +830,7 @@ Status Builder::ReadAdminTowns(const std::string& path) {
           if (key.empty()) return;  // a name of another script matches no key
           admin_towns_[t.country + "\t" + key].push_back({static_cast<float>(t.lat),
                                                           static_cast<float>(t.lng), Trim(t.admin1),
-                                                          Trim(t.admin2)});
+                                                          Trim(t.admin2), Trim(t.name)});
           ++admin_towns_count_;
         }
       },
@@ -829,6 +840,97 @@ Status Builder::ReadAdminTowns(const std::string& path) {
   if (sax.not_an_array()) return DataLossError(path + ": not a JSON array of towns");
   if (!ok) return DataLossError(path + ": " + sax.syntax_error());
   return OkStatus();
+}
+
+constexpr size_t kMinAddedTownLetters = 6;
+
+size_t Builder::AddTownsOnlyInAdminTowns() {
+  // Populated places already read, in cells of kSameTownDeg: "ISO3 lat lon".
+  auto cell = [](const std::string& iso3, double lat, double lon) {
+    return iso3 + " " + std::to_string(static_cast<int64_t>(std::floor(lat / kSameTownDeg))) + " " +
+           std::to_string(static_cast<int64_t>(std::floor(lon / kSameTownDeg)));
+  };
+  std::unordered_map<std::string, uint32_t> occupied;  // cell -> a place in it
+  for (uint32_t id = 0; id < entries_.size(); ++id) {
+    const BEntry& e = entries_[id];
+    if (e.feature_class == 'P') occupied.emplace(cell(e.country, e.lat, e.lon), id);
+  }
+  // A place of the country within kSameTownDeg of the point, or -1.
+  auto place_near = [&](const std::string& iso3, double lat, double lon) -> int64_t {
+    for (int i = -1; i <= 1; ++i) {
+      for (int j = -1; j <= 1; ++j) {
+        auto it = occupied.find(cell(iso3, lat + i * kSameTownDeg, lon + j * kSameTownDeg));
+        if (it == occupied.end()) continue;
+        const BEntry& e = entries_[it->second];
+        if (std::abs(e.lat - lat) <= kSameTownDeg &&
+            std::abs(std::remainder(e.lon - lon, 360.0)) <= kSameTownDeg)
+          return it->second;
+      }
+    }
+    return -1;
+  };
+  // In a stable order (the map's is not): by country, name, then point.
+  std::vector<std::pair<const std::string*, const AdminTown*>> todo;
+  for (const auto& [key, towns] : admin_towns_) {
+    for (const AdminTown& t : towns) {
+      if (!t.matched) todo.emplace_back(&key, &t);
+    }
+  }
+  std::sort(todo.begin(), todo.end(), [](const auto& a, const auto& b) {
+    if (*a.first != *b.first) return *a.first < *b.first;
+    if (a.second->lat != b.second->lat) return a.second->lat < b.second->lat;
+    return a.second->lon < b.second->lon;
+  });
+  size_t added = 0;
+  for (const auto& [key, t] : todo) {
+    std::string cc = key->substr(0, key->find('\t'));
+    auto iso = iso2_to_iso3_.find(cc);
+    if (iso == iso2_to_iso3_.end()) continue;
+    // Short names of unknown places are mostly noise for a text matcher
+    // ("To", "Hiv", "Ali", "Jack"): a name of fewer than kMinAddedTownLetters
+    // letters is left out.
+    size_t letters = 0;
+    for (char ch : key->substr(cc.size() + 1)) letters += ch >= 'a' && ch <= 'z';
+    if (letters < kMinAddedTownLetters) continue;
+    // The same town under another spelling ("Myawaddy" here, "Myawadi" in
+    // cities500): that spelling becomes one of its names.
+    // A name that does not start like the place's is another place at that
+    // point, a district or a suburb ("Xinhua" in Pingdingshan): left out.
+    if (int64_t near = place_near(iso->second, t->lat, t->lon); near >= 0) {
+      std::string own = NormalizeName(entries_[static_cast<size_t>(near)].name);
+      std::string other = key->substr(cc.size() + 1);
+      if (own.compare(0, 3, other, 0, 3) == 0) {
+        AddName(static_cast<uint32_t>(near), t->name);
+        ++towns_respelled_;
+      }
+      continue;
+    }
+
+    BEntry e;
+    e.name = AsciiFold(t->name);
+    if (e.name.empty()) e.name = t->name;
+    e.country = iso->second;
+    e.countries = iso->second;
+    e.admin1_code = t->admin1;
+    std::string admin1_full = cc + "." + t->admin1;
+    if (auto it = admin1_.find(admin1_full); it != admin1_.end()) e.admin1 = it->second.display;
+    e.feature = "PPL";
+    e.feature_class = 'P';
+    e.lat = t->lat;
+    e.lon = t->lon;
+    e.precision = GeoPrecision::kPoint;
+    auto eid = static_cast<uint32_t>(entries_.size());
+    entries_.push_back(std::move(e));
+    AddName(eid, t->name);
+    occupied.emplace(cell(iso->second, t->lat, t->lon), eid);
+    Admin1Agg& agg = admin1_agg_[admin1_full];
+    agg.members.push_back(eid);
+    if (!admin2_.empty() && !t->admin2.empty()) {
+      admin2_agg_[admin1_full + "." + t->admin2].members.push_back(eid);
+    }
+    ++added;
+  }
+  return added;
 }
 
 void Builder::RecodeFromAdminTowns(const std::string& cc, const std::string& name_key,
@@ -841,11 +943,12 @@ void Builder::RecodeFromAdminTowns(const std::string& cc, const std::string& nam
     if (key.empty()) return;
     auto it = admin_towns_.find(cc + "\t" + key);
     if (it == admin_towns_.end()) return;
-    for (const AdminTown& t : it->second) {
+    for (AdminTown& t : it->second) {
       if (std::abs(t.lat - lat) > kSameTownDeg ||
           std::abs(std::remainder(t.lon - lon, 360.0)) > kSameTownDeg) {
         continue;
       }
+      t.matched = true;
       if (match == nullptr) {
         match = &t;
       } else if (t.admin1 != match->admin1 || (with_admin2 && t.admin2 != match->admin2)) {
@@ -996,6 +1099,7 @@ Status Builder::ReadGeoNames(const std::string& path) {
     }
   }
   if (in.bad()) return IoError(path + ": read error");
+  if (min_population_ == 0) towns_added_ = AddTownsOnlyInAdminTowns();
   // Only ReadGeoNames needs them: freed before the memory-hungry steps.
   std::unordered_map<std::string, std::vector<AdminTown>>().swap(admin_towns_);
   if (admin_towns_count_ > 0 && warnings_) {
@@ -1003,7 +1107,9 @@ Status Builder::ReadGeoNames(const std::string& path) {
                          " found, " + std::to_string(towns_recoded_) + " took other admin codes, " +
                          std::to_string(towns_ambiguous_) + " ambiguous and " +
                          std::to_string(towns_unnamed_) +
-                         " with admin1 codes not named kept their own");
+                         " with admin1 codes not named kept their own; " +
+                         std::to_string(towns_added_) + " towns only in the admin towns added, " +
+                         std::to_string(towns_respelled_) + " gave a place another spelling");
   }
   for (const auto& [cc, n] : unknown_cc_) {
     Warn(path, std::to_string(n) + " rows with country code " + cc +

@@ -548,6 +548,22 @@ TEST(GazetteerBuild, AdminTownsGiveTheNamesSnapshotsCodes) {
                                        "ambiguous and 1 with admin1 codes not named"))
       << ::testing::PrintToString(warnings);
   EXPECT_NE((*g)->description().find("+admintowns"), std::string::npos);
+  // A town only in the file becomes a place of unknown population in its
+  // province; a short name does not; another spelling of a town at its point
+  // becomes one of its names; a name at a town's point that does not start
+  // like it (a district, a suburb) is neither.
+  std::vector<uint32_t> bakrajo = (*g)->Find("Bakrajo");
+  ASSERT_EQ(bakrajo.size(), 1u);
+  EXPECT_EQ((*g)->entry(bakrajo[0]).admin1, "Sulaymaniyah");
+  EXPECT_EQ((*g)->entry(bakrajo[0]).precision, GeoPrecision::kPoint);
+  EXPECT_EQ((*g)->entry(bakrajo[0]).geonameid, 0);
+  EXPECT_TRUE((*g)->Find("Anab").empty());
+  EXPECT_EQ(Names(**g, "Halabja City"), std::vector<std::string>{"Halabja"});
+  EXPECT_TRUE((*g)->Find("Zalm Bazar").empty());
+  EXPECT_TRUE(HasWarning(warnings,
+                         "1 towns only in the admin towns added, 1 gave a place "
+                         "another spelling"))
+      << ::testing::PrintToString(warnings);
 
   // Without the file: the old codes, and Halabja has no place to locate it.
   BuildSources plain = RecodeSources();
