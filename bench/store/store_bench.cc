@@ -37,6 +37,7 @@
 #include "coding/news_corpus.h"
 #include "core/status.h"
 #include "store/store.h"
+#include "timex/date_math.h"
 
 #ifdef SITREP_BENCH_HTTP
 #include <httplib.h>
@@ -96,35 +97,15 @@ StatusOr<Args> ParseArgs(int argc, char** argv, int first) {
 
 // --- Dates -----------------------------------------------------------------
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-std::string CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t y = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y + (m <= 2)), m, d);
-  return buf;
-}
+using timex::DaysFromCivil;
+using timex::FormatIsoDays;
+
 // "2019-04-12" -> days; nullopt when not a full date.
 std::optional<int64_t> ParseDay(const std::string& s) {
-  int y = 0, m = 0, d = 0;
-  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return {};
-  if (m < 1 || m > 12 || d < 1 || d > 31) return {};
-  return DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  if (s.size() != 10) return {};
+  std::optional<timex::CivilDate> d = timex::ParseIsoDate(s);
+  if (!d) return {};
+  return DaysFromCivil(*d);
 }
 
 // --- Latency summaries --------------------------------------------------------
@@ -231,7 +212,7 @@ store::DocumentRecords Replicate(const BaseDoc& base, const std::vector<json>& r
                                  const std::string& new_id, int64_t new_day, double jitter,
                                  std::mt19937_64& rng) {
   store::DocumentRecords d;
-  const std::string new_date = CivilFromDays(new_day);
+  const std::string new_date = FormatIsoDays(new_day);
   const int64_t shift = new_day - ParseDay(base.date).value_or(new_day);
   d.document = {new_id, new_date, base.title, "sitrep-bench", "", base.text};
   std::uniform_real_distribution<double> jit(-jitter, jitter);
@@ -246,7 +227,7 @@ store::DocumentRecords Replicate(const BaseDoc& base, const std::vector<json>& r
     if (auto it = r.find("date"); it != r.end() && it->is_object()) {
       auto v = it->find("value");
       if (v != it->end() && v->is_string()) {
-        if (auto day = ParseDay(v->get<std::string>())) *v = CivilFromDays(*day + shift);
+        if (auto day = ParseDay(v->get<std::string>())) *v = FormatIsoDays(*day + shift);
       }
     }
     if (auto it = r.find("location"); it != r.end() && it->is_object()) {
@@ -367,7 +348,7 @@ int Generate(const Args& a) {
     return 1;
   }
   std::mt19937_64 rng(seed);
-  const int64_t first_day = DaysFromCivil(2015, 1, 1), last_day = DaysFromCivil(2024, 12, 31);
+  const int64_t first_day = DaysFromCivil({2015, 1, 1}), last_day = DaysFromCivil({2024, 12, 31});
   std::uniform_int_distribution<int64_t> day(first_day, last_day);
   static const std::vector<json> kNoRecords;
   std::vector<size_t> order(base->size());
@@ -495,8 +476,21 @@ StatusOr<Samples> DrawSamples(const std::string& path, size_t n, uint64_t seed) 
 
 std::string MonthEnd(const std::string& ym) {
   int y = std::atoi(ym.substr(0, 4).c_str()), m = std::atoi(ym.substr(5, 2).c_str());
-  int64_t next = m == 12 ? DaysFromCivil(y + 1, 1, 1) : DaysFromCivil(y, m + 1, 1);
-  return CivilFromDays(next - 1);
+  return std::string(ym.substr(0, 7)) + "-" + std::to_string(timex::DaysInMonth(y, m));
+}
+
+// What the map page asks for one filter: the count, then up to 5,000
+// incidents. Returns how many incidents came back.
+StatusOr<int64_t> MapRead(store::Store& db, store::QueryFilter f) {
+  SITREP_ASSIGN_OR_RETURN(int64_t count, db.CountIncidents(f));
+  (void)count;
+  f.limit = 5000;
+  int64_t rows = 0;
+  SITREP_RETURN_IF_ERROR(db.ScanIncidents(f, [&](const store::Incident&) {
+    ++rows;
+    return OkStatus();
+  }));
+  return rows;
 }
 
 // Times `fn` n times; stops the series at the first error.
@@ -534,15 +528,7 @@ std::vector<Series> InProcess(store::Store& db, const Samples& s, size_t n, size
         f.country = country;
         f.from = month + "-01";
         f.to = MonthEnd(month);
-        SITREP_ASSIGN_OR_RETURN(int64_t count, db.CountIncidents(f));
-        f.limit = 5000;
-        int64_t rows = 0;
-        SITREP_RETURN_IF_ERROR(db.ScanIncidents(f, [&](const store::Incident&) {
-          ++rows;
-          return OkStatus();
-        }));
-        (void)count;
-        return rows;
+        return MapRead(db, f);
       }));
   // (b) Stats.
   out.push_back(Measure("stats: whole store", n_slow, [&](size_t) -> StatusOr<int64_t> {
@@ -569,15 +555,7 @@ std::vector<Series> InProcess(store::Store& db, const Samples& s, size_t n, size
       Measure("text: one word, incidents (5000)", n_slow, [&](size_t i) -> StatusOr<int64_t> {
         store::QueryFilter f;
         f.text = kWords[i % kWords.size()];
-        SITREP_ASSIGN_OR_RETURN(int64_t count, db.CountIncidents(f));
-        (void)count;
-        f.limit = 5000;
-        int64_t rows = 0;
-        SITREP_RETURN_IF_ERROR(db.ScanIncidents(f, [&](const store::Incident&) {
-          ++rows;
-          return OkStatus();
-        }));
-        return rows;
+        return MapRead(db, f);
       }));
   out.push_back(Measure("text+country+month: events (100)", n, [&](size_t i) -> StatusOr<int64_t> {
     const auto& [country, month] = s.country_month[i % s.country_month.size()];
@@ -600,15 +578,7 @@ std::vector<Series> InProcess(store::Store& db, const Samples& s, size_t n, size
         const std::string& month = s.country_month[i % s.country_month.size()].second;
         f.from = month + "-01";
         f.to = MonthEnd(month);
-        SITREP_ASSIGN_OR_RETURN(int64_t count, db.CountIncidents(f));
-        (void)count;
-        f.limit = 5000;
-        int64_t rows = 0;
-        SITREP_RETURN_IF_ERROR(db.ScanIncidents(f, [&](const store::Incident&) {
-          ++rows;
-          return OkStatus();
-        }));
-        return rows;
+        return MapRead(db, f);
       }));
   out.push_back(
       Measure("radius 25 km, all dates: events (1000)", n_slow, [&](size_t i) -> StatusOr<int64_t> {

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "timex/date_math.h"
+
 namespace sitrep::store {
 namespace {
 
@@ -26,22 +28,6 @@ bool EqualsIgnoreCase(const std::string& a, const std::string& b) {
     }
   }
   return true;
-}
-
-// Howard Hinnant's days_from_civil.
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-bool IsLeap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-unsigned DaysInMonth(int64_t y, unsigned m) {
-  static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
 }
 
 // Where a place sits: the radius its coordinates stand for.
@@ -157,32 +143,14 @@ int64_t DayGap(const MergeKey& a, const MergeKey& b) {
 }  // namespace
 
 std::optional<int64_t> DaysFromIso(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
-  }
-  const int64_t y = std::stoi(s.substr(0, 4));
-  const unsigned m = static_cast<unsigned>(std::stoi(s.substr(5, 2)));
-  const unsigned d = static_cast<unsigned>(std::stoi(s.substr(8, 2)));
-  if (m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return std::nullopt;
-  return DaysFromCivil(y, m, d);
+  // Exactly "YYYY-MM-DD" (ParseIsoDate also takes a timestamp's date).
+  if (s.size() != 10) return std::nullopt;
+  std::optional<timex::CivilDate> d = timex::ParseIsoDate(s);
+  if (!d) return std::nullopt;
+  return timex::DaysFromCivil(*d);
 }
 
-std::string IsoFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t y0 = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = y0 + (m <= 2);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
-  return buf;
-}
+std::string IsoFromDays(int64_t days) { return timex::FormatIsoDays(days); }
 
 const char* FamilyName(Family f) {
   switch (f) {
@@ -255,14 +223,13 @@ bool DayRangeOf(const std::string& value, const std::string& precision, const st
   if (precision == "week") {
     *hi = *d + 6;
   } else if (precision == "month") {
-    const int64_t y = std::stoi(value.substr(0, 4));
-    const unsigned m = static_cast<unsigned>(std::stoi(value.substr(5, 2)));
-    *lo = DaysFromCivil(y, m, 1);
-    *hi = *lo + DaysInMonth(y, m) - 1;
+    const timex::CivilDate c = timex::CivilFromDays(*d);
+    *lo = timex::DaysFromCivil({c.year, c.month, 1});
+    *hi = *lo + timex::DaysInMonth(c.year, c.month) - 1;
   } else if (precision == "year") {
-    const int64_t y = std::stoi(value.substr(0, 4));
-    *lo = DaysFromCivil(y, 1, 1);
-    *hi = DaysFromCivil(y, 12, 31);
+    const int year = timex::CivilFromDays(*d).year;
+    *lo = timex::DaysFromCivil({year, 1, 1});
+    *hi = timex::DaysFromCivil({year, 12, 31});
   } else if (basis != "text") {
     // The story date, or the last date of the paragraph, stands in.
     *lo = *d - params.story_lookback_days;
