@@ -543,12 +543,17 @@ class Recognizer {
       std::string_view iso = gaz_.CountryOfDemonym(f);
       if (!iso.empty()) countries_.Add(iso, 1.0f);
     }
+    own_evidence_.clear();
     for (Candidate& c : cands_) {
       if (!c.accepted || c.ids.empty() || AmbiguousStrong(c)) continue;
       const geo::Entry& e = gaz_.entry(c.ids[0]);
       float w = c.dateline ? 0.5f : 1.0f;
-      if (IsCountryEntry(e) || IsAdminEntry(e)) countries_.Add(e.country, w * 1.5f);
-      if (c.ids.size() == 1) countries_.Add(e.country, w);
+      float added = 0;
+      if (IsCountryEntry(e) || IsAdminEntry(e)) added += w * 1.5f;
+      if (c.ids.size() == 1) added += w;
+      if (added == 0) continue;
+      countries_.Add(e.country, added);
+      own_evidence_[std::string(e.country) + "\t" + NormalizeName(KeyOf(c))] += added;
     }
     countries_.Finish();
   }
@@ -964,17 +969,8 @@ class Recognizer {
   // evidence for `country` (CollectEvidence's rule): a name is no evidence
   // for its own country.
   float OwnEvidence(const std::string& key, std::string_view country) const {
-    float own = 0;
-    for (const Candidate& o : cands_) {
-      if (!o.accepted || o.ids.empty() || AmbiguousStrong(o)) continue;
-      if (NormalizeName(KeyOf(o)) != key) continue;
-      const geo::Entry& e = gaz_.entry(o.ids[0]);
-      if (e.country != country) continue;
-      float w = o.dateline ? 0.5f : 1.0f;
-      if (IsCountryEntry(e) || IsAdminEntry(e)) own += w * 1.5f;
-      if (o.ids.size() == 1) own += w;
-    }
-    return own;
+    auto it = own_evidence_.find(std::string(country) + "\t" + key);
+    return it == own_evidence_.end() ? 0.0f : it->second;
   }
 
   // True if every word of the name is a compass or generic landform word
@@ -1208,6 +1204,9 @@ class Recognizer {
   uint32_t dateline_begin_ = 0, dateline_end_ = 0;
   std::vector<Candidate> cands_;
   DocCountries countries_;
+  // "ISO3\tname key" -> what the name's own mentions added to countries_
+  // (CollectEvidence), so that a name is no evidence for itself.
+  std::unordered_map<std::string, float> own_evidence_;
   // "ISO3\tprovince key" -> keys of the names that name it.
   std::unordered_map<std::string, std::vector<std::string>> provinces_;
 };
