@@ -965,12 +965,19 @@ class Recognizer {
     }
   }
 
-  // What the mentions of the name `key` themselves added to the document's
-  // evidence for `country` (CollectEvidence's rule): a name is no evidence
-  // for its own country.
-  float OwnEvidence(const std::string& key, std::string_view country) const {
-    auto it = own_evidence_.find(std::string(country) + "\t" + key);
-    return it == own_evidence_.end() ? 0.0f : it->second;
+  // True if the document gives evidence for the country of one of the
+  // name's readings beyond what the name's own mentions (key `own_key`) added
+  // in CollectEvidence: a name is no evidence for its own country.
+  bool EvidenceBeyondName(const Candidate& c, const std::string& own_key) const {
+    for (uint32_t id : c.ids) {
+      std::string_view country = gaz_.entry(id).country;
+      float own = 0;
+      if (auto it = own_evidence_.find(std::string(country) + "\t" + own_key);
+          it != own_evidence_.end())
+        own = it->second;
+      if (countries_.Of(country) - own > 0.01f) return true;
+    }
+    return false;
   }
 
   // True if every word of the name is a compass or generic landform word
@@ -1111,11 +1118,7 @@ class Recognizer {
         // (In a story whose top country is the town's own, as when it names
         // only small towns of one country, the town stands.)
         std::string own_key = NormalizeName(KeyOf(c));
-        bool known_country = e.country == countries_.top;
-        for (uint32_t id : c.ids) {
-          std::string_view country = gaz_.entry(id).country;
-          known_country |= countries_.Of(country) - OwnEvidence(own_key, country) > 0.01f;
-        }
+        bool known_country = e.country == countries_.top || EvidenceBeyondName(c, own_key);
         // A capital counts as known only by its own name: "Suba" (a Kenyan
         // town) is an alternate spelling of Suva, Fiji's capital.
         bool capital = e.feature == "PPLC" && NormalizeName(e.name) == own_key;
@@ -1125,8 +1128,7 @@ class Recognizer {
       // "Stroud, Ontario": a town the text puts in a province or country that
       // none of its readings is in is a place the gazetteer lacks, not the
       // English Stroud.
-      if (c.chosen >= 0 && !c.strong && parent != nullptr && parent->chosen >= 0 &&
-          parent == (a >= 0 ? &cands_[a] : nullptr)) {
+      if (c.chosen >= 0 && !c.strong && a >= 0 && parent == &cands_[a] && parent->chosen >= 0) {
         const geo::Entry& pe = gaz_.entry(static_cast<uint32_t>(parent->chosen));
         bool inside = pe.country.empty();
         for (uint32_t id : c.ids) inside |= gaz_.entry(id).country == pe.country;
@@ -1138,13 +1140,7 @@ class Recognizer {
       // Midlands" in an English story is no Zimbabwean province).
       if (c.chosen >= 0 && IsAdminEntry(gaz_.entry(static_cast<uint32_t>(c.chosen))) &&
           !countries_.top.empty() && GenericName(c)) {
-        std::string own_key = NormalizeName(KeyOf(c));
-        bool known_country = false;
-        for (uint32_t id : c.ids) {
-          std::string_view country = gaz_.entry(id).country;
-          known_country |= countries_.Of(country) - OwnEvidence(own_key, country) > 0.01f;
-        }
-        if (!known_country) c.chosen = -1;
+        if (!EvidenceBeyondName(c, NormalizeName(KeyOf(c)))) c.chosen = -1;
       }
     }
     ListCoherence();
