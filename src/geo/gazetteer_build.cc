@@ -850,24 +850,32 @@ size_t Builder::AddTownsOnlyInAdminTowns() {
     return iso3 + " " + std::to_string(static_cast<int64_t>(std::floor(lat / kSameTownDeg))) + " " +
            std::to_string(static_cast<int64_t>(std::floor(lon / kSameTownDeg)));
   };
-  std::unordered_map<std::string, uint32_t> occupied;  // cell -> a place in it
+  std::unordered_map<std::string, std::vector<uint32_t>> occupied;  // cell -> its places
   for (uint32_t id = 0; id < entries_.size(); ++id) {
     const BEntry& e = entries_[id];
-    if (e.feature_class == 'P') occupied.emplace(cell(e.country, e.lat, e.lon), id);
+    if (e.feature_class == 'P') occupied[cell(e.country, e.lat, e.lon)].push_back(id);
   }
-  // A place of the country within kSameTownDeg of the point, or -1.
+  // The nearest place of the country within kSameTownDeg of the point, or -1.
   auto place_near = [&](const std::string& iso3, double lat, double lon) -> int64_t {
+    int64_t best = -1;
+    double best_d = 0;
     for (int i = -1; i <= 1; ++i) {
       for (int j = -1; j <= 1; ++j) {
         auto it = occupied.find(cell(iso3, lat + i * kSameTownDeg, lon + j * kSameTownDeg));
         if (it == occupied.end()) continue;
-        const BEntry& e = entries_[it->second];
-        if (std::abs(e.lat - lat) <= kSameTownDeg &&
-            std::abs(std::remainder(e.lon - lon, 360.0)) <= kSameTownDeg)
-          return it->second;
+        for (uint32_t id : it->second) {
+          const BEntry& e = entries_[id];
+          const double dlat = std::abs(e.lat - lat);
+          const double dlon = std::abs(std::remainder(e.lon - lon, 360.0));
+          if (dlat > kSameTownDeg || dlon > kSameTownDeg) continue;
+          if (best < 0 || dlat + dlon < best_d) {
+            best = id;
+            best_d = dlat + dlon;
+          }
+        }
       }
     }
-    return -1;
+    return best;
   };
   // In a stable order (the map's is not): by country, name, then point.
   std::vector<std::pair<const std::string*, const AdminTown*>> todo;
@@ -922,7 +930,7 @@ size_t Builder::AddTownsOnlyInAdminTowns() {
     auto eid = static_cast<uint32_t>(entries_.size());
     entries_.push_back(std::move(e));
     AddName(eid, t->name);
-    occupied.emplace(cell(iso->second, t->lat, t->lon), eid);
+    occupied[cell(iso->second, t->lat, t->lon)].push_back(eid);
     Admin1Agg& agg = admin1_agg_[admin1_full];
     agg.members.push_back(eid);
     if (!admin2_.empty() && !t->admin2.empty()) {
