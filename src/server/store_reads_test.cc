@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "server/test_db.h"
+#include "store/stats_testing.h"
 #include "store/store.h"
 
 namespace sitrep::store {
@@ -209,21 +210,7 @@ TEST_F(StoreReadsTest, StatsOfEverythingEqualsStatsOfAllMatches) {
   everything.from = "0001-01-01";  // every sample event has a date
   auto matched = db_->Stats(everything);
   ASSERT_TRUE(all.ok() && matched.ok());
-  EXPECT_EQ(all->total_events, matched->total_events);
-  EXPECT_EQ(all->total_incidents, matched->total_incidents);
-  EXPECT_EQ(all->total_fatalities, matched->total_fatalities);
-  auto same = [](const std::vector<StatsRow>& a, const std::vector<StatsRow>& b) {
-    ASSERT_EQ(a.size(), b.size());
-    for (size_t i = 0; i < a.size(); ++i) {
-      EXPECT_EQ(a[i].key, b[i].key);
-      EXPECT_EQ(a[i].events, b[i].events) << a[i].key;
-      EXPECT_EQ(a[i].incidents, b[i].incidents) << a[i].key;
-      EXPECT_EQ(a[i].fatalities, b[i].fatalities) << a[i].key;
-    }
-  };
-  same(all->by_day, matched->by_day);
-  same(all->by_type, matched->by_type);
-  same(all->by_country, matched->by_country);
+  store::stats_testing::ExpectSameStats(*all, *matched);
 }
 
 TEST_F(StoreReadsTest, StatsFollowTheFilter) {

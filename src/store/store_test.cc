@@ -14,6 +14,7 @@
 #include <map>
 #include <set>
 
+#include "store/stats_testing.h"
 #include "store/test_records.h"
 
 namespace sitrep::store {
@@ -471,21 +472,7 @@ void ExpectRollupEqualsExactStats(Store& db, const std::string& step) {
   ASSERT_TRUE(rollup.ok()) << rollup.status().ToString();
   ASSERT_TRUE(exact.ok()) << exact.status().ToString();
   EXPECT_EQ(rollup->total_events, *db.Count("events"));
-  EXPECT_EQ(rollup->total_events, exact->total_events);
-  EXPECT_EQ(rollup->total_incidents, exact->total_incidents);
-  EXPECT_EQ(rollup->total_fatalities, exact->total_fatalities);
-  auto same = [](const std::vector<StatsRow>& a, const std::vector<StatsRow>& b) {
-    ASSERT_EQ(a.size(), b.size());
-    for (size_t i = 0; i < a.size(); ++i) {
-      EXPECT_EQ(a[i].key, b[i].key);
-      EXPECT_EQ(a[i].events, b[i].events) << a[i].key;
-      EXPECT_EQ(a[i].incidents, b[i].incidents) << a[i].key;
-      EXPECT_EQ(a[i].fatalities, b[i].fatalities) << a[i].key;
-    }
-  };
-  same(rollup->by_day, exact->by_day);
-  same(rollup->by_type, exact->by_type);
-  same(rollup->by_country, exact->by_country);
+  stats_testing::ExpectSameStats(*rollup, *exact);
 }
 
 TEST_F(StoreTest, StatsRollupFollowsIngestReplacementMergingAndRemerge) {
