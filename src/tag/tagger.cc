@@ -326,6 +326,51 @@ size_t TaggerModel::MainVerbRule(const WordInfo* infos, size_t begin, size_t n,
   return n;
 }
 
+size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint8_t* classes,
+                                     uint8_t* cls) const {
+  if (n < 3 || classes[n - 1] == period_class || vbp_class < 0 || vbz_class < 0) return n;
+  // A participle after a hyphen is part of a modifier ("US-led raids").
+  auto is_verb = [&](size_t j) {
+    return class_verbal[classes[j]] != 0 && !(j > 0 && class_xpos[classes[j - 1]] == "HYPH");
+  };
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (is_verb(i)) return n;
+    // The object may open with a quote ('rebels kill "scores"') or follow a
+    // particle ("gun down tribal elder").
+    size_t obj = i + 1;
+    if (i + 2 < n && (class_xpos[classes[i + 1]] == "``" ||
+                      (infos[i + 1].dict >= 0 && rp_class >= 0 &&
+                       HasClass(dict[static_cast<size_t>(infos[i + 1].dict)], rp_class))))
+      obj = i + 2;
+    // A figure starts the object too ("kill 2": web text's "2" can be "to"),
+    // and so does a participle before a noun ("kill suspected gunman").
+    const bool participle = (classes[obj] == vbn_class || classes[obj] == vbd_class) &&
+                            obj + 1 < n && infos[obj + 1].np_start;
+    const bool object = infos[obj].np_start || class_upos[classes[obj]] == Upos::kNum || participle;
+    if (!class_common_noun[classes[i]] || !class_nominal[classes[i - 1]] || !object ||
+        infos[i].dict < 0)
+      continue;
+    const DictEntry& e = dict[static_cast<size_t>(infos[i].dict)];
+    // A plural form ("plans", "kills") reads as VBZ, a singular one as VBP
+    // (seen as VBP or as the base form: "kill" is mostly "to kill" in EWT).
+    const bool plural = class_xpos[classes[i]] == "NNS";
+    const int want = plural ? vbz_class : vbp_class;
+    if (!HasClass(e, want) && (plural || vb_class < 0 || !HasClass(e, vb_class))) continue;
+    bool verb_after = false;
+    for (size_t j = obj; j < n && !verb_after; ++j) {
+      if (classes[j] == comma_class || infos[j].clause_opener) break;
+      // An auxiliary does not count: headlines drop them, and a capitalised
+      // acronym such as "IS" ("kill 2 IS militants") is tagged as one. Nor
+      // does a participle opening the object ("kill suspected gunman").
+      verb_after = is_verb(j) && class_upos[classes[j]] == Upos::kVerb && !(j == obj && participle);
+    }
+    if (verb_after) continue;
+    *cls = static_cast<uint8_t>(want);
+    return i;
+  }
+  return n;
+}
+
 void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) const {
   Decode(infos, 0, n, classes);
   if (!main_verb_rule || vbn_class < 0 || vbd_class < 0) return;
@@ -336,6 +381,12 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
     classes[i] = static_cast<uint8_t>(vbd_class);
     Decode(infos, i + 1, n, classes);
     from = i + 1;
+  }
+  uint8_t cls = 0;
+  const size_t h = HeadlineVerbRule(infos, n, classes, &cls);
+  if (h < n) {
+    classes[h] = cls;
+    Decode(infos, h + 1, n, classes);
   }
 }
 
@@ -439,6 +490,8 @@ void TaggerModel::BuildIndexes() {
   class_nominal.clear();
   class_verbal.clear();
   class_singular.clear();
+  class_common_noun.clear();
+  vbp_class = vbz_class = rp_class = -1;
   vb_class = vbd_class = vbn_class = comma_class = close_quote_class = period_class = -1;
   static const char* const kNpStart[] = {"DT",  "CD", "PRP$", "PDT", "PRP",  "JJ", "JJR",
                                          "JJS", "NN", "NNS",  "NNP", "NNPS", "$",  "WP$"};
@@ -457,7 +510,11 @@ void TaggerModel::BuildIndexes() {
     if (class_upos[k] == Upos::kVerb && x == "VBD") vbd_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kVerb && x == "VBN") vbn_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kVerb && x == "VB") vb_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kAdp && x == "RP") rp_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kVerb && x == "VBP") vbp_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kVerb && x == "VBZ") vbz_class = static_cast<int>(k);
     class_singular.push_back(x == "NN" || x == "NNP" ? 1 : 0);
+    class_common_noun.push_back(class_upos[k] == Upos::kNoun && (x == "NN" || x == "NNS") ? 1 : 0);
     if (class_upos[k] == Upos::kPunct && x == ",") comma_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPunct && x == ".") period_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPunct && x == "''") close_quote_class = static_cast<int>(k);

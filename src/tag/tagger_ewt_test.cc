@@ -74,6 +74,29 @@ TEST_F(TaggerEwtTest, NewsGoldenSet) {
   EXPECT_GE(r.lemma_percent(), 95.0);
 }
 
+// Headlines drop articles and auxiliaries; their verb after a subject is a
+// verb, not a noun (HeadlineVerbRule in tag/tagger_model.h). A full sentence
+// ending in "." is left to the model.
+TEST_F(TaggerEwtTest, HeadlineVerbs) {
+  struct Case {
+    std::vector<std::string_view> words;
+    size_t index;
+    const char* xpos;
+  };
+  const Case cases[] = {
+      {{"Taliban", "attack", "buses", "in", "north", "Afghanistan"}, 1, "VBP"},
+      {{"Gunmen", "kill", "2", "IS", "militants", "in", "Bokamal"}, 1, "VBP"},
+      {{"Police", "kill", "suspected", "gunman", "in", "Russia"}, 1, "VBP"},
+      {{"Uganda", "LRA", "rebels", "kill", "\"", "scores", "\"", "in", "Congo"}, 3, "VBP"},
+      {{"Rebels", "shell", "town", "in", "east", "Ukraine"}, 1, "VBP"},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> xpos;
+    tagger_->TagWords(c.words, nullptr, &xpos, nullptr);
+    EXPECT_EQ(xpos[c.index], c.xpos) << c.words[c.index] << " in a headline";
+  }
+}
+
 // The held-out news set (not used to choose anything): reported, and held
 // to a lower bar.
 TEST_F(TaggerEwtTest, NewsHeldOutSet) {

@@ -182,6 +182,9 @@ struct TaggerModel {
   std::vector<uint8_t> class_verbal;   // VB*, MD, TO
   int vbd_class = -1, vbn_class = -1;  // VERB/VBD, VERB/VBN
   int vb_class = -1;                   // VERB/VB
+  int vbp_class = -1, vbz_class = -1;  // VERB/VBP, VERB/VBZ
+  int rp_class = -1;                   // ADP/RP (particle: "gun down")
+  std::vector<uint8_t> class_common_noun;        // NOUN/NN, NOUN/NNS
   std::vector<uint8_t> class_singular;           // NN, NNP
   int comma_class = -1, close_quote_class = -1;  // PUNCT/, and PUNCT/''
   int period_class = -1;                         // PUNCT/. (also ! and ?)
@@ -262,7 +265,23 @@ struct TaggerModel {
   // "The man killed in the attack was ..." keeps VBN (finite verb after,
   // no object). On EWT dev the rule changes little (XPOS 94.58 -> 94.60).
   size_t MainVerbRule(const WordInfo* infos, size_t begin, size_t n, const uint8_t* classes) const;
-  uint8_t main_verb_rule = 1;  // model flag: apply MainVerbRule() in Predict()
+  uint8_t main_verb_rule = 1;  // model flag: apply MainVerbRule() and HeadlineVerbRule()
+  // Headlines drop articles and auxiliaries, and the web treebank has few, so
+  // greedy decoding reads the verb of "Taliban attack buses in north
+  // Afghanistan" or "Gunmen kill 2 militants" as a noun. In a sentence that
+  // does not end in . ! ?, returns the first common noun i that
+  //  * has been seen in training as a present-tense verb (VBP or VB, or VBZ
+  //    for a form in -s),
+  //  * comes right after a noun or pronoun with no verb before it in the
+  //    sentence,
+  //  * is followed by a word that can start a noun phrase (its object; after
+  //    an opening quote or a particle: "gun down tribal elder"),
+  //  * and has no verb after it before the next comma or clause opener (a
+  //    participle opening the object, "kill suspected gunman", is none);
+  // *cls is the verb class to give it. Returns n if there is none. A full
+  // sentence ("The attack plans were ...") is never changed.
+  size_t HeadlineVerbRule(const WordInfo* infos, size_t n, const uint8_t* classes,
+                          uint8_t* cls) const;
 
   // Writes the lemma of `word` tagged with class `cls` into *out: the
   // (form, XPOS) tables, else the longest-suffix rule; when the rule's
