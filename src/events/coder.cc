@@ -107,6 +107,8 @@ bool IsCasualtyVerb(std::string_view lemma) {
          lemma == "die";
 }
 
+bool IsDeathVerb(std::string_view lemma) { return lemma == "die" || lemma == "perish"; }
+
 bool IsInstrumentVerb(std::string_view lemma) {
   return lemma == "kill" || lemma == "hit" || lemma == "destroy" || lemma == "wound" ||
          lemma == "injure" || lemma == "damage" || lemma == "target" || lemma == "strike" ||
@@ -270,6 +272,9 @@ struct Pred {
   int32_t first_event = kNil;      // event index of this predicate's first event
   int depth = 0;
   bool done = false;
+  // A headline's event noun ("Clashes in Aleppo"): an event even when
+  // neither actor is named (see step 3).
+  bool actorless = false;
 };
 
 class Matcher;
@@ -793,6 +798,54 @@ uint32_t Leftmost(const SentenceView& v, uint32_t t, int depth) {
 
 // The obl:agent of a verb ("killed by gunmen"), or kNil.
 int32_t ByAgentOf(const SentenceView& v, uint32_t verb) { return v.Child(verb, "obl:agent"); }
+
+// The victims of casualty verb h, or kNil: its passive subject ("33 soldiers
+// were killed"); the subject of "die"/"perish"; or, in headline style
+// without an auxiliary, the subject or figure of a past form without an
+// object ("At least 26 killed in attack", "Police officer killed in Kabul
+// blast": the tagger reads these as VBD; "kill" with no object is passive).
+int32_t CasualtyVictims(const SentenceView& v, int32_t h) {
+  if (h == kNil) return kNil;
+  const uint32_t verb = static_cast<uint32_t>(h);
+  const std::string& lemma = v.lemma(verb);
+  if (!IsCasualtyVerb(lemma) && !IsDeathVerb(lemma)) return kNil;
+  if (int32_t sp = v.Child(verb, "nsubj:pass"); sp != kNil) return sp;
+  if (IsDeathVerb(lemma)) return v.Child(verb, "nsubj");
+  const std::string& xpos = v.tok(verb).xpos;
+  if ((xpos != "VBN" && xpos != "VBD") || v.Child(verb, "aux", true) != kNil ||
+      v.Child(verb, "obj") != kNil || v.Child(verb, "ccomp") != kNil ||
+      v.Child(verb, "xcomp") != kNil)
+    return kNil;
+  if (int32_t s = v.Child(verb, "nsubj"); s != kNil) return s;
+  return v.Child(verb, "nummod");
+}
+
+// Whether noun t heads a sentence that is only an event, as a headline or
+// caption is ("Clashes in the countryside of Aleppo", "Fierce shelling in
+// Idlib city and clashes in Jobar"): t is the root, or a conjunct of a root
+// noun, has no copula, the sentence has no verb or auxiliary, and the noun
+// (or the root) says where, with in/near/at/on/around/across/outside. A
+// report's title ("Executions 2007", "Ethnic Cleansing of Rural Fulani") is
+// no event report.
+bool HeadlineEventNoun(const SentenceView& v, uint32_t t) {
+  uint32_t head = t;
+  if (v.rel(t) == "conj" && v.head(t) != kNil) head = static_cast<uint32_t>(v.head(t));
+  if (v.rel(head) != "root" || v.Child(t, "cop") != kNil || v.Child(head, "cop") != kNil)
+    return false;
+  for (uint32_t i = v.begin(); i < v.end(); ++i) {
+    const Upos u = v.tok(i).upos;
+    if (u == Upos::kVerb || u == Upos::kAux) return false;
+  }
+  auto says_where = [&](uint32_t n) {
+    for (uint32_t c : v.kids(n)) {
+      if (!IsNmod(v.rel(c)) && v.rel(c) != "conj") continue;
+      for (std::string_view prep : {"in", "near", "at", "on", "around", "across", "outside"})
+        if (v.HasCase(c, prep)) return true;
+    }
+    return false;
+  };
+  return says_where(t) || says_where(head);
+}
 
 // The mention standing for argument token `a`: the one headed by it, else a
 // dictionary mention among its modifiers ("rebel positions" -> "rebel"), else
@@ -1402,7 +1455,8 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     // Actor modifiers: "Russian air strikes", "the army's offensive",
     // "attack by gunmen", "clashes between X and Y", "strikes on Idlib".
     std::vector<uint32_t> src, tgt;
-    bool between = false;  // "clashes between X and Y": Y is the target, not the victims
+    bool between = false;         // "clashes between X and Y": Y is the target, not the victims
+    bool place_modifier = false;  // "Kabul blast" (see place_like below)
     // Modifiers of the noun, and "between" phrases of the verb it is the subject
     // of ("clashes broke out between X and Y").
     std::vector<uint32_t> mods(v.kids(t).begin(), v.kids(t).end());
@@ -1415,7 +1469,13 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     for (uint32_t c : mods) {
       std::string_view r = v.rel(c);
       if (r == "nmod:poss") v.Expand(c, &src);
-      if ((r == "amod" || r == "compound") &&
+      // A proper noun no actor dictionary knows, right before the event noun,
+      // is its place in news style ("Kabul blast", "Nangarhar airstrike",
+      // "Laghman clash"), not its actor.
+      const bool place_like = v.tok(c).upos == Upos::kPropn && r == "compound" && c + 1 == t &&
+                              w.mention_by_head[c] == kNil && w.mention_covering[c] == kNil;
+      place_modifier |= place_like;
+      if ((r == "amod" || r == "compound") && !place_like &&
           (w.mention_by_head[c] != kNil || v.tok(c).upos == Upos::kPropn ||
            (v.tok(c).upos == Upos::kAdj && c > s.token_begin && !doc.Form(v.tok(c)).empty() &&
             doc.Form(v.tok(c))[0] >= 'A' && doc.Form(v.tok(c))[0] <= 'Z')))
@@ -1434,8 +1494,9 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
           } else {
             src.insert(src.end(), both.begin(), both.end());
           }
-        } else if (prep == "on" || prep == "against" || prep == "upon" || prep == "at" ||
-                   prep == "into" || prep == "with" || prep == "to") {
+        } else if ((prep == "on" || prep == "against" || prep == "upon" || prep == "at" ||
+                    prep == "into" || prep == "with" || prep == "to") &&
+                   v.lemma(c) != "least" && v.lemma(c) != "most") {  // "at least four raids"
           v.Expand(c, &tgt);
         }
       }
@@ -1471,23 +1532,34 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       }
     }
     // The means of a passive casualty verb: "33 soldiers were killed in an air
-    // strike" -> 195 with the soldiers as target.
-    if (IsObl(v.rel(t)) && h != kNil && v.tok(h).upos == Upos::kVerb &&
-        IsCasualtyVerb(v.lemma(h)) && Root(np->code) >= 18 && Root(np->code) <= 20 &&
-        (v.HasCase(t, "in") || v.HasCase(t, "by")) && v.Child(h, "nsubj:pass") != kNil &&
+    // strike" -> 195 with the soldiers as target; so too in headline style
+    // ("At least 26 killed in attack") and with "die" ("20 rebels die in
+    // clashes").
+    const int32_t victims =
+        IsObl(v.rel(t)) && h != kNil && v.tok(h).upos == Upos::kVerb ? CasualtyVictims(v, h) : kNil;
+    if (victims != kNil && Root(np->code) >= 18 && Root(np->code) <= 20 &&
+        (v.HasCase(t, "in") || v.HasCase(t, "by")) &&
         ByAgentOf(v, static_cast<uint32_t>(h)) == kNil) {
       p.kind = PredKind::kInstrument;
       p.verb = static_cast<uint32_t>(h);
       p.sources = std::move(src);
-      v.Expand(static_cast<uint32_t>(v.Child(h, "nsubj:pass")), &p.targets);
+      v.Expand(static_cast<uint32_t>(victims), &p.targets);
       int32_t vp = w.pred_of_verb[rel_idx(h)];
       if (vp != kNil) w.preds[vp].done = true;
       w.preds.push_back(std::move(p));
       continue;
     }
     // On its own a noun needs its actor: "talks with the government" alone
-    // says nothing about who acts.
-    if (src.empty()) continue;
+    // says nothing about who acts. A headline or caption that is only the
+    // event ("Clashes in the countryside of Aleppo", "Fierce shelling in
+    // Idlib city") reports it, actors unknown, with its place and date: an
+    // event noun of contention (CAMEO 14-20) heading a sentence without a
+    // verb or copula. So is a noun that names its place ("BIFF killed, 3
+    // soldiers wounded in Maguindanao clash").
+    if (src.empty()) {
+      if (!(HeadlineEventNoun(v, t) || place_modifier) || Root(np->code) < 14) continue;
+      p.actorless = true;
+    }
     p.kind = PredKind::kNoun;
     p.verb = t;
     p.sources = std::move(src);
@@ -1902,7 +1974,7 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         if (std::find(tgts.begin(), tgts.end(), m) == tgts.end()) tgts.push_back(m);
       }
     }
-    if (srcs.empty() && tgts.empty()) continue;
+    if (srcs.empty() && tgts.empty() && !p.actorless) continue;
     // "Turkish and Syrian troops clashed": each against the other.
     struct Pair {
       int32_t source, target;
