@@ -880,8 +880,10 @@ class Recognizer {
     }
     if (e.feature == "PPLC") s += 1.0;
     if (e.feature == "PPLA") s += 0.5;
-    float w = countries_.Of(e.country);
-    if (w > 0) s += 1.5 + std::min(2.0, 0.5 * w);
+    // A name is no evidence for its own reading: "Beni" (Bolivia's province
+    // first among its readings) in a story about Congo's Beni.
+    float w = EvidenceOtherThan(e.country, own_key);
+    if (w > 0.01f) s += 1.5 + std::min(2.0, 0.5 * w);
     if (!countries_.top.empty() && e.country == countries_.top) s += 1.0;
     if (!e.countries.empty() && !countries_.top.empty() &&
         e.countries.find(countries_.top) != std::string_view::npos)
@@ -970,14 +972,19 @@ class Recognizer {
   // in CollectEvidence: a name is no evidence for its own country.
   bool EvidenceBeyondName(const Candidate& c, const std::string& own_key) const {
     for (uint32_t id : c.ids) {
-      std::string_view country = gaz_.entry(id).country;
-      float own = 0;
-      if (auto it = own_evidence_.find(std::string(country) + "\t" + own_key);
-          it != own_evidence_.end())
-        own = it->second;
-      if (countries_.Of(country) - own > 0.01f) return true;
+      if (EvidenceOtherThan(gaz_.entry(id).country, own_key) > 0.01f) return true;
     }
     return false;
+  }
+
+  // The document's evidence for `country` without what the mentions of the
+  // name `own_key` added themselves in CollectEvidence.
+  float EvidenceOtherThan(std::string_view country, const std::string& own_key) const {
+    float own = 0;
+    if (auto it = own_evidence_.find(std::string(country) + "\t" + own_key);
+        it != own_evidence_.end())
+      own = it->second;
+    return countries_.Of(country) - own;
   }
 
   // True if every word of the name is a compass or generic landform word
