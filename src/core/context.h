@@ -61,6 +61,10 @@ struct Place {
   // place's own.
   std::string relation;
   bool dateline = false;  // the story's dateline ("BEIRUT (Reuters) -")
+  // A country, province or feature named inside an actor's name ("the United
+  // States President", "Taco Bell Canada"): a place mention, but never where
+  // an event happened, and no focus evidence beyond the actor's own.
+  bool in_actor_name = false;
   float confidence = 0.0f;
 };
 

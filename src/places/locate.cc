@@ -254,7 +254,9 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
     bool have = false, have_launch = false;
     for (size_t pi = 0; pi < doc.places.size(); ++pi) {
       const Place& p = doc.places[pi];
-      if (p.token_begin < s.token_begin || p.token_end > s.token_end || p.dateline) continue;
+      if (p.token_begin < s.token_begin || p.token_end > s.token_end || p.dateline ||
+          p.in_actor_name)
+        continue;
       if (p.token_begin <= trigger && trigger < p.token_end) continue;
       if (IsFocusCopy(doc, pi)) continue;
       uint32_t h = PlaceHead(doc, s, p);
@@ -482,7 +484,7 @@ void ChooseFocus(const geo::Gazetteer& gaz, Document& doc) {
       add(doc.mentions[m].country, 0.5f);
       ++m;
     }
-    add(p.country, p.dateline ? 0.3f : 1.0f);
+    if (!p.in_actor_name) add(p.country, p.dateline ? 0.3f : 1.0f);
   }
   for (; m < doc.mentions.size(); ++m) add(doc.mentions[m].country, 0.5f);
   std::string focus;
@@ -496,7 +498,9 @@ void ChooseFocus(const geo::Gazetteer& gaz, Document& doc) {
   if (focus.empty()) return;
   int inside = 0;
   for (const Place& p : doc.places) {
-    if (p.dateline || p.country != focus || p.precision == GeoPrecision::kCountry) continue;
+    if (p.dateline || p.in_actor_name || p.country != focus ||
+        p.precision == GeoPrecision::kCountry)
+      continue;
     if (p.admin1.empty()) continue;
     ++inside;
     ++admin_count[p.admin1];
@@ -512,7 +516,7 @@ void ChooseFocus(const geo::Gazetteer& gaz, Document& doc) {
   GeoPrecision want = admin.empty() ? GeoPrecision::kCountry : GeoPrecision::kAdmin1;
   for (size_t i = 0; i < doc.places.size(); ++i) {
     const Place& p = doc.places[i];
-    if (p.dateline || p.country != focus || p.precision != want) continue;
+    if (p.dateline || p.in_actor_name || p.country != focus || p.precision != want) continue;
     if (want == GeoPrecision::kAdmin1 &&
         NormalizeName(p.admin1.empty() ? p.name : p.admin1) != NormalizeName(admin))
       continue;
@@ -529,7 +533,7 @@ void ChooseFocus(const geo::Gazetteer& gaz, Document& doc) {
   bool found = false;
   for (int pass = 0; pass < 2 && !found; ++pass) {
     for (const Place& p : doc.places) {
-      if (p.country != focus || (pass == 0 && p.dateline)) continue;
+      if (p.country != focus || p.in_actor_name || (pass == 0 && p.dateline)) continue;
       copy = p;
       found = true;
       break;

@@ -221,10 +221,11 @@ struct Candidate {
   bool strong = false;  // some entry is a country/admin1/feature
   bool accepted = false;
   bool dateline = false;
-  int32_t hierarchy = -1;     // index of the candidate naming its province/country
-  int32_t chosen = -1;        // entry id
-  bool by_hierarchy = false;  // chosen because the next name is its province/country/county
-  bool unknown_ok = false;    // unknown name with enough context to keep
+  bool in_actor_name = false;  // see Place::in_actor_name
+  int32_t hierarchy = -1;      // index of the candidate naming its province/country
+  int32_t chosen = -1;         // entry id
+  bool by_hierarchy = false;   // chosen because the next name is its province/country/county
+  bool unknown_ok = false;     // unknown name with enough context to keep
   float confidence = 0;
 };
 
@@ -500,6 +501,23 @@ class Recognizer {
     return false;
   }
 
+  // True if a named mention around c has words of its own besides
+  // determiners: "the United States President", not "the EU" (the actor
+  // itself, an organisation).
+  bool NameWithinName(const Candidate& c) const {
+    for (uint32_t t = c.name_begin; t < c.name_end; ++t) {
+      int32_t m = mention_of_token_[t];
+      if (m < 0) continue;
+      const ActorMention& a = doc_.mentions[m];
+      for (uint32_t u = a.token_begin; u < a.token_end && u < doc_.tokens.size(); ++u) {
+        if ((u < c.name_begin || u >= c.name_end) && doc_.tokens[u].upos != Upos::kDet &&
+            doc_.tokens[u].upos != Upos::kPunct)
+          return true;
+      }
+    }
+    return false;
+  }
+
   bool IsDemonymUse(const Candidate& c) const {
     if (c.name_end - c.name_begin != 1) return false;
     std::string_view f = Form(c.name_begin);
@@ -545,7 +563,7 @@ class Recognizer {
     }
     own_evidence_.clear();
     for (Candidate& c : cands_) {
-      if (!c.accepted || c.ids.empty() || AmbiguousStrong(c)) continue;
+      if (!c.accepted || c.ids.empty() || AmbiguousStrong(c) || c.in_actor_name) continue;
       const geo::Entry& e = gaz_.entry(c.ids[0]);
       float w = c.dateline ? 0.5f : 1.0f;
       float added = 0;
@@ -593,7 +611,18 @@ class Recognizer {
     std::vector<std::string> accepted_keys;
     for (size_t i = 0; i < cands_.size(); ++i) {
       Candidate& c = cands_[i];
-      if (IsDemonymUse(c) || InNamedMention(c)) continue;
+      if (IsDemonymUse(c)) continue;
+      if (InNamedMention(c)) {
+        // "the United States President", "Taco Bell Canada": a country,
+        // province or feature inside an actor's name is still a place
+        // mention (kept apart from event locations); a town there is more
+        // often part of the name itself ("Denver District Judge").
+        if (c.strong && !c.dateline && !c.ids.empty() && !GenericName(c) && NameWithinName(c)) {
+          c.accepted = true;
+          c.in_actor_name = true;
+        }
+        continue;
+      }
       if (c.dateline) {
         c.accepted = true;
         continue;
@@ -688,9 +717,9 @@ class Recognizer {
         if (c.accepted || c.dateline || IsDemonymUse(c) || NamesSomethingElse(c)) continue;
         if (doc_.tokens[c.name_begin].upos != Upos::kPropn) continue;
         if (InNamedMention(c) || IsCommonCapitalised(Form(c.name_begin))) continue;
-        bool linked =
-            (i > 0 && cands_[i - 1].accepted && ListGap(cands_[i - 1], c)) ||
-            (i + 1 < cands_.size() && cands_[i + 1].accepted && ListGap(c, cands_[i + 1]));
+        auto place = [&](size_t k) { return cands_[k].accepted && !cands_[k].in_actor_name; };
+        bool linked = (i > 0 && place(i - 1) && ListGap(cands_[i - 1], c)) ||
+                      (i + 1 < cands_.size() && place(i + 1) && ListGap(c, cands_[i + 1]));
         if (linked) {
           c.accepted = true;
           changed = true;
@@ -1178,6 +1207,7 @@ class Recognizer {
       p.end = doc_.tokens[c.span_end - 1].end;
       p.relation = c.relation;
       p.dateline = c.dateline;
+      p.in_actor_name = c.in_actor_name;
       if (c.chosen >= 0) {
         const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(c.chosen));
         p.name = std::string(e.name);

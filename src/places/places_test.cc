@@ -595,6 +595,24 @@ TEST_F(PlacesTest, FrenchConnectorsJoinAName) {
   EXPECT_NEAR(p->lat, 18.54, 0.01);
 }
 
+TEST_F(PlacesTest, CountryInsideAnActorsNameIsAPlaceButNoEventLocation) {
+  // "United States President George W. Bush" is a named actor whose name
+  // holds a country: the country is a place mention, flagged, and never the
+  // event's location.
+  Document doc = Run("United States President George W. Bush visited troops on Monday.");
+  const Place* p = PlaceText(doc, "United States");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(p->in_actor_name);
+  EXPECT_EQ(p->country, "USA");
+  LocationBasis basis = LocationBasis::kNone;
+  LocationOf(doc, "visited", &basis);
+  EXPECT_NE(basis, LocationBasis::kClause);
+  EXPECT_NE(basis, LocationBasis::kSentence);
+  // Elsewhere in the sentence, the place named for the event wins.
+  Document k = Run("United States President George W. Bush visited troops in Kandahar on Monday.");
+  EXPECT_EQ(LocationOf(k, "visited"), "Kandahar");
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
