@@ -657,7 +657,12 @@ class Recognizer {
           const Token& tok = doc_.tokens[t];
           if (IsCapitalised(doc_.Form(tok)) && tok.upos != Upos::kPropn) all_propn = false;
         }
-        if (IsCommonCapitalised(Form(c.name_begin))) continue;
+        // "Saint", "Queen", "New" start titles and phrases; "Saint-Marc",
+        // "Queen Anne's County" are names all the same.
+        const bool hyphenated = c.name_end - c.name_begin >= 3 && Form(c.name_begin + 1) == "-";
+        if (IsCommonCapitalised(Form(c.name_begin)) && !hyphenated &&
+            c.designator == Designator::kNone && !EndsInDesignatorWord(c))
+          continue;
         // "U.N.", "FAO", "CDC": acronyms are organisations, not villages.
         if (c.name_end - c.name_begin == 1 && IsAcronym(Form(c.name_begin))) continue;
         const geo::Entry& top = gaz_.entry(c.ids[0]);
@@ -676,8 +681,15 @@ class Recognizer {
         // noun or verb: a capital or large town called by its own name after
         // a locative preposition is a place all the same ("in New York City",
         // "to Lansing", "in Little Rock").
+        // So is one called by a transliteration ("in Al-Fashir" for El
+        // Fasher: a hyphen or apostrophe makes no common word), and a
+        // multiword one as a verb's argument ("scouring New Orleans").
         bool own_name = NormalizeName(top.name) == NormalizeName(KeyOf(c));
-        if (!c.accepted && !all_propn && !glued && c.prep && own_name &&
+        std::string_view text =
+            doc_.Slice(doc_.tokens[c.name_begin].begin, doc_.tokens[c.name_end - 1].end);
+        bool spelled = own_name || text.find_first_of("-'") != std::string_view::npos;
+        bool placed = c.prep || (argument && c.name_end - c.name_begin >= 2 && own_name);
+        if (!c.accepted && !all_propn && !glued && placed && spelled &&
             (top.feature == "PPLC" || top.population >= options_.bare_town_population))
           c.accepted = true;
         if (!c.accepted && all_propn && c.prep && c.designator != Designator::kNone)
@@ -780,6 +792,13 @@ class Recognizer {
 
   // The name starts a longer name of something else: "West Nile virus", "Mad
   // Cow disease", "US$".
+  // True if the matched name itself ends in "County", "Parish", "District"
+  // ("Queen Anne's County", "Saint Bernard Parish").
+  bool EndsInDesignatorWord(const Candidate& c) const {
+    return c.name_end - c.name_begin >= 2 &&
+           InList(AsciiLower(Form(c.name_end - 1)), {"county", "parish", "district", "province"});
+  }
+
   bool NamesSomethingElse(const Candidate& c) const {
     const Sentence& s = doc_.sentences[c.sentence];
     if (c.name_end < s.token_end) {

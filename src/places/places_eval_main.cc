@@ -3,9 +3,12 @@
 //
 //   build/sitrep_places_eval [--gazetteer build/gazetteer.sgz]
 //       [--corpora ../shared/corpora] [--examples N] [--event-location-only]
+//   build/sitrep_places_eval --text "A sentence or an article."
 //
 // --examples N prints up to N failures of each evaluation (event location:
 // "verb=... gold=... ours=... | sentence"); --event-location-only skips GeoVirus.
+// --text prints the places the stage finds in one text, one per line (for
+// looking into a miss).
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -15,6 +18,7 @@
 #include "events/coder.h"
 #include "geo/gazetteer.h"
 #include "pipeline/analyzer.h"
+#include "places/places.h"
 #include "places/places_eval.h"
 
 int main(int argc, char** argv) {
@@ -23,6 +27,8 @@ int main(int argc, char** argv) {
   std::string corpora = "../shared/corpora";
   int examples = 0;
   bool geovirus = true;
+  std::string text;
+  bool have_text = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--gazetteer" && i + 1 < argc) {
@@ -33,9 +39,12 @@ int main(int argc, char** argv) {
       examples = std::atoi(argv[++i]);
     } else if (a == "--event-location-only") {
       geovirus = false;
+    } else if (a == "--text" && i + 1 < argc) {
+      text = argv[++i];
+      have_text = true;
     } else {
       std::cerr << "usage: sitrep_places_eval [--gazetteer PATH] [--corpora DIR] "
-                   "[--examples N] [--event-location-only]\n";
+                   "[--examples N] [--event-location-only] | --text TEXT\n";
       return 2;
     }
   }
@@ -51,6 +60,26 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::cout << "gazetteer: " << (*gaz)->description() << "\n";
+  if (have_text) {
+    Document doc;
+    doc.id = "text";
+    doc.text = text;
+    places::PlaceStage stage(gaz->get());
+    Status st = (*analyzer)->Analyze(doc);
+    if (st.ok()) st = (*coder)->Code(doc);
+    if (st.ok()) st = stage.Process(doc);
+    if (!st.ok()) {
+      std::cerr << "sitrep_places_eval: " << st.ToString() << "\n";
+      return 1;
+    }
+    for (const Place& p : doc.places) {
+      std::printf("%s\t-> %s %s %s %.4f %.4f%s%s\n", std::string(doc.Slice(p.begin, p.end)).c_str(),
+                  p.name.empty() ? "(unresolved)" : p.name.c_str(), p.country.c_str(),
+                  GeoPrecisionName(p.precision), p.lat, p.lon, p.dateline ? " dateline" : "",
+                  p.in_actor_name ? " in_actor_name" : "");
+    }
+    return 0;
+  }
   int rc = 0;
   auto gv = geovirus ? places::EvalGeoVirus(corpora + "/geovirus/GeoVirus.xml", **gaz, **analyzer,
                                             **coder)

@@ -613,6 +613,20 @@ TEST_F(PlacesTest, CountryInsideAnActorsNameIsAPlaceButNoEventLocation) {
   EXPECT_EQ(LocationOf(k, "visited"), "Kandahar");
 }
 
+TEST_F(PlacesTest, TitleWordsStartingHyphenatedOrMultiwordNames) {
+  // "Saint" opens titles ("Saint Peter"), but "Saint-Marc" is a town.
+  Document doc = Run("A field hospital was set up in Saint-Marc on Monday.");
+  const Place* p = PlaceText(doc, "Saint-Marc");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country, "HTI");
+  // A large town whose first word the tagger reads as an adjective, as a
+  // verb's object: "scouring New Orleans".
+  Document no = Run("Rescue workers are scouring New Orleans for survivors.");
+  const Place* q = PlaceText(no, "New Orleans");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->country, "USA");
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
