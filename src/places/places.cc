@@ -61,87 +61,20 @@ bool IsCalendarWord(std::string_view f) {
 // Capitalised words that are names of villages somewhere but almost never
 // mean one in news text; only used for weak (town-level) candidates.
 bool IsCommonCapitalised(std::string_view f) {
-  return InList(f, {"president",
-                    "minister",
-                    "prime",
-                    "general",
-                    "police",
-                    "army",
-                    "health",
-                    "department",
-                    "ministry",
-                    "state",
-                    "government",
-                    "university",
-                    "hospital",
-                    "reuters",
-                    "news",
-                    "agency",
-                    "council",
-                    "national",
-                    "international",
-                    "united",
-                    "central",
-                    "union",
-                    "party",
-                    "front",
-                    "islamic",
-                    "republic",
-                    "mr",
-                    "mrs",
-                    "ms",
-                    "dr",
-                    "sir",
-                    "saint",
-                    "st",
-                    "god",
-                    "allah",
-                    "the",
-                    "a",
-                    "an",
-                    "this",
-                    "that",
-                    "he",
-                    "she",
-                    "it",
-                    "we",
-                    "they",
-                    "i",
-                    "but",
-                    "and",
-                    "or",
-                    "if",
-                    "as",
-                    "said",
-                    "says",
-                    "officials",
-                    "media",
-                    "court",
-                    "world",
-                    "earth",
-                    "internet",
-                    "twitter",
-                    "facebook",
-                    "god",
-                    "lord",
-                    "king",
-                    "queen",
-                    "prince",
-                    "chief",
-                    "colonel",
-                    "captain",
-                    "major",
-                    "lieutenant",
-                    "sergeant",
-                    "commander",
-                    "governor",
-                    "mayor",
-                    "senator",
-                    "secretary",
-                    "director",
-                    "spokesman",
-                    "spokeswoman",
-                    "leader"});
+  return InList(
+      f, {"president", "minister", "prime", "general", "police", "army", "health", "department",
+          "ministry", "state", "government", "university", "hospital", "reuters", "news", "agency",
+          "council", "national", "international", "united", "central", "union", "party", "front",
+          "islamic", "republic", "mr", "mrs", "ms", "dr", "sir", "saint", "st", "god", "allah",
+          "the", "a", "an", "this", "that", "he", "she", "it", "we", "they", "i", "but", "and",
+          "or", "if", "as", "said", "says", "officials", "media", "court", "world", "earth",
+          "internet", "twitter", "facebook", "god", "lord", "king", "queen", "prince", "chief",
+          "colonel", "captain", "major", "lieutenant", "sergeant", "commander", "governor", "mayor",
+          "senator", "secretary", "director", "spokesman", "spokeswoman", "leader",
+          // Institutions: "the Center for Disease Control", "the
+          // Church of Scientology", "Federal Minister", "Homeland
+          // Security".
+          "center", "centre", "church", "federal", "homeland"});
 }
 
 bool IsCapitalised(std::string_view f) {
@@ -709,6 +642,7 @@ class Recognizer {
     for (Candidate& c : cands_) {
       if (c.accepted || c.ids.empty() || c.dateline) continue;
       if (IsDemonymUse(c) || InNamedMention(c) || GluedToProperNoun(c)) continue;
+      if (NamesSomethingElse(c)) continue;  // "West Nile virus"
       if (doc_.tokens[c.name_begin].upos != Upos::kPropn) continue;
       std::string k = NormalizeName(KeyOf(c));
       if (std::find(accepted_keys.begin(), accepted_keys.end(), k) != accepted_keys.end())
@@ -803,7 +737,8 @@ class Recognizer {
     const Sentence& s = doc_.sentences[c.sentence];
     if (c.name_end < s.token_end) {
       std::string_view f = Form(c.name_end);
-      if (InList(f, {"virus", "fever", "flu", "disease", "strain", "$", "dollar", "dollars"}))
+      if (InList(f, {"virus", "ebolavirus", "fever", "flu", "disease", "strain", "$", "dollar",
+                     "dollars"}))
         return true;
       if (!f.empty() && f[0] == '$') return true;
     }

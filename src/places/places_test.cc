@@ -627,6 +627,17 @@ TEST_F(PlacesTest, TitleWordsStartingHyphenatedOrMultiwordNames) {
   EXPECT_EQ(q->country, "USA");
 }
 
+TEST_F(PlacesTest, NameOfAVirusOrInstitutionIsNoPlace) {
+  // A town accepted once is a place at its other mentions, but not where it
+  // names a virus ("the West Nile virus", "the Reston ebolavirus").
+  Document doc = Run("Cases were reported in Yakima on Monday. The Yakima virus spread quickly.");
+  for (const Place& p : doc.places) EXPECT_EQ(p.sentence, 0u) << doc.Slice(p.begin, p.end);
+  // "Center" opens an institution's name.
+  Document cdc = Run("Samples were sent to the Center for Disease Control in Atlanta.");
+  EXPECT_EQ(PlaceText(cdc, "Center"), nullptr);
+  EXPECT_NE(PlaceText(cdc, "Atlanta"), nullptr);
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
