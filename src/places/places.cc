@@ -741,6 +741,36 @@ class Recognizer {
                      "dollars"}))
         return true;
       if (!f.empty() && f[0] == '$') return true;
+      // A newspaper: "told the New York Times", "the Washington Post".
+      if (IsCapitalised(f) &&
+          InList(f, {"times", "post", "herald", "tribune", "journal", "gazette", "chronicle",
+                     "telegraph", "inquirer", "examiner", "courier", "globe"}))
+        return true;
+    }
+    // A source, not a place: "according to Whitley".
+    const bool noun_after =
+        c.span_end < s.token_end && (doc_.tokens[c.span_end].upos == Upos::kNoun ||
+                                     doc_.tokens[c.span_end].upos == Upos::kPropn ||
+                                     doc_.tokens[c.span_end].upos == Upos::kAdj);
+    if (c.span_begin >= s.token_begin + 2 && EqualsLower(Form(c.span_begin - 1), "to") &&
+        EqualsLower(Form(c.span_begin - 2), "according") && !noun_after)  // not "US officials"
+      return true;
+    // A town's name as the speaker of a statement is a person's: "Paterson
+    // says", "Whitley added" (a capital or a country may speak for its
+    // government: "Washington said").
+    if (!c.strong && c.name_end - c.name_begin == 1) {
+      const Token& tok = doc_.tokens[c.name_begin];
+      const int32_t h = doc_.HeadIndex(s, c.name_begin);
+      bool capital = false;
+      for (uint32_t id : c.ids) capital |= gaz_.entry(id).feature == "PPLC";
+      bool has_case = false;  // "Mark Kitsmore, of Tyler said": misparsed, but a place
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t)
+        has_case |= doc_.HeadIndex(s, t) == static_cast<int32_t>(c.name_begin) &&
+                    doc_.tokens[t].deprel == "case";
+      if (!capital && !has_case && h >= 0 && tok.deprel == "nsubj" &&
+          InList(doc_.tokens[static_cast<uint32_t>(h)].lemma,
+                 {"say", "add", "tell", "claim", "insist", "explain", "note", "warn", "deny"}))
+        return true;
     }
     return false;
   }

@@ -638,6 +638,21 @@ TEST_F(PlacesTest, NameOfAVirusOrInstitutionIsNoPlace) {
   EXPECT_NE(PlaceText(cdc, "Atlanta"), nullptr);
 }
 
+TEST_F(PlacesTest, NewspapersSourcesAndSpeakersAreNoPlaces) {
+  Document doc =
+      Run("Officials in Atlanta told the Atlanta Journal that 12 people died. According to Yakima, "
+          "the outbreak is over. Atlanta health officials agreed.");
+  const uint32_t journal = TokenOf(doc, "Journal");
+  for (const Place& p : doc.places) {
+    EXPECT_NE(doc.Slice(p.begin, p.end), "Yakima");
+    EXPECT_NE(p.token_end, journal) << "the Atlanta Journal is a newspaper";
+  }
+  EXPECT_NE(PlaceText(doc, "Atlanta"), nullptr);  // "in Atlanta"
+  // A town's name speaking is a person: "Yakima said".
+  Document said = Run("Cases were reported in Yakima. Later Yakima said the outbreak was over.");
+  for (const Place& p : said.places) EXPECT_EQ(p.sentence, 0u) << said.Slice(p.begin, p.end);
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
