@@ -820,6 +820,62 @@ int32_t CasualtyVictims(const SentenceView& v, int32_t h) {
   return v.Child(verb, "nummod");
 }
 
+// Whether a phrase under token n says where: an obl/nmod child with
+// in/near/at/on/around/across/outside (or a conjunct with one).
+bool SaysWhere(const SentenceView& v, uint32_t n) {
+  for (uint32_t c : v.kids(n)) {
+    if (!IsNmod(v.rel(c)) && !IsObl(v.rel(c)) && v.rel(c) != "conj") continue;
+    for (std::string_view prep : {"in", "near", "at", "on", "around", "across", "outside"})
+      if (v.HasCase(c, prep)) return true;
+  }
+  return false;
+}
+
+// Whether event noun t is said to happen somewhere, actors unnamed: the
+// subject of an occurrence verb ("Heavy fighting erupted in Tripoli",
+// "clashes continue in Kabani", "clashes take place in Jisr al-Shughour",
+// "fighting broke out near the airport") or of an existential "there was"
+// ("There was heavy fighting in Panjshir"), with a place phrase.
+bool OccursSomewhere(const SentenceView& v, uint32_t t) {
+  if (v.rel(t) != "nsubj" || v.head(t) == kNil) return false;
+  const uint32_t h = static_cast<uint32_t>(v.head(t));
+  const std::string& lemma = v.lemma(h);
+  bool occurs = lemma == "erupt" || lemma == "continue" || lemma == "intensify" ||
+                lemma == "rage" || lemma == "resume" || lemma == "escalate" || lemma == "flare" ||
+                lemma == "spread" || lemma == "occur" || lemma == "ensue";
+  bool where = false;
+  if (lemma == "take") {  // "take place in X": the place phrase may hang on "place"
+    int32_t o = v.Child(h, "obj");
+    occurs = o != kNil && v.lemma(static_cast<uint32_t>(o)) == "place";
+    where = occurs && SaysWhere(v, static_cast<uint32_t>(o));
+  }
+  if (lemma == "break") {
+    int32_t prt = v.Child(h, "compound:prt");
+    occurs = prt != kNil && v.lemma(static_cast<uint32_t>(prt)) == "out";
+  }
+  if (lemma == "be") occurs = v.Child(h, "expl") != kNil;
+  return occurs && (where || SaysWhere(v, h) || SaysWhere(v, t));
+}
+
+// Whether verb h is "leave" with the dead or wounded as its result
+// ("Air operations leave 14 Taliban dead", "the blast left 12 people
+// wounded"): the subject event noun carries the event, like "killed".
+bool LeavesCasualties(const SentenceView& v, uint32_t h) {
+  if (v.lemma(h) != "leave") return false;
+  for (uint32_t c : v.kids(h)) {
+    if (v.rel(c) != "xcomp" && v.rel(c) != "obj") continue;
+    const std::string& l = v.lemma(c);
+    if (l == "dead" || l == "wounded" || l == "injured") return true;
+    for (uint32_t d : v.kids(c)) {
+      const std::string& m = v.lemma(d);
+      if ((v.rel(d) == "amod" || v.rel(d) == "xcomp") &&
+          (m == "dead" || m == "wounded" || m == "injured"))
+        return true;
+    }
+  }
+  return false;
+}
+
 // Whether noun t heads a sentence that is only an event, as a headline or
 // caption is ("Clashes in the countryside of Aleppo", "Fierce shelling in
 // Idlib city and clashes in Jobar"): t is the root, or a conjunct of a root
@@ -836,15 +892,7 @@ bool HeadlineEventNoun(const SentenceView& v, uint32_t t) {
     const Upos u = v.tok(i).upos;
     if (u == Upos::kVerb || u == Upos::kAux) return false;
   }
-  auto says_where = [&](uint32_t n) {
-    for (uint32_t c : v.kids(n)) {
-      if (!IsNmod(v.rel(c)) && v.rel(c) != "conj") continue;
-      for (std::string_view prep : {"in", "near", "at", "on", "around", "across", "outside"})
-        if (v.HasCase(c, prep)) return true;
-    }
-    return false;
-  };
-  return says_where(t) || says_where(head);
+  return SaysWhere(v, t) || SaysWhere(v, head);
 }
 
 // The mention standing for argument token `a`: the one headed by it, else a
@@ -1514,7 +1562,7 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         Root(np->code) <= 20) {
       int32_t vp = w.pred_of_verb[rel_idx(h)];
       bool violent_verb =
-          IsInstrumentVerb(v.lemma(h)) ||
+          IsInstrumentVerb(v.lemma(h)) || LeavesCasualties(v, static_cast<uint32_t>(h)) ||
           (vp != kNil && Root(w.preds[vp].code) >= 18 && Root(w.preds[vp].code) <= 20);
       if (violent_verb) {
         p.kind = PredKind::kInstrument;
@@ -1555,9 +1603,12 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     // Idlib city") reports it, actors unknown, with its place and date: an
     // event noun of contention (CAMEO 14-20) heading a sentence without a
     // verb or copula. So is a noun that names its place ("BIFF killed, 3
-    // soldiers wounded in Maguindanao clash").
+    // soldiers wounded in Maguindanao clash"), and one said to happen
+    // somewhere ("Heavy fighting erupted in Tripoli": OccursSomewhere).
     if (src.empty()) {
-      if (!(HeadlineEventNoun(v, t) || place_modifier) || Root(np->code) < 14) continue;
+      if (!(HeadlineEventNoun(v, t) || place_modifier || OccursSomewhere(v, t)) ||
+          Root(np->code) < 14)
+        continue;
       p.actorless = true;
     }
     p.kind = PredKind::kNoun;
