@@ -625,6 +625,12 @@ class Recognizer {
         if (!c.accepted && !all_propn && !glued && placed && spelled &&
             (top.feature == "PPLC" || top.population >= options_.bare_town_population))
           c.accepted = true;
+        // "based in Oak(NOUN) Brook, Illinois": after a preposition, a name
+        // followed by the province or country that contains one of its
+        // readings is a place whatever the tags of its words.
+        if (!c.accepted && !glued && c.prep && c.name_end - c.name_begin >= 2 &&
+            ContainedByApposition(i))
+          c.accepted = true;
         if (!c.accepted && all_propn && c.prep && c.designator != Designator::kNone)
           c.accepted = true;
         // "in Ain Issa": "Ain" is a village somewhere, but the name goes on.
@@ -812,6 +818,19 @@ class Recognizer {
 
   // The candidate right after "X ," / "X in" that may name X's province or
   // country: "Ariha, Idlib", "Pandi, Bulacan", "Ariha in Idlib province".
+  // True if the apposition after candidate i (Apposition) has a reading
+  // that contains one of i's readings ("Oak Brook, Illinois").
+  bool ContainedByApposition(size_t i) const {
+    const int32_t a = Apposition(i);
+    if (a < 0) return false;
+    for (uint32_t id : cands_[i].ids) {
+      for (uint32_t pid : cands_[static_cast<size_t>(a)].ids) {
+        if (HierarchyBonus(gaz_.entry(id), gaz_.entry(pid)) > 0) return true;
+      }
+    }
+    return false;
+  }
+
   int32_t Apposition(size_t i) const {
     if (i + 1 >= cands_.size()) return -1;
     const Candidate& c = cands_[i];

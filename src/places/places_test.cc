@@ -653,6 +653,14 @@ TEST_F(PlacesTest, NewspapersSourcesAndSpeakersAreNoPlaces) {
   for (const Place& p : said.places) EXPECT_EQ(p.sentence, 0u) << said.Slice(p.begin, p.end);
 }
 
+TEST_F(PlacesTest, TownFollowedByItsStateWhateverItsTags) {
+  // The tagger reads "Oak" as a noun; the state after it says it is a town.
+  Document doc = Run("RC2, a toy company based in Oak Brook, Illinois, issued a recall.");
+  const Place* p = PlaceText(doc, "Oak Brook");
+  ASSERT_NE(p, nullptr);
+  EXPECT_NEAR(p->lat, 41.83, 0.01);
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
