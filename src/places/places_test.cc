@@ -661,6 +661,28 @@ TEST_F(PlacesTest, TownFollowedByItsStateWhateverItsTags) {
   EXPECT_NEAR(p->lat, 41.83, 0.01);
 }
 
+TEST_F(PlacesTest, PluralDesignatorAfterAPairNamesBoth) {
+  // "the Ariha and Kafrzita districts": "districts" makes Ariha a place too.
+  Document doc = Run("Officials quarantined the Ariha and Kafrzita districts on Monday.");
+  bool ariha = false;
+  for (const Place& p : doc.places)
+    ariha |= doc.Slice(p.begin, p.end).find("Ariha") != std::string_view::npos;
+  EXPECT_TRUE(ariha);
+}
+
+TEST_F(PlacesTest, TownNameBeforeAFeatureWordIsNoTown) {
+  // In a story about Ohio, "Idlib Bay" is no bay of the Syrian town: a
+  // feature the gazetteer lacks.
+  Document doc =
+      Run("Wildlife officers in Ohio said on Monday that the birds were found in Idlib Bay.");
+  const Place* p = PlaceText(doc, "Idlib Bay");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(std::isnan(p->lat));
+  // "the slum of X" is a place context like "the streets of X".
+  Document slum = Run("Police raided the slum of Ariha overnight.");
+  EXPECT_NE(PlaceText(slum, "Ariha"), nullptr);
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {

@@ -60,7 +60,7 @@ bool IsPlacePartNoun(std::string_view f) {
           "villages",  "cities",    "provinces", "regions",        "settlements",   "side",
           "sector",    "zone",      "borders",   "frontier",       "hometown",      "half",
           "much",      "most",      "rest",      "swathes",        "swaths",        "city",
-          "town"});
+          "town",      "slum",      "slums",     "shantytown",     "enclave",       "stronghold"});
 }
 
 bool IsDirectionNoun(std::string_view f) {
