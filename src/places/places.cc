@@ -340,7 +340,8 @@ class Recognizer {
         // Kept as text only with strong context, or (decided in Accept) in a
         // list with an accepted place: "in Palauig, Manaoag, Pangasinan".
         c.unknown_ok = (c.designator == Designator::kAdmin || c.designator == Designator::kCity) ||
-                       (c.prep && IsStrongLocativePrep(Form(c.prep_token)));
+                       (c.prep && IsStrongLocativePrep(Form(c.prep_token))) ||
+                       ObjectOfPlaceVerb(c, /*places_only=*/true);
       }
       for (uint32_t id : c.ids) {
         if (IsStrongEntry(gaz_.entry(id))) c.strong = true;
@@ -734,7 +735,10 @@ class Recognizer {
 
   // "captured Birao", "shelled Saraqib": the object of a verb whose objects
   // are places.
-  bool ObjectOfPlaceVerb(const Candidate& c) const {
+  // Only verbs whose objects are places, never people ("shelled", "overran",
+  // "liberated"; not "captured", "attacked"): their unknown object is a
+  // place the gazetteer lacks ("bombed Pooneryn").
+  bool ObjectOfPlaceVerb(const Candidate& c, bool places_only = false) const {
     const Sentence& s = doc_.sentences[c.sentence];
     for (uint32_t t = c.name_begin; t < c.name_end; ++t) {
       const Token& tok = doc_.tokens[t];
@@ -745,6 +749,12 @@ class Recognizer {
       if (ht >= s.token_end) continue;
       const Token& v = doc_.tokens[ht];
       std::string_view l = v.lemma.empty() ? doc_.Form(v) : std::string_view(v.lemma);
+      if (places_only) {
+        if (InList(l, {"shell", "bomb", "bombard", "besiege", "overrun", "liberate", "recapture",
+                       "retake", "storm", "annex", "occupy", "encircle", "invade", "blockade"}))
+          return true;
+        continue;
+      }
       if (IsPlaceVerb(l) && !InList(l, {"destroy", "attack", "hit", "strike", "target", "defend",
                                         "control", "secure"}))
         return true;
@@ -804,13 +814,15 @@ class Recognizer {
   }
 
   // An actor mention (other than a country) covers the name: "Reuters",
-  // "the Observatory".
+  // "the Observatory". The coder's mentions of noun phrases no dictionary
+  // knows (kUnknown: the target of "bombed Pooneryn") do not count.
   bool MentionCovers(const Candidate& c) const {
     for (uint32_t t = c.name_begin; t < c.name_end; ++t) {
       int32_t m = mention_of_token_[t];
       if (m < 0) continue;
       const ActorMention& a = doc_.mentions[m];
-      if (a.kind != ActorMention::Kind::kCountry && a.head >= c.name_begin && a.head < c.name_end)
+      if (a.kind != ActorMention::Kind::kCountry && a.kind != ActorMention::Kind::kUnknown &&
+          a.head >= c.name_begin && a.head < c.name_end)
         return true;
     }
     return false;

@@ -683,6 +683,19 @@ TEST_F(PlacesTest, TownNameBeforeAFeatureWordIsNoTown) {
   EXPECT_NE(PlaceText(slum, "Ariha"), nullptr);
 }
 
+TEST_F(PlacesTest, UnknownObjectOfAPlaceOnlyVerbIsAPlace) {
+  // "bombed Kafrzita": shelling and bombing hit places, so an unknown object
+  // is a place the gazetteer lacks (text, no coordinates) and the event's
+  // location; "captured" also takes people.
+  Document doc = Run("Government jets bombed Kafrzita on Monday.");
+  const Place* p = PlaceText(doc, "Kafrzita");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(std::isnan(p->lat));
+  EXPECT_EQ(LocationOf(doc, "bombed"), "Kafrzita");
+  Document people = Run("Government troops captured Kafrzita on Monday.");
+  EXPECT_EQ(PlaceText(people, "Kafrzita"), nullptr);
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
