@@ -627,7 +627,7 @@ class Recognizer {
         // name ("Cow" is an alternate name of Coquimbo: no).
         const Token& head = doc_.tokens[c.name_end - 1];
         bool argument = DeprelIs(head, "obj") || DeprelIs(head, "obl") || DeprelIs(head, "nmod") ||
-                        DeprelIs(head, "conj");
+                        DeprelIs(head, "conj") || DeprelIs(head, "appos");  // "the capital, Grozny"
         bool bare = (top.feature == "PPLC" || top.population >= options_.bare_town_population) &&
                     (argument || NormalizeName(top.name) == NormalizeName(KeyOf(c)));
         bool evidence = c.prep || c.designator != Designator::kNone || !c.relation.empty() ||
@@ -655,6 +655,11 @@ class Recognizer {
             ContainedByApposition(i))
           c.accepted = true;
         if (!c.accepted && all_propn && c.prep && c.designator != Designator::kNone)
+          c.accepted = true;
+        // "the towns of Tel(NOUN) Hamis", "Dar'a(NOUN) province": a town or
+        // province designator makes the name a place whatever its tags.
+        if (!c.accepted && !glued &&
+            (c.designator == Designator::kCity || c.designator == Designator::kAdmin))
           c.accepted = true;
         // "in Ain Issa": "Ain" is a village somewhere, but the name goes on.
         // With a strong preposition the whole proper-noun run is an unknown place.

@@ -696,6 +696,15 @@ TEST_F(PlacesTest, UnknownObjectOfAPlaceOnlyVerbIsAPlace) {
   EXPECT_EQ(PlaceText(people, "Kafrzita"), nullptr);
 }
 
+TEST_F(PlacesTest, TownInAppositionIsAPlace) {
+  // "the regional capital, Hamah": an apposition is an argument, so a large
+  // town called by another of its names there is a place.
+  Document doc =
+      Run("A police officer was shot dead outside the regional capital, Hamah, on Monday.");
+  EXPECT_NE(PlaceText(doc, "Hamah"), nullptr);
+  EXPECT_EQ(LocationOf(doc, "shot"), "Hamah");
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
