@@ -86,6 +86,28 @@ class PlacesTest : public ::testing::Test {
     return std::string(doc.Slice(p.begin, p.end));
   }
 
+  // Expects `sentence` to have a place with this text whose latitude is `lat`.
+  static void ExpectPlaceAt(const std::string& sentence, std::string_view text, double lat) {
+    Document doc = Run(sentence);
+    const Place* p = PlaceText(doc, text);
+    ASSERT_NE(p, nullptr) << text << " in: " << sentence;
+    EXPECT_NEAR(p->lat, lat, 0.01) << text;
+  }
+  // Expects `doc` to keep a place with this text, unresolved (no coordinates).
+  static void ExpectUnresolvedPlace(const Document& doc, std::string_view text) {
+    const Place* p = PlaceText(doc, text);
+    ASSERT_NE(p, nullptr) << text;
+    EXPECT_TRUE(std::isnan(p->lat)) << text << " at " << p->lat;
+  }
+  // Expects `sentence` to have a place with this text in country `iso3`.
+  static void ExpectPlaceIn(const std::string& sentence, std::string_view text,
+                            std::string_view iso3) {
+    Document doc = Run(sentence);
+    const Place* p = PlaceText(doc, text);
+    ASSERT_NE(p, nullptr) << text << " in: " << sentence;
+    EXPECT_EQ(p->country, iso3) << text;
+  }
+
   static const geo::Gazetteer* gaz_;
   static const Analyzer* analyzer_;
   static const EventCoder* coder_;
@@ -305,10 +327,8 @@ TEST_F(PlacesTest, CountryAliasesAndRegions) {
   EXPECT_EQ(africa->precision, GeoPrecision::kFeature);
   EXPECT_FALSE(std::isnan(africa->lat));
   // A possessive inside a country's name.
-  Document prc = Run("The People's Republic of China sent aid on Monday.");
-  const Place* china = PlaceText(prc, "The People's Republic of China");
-  ASSERT_NE(china, nullptr);
-  EXPECT_EQ(china->country, "CHN");
+  ExpectPlaceIn("The People's Republic of China sent aid on Monday.",
+                "The People's Republic of China", "CHN");
 }
 
 TEST_F(PlacesTest, NationalityModifierIsNoLocation) {
@@ -589,10 +609,7 @@ TEST_F(PlacesTest, GenericProvinceNameAbroadIsUnresolved) {
 }
 
 TEST_F(PlacesTest, FrenchConnectorsJoinAName) {
-  Document doc = Run("Cholera cases rose in Port-au-Prince on Monday.");
-  const Place* p = PlaceText(doc, "Port-au-Prince");
-  ASSERT_NE(p, nullptr);
-  EXPECT_NEAR(p->lat, 18.54, 0.01);
+  ExpectPlaceAt("Cholera cases rose in Port-au-Prince on Monday.", "Port-au-Prince", 18.54);
 }
 
 TEST_F(PlacesTest, CountryInsideAnActorsNameIsAPlaceButNoEventLocation) {
@@ -615,16 +632,10 @@ TEST_F(PlacesTest, CountryInsideAnActorsNameIsAPlaceButNoEventLocation) {
 
 TEST_F(PlacesTest, TitleWordsStartingHyphenatedOrMultiwordNames) {
   // "Saint" opens titles ("Saint Peter"), but "Saint-Marc" is a town.
-  Document doc = Run("A field hospital was set up in Saint-Marc on Monday.");
-  const Place* p = PlaceText(doc, "Saint-Marc");
-  ASSERT_NE(p, nullptr);
-  EXPECT_EQ(p->country, "HTI");
+  ExpectPlaceIn("A field hospital was set up in Saint-Marc on Monday.", "Saint-Marc", "HTI");
   // A large town whose first word the tagger reads as an adjective, as a
   // verb's object: "scouring New Orleans".
-  Document no = Run("Rescue workers are scouring New Orleans for survivors.");
-  const Place* q = PlaceText(no, "New Orleans");
-  ASSERT_NE(q, nullptr);
-  EXPECT_EQ(q->country, "USA");
+  ExpectPlaceIn("Rescue workers are scouring New Orleans for survivors.", "New Orleans", "USA");
 }
 
 TEST_F(PlacesTest, NameOfAVirusOrInstitutionIsNoPlace) {
@@ -655,10 +666,8 @@ TEST_F(PlacesTest, NewspapersSourcesAndSpeakersAreNoPlaces) {
 
 TEST_F(PlacesTest, TownFollowedByItsStateWhateverItsTags) {
   // The tagger reads "Oak" as a noun; the state after it says it is a town.
-  Document doc = Run("RC2, a toy company based in Oak Brook, Illinois, issued a recall.");
-  const Place* p = PlaceText(doc, "Oak Brook");
-  ASSERT_NE(p, nullptr);
-  EXPECT_NEAR(p->lat, 41.83, 0.01);
+  ExpectPlaceAt("RC2, a toy company based in Oak Brook, Illinois, issued a recall.", "Oak Brook",
+                41.83);
 }
 
 TEST_F(PlacesTest, PluralDesignatorAfterAPairNamesBoth) {
@@ -675,9 +684,7 @@ TEST_F(PlacesTest, TownNameBeforeAFeatureWordIsNoTown) {
   // feature the gazetteer lacks.
   Document doc =
       Run("Wildlife officers in Ohio said on Monday that the birds were found in Idlib Bay.");
-  const Place* p = PlaceText(doc, "Idlib Bay");
-  ASSERT_NE(p, nullptr);
-  EXPECT_TRUE(std::isnan(p->lat));
+  ExpectUnresolvedPlace(doc, "Idlib Bay");
   // "the slum of X" is a place context like "the streets of X".
   Document slum = Run("Police raided the slum of Ariha overnight.");
   EXPECT_NE(PlaceText(slum, "Ariha"), nullptr);
@@ -688,9 +695,7 @@ TEST_F(PlacesTest, UnknownObjectOfAPlaceOnlyVerbIsAPlace) {
   // is a place the gazetteer lacks (text, no coordinates) and the event's
   // location; "captured" also takes people.
   Document doc = Run("Government jets bombed Kafrzita on Monday.");
-  const Place* p = PlaceText(doc, "Kafrzita");
-  ASSERT_NE(p, nullptr);
-  EXPECT_TRUE(std::isnan(p->lat));
+  ExpectUnresolvedPlace(doc, "Kafrzita");
   EXPECT_EQ(LocationOf(doc, "bombed"), "Kafrzita");
   Document people = Run("Government troops captured Kafrzita on Monday.");
   EXPECT_EQ(PlaceText(people, "Kafrzita"), nullptr);
