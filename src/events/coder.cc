@@ -1520,7 +1520,11 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       // A proper noun no actor dictionary knows, right before the event noun,
       // is its place in news style ("Kabul blast", "Nangarhar airstrike",
       // "Laghman clash"), not its actor.
-      const bool place_like = v.tok(c).upos == Upos::kPropn && r == "compound" && c + 1 == t &&
+      // Only common nouns of the trigger's phrase may stand between ("Kabul
+      // suicide attack").
+      bool adjacent = c < t && t - c <= 3;
+      for (uint32_t k = c + 1; adjacent && k < t; ++k) adjacent = v.tok(k).upos == Upos::kNoun;
+      const bool place_like = v.tok(c).upos == Upos::kPropn && r == "compound" && adjacent &&
                               w.mention_by_head[c] == kNil && w.mention_covering[c] == kNil;
       place_modifier |= place_like;
       if ((r == "amod" || r == "compound") && !place_like &&
@@ -1583,8 +1587,21 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     // strike" -> 195 with the soldiers as target; so too in headline style
     // ("At least 26 killed in attack") and with "die" ("20 rebels die in
     // clashes").
-    const int32_t victims =
-        IsObl(v.rel(t)) && h != kNil && v.tok(h).upos == Upos::kVerb ? CasualtyVictims(v, h) : kNil;
+    int32_t victims = kNil;
+    if (IsObl(v.rel(t)) && h != kNil && v.tok(h).upos == Upos::kVerb)
+      victims = CasualtyVictims(v, h);
+    // Headline tolls: "Three dead in Kabul suicide attack", "Five wounded in
+    // attack on bus": the casualty adjective modifies the victims.
+    if (IsObl(v.rel(t)) && h != kNil && v.tok(h).upos == Upos::kAdj &&
+        (v.rel(h) == "amod" || v.rel(h) == "conj") && v.head(h) != kNil) {
+      const std::string& adj = v.lemma(static_cast<uint32_t>(h));
+      if (adj == "dead" || adj == "wounded" || adj == "injured" || adj == "killed") {
+        int32_t head = v.head(h);
+        // "Four dead, 56 wounded": the conjunct's own figure, else its head's.
+        if (v.rel(h) == "conj") head = v.head(static_cast<uint32_t>(head));
+        if (head != kNil) victims = head;
+      }
+    }
     if (victims != kNil && Root(np->code) >= 18 && Root(np->code) <= 20 &&
         (v.HasCase(t, "in") || v.HasCase(t, "by")) &&
         ByAgentOf(v, static_cast<uint32_t>(h)) == kNil) {
