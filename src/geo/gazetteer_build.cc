@@ -1402,6 +1402,18 @@ std::unordered_map<std::string, std::pair<double, double>> Builder::ProvinceArea
 }
 
 // "Al-Hasakah Governorate" is also "Al-Hasakah", "Hasakah Governorate" and
+// The short form the press uses for a Spanish "X del Norte" / "X del Sur"
+// ("Agusan Norte", "Lanao Sur", "Zamboanga Norte" in Philippine reports), or
+// "" if `name` has no such ending.
+std::string ShortNorteSurForm(const std::string& name) {
+  for (const char* end : {" del Norte", " del Sur"}) {
+    const size_t n = std::strlen(end);
+    if (name.size() > n + 1 && name.compare(name.size() - n, n, end) == 0)
+      return name.substr(0, name.size() - n) + (end[5] == 'N' ? " Norte" : " Sur");
+  }
+  return "";
+}
+
 // "Hasakah" (a province is named with and without article and suffix): the
 // variants of `key` not yet in `done` become Admin1 keys of province `id`
 // and, when `bare`, names (the key itself is added by AddName); the text's
@@ -1468,6 +1480,8 @@ void Builder::FinishAdmin1() {
     entries_.push_back(std::move(e));
     std::vector<std::string> names = a.names;
     names.push_back(a.display);
+    if (std::string short_form = ShortNorteSurForm(a.display); !short_form.empty())
+      names.push_back(short_form);
     std::set<std::string> admin_keys;
     for (const std::string& n : names) {
       std::string key = AddName(id, n);
@@ -1537,6 +1551,8 @@ void Builder::FinishAdmin2() {
     entries_.push_back(std::move(e));
     AddName(id, name);
     if (!bare.empty()) AddName(id, bare);
+    if (std::string short_form = ShortNorteSurForm(entries_[id].name); !short_form.empty())
+      AddName(id, short_form);
   }
 }
 

@@ -446,7 +446,8 @@ TEST(GazetteerBuild, ProvinceBoxLeavesOutDetachedPlaces) {
 
 // Second-level units (testdata/admin2.json, admin2_places.tsv: our own rows):
 // an entry at the middle of its places, its population the sum of theirs,
-// named with and without "Province of"; none without places; bad rows warned.
+// named with and without "Province of" (and "X Norte" for "X del Norte");
+// none without places; bad rows warned.
 TEST(GazetteerBuild, Admin2FromItsPlaces) {
   BuildSources s;
   s.geonames_tsv = kTestdata + "admin2_places.tsv";
@@ -473,6 +474,10 @@ TEST(GazetteerBuild, Admin2FromItsPlaces) {
   EXPECT_EQ((*g)->Find("Province of Thawrah").size(), 1u);
   EXPECT_EQ(Names(**g, "Tell Abyad District"), std::vector<std::string>{"Tell Abyad District"});
   EXPECT_TRUE((*g)->Find("Empty District").empty());
+  // "X del Norte" is also found by the press's short form "X Norte".
+  std::vector<uint32_t> norte = (*g)->Find("Karama Norte");
+  ASSERT_EQ(norte.size(), 1u);
+  EXPECT_EQ((*g)->entry(norte[0]).name, "Karama del Norte");
   // Without the admin2 file: no second level.
   s.admin2.clear();
   auto plain = Gazetteer::Build(s, &warnings);
