@@ -331,14 +331,16 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
   if (n < 3 || classes[n - 1] == period_class || vbp_class < 0 || vbz_class < 0) return n;
   // A participle after a hyphen is part of a modifier ("US-led raids").
   auto is_verb = [&](size_t j) {
-    return class_verbal[classes[j]] != 0 && !(j > 0 && class_xpos[classes[j - 1]] == "HYPH");
+    return class_verbal[classes[j]] != 0 && !(j > 0 && classes[j - 1] == hyph_class);
   };
   for (size_t i = 1; i + 1 < n; ++i) {
     if (is_verb(i)) return n;
+    if (!class_common_noun[classes[i]] || !class_nominal[classes[i - 1]] || infos[i].dict < 0)
+      continue;
     // The object may open with a quote ('rebels kill "scores"') or follow a
     // particle ("gun down tribal elder").
     size_t obj = i + 1;
-    if (i + 2 < n && (class_xpos[classes[i + 1]] == "``" ||
+    if (i + 2 < n && (classes[i + 1] == open_quote_class ||
                       (infos[i + 1].dict >= 0 && rp_class >= 0 &&
                        HasClass(dict[static_cast<size_t>(infos[i + 1].dict)], rp_class))))
       obj = i + 2;
@@ -346,14 +348,11 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
     // and so does a participle before a noun ("kill suspected gunman").
     const bool participle = (classes[obj] == vbn_class || classes[obj] == vbd_class) &&
                             obj + 1 < n && infos[obj + 1].np_start;
-    const bool object = infos[obj].np_start || class_upos[classes[obj]] == Upos::kNum || participle;
-    if (!class_common_noun[classes[i]] || !class_nominal[classes[i - 1]] || !object ||
-        infos[i].dict < 0)
-      continue;
+    if (!infos[obj].np_start && class_upos[classes[obj]] != Upos::kNum && !participle) continue;
     const DictEntry& e = dict[static_cast<size_t>(infos[i].dict)];
     // A plural form ("plans", "kills") reads as VBZ, a singular one as VBP
     // (seen as VBP or as the base form: "kill" is mostly "to kill" in EWT).
-    const bool plural = class_xpos[classes[i]] == "NNS";
+    const bool plural = classes[i] == nns_class;
     const int want = plural ? vbz_class : vbp_class;
     if (!HasClass(e, want) && (plural || vb_class < 0 || !HasClass(e, vb_class))) continue;
     bool verb_after = false;
@@ -491,7 +490,7 @@ void TaggerModel::BuildIndexes() {
   class_verbal.clear();
   class_singular.clear();
   class_common_noun.clear();
-  vbp_class = vbz_class = rp_class = -1;
+  vbp_class = vbz_class = rp_class = nns_class = open_quote_class = hyph_class = -1;
   vb_class = vbd_class = vbn_class = comma_class = close_quote_class = period_class = -1;
   static const char* const kNpStart[] = {"DT",  "CD", "PRP$", "PDT", "PRP",  "JJ", "JJR",
                                          "JJS", "NN", "NNS",  "NNP", "NNPS", "$",  "WP$"};
@@ -511,6 +510,9 @@ void TaggerModel::BuildIndexes() {
     if (class_upos[k] == Upos::kVerb && x == "VBN") vbn_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kVerb && x == "VB") vb_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kAdp && x == "RP") rp_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kNoun && x == "NNS") nns_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kPunct && x == "``") open_quote_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kPunct && x == "HYPH") hyph_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kVerb && x == "VBP") vbp_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kVerb && x == "VBZ") vbz_class = static_cast<int>(k);
     class_singular.push_back(x == "NN" || x == "NNP" ? 1 : 0);
