@@ -21,6 +21,7 @@ using internal::DesignatorOf;
 using internal::EqualsLower;
 using internal::InList;
 using internal::IsDirectionNoun;
+using internal::IsPlaceOnlyVerb;
 using internal::IsPlacePartNoun;
 using internal::IsPlaceVerb;
 
@@ -341,7 +342,7 @@ class Recognizer {
         // list with an accepted place: "in Palauig, Manaoag, Pangasinan".
         c.unknown_ok = (c.designator == Designator::kAdmin || c.designator == Designator::kCity) ||
                        (c.prep && IsStrongLocativePrep(Form(c.prep_token))) ||
-                       ObjectOfPlaceVerb(c, /*places_only=*/true);
+                       IsPlaceOnlyVerb(GoverningVerbOfObject(c));  // "bombed Pooneryn"
       }
       for (uint32_t id : c.ids) {
         if (IsStrongEntry(gaz_.entry(id))) c.strong = true;
@@ -738,12 +739,9 @@ class Recognizer {
     return true;
   }
 
-  // "captured Birao", "shelled Saraqib": the object of a verb whose objects
-  // are places.
-  // Only verbs whose objects are places, never people ("shelled", "overran",
-  // "liberated"; not "captured", "attacked"): their unknown object is a
-  // place the gazetteer lacks ("bombed Pooneryn").
-  bool ObjectOfPlaceVerb(const Candidate& c, bool places_only = false) const {
+  // The lemma of the verb whose object the name is ("captured Birao" ->
+  // "capture"), or "" if it is no verb's object.
+  std::string_view GoverningVerbOfObject(const Candidate& c) const {
     const Sentence& s = doc_.sentences[c.sentence];
     for (uint32_t t = c.name_begin; t < c.name_end; ++t) {
       const Token& tok = doc_.tokens[t];
@@ -753,22 +751,19 @@ class Recognizer {
       uint32_t ht = s.token_begin + static_cast<uint32_t>(h) - 1;
       if (ht >= s.token_end) continue;
       const Token& v = doc_.tokens[ht];
-      std::string_view l = v.lemma.empty() ? doc_.Form(v) : std::string_view(v.lemma);
-      if (places_only) {
-        if (InList(l, {"shell", "bomb", "bombard", "besiege", "overrun", "liberate", "recapture",
-                       "retake", "storm", "annex", "occupy", "encircle", "invade", "blockade"}))
-          return true;
-        continue;
-      }
-      if (IsPlaceVerb(l) && !InList(l, {"destroy", "attack", "hit", "strike", "target", "defend",
-                                        "control", "secure"}))
-        return true;
+      return v.lemma.empty() ? doc_.Form(v) : std::string_view(v.lemma);
     }
-    return false;
+    return {};
   }
 
-  // The name starts a longer name of something else: "West Nile virus", "Mad
-  // Cow disease", "US$".
+  // "captured Birao", "shelled Saraqib": the object of a verb whose objects
+  // are places.
+  bool ObjectOfPlaceVerb(const Candidate& c) const {
+    std::string_view l = GoverningVerbOfObject(c);
+    return IsPlaceVerb(l) && !InList(l, {"destroy", "attack", "hit", "strike", "target", "defend",
+                                         "control", "secure"});
+  }
+
   // True if the matched name itself ends in "County", "Parish", "District"
   // ("Queen Anne's County", "Saint Bernard Parish").
   bool EndsInDesignatorWord(const Candidate& c) const {
@@ -776,6 +771,9 @@ class Recognizer {
            InList(AsciiLower(Form(c.name_end - 1)), {"county", "parish", "district", "province"});
   }
 
+  // The name starts a longer name of something else ("West Nile virus",
+  // "Mad Cow disease", "US$", "the New York Times"), or stands for a source
+  // or a speaker, not a place ("according to Whitley", "Paterson says").
   bool NamesSomethingElse(const Candidate& c) const {
     const Sentence& s = doc_.sentences[c.sentence];
     if (c.name_end < s.token_end) {
@@ -801,21 +799,23 @@ class Recognizer {
     // A town's name as the speaker of a statement is a person's: "Paterson
     // says", "Whitley added" (a capital or a country may speak for its
     // government: "Washington said").
-    if (!c.strong && c.name_end - c.name_begin == 1) {
-      const Token& tok = doc_.tokens[c.name_begin];
-      const int32_t h = doc_.HeadIndex(s, c.name_begin);
-      bool capital = false;
-      for (uint32_t id : c.ids) capital |= gaz_.entry(id).feature == "PPLC";
-      bool has_case = false;  // "Mark Kitsmore, of Tyler said": misparsed, but a place
-      for (uint32_t t = s.token_begin; t < s.token_end; ++t)
-        has_case |= doc_.HeadIndex(s, t) == static_cast<int32_t>(c.name_begin) &&
-                    doc_.tokens[t].deprel == "case";
-      if (!capital && !has_case && h >= 0 && tok.deprel == "nsubj" &&
-          InList(doc_.tokens[static_cast<uint32_t>(h)].lemma,
-                 {"say", "add", "tell", "claim", "insist", "explain", "note", "warn", "deny"}))
-        return true;
+    if (c.strong || c.name_end - c.name_begin != 1 || doc_.tokens[c.name_begin].deprel != "nsubj")
+      return false;
+    const int32_t h = doc_.HeadIndex(s, c.name_begin);
+    if (h < 0 ||
+        !InList(doc_.tokens[static_cast<uint32_t>(h)].lemma,
+                {"say", "add", "tell", "claim", "insist", "explain", "note", "warn", "deny"}))
+      return false;
+    for (uint32_t id : c.ids) {
+      if (gaz_.entry(id).feature == "PPLC") return false;
     }
-    return false;
+    // "Mark Kitsmore, of Tyler said": misparsed, but a place.
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      if (doc_.HeadIndex(s, t) == static_cast<int32_t>(c.name_begin) &&
+          doc_.tokens[t].deprel == "case")
+        return false;
+    }
+    return true;
   }
 
   // An actor mention (other than a country) covers the name: "Reuters",

@@ -47,6 +47,13 @@ bool IsPlaceVerb(std::string_view l) {
                     "strike",   "target",    "defend",   "control", "secure"});
 }
 
+// Verbs whose objects are places and never people: "shelled Saraqib",
+// "overran Badme", not "captured" or "attacked" (which take people too).
+bool IsPlaceOnlyVerb(std::string_view l) {
+  return InList(l, {"shell", "bomb", "bombard", "besiege", "overrun", "liberate", "recapture",
+                    "retake", "storm", "annex", "occupy", "encircle", "invade", "blockade"});
+}
+
 // Nouns naming a part of a place: "the streets of Kampala", "in Somalia's
 // capital", "the countryside of Aleppo".
 bool IsPlacePartNoun(std::string_view f) {

@@ -19,6 +19,9 @@ enum class Designator : uint8_t { kNone, kAdmin, kCity, kOther };
 Designator DesignatorOf(std::string_view f);
 // Verbs whose objects are usually places: "captured Birao", "shelled Saraqib".
 bool IsPlaceVerb(std::string_view l);
+// The subset of IsPlaceVerb whose objects are never people ("shell",
+// "overrun", "liberate"; not "capture", "attack").
+bool IsPlaceOnlyVerb(std::string_view l);
 // Nouns naming a part of a place: "the streets of Kampala", "in Somalia's
 // capital", "the countryside of Aleppo".
 bool IsPlacePartNoun(std::string_view f);
