@@ -1406,10 +1406,9 @@ std::unordered_map<std::string, std::pair<double, double>> Builder::ProvinceArea
 // ("Agusan Norte", "Lanao Sur", "Zamboanga Norte" in Philippine reports), or
 // "" if `name` has no such ending.
 std::string ShortNorteSurForm(const std::string& name) {
-  for (const char* end : {" del Norte", " del Sur"}) {
-    const size_t n = std::strlen(end);
-    if (name.size() > n + 1 && name.compare(name.size() - n, n, end) == 0)
-      return name.substr(0, name.size() - n) + (end[5] == 'N' ? " Norte" : " Sur");
+  for (std::string_view end : {" del Norte", " del Sur"}) {
+    if (name.size() > end.size() + 1 && name.ends_with(end))
+      return name.substr(0, name.size() - end.size()) + " " + std::string(end.substr(5));
   }
   return "";
 }

@@ -86,26 +86,32 @@ class PlacesTest : public ::testing::Test {
     return std::string(doc.Slice(p.begin, p.end));
   }
 
-  // Expects `sentence` to have a place with this text whose latitude is `lat`.
-  static void ExpectPlaceAt(const std::string& sentence, std::string_view text, double lat) {
-    Document doc = Run(sentence);
+  // Expects `doc` (or `sentence`) to have a place with this text whose
+  // latitude is `lat`.
+  static void ExpectPlaceAt(const Document& doc, std::string_view text, double lat) {
     const Place* p = PlaceText(doc, text);
-    ASSERT_NE(p, nullptr) << text << " in: " << sentence;
+    ASSERT_NE(p, nullptr) << text << " in: " << doc.text;
     EXPECT_NEAR(p->lat, lat, 0.01) << text;
+  }
+  static void ExpectPlaceAt(const std::string& sentence, std::string_view text, double lat) {
+    ExpectPlaceAt(Run(sentence), text, lat);
   }
   // Expects `doc` to keep a place with this text, unresolved (no coordinates).
   static void ExpectUnresolvedPlace(const Document& doc, std::string_view text) {
     const Place* p = PlaceText(doc, text);
     ASSERT_NE(p, nullptr) << text;
-    EXPECT_TRUE(std::isnan(p->lat)) << text << " at " << p->lat;
+    EXPECT_TRUE(std::isnan(p->lat)) << text << " -> " << p->name << " " << p->lat << " " << p->lon
+                                    << " " << GeoPrecisionName(p->precision);
   }
   // Expects `sentence` to have a place with this text in country `iso3`.
+  static void ExpectPlaceIn(const Document& doc, std::string_view text, std::string_view iso3) {
+    const Place* p = PlaceText(doc, text);
+    ASSERT_NE(p, nullptr) << text << " in: " << doc.text;
+    EXPECT_EQ(p->country, iso3) << text;
+  }
   static void ExpectPlaceIn(const std::string& sentence, std::string_view text,
                             std::string_view iso3) {
-    Document doc = Run(sentence);
-    const Place* p = PlaceText(doc, text);
-    ASSERT_NE(p, nullptr) << text << " in: " << sentence;
-    EXPECT_EQ(p->country, iso3) << text;
+    ExpectPlaceIn(Run(sentence), text, iso3);
   }
 
   static const geo::Gazetteer* gaz_;
@@ -560,14 +566,10 @@ TEST_F(PlacesTest, SmallTownAbroadIsNoEvidenceForItself) {
   Document doc =
       Run("Shelling hit Aleppo and Idlib in Syria on Monday. A cafe in Platteville was closed. "
           "Another cafe in Platteville was searched.");
-  const Place* p = PlaceText(doc, "Platteville");
-  ASSERT_NE(p, nullptr);
-  EXPECT_TRUE(std::isnan(p->lat)) << p->lat;
+  ExpectUnresolvedPlace(doc, "Platteville");
   // With the United States named, it is the Wisconsin town.
-  Document us = Run("A cafe in Platteville in the United States was closed on Monday.");
-  const Place* q = PlaceText(us, "Platteville");
-  ASSERT_NE(q, nullptr);
-  EXPECT_NEAR(q->lat, 42.73, 0.01);
+  ExpectPlaceAt("A cafe in Platteville in the United States was closed on Monday.", "Platteville",
+                42.73);
 }
 
 TEST_F(PlacesTest, ParentWithTheTownsReadingWins) {
@@ -577,21 +579,14 @@ TEST_F(PlacesTest, ParentWithTheTownsReadingWins) {
   ASSERT_NE(ga, nullptr);
   EXPECT_EQ(ga->country, "USA");
   EXPECT_EQ(ga->precision, GeoPrecision::kAdmin1);
-  const Place* atl = PlaceText(doc, "Atlanta");
-  ASSERT_NE(atl, nullptr);
-  EXPECT_NEAR(atl->lat, 33.75, 0.01);
+  ExpectPlaceAt(doc, "Atlanta", 33.75);
 }
 
 TEST_F(PlacesTest, TownOutsideTheProvinceTheTextNamesIsUnresolved) {
   // No Platteville in Idlib: the Wisconsin town is not it.
   Document doc = Run("A school in Platteville, Idlib, was shelled on Monday.");
-  const Place* p = PlaceText(doc, "Platteville");
-  ASSERT_NE(p, nullptr);
-  EXPECT_TRUE(std::isnan(p->lat)) << p->name << " " << p->lat << " " << p->lon << " "
-                                  << GeoPrecisionName(p->precision);
-  const Place* idlib = PlaceText(doc, "Idlib");
-  ASSERT_NE(idlib, nullptr);
-  EXPECT_EQ(idlib->country, "SYR");
+  ExpectUnresolvedPlace(doc, "Platteville");
+  ExpectPlaceIn(doc, "Idlib", "SYR");
 }
 
 TEST_F(PlacesTest, GenericProvinceNameAbroadIsUnresolved) {
