@@ -211,10 +211,12 @@ std::vector<uint32_t> Gazetteer::Find(std::string_view name) const {
   if (key.empty()) return ids;
   // The key itself, else with single letters for double ("Marat al-Numan"
   // finds "Ma`arrat an Nu`man"), else without a leading article ("al-Raqqa"
-  // when only "Raqqa" and "Ar Raqqah" are known).
+  // when only "Raqqa" and "Ar Raqqah" are known), else with a glued article
+  // split off ("Deir Ezzor" is "Deir ez-Zor").
   auto [lo, hi] = impl_->Range(impl_->names, key);
   if (lo == hi) {
-    std::string variants[3] = {CollapseDoublesKey(key), StripArticleKey(key), ""};
+    std::string variants[4] = {CollapseDoublesKey(key), StripArticleKey(key), "",
+                               SplitGluedArticlesKey(key)};
     variants[2] = CollapseDoublesKey(variants[1]);
     for (const std::string& v : variants) {
       if (v == key) continue;
@@ -234,6 +236,10 @@ bool Gazetteer::IsPrefix(std::string_view prefix) const {
   auto key_less = [&](const KeyRec& r, std::string_view k) { return impl_->Key(r) < k; };
   auto it = std::lower_bound(t.begin(), t.end(), key, key_less);
   if (it != t.end() && impl_->Key(*it) == key) return true;
+  if (std::string split = SplitGluedArticlesKey(key); split != key) {
+    it = std::lower_bound(t.begin(), t.end(), split, key_less);
+    if (it != t.end() && impl_->Key(*it).starts_with(split)) return true;
+  }
   // Normalised as the start of a longer name, so that a trailing article or
   // a lone "the" is read as one: "deir ez" -> "deir al ", "the" -> "".
   std::string longer = NormalizeName(std::string(prefix) + " x");

@@ -67,6 +67,10 @@ TEST(NormalizeName, FoldsCaseDiacriticsPunctuationAndArticles) {
   EXPECT_EQ(NormalizeName("al-Raqqa"), "al raqqa");
   EXPECT_EQ(NormalizeName("Deir ez-Zor"), "deir al zor");
   EXPECT_EQ(NormalizeName("Deir al-Zor"), "deir al zor");
+  EXPECT_EQ(SplitGluedArticlesKey("deir ezzor"), "deir al zor");
+  EXPECT_EQ(SplitGluedArticlesKey("jisr ashshughur"), "jisr al shughur");
+  EXPECT_EQ(SplitGluedArticlesKey("essen"), "essen");            // the first word stays
+  EXPECT_EQ(SplitGluedArticlesKey("port arthur"), "port arthur");
   EXPECT_EQ(NormalizeName("Dayr az Zawr"), "dayr al zawr");
   EXPECT_EQ(NormalizeName("El Paso"), "al paso");
   EXPECT_EQ(NormalizeName("Ma‘arrat an-Nu‘mān"), "maarrat al numan");
@@ -172,6 +176,12 @@ TEST_F(MiniGazetteerTest, FindsEverySpellingOfRaqqa) {
   // An unknown "al-" spelling falls back to the name without the article.
   EXPECT_EQ(Names(*gaz_, "al-Saraqib"), std::vector<std::string>{"Saraqib"});
   EXPECT_EQ(Names(*gaz_, "as-Saraqib"), std::vector<std::string>{"Saraqib"});
+  // An article glued to the word after it, in any word but the first.
+  EXPECT_EQ(Names(*gaz_, "Deir Ezzor"),
+            (std::vector<std::string>{"Deir ez-Zor", "Deir ez-Zor"}));  // town, province
+  EXPECT_EQ(Names(*gaz_, "Maarrat Annuman"), std::vector<std::string>{"Ma'arrat an Nu'man"});
+  EXPECT_TRUE(gaz_->IsPrefix("Deir Ezzor"));
+  EXPECT_TRUE(gaz_->Find("Ezzor").empty());
 }
 
 TEST_F(MiniGazetteerTest, DeirEzZorSpellingsMeet) {

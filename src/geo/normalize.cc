@@ -2,6 +2,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -172,6 +173,43 @@ std::string CollapseDoublesKey(const std::string& key) {
   for (char c : key) {
     if (!out.empty() && c == out.back() && c >= 'a' && c <= 'z') continue;
     out += c;
+  }
+  return out;
+}
+
+std::string SplitGluedArticlesKey(const std::string& key) {
+  // The article's consonant doubles in the glued form: "ez" + "zor".
+  static constexpr std::string_view kGlued[] = {"ash", "ath", "adh", "at", "ad", "ar", "az",
+                                                "as",  "an",  "et",  "ed", "er", "ez", "es",
+                                                "en",  "esh"};
+  std::string out;
+  out.reserve(key.size() + 8);
+  size_t pos = 0;
+  bool first = true;
+  while (pos < key.size()) {
+    size_t sp = key.find(' ', pos);
+    std::string_view w(key.data() + pos, (sp == std::string::npos ? key.size() : sp) - pos);
+    pos = sp == std::string::npos ? key.size() : sp + 1;
+    if (!out.empty()) out += ' ';
+    std::string_view split;
+    if (!first) {
+      for (std::string_view a : kGlued) {
+        // The article's consonant written again, and at least three letters
+        // after the article: "ez" + "zor", "ash" + "sham".
+        std::string_view rest = w.substr(std::min(a.size(), w.size()));
+        if (w.starts_with(a) && rest.size() >= 3 && rest.starts_with(a.substr(1))) {
+          split = rest;
+          break;
+        }
+      }
+    }
+    first = false;
+    if (split.empty()) {
+      out.append(w);
+    } else {
+      out += "al ";
+      out.append(split);
+    }
   }
   return out;
 }

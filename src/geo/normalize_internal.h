@@ -24,6 +24,12 @@ std::string StripAdminSuffixKey(const std::string& key);
 // "al hasakah" -> "hasakah"; the key itself when it does not start with "al ".
 std::string StripArticleKey(const std::string& key);
 
+// "deir ezzor" -> "deir al zor": an assimilated Arabic article written
+// glued to the word after it (ez-Zor as "Ezzor", an-Nabk as "Annabk", as-Sham
+// as "Assham") in any word but the first; the key itself when it has none.
+// Only a fallback for keys not found as they are: "Essen" is a name.
+std::string SplitGluedArticlesKey(const std::string& key);
+
 // "maarrat al numan" -> "maarat al numan": one letter for each run of the
 // same letter (transliterations of Arabic double consonants at will).
 std::string CollapseDoublesKey(const std::string& key);

@@ -49,6 +49,19 @@ bool IsDirectionAdj(std::string_view f) {
                  "greater"});
 }
 
+// A compass abbreviation of a headline ("S. Afghanistan", "NE Nigeria"),
+// upper case only: its direction word, or "" for anything else.
+std::string_view CompassAbbreviation(std::string_view f) {
+  static constexpr std::pair<std::string_view, std::string_view> kCompass[] = {
+      {"N", "north"},      {"S", "south"},      {"E", "east"},       {"W", "west"},
+      {"NE", "northeast"}, {"NW", "northwest"}, {"SE", "southeast"}, {"SW", "southwest"}};
+  if (f.size() > 1 && f.back() == '.') f.remove_suffix(1);
+  for (const auto& [abbr, word] : kCompass) {
+    if (f == abbr) return word;
+  }
+  return {};
+}
+
 bool IsCalendarWord(std::string_view f) {
   if (f.size() > 1 && f.back() == '.') f.remove_suffix(1);  // "Nov."
   return InList(f,
@@ -106,15 +119,21 @@ bool IsArticleName(std::string_view f) {
   return IsCapitalised(f.substr(dash + 1));
 }
 
-// "UN", "U.N.", "FAO": upper-case letters (and dots) only.
+// "UN", "U.N.", "FAO": upper-case letters (and dots) only; also the
+// ministries' "MoD", "MoI", "DoD": short, upper case at both ends.
 bool IsAcronym(std::string_view f) {
-  int letters = 0;
+  int letters = 0, upper = 0;
   for (char ch : f) {
     if (ch == '.') continue;
-    if (ch < 'A' || ch > 'Z') return false;
+    bool up = ch >= 'A' && ch <= 'Z';
+    if (!up && !(ch >= 'a' && ch <= 'z')) return false;
     ++letters;
+    upper += up ? 1 : 0;
   }
-  return letters >= 2 && letters <= 5;
+  if (letters < 2 || letters > 5) return false;
+  if (upper == letters) return true;
+  return letters >= 3 && upper >= 2 && f.front() >= 'A' && f.front() <= 'Z' && f.back() >= 'A' &&
+         f.back() <= 'Z';
 }
 
 bool IsPunct(const Token& t) { return t.upos == Upos::kPunct; }
@@ -303,6 +322,24 @@ class Recognizer {
     return best;
   }
 
+  // A compass abbreviation at t read as its word before the next name:
+  // "N. Korea" -> "North Korea", "S. Sudan" -> "South Sudan". Returns the
+  // end of the longest such name (t if none).
+  uint32_t CompassNameMatch(uint32_t t, uint32_t end, std::vector<uint32_t>* ids) {
+    std::string name(CompassAbbreviation(Form(t)));
+    uint32_t best = t;
+    for (uint32_t j = t + 1; j < end && j - t < 4 && IsCapitalised(Form(j)); ++j) {
+      name += ' ';
+      name += Form(j);
+      std::vector<uint32_t> found = gaz_.Find(name);
+      if (!found.empty()) {
+        best = j + 1;
+        *ids = std::move(found);
+      }
+    }
+    return best;
+  }
+
   void ScanSentence(uint32_t si) {
     const Sentence& s = doc_.sentences[si];
     uint32_t t = s.token_begin;
@@ -314,6 +351,14 @@ class Recognizer {
       std::vector<uint32_t> ids;
       uint32_t e = LongestMatch(t, s.token_end, &ids);
       bool unknown = false;
+      if (e == t && !CompassAbbreviation(Form(t)).empty()) {
+        // "N. Korea" is North Korea; "S. Afghanistan" the south of a name.
+        e = CompassNameMatch(t, s.token_end, &ids);
+        if (e == t) {
+          ++t;
+          continue;
+        }
+      }
       if (e == t) {
         // Unknown proper-noun run: a candidate only with strong context.
         uint32_t j = t;
@@ -422,6 +467,10 @@ class Recognizer {
         --p;
       } else if (p >= lo && IsDirectionAdj(form(p))) {
         c->relation = AsciiLower(form(p));
+        --p;
+        if (p >= lo && EqualsLower(form(p), "the")) --p;
+      } else if (p >= lo && !CompassAbbreviation(form(p)).empty()) {
+        c->relation = CompassAbbreviation(form(p));
         --p;
         if (p >= lo && EqualsLower(form(p), "the")) --p;
       } else {

@@ -7,8 +7,8 @@
 //
 // --examples N prints up to N failures of each evaluation (event location:
 // "verb=... gold=... ours=... | sentence"); --event-location-only skips GeoVirus.
-// --text prints the places the stage finds in one text, one per line (for
-// looking into a miss).
+// --text prints the places the stage finds in one text, one per line, then
+// each coded event's location and its basis (for looking into a miss).
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -77,6 +77,19 @@ int main(int argc, char** argv) {
                   p.name.empty() ? "(unresolved)" : p.name.c_str(), p.country.c_str(),
                   GeoPrecisionName(p.precision), p.lat, p.lon, p.dateline ? " dateline" : "",
                   p.in_actor_name ? " in_actor_name" : "");
+    }
+    for (const Event& e : doc.events) {
+      std::string where = "(none)";
+      if (e.location >= 0) {
+        const Place& p = doc.places[static_cast<size_t>(e.location)];
+        where = std::string(doc.Slice(p.begin, p.end)) + " = " +
+                (p.name.empty() ? "(unresolved)" : p.name);
+      }
+      std::printf("event %s\t@ %s [%s]\n",
+                  std::string(doc.Slice(doc.tokens[e.trigger_begin].begin,
+                                              doc.tokens[e.trigger_end - 1].end))
+                      .c_str(), where.c_str(),
+                  LocationBasisName(e.location_basis));
     }
     return 0;
   }
