@@ -155,16 +155,33 @@ TEST_F(PlacesTest, DirectionWordsGoToRelation) {
   EXPECT_EQ(q->precision, GeoPrecision::kCountry);
 }
 
+TEST_F(PlacesTest, HeadlineCompassAbbreviations) {
+  Document doc = Run("Taliban fighters killed in S. Afghanistan");
+  const Place* p = PlaceText(doc, "Afghanistan");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->relation, "south");
+  EXPECT_EQ(p->country, "AFG");
+  // Unless the direction is part of the name.
+  ExpectPlaceIn("N. Korea fires two missiles", "N. Korea", "PRK");
+  ExpectPlaceIn("Talks with S. Korea stall", "S. Korea", "KOR");
+}
+
+TEST_F(PlacesTest, MinistryAcronymIsNoPlace) {
+  // "MOD" is an alternate name of Modesto.
+  Document doc = Run("Scores of insurgents killed in operations: MoD");
+  EXPECT_EQ(PlaceText(doc, "MoD"), nullptr);
+}
+
 TEST_F(PlacesTest, TransliterationVariantsResolveToOnePlace) {
   Document doc =
       Run("Jets struck Rakka on Monday. Jets struck al-Raqqa again. Troops entered Ar-Raqqah. "
-          "Shells fell on Deir al-Zor and Deir ez-Zor.");
+          "Shells fell on Deir al-Zor and Deir ez-Zor. Clashes erupted in Deir Ezzor.");
   for (std::string_view name : {"Rakka", "al-Raqqa", "Ar-Raqqah"}) {
     const Place* p = PlaceText(doc, name);
     ASSERT_NE(p, nullptr) << name;
     EXPECT_EQ(p->geonameid, 9000001) << name;
   }
-  for (std::string_view name : {"Deir al-Zor", "Deir ez-Zor"}) {
+  for (std::string_view name : {"Deir al-Zor", "Deir ez-Zor", "Deir Ezzor"}) {
     const Place* p = PlaceText(doc, name);
     ASSERT_NE(p, nullptr) << name;
     EXPECT_EQ(p->geonameid, 9000002) << name;
