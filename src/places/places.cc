@@ -280,12 +280,18 @@ class Recognizer {
   }
 
  private:
-  std::string_view Form(uint32_t t) const { return doc_.Form(doc_.tokens[t]); }
+  // A token's form, without the '#' of a hashtag ("in #Mbengwi").
+  std::string_view Form(uint32_t t) const {
+    std::string_view f = doc_.Form(doc_.tokens[t]);
+    if (f.size() > 1 && f[0] == '#' && std::isalpha(static_cast<unsigned char>(f[1])))
+      f.remove_prefix(1);
+    return f;
+  }
 
   // Can a name start at token t?
   bool CanStart(uint32_t t) const {
     const Token& tok = doc_.tokens[t];
-    std::string_view f = doc_.Form(tok);
+    std::string_view f = Form(t);
     if (!IsCapitalised(f) && !IsArticleName(f)) return false;
     if (tok.upos == Upos::kPunct || tok.upos == Upos::kNum || tok.upos == Upos::kPron ||
         tok.upos == Upos::kDet || tok.upos == Upos::kAdp || tok.upos == Upos::kCconj ||
@@ -661,7 +667,7 @@ class Recognizer {
         bool all_propn = true;
         for (uint32_t t = c.name_begin; t < c.name_end; ++t) {
           const Token& tok = doc_.tokens[t];
-          if (IsCapitalised(doc_.Form(tok)) && tok.upos != Upos::kPropn) all_propn = false;
+          if (IsCapitalised(Form(t)) && tok.upos != Upos::kPropn) all_propn = false;
         }
         // "Saint", "Queen", "New" start titles and phrases; "Saint-Marc",
         // "Queen Anne's County" are names all the same.

@@ -166,6 +166,10 @@ TEST_F(PlacesTest, HeadlineCompassAbbreviations) {
   ExpectPlaceIn("Talks with S. Korea stall", "S. Korea", "KOR");
 }
 
+TEST_F(PlacesTest, HashtagNamesAPlace) {
+  ExpectPlaceIn("Two men were shot dead in #Idlib on Monday.", "#Idlib", "SYR");
+}
+
 TEST_F(PlacesTest, MinistryAcronymIsNoPlace) {
   // "MOD" is an alternate name of Modesto.
   Document doc = Run("Scores of insurgents killed in operations: MoD");
