@@ -212,12 +212,14 @@ std::vector<uint32_t> Gazetteer::Find(std::string_view name) const {
   // The key itself, else with single letters for double ("Marat al-Numan"
   // finds "Ma`arrat an Nu`man"), else without a leading article ("al-Raqqa"
   // when only "Raqqa" and "Ar Raqqah" are known), else with a glued article
-  // split off ("Deir Ezzor" is "Deir ez-Zor").
+  // split off ("Deir Ezzor" is "Deir ez-Zor"), else with u and i for the
+  // vowels transliterations write either way ("Nooristan" is "Nuristan").
   auto [lo, hi] = impl_->Range(impl_->names, key);
   if (lo == hi) {
-    std::string variants[4] = {CollapseDoublesKey(key), StripArticleKey(key), "",
-                               SplitGluedArticlesKey(key)};
+    std::string variants[6] = {CollapseDoublesKey(key), StripArticleKey(key), "",
+                               SplitGluedArticlesKey(key), FoldVowelsKey(key), ""};
     variants[2] = CollapseDoublesKey(variants[1]);
+    variants[5] = FoldVowelsKey(variants[1]);
     for (const std::string& v : variants) {
       if (v == key) continue;
       std::tie(lo, hi) = impl_->Range(impl_->names, v);

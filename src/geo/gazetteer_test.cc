@@ -71,6 +71,10 @@ TEST(NormalizeName, FoldsCaseDiacriticsPunctuationAndArticles) {
   EXPECT_EQ(SplitGluedArticlesKey("jisr ashshughur"), "jisr al shughur");
   EXPECT_EQ(SplitGluedArticlesKey("essen"), "essen");            // the first word stays
   EXPECT_EQ(SplitGluedArticlesKey("port arthur"), "port arthur");
+  EXPECT_EQ(FoldVowelsKey("nooristan"), "nuristan");
+  EXPECT_EQ(FoldVowelsKey("al boukamal"), "al bukamal");
+  EXPECT_EQ(FoldVowelsKey("saraqeb"), "saraqib");
+  EXPECT_EQ(FoldVowelsKey("the times"), "the times");  // short words stay
   EXPECT_EQ(NormalizeName("Dayr az Zawr"), "dayr al zawr");
   EXPECT_EQ(NormalizeName("El Paso"), "al paso");
   EXPECT_EQ(NormalizeName("Ma‘arrat an-Nu‘mān"), "maarrat al numan");
@@ -182,6 +186,9 @@ TEST_F(MiniGazetteerTest, FindsEverySpellingOfRaqqa) {
   EXPECT_EQ(Names(*gaz_, "Maarrat Annuman"), std::vector<std::string>{"Ma'arrat an Nu'man"});
   EXPECT_TRUE(gaz_->IsPrefix("Deir Ezzor"));
   EXPECT_TRUE(gaz_->Find("Ezzor").empty());
+  // Vowels written either way.
+  EXPECT_EQ(Names(*gaz_, "Saraqeb"), std::vector<std::string>{"Saraqib"});
+  EXPECT_EQ(Names(*gaz_, "as-Saraqeb"), std::vector<std::string>{"Saraqib"});
 }
 
 TEST_F(MiniGazetteerTest, DeirEzZorSpellingsMeet) {

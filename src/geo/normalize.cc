@@ -214,6 +214,36 @@ std::string SplitGluedArticlesKey(const std::string& key) {
   return out;
 }
 
+std::string FoldVowelsKey(const std::string& key) {
+  std::string out;
+  out.reserve(key.size());
+  size_t pos = 0;
+  while (pos < key.size()) {
+    size_t sp = key.find(' ', pos);
+    std::string_view w(key.data() + pos, (sp == std::string::npos ? key.size() : sp) - pos);
+    pos = sp == std::string::npos ? key.size() : sp + 1;
+    if (!out.empty()) out += ' ';
+    if (w.size() < 6) {
+      out.append(w);
+      continue;
+    }
+    for (size_t i = 0; i < w.size(); ++i) {
+      char c = w[i];
+      char next = i + 1 < w.size() ? w[i + 1] : '\0';
+      if (c == 'o') {
+        out += 'u';
+        if (next == 'o' || next == 'u') ++i;
+      } else if (c == 'e') {
+        out += 'i';
+        if (next == 'e') ++i;
+      } else {
+        out += c;
+      }
+    }
+  }
+  return out;
+}
+
 std::string StripArticleKey(const std::string& key) {
   return key.size() > 3 && key.starts_with("al ") ? key.substr(3) : key;
 }

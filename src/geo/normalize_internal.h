@@ -30,6 +30,12 @@ std::string StripArticleKey(const std::string& key);
 // Only a fallback for keys not found as they are: "Essen" is a name.
 std::string SplitGluedArticlesKey(const std::string& key);
 
+// "nooristan" -> "nuristan", "bokamal" -> "bukamal": the vowels that
+// transliterations of Arabic, Persian and Pashto write either way (o, oo
+// and ou for u; e and ee for i), in words of six letters or more ("The
+// Times" is no "Timis"). Only a fallback for keys not found as they are.
+std::string FoldVowelsKey(const std::string& key);
+
 // "maarrat al numan" -> "maarat al numan": one letter for each run of the
 // same letter (transliterations of Arabic double consonants at will).
 std::string CollapseDoublesKey(const std::string& key);

@@ -228,8 +228,11 @@ StatusOr<GeoVirusScore> EvalGeoVirus(const std::string& xml_path, const geo::Gaz
       }
       score.exact_tp += exact;
       score.overlap_tp += overlap;
-      if (!overlap && score.examples.size() < 400)
+      if (!overlap && score.examples.size() < 100000)
         score.examples.push_back("FP " + std::string(doc.Slice(b, e)) + " | " +
+                                 Context(doc.text, b, e));
+      else if (!exact && score.examples.size() < 100000)
+        score.examples.push_back("SPAN " + std::string(doc.Slice(b, e)) + " | " +
                                  Context(doc.text, b, e));
     }
     for (size_t g = 0; g < gold.size(); ++g) {
@@ -240,14 +243,14 @@ StatusOr<GeoVirusScore> EvalGeoVirus(const std::string& xml_path, const geo::Gaz
         }
       }
       if (best == nullptr) {
-        if (score.examples.size() < 2000)
+        if (score.examples.size() < 100000)
           score.examples.push_back("FN " + gold[g].name + " | " +
                                    Context(doc.text, gold[g].begin, gold[g].end));
         continue;
       }
       ++score.gold_found_overlap;
       if (std::isnan(best->lat)) {
-        if (score.examples.size() < 2000) score.examples.push_back("UNRESOLVED " + gold[g].name);
+        if (score.examples.size() < 100000) score.examples.push_back("UNRESOLVED " + gold[g].name);
         continue;
       }
       double km = geo::DistanceKm(best->lat, best->lon, gold[g].lat, gold[g].lon);
@@ -270,7 +273,7 @@ StatusOr<GeoVirusScore> EvalGeoVirus(const std::string& xml_path, const geo::Gaz
       if (km <= 161 || km <= radius) ++score.within161_or_area;
       if (km <= 161) {
         ++score.within161;
-      } else if (score.examples.size() < 2000) {
+      } else if (score.examples.size() < 100000) {
         score.examples.push_back("FAR " + gold[g].name + " -> " + best->name + " " + best->country +
                                  " " + std::to_string(static_cast<int>(km)) + " km (" +
                                  GeoPrecisionName(best->precision) + ")");
