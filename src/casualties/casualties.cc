@@ -537,6 +537,19 @@ struct Link {
 
 bool IsTollWord(const View& v, uint32_t t) { return In(v.L(t), {"toll", "tally"}); }
 
+// "bringing / raising / pushing / taking the death toll to 270": a running
+// total. The verb governs the toll word, or (headline parses) comes just
+// before it.
+bool RaisedToll(const View& v, uint32_t toll) {
+  auto raises = [&](uint32_t t) { return In(v.L(t), {"bring", "raise", "push", "take"}); };
+  int64_t h = v.H(toll);
+  if (h >= 0 && raises(static_cast<uint32_t>(h))) return true;
+  for (uint32_t b = toll; b > v.b && b + 4 > toll;) {
+    if (raises(--b)) return true;
+  }
+  return false;
+}
+
 Kind TollKind(const View& v, uint32_t toll) {
   for (uint32_t c : v.K(toll))
     if (In(v.L(c), {"injury", "injured", "wounded"})) return Kind::kInjured;
@@ -622,9 +635,9 @@ std::optional<Link> LinkOf(const View& v, uint32_t q, uint32_t number_first, int
     for (uint32_t c : v.K(h)) {
       if (c == q) continue;
       if ((v.Base(c) == "nsubj" || v.Base(c) == "obj") && IsTollWord(v, c))
-        return Link{TollKind(v, c), c, true, v.L(h) == "bring"};
+        return Link{TollKind(v, c), c, true, RaisedToll(v, c)};
     }
-    if (IsTollWord(v, h)) return Link{TollKind(v, h), h, true, false};
+    if (IsTollWord(v, h)) return Link{TollKind(v, h), h, true, RaisedToll(v, h)};
   }
   // Coordination: "killed 13 soldiers and 4 civilians", "13 soldiers and 4 civilians were killed".
   if (rel == "conj" && In(v.U(h), {Upos::kNoun, Upos::kPropn, Upos::kNum, Upos::kPron}))
@@ -675,10 +688,11 @@ std::optional<Link> LexicalLink(const View& v, uint32_t first, uint32_t noun_end
     if (v.F(p).rfind("kidnap", 0) == 0) return Link{Kind::kAbducted, p};
     if (auto k = StateKind(v, p); k && v.F(first - 1) == "of") return Link{*k, p};
   }
-  // (c) A toll just before: "death toll climbs to six", "death toll passes 150,000".
+  // (c) A toll just before: "death toll climbs to six", "death toll passes 150,000";
+  //     "raising the death toll to 270" is a running total.
   for (uint32_t p = first; p > v.b && p + 5 > first;) {
     --p;
-    if (IsTollWord(v, p)) return Link{TollKind(v, p), p, true, false};
+    if (IsTollWord(v, p)) return Link{TollKind(v, p), p, true, RaisedToll(v, p)};
   }
   return std::nullopt;
 }
@@ -829,6 +843,16 @@ bool Cumulative(const View& v, uint32_t trigger, const Link& link) {
         if (In(v.L(c), {"week", "day", "hour", "month", "year", "decade"}) &&
             v.ChildLemma(c, {"past"}) >= 0)
           return true;
+        // "in 13 days", "over two weeks": a sum over many days (a day's
+        // "in 24 hours" is not)
+        if (In(v.L(c), {"day", "week", "month", "year", "hour"}) &&
+            v.ChildLemma(c, {"in", "over", "within", "during"}) >= 0) {
+          for (uint32_t n : v.K(c)) {
+            if (v.Dep(n) != "nummod") continue;
+            auto value = ReadNumber({std::string_view(v.F(n))});
+            if (value && value->value >= (v.L(c) == "hour" ? 48 : 2)) return true;
+          }
+        }
       }
       if (!In(d, {"ccomp", "parataxis", "advcl", "acl:relcl", "appos", "conj"})) stack.push_back(c);
     }
@@ -1012,9 +1036,23 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
     // Inside "including 4 children" / "among them 4 children": part of another count.
     {
       uint32_t x = noun >= 0 ? static_cast<uint32_t>(noun) : numhead;
-      if (v.ChildLemma(x, {"include", "including", "among"}) >= 0 && v.Base(x) != "nsubj" &&
+      // ("among" on the count itself names the whole: "two were among eight
+      // people killed" counts eight.)
+      if (v.ChildLemma(x, {"include", "including"}) >= 0 && v.Base(x) != "nsubj" &&
           v.Base(x) != "obj")
         continue;
+      // "Two BSF men among eight killed", "two policemen were among the 8
+      // dead": the first count is part of the second.
+      bool part_of_larger = false;
+      for (uint32_t k = last + 1; k < v.e && k < last + 6 && !part_of_larger; ++k) {
+        if (v.U(k) == Upos::kPunct || (v.U(k) == Upos::kVerb && v.L(k) != "be")) break;
+        if (v.F(k) != "among") continue;
+        for (uint32_t j = k + 1; j < v.e && j < k + 4; ++j) {
+          if (v.U(j) == Upos::kNum) part_of_larger = true;
+          if (v.U(j) == Upos::kNoun || v.U(j) == Upos::kVerb) break;
+        }
+      }
+      if (part_of_larger) continue;
       if (first > v.b && In(v.L(first - 1), {"including", "include"})) continue;
       if (first > v.b + 1 && In(v.F(first - 1), {"them", "whom"}) && v.F(first - 2) == "among")
         continue;

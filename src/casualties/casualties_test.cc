@@ -389,6 +389,19 @@ TEST_F(CasualtiesTest, RunningTotalsAreCumulative) {
       EXPECT_EQ(k.event, -1);
     }
   EXPECT_TRUE(saw_total);
+
+  // Raising a toll, and a sum over many days.
+  doc = Run("The attack raised the death toll to 270.");
+  ASSERT_NE(First(doc, Kind::kKilled), nullptr);
+  EXPECT_EQ(First(doc, Kind::kKilled)->count, 270);
+  EXPECT_TRUE(First(doc, Kind::kKilled)->cumulative);
+  doc = Run("Air strikes killed 200 people in 13 days.");
+  ASSERT_NE(First(doc, Kind::kKilled), nullptr);
+  EXPECT_TRUE(First(doc, Kind::kKilled)->cumulative);
+  // One day's figure is not.
+  doc = Run("Gunmen killed 15 people in 24 hours.");
+  ASSERT_NE(First(doc, Kind::kKilled), nullptr);
+  EXPECT_FALSE(First(doc, Kind::kKilled)->cumulative);
 }
 
 TEST_F(CasualtiesTest, RepeatedDeathsAreNotCountedTwice) {
@@ -413,6 +426,15 @@ TEST_F(CasualtiesTest, IncludingIsPartOfTheCount) {
   ASSERT_EQ(doc.casualties.size(), 1u) << doc.casualties.size();
   EXPECT_EQ(doc.casualties[0].count, 13);
   EXPECT_EQ(doc.casualties[0].victims, "people, including 4 children");
+}
+
+TEST_F(CasualtiesTest, AmongIsPartOfTheLargerCount) {
+  for (const char* text : {"Two BSF men among eight killed in Kashmir",
+                           "Two policemen were among eight people killed in the blast."}) {
+    Document doc = Run(text);
+    ASSERT_EQ(doc.casualties.size(), 1u) << text;
+    EXPECT_EQ(doc.casualties[0].count, 8) << text;
+  }
 }
 
 TEST_F(CasualtiesTest, VictimsAndSides) {
