@@ -1520,10 +1520,13 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       // A proper noun no actor dictionary knows, right before the event noun,
       // is its place in news style ("Kabul blast", "Nangarhar airstrike",
       // "Laghman clash"), not its actor.
-      // Only common nouns of the trigger's phrase may stand between ("Kabul
-      // suicide attack").
+      // Only common nouns of the trigger's phrase ("Kabul suicide attack")
+      // and the rest of the name ("Agusan Norte clash") may stand between.
       bool adjacent = c < t && t - c <= 3;
-      for (uint32_t k = c + 1; adjacent && k < t; ++k) adjacent = v.tok(k).upos == Upos::kNoun;
+      for (uint32_t k = c + 1; adjacent && k < t; ++k)
+        adjacent = v.tok(k).upos == Upos::kNoun ||
+                   (v.tok(k).upos == Upos::kPropn && v.head(k) == static_cast<int32_t>(c) &&
+                    (v.rel(k) == "flat" || v.rel(k) == "compound"));
       const bool place_like = v.tok(c).upos == Upos::kPropn && r == "compound" && adjacent &&
                               w.mention_by_head[c] == kNil && w.mention_covering[c] == kNil;
       place_modifier |= place_like;

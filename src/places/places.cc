@@ -1115,16 +1115,17 @@ class Recognizer {
   }
 
   // True if every word of the name is a compass or generic landform word
-  // ("South-West", "Midlands", "Central Plateau").
+  // ("South-West", "Midlands", "Central Plateau", "Federal").
+  static bool IsGenericPlaceWord(std::string_view x) {
+    return x.empty() ||
+           InList(x, {"north",   "south",   "east",      "west",     "northern", "southern",
+                      "eastern", "western", "central",   "centre",   "center",   "middle",
+                      "upper",   "lower",   "far",       "midlands", "plateau",  "coast",
+                      "coastal", "lakes",   "highlands", "lowlands", "islands",  "interior",
+                      "border",  "capital", "federal",   "national", "metropolitan"});
+  }
   bool GenericName(const Candidate& c) const {
-    auto generic = [](std::string_view x) {
-      return x.empty() ||
-             InList(x, {"north",   "south",   "east",      "west",     "northern", "southern",
-                        "eastern", "western", "central",   "centre",   "center",   "middle",
-                        "upper",   "lower",   "far",       "midlands", "plateau",  "coast",
-                        "coastal", "lakes",   "highlands", "lowlands", "islands",  "interior",
-                        "border",  "capital"});
-    };
+    auto generic = [](std::string_view x) { return IsGenericPlaceWord(x); };
     for (uint32_t t = c.name_begin; t < c.name_end; ++t) {
       std::string w = AsciiLower(Form(t));
       if (w == "-" || w == "and" || w == "the") continue;
@@ -1268,7 +1269,8 @@ class Recognizer {
         for (uint32_t id : c.ids) inside |= gaz_.entry(id).country == pe.country;
         if (!inside) c.chosen = -1;
       }
-      // "Fraser Valley" (Canada), "Islington Bay" (New Zealand): a name with
+      // "Fraser Valley" (Canada), "Islington Bay" (New Zealand), "Naga
+      // oilfield" (Libya, not the Philippines): a name with
       // a feature's designator whose readings are all towns or provinces, in
       // a country the story gives no other evidence of, is a feature the
       // gazetteer lacks, not the town. In the story's country the feature
@@ -1276,7 +1278,8 @@ class Recognizer {
       if (c.chosen >= 0 && c.designator == Designator::kOther && c.span_end > c.name_end &&
           InList(Form(c.span_end - 1),
                  {"valley", "plain", "mountains", "desert", "river", "gorge", "peninsula",
-                  "heights", "gulf", "bay", "sea", "lake", "basin"})) {
+                  "heights", "gulf", "bay", "sea", "lake", "basin", "oilfield", "oilfields",
+                  "refinery", "dam"})) {
         bool feature = false;
         for (uint32_t id : c.ids) {
           const geo::Entry& e = gaz_.entry(id);
@@ -1294,7 +1297,16 @@ class Recognizer {
       // Midlands" in an English story is no Zimbabwean province).
       if (c.chosen >= 0 && IsAdminEntry(gaz_.entry(static_cast<uint32_t>(c.chosen))) &&
           !countries_.top.empty() && GenericName(c)) {
-        if (!EvidenceBeyondName(c, NormalizeName(KeyOf(c)))) c.chosen = -1;
+        if (!EvidenceBeyondName(c, NormalizeName(KeyOf(c)))) {
+          c.chosen = -1;
+          // One such word before another name is that name's adjective,
+          // not a place at all: "Federal Govt Soldiers".
+          if (c.name_end - c.name_begin == 1 && c.span_end == c.name_end &&
+              c.span_end < doc_.sentences[c.sentence].token_end &&
+              IsCapitalised(Form(c.span_end)) && !IsGenericPlaceWord(Form(c.span_end)) &&
+              DesignatorOf(Form(c.span_end)) == Designator::kNone)
+            c.accepted = false;
+        }
       }
     }
     ListCoherence();

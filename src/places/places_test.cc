@@ -624,6 +624,19 @@ TEST_F(PlacesTest, GenericProvinceNameAbroadIsUnresolved) {
   EXPECT_EQ(cnw->country, "CMR");
 }
 
+TEST_F(PlacesTest, GenericAdjectiveBeforeANameIsNoPlace) {
+  // Brazil's "Federal District" is also "Federal".
+  Document doc = Run("Mogadishu Explosions Target Federal Govt Soldiers");
+  EXPECT_EQ(PlaceText(doc, "Federal"), nullptr);
+  ExpectPlaceIn(doc, "Mogadishu", "SOM");
+}
+
+TEST_F(PlacesTest, OilfieldNamedLikeATownAbroadIsUnresolved) {
+  // Naga is a Philippine town; the Naga oilfield is in Libya.
+  Document doc = Run("Militias in Libya attacked the Naga oilfield on Monday.");
+  ExpectUnresolvedPlace(doc, "the Naga oilfield");
+}
+
 TEST_F(PlacesTest, FrenchConnectorsJoinAName) {
   ExpectPlaceAt("Cholera cases rose in Port-au-Prince on Monday.", "Port-au-Prince", 18.54);
 }

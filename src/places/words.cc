@@ -32,7 +32,8 @@ Designator DesignatorOf(std::string_view f) {
   }
   if (InList(f, {"valley", "plain",     "mountains", "desert",  "river",    "area",    "border",
                  "gorge",  "peninsula", "island",    "islands", "strip",    "heights", "coast",
-                 "gulf",   "bay",       "sea",       "lake",    "corridor", "basin"})) {
+                 "gulf",   "bay",       "sea",       "lake",    "corridor", "basin",
+                 "oilfield", "oilfields", "refinery", "dam", "crossing"})) {
     return Designator::kOther;
   }
   return Designator::kNone;
