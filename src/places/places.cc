@@ -1326,8 +1326,44 @@ class Recognizer {
     }
   }
 
+  // A name no gazetteer knows, followed by the place that contains it: the
+  // index of that candidate, or -1. "Los Espinos, Zamora", "Cellardyke in
+  // Fife", "Jurin town in Sahl al-Ghab". After a comma only a province,
+  // county, country or feature contains (", Zamora" after a town may be a
+  // list); after "in" a town does too. Not when the next name starts a list
+  // ("Kampungu, Makonono, Kaluamba and Mombo").
+  int32_t ParentOfUnknown(size_t i) const {
+    const Candidate& c = cands_[i];
+    if (!c.ids.empty() || i + 1 >= cands_.size()) return -1;
+    const Candidate& n = cands_[i + 1];
+    if (n.sentence != c.sentence || !n.accepted || n.chosen < 0 || n.dateline) return -1;
+    if (n.span_begin < c.span_end || n.span_begin - c.span_end > 2) return -1;
+    bool comma = false, in = false;
+    for (uint32_t t = c.span_end; t < n.span_begin; ++t) {
+      std::string_view f = Form(t);
+      if (f == ",") {
+        comma = true;
+      } else if (EqualsLower(f, "in")) {
+        in = true;
+      } else if (!EqualsLower(f, "the")) {
+        return -1;
+      }
+    }
+    if (!comma && !in) return -1;
+    const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(n.chosen));
+    bool coarse = IsCountryEntry(e) || IsAdminEntry(e) || IsAdmin2Entry(e) || IsFeatureEntry(e);
+    if (!coarse && !in) return -1;
+    const uint32_t end = doc_.sentences[n.sentence].token_end;
+    if (n.span_end < end && (Form(n.span_end) == "," || EqualsLower(Form(n.span_end), "and")) &&
+        i + 2 < cands_.size() && cands_[i + 2].sentence == n.sentence &&
+        cands_[i + 2].span_begin <= n.span_end + 1 && !in)
+      return -1;
+    return static_cast<int32_t>(i + 1);
+  }
+
   void Emit() {
-    for (const Candidate& c : cands_) {
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      const Candidate& c = cands_[i];
       if (!c.accepted) continue;
       Place p;
       p.sentence = c.sentence;
@@ -1352,6 +1388,21 @@ class Recognizer {
         if (c.ids.size() > 1) conf -= 0.1f;
         if (c.prep || c.designator != Designator::kNone) conf += 0.05f;
         p.confidence = std::min(conf, 0.99f);
+      } else if (int32_t parent = ParentOfUnknown(i); parent >= 0 && !c.dateline) {
+        // Somewhere in the containing place: its point and precision, and
+        // relation "in".
+        const geo::Entry& e =
+            gaz_.entry(static_cast<uint32_t>(cands_[static_cast<size_t>(parent)].chosen));
+        p.name = std::string(e.name);
+        p.country = std::string(e.country);
+        p.admin1 = std::string(e.admin1);
+        p.lat = e.lat;
+        p.lon = e.lon;
+        p.geonameid = e.geonameid;
+        p.feature = std::string(e.feature);
+        p.precision = e.precision;
+        if (p.relation.empty()) p.relation = "in";
+        p.confidence = 0.4f;
       } else {
         p.confidence = c.ids.empty() ? 0.3f : 0.2f;
       }

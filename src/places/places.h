@@ -34,6 +34,9 @@
 //     accepted place, is kept as text with NaN coordinates (precision
 //     kNone); so is a small town (< 20k people, not a capital) that lies in
 //     none of the story's countries (a local name the gazetteer lacks).
+//     An unknown name followed by the place containing it ("Los Espinos,
+//     Zamora", "Cellardyke in Fife") takes that place's point, name and
+//     precision, with relation "in".
 //   - short and former country names ("US", "Britain", "Turkey", "DRC") and
 //     continents / world regions ("Africa", "North America") come from a
 //     small built-in table when the gazetteer lacks them.

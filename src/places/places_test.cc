@@ -233,6 +233,19 @@ TEST_F(PlacesTest, UnknownPlaceStaysAsTextAndKeepsOthers) {
   EXPECT_EQ(LocationOf(doc, "attacked"), "Zarqunabad");
 }
 
+TEST_F(PlacesTest, UnknownPlaceTakesThePointOfThePlaceContainingIt) {
+  Document doc = Run("Gunmen attacked a checkpoint in Zarqunabad, Kandahar province, on Monday.");
+  const Place* u = PlaceText(doc, "Zarqunabad");
+  ASSERT_NE(u, nullptr);
+  EXPECT_EQ(u->name, "Kandahar");
+  EXPECT_EQ(u->precision, GeoPrecision::kAdmin1);
+  EXPECT_EQ(u->relation, "in");
+  EXPECT_EQ(LocationOf(doc, "attacked"), "Zarqunabad");
+  // A list is no hierarchy.
+  Document list = Run("Cholera spread to Zarqunabad, Kandahar and Kabul.");
+  ExpectUnresolvedPlace(list, "Zarqunabad");
+}
+
 TEST_F(PlacesTest, DatelineIsEvidenceNotLocation) {
   Document doc = Run("KABUL (Reuters) - Gunmen attacked a checkpoint in Kandahar on Wednesday.");
   ASSERT_FALSE(doc.places.empty());
