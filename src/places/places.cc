@@ -367,10 +367,15 @@ class Recognizer {
       }
       if (e == t) {
         // Unknown proper-noun run: a candidate only with strong context.
+        // An Arabic article joins it: "Suleiman al-Halabi".
         uint32_t j = t;
-        while (j < s.token_end && doc_.tokens[j].upos == Upos::kPropn && IsCapitalised(Form(j)) &&
-               !IsCalendarWord(Form(j)) && j - t < 4)
+        while (j < s.token_end && j - t < 4 &&
+               ((doc_.tokens[j].upos == Upos::kPropn && IsCapitalised(Form(j)) &&
+                 !IsCalendarWord(Form(j))) ||
+                (j > t && IsArticleName(Form(j)))))
           ++j;
+        // "in #ANDSF artillery": an acronym is an organisation.
+        if (j == t + 1 && IsAcronym(Form(t))) j = t;
         if (j == t || !options_.keep_unknown) {
           ++t;
           continue;
@@ -1328,7 +1333,7 @@ class Recognizer {
 
   // A name no gazetteer knows, followed by the place that contains it: the
   // index of that candidate, or -1. "Los Espinos, Zamora", "Cellardyke in
-  // Fife", "Jurin town in Sahl al-Ghab". After a comma only a province,
+  // Fife", "Jurin town in Sahl al-Ghab", "the Salah al-Din district of Aleppo". After a comma only a province,
   // county, country or feature contains (", Zamora" after a town may be a
   // list); after "in" a town does too. Not when the next name starts a list
   // ("Kampungu, Makonono, Kaluamba and Mombo").
@@ -1339,11 +1344,13 @@ class Recognizer {
     if (n.sentence != c.sentence || !n.accepted || n.chosen < 0 || n.dateline) return -1;
     if (n.span_begin < c.span_end || n.span_begin - c.span_end > 2) return -1;
     bool comma = false, in = false;
+    // "the Suleiman al-Halabi area of Aleppo": "of" after a designator.
+    const bool designated = DesignatorOf(Form(c.span_end - 1)) != Designator::kNone;
     for (uint32_t t = c.span_end; t < n.span_begin; ++t) {
       std::string_view f = Form(t);
       if (f == ",") {
         comma = true;
-      } else if (EqualsLower(f, "in")) {
+      } else if (EqualsLower(f, "in") || (designated && EqualsLower(f, "of"))) {
         in = true;
       } else if (!EqualsLower(f, "the")) {
         return -1;

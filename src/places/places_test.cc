@@ -241,6 +241,14 @@ TEST_F(PlacesTest, UnknownPlaceTakesThePointOfThePlaceContainingIt) {
   EXPECT_EQ(u->precision, GeoPrecision::kAdmin1);
   EXPECT_EQ(u->relation, "in");
   EXPECT_EQ(LocationOf(doc, "attacked"), "Zarqunabad");
+  // An unknown name with an Arabic article, in a district "of" a place.
+  Document area = Run("Violent clashes erupted in the Suleiman al-Halabi area of Aleppo.");
+  const Place* a = PlaceText(area, "the Suleiman al-Halabi area");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->name, "Aleppo");
+  // An unknown acronym is an organisation.
+  Document acronym = Run("Five militants were wounded in #ANDSF artillery fire.");
+  EXPECT_EQ(PlaceText(acronym, "#ANDSF"), nullptr);
   // A list is no hierarchy.
   Document list = Run("Cholera spread to Zarqunabad, Kandahar and Kabul.");
   ExpectUnresolvedPlace(list, "Zarqunabad");
