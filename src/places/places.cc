@@ -446,6 +446,12 @@ class Recognizer {
     if (p >= lo && EqualsLower(form(p), "of") && p - 1 >= lo) {
       std::string_view w = form(p - 1);
       Designator d = DesignatorOf(w);
+      // "the Platteville area of Grant County": the designator is the
+      // previous name's; this one contains it. ("the Aleppo district of
+      // Saraqib" names the district Saraqib.)
+      if (d == Designator::kOther && p - 2 >= lo && IsCapitalised(form(p - 2)) &&
+          doc_.tokens[static_cast<uint32_t>(p - 2)].upos == Upos::kPropn)
+        d = Designator::kNone;
       if (d != Designator::kNone) {
         if (c->designator == Designator::kNone) c->designator = d;
         p -= 2;
@@ -930,6 +936,25 @@ class Recognizer {
     return false;
   }
 
+  // Does candidate k go on as a list ("Parkes, Berry and Wyong", "Kandahar
+  // and Kabul")? Commas and names up to an "and"/"or" and a last name.
+  bool ContinuesAList(size_t k) const {
+    for (size_t j = k; j + 1 < cands_.size(); ++j) {
+      const Candidate& c = cands_[j];
+      const Candidate& n = cands_[j + 1];
+      if (n.sentence != c.sentence) return false;
+      const uint32_t end = doc_.sentences[c.sentence].token_end;
+      uint32_t t = c.span_end;
+      bool comma = t < end && Form(t) == ",";
+      if (comma) ++t;
+      bool conj = t < end && (EqualsLower(Form(t), "and") || EqualsLower(Form(t), "or"));
+      if (conj) ++t;
+      if (n.span_begin != t || (!comma && !conj)) return false;
+      if (conj) return true;
+    }
+    return false;
+  }
+
   int32_t Apposition(size_t i) const {
     if (i + 1 >= cands_.size()) return -1;
     const Candidate& c = cands_[i];
@@ -939,9 +964,13 @@ class Recognizer {
     uint32_t gap_begin = c.span_end;
     uint32_t gap_end = n.span_begin;
     if (gap_end < gap_begin || gap_end - gap_begin > 2) return -1;
+    // "the Rice Lake area of Fulton County": "of" after a designator.
+    const bool designated = DesignatorOf(Form(c.span_end - 1)) != Designator::kNone;
     for (uint32_t t = gap_begin; t < gap_end; ++t) {
       std::string_view f = Form(t);
-      if (f != "," && !EqualsLower(f, "in") && !EqualsLower(f, "the")) return -1;
+      if (f != "," && !EqualsLower(f, "in") && !EqualsLower(f, "the") &&
+          !(designated && EqualsLower(f, "of")))
+        return -1;
     }
     if (gap_end == gap_begin) return -1;
     bool coarse = false;
@@ -949,6 +978,8 @@ class Recognizer {
       const geo::Entry& e = gaz_.entry(id);
       coarse |= IsCountryEntry(e) || IsAdminEntry(e) || IsAdmin2Entry(e);
     }
+    // "in Moonbi, Parkes, Berry and Wyong": a list, not a hierarchy.
+    if (coarse && Form(gap_begin) == "," && ContinuesAList(i + 1)) return -1;
     return coarse ? static_cast<int32_t>(i + 1) : -1;
   }
 
@@ -1203,6 +1234,33 @@ class Recognizer {
             c.by_hierarchy = false;
           }
         }
+        // "Suba, Migori, Homa Bay, Rongo, ..." (Kenyan districts): a town or
+        // province of a list whose other resolved members all lie in one
+        // country, with no reading there, is a place the gazetteer lacks
+        // (not Fiji's capital, "Suba" in an alternate spelling) -- unless the
+        // story gives its own country other evidence.
+        for (size_t k = i; k < j; ++k) {
+          Candidate& c = cands_[k];
+          if (c.chosen < 0) continue;
+          const geo::Entry& own = gaz_.entry(static_cast<uint32_t>(c.chosen));
+          if (IsCountryEntry(own) || IsFeatureEntry(own)) continue;
+          std::string_view country;
+          int others = 0;
+          bool one_country = true;
+          for (size_t o = i; o < j; ++o) {
+            if (o == k || cands_[o].chosen < 0) continue;
+            const geo::Entry& oe = gaz_.entry(static_cast<uint32_t>(cands_[o].chosen));
+            if (IsCountryEntry(oe)) one_country = false;
+            if (country.empty()) country = oe.country;
+            one_country &= oe.country == country;
+            ++others;
+          }
+          if (!one_country || others < 2 || own.country == country) continue;
+          bool there = false;
+          for (uint32_t id : c.ids) there |= gaz_.entry(id).country == country;
+          if (!there && EvidenceOtherThan(own.country, NormalizeName(KeyOf(c))) <= 0.01f)
+            c.chosen = -1;
+        }
       }
       i = j;
     }
@@ -1267,11 +1325,15 @@ class Recognizer {
       }
       // "Stroud, Ontario": a town the text puts in a province or country that
       // none of its readings is in is a place the gazetteer lacks, not the
-      // English Stroud.
+      // English Stroud; so is "the Rice Lake area of Fulton County" (Illinois),
+      // not Rice Lake, Wisconsin.
       if (c.chosen >= 0 && !c.strong && a >= 0 && parent == &cands_[a] && parent->chosen >= 0) {
         const geo::Entry& pe = gaz_.entry(static_cast<uint32_t>(parent->chosen));
         bool inside = pe.country.empty();
-        for (uint32_t id : c.ids) inside |= gaz_.entry(id).country == pe.country;
+        for (uint32_t id : c.ids) {
+          const geo::Entry& e = gaz_.entry(id);
+          inside |= IsCountryEntry(pe) ? e.country == pe.country : HierarchyBonus(e, pe) > 0;
+        }
         if (!inside) c.chosen = -1;
       }
       // "Fraser Valley" (Canada), "Islington Bay" (New Zealand), "Naga
@@ -1331,7 +1393,9 @@ class Recognizer {
     }
   }
 
-  // A name no gazetteer knows, followed by the place that contains it: the
+  // An unresolved name (one no gazetteer knows, or none of whose readings
+  // fits: "the Adhamiyah district of Baghdad"), followed by the place that
+  // contains it: the
   // index of that candidate, or -1. "Los Espinos, Zamora", "Cellardyke in
   // Fife", "Jurin town in Sahl al-Ghab", "the Salah al-Din district of Aleppo". After a comma only a province,
   // county, country or feature contains (", Zamora" after a town may be a
@@ -1339,7 +1403,7 @@ class Recognizer {
   // ("Kampungu, Makonono, Kaluamba and Mombo").
   int32_t ParentOfUnknown(size_t i) const {
     const Candidate& c = cands_[i];
-    if (!c.ids.empty() || i + 1 >= cands_.size()) return -1;
+    if (c.chosen >= 0 || i + 1 >= cands_.size()) return -1;
     const Candidate& n = cands_[i + 1];
     if (n.sentence != c.sentence || !n.accepted || n.chosen < 0 || n.dateline) return -1;
     if (n.span_begin < c.span_end || n.span_begin - c.span_end > 2) return -1;
@@ -1360,11 +1424,7 @@ class Recognizer {
     const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(n.chosen));
     bool coarse = IsCountryEntry(e) || IsAdminEntry(e) || IsAdmin2Entry(e) || IsFeatureEntry(e);
     if (!coarse && !in) return -1;
-    const uint32_t end = doc_.sentences[n.sentence].token_end;
-    if (n.span_end < end && (Form(n.span_end) == "," || EqualsLower(Form(n.span_end), "and")) &&
-        i + 2 < cands_.size() && cands_[i + 2].sentence == n.sentence &&
-        cands_[i + 2].span_begin <= n.span_end + 1 && !in)
-      return -1;
+    if (comma && !in && ContinuesAList(i + 1)) return -1;
     return static_cast<int32_t>(i + 1);
   }
 

@@ -629,6 +629,18 @@ TEST_F(PlacesTest, TownOutsideTheProvinceTheTextNamesIsUnresolved) {
   Document doc = Run("A school in Platteville, Idlib, was shelled on Monday.");
   ExpectUnresolvedPlace(doc, "Platteville");
   ExpectPlaceIn(doc, "Idlib", "SYR");
+  // Named with its province, it is somewhere in that province.
+  Document in_province = Run("A school in Platteville, Idlib province, was shelled on Monday.");
+  const Place* p = PlaceText(in_province, "Platteville");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country, "SYR");
+  EXPECT_EQ(p->precision, GeoPrecision::kAdmin1);
+  EXPECT_EQ(p->relation, "in");
+  // The same in a county of another province.
+  Document county = Run("Ducks were found in the Platteville area of Grant County, Indiana.");
+  const Place* q = PlaceText(county, "the Platteville area");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->relation, "in");
 }
 
 TEST_F(PlacesTest, GenericProvinceNameAbroadIsUnresolved) {
