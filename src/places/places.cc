@@ -1256,6 +1256,11 @@ class Recognizer {
             ++others;
           }
           if (!one_country || others < 2 || own.country == country) continue;
+          // A town called by its own name is what it says ("Hama, Homs and
+          // Kabul"); an alternate spelling or a small town is doubtful.
+          if (NormalizeName(own.name) == NormalizeName(KeyOf(c)) &&
+              own.population >= options_.bare_town_population)
+            continue;
           bool there = false;
           for (uint32_t id : c.ids) there |= gaz_.entry(id).country == country;
           if (!there && EvidenceOtherThan(own.country, NormalizeName(KeyOf(c))) <= 0.01f)

@@ -602,6 +602,16 @@ TEST_F(PlacesTest, ListMembersAreOfOneKind) {
   EXPECT_EQ(t->precision, GeoPrecision::kCity);
 }
 
+TEST_F(PlacesTest, ListMemberAbroadByAnotherSpellingIsUnresolved) {
+  // "Tarabulus" is another spelling of Libya's capital; in a list of Syrian
+  // towns it is a place the gazetteer lacks.
+  Document doc = Run("Cholera spread to Ariha, Saraqib, Hama and Tarabulus on Monday.");
+  ExpectUnresolvedPlace(doc, "Tarabulus");
+  // By its own name, a large town abroad is what it says.
+  Document own = Run("Cholera spread to Ariha, Saraqib, Hama and Kabul on Monday.");
+  ExpectPlaceIn(own, "Kabul", "AFG");
+}
+
 TEST_F(PlacesTest, SmallTownAbroadIsNoEvidenceForItself) {
   // A Syria story naming a small Wisconsin town twice: the town's own
   // mentions do not make the United States one of the story's countries.
