@@ -446,6 +446,10 @@ class Recognizer {
     if (p >= lo && EqualsLower(form(p), "of") && p - 1 >= lo) {
       std::string_view w = form(p - 1);
       Designator d = DesignatorOf(w);
+      // Words that name a town only before "of": "the community of O'Leary"
+      // (but "the Somali community" is no place).
+      if (d == Designator::kNone && InList(w, {"community", "hamlet", "locality", "commune"}))
+        d = Designator::kCity;
       // "the Platteville area of Grant County": the designator is the
       // previous name's; this one contains it. ("the Aleppo district of
       // Saraqib" names the district Saraqib.)
@@ -630,6 +634,23 @@ class Recognizer {
     return false;
   }
 
+  // Is candidate i followed by "in" and a province or country ("Kogelo in
+  // Nyanza province", "Cellardyke in Fife")?
+  bool InNamedProvince(size_t i) const {
+    if (i + 1 >= cands_.size()) return false;
+    const Candidate& c = cands_[i];
+    const Candidate& n = cands_[i + 1];
+    if (n.sentence != c.sentence || n.span_begin != c.span_end + 1 ||
+        !EqualsLower(Form(c.span_end), "in"))
+      return false;
+    if (n.designator == Designator::kAdmin) return true;
+    for (uint32_t id : n.ids) {
+      const geo::Entry& e = gaz_.entry(id);
+      if (IsCountryEntry(e) || IsAdminEntry(e)) return true;
+    }
+    return false;
+  }
+
   void Accept() {
     std::vector<std::string> accepted_keys;
     for (size_t i = 0; i < cands_.size(); ++i) {
@@ -652,8 +673,12 @@ class Recognizer {
       }
       if (NamesSomethingElse(c)) continue;
       if (c.ids.empty()) {
-        // An unknown name with strong context.
-        c.accepted = c.unknown_ok;
+        // An unknown name with strong context, or after to/at and placed "in"
+        // a province or country: "troop to Kogelo in Nyanza province" (not
+        // "died from Ebola in Congo").
+        c.accepted = c.unknown_ok || (c.prep && c.prep_token != UINT32_MAX &&
+                                      InList(Form(c.prep_token), {"to", "at", "towards", "via"}) &&
+                                      InNamedProvince(i));
         continue;
       }
       if (c.strong) {

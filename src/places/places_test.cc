@@ -602,6 +602,21 @@ TEST_F(PlacesTest, ListMembersAreOfOneKind) {
   EXPECT_EQ(t->precision, GeoPrecision::kCity);
 }
 
+TEST_F(PlacesTest, UnknownNamesPlacedByTheirContext) {
+  // After "to", placed in a province.
+  Document doc = Run("Tourists travel to Kogelo in Idlib province every year.");
+  const Place* k = PlaceText(doc, "Kogelo");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->country, "SYR");
+  EXPECT_EQ(k->relation, "in");
+  // Not a cause: "died from Ebola in Syria".
+  Document ebola = Run("Two nurses died from Ebola in Syria.");
+  EXPECT_EQ(PlaceText(ebola, "Ebola"), nullptr);
+  // "the community of X" names a town; "the Somali community" does not.
+  Document community = Run("A goose was found in the community of Zarqunabad last week.");
+  ExpectUnresolvedPlace(community, "Zarqunabad");
+}
+
 TEST_F(PlacesTest, ListMemberAbroadByAnotherSpellingIsUnresolved) {
   // "Tarabulus" is another spelling of Libya's capital; in a list of Syrian
   // towns it is a place the gazetteer lacks.
