@@ -449,6 +449,12 @@ TEST_F(CasualtiesTest, VictimsAndSides) {
   EXPECT_EQ(First(doc, Kind::kKilled)->side, "security");
   doc = Run("Jets bombed the market, killing 7 people.");
   EXPECT_EQ(First(doc, Kind::kKilled)->side, "");  // "people" says nothing of the side
+  // The speakers after a comma are not the arrested.
+  doc = Run("Police opened fire, killing one person and arresting 12, security sources said.");
+  ASSERT_NE(First(doc, Kind::kArrested), nullptr);
+  EXPECT_EQ(First(doc, Kind::kArrested)->count, 12);
+  EXPECT_EQ(First(doc, Kind::kArrested)->victims, "");
+  EXPECT_EQ(First(doc, Kind::kArrested)->side, "");
 }
 
 TEST_F(CasualtiesTest, NotCasualties) {

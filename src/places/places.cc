@@ -62,6 +62,18 @@ std::string_view CompassAbbreviation(std::string_view f) {
   return {};
 }
 
+// A normalised province name without its trailing administrative word:
+// "dili municipality" -> "dili", "kandahar province" -> "kandahar".
+std::string WithoutAdminWord(const std::string& key) {
+  size_t sp = key.rfind(' ');
+  if (sp == std::string::npos) return key;
+  std::string_view last = std::string_view(key).substr(sp + 1);
+  if (InList(last, {"province", "governorate", "region", "state", "oblast", "district",
+                    "prefecture", "county", "department", "emirate", "wilayah", "municipality"}))
+    return key.substr(0, sp);
+  return key;
+}
+
 bool IsCalendarWord(std::string_view f) {
   if (f.size() > 1 && f.back() == '.') f.remove_suffix(1);  // "Nov."
   return InList(f,
@@ -1141,12 +1153,15 @@ class Recognizer {
       }
       if (IsAdminEntry(e)) {
         std::string province = NormalizeName(e.admin1.empty() ? e.name : e.admin1);
+        // "Dili Municipality" is named after Dili.
+        const std::string bare = WithoutAdminWord(province);
         for (uint32_t id : c.ids) {
           const geo::Entry& o = gaz_.entry(id);
-          bool names_it = o.feature == "PPLA" || NormalizeName(o.name) == province;
+          const std::string town = NormalizeName(o.name);
+          bool names_it = o.feature == "PPLA" || town == province || town == bare;
           if (o.feature_class == 'P' && o.country == e.country &&
               ((names_it && NormalizeName(o.admin1) == province) ||
-               (o.feature == "PPLC" && NormalizeName(o.name) == NormalizeName(e.name)))) {
+               (o.feature == "PPLC" && (town == NormalizeName(e.name) || town == bare)))) {
             c.chosen = static_cast<int32_t>(id);
             break;
           }
