@@ -617,6 +617,14 @@ TEST_F(PlacesTest, UnknownNamesPlacedByTheirContext) {
   ExpectUnresolvedPlace(community, "Zarqunabad");
 }
 
+TEST_F(PlacesTest, ProvinceNamedAfterItsCapitalIsTheCapital) {
+  // "Dili Municipality" is Dili's province; "in Dili" is the town.
+  Document doc = Run("Prisoners rioted at a jail in Dili on Monday.");
+  const Place* p = PlaceText(doc, "Dili");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->precision, GeoPrecision::kCity);
+}
+
 TEST_F(PlacesTest, ListMemberAbroadByAnotherSpellingIsUnresolved) {
   // "Tarabulus" is another spelling of Libya's capital; in a list of Syrian
   // towns it is a place the gazetteer lacks.
