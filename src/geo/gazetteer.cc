@@ -216,8 +216,8 @@ std::vector<uint32_t> Gazetteer::Find(std::string_view name) const {
   // vowels transliterations write either way ("Nooristan" is "Nuristan").
   auto [lo, hi] = impl_->Range(impl_->names, key);
   if (lo == hi) {
-    std::string variants[6] = {CollapseDoublesKey(key), StripArticleKey(key), "",
-                               SplitGluedArticlesKey(key), FoldVowelsKey(key), ""};
+    std::string variants[6] = {CollapseDoublesKey(key),    StripArticleKey(key), "",
+                               SplitGluedArticlesKey(key), FoldVowelsKey(key),   ""};
     variants[2] = CollapseDoublesKey(variants[1]);
     variants[5] = FoldVowelsKey(variants[1]);
     for (const std::string& v : variants) {

@@ -69,7 +69,7 @@ TEST(NormalizeName, FoldsCaseDiacriticsPunctuationAndArticles) {
   EXPECT_EQ(NormalizeName("Deir al-Zor"), "deir al zor");
   EXPECT_EQ(SplitGluedArticlesKey("deir ezzor"), "deir al zor");
   EXPECT_EQ(SplitGluedArticlesKey("jisr ashshughur"), "jisr al shughur");
-  EXPECT_EQ(SplitGluedArticlesKey("essen"), "essen");            // the first word stays
+  EXPECT_EQ(SplitGluedArticlesKey("essen"), "essen");  // the first word stays
   EXPECT_EQ(SplitGluedArticlesKey("port arthur"), "port arthur");
   EXPECT_EQ(FoldVowelsKey("nooristan"), "nuristan");
   EXPECT_EQ(FoldVowelsKey("al boukamal"), "al bukamal");

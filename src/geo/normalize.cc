@@ -179,9 +179,8 @@ std::string CollapseDoublesKey(const std::string& key) {
 
 std::string SplitGluedArticlesKey(const std::string& key) {
   // The article's consonant doubles in the glued form: "ez" + "zor".
-  static constexpr std::string_view kGlued[] = {"ash", "ath", "adh", "at", "ad", "ar", "az",
-                                                "as",  "an",  "et",  "ed", "er", "ez", "es",
-                                                "en",  "esh"};
+  static constexpr std::string_view kGlued[] = {"ash", "ath", "adh", "at", "ad", "ar", "az", "as",
+                                                "an",  "et",  "ed",  "er", "ez", "es", "en", "esh"};
   std::string out;
   out.reserve(key.size() + 8);
   size_t pos = 0;

@@ -1194,10 +1194,10 @@ class Recognizer {
   // ("South-West", "Midlands", "Central Plateau", "Federal").
   static bool IsGenericPlaceWord(std::string_view x) {
     return x.empty() ||
-           InList(x, {"north",   "south",   "east",      "west",     "northern", "southern",
-                      "eastern", "western", "central",   "centre",   "center",   "middle",
-                      "upper",   "lower",   "far",       "midlands", "plateau",  "coast",
-                      "coastal", "lakes",   "highlands", "lowlands", "islands",  "interior",
+           InList(x, {"north",   "south",   "east",      "west",     "northern",    "southern",
+                      "eastern", "western", "central",   "centre",   "center",      "middle",
+                      "upper",   "lower",   "far",       "midlands", "plateau",     "coast",
+                      "coastal", "lakes",   "highlands", "lowlands", "islands",     "interior",
                       "border",  "capital", "federal",   "national", "metropolitan"});
   }
   bool GenericName(const Candidate& c) const {
@@ -1388,10 +1388,9 @@ class Recognizer {
       // gazetteer lacks, not the town. In the story's country the feature
       // is likely named after the town and near it ("Salinas Valley").
       if (c.chosen >= 0 && c.designator == Designator::kOther && c.span_end > c.name_end &&
-          InList(Form(c.span_end - 1),
-                 {"valley", "plain", "mountains", "desert", "river", "gorge", "peninsula",
-                  "heights", "gulf", "bay", "sea", "lake", "basin", "oilfield", "oilfields",
-                  "refinery", "dam"})) {
+          InList(Form(c.span_end - 1), {"valley", "plain", "mountains", "desert", "river", "gorge",
+                                        "peninsula", "heights", "gulf", "bay", "sea", "lake",
+                                        "basin", "oilfield", "oilfields", "refinery", "dam"})) {
         bool feature = false;
         for (uint32_t id : c.ids) {
           const geo::Entry& e = gaz_.entry(id);
@@ -1442,9 +1441,9 @@ class Recognizer {
   // fits: "the Adhamiyah district of Baghdad"), followed by the place that
   // contains it: the
   // index of that candidate, or -1. "Los Espinos, Zamora", "Cellardyke in
-  // Fife", "Jurin town in Sahl al-Ghab", "the Salah al-Din district of Aleppo". After a comma only a province,
-  // county, country or feature contains (", Zamora" after a town may be a
-  // list); after "in" a town does too. Not when the next name starts a list
+  // Fife", "Jurin town in Sahl al-Ghab", "the Salah al-Din district of Aleppo". After a comma only
+  // a province, county, country or feature contains (", Zamora" after a town may be a list); after
+  // "in" a town does too. Not when the next name starts a list
   // ("Kampungu, Makonono, Kaluamba and Mombo").
   int32_t ParentOfUnknown(size_t i) const {
     const Candidate& c = cands_[i];

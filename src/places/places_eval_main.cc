@@ -87,9 +87,9 @@ int main(int argc, char** argv) {
       }
       std::printf("event %s\t@ %s [%s]\n",
                   std::string(doc.Slice(doc.tokens[e.trigger_begin].begin,
-                                              doc.tokens[e.trigger_end - 1].end))
-                      .c_str(), where.c_str(),
-                  LocationBasisName(e.location_basis));
+                                        doc.tokens[e.trigger_end - 1].end))
+                      .c_str(),
+                  where.c_str(), LocationBasisName(e.location_basis));
     }
     return 0;
   }

@@ -30,10 +30,11 @@ Designator DesignatorOf(std::string_view f) {
                  "port", "airport", "base"})) {
     return Designator::kCity;
   }
-  if (InList(f, {"valley", "plain",     "mountains", "desert",  "river",    "area",    "border",
-                 "gorge",  "peninsula", "island",    "islands", "strip",    "heights", "coast",
-                 "gulf",   "bay",       "sea",       "lake",    "corridor", "basin",
-                 "oilfield", "oilfields", "refinery", "dam", "crossing"})) {
+  if (InList(f,
+             {"valley",    "plain",     "mountains", "desert",  "river",    "area",    "border",
+              "gorge",     "peninsula", "island",    "islands", "strip",    "heights", "coast",
+              "gulf",      "bay",       "sea",       "lake",    "corridor", "basin",   "oilfield",
+              "oilfields", "refinery",  "dam",       "crossing"})) {
     return Designator::kOther;
   }
   return Designator::kNone;
