@@ -127,7 +127,9 @@ int RunServe(const CommonFlags& f, const ServeFlags& s) {
     std::lock_guard<std::mutex> lock(mu);
     done = true;
   }
-  pthread_kill(waiter.native_handle(), SIGTERM);  // wakes sigwait if still waiting
+  // Wakes the waiter's sigwait, which waits for exactly this signal: it ends
+  // the thread's wait, not the thread.
+  pthread_kill(waiter.native_handle(), SIGTERM);  // NOLINT(bugprone-bad-signal-to-kill-thread)
   waiter.join();
   server->reset();
   if (!run.ok()) return Fatal(run);

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cli/coding_commands.h"
+#include "core/strings.h"
 #include "pipeline/runner.h"
 #include "store/export.h"
 
@@ -33,7 +34,7 @@ StatusOr<std::vector<double>> Numbers(const std::string& flag, const std::string
       used = 0;
     }
     if (used == 0 || used != cell.size()) {
-      return InvalidArgumentError(flag + ": not a number: \"" + cell + "\"");
+      return InvalidArgumentError(StrCat({flag, ": not a number: \"", cell, "\""}));
     }
     out.push_back(v);
   }

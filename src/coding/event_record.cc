@@ -327,7 +327,7 @@ std::vector<nlohmann::ordered_json> EventRecorder::Records(const Document& doc,
     j["reported_by"] = (e.reported_by >= 0 && static_cast<size_t>(e.reported_by) < ids.size())
                            ? json(ids[e.reported_by])
                            : json(nullptr);
-    j["confidence"] = static_cast<double>(static_cast<int>(e.confidence * 100 + 0.5)) / 100.0;
+    j["confidence"] = static_cast<double>(std::lround(e.confidence * 100)) / 100.0;
     j["coder"] = std::string(coder);
     j["issues"] = e.issues;
     out.push_back(std::move(j));
@@ -358,7 +358,7 @@ std::string SummaryTable(const std::vector<nlohmann::ordered_json>& records) {
     std::string date = "-";
     if (auto d = r.find("date"); d != r.end() && d->is_object()) date = Str(*d, "value");
     std::string ev = Str(r, "cameo") + " " + Str(r, "cameo_label");
-    if (r.value("negated", false)) ev = "NOT " + ev;
+    if (r.value("negated", false)) ev.insert(0, "NOT ");
     std::string modality = Str(r, "modality");
     if (!modality.empty() && modality != "factual") ev += " [" + modality + "]";
     if (auto t = r.find("trigger"); t != r.end() && t->is_object()) {

@@ -25,4 +25,13 @@ std::string_view TrimSpace(std::string_view s) {
   return s;
 }
 
+std::string StrCat(std::initializer_list<std::string_view> parts) {
+  size_t n = 0;
+  for (std::string_view p : parts) n += p.size();
+  std::string out;
+  out.reserve(n);
+  for (std::string_view p : parts) out.append(p);
+  return out;
+}
+
 }  // namespace sitrep

@@ -4,9 +4,12 @@
 //   SplitOn("190\tattack\t\t4", '\t')  => {"190", "attack", "", "4"}
 //   SplitOn("", '\t')                  => {""}
 //   TrimSpace(" Kandahar\r\n")         => "Kandahar"
+//   StrCat({path, ":", std::to_string(line), ": ", why})  => one allocation
 #ifndef SITREP_CORE_STRINGS_H_
 #define SITREP_CORE_STRINGS_H_
 
+#include <initializer_list>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +22,10 @@ std::string_view TrimSpace(std::string_view s);
 // The fields of `s` between occurrences of `sep`, empty fields kept; views
 // into `s`, which must outlive them.
 std::vector<std::string_view> SplitOn(std::string_view s, char sep);
+
+// The parts joined, with one allocation ("a + b + c" makes a temporary per
+// "+"): for messages built in loops and per-row keys.
+std::string StrCat(std::initializer_list<std::string_view> parts);
 
 }  // namespace sitrep
 

@@ -23,5 +23,12 @@ TEST(TrimSpaceTest, StripsAsciiWhitespaceAtBothEnds) {
   EXPECT_EQ(TrimSpace("\xC2\xA0x"), "\xC2\xA0x");  // not Unicode spaces
 }
 
+TEST(StrCatTest, JoinsParts) {
+  EXPECT_EQ(StrCat({"doc ", std::to_string(7), ": ", "bad date"}), "doc 7: bad date");
+  EXPECT_EQ(StrCat({}), "");
+  std::string a = "x";
+  EXPECT_EQ(StrCat({a, "", a}), "xx");
+}
+
 }  // namespace
 }  // namespace sitrep

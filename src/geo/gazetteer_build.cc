@@ -1030,7 +1030,7 @@ Status Builder::ReadGeoNames(const std::string& path) {
       ++unknown_cc_[cc];
     }
     std::string admin1_code(f[10]), admin2_code(f[11]);
-    std::string admin1_full = cc + "." + admin1_code;
+    std::string admin1_full = StrCat({cc, ".", admin1_code});
     std::vector<std::string_view> alternates = SplitOn(f[3], ',');
     if (cls == 'A' && code == "ADM1") {  // full dump: the province itself
       Admin1Info& a = admin1_[admin1_full];
@@ -1065,7 +1065,7 @@ Status Builder::ReadGeoNames(const std::string& path) {
     // The same town in the admin names' snapshot gives its codes there.
     if (cls == 'P' && !admin_towns_.empty()) {
       RecodeFromAdminTowns(cc, pk, f[1], f[2], lat, lon, &admin1_code, &admin2_code);
-      admin1_full = cc + "." + admin1_code;
+      admin1_full = StrCat({cc, ".", admin1_code});
     }
     BEntry e;
     e.geonameid = id;
@@ -1099,7 +1099,7 @@ Status Builder::ReadGeoNames(const std::string& path) {
         agg.pop += static_cast<double>(pop);
         agg.members.push_back(eid);
         if (!admin2_.empty() && !admin2_code.empty()) {
-          Admin1Agg& agg2 = admin2_agg_[admin1_full + "." + admin2_code];
+          Admin1Agg& agg2 = admin2_agg_[StrCat({admin1_full, ".", admin2_code})];
           agg2.pop += static_cast<double>(pop);
           agg2.members.push_back(eid);
         }
@@ -1423,7 +1423,7 @@ void Builder::AddProvinceKeys(uint32_t id, const std::string& iso3, const std::s
                                StripArticleKey(StripAdminSuffixKey(key))}) {
     if (k.empty() || !done->insert(k).second) continue;
     if (bare && k != key) keys_.push_back({k, id, 0});
-    admin1_keys_.push_back({iso3 + "\t" + k, id, entries_[id].score});
+    admin1_keys_.push_back({StrCat({iso3, "\t", k}), id, entries_[id].score});
     if (StripAdminSuffixKey(k) != k) continue;
     for (const char* suffix : {" province", " governorate", " region", " state", " oblast"}) {
       keys_.push_back({k + suffix, id, 0});

@@ -995,7 +995,7 @@ bool SentenceState::Transform(int upper_vp, const CodedEvent& lower, CodedEvent*
     }
     return "";
   };
-  auto strip = [](std::string c) {
+  auto strip = [](const std::string& c) {
     size_t colon = c.find(':');
     return colon == std::string::npos ? c : c.substr(0, colon);
   };

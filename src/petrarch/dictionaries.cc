@@ -1,5 +1,6 @@
 #include "petrarch/dictionaries.h"
 #include "core/binary_io.h"
+#include "core/strings.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -965,14 +966,14 @@ StatusOr<DictionaryFiles> ReadPetrConfig(const std::string& ini_path, const std:
       else if (key == "issuefile_name")
         files.issues = resolve(value);
       else
-        files.warnings.push_back(base + ":" + std::to_string(number) +
-                                 ": unknown dictionary option '" + key + "'");
+        files.warnings.push_back(
+            StrCat({base, ":", std::to_string(number), ": unknown dictionary option '", key, "'"}));
     } else if (section == "[Options]") {
       bool known = false;
       for (const char* k : kKnownOptions) known = known || key == k;
       if (!known) {
-        files.warnings.push_back(base + ":" + std::to_string(number) + ": unknown option '" + key +
-                                 "'");
+        files.warnings.push_back(
+            StrCat({base, ":", std::to_string(number), ": unknown option '", key, "'"}));
         continue;
       }
       files.options.emplace_back(key, value);

@@ -14,6 +14,7 @@
 #include "petrarch/records.h"
 #include "pipeline/analyzer.h"
 #ifdef SITREP_HAVE_TREECONV
+#include "core/strings.h"
 #include "treeconv/to_ptb.h"
 #endif
 
@@ -250,9 +251,9 @@ StatusOr<ValidateResult> RunValidation(const ValidateOptions& options, std::ostr
     CoderConfig config;
     for (const auto& [k, v] : r.config) {
       Status st = config.Set(k, v);
-      if (!st.ok() && reported_options.insert(k + "=" + v).second)
-        result.warnings.push_back(options.records_path + ":" + std::to_string(r.line) + ": " +
-                                  st.message());
+      if (!st.ok() && reported_options.insert(StrCat({k, "=", v})).second)
+        result.warnings.push_back(
+            StrCat({options.records_path, ":", std::to_string(r.line), ": ", st.message()}));
     }
     Coded coded = runner.CodeRecord(r, config);
     RecordOutcome outcome = JudgeRecord(r.id, r.expected, coded.events, coded.error);

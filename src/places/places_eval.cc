@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/strings.h"
 #include "places/places.h"
 
 namespace sitrep::places {
@@ -423,9 +424,9 @@ StatusOr<EventLocationScore> EvalEventLocation(const std::string& zip_path,
       std::string basis = loc.basis == LocationBasis::kClause     ? "clause"
                           : loc.basis == LocationBasis::kSentence ? "sentence"
                                                                   : "none";
-      score.examples.push_back("verb=" + std::string(doc.Slice(verb.first, verb.second)) +
-                               " gold=" + g + " ours=" + ours + " (" + basis + ") places=[" + all +
-                               "] | " + doc.text);
+      score.examples.push_back(
+          StrCat({"verb=", doc.Slice(verb.first, verb.second), " gold=", g, " ours=", ours, " (",
+                  basis, ") places=[", all, "] | ", doc.text}));
     }
   }
   if (score.records == 0) return DataLossError(zip_path + ": no RELABEL records");

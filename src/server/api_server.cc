@@ -45,7 +45,7 @@ const char* ReasonText(int status) {
 void Fill(const Response& from, httplib::Response& to) {
   to.status = from.status;
   for (const auto& [name, value] : from.headers) to.set_header(name, value);
-  to.set_content(from.body, from.content_type.c_str());
+  to.set_content(from.body, from.content_type);
 }
 
 }  // namespace
@@ -110,7 +110,7 @@ ApiServer::ApiServer(std::unique_ptr<ApiHandler> handler)
         return httplib::Server::HandlerResponse::Handled;
       }));
   http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+      [](const httplib::Request&, httplib::Response& res, const std::exception_ptr& ep) {
         std::string what = "internal error";
         try {
           if (ep) std::rethrow_exception(ep);

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/paths.h"
+#include "core/strings.h"
 
 namespace sitrep::store {
 namespace {
@@ -114,7 +115,7 @@ StatusOr<std::unique_ptr<CountryTable>> CountryTable::Load(const std::string& pa
     std::string cell;
     while (std::getline(ss, cell, '\t')) f.push_back(cell);
     auto warn = [&](const std::string& why) {
-      table->warnings_.push_back(path + ":" + std::to_string(n) + ": " + why);
+      table->warnings_.push_back(StrCat({path, ":", std::to_string(n), ": ", why}));
     };
     if (f.size() != 4) {
       warn("expected 4 tab-separated columns, got " + std::to_string(f.size()));

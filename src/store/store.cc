@@ -16,6 +16,7 @@
 #include <variant>
 
 #include "core/binary_io.h"
+#include "core/strings.h"
 #include "store/event_row.h"
 #include "store/merge.h"
 #include "store/pg_store.h"
@@ -510,6 +511,7 @@ class Merger {
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return keys[a].day_lo < keys[b].day_lo; });
     std::vector<MergeKey> sorted;
+    sorted.reserve(order.size());
     for (size_t i : order) sorted.push_back(keys[i]);
     std::vector<int> cluster = ClusterKeys(sorted, params_);
     std::map<int, int64_t> incident_of = {{0, incident}};
@@ -1044,7 +1046,7 @@ Status SqliteStore::IngestBatch(const std::vector<DocumentRecords>& batch,
       }
       if (!problem.empty()) {
         ++st.rejected;
-        st.errors.push_back("doc " + id + ": " + problem);
+        st.errors.push_back(StrCat({"doc ", id, ": ", problem}));
         continue;
       }
       std::vector<std::string> dumps;
