@@ -1472,6 +1472,18 @@ class Recognizer {
     return static_cast<int32_t>(i + 1);
   }
 
+  // The gazetteer entry's name, codes, point and precision on a place.
+  static void SetEntry(const geo::Entry& e, Place* p) {
+    p->name = std::string(e.name);
+    p->country = std::string(e.country);
+    p->admin1 = std::string(e.admin1);
+    p->lat = e.lat;
+    p->lon = e.lon;
+    p->geonameid = e.geonameid;
+    p->feature = std::string(e.feature);
+    p->precision = e.precision;
+  }
+
   void Emit() {
     for (size_t i = 0; i < cands_.size(); ++i) {
       const Candidate& c = cands_[i];
@@ -1486,15 +1498,7 @@ class Recognizer {
       p.dateline = c.dateline;
       p.in_actor_name = c.in_actor_name;
       if (c.chosen >= 0) {
-        const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(c.chosen));
-        p.name = std::string(e.name);
-        p.country = std::string(e.country);
-        p.admin1 = std::string(e.admin1);
-        p.lat = e.lat;
-        p.lon = e.lon;
-        p.geonameid = e.geonameid;
-        p.feature = std::string(e.feature);
-        p.precision = e.precision;
+        SetEntry(gaz_.entry(static_cast<uint32_t>(c.chosen)), &p);
         float conf = c.strong ? 0.9f : 0.7f;
         if (c.ids.size() > 1) conf -= 0.1f;
         if (c.prep || c.designator != Designator::kNone) conf += 0.05f;
@@ -1502,16 +1506,7 @@ class Recognizer {
       } else if (int32_t parent = ParentOfUnknown(i); parent >= 0 && !c.dateline) {
         // Somewhere in the containing place: its point and precision, and
         // relation "in".
-        const geo::Entry& e =
-            gaz_.entry(static_cast<uint32_t>(cands_[static_cast<size_t>(parent)].chosen));
-        p.name = std::string(e.name);
-        p.country = std::string(e.country);
-        p.admin1 = std::string(e.admin1);
-        p.lat = e.lat;
-        p.lon = e.lon;
-        p.geonameid = e.geonameid;
-        p.feature = std::string(e.feature);
-        p.precision = e.precision;
+        SetEntry(gaz_.entry(static_cast<uint32_t>(cands_[static_cast<size_t>(parent)].chosen)), &p);
         if (p.relation.empty()) p.relation = "in";
         p.confidence = 0.4f;
       } else {

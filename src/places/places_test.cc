@@ -103,6 +103,16 @@ class PlacesTest : public ::testing::Test {
     EXPECT_TRUE(std::isnan(p->lat)) << text << " -> " << p->name << " " << p->lat << " " << p->lon
                                     << " " << GeoPrecisionName(p->precision);
   }
+  // Expects `doc` to place `text` somewhere inside the gazetteer place
+  // `name` (relation "in"), at that place's `precision`.
+  static void ExpectPlaceInside(const Document& doc, std::string_view text, std::string_view name,
+                                GeoPrecision precision) {
+    const Place* p = PlaceText(doc, text);
+    ASSERT_NE(p, nullptr) << text << " in: " << doc.text;
+    EXPECT_EQ(p->name, name) << text;
+    EXPECT_EQ(p->precision, precision) << text;
+    EXPECT_EQ(p->relation, "in") << text;
+  }
   // Expects `sentence` to have a place with this text in country `iso3`.
   static void ExpectPlaceIn(const Document& doc, std::string_view text, std::string_view iso3) {
     const Place* p = PlaceText(doc, text);
@@ -235,17 +245,11 @@ TEST_F(PlacesTest, UnknownPlaceStaysAsTextAndKeepsOthers) {
 
 TEST_F(PlacesTest, UnknownPlaceTakesThePointOfThePlaceContainingIt) {
   Document doc = Run("Gunmen attacked a checkpoint in Zarqunabad, Kandahar province, on Monday.");
-  const Place* u = PlaceText(doc, "Zarqunabad");
-  ASSERT_NE(u, nullptr);
-  EXPECT_EQ(u->name, "Kandahar");
-  EXPECT_EQ(u->precision, GeoPrecision::kAdmin1);
-  EXPECT_EQ(u->relation, "in");
+  ExpectPlaceInside(doc, "Zarqunabad", "Kandahar", GeoPrecision::kAdmin1);
   EXPECT_EQ(LocationOf(doc, "attacked"), "Zarqunabad");
   // An unknown name with an Arabic article, in a district "of" a place.
   Document area = Run("Violent clashes erupted in the Suleiman al-Halabi area of Aleppo.");
-  const Place* a = PlaceText(area, "the Suleiman al-Halabi area");
-  ASSERT_NE(a, nullptr);
-  EXPECT_EQ(a->name, "Aleppo");
+  ExpectPlaceInside(area, "the Suleiman al-Halabi area", "Aleppo", GeoPrecision::kAdmin1);
   // An unknown acronym is an organisation.
   Document acronym = Run("Five militants were wounded in #ANDSF artillery fire.");
   EXPECT_EQ(PlaceText(acronym, "#ANDSF"), nullptr);
@@ -605,10 +609,7 @@ TEST_F(PlacesTest, ListMembersAreOfOneKind) {
 TEST_F(PlacesTest, UnknownNamesPlacedByTheirContext) {
   // After "to", placed in a province.
   Document doc = Run("Tourists travel to Kogelo in Idlib province every year.");
-  const Place* k = PlaceText(doc, "Kogelo");
-  ASSERT_NE(k, nullptr);
-  EXPECT_EQ(k->country, "SYR");
-  EXPECT_EQ(k->relation, "in");
+  ExpectPlaceInside(doc, "Kogelo", "Idlib", GeoPrecision::kAdmin1);
   // Not a cause: "died from Ebola in Syria".
   Document ebola = Run("Two nurses died from Ebola in Syria.");
   EXPECT_EQ(PlaceText(ebola, "Ebola"), nullptr);
@@ -664,16 +665,10 @@ TEST_F(PlacesTest, TownOutsideTheProvinceTheTextNamesIsUnresolved) {
   ExpectPlaceIn(doc, "Idlib", "SYR");
   // Named with its province, it is somewhere in that province.
   Document in_province = Run("A school in Platteville, Idlib province, was shelled on Monday.");
-  const Place* p = PlaceText(in_province, "Platteville");
-  ASSERT_NE(p, nullptr);
-  EXPECT_EQ(p->country, "SYR");
-  EXPECT_EQ(p->precision, GeoPrecision::kAdmin1);
-  EXPECT_EQ(p->relation, "in");
+  ExpectPlaceInside(in_province, "Platteville", "Idlib", GeoPrecision::kAdmin1);
   // The same in a county of another province.
   Document county = Run("Ducks were found in the Platteville area of Grant County, Indiana.");
-  const Place* q = PlaceText(county, "the Platteville area");
-  ASSERT_NE(q, nullptr);
-  EXPECT_EQ(q->relation, "in");
+  ExpectPlaceInside(county, "the Platteville area", "Grant County", GeoPrecision::kFeature);
 }
 
 TEST_F(PlacesTest, GenericProvinceNameAbroadIsUnresolved) {
