@@ -256,6 +256,8 @@ TEST_F(PlacesTest, UnknownPlaceTakesThePointOfThePlaceContainingIt) {
   // A list is no hierarchy.
   Document list = Run("Cholera spread to Zarqunabad, Kandahar and Kabul.");
   ExpectUnresolvedPlace(list, "Zarqunabad");
+  Document states = Run("Cholera spread to Zarqunabad, Indiana and Illinois.");
+  ExpectUnresolvedPlace(states, "Zarqunabad");
 }
 
 TEST_F(PlacesTest, DatelineIsEvidenceNotLocation) {
@@ -666,6 +668,9 @@ TEST_F(PlacesTest, TownOutsideTheProvinceTheTextNamesIsUnresolved) {
   // Named with its province, it is somewhere in that province.
   Document in_province = Run("A school in Platteville, Idlib province, was shelled on Monday.");
   ExpectPlaceInside(in_province, "Platteville", "Idlib", GeoPrecision::kAdmin1);
+  // A list is no hierarchy: Indiana does not contain Platteville here.
+  Document list = Run("Cases were found in Platteville, Indiana, Ohio and Illinois.");
+  ExpectPlaceIn(list, "Platteville", "USA");
   // The same in a county of another province.
   Document county = Run("Ducks were found in the Platteville area of Grant County, Indiana.");
   ExpectPlaceInside(county, "the Platteville area", "Grant County", GeoPrecision::kFeature);
