@@ -540,6 +540,16 @@ class Recognizer {
     return false;
   }
 
+  // True if c's name is exactly a named actor's mention: "from Taliban" is
+  // the group, not the Turkish village that has "Taliban" among its names.
+  bool IsNamedMention(const Candidate& c) const {
+    int32_t m = mention_of_token_[c.name_begin];
+    if (m < 0) return false;
+    const ActorMention& a = doc_.mentions[m];
+    return a.kind == ActorMention::Kind::kNamed && a.token_end >= c.name_end &&
+           a.token_begin <= c.name_begin;
+  }
+
   // True if a named mention around c has words of its own besides
   // determiners: "the United States President", not "the EU" (the actor
   // itself, an organisation).
@@ -684,6 +694,7 @@ class Recognizer {
         continue;
       }
       if (NamesSomethingElse(c)) continue;
+      if (!c.strong && IsNamedMention(c)) continue;
       if (c.ids.empty()) {
         // An unknown name with strong context, or after to/at and placed "in"
         // a province or country: "troop to Kogelo in Nyanza province" (not

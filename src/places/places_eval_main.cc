@@ -8,7 +8,8 @@
 // --examples N prints up to N failures of each evaluation (event location:
 // "verb=... gold=... ours=... | sentence"); --event-location-only skips GeoVirus.
 // --text prints the places the stage finds in one text, one per line, then
-// each coded event's location and its basis (for looking into a miss).
+// the actor mentions (code and kind) and each coded event's location and its
+// basis (for looking into a miss).
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -77,6 +78,13 @@ int main(int argc, char** argv) {
                   p.name.empty() ? "(unresolved)" : p.name.c_str(), p.country.c_str(),
                   GeoPrecisionName(p.precision), p.lat, p.lon, p.dateline ? " dateline" : "",
                   p.in_actor_name ? " in_actor_name" : "");
+    }
+    for (const ActorMention& m : doc.mentions) {
+      std::printf("actor %s\t%s kind %d\n",
+                  std::string(doc.Slice(doc.tokens[m.token_begin].begin,
+                                        doc.tokens[m.token_end - 1].end))
+                      .c_str(),
+                  m.code.c_str(), static_cast<int>(m.kind));
     }
     for (const Event& e : doc.events) {
       std::string where = "(none)";

@@ -180,6 +180,12 @@ TEST_F(PlacesTest, HashtagNamesAPlace) {
   ExpectPlaceIn("Two men were shot dead in #Idlib on Monday.", "#Idlib", "SYR");
 }
 
+TEST_F(PlacesTest, NamedActorIsNoTown) {
+  // "Taliban" is also an alternate name of a Turkish village.
+  Document doc = Run("Afghan forces retook the district from Taliban on Monday.");
+  EXPECT_EQ(PlaceText(doc, "Taliban"), nullptr);
+}
+
 TEST_F(PlacesTest, MinistryAcronymIsNoPlace) {
   // "MOD" is an alternate name of Modesto.
   Document doc = Run("Scores of insurgents killed in operations: MoD");
