@@ -80,11 +80,11 @@ int main(int argc, char** argv) {
                   p.in_actor_name ? " in_actor_name" : "");
     }
     for (const ActorMention& m : doc.mentions) {
-      std::printf("actor %s\t%s kind %d\n",
-                  std::string(doc.Slice(doc.tokens[m.token_begin].begin,
-                                        doc.tokens[m.token_end - 1].end))
-                      .c_str(),
-                  m.code.c_str(), static_cast<int>(m.kind));
+      std::printf(
+          "actor %s\t%s kind %d\n",
+          std::string(doc.Slice(doc.tokens[m.token_begin].begin, doc.tokens[m.token_end - 1].end))
+              .c_str(),
+          m.code.c_str(), static_cast<int>(m.kind));
     }
     for (const Event& e : doc.events) {
       std::string where = "(none)";
