@@ -1197,21 +1197,27 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
       auto [lo, hi] = VictimsSpan(v, n, det >= 0 && det < n ? static_cast<uint32_t>(det) + 1 : 0);
       if (hi <= lo) continue;
       // A list of single people: "a husband, his wife and their baby" = 3.
+      // Members with a number count on their own ("a judge, his son and two
+      // guards": 2 here, 2 for the guards).
       if (count == 1) {
         std::vector<uint32_t> stack = {n}, list;
-        bool all_single = true;
-        while (!stack.empty() && list.size() < 20) {
+        bool all_people = true;
+        int steps = 0;
+        while (!stack.empty() && ++steps < 20) {
           uint32_t x = stack.back();
           stack.pop_back();
           for (uint32_t k : v.K(x)) {
             if (v.Dep(k) != "conj") continue;
-            if (v.X(k) != "NN" || !PersonNoun(v.L(k)) || v.Child(k, {"nummod"}) >= 0)
-              all_single = false;
+            if (v.Child(k, {"nummod"}) >= 0 && PersonNoun(v.L(k))) {
+              stack.push_back(k);
+              continue;
+            }
+            if (v.X(k) != "NN" || !PersonNoun(v.L(k))) all_people = false;
             list.push_back(k);
             stack.push_back(k);
           }
         }
-        if (all_single && !list.empty()) {
+        if (all_people && !list.empty()) {
           count += static_cast<int64_t>(list.size());
           hi = std::max(hi, *std::max_element(list.begin(), list.end()) + 1);
         }

@@ -334,6 +334,12 @@ TEST_F(CasualtiesTest, SinglePeopleWithoutNumbers) {
   EXPECT_COUNT(doc, Kind::kKilled, 3, Qualifier::kExact);
   EXPECT_EQ(First(doc, Kind::kKilled)->victims, "husband, his wife and their baby");
   EXPECT_COUNT(Run("Gunmen killed a doctor and his driver."), Kind::kKilled, 2, Qualifier::kExact);
+  // Single people and a number in one list: 2 + 2.
+  doc = Run("Gunmen killed a judge, his son and two guards.");
+  int64_t killed = 0;
+  for (const Casualty& c : doc.casualties)
+    if (c.kind == Kind::kKilled) killed += c.count;
+  EXPECT_EQ(killed, 4);
 }
 
 TEST_F(CasualtiesTest, CountInTheNextSentenceGoesToThePreviousViolentEvent) {
