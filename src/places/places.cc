@@ -100,7 +100,9 @@ bool IsCommonCapitalised(std::string_view f) {
           // Institutions: "the Center for Disease Control", "the
           // Church of Scientology", "Federal Minister", "Homeland
           // Security".
-          "center", "centre", "church", "federal", "homeland"});
+          "center", "centre", "church", "federal", "homeland",
+          // Language communities: "the Anglophone regions".
+          "anglophone", "francophone", "lusophone", "arabophone"});
 }
 
 bool IsCapitalised(std::string_view f) {

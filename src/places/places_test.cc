@@ -186,6 +186,12 @@ TEST_F(PlacesTest, NamedActorIsNoTown) {
   EXPECT_EQ(PlaceText(doc, "Taliban"), nullptr);
 }
 
+TEST_F(PlacesTest, LanguageCommunityIsNoPlace) {
+  Document doc = Run("Soldiers burned villages in the Anglophone regions of Cameroon.");
+  EXPECT_EQ(PlaceText(doc, "Anglophone"), nullptr);
+  EXPECT_EQ(PlaceText(doc, "the Anglophone regions"), nullptr);
+}
+
 TEST_F(PlacesTest, MinistryAcronymIsNoPlace) {
   // "MOD" is an alternate name of Modesto.
   Document doc = Run("Scores of insurgents killed in operations: MoD");
