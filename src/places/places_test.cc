@@ -113,6 +113,19 @@ class PlacesTest : public ::testing::Test {
     EXPECT_EQ(p->precision, precision) << text;
     EXPECT_EQ(p->relation, "in") << text;
   }
+  // Expects `doc` to have a place with this text in `iso3`, with this relation.
+  static void ExpectRelation(const Document& doc, std::string_view text, std::string_view iso3,
+                             std::string_view relation) {
+    const Place* p = PlaceText(doc, text);
+    ASSERT_NE(p, nullptr) << text << " in: " << doc.text;
+    EXPECT_EQ(p->country, iso3) << text;
+    EXPECT_EQ(p->relation, relation) << text;
+  }
+  // Expects `sentence` to have no place with this text.
+  static void ExpectNoPlace(const std::string& sentence, std::string_view text) {
+    Document doc = Run(sentence);
+    EXPECT_EQ(PlaceText(doc, text), nullptr) << text << " in: " << sentence;
+  }
   // Expects `sentence` to have a place with this text in country `iso3`.
   static void ExpectPlaceIn(const Document& doc, std::string_view text, std::string_view iso3) {
     const Place* p = PlaceText(doc, text);
@@ -153,24 +166,14 @@ TEST_F(PlacesTest, ProvinceDesignatorSelectsAdmin1AndJoinsTheSpan) {
 }
 
 TEST_F(PlacesTest, DirectionWordsGoToRelation) {
-  Document doc = Run("Rebels attacked an army base north of Hama.");
-  const Place* p = PlaceText(doc, "Hama");
-  ASSERT_NE(p, nullptr);
-  EXPECT_EQ(p->relation, "north of");
-  EXPECT_EQ(p->country, "SYR");
+  ExpectRelation(Run("Rebels attacked an army base north of Hama."), "Hama", "SYR", "north of");
   Document doc2 = Run("Heavy fighting was reported in western Syria.");
-  const Place* q = PlaceText(doc2, "Syria");
-  ASSERT_NE(q, nullptr);
-  EXPECT_EQ(q->relation, "western");
-  EXPECT_EQ(q->precision, GeoPrecision::kCountry);
+  ExpectRelation(doc2, "Syria", "SYR", "western");
+  EXPECT_EQ(PlaceText(doc2, "Syria")->precision, GeoPrecision::kCountry);
 }
 
 TEST_F(PlacesTest, HeadlineCompassAbbreviations) {
-  Document doc = Run("Taliban fighters killed in S. Afghanistan");
-  const Place* p = PlaceText(doc, "Afghanistan");
-  ASSERT_NE(p, nullptr);
-  EXPECT_EQ(p->relation, "south");
-  EXPECT_EQ(p->country, "AFG");
+  ExpectRelation(Run("Taliban fighters killed in S. Afghanistan"), "Afghanistan", "AFG", "south");
   // Unless the direction is part of the name.
   ExpectPlaceIn("N. Korea fires two missiles", "N. Korea", "PRK");
   ExpectPlaceIn("Talks with S. Korea stall", "S. Korea", "KOR");
@@ -180,22 +183,15 @@ TEST_F(PlacesTest, HashtagNamesAPlace) {
   ExpectPlaceIn("Two men were shot dead in #Idlib on Monday.", "#Idlib", "SYR");
 }
 
-TEST_F(PlacesTest, NamedActorIsNoTown) {
-  // "Taliban" is also an alternate name of a Turkish village.
-  Document doc = Run("Afghan forces retook the district from Taliban on Monday.");
-  EXPECT_EQ(PlaceText(doc, "Taliban"), nullptr);
-}
-
-TEST_F(PlacesTest, LanguageCommunityIsNoPlace) {
-  Document doc = Run("Soldiers burned villages in the Anglophone regions of Cameroon.");
-  EXPECT_EQ(PlaceText(doc, "Anglophone"), nullptr);
-  EXPECT_EQ(PlaceText(doc, "the Anglophone regions"), nullptr);
-}
-
-TEST_F(PlacesTest, MinistryAcronymIsNoPlace) {
-  // "MOD" is an alternate name of Modesto.
-  Document doc = Run("Scores of insurgents killed in operations: MoD");
-  EXPECT_EQ(PlaceText(doc, "MoD"), nullptr);
+TEST_F(PlacesTest, NamesOfOtherThingsAreNoPlaces) {
+  // A named actor: "Taliban" is also an alternate name of a Turkish village.
+  ExpectNoPlace("Afghan forces retook the district from Taliban on Monday.", "Taliban");
+  // A language community.
+  ExpectNoPlace("Soldiers burned villages in the Anglophone regions of Cameroon.",
+                "the Anglophone regions");
+  ExpectNoPlace("Soldiers burned villages in the Anglophone regions of Cameroon.", "Anglophone");
+  // A ministry's acronym: "MOD" is an alternate name of Modesto.
+  ExpectNoPlace("Scores of insurgents killed in operations: MoD", "MoD");
 }
 
 TEST_F(PlacesTest, TransliterationVariantsResolveToOnePlace) {
@@ -625,8 +621,7 @@ TEST_F(PlacesTest, UnknownNamesPlacedByTheirContext) {
   Document doc = Run("Tourists travel to Kogelo in Idlib province every year.");
   ExpectPlaceInside(doc, "Kogelo", "Idlib", GeoPrecision::kAdmin1);
   // Not a cause: "died from Ebola in Syria".
-  Document ebola = Run("Two nurses died from Ebola in Syria.");
-  EXPECT_EQ(PlaceText(ebola, "Ebola"), nullptr);
+  ExpectNoPlace("Two nurses died from Ebola in Syria.", "Ebola");
   // "the community of X" names a town; "the Somali community" does not.
   Document community = Run("A goose was found in the community of Zarqunabad last week.");
   ExpectUnresolvedPlace(community, "Zarqunabad");
@@ -635,9 +630,8 @@ TEST_F(PlacesTest, UnknownNamesPlacedByTheirContext) {
 TEST_F(PlacesTest, ProvinceNamedAfterItsCapitalIsTheCapital) {
   // "Dili Municipality" is Dili's province; "in Dili" is the town.
   Document doc = Run("Prisoners rioted at a jail in Dili on Monday.");
-  const Place* p = PlaceText(doc, "Dili");
-  ASSERT_NE(p, nullptr);
-  EXPECT_EQ(p->precision, GeoPrecision::kCity);
+  ASSERT_NE(PlaceText(doc, "Dili"), nullptr);
+  EXPECT_EQ(PlaceText(doc, "Dili")->precision, GeoPrecision::kCity);
 }
 
 TEST_F(PlacesTest, ListMemberAbroadByAnotherSpellingIsUnresolved) {
