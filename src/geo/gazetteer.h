@@ -183,6 +183,12 @@ class Gazetteer {
 // ASCII letter or digit after folding ("الرقة" -> "").
 std::string NormalizeName(std::string_view name);
 
+// A key without its trailing administrative word: "kandahar province" ->
+// "kandahar", "dili municipality" -> "dili" (also governorate, region,
+// state, oblast, district, prefecture, county, department, emirate,
+// wilayah); the key itself when it has none of these trailing words.
+std::string StripAdminSuffixKey(const std::string& key);
+
 // The name in ASCII with its case kept: diacritics stripped, letters of other
 // scripts dropped, spaces collapsed, "`" and "‘" as "'" ("Ḩamāh" -> "Hamah",
 // "Sant Julià" -> "Sant Julia", "Ma`arrat" -> "Ma'arrat").

@@ -16,11 +16,6 @@ namespace sitrep::geo {
 // script ("Ракка" -> "", *foreign = true). The builder skips such names.
 std::string NormalizeKey(std::string_view name, bool* foreign);
 
-// "kandahar province" -> "kandahar" (also governorate, region, state, oblast,
-// district, prefecture, county, department, emirate, wilayah, municipality);
-// the key itself when it has none of these trailing words.
-std::string StripAdminSuffixKey(const std::string& key);
-
 // "al hasakah" -> "hasakah"; the key itself when it does not start with "al ".
 std::string StripArticleKey(const std::string& key);
 

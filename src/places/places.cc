@@ -62,18 +62,6 @@ std::string_view CompassAbbreviation(std::string_view f) {
   return {};
 }
 
-// A normalised province name without its trailing administrative word:
-// "dili municipality" -> "dili", "kandahar province" -> "kandahar".
-std::string WithoutAdminWord(const std::string& key) {
-  size_t sp = key.rfind(' ');
-  if (sp == std::string::npos) return key;
-  std::string_view last = std::string_view(key).substr(sp + 1);
-  if (InList(last, {"province", "governorate", "region", "state", "oblast", "district",
-                    "prefecture", "county", "department", "emirate", "wilayah", "municipality"}))
-    return key.substr(0, sp);
-  return key;
-}
-
 bool IsCalendarWord(std::string_view f) {
   if (f.size() > 1 && f.back() == '.') f.remove_suffix(1);  // "Nov."
   return InList(f,
@@ -1167,7 +1155,7 @@ class Recognizer {
       if (IsAdminEntry(e)) {
         std::string province = NormalizeName(e.admin1.empty() ? e.name : e.admin1);
         // "Dili Municipality" is named after Dili.
-        const std::string bare = WithoutAdminWord(province);
+        const std::string bare = geo::StripAdminSuffixKey(province);
         for (uint32_t id : c.ids) {
           const geo::Entry& o = gaz_.entry(id);
           const std::string town = NormalizeName(o.name);
