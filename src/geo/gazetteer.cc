@@ -214,17 +214,18 @@ std::vector<uint32_t> Gazetteer::Find(std::string_view name) const {
   // when only "Raqqa" and "Ar Raqqah" are known), else with a glued article
   // split off ("Deir Ezzor" is "Deir ez-Zor"), else with u and i for the
   // vowels transliterations write either way ("Nooristan" is "Nuristan").
+  // Each variant is built only when the ones before it found nothing: most
+  // lookups are of words that are no name at all.
   auto [lo, hi] = impl_->Range(impl_->names, key);
-  if (lo == hi) {
-    std::string variants[6] = {CollapseDoublesKey(key),    StripArticleKey(key), "",
-                               SplitGluedArticlesKey(key), FoldVowelsKey(key),   ""};
-    variants[2] = CollapseDoublesKey(variants[1]);
-    variants[5] = FoldVowelsKey(variants[1]);
-    for (const std::string& v : variants) {
-      if (v == key) continue;
-      std::tie(lo, hi) = impl_->Range(impl_->names, v);
-      if (lo != hi) break;
-    }
+  auto found = [&](const std::string& v) {
+    if (v == key) return false;
+    std::tie(lo, hi) = impl_->Range(impl_->names, v);
+    return lo != hi;
+  };
+  if (lo == hi && !found(CollapseDoublesKey(key))) {
+    const std::string bare = StripArticleKey(key);
+    (void)(found(bare) || found(CollapseDoublesKey(bare)) || found(SplitGluedArticlesKey(key)) ||
+           found(FoldVowelsKey(key)) || found(FoldVowelsKey(bare)));
   }
   ids.reserve(hi - lo);
   for (const KeyRec* k = lo; k != hi; ++k) ids.push_back(k->entry);
@@ -238,18 +239,20 @@ bool Gazetteer::IsPrefix(std::string_view prefix) const {
   auto key_less = [&](const KeyRec& r, std::string_view k) { return impl_->Key(r) < k; };
   auto it = std::lower_bound(t.begin(), t.end(), key, key_less);
   if (it != t.end() && impl_->Key(*it) == key) return true;
-  if (std::string split = SplitGluedArticlesKey(key); split != key) {
-    it = std::lower_bound(t.begin(), t.end(), split, key_less);
-    if (it != t.end() && impl_->Key(*it).starts_with(split)) return true;
-  }
   // Normalised as the start of a longer name, so that a trailing article or
   // a lone "the" is read as one: "deir ez" -> "deir al ", "the" -> "".
   std::string longer = NormalizeName(std::string(prefix) + " x");
   if (longer == "x") return true;  // "the": anything may follow
-  if (!longer.ends_with(" x")) return false;
-  longer.pop_back();
-  it = std::lower_bound(t.begin(), t.end(), longer, key_less);
-  return it != t.end() && impl_->Key(*it).starts_with(longer);
+  if (longer.ends_with(" x")) {
+    longer.pop_back();
+    it = std::lower_bound(t.begin(), t.end(), longer, key_less);
+    if (it != t.end() && impl_->Key(*it).starts_with(longer)) return true;
+  }
+  // Last, with a glued article split off ("deir ezzor" -> "deir al zor").
+  std::string split = SplitGluedArticlesKey(key);
+  if (split == key) return false;
+  it = std::lower_bound(t.begin(), t.end(), split, key_less);
+  return it != t.end() && impl_->Key(*it).starts_with(split);
 }
 
 const Entry& Gazetteer::entry(uint32_t id) const {
