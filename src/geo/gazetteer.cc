@@ -216,7 +216,9 @@ std::vector<uint32_t> Gazetteer::Find(std::string_view name) const {
   // vowels transliterations write either way ("Nooristan" is "Nuristan").
   // Each variant is built only when the ones before it found nothing: most
   // lookups are of words that are no name at all.
-  auto [lo, hi] = impl_->Range(impl_->names, key);
+  const KeyRec* lo = nullptr;
+  const KeyRec* hi = nullptr;
+  std::tie(lo, hi) = impl_->Range(impl_->names, key);
   auto found = [&](const std::string& v) {
     if (v == key) return false;
     std::tie(lo, hi) = impl_->Range(impl_->names, v);
