@@ -1009,11 +1009,11 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
     int64_t h = v.H(numhead);
     // "kills seven in Baghdad market", "arresting 12, security sources said":
     // not the counted noun
-    bool adp_between = false;
+    bool separated = false;
     for (int64_t k = last + 1; h >= 0 && k < h; ++k)
-      adp_between |= v.U(static_cast<uint32_t>(k)) == Upos::kAdp ||
-                     v.F(static_cast<uint32_t>(k)) == "," || v.F(static_cast<uint32_t>(k)) == ";";
-    if ((v.Dep(numhead) == "nummod" || v.Dep(numhead) == "det") && h >= 0 && !adp_between &&
+      separated |= v.U(static_cast<uint32_t>(k)) == Upos::kAdp ||
+                   v.F(static_cast<uint32_t>(k)) == "," || v.F(static_cast<uint32_t>(k)) == ";";
+    if ((v.Dep(numhead) == "nummod" || v.Dep(numhead) == "det") && h >= 0 && !separated &&
         (v.U(static_cast<uint32_t>(h)) == Upos::kNoun ||
          v.U(static_cast<uint32_t>(h)) == Upos::kPropn ||
          v.U(static_cast<uint32_t>(h)) == Upos::kAdj)) {

@@ -993,31 +993,42 @@ class Recognizer {
     return false;
   }
 
+  // The words between candidates c and n, when they may join a place to the
+  // place containing it: at most two of ",", "in", "the", and "of" after a
+  // designator ("the Rice Lake area of Fulton County"). False for anything
+  // else; *comma and *in tell what the gap held.
+  bool HierarchyGap(const Candidate& c, const Candidate& n, bool* comma, bool* in) const {
+    *comma = *in = false;
+    if (n.span_begin < c.span_end || n.span_begin - c.span_end > 2) return false;
+    const bool designated = DesignatorOf(Form(c.span_end - 1)) != Designator::kNone;
+    for (uint32_t t = c.span_end; t < n.span_begin; ++t) {
+      std::string_view f = Form(t);
+      if (f == ",") {
+        *comma = true;
+      } else if (EqualsLower(f, "in") || (designated && EqualsLower(f, "of"))) {
+        *in = true;
+      } else if (!EqualsLower(f, "the")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   int32_t Apposition(size_t i) const {
     if (i + 1 >= cands_.size()) return -1;
     const Candidate& c = cands_[i];
     const Candidate& n = cands_[i + 1];
     // A feature ("San Fernando Valley") contains no town as a province does.
     if (n.sentence != c.sentence || n.ids.empty() || n.designator == Designator::kOther) return -1;
-    uint32_t gap_begin = c.span_end;
-    uint32_t gap_end = n.span_begin;
-    if (gap_end < gap_begin || gap_end - gap_begin > 2) return -1;
-    // "the Rice Lake area of Fulton County": "of" after a designator.
-    const bool designated = DesignatorOf(Form(c.span_end - 1)) != Designator::kNone;
-    for (uint32_t t = gap_begin; t < gap_end; ++t) {
-      std::string_view f = Form(t);
-      if (f != "," && !EqualsLower(f, "in") && !EqualsLower(f, "the") &&
-          !(designated && EqualsLower(f, "of")))
-        return -1;
-    }
-    if (gap_end == gap_begin) return -1;
+    bool comma = false, in = false;
+    if (!HierarchyGap(c, n, &comma, &in) || n.span_begin == c.span_end) return -1;
     bool coarse = false;
     for (uint32_t id : n.ids) {
       const geo::Entry& e = gaz_.entry(id);
       coarse |= IsCountryEntry(e) || IsAdminEntry(e) || IsAdmin2Entry(e);
     }
     // "in Moonbi, Parkes, Berry and Wyong": a list, not a hierarchy.
-    if (coarse && Form(gap_begin) == "," && ContinuesAList(i + 1)) return -1;
+    if (coarse && Form(c.span_end) == "," && ContinuesAList(i + 1)) return -1;
     return coarse ? static_cast<int32_t>(i + 1) : -1;
   }
 
@@ -1202,14 +1213,13 @@ class Recognizer {
                       "border",  "capital", "federal",   "national", "metropolitan"});
   }
   bool GenericName(const Candidate& c) const {
-    auto generic = [](std::string_view x) { return IsGenericPlaceWord(x); };
     for (uint32_t t = c.name_begin; t < c.name_end; ++t) {
       std::string w = AsciiLower(Form(t));
       if (w == "-" || w == "and" || w == "the") continue;
       size_t dash = w.find('-');
       std::string_view v(w);
-      if (!generic(v.substr(0, dash))) return false;
-      if (dash != std::string_view::npos && !generic(v.substr(dash + 1))) return false;
+      if (!IsGenericPlaceWord(v.substr(0, dash))) return false;
+      if (dash != std::string_view::npos && !IsGenericPlaceWord(v.substr(dash + 1))) return false;
     }
     return true;
   }
@@ -1439,33 +1449,20 @@ class Recognizer {
   }
 
   // An unresolved name (one no gazetteer knows, or none of whose readings
-  // fits: "the Adhamiyah district of Baghdad"), followed by the place that
-  // contains it: the
-  // index of that candidate, or -1. "Los Espinos, Zamora", "Cellardyke in
-  // Fife", "Jurin town in Sahl al-Ghab", "the Salah al-Din district of Aleppo". After a comma only
-  // a province, county, country or feature contains (", Zamora" after a town may be a list); after
-  // "in" a town does too. Not when the next name starts a list
+  // fits: "the Adhamiyah district of Baghdad") followed by the place that
+  // contains it: the index of that candidate, or -1. "Los Espinos, Zamora",
+  // "Cellardyke in Fife", "Jurin town in Sahl al-Ghab", "the Suleiman
+  // al-Halabi area of Aleppo". After a comma only a province, county,
+  // country or feature contains (a town there may be the next of a list);
+  // after "in" a town does too. Not when the next name starts a list
   // ("Kampungu, Makonono, Kaluamba and Mombo").
   int32_t ParentOfUnknown(size_t i) const {
     const Candidate& c = cands_[i];
     if (c.chosen >= 0 || i + 1 >= cands_.size()) return -1;
     const Candidate& n = cands_[i + 1];
     if (n.sentence != c.sentence || !n.accepted || n.chosen < 0 || n.dateline) return -1;
-    if (n.span_begin < c.span_end || n.span_begin - c.span_end > 2) return -1;
     bool comma = false, in = false;
-    // "the Suleiman al-Halabi area of Aleppo": "of" after a designator.
-    const bool designated = DesignatorOf(Form(c.span_end - 1)) != Designator::kNone;
-    for (uint32_t t = c.span_end; t < n.span_begin; ++t) {
-      std::string_view f = Form(t);
-      if (f == ",") {
-        comma = true;
-      } else if (EqualsLower(f, "in") || (designated && EqualsLower(f, "of"))) {
-        in = true;
-      } else if (!EqualsLower(f, "the")) {
-        return -1;
-      }
-    }
-    if (!comma && !in) return -1;
+    if (!HierarchyGap(c, n, &comma, &in) || (!comma && !in)) return -1;
     const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(n.chosen));
     bool coarse = IsCountryEntry(e) || IsAdminEntry(e) || IsAdmin2Entry(e) || IsFeatureEntry(e);
     if (!coarse && !in) return -1;
