@@ -17,7 +17,9 @@ void AddInputFlags(CLI::App* cmd, CommonFlags* f) {
                   "(default: stdin)");
   cmd->add_option("--id", f->id, "Document id for a single plain-text input");
   cmd->add_option("--date", f->date, "Story date YYYY-MM-DD for plain-text input");
-  cmd->add_option("--input-format", f->input_format, "auto | text | jsonl")
+  cmd->add_option("--input-format", f->input_format,
+                  "auto | text | jsonl (auto: by file extension; stdin is JSON Lines when it "
+                  "opens with '{' and no --id is given)")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}));
   cmd->add_option("--max-doc-bytes", f->max_doc_bytes,
                   "Refuse documents larger than this many bytes (default 16 MiB)");

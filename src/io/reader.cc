@@ -218,8 +218,16 @@ bool DocumentReader::IsJsonlPath(const std::string& path, bool from_directory) c
 std::optional<DocumentReader::ReadResult> DocumentReader::StartInput(const Pending& input) {
   const std::string& path = input.path;
   if (path == "-") {
-    if (options_.format != ReadOptions::Format::kJsonl) return ReadStdinText();
     std::FILE* in = options_.standard_input ? options_.standard_input : stdin;
+    bool jsonl = options_.format == ReadOptions::Format::kJsonl;
+    if (options_.format == ReadOptions::Format::kAuto && options_.id.empty()) {
+      // No article opens with "{": a JSON Lines feed piped in is read as one,
+      // not coded as text full of quotes and field names.
+      const int first = std::getc(in);
+      if (first != EOF) std::ungetc(first, in);
+      jsonl = first == '{';
+    }
+    if (!jsonl) return ReadStdinText();
     lines_ = std::make_unique<LineReader>(in, /*owned=*/false, "stdin", "stdin");
     return std::nullopt;
   }

@@ -22,8 +22,9 @@
 //     Lines) files, NOT recursive, sorted by file name (byte order), hidden
 //     files (".name") skipped. `format` does not apply inside directories: the
 //     extension decides.
-//   - "-": standard input (or `ReadOptions::standard_input`), text unless the
-//     format is kJsonl; id "stdin"; may be given once.
+//   - "-": standard input (or `ReadOptions::standard_input`): JSON Lines if
+//     the format is kJsonl, or kAuto with no `id` and '{' as its first byte;
+//     otherwise one plain-text document, id "stdin"; may be given once.
 //
 // Errors are per input, per document and per JSONL line: each yields a
 // ReadResult with a non-OK status whose message names the place
@@ -69,7 +70,7 @@ struct ReadOptions {
   // At most 4 GiB - 1 (offsets are 32-bit); Create refuses more.
   size_t max_document_bytes = 16 << 20;
   // kAuto: by extension (.jsonl/.ndjson/.json -> JSON Lines, else text);
-  // stdin is text under kAuto.
+  // stdin by its first byte ('{' -> JSON Lines, else text; text with an id).
   enum class Format { kAuto, kText, kJsonl } format = Format::kAuto;
   // What "-" reads; nullptr = the process's stdin. Not owned; must outlive
   // the reader (tests pass a tmpfile() or fmemopen() stream).

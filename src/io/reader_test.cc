@@ -501,6 +501,36 @@ TEST_F(ReaderTest, JsonLinesFromStdinAndByteOrderMark) {
   EXPECT_EQ(results[1].doc->origin, "stdin:2");
 }
 
+TEST_F(ReaderTest, StdinOpeningWithABraceIsJsonLinesUnderAuto) {
+  std::FILE* in = StreamOf(R"({"id": "a", "text": "First."})"
+                           "\n"
+                           R"({"id": "b", "text": "Second."})");
+  ReadOptions options;
+  options.standard_input = in;
+  auto results = ReadAll({"-"}, options);
+  std::fclose(in);
+  ASSERT_EQ(results.size(), 2u);
+  ASSERT_TRUE(results[0].status.ok()) << results[0].status.ToString();
+  EXPECT_EQ(results[0].doc->id, "a");
+  EXPECT_EQ(results[0].doc->text, "First.");
+  EXPECT_EQ(results[1].doc->id, "b");
+}
+
+TEST_F(ReaderTest, StdinWithAnIdOrAsTextStaysText) {
+  for (ReadOptions::Format format : {ReadOptions::Format::kAuto, ReadOptions::Format::kText}) {
+    std::FILE* in = StreamOf(R"({"text": "First."})");
+    ReadOptions options;
+    options.standard_input = in;
+    options.format = format;
+    if (format == ReadOptions::Format::kAuto) options.id = "wire-1";
+    auto results = ReadAll({"-"}, options);
+    std::fclose(in);
+    ASSERT_EQ(results.size(), 1u);
+    ASSERT_TRUE(results[0].status.ok());
+    EXPECT_EQ(results[0].doc->text, R"({"text": "First."})");
+  }
+}
+
 TEST_F(ReaderTest, FormatOptionOverridesTheExtension) {
   std::string path = Write("feed.data", R"({"id": "x", "text": "X."})"
                                         "\n");
