@@ -126,15 +126,18 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
   info->np_start = (flags & kNoLetter) ? ((flags & kHasDigit) ? 1 : 0) : 1;
 
   info->dict = -1;
+  info->lex = -1;
   info->amb = kUnknownAmb;
   if (const uint32_t* idx = dict_index.Find(info->form)) {
     info->dict = static_cast<int32_t>(*idx);
+    info->lex = info->dict;
     if (dict[*idx].amb) info->amb = dict[*idx].amb;
     info->np_start = NpStart(dict[*idx]);
   } else {
     // "Killed" at the start of a sentence: the ambiguity class of "killed".
     const uint32_t* lower_idx =
         (flags & kHasUpper) ? dict_index.Find(HashLower(word, 0, n, kFormSeed)) : nullptr;
+    if (lower_idx) info->lex = static_cast<int32_t>(*lower_idx);
     if (lower_idx) info->np_start = NpStart(dict[*lower_idx]);
     if (lower_idx && dict[*lower_idx].amb) {
       info->amb = dict[*lower_idx].amb;
@@ -218,6 +221,33 @@ int DynamicFeatures(const WordInfo* w, uint8_t p1, uint8_t p2, uint64_t* out) {
 }
 
 uint8_t TaggerModel::Best(const WordInfo& info, float* scores) const {
+  const uint8_t best = BestScored(info, scores);
+  const DictEntry* e = info.lex >= 0 ? &dict[static_cast<size_t>(info.lex)] : nullptr;
+  if (Allowed(e, best)) return best;
+  int alt = -1;
+  for (size_t c = 0; c < class_upos.size(); ++c) {
+    if (!Allowed(e, static_cast<int>(c))) continue;
+    if (alt < 0 || scores[c] > scores[alt]) alt = static_cast<int>(c);
+  }
+  return alt < 0 ? best : static_cast<uint8_t>(alt);
+}
+
+bool TaggerModel::Allowed(const DictEntry* e, int cls) const {
+  // "Policeman shot dead": no modal, since "shot" never was one in training.
+  if (class_closed[cls]) return e != nullptr && HasClass(*e, cls);
+  if (e == nullptr) return true;
+  if (cls != vb_class && cls != vbp_class) return true;
+  // A past form is no present one: "Two militants shot dead" is not "shoot".
+  bool past = false, present = false;
+  for (uint32_t k = 0; k < e->cand_count; ++k) {
+    const int c = dict_cands[e->cand_begin + k];
+    past |= c == vbd_class || c == vbn_class;
+    present |= c == vb_class || c == vbp_class;
+  }
+  return !past || present;
+}
+
+uint8_t TaggerModel::BestScored(const WordInfo& info, float* scores) const {
   if (info.dict >= 0) {
     const DictEntry& e = dict[static_cast<size_t>(info.dict)];
     if (e.restrict && e.cand_count > 0) {
@@ -488,12 +518,15 @@ void TaggerModel::BuildIndexes() {
   class_np.clear();
   class_nominal.clear();
   class_verbal.clear();
+  class_closed.clear();
   class_singular.clear();
   class_common_noun.clear();
   vbp_class = vbz_class = rp_class = nns_class = open_quote_class = hyph_class = -1;
   vb_class = vbd_class = vbn_class = comma_class = close_quote_class = period_class = -1;
   static const char* const kNpStart[] = {"DT",  "CD", "PRP$", "PDT", "PRP",  "JJ", "JJR",
                                          "JJS", "NN", "NNS",  "NNP", "NNPS", "$",  "WP$"};
+  static const char* const kClosed[] = {"MD",  "DT",  "PDT", "IN",  "CC", "PRP", "PRP$", "WP",
+                                        "WP$", "WDT", "WRB", "EX",  "TO", "POS", "RP"};
   static const char* const kNotNpStart[] = {"IN",    "TO",   "RP", ",",  ".",  ":",   "-LRB-",
                                             "-RRB-", "HYPH", "CC", "``", "''", "WDT", "WRB"};
   for (size_t k = 0; k < class_xpos.size(); ++k) {
@@ -506,6 +539,9 @@ void TaggerModel::BuildIndexes() {
     class_np.push_back(np);
     class_nominal.push_back(x == "NN" || x == "NNS" || x == "NNP" || x == "NNPS" || x == "PRP");
     class_verbal.push_back(x.rfind("VB", 0) == 0 || x == "MD" || x == "TO" ? 1 : 0);
+    uint8_t closed = 0;
+    for (const char* t : kClosed) closed = x == t ? 1 : closed;
+    class_closed.push_back(closed);
     if (class_upos[k] == Upos::kVerb && x == "VBD") vbd_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kVerb && x == "VBN") vbn_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kVerb && x == "VB") vb_class = static_cast<int>(k);

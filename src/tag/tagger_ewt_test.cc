@@ -97,6 +97,31 @@ TEST_F(TaggerEwtTest, HeadlineVerbs) {
   }
 }
 
+// A word takes a closed class (modal, determiner, preposition, pronoun, ...)
+// only if training saw it in that class, and a past form seen only as
+// VBD/VBN is no present-tense verb (TaggerModel::Allowed).
+TEST_F(TaggerEwtTest, ClosedClassesAndPastFormsKeepToTheirWords) {
+  struct Case {
+    std::vector<std::string_view> words;
+    size_t index;
+    std::vector<std::string_view> acceptable;
+  };
+  const Case cases[] = {
+      // Greedy decoding made "shot" a modal (MD) and "hit" a pronoun.
+      {{"Policeman", "shot", "dead", "in", "Kabul"}, 1, {"VBD", "VBN"}},
+      {{"38", "explosive", "barrels", "hit", "Daraya", "city"}, 3, {"VBD", "VBP"}},
+      // ... and "shot" a present tense (VBP).
+      {{"Two", "militants", "shot", "dead", "in", "Poonch"}, 2, {"VBD", "VBN"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> xpos;
+    tagger_->TagWords(c.words, nullptr, &xpos, nullptr);
+    EXPECT_NE(std::find(c.acceptable.begin(), c.acceptable.end(), xpos[c.index]),
+              c.acceptable.end())
+        << c.words[c.index] << " tagged " << xpos[c.index];
+  }
+}
+
 // The held-out news set (not used to choose anything): reported, and held
 // to a lower bar.
 TEST_F(TaggerEwtTest, NewsHeldOutSet) {

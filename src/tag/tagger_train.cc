@@ -591,7 +591,8 @@ StatusOr<std::unique_ptr<Tagger>> TrainTagger(const std::vector<ConlluSentence>&
         int nf = num_static + tag_internal::DynamicFeatures(w, p1, p2, feats + num_static);
         std::fill_n(scores, k, 0.0f);  // the trainer adds sparse rows only
         perceptron.Score(feats, nf, scores);
-        uint8_t guess = skeleton.Best(*w, scores);
+        // Unconstrained: Allowed() is a prediction-time filter, not part of learning.
+        uint8_t guess = skeleton.BestScored(*w, scores);
         if (guess != gold[t])
           perceptron.Update(feats, nf, gold[t], guess, now);
         else
