@@ -455,6 +455,35 @@ class Matcher {
 };
 
 // Resolves arguments of clause verbs on the parse.
+// Verbs of harm done to someone, read as passive when they stand without an
+// auxiliary or object after their subject, as headlines write them ("Police
+// officer killed in Kabul", "Two militants shot dead in Poonch").
+bool IsHarmVerb(std::string_view lemma) {
+  static constexpr std::string_view kVerbs[] = {
+      "kill",   "wound",   "injure", "hurt",   "shoot",  "stab",   "behead", "execute",
+      "murder", "slay",    "lynch",  "abduct", "kidnap", "arrest", "detain", "torture",
+      "rape",   "assault", "beat",   "gun",    "hack",   "burn",   "massacre"};
+  for (std::string_view v : kVerbs) {
+    if (lemma == v) return true;
+  }
+  return false;
+}
+
+// Whether past form `verb` reads as a passive without its auxiliary: VBD or
+// VBN with no auxiliary, object or clausal complement, and no predicate
+// other than the harm done ("shot dead", "left wounded"). "Kill" with no
+// object is passive: "At least 26 killed in attack".
+bool ReadsAsPassive(const SentenceView& v, uint32_t verb) {
+  const std::string& xpos = v.tok(verb).xpos;
+  if ((xpos != "VBN" && xpos != "VBD") || v.Child(verb, "aux", true) != kNil ||
+      v.Child(verb, "obj") != kNil || v.Child(verb, "ccomp") != kNil)
+    return false;
+  const int32_t x = v.Child(verb, "xcomp");
+  if (x == kNil) return true;
+  const std::string& l = v.lemma(static_cast<uint32_t>(x));
+  return l == "dead" || l == "wounded" || l == "injured";
+}
+
 class Arguments {
  public:
   Arguments(const SentenceView& v, const std::vector<Pred>& preds,
@@ -505,10 +534,15 @@ class Arguments {
           subj = static_cast<int32_t>(c);
       }
     }
-    if (subj != kNil) v_.Expand(Antecedent(static_cast<uint32_t>(subj), verb), agents);
+    // "Police officer killed in Kabul": the subject is the one harmed.
+    const bool headline_passive = subj != kNil && IsHarmVerb(v_.lemma(verb)) &&
+                                  v_.tok(static_cast<uint32_t>(subj)).upos != Upos::kPron &&
+                                  ReadsAsPassive(v_, verb);
+    if (subj != kNil && !headline_passive)
+      v_.Expand(Antecedent(static_cast<uint32_t>(subj), verb), agents);
     for (uint32_t c : v_.kids(verb)) {
       std::string_view r = v_.rel(c);
-      if (r == "nsubj:pass") {
+      if (r == "nsubj:pass" || (headline_passive && static_cast<int32_t>(c) == subj)) {
         passive = true;
         v_.Expand(Antecedent(c, verb), patients);
       }
@@ -811,11 +845,7 @@ int32_t CasualtyVictims(const SentenceView& v, int32_t h) {
   if (!IsCasualtyVerb(lemma) && !IsDeathVerb(lemma)) return kNil;
   if (int32_t sp = v.Child(verb, "nsubj:pass"); sp != kNil) return sp;
   if (IsDeathVerb(lemma)) return v.Child(verb, "nsubj");
-  const std::string& xpos = v.tok(verb).xpos;
-  if ((xpos != "VBN" && xpos != "VBD") || v.Child(verb, "aux", true) != kNil ||
-      v.Child(verb, "obj") != kNil || v.Child(verb, "ccomp") != kNil ||
-      v.Child(verb, "xcomp") != kNil)
-    return kNil;
+  if (!ReadsAsPassive(v, verb)) return kNil;
   if (int32_t s = v.Child(verb, "nsubj"); s != kNil) return s;
   return v.Child(verb, "nummod");
 }
