@@ -546,6 +546,14 @@ std::string FormatUcdpDisagreements(const UcdpSummary& s, int per_kind) {
       }
     }
   }
+  int shown = 0, total = 0;
+  for (const UcdpHeadlineScore& h : s.scores) total += h.main == nullptr;
+  o << "\n## NO EVENT: " << total << " headlines (up to " << per_kind << " shown)\n";
+  for (const UcdpHeadlineScore& h : s.scores) {
+    if (h.main != nullptr || shown >= per_kind) continue;
+    ++shown;
+    o << "- " << h.gold->id << " [" << h.gold->source_date << "] " << h.gold->headline << "\n";
+  }
   return o.str();
 }
 
