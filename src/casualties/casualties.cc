@@ -453,6 +453,20 @@ std::optional<Kind> VerbKind(const View& v, uint32_t t) {
   if (auto k = Find(kVerbs, l)) return k;
   // "round up" = arrest
   if (l == "round" && v.ChildLemma(t, {"up"}) >= 0) return Kind::kArrested;
+  // "shot dead", "beaten to death"
+  if (In(l, {"shoot", "stab", "beat", "hack", "burn", "stone", "club", "gun"})) {
+    auto to_death = [&](uint32_t c) {
+      return v.L(c) == "death" && In(v.Base(c), {"obl", "nmod"}) && v.ChildLemma(c, {"to"}) >= 0;
+    };
+    for (uint32_t c : v.K(t)) {
+      if (v.L(c) == "dead" && In(v.Base(c), {"xcomp", "advmod"})) return Kind::kKilled;
+      if (to_death(c)) return Kind::kKilled;
+      // "beat a farmer to death", "shot the mayor dead": hung on the object
+      if (v.Base(c) == "obj")
+        for (uint32_t d : v.K(c))
+          if (to_death(d) || (v.L(d) == "dead" && d > c)) return Kind::kKilled;
+    }
+  }
   return std::nullopt;
 }
 std::optional<Kind> IntransitiveKind(const View& v, uint32_t t) {
@@ -466,11 +480,12 @@ std::optional<Kind> IntransitiveKind(const View& v, uint32_t t) {
   return std::nullopt;
 }
 
-// Headline: "Seven soldiers killed in attack" (tagged VBD, no object, no aux).
+// Headline: "Seven soldiers killed in attack", "Policeman shot dead in Kabul"
+// (tagged VBD, no object, no aux; a past form: in -ed or not its lemma).
 bool HeadlinePassive(const View& v, uint32_t t) {
   const std::string& f = v.F(t);
   return v.X(t) == "VBD" && v.Child(t, {"obj", "aux"}) < 0 && f.size() > 2 &&
-         f.compare(f.size() - 2, 2, "ed") == 0;
+         (f.compare(f.size() - 2, 2, "ed") == 0 || f != v.L(t));
 }
 
 bool IsPassiveOrReduced(const View& v, uint32_t t) {

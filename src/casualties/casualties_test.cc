@@ -443,6 +443,16 @@ TEST_F(CasualtiesTest, AmongIsPartOfTheLargerCount) {
   }
 }
 
+TEST_F(CasualtiesTest, ShotDeadAndBeatenToDeathAreKillings) {
+  for (const char* text : {"Policeman shot dead in Kabul", "A mob beat a farmer to death.",
+                           "Gunmen shot the mayor dead on Monday."}) {
+    Document doc = Run(text);
+    const Casualty* c = First(doc, Kind::kKilled);
+    ASSERT_NE(c, nullptr) << text;
+    EXPECT_EQ(c->count, 1) << text;
+  }
+}
+
 TEST_F(CasualtiesTest, VictimsAndSides) {
   Document doc = Run("Rebels killed 13 regime forces near Hama.");
   EXPECT_EQ(First(doc, Kind::kKilled)->victims, "regime forces");
