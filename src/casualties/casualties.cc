@@ -480,6 +480,23 @@ std::optional<Kind> IntransitiveKind(const View& v, uint32_t t) {
   return std::nullopt;
 }
 
+// Whether "among" and a number follow within `span` tokens from `from`, before
+// any verb but "be": "Two BSF men among eight killed" (the first count is part
+// of the second). With `through_commas`, past a list of single people too:
+// "Lashkar commander, National Conference activist among eight killed".
+bool AmongLargerCount(const View& v, uint32_t from, uint32_t span, bool through_commas) {
+  for (uint32_t k = from; k < v.e && k < from + span; ++k) {
+    if (v.U(k) == Upos::kVerb && v.L(k) != "be") return false;
+    if (v.U(k) == Upos::kPunct && !(through_commas && v.F(k) == ",")) return false;
+    if (v.F(k) != "among") continue;
+    for (uint32_t j = k + 1; j < v.e && j < k + 4; ++j) {
+      if (v.U(j) == Upos::kNum) return true;
+      if (v.U(j) == Upos::kNoun || v.U(j) == Upos::kVerb) break;
+    }
+  }
+  return false;
+}
+
 // Headline: "Seven soldiers killed in attack", "Policeman shot dead in Kabul"
 // (tagged VBD, no object, no aux; a past form: in -ed or not its lemma).
 bool HeadlinePassive(const View& v, uint32_t t) {
@@ -595,7 +612,15 @@ std::optional<Link> LinkOf(const View& v, uint32_t q, uint32_t number_first, int
       if (auto k = IntransitiveKind(v, c); k && d == "acl:relcl") return Link{*k, c};
     }
   }
-  if (hh < 0) return std::nullopt;
+  // A headline's list "Twelve soldiers, 26 insurgents killed": the participle
+  // on the last counted conjunct is the whole list's.
+  if (hh < 0) {
+    for (uint32_t c : v.K(q)) {
+      if (v.Dep(c) != "conj" || c < q || v.Child(c, {"nummod"}) < 0) continue;
+      if (auto l = LinkOf(v, c, c, depth + 1); l && !l->toll) return l;
+    }
+    return std::nullopt;
+  }
   uint32_t h = static_cast<uint32_t>(hh);
   // Object of a casualty verb: "killed 13 civilians", "arresting 12".
   if (rel == "obj" || rel == "iobj") {
@@ -1061,16 +1086,7 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
         continue;
       // "Two BSF men among eight killed", "two policemen were among the 8
       // dead": the first count is part of the second.
-      bool part_of_larger = false;
-      for (uint32_t k = last + 1; k < v.e && k < last + 6 && !part_of_larger; ++k) {
-        if (v.U(k) == Upos::kPunct || (v.U(k) == Upos::kVerb && v.L(k) != "be")) break;
-        if (v.F(k) != "among") continue;
-        for (uint32_t j = k + 1; j < v.e && j < k + 4; ++j) {
-          if (v.U(j) == Upos::kNum) part_of_larger = true;
-          if (v.U(j) == Upos::kNoun || v.U(j) == Upos::kVerb) break;
-        }
-      }
-      if (part_of_larger) continue;
+      if (AmongLargerCount(v, last + 1, 5, /*through_commas=*/false)) continue;
       if (first > v.b && In(v.L(first - 1), {"including", "include"})) continue;
       if (first > v.b + 1 && In(v.F(first - 1), {"them", "whom"}) && v.F(first - 2) == "among")
         continue;
@@ -1237,6 +1253,9 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
           hi = std::max(hi, *std::max_element(list.begin(), list.end()) + 1);
         }
       }
+      // "Lashkar commander, National Conference activist among eight killed":
+      // counted in the eight.
+      if (AmongLargerCount(v, hi, 8, /*through_commas=*/true)) continue;
       Found f;
       Casualty& c = f.c;
       c.sentence = si;

@@ -443,6 +443,23 @@ TEST_F(CasualtiesTest, AmongIsPartOfTheLargerCount) {
   }
 }
 
+TEST_F(CasualtiesTest, SinglePeopleAmongALargerCountAreInIt) {
+  Document doc =
+      Run("Lashkar commander, National Conference activist among eight killed in Kashmir.");
+  int64_t killed = 0;
+  for (const Casualty& c : doc.casualties)
+    if (c.kind == Kind::kKilled) killed += c.count;
+  EXPECT_EQ(killed, 8);
+}
+
+TEST_F(CasualtiesTest, AHeadlineListSharesItsParticiple) {
+  Document doc = Run("Twelve soldiers, 26 insurgents killed in clashes in Afghanistan");
+  int64_t killed = 0;
+  for (const Casualty& c : doc.casualties)
+    if (c.kind == Kind::kKilled) killed += c.count;
+  EXPECT_EQ(killed, 38);
+}
+
 TEST_F(CasualtiesTest, ShotDeadAndBeatenToDeathAreKillings) {
   for (const char* text : {"Policeman shot dead in Kabul", "A mob beat a farmer to death.",
                            "Gunmen shot the mayor dead on Monday."}) {
