@@ -460,8 +460,8 @@ class Matcher {
 // officer killed in Kabul", "Two militants shot dead in Poonch").
 bool IsHarmVerb(std::string_view lemma) {
   static constexpr std::string_view kVerbs[] = {
-      "kill",   "wound",   "injure", "hurt",   "shoot",  "stab",   "behead", "execute",
-      "murder", "slay",    "lynch",  "abduct", "kidnap", "arrest", "detain", "torture",
+      "kill",   "wound",   "injure", "hurt",   "shoot",  "stab",   "behead",  "execute",
+      "murder", "slay",    "lynch",  "abduct", "kidnap", "arrest", "detain",  "torture",
       "rape",   "assault", "beat",   "gun",    "hack",   "burn",   "massacre"};
   for (std::string_view v : kVerbs) {
     if (lemma == v) return true;

@@ -525,8 +525,8 @@ void TaggerModel::BuildIndexes() {
   vb_class = vbd_class = vbn_class = comma_class = close_quote_class = period_class = -1;
   static const char* const kNpStart[] = {"DT",  "CD", "PRP$", "PDT", "PRP",  "JJ", "JJR",
                                          "JJS", "NN", "NNS",  "NNP", "NNPS", "$",  "WP$"};
-  static const char* const kClosed[] = {"MD",  "DT",  "PDT", "IN",  "CC", "PRP", "PRP$", "WP",
-                                        "WP$", "WDT", "WRB", "EX",  "TO", "POS", "RP"};
+  static const char* const kClosed[] = {"MD",  "DT",  "PDT", "IN", "CC", "PRP", "PRP$", "WP",
+                                        "WP$", "WDT", "WRB", "EX", "TO", "POS", "RP"};
   static const char* const kNotNpStart[] = {"IN",    "TO",   "RP", ",",  ".",  ":",   "-LRB-",
                                             "-RRB-", "HYPH", "CC", "``", "''", "WDT", "WRB"};
   for (size_t k = 0; k < class_xpos.size(); ++k) {

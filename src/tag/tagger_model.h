@@ -184,13 +184,13 @@ struct TaggerModel {
   // Closed word classes (MD DT PDT IN CC PRP PRP$ WP WP$ WDT WRB EX TO POS RP):
   // Best() gives one to a word only when training saw the word in it.
   std::vector<uint8_t> class_closed;
-  int vbd_class = -1, vbn_class = -1;  // VERB/VBD, VERB/VBN
-  int vb_class = -1;                   // VERB/VB
-  int vbp_class = -1, vbz_class = -1;  // VERB/VBP, VERB/VBZ
-  int rp_class = -1;                   // ADP/RP (particle: "gun down")
-  int nns_class = -1;                  // NOUN/NNS
-  int open_quote_class = -1;           // PUNCT/``
-  int hyph_class = -1;                 // PUNCT/HYPH
+  int vbd_class = -1, vbn_class = -1;            // VERB/VBD, VERB/VBN
+  int vb_class = -1;                             // VERB/VB
+  int vbp_class = -1, vbz_class = -1;            // VERB/VBP, VERB/VBZ
+  int rp_class = -1;                             // ADP/RP (particle: "gun down")
+  int nns_class = -1;                            // NOUN/NNS
+  int open_quote_class = -1;                     // PUNCT/``
+  int hyph_class = -1;                           // PUNCT/HYPH
   std::vector<uint8_t> class_common_noun;        // NOUN/NN, NOUN/NNS
   std::vector<uint8_t> class_singular;           // NN, NNP
   int comma_class = -1, close_quote_class = -1;  // PUNCT/, and PUNCT/''
