@@ -215,6 +215,22 @@ bool IsFocusCopy(const Document& doc, size_t pi) {
   return false;
 }
 
+// A headline's label: "Tijuana, Baja California: 4 Alleged Sicarios
+// Captured", "Mali: fighting intensifies in the region of Gao". The place
+// opens the sentence, maybe with its province after a comma, and a colon
+// follows. Upper-case labels ("KABUL: ...") are datelines (FindDateline) and
+// never get here.
+bool IsHeadlineLabel(const Document& doc, const Sentence& s, const Place& p) {
+  if (p.token_begin != s.token_begin) return false;
+  uint32_t e = p.token_end;
+  if (e + 1 < s.token_end && doc.Form(doc.tokens[e]) == ",") {
+    for (const Place& q : doc.places) {
+      if (q.token_begin == e + 1 && q.token_end <= s.token_end) e = q.token_end;
+    }
+  }
+  return e + 1 < s.token_end && doc.Form(doc.tokens[e]) == ":";
+}
+
 }  // namespace
 
 TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t event,
@@ -259,6 +275,20 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
         continue;
       if (p.token_begin <= trigger && trigger < p.token_end) continue;
       if (IsFocusCopy(doc, pi)) continue;
+      if (IsHeadlineLabel(doc, s, p)) {
+        // The weakest option of the sentence: any place the text gives the
+        // event itself comes first.
+        Option o;
+        o.place = static_cast<int32_t>(pi);
+        o.precision_rank = PrecisionRank(p.precision);
+        o.path = 100;
+        o.distance = static_cast<int>(trigger - p.token_end + 1);
+        if (!have || o < best) {
+          best = o;
+          have = true;
+        }
+        continue;
+      }
       uint32_t h = PlaceHead(doc, s, p);
       const Token& ht = doc.tokens[h];
       // A name modifying a noun ("the Nicosia airport", "Grozny's streets")

@@ -289,6 +289,16 @@ TEST_F(PlacesTest, DatelineIsEvidenceNotLocation) {
   EXPECT_EQ(basis, LocationBasis::kDocument);
 }
 
+TEST_F(PlacesTest, AHeadlineLabelIsTheSentencePlace) {
+  Document doc = Run("Kandahar: Gunmen kill two policemen");
+  TriggerLocation loc = LocateTrigger(doc, TokenOf(doc, "kill"));
+  ASSERT_GE(loc.location, 0);
+  EXPECT_EQ(doc.Slice(doc.places[loc.location].begin, doc.places[loc.location].end), "Kandahar");
+  EXPECT_EQ(loc.basis, LocationBasis::kSentence);
+  // A place the text gives the event itself comes first.
+  EXPECT_EQ(LocationOf(Run("Kandahar: Gunmen kill two policemen in Kabul"), "kill"), "Kabul");
+}
+
 TEST_F(PlacesTest, LaunchVersusImpact) {
   Document doc = Run("Militants fired rockets from Gaza at Ashkelon on Sunday.");
   std::string launch;
