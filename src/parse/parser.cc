@@ -780,7 +780,12 @@ constexpr std::string_view kParserMagic = "sitrep.parser";
 constexpr uint32_t kParserVersion = 3;
 }  // namespace
 
-Parser::Parser(std::unique_ptr<parse_internal::Model> model) : model_(std::move(model)) {}
+Parser::Parser(std::unique_ptr<parse_internal::Model> model) : model_(std::move(model)) {
+  // The bare temporal's label in this model's scheme (UD 2.13+: obl:unmarked).
+  tmod_label_ = "obl:tmod";
+  for (const std::string& l : model_->labels)
+    if (l == "obl:unmarked") tmod_label_ = l;
+}
 Parser::~Parser() = default;
 
 const std::vector<std::string>& Parser::labels() const { return model_->labels; }
@@ -880,6 +885,73 @@ StatusOr<std::unique_ptr<Parser>> Parser::Load(std::string_view section) {
   return std::make_unique<Parser>(std::move(m));
 }
 
+namespace {
+
+bool IsWeekday(std::string_view f) {
+  static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                               "friday", "saturday", "sunday"};
+  if (f.size() < 6 || f.size() > 9) return false;
+  for (std::string_view d : kDays) {
+    if (f.size() != d.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < f.size() && same; ++i) same = (f[i] | 0x20) == d[i];
+    if (same) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void RepairWeekdayAttachments(Document& doc, const Sentence& s, std::string_view tmod) {
+  const int n = static_cast<int>(s.token_end - s.token_begin);
+  auto tok = [&](int i) -> Token& { return doc.tokens[s.token_begin + i - 1]; };
+  auto starts_with = [](std::string_view r, std::string_view p) {
+    return r.substr(0, p.size()) == p;
+  };
+  // The nearest verb above token i (0 if none): where a temporal belongs.
+  auto verb_above = [&](int i) {
+    for (int h = tok(i).head, guard = 0; h > 0 && guard < n; h = tok(h).head, ++guard)
+      if (tok(h).upos == Upos::kVerb) return h;
+    return 0;
+  };
+  for (int w = 2; w <= n; ++w) {
+    if (!IsWeekday(doc.Form(tok(w)))) continue;
+    const int p = w - 1;
+    Token& pt = tok(p);
+    if (pt.upos != Upos::kPropn) continue;
+    Token& wt = tok(w);
+    if (pt.head == w && pt.deprel == "compound") {
+      // "captured Baidoa(compound) Tuesday(obl)": the name takes the
+      // weekday's place in the tree, the weekday becomes its clause's temporal.
+      const int head = wt.head;
+      std::string rel = wt.deprel;
+      if (starts_with(rel, "obl") || starts_with(rel, "nmod:tmod") || rel == "nmod:unmarked") {
+        bool has_obj = false;
+        for (int k = 1; k <= n; ++k)
+          has_obj |= k != w && tok(k).head == head && tok(k).deprel == "obj";
+        rel = head > 0 && tok(head).upos == Upos::kVerb && !has_obj ? "obj" : "obl";
+      }
+      for (int k = 1; k <= n; ++k)
+        if (k != p && tok(k).head == w) tok(k).head = p;
+      pt.head = head;
+      pt.deprel = rel;
+      const int v = verb_above(p);
+      wt.head = v;
+      wt.deprel = v > 0 ? std::string(tmod) : "dep";
+      if (v == 0 && head == 0) {  // the weekday was the root: the name is now
+        wt.head = p;
+        wt.deprel = std::string(tmod);
+      }
+    } else if (wt.head == p && (wt.deprel == "flat" || wt.deprel == "compound")) {
+      // "the town of Huddur Tuesday(flat)": no part of the name.
+      const int v = verb_above(p);
+      if (v == 0) continue;
+      wt.head = v;
+      wt.deprel = std::string(tmod);
+    }
+  }
+}
+
 void Parser::Parse(Document& doc, const Sentence& s) const {
   if (s.token_end <= s.token_begin || s.token_end > doc.tokens.size()) return;
   thread_local parse_internal::Words words;
@@ -898,6 +970,7 @@ void Parser::Parse(Document& doc, const Sentence& s) const {
     int label = state.label[i];
     t.deprel = label < static_cast<int>(model_->labels.size()) ? model_->labels[label] : "dep";
   }
+  RepairWeekdayAttachments(doc, s, tmod_label_);
 }
 
 namespace {

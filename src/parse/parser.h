@@ -101,7 +101,15 @@ class Parser {
 
  private:
   std::unique_ptr<parse_internal::Model> model_;
+  std::string tmod_label_;  // "obl:unmarked" if the model has it, else "obl:tmod"
 };
+
+// A weekday right after a name is no part of it, as greedy parsing of wire
+// style makes it: "captured Baidoa(compound) Tuesday(obl)" becomes Baidoa
+// taking the weekday's place (obj/obl of its verb) with Tuesday a temporal
+// of that verb; "the town of Huddur Tuesday(flat)" gets Tuesday re-attached
+// to the clause's verb as `tmod`. Parse() applies it to every sentence.
+void RepairWeekdayAttachments(Document& doc, const Sentence& s, std::string_view tmod);
 
 struct ParserScores {
   double uas = 0;            // % words with the right head

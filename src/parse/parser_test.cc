@@ -221,6 +221,47 @@ TEST(Parser, RefusesEmptyTrainingSet) {
 namespace sitrep::parse_internal {
 namespace {
 
+// A weekday after a name, as greedy parsing of wire style attaches it.
+constexpr char kWeekdays[] = R"(# text = Rebels captured Baidoa Tuesday .
+1	Rebels	rebel	NOUN	NNS	_	2	nsubj	_	_
+2	captured	capture	VERB	VBD	_	0	root	_	_
+3	Baidoa	Baidoa	PROPN	NNP	_	4	compound	_	_
+4	Tuesday	Tuesday	PROPN	NNP	_	2	obl:unmarked	_	_
+5	.	.	PUNCT	.	_	2	punct	_	_
+
+# text = Aidid captured the town of Huddur Tuesday .
+1	Aidid	Aidid	PROPN	NNP	_	2	nsubj	_	_
+2	captured	capture	VERB	VBD	_	0	root	_	_
+3	the	the	DET	DT	_	4	det	_	_
+4	town	town	NOUN	NN	_	2	obj	_	_
+5	of	of	ADP	IN	_	6	case	_	_
+6	Huddur	Huddur	PROPN	NNP	_	4	nmod	_	_
+7	Tuesday	Tuesday	PROPN	NNP	_	6	flat	_	_
+8	.	.	PUNCT	.	_	2	punct	_	_
+
+)";
+
+TEST(Parser, AWeekdayAfterANameIsNoPartOfIt) {
+  auto sents = ParseConllu(kWeekdays);
+  ASSERT_TRUE(sents.ok()) << sents.status().ToString();
+  Document doc = DocumentFromConllu(*sents, /*keep_annotation=*/true);
+  ASSERT_EQ(doc.sentences.size(), 2u);
+  for (const Sentence& s : doc.sentences) RepairWeekdayAttachments(doc, s, "obl:unmarked");
+  auto at = [&](size_t si, int i) -> const Token& {
+    return doc.tokens[doc.sentences[si].token_begin + i - 1];
+  };
+  // "Baidoa" takes the weekday's place as the verb's object.
+  EXPECT_EQ(at(0, 3).head, 2);
+  EXPECT_EQ(at(0, 3).deprel, "obj");
+  EXPECT_EQ(at(0, 4).head, 2);
+  EXPECT_EQ(at(0, 4).deprel, "obl:unmarked");
+  // "Tuesday" leaves the name "Huddur" for the clause's verb.
+  EXPECT_EQ(at(1, 6).head, 4);
+  EXPECT_EQ(at(1, 6).deprel, "nmod");
+  EXPECT_EQ(at(1, 7).head, 2);
+  EXPECT_EQ(at(1, 7).deprel, "obl:unmarked");
+}
+
 TEST(ParserFeatures, TemplatesFitTheirBuffers) {
   Words w;
   w.Resize(3);

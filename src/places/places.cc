@@ -947,12 +947,13 @@ class Recognizer {
   }
 
   // "Francisco Duque": a weak name next to other capitalised proper nouns.
+  // A weekday or month is none ("captured Baidoa Tuesday").
   bool GluedToProperNoun(const Candidate& c) const {
     const Sentence& s = doc_.sentences[c.sentence];
     auto propn = [&](uint32_t t) {
       const Token& tok = doc_.tokens[t];
       return tok.upos == Upos::kPropn && IsCapitalised(doc_.Form(tok)) &&
-             DesignatorOf(doc_.Form(tok)) == Designator::kNone;
+             DesignatorOf(doc_.Form(tok)) == Designator::kNone && !IsCalendarWord(doc_.Form(tok));
     };
     if (c.span_begin > s.token_begin && propn(c.span_begin - 1)) return true;
     if (c.span_end < s.token_end && propn(c.span_end)) return true;

@@ -289,6 +289,15 @@ TEST_F(PlacesTest, DatelineIsEvidenceNotLocation) {
   EXPECT_EQ(basis, LocationBasis::kDocument);
 }
 
+// Wire style puts the weekday right after the place: it is no part of the
+// name, nor a proper noun the name is glued to.
+TEST_F(PlacesTest, AWeekdayAfterAPlaceLeavesItAPlace) {
+  EXPECT_EQ(LocationOf(Run("Rebels captured Kandahar Tuesday."), "captured"), "Kandahar");
+  // A town that is no province too: a weak name, refused when glued to a
+  // proper noun.
+  EXPECT_EQ(LocationOf(Run("Gunmen killed two soldiers in Ariha Monday."), "killed"), "Ariha");
+}
+
 TEST_F(PlacesTest, AHeadlineLabelIsTheSentencePlace) {
   Document doc = Run("Kandahar: Gunmen kill two policemen");
   TriggerLocation loc = LocateTrigger(doc, TokenOf(doc, "kill"));
