@@ -768,8 +768,13 @@ class Recognizer {
           c.accepted = true;
         // "in Ain Issa": "Ain" is a village somewhere, but the name goes on.
         // With a strong preposition the whole proper-noun run is an unknown place.
-        if (!c.accepted && glued && c.prep && c.prep_token != UINT32_MAX &&
-            IsStrongLocativePrep(Form(c.prep_token)) && ExtendToUnknown(c)) {
+        // So does a town designator before it: "the village of Abu(a town
+        // somewhere) Allaj".
+        const bool strong_prep =
+            c.prep && c.prep_token != UINT32_MAX && IsStrongLocativePrep(Form(c.prep_token));
+        const bool town_designator =
+            c.designator == Designator::kCity || c.designator == Designator::kAdmin;
+        if (!c.accepted && glued && (strong_prep || town_designator) && ExtendToUnknown(c)) {
           c.accepted = true;
           continue;
         }

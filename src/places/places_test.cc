@@ -298,6 +298,19 @@ TEST_F(PlacesTest, AWeekdayAfterAPlaceLeavesItAPlace) {
   EXPECT_EQ(LocationOf(Run("Gunmen killed two soldiers in Ariha Monday."), "killed"), "Ariha");
 }
 
+// A name no gazetteer has after a town designator is a place, also when its
+// first word is a town somewhere ("the village of Abu Allaj": "Abu" is an
+// alternate name of a town in Indonesia), and after plural designators.
+TEST_F(PlacesTest, UnknownNamesAfterATownDesignator) {
+  Document doc = Run("Government forces shelled the village of Ariha Gharbi on Monday.");
+  const Place* p = PlaceText(doc, "Ariha Gharbi");
+  ASSERT_NE(p, nullptr) << doc.text;
+  EXPECT_EQ(p->precision, GeoPrecision::kNone);
+  EXPECT_EQ(LocationOf(doc, "shelled"), "Ariha Gharbi");
+  EXPECT_EQ(LocationOf(Run("Terrorists shelled the settlements of Maharda and Jaba."), "shelled"),
+            "Maharda");
+}
+
 TEST_F(PlacesTest, AHeadlineLabelIsTheSentencePlace) {
   Document doc = Run("Kandahar: Gunmen kill two policemen");
   TriggerLocation loc = LocateTrigger(doc, TokenOf(doc, "kill"));

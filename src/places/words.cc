@@ -25,9 +25,12 @@ Designator DesignatorOf(std::string_view f) {
                  "wilayat", "muhafazah"})) {
     return Designator::kAdmin;
   }
-  if (InList(f, {"city", "town", "village", "municipality", "cities", "towns", "villages",
-                 "township", "settlement", "camp", "neighbourhood", "neighborhood", "suburb",
-                 "port", "airport", "base"})) {
+  if (InList(f, {"city",         "town",          "village",       "municipality",
+                 "cities",       "towns",         "villages",      "municipalities",
+                 "township",     "townships",     "settlement",    "settlements",
+                 "camp",         "camps",         "neighbourhood", "neighbourhoods",
+                 "neighborhood", "neighborhoods", "suburb",        "suburbs",
+                 "port",         "airport",       "base"})) {
     return Designator::kCity;
   }
   if (InList(f,
