@@ -1005,7 +1005,7 @@ class Recognizer {
   // else; *comma and *in tell what the gap held.
   bool HierarchyGap(const Candidate& c, const Candidate& n, bool* comma, bool* in) const {
     *comma = *in = false;
-    if (n.span_begin < c.span_end || n.span_begin - c.span_end > 2) return false;
+    if (n.span_begin < c.span_end || n.span_begin - c.span_end > 3) return false;
     const bool designated = DesignatorOf(Form(c.span_end - 1)) != Designator::kNone;
     for (uint32_t t = c.span_end; t < n.span_begin; ++t) {
       std::string_view f = Form(t);
@@ -1013,6 +1013,8 @@ class Recognizer {
         *comma = true;
       } else if (EqualsLower(f, "in") || (designated && EqualsLower(f, "of"))) {
         *in = true;
+      } else if (IsDirectionAdj(f) && t + 1 == n.span_begin && *in) {
+        // "the village of Abu Allaj in western Raqqa": still inside it.
       } else if (!EqualsLower(f, "the")) {
         return false;
       }
@@ -1464,16 +1466,22 @@ class Recognizer {
   // ("Kampungu, Makonono, Kaluamba and Mombo").
   int32_t ParentOfUnknown(size_t i) const {
     const Candidate& c = cands_[i];
-    if (c.chosen >= 0 || i + 1 >= cands_.size()) return -1;
-    const Candidate& n = cands_[i + 1];
+    // The next candidate after the name: a name extended over its neighbours
+    // ("Abu Allaj") leaves their own candidates inside it.
+    size_t j = i + 1;
+    while (j < cands_.size() && cands_[j].sentence == c.sentence &&
+           cands_[j].span_begin < c.span_end)
+      ++j;
+    if (c.chosen >= 0 || j >= cands_.size()) return -1;
+    const Candidate& n = cands_[j];
     if (n.sentence != c.sentence || !n.accepted || n.chosen < 0 || n.dateline) return -1;
     bool comma = false, in = false;
     if (!HierarchyGap(c, n, &comma, &in) || (!comma && !in)) return -1;
     const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(n.chosen));
     bool coarse = IsCountryEntry(e) || IsAdminEntry(e) || IsAdmin2Entry(e) || IsFeatureEntry(e);
     if (!coarse && !in) return -1;
-    if (comma && !in && ContinuesAList(i + 1)) return -1;
-    return static_cast<int32_t>(i + 1);
+    if (comma && !in && ContinuesAList(j)) return -1;
+    return static_cast<int32_t>(j);
   }
 
   // The gazetteer entry's name, codes, point and precision on a place.

@@ -309,6 +309,13 @@ TEST_F(PlacesTest, UnknownNamesAfterATownDesignator) {
   EXPECT_EQ(LocationOf(doc, "shelled"), "Ariha Gharbi");
   EXPECT_EQ(LocationOf(Run("Terrorists shelled the settlements of Maharda and Jaba."), "shelled"),
             "Maharda");
+  // ... and takes the point of the place the text puts it in, also "in
+  // western X".
+  Document in = Run("Government forces shelled the village of Ariha Gharbi in western Idlib.");
+  const Place* q = PlaceText(in, "Ariha Gharbi");
+  ASSERT_NE(q, nullptr) << in.text;
+  EXPECT_EQ(q->country, "SYR");
+  EXPECT_EQ(q->relation, "in");
 }
 
 TEST_F(PlacesTest, AHeadlineLabelIsTheSentencePlace) {
