@@ -206,6 +206,13 @@ void MiddleOfPlaces(const std::vector<uint32_t>& members, const std::vector<BEnt
 constexpr std::pair<std::string_view, std::string_view> kEnglishCountryNames[] = {
     {"USA", "US"}, {"USA", "U.S.A."}, {"GBR", "Britain"}};
 
+// Short English names borders are written with where world-countries'
+// common name is another ("the Turkey-Syria border", "the Burma-Thailand
+// border"); its demonyms cover "Turkish-Syrian".
+constexpr std::pair<std::string_view, std::string_view> kBorderShortNames[] = {
+    {"TUR", "Turkey"}, {"MMR", "Burma"},    {"MKD", "Macedonia"},
+    {"COD", "DRC"},    {"COD", "DR Congo"}, {"CZE", "Czech"}};
+
 // English demonyms world-countries lacks (it has "Saudi Arabian",
 // "Uzbekistani", "Nepalese"...); plurals are added as for its own.
 constexpr std::pair<std::string_view, std::string_view> kEnglishDemonyms[] = {
@@ -440,6 +447,14 @@ class Builder {
     double area = 0;
   };
   std::unordered_map<std::string, std::vector<LandPolygon>> country_polygons_;
+  // Words that name each country in "X-Y border": its common name and
+  // English demonyms ("Syria", "Syrian"), from ReadCountries.
+  std::unordered_map<std::string, std::vector<std::string>> country_words_;
+  size_t borders_added_ = 0;
+  // Adds a "border_region" entry for each pair of countries whose shapes
+  // share arcs (AddBorders), after ReadCountryShapes.
+  void AddBorders(const std::map<std::pair<std::string, std::string>,
+                                 std::vector<const std::vector<LonSin>*>>& shared);
   // Provinces' points from the land of their country (see ProvinceAreaCentroids).
   std::unordered_map<std::string, std::pair<double, double>> ProvinceAreaCentroids() const;
   std::map<std::string, std::string> admin2_;  // "GB.ENG.N5" -> "Suffolk"
@@ -576,11 +591,24 @@ Status Builder::ReadCountries(const std::string& path) {
         }
       }
     }
+    std::vector<std::string>& border_words = country_words_[cca3];
+    border_words.push_back(common);
+    for (const auto& [code, name] : kEnglishCountryNames) {
+      if (code == cca3) border_words.emplace_back(name);
+    }
+    for (const auto& [code, name] : kBorderShortNames) {
+      if (code == cca3) border_words.emplace_back(name);
+    }
     if (auto d = c.find("demonyms"); d != c.end() && d->is_object()) {
       if (auto eng = d->find("eng"); eng != d->end() && eng->is_object()) {
         std::vector<std::string> words = {Str(*eng, "m"), Str(*eng, "f")};
         for (const auto& [code, word] : kEnglishDemonyms) {
           if (code == cca3) words.emplace_back(word);
+        }
+        for (const std::string& w : words) {
+          if (!w.empty() &&
+              std::find(border_words.begin(), border_words.end(), w) == border_words.end())
+            border_words.push_back(w);
         }
         std::set<std::string> forms;
         for (const std::string& w : words) {
@@ -1141,6 +1169,8 @@ Status Builder::ReadCountryShapes(const std::string& path) {
   SITREP_ASSIGN_OR_RETURN(std::vector<std::vector<LonSin>> arcs, DecodeArcs(topo, path));
   // Every polygon of every country (a country may have several geometries).
   std::map<std::string, std::vector<PolygonMass>> polygons;
+  // The countries whose rings use each arc: an arc of two is their border.
+  std::vector<std::set<std::string>> arc_owners(arcs.size());
   const json& geoms = (*objects)["countries"]["geometries"];
   for (size_t gi = 0; gi < geoms.size(); ++gi) {
     const json& g = geoms[gi];
@@ -1186,6 +1216,10 @@ Status Builder::ReadCountryShapes(const std::string& path) {
         std::vector<LonSin> ring = RingOfArcs(r, arcs);
         if (ring.empty()) return false;
         rings.push_back(std::move(ring));
+        for (const json& ij : r) {  // indices checked by RingOfArcs
+          const int64_t i = ij.get<int64_t>();
+          arc_owners[static_cast<size_t>(i < 0 ? ~i : i)].insert(iso3);
+        }
       }
       PolygonMass m = EqualAreaPolygon(rings);
       if (m.area > 0) {
@@ -1220,7 +1254,109 @@ Status Builder::ReadCountryShapes(const std::string& path) {
       e.lon = largest->lon;
     }
   }
+  std::map<std::pair<std::string, std::string>, std::vector<const std::vector<LonSin>*>> shared;
+  for (size_t a = 0; a < arcs.size(); ++a) {
+    if (arc_owners[a].size() != 2) continue;
+    shared[{*arc_owners[a].begin(), *arc_owners[a].rbegin()}].push_back(&arcs[a]);
+  }
+  AddBorders(shared);
   return OkStatus();
+}
+
+namespace {
+struct Vec3 {
+  double x = 0, y = 0, z = 0;
+};
+Vec3 UnitVector(const LonSin& p) {
+  const double c = std::sqrt(std::max(0.0, 1 - p.sin_lat * p.sin_lat));
+  return {c * std::cos(p.lon * kDegToRad), c * std::sin(p.lon * kDegToRad), p.sin_lat};
+}
+double ArcKm(const Vec3& a, const Vec3& b) {
+  const double dot = std::clamp(a.x * b.x + a.y * b.y + a.z * b.z, -1.0, 1.0);
+  return std::acos(dot) * kEarthRadiusKm;
+}
+}  // namespace
+
+// "Iraq-Syria border", also "Iraqi-Syrian", "Syrian-Iraqi", "Syria-Iraq",
+// "... frontier", "... boundary": a border_region feature at the point of
+// the shared arcs nearest their length-weighted middle (on the border
+// itself, not in either country), with the radius reaching its farthest
+// vertex.
+void Builder::AddBorders(const std::map<std::pair<std::string, std::string>,
+                                        std::vector<const std::vector<LonSin>*>>& shared) {
+  for (const auto& [pair, pieces] : shared) {
+    const auto& [a, b] = pair;
+    auto wa = country_words_.find(a), wb = country_words_.find(b);
+    if (wa == country_words_.end() || wb == country_words_.end() || wa->second.empty() ||
+        wb->second.empty())
+      continue;
+    Vec3 sum;
+    double length = 0;
+    std::vector<Vec3> vertices;
+    for (const std::vector<LonSin>* arc : pieces) {
+      for (size_t k = 0; k < arc->size(); ++k) {
+        const Vec3 v = UnitVector((*arc)[k]);
+        vertices.push_back(v);
+        if (k == 0) continue;
+        const Vec3 u = UnitVector((*arc)[k - 1]);
+        const double km = ArcKm(u, v);
+        sum.x += km * (u.x + v.x) / 2;
+        sum.y += km * (u.y + v.y) / 2;
+        sum.z += km * (u.z + v.z) / 2;
+        length += km;
+      }
+    }
+    if (vertices.empty() || length <= 0) continue;
+    const double norm = std::sqrt(sum.x * sum.x + sum.y * sum.y + sum.z * sum.z);
+    if (norm <= 0) continue;
+    const Vec3 middle = {sum.x / norm, sum.y / norm, sum.z / norm};
+    // The point of the border nearest that middle (on a segment's chord,
+    // back on the sphere).
+    Vec3 on_border = vertices[0];
+    double best = ArcKm(on_border, middle);
+    for (const std::vector<LonSin>* arc : pieces) {
+      for (size_t k = 1; k < arc->size(); ++k) {
+        const Vec3 u = UnitVector((*arc)[k - 1]), v = UnitVector((*arc)[k]);
+        const Vec3 d = {v.x - u.x, v.y - u.y, v.z - u.z};
+        const double dd = d.x * d.x + d.y * d.y + d.z * d.z;
+        double t =
+            dd > 0 ? ((middle.x - u.x) * d.x + (middle.y - u.y) * d.y + (middle.z - u.z) * d.z) / dd
+                   : 0;
+        t = std::clamp(t, 0.0, 1.0);
+        Vec3 q = {u.x + t * d.x, u.y + t * d.y, u.z + t * d.z};
+        const double qn = std::sqrt(q.x * q.x + q.y * q.y + q.z * q.z);
+        if (qn <= 0) continue;
+        q = {q.x / qn, q.y / qn, q.z / qn};
+        if (const double km = ArcKm(q, middle); km < best) {
+          best = km;
+          on_border = q;
+        }
+      }
+    }
+    double radius = 0;
+    for (const Vec3& v : vertices) radius = std::max(radius, ArcKm(v, on_border));
+    BEntry e;
+    e.name = wa->second[0] + "-" + wb->second[0] + " border";
+    e.countries = a + "|" + b;
+    e.feature = "border_region";
+    e.feature_class = 'L';
+    e.lat = std::asin(std::clamp(on_border.z, -1.0, 1.0)) / kDegToRad;
+    e.lon = std::atan2(on_border.y, on_border.x) / kDegToRad;
+    e.radius_km = static_cast<float>(std::max(radius, 1.0));
+    e.precision = GeoPrecision::kFeature;
+    e.score = std::max(kFeatureScore, M_PI * e.radius_km * e.radius_km);
+    auto id = static_cast<uint32_t>(entries_.size());
+    entries_.push_back(std::move(e));
+    for (const std::string& x : wa->second) {
+      for (const std::string& y : wb->second) {
+        for (const char* word : {" border", " frontier", " boundary"}) {
+          AddName(id, x + "-" + y + word);
+          AddName(id, y + "-" + x + word);
+        }
+      }
+    }
+    ++borders_added_;
+  }
 }
 
 // Where a country's provinces lie, when GeoNames has no province shapes but

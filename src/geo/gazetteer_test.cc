@@ -433,6 +433,33 @@ TEST(GazetteerBuild, CountryShapesGiveMainlandCentroidAndArea) {
   EXPECT_TRUE(gaz.description().find("+shapes") != std::string::npos) << gaz.description();
 }
 
+// Borders from arcs two countries' shapes share (testdata/borders.json, our
+// own squares: Syria 36-42E and Iraq 42-48E, 32-37N, meeting along 42E): a
+// border_region feature on the shared edge, named by the countries' names
+// and demonyms in either order.
+TEST(GazetteerBuild, SharedArcsGiveABorder) {
+  BuildSources s = TestSources();
+  s.country_shapes = kTestdata + "borders.json";
+  std::vector<std::string> warnings;
+  auto g = Gazetteer::Build(s, &warnings);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  const Gazetteer& gaz = **g;
+  for (const char* name : {"Iraq-Syria border", "Syria-Iraq border", "Iraqi-Syrian border",
+                           "Syrian-Iraqi frontier", "Syria-Iraqi boundary"}) {
+    std::vector<uint32_t> ids = gaz.Find(name);
+    ASSERT_EQ(ids.size(), 1u) << name;
+    const Entry& e = gaz.entry(ids[0]);
+    EXPECT_EQ(e.name, "Iraq-Syria border") << name;
+    EXPECT_EQ(e.feature, "border_region");
+    EXPECT_EQ(e.precision, GeoPrecision::kFeature);
+    EXPECT_NEAR(e.lon, 42.0, 1e-6);    // on the border itself
+    EXPECT_NEAR(e.lat, 34.5, 0.1);     // its middle
+    EXPECT_NEAR(e.radius_km, 278, 2);  // half of 5 degrees of latitude
+  }
+  // Coasts (arcs of one country) are no border; nor is a country with itself.
+  EXPECT_TRUE(gaz.Find("Syria-Syria border").empty());
+}
+
 TEST(GazetteerBuild, CountryShapesThatAreNoTopologyAreDataLoss) {
   BuildSources s = TestSources();
   s.country_shapes = kTestdata + "countries.json";  // JSON, but no Topology

@@ -307,13 +307,17 @@ class Recognizer {
     uint32_t best = t;
     for (uint32_t j = t; j < end && j - t < 7; ++j) {
       std::string_view f = Form(j);
+      // "the Iraqi-Syrian border": the gazetteer's borders end in a
+      // lower-case word.
+      const bool border_word =
+          j > t + 1 && Form(j - 1) != "-" && InList(f, {"border", "frontier", "boundary"});
       if (j > t) {
-        if (!IsCapitalised(f) && !IsNameConnector(f) && !IsArticleName(f)) break;
+        if (!IsCapitalised(f) && !IsNameConnector(f) && !IsArticleName(f) && !border_word) break;
         if (IsPunct(doc_.tokens[j]) && f != "-" && f != "'") break;
       }
       // The text itself, so "People's" stays one word ("peoples").
       std::string_view key = doc_.Slice(doc_.tokens[t].begin, doc_.tokens[j].end);
-      bool cap_last = IsCapitalised(f) || IsArticleName(f) || (j == t);
+      bool cap_last = IsCapitalised(f) || IsArticleName(f) || (j == t) || border_word;
       if (cap_last) {
         std::vector<uint32_t> found = gaz_.Find(key);
         if (!found.empty()) {

@@ -26,6 +26,8 @@ class PlacesTest : public ::testing::Test {
     src.admin2 = dir + "admin2.json";
     src.countries_json = dir + "countries.json";
     src.features_tsv = dir + "features.tsv";
+    // Lebanon and Israel as two rectangles meeting along 33.1 N: their border.
+    src.country_shapes = dir + "shapes.json";
     std::vector<std::string> warnings;
     auto gaz = geo::Gazetteer::Build(src, &warnings);
     ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
@@ -316,6 +318,22 @@ TEST_F(PlacesTest, UnknownNamesAfterATownDesignator) {
   ASSERT_NE(q, nullptr) << in.text;
   EXPECT_EQ(q->country, "SYR");
   EXPECT_EQ(q->relation, "in");
+}
+
+// "X-Y border" in countries' names or demonyms, either order: the border
+// the gazetteer draws from the countries' shapes.
+TEST_F(PlacesTest, ABorderBetweenTwoCountries) {
+  for (const char* sentence : {"Troops patrolled the Lebanese-Israeli border on Monday.",
+                               "Troops patrolled the Israel-Lebanon border on Monday."}) {
+    Document doc = Run(sentence);
+    TriggerLocation loc = LocateTrigger(doc, TokenOf(doc, "patrolled"));
+    ASSERT_GE(loc.location, 0) << sentence;
+    const Place& p = doc.places[loc.location];
+    EXPECT_EQ(p.feature, "border_region") << sentence;
+    EXPECT_EQ(p.precision, GeoPrecision::kFeature);
+    EXPECT_NEAR(p.lat, 33.1, 0.01);
+    EXPECT_NEAR(p.lon, 35.45, 0.05);
+  }
 }
 
 TEST_F(PlacesTest, AHeadlineLabelIsTheSentencePlace) {
