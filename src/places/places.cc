@@ -278,6 +278,7 @@ class Recognizer {
     CollectEvidence();
     CollectProvinces();
     Resolve();
+    MergeBorders();
     Emit();
   }
 
@@ -1486,6 +1487,59 @@ class Recognizer {
     if (!coarse && !in) return -1;
     if (comma && !in && ContinuesAList(j)) return -1;
     return static_cast<int32_t>(j);
+  }
+
+  // "the border between Iraq and Syria", "Syria's border with Turkey": the
+  // two countries' border (the gazetteer's "X-Y border" entry) is the place,
+  // spanning both names; the countries stay evidence only through it.
+  void MergeBorders() {
+    auto is_border_word = [&](uint32_t t) {
+      return InList(Form(t), {"border", "frontier", "boundary", "borders"});
+    };
+    auto country_of = [&](const Candidate& c) -> const geo::Entry* {
+      if (!c.accepted || c.chosen < 0) return nullptr;
+      const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(c.chosen));
+      return IsCountryEntry(e) ? &e : nullptr;
+    };
+    for (size_t i = 0; i + 1 < cands_.size(); ++i) {
+      Candidate& c = cands_[i];
+      Candidate& n = cands_[i + 1];
+      const geo::Entry* a = country_of(c);
+      const geo::Entry* b = country_of(n);
+      if (a == nullptr || b == nullptr || a == b || n.sentence != c.sentence) continue;
+      const Sentence& s = doc_.sentences[c.sentence];
+      uint32_t begin = 0;
+      // "border between X and Y": "and" (maybe "the") between the names.
+      bool between = c.span_begin >= s.token_begin + 2 &&
+                     EqualsLower(Form(c.span_begin - 1), "between") &&
+                     is_border_word(c.span_begin - 2) && c.span_end < n.span_begin &&
+                     n.span_begin - c.span_end <= 2 && EqualsLower(Form(c.span_end), "and");
+      if (between) begin = c.span_begin - 2;
+      // "X's border with Y", "X border with Y".
+      uint32_t k = c.span_end;
+      if (!between && k < s.token_end && Form(k) == "'s") ++k;
+      bool with = !between && k + 2 <= n.span_begin && is_border_word(k) &&
+                  EqualsLower(Form(k + 1), "with") && n.span_begin - (k + 2) <= 1;
+      if (with) begin = c.span_begin;
+      if (!between && !with) continue;
+      std::vector<uint32_t> ids =
+          gaz_.Find(std::string(a->name) + "-" + std::string(b->name) + " border");
+      int32_t border = -1;
+      for (uint32_t id : ids) {
+        const geo::Entry& e = gaz_.entry(id);
+        if (e.feature == "border_region") border = static_cast<int32_t>(id);
+        if (border >= 0) break;
+      }
+      if (border < 0) continue;
+      if (between && begin > s.token_begin && EqualsLower(Form(begin - 1), "the")) --begin;
+      c.name_begin = c.span_begin = begin;
+      c.name_end = c.span_end = n.span_end;
+      c.chosen = border;
+      c.ids = {static_cast<uint32_t>(border)};
+      c.relation.clear();
+      n.accepted = false;
+      ++i;
+    }
   }
 
   // The gazetteer entry's name, codes, point and precision on a place.

@@ -324,7 +324,9 @@ TEST_F(PlacesTest, UnknownNamesAfterATownDesignator) {
 // the gazetteer draws from the countries' shapes.
 TEST_F(PlacesTest, ABorderBetweenTwoCountries) {
   for (const char* sentence : {"Troops patrolled the Lebanese-Israeli border on Monday.",
-                               "Troops patrolled the Israel-Lebanon border on Monday."}) {
+                               "Troops patrolled the Israel-Lebanon border on Monday.",
+                               "Troops patrolled the border between Lebanon and Israel.",
+                               "Troops patrolled Lebanon's border with Israel on Monday."}) {
     Document doc = Run(sentence);
     TriggerLocation loc = LocateTrigger(doc, TokenOf(doc, "patrolled"));
     ASSERT_GE(loc.location, 0) << sentence;
