@@ -127,6 +127,7 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
 
   info->dict = -1;
   info->lex = -1;
+  info->noun_by_plural = 0;
   info->amb = kUnknownAmb;
   if (const uint32_t* idx = dict_index.Find(info->form)) {
     info->dict = static_cast<int32_t>(*idx);
@@ -147,6 +148,17 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
       info->form = info->lower = kUnkHash;
     }
   }
+}
+
+void TaggerModel::MarkNounByPlural(std::string_view word, WordInfo* info) const {
+  if (info->lex < 0 || jj_class < 0 || nns_class < 0 || nn_class < 0) return;
+  const DictEntry& e = dict[static_cast<size_t>(info->lex)];
+  if (!HasClass(e, jj_class) || HasClass(e, nn_class)) return;
+  std::string plural(word);
+  for (char& c : plural) c = static_cast<char>(AsciiLower(static_cast<unsigned char>(c)));
+  plural += 's';
+  const uint32_t* idx = dict_index.Find(HashBytes(plural, kFormSeed));
+  info->noun_by_plural = idx != nullptr && HasClass(dict[*idx], nns_class) ? 1 : 0;
 }
 
 void MarkSentenceCase(WordInfo* infos, size_t n) {
@@ -400,9 +412,22 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
   return n;
 }
 
+bool TaggerModel::InitialNounRule(const WordInfo* infos, size_t n, const uint8_t* classes) const {
+  if (n < 3 || jj_class < 0 || nn_class < 0 || classes[0] != jj_class || infos[0].lex < 0)
+    return false;
+  const uint8_t next = classes[1];
+  if (next != vbn_class && next != vbd_class && next != vbz_class && next != vbp_class)
+    return false;
+  return infos[0].noun_by_plural || HasClass(dict[static_cast<size_t>(infos[0].lex)], nn_class);
+}
+
 void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) const {
   Decode(infos, 0, n, classes);
   if (!main_verb_rule || vbn_class < 0 || vbd_class < 0) return;
+  if (InitialNounRule(infos, n, classes)) {
+    classes[0] = static_cast<uint8_t>(nn_class);
+    Decode(infos, 1, n, classes);
+  }
   size_t from = 0;
   for (int round = 0; round < 8; ++round) {
     const size_t i = MainVerbRule(infos, from, n, classes);
@@ -522,6 +547,7 @@ void TaggerModel::BuildIndexes() {
   class_singular.clear();
   class_common_noun.clear();
   vbp_class = vbz_class = rp_class = nns_class = open_quote_class = hyph_class = -1;
+  nn_class = jj_class = -1;
   vb_class = vbd_class = vbn_class = comma_class = close_quote_class = period_class = -1;
   static const char* const kNpStart[] = {"DT",  "CD", "PRP$", "PDT", "PRP",  "JJ", "JJR",
                                          "JJS", "NN", "NNS",  "NNP", "NNPS", "$",  "WP$"};
@@ -547,6 +573,8 @@ void TaggerModel::BuildIndexes() {
     if (class_upos[k] == Upos::kVerb && x == "VB") vb_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kAdp && x == "RP") rp_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kNoun && x == "NNS") nns_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kNoun && x == "NN") nn_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kAdj && x == "JJ") jj_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPunct && x == "``") open_quote_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPunct && x == "HYPH") hyph_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kVerb && x == "VBP") vbp_class = static_cast<int>(k);
@@ -613,6 +641,7 @@ void RunModel(const TaggerModel& m, const std::vector<std::string_view>& words, 
   s.infos[0] = tag_internal::BosInfo();
   s.infos[1] = tag_internal::BosInfo();
   for (size_t i = 0; i < n; ++i) m.Describe(words[i], &s.infos[i + 2]);
+  if (n > 0) m.MarkNounByPlural(words[0], &s.infos[2]);  // for InitialNounRule
   tag_internal::MarkSentenceCase(s.infos.data() + 2, n);
   s.infos[n + 2] = tag_internal::EosInfo();
   s.infos[n + 3] = tag_internal::EosInfo();

@@ -122,6 +122,19 @@ TEST_F(TaggerEwtTest, ClosedClassesAndPastFormsKeepToTheirWords) {
   }
 }
 
+// A headline opening with a word seen as an adjective and as a noun (or
+// whose plural was a noun) right before its verb opens with the noun
+// (TaggerModel::InitialNounRule).
+TEST_F(TaggerEwtTest, AnInitialAdjectiveBeforeAVerbIsANoun) {
+  for (std::vector<std::string_view> words :
+       {std::vector<std::string_view>{"Civilian", "killed", "in", "northern", "Raqqa"},
+        std::vector<std::string_view>{"Teen", "killed", "as", "protests", "spread"}}) {
+    std::vector<std::string> xpos;
+    tagger_->TagWords(words, nullptr, &xpos, nullptr);
+    EXPECT_EQ(xpos[0], "NN") << words[0];
+  }
+}
+
 // The held-out news set (not used to choose anything): reported, and held
 // to a lower bar.
 TEST_F(TaggerEwtTest, NewsHeldOutSet) {

@@ -151,6 +151,7 @@ struct WordInfo {
   uint64_t flags = 0;
   int32_t dict = -1;           // index into TaggerModel::dict, -1 if unknown
   int32_t lex = -1;            // dict entry of the form, else of its lowercase ("AMONG"), else -1
+  uint8_t noun_by_plural = 0;  // an adjective in training whose plural was a noun ("civilians")
   uint32_t sentence_case = 0;  // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
   // For TaggerModel::MainVerbRule (not features):
   uint8_t np_start = 0;       // can start a noun phrase ("the", "four", "rebel"), not "in", ","
@@ -189,6 +190,7 @@ struct TaggerModel {
   int vbp_class = -1, vbz_class = -1;            // VERB/VBP, VERB/VBZ
   int rp_class = -1;                             // ADP/RP (particle: "gun down")
   int nns_class = -1;                            // NOUN/NNS
+  int nn_class = -1, jj_class = -1;              // NOUN/NN, ADJ/JJ
   int open_quote_class = -1;                     // PUNCT/``
   int hyph_class = -1;                           // PUNCT/HYPH
   std::vector<uint8_t> class_common_noun;        // NOUN/NN, NOUN/NNS
@@ -242,6 +244,9 @@ struct TaggerModel {
 
   // Fills info for one word (dictionary lookup included).
   void Describe(std::string_view word, WordInfo* info) const;
+  // Sets info->noun_by_plural for a described word seen only as an adjective
+  // whose plural was seen as a noun (InitialNounRule's evidence).
+  void MarkNounByPlural(std::string_view word, WordInfo* info) const;
 
   // Predicts classes for n words; `infos` points at element 0 of an array
   // with two padding entries on each side (BOS at -2,-1; EOS at n, n+1).
@@ -289,6 +294,12 @@ struct TaggerModel {
   // sentence ("The attack plans were ...") is never changed.
   size_t HeadlineVerbRule(const WordInfo* infos, size_t n, const uint8_t* classes,
                           uint8_t* cls) const;
+  // "Civilian killed in Raqqa countryside", "Teen killed as ...": a sentence
+  // that opens with an adjective seen as a singular noun too (or whose
+  // plural was seen as a noun: "civilians"), right before a verb, opens with
+  // that noun (an adjective there would have nothing to modify). Whether
+  // word 0 is one.
+  bool InitialNounRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
 
   // Writes the lemma of `word` tagged with class `cls` into *out: the
   // (form, XPOS) tables, else the longest-suffix rule; when the rule's
