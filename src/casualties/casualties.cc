@@ -298,26 +298,37 @@ bool NonPersonNoun(std::string_view lemma) {
 
 // Nouns for one person or a group of people: "a soldier was killed" = 1.
 bool PersonNoun(std::string_view lemma) {
-  return In(lemma,
-            {"person",       "people",    "man",        "woman",      "child",        "boy",
-             "girl",         "civilian",  "soldier",    "officer",    "policeman",    "policewoman",
-             "guard",        "fighter",   "militant",   "rebel",      "insurgent",    "journalist",
-             "reporter",     "worker",    "student",    "teacher",    "doctor",       "nurse",
-             "villager",     "resident",  "farmer",     "shepherd",   "protester",    "protestor",
-             "demonstrator", "prisoner",  "detainee",   "commander",  "chief",        "leader",
-             "official",     "member",    "servicemen", "serviceman", "trooper",      "marine",
-             "pilot",        "gunman",    "bomber",     "attacker",   "jihadist",     "militiaman",
-             "terrorist",    "extremist", "guerrilla",  "suspect",    "activist",     "politician",
-             "lawmaker",     "judge",     "mayor",      "governor",   "minister",     "general",
-             "colonel",      "captain",   "sergeant",   "lieutenant", "major",        "contractor",
-             "driver",       "passenger", "pedestrian", "worshipper", "pilgrim",      "refugee",
-             "migrant",      "teenager",  "youth",      "infant",     "baby",         "toddler",
-             "schoolgirl",   "schoolboy", "cleric",     "imam",       "priest",       "monk",
-             "tourist",      "hostage",   "volunteer",  "employee",   "staff",        "peacekeeper",
-             "troop",        "troops",    "policemen",  "men",        "women",        "children",
-             "aide",         "bodyguard", "son",        "daughter",   "father",       "mother",
-             "brother",      "sister",    "wife",       "husband",    "family",       "individual",
-             "other",        "others",    "spy",        "informant",  "collaborator", "agent"});
+  return In(
+      lemma,
+      {"person",       "people",       "man",        "woman",         "child",        "boy",
+       "girl",         "civilian",     "soldier",    "officer",       "policeman",    "policewoman",
+       "guard",        "fighter",      "militant",   "rebel",         "insurgent",    "journalist",
+       "reporter",     "worker",       "student",    "teacher",       "doctor",       "nurse",
+       "villager",     "resident",     "farmer",     "shepherd",      "protester",    "protestor",
+       "demonstrator", "prisoner",     "detainee",   "commander",     "chief",        "leader",
+       "official",     "member",       "servicemen", "serviceman",    "trooper",      "marine",
+       "pilot",        "gunman",       "bomber",     "attacker",      "jihadist",     "militiaman",
+       "terrorist",    "extremist",    "guerrilla",  "suspect",       "activist",     "politician",
+       "lawmaker",     "judge",        "mayor",      "governor",      "minister",     "general",
+       "colonel",      "captain",      "sergeant",   "lieutenant",    "major",        "contractor",
+       "driver",       "passenger",    "pedestrian", "worshipper",    "pilgrim",      "refugee",
+       "migrant",      "teenager",     "youth",      "infant",        "baby",         "toddler",
+       "schoolgirl",   "schoolboy",    "cleric",     "imam",          "priest",       "monk",
+       "tourist",      "hostage",      "volunteer",  "employee",      "staff",        "peacekeeper",
+       "troop",        "troops",       "policemen",  "men",           "women",        "children",
+       "aide",         "bodyguard",    "son",        "daughter",      "father",       "mother",
+       "brother",      "sister",       "wife",       "husband",       "family",       "individual",
+       "other",        "others",       "spy",        "informant",     "collaborator", "agent",
+       "elder",        "teen",         "ruler",      "chieftain",     "warlord",      "sheikh",
+       "mullah",       "preacher",     "clergyman",  "separatist",    "loyalist",     "supporter",
+       "dissident",    "opponent",     "defector",   "deserter",      "recruit",      "conscript",
+       "cadet",        "veteran",      "sniper",     "smuggler",      "kidnapper",    "bandit",
+       "herder",       "herdsman",     "tribesman",  "fisherman",     "trader",       "vendor",
+       "shopkeeper",   "businessman",  "engineer",   "lawyer",        "prosecutor",   "witness",
+       "blogger",      "photographer", "cameraman",  "correspondent", "diplomat",     "envoy",
+       "ambassador",   "councillor",   "councilor",  "chairman",      "headman",      "medic",
+       "paramedic",    "surgeon",      "physician",  "vaccinator",    "interpreter",  "translator",
+       "miner",        "labourer",     "laborer",    "candidate",     "voter",        "inmate"});
 }
 
 // Side vocabulary (core/context.h): first victims word that says it.
@@ -451,8 +462,9 @@ std::optional<Kind> VerbKind(const View& v, uint32_t t) {
   std::string_view l = v.L(t);
   if (l.rfind("kidnap", 0) == 0) return Kind::kAbducted;
   if (auto k = Find(kVerbs, l)) return k;
-  // "round up" = arrest
+  // "round up" = arrest; "gun down", "mow down" = kill
   if (l == "round" && v.ChildLemma(t, {"up"}) >= 0) return Kind::kArrested;
+  if (In(l, {"gun", "mow"}) && v.ChildLemma(t, {"down"}) >= 0) return Kind::kKilled;
   // "shot dead", "beaten to death"
   if (In(l, {"shoot", "stab", "beat", "hack", "burn", "stone", "club", "gun"})) {
     auto to_death = [&](uint32_t c) {

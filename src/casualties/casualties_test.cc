@@ -461,8 +461,9 @@ TEST_F(CasualtiesTest, AHeadlineListSharesItsParticiple) {
 }
 
 TEST_F(CasualtiesTest, ShotDeadAndBeatenToDeathAreKillings) {
-  for (const char* text : {"Policeman shot dead in Kabul", "A mob beat a farmer to death.",
-                           "Gunmen shot the mayor dead on Monday."}) {
+  for (const char* text :
+       {"Policeman shot dead in Kabul", "A mob beat a farmer to death.",
+        "Gunmen shot the mayor dead on Monday.", "Gunmen gunned down a tribal elder in Uruzgan."}) {
     Document doc = Run(text);
     const Casualty* c = First(doc, Kind::kKilled);
     ASSERT_NE(c, nullptr) << text;
