@@ -128,6 +128,7 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
   info->dict = -1;
   info->lex = -1;
   info->noun_by_plural = 0;
+  info->verb_by_stem = 0;
   info->amb = kUnknownAmb;
   if (const uint32_t* idx = dict_index.Find(info->form)) {
     info->dict = static_cast<int32_t>(*idx);
@@ -159,6 +160,26 @@ void TaggerModel::MarkNounByPlural(std::string_view word, WordInfo* info) const 
   plural += 's';
   const uint32_t* idx = dict_index.Find(HashBytes(plural, kFormSeed));
   info->noun_by_plural = idx != nullptr && HasClass(dict[*idx], nns_class) ? 1 : 0;
+}
+
+void TaggerModel::MarkVerbByStem(std::string_view word, WordInfo* info) const {
+  info->verb_by_stem = 0;
+  if (word.size() < 4 || (word.back() != 's' && word.back() != 'S') || vb_class < 0) return;
+  std::string stem(word.substr(0, word.size() - 1));
+  for (char& c : stem) c = static_cast<char>(AsciiLower(static_cast<unsigned char>(c)));
+  auto has = [&](const std::string& form, std::initializer_list<int> classes) {
+    const uint32_t* idx = dict_index.Find(HashBytes(form, kFormSeed));
+    if (idx == nullptr) return false;
+    for (int c : classes)
+      if (c >= 0 && HasClass(dict[*idx], c)) return true;
+    return false;
+  };
+  // The base ("attacks": "attack" as VB) or the participle, also as an
+  // adjective ("wounds": "wounded", "injures": "injured").
+  const int jj = jj_class;
+  info->verb_by_stem = has(stem, {vb_class, vbp_class}) ||
+                       has(stem + "ed", {vbd_class, vbn_class, jj}) ||
+                       (stem.back() == 'e' && has(stem + "d", {vbd_class, vbn_class, jj}));
 }
 
 void MarkSentenceCase(WordInfo* infos, size_t n) {
@@ -412,6 +433,32 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
   return n;
 }
 
+size_t TaggerModel::CoordinatedVerbRule(const WordInfo* infos, size_t n, const uint8_t* classes,
+                                        uint8_t* cls) const {
+  if (comma_class < 0 || vbz_class < 0 || vbp_class < 0 || nns_class < 0 || nn_class < 0) return n;
+  int finite = -1;  // the last finite verb, -1 after a clause opener
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (infos[i].clause_opener) finite = -1;
+    if (class_finite[classes[i]]) finite = static_cast<int>(i);
+    if (finite < 0 || i < 2 || classes[i - 1] != comma_class) continue;
+    if (infos[i].lex < 0 && !infos[i].verb_by_stem) continue;
+    const bool plural = classes[i] == nns_class;
+    if (!plural && classes[i] != nn_class) continue;
+    const int want = plural ? vbz_class : vbp_class;
+    // Its own verb's tense: "kills 4, wounds 5", "kill 9, abduct 35".
+    if (classes[finite] != (plural ? vbz_class : vbp_class)) continue;
+    static const DictEntry kNone{};
+    const DictEntry& e = infos[i].lex >= 0 ? dict[static_cast<size_t>(infos[i].lex)] : kNone;
+    const bool seen = HasClass(e, want) || (plural && infos[i].verb_by_stem) ||
+                      (!plural && vb_class >= 0 && HasClass(e, vb_class));
+    if (!seen) continue;
+    if (class_upos[classes[i + 1]] != Upos::kNum && !infos[i + 1].np_start) continue;
+    *cls = static_cast<uint8_t>(want);
+    return i;
+  }
+  return n;
+}
+
 bool TaggerModel::InitialNounRule(const WordInfo* infos, size_t n, const uint8_t* classes) const {
   if (n < 3 || jj_class < 0 || nn_class < 0 || classes[0] != jj_class || infos[0].lex < 0)
     return false;
@@ -441,6 +488,12 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
   if (h < n) {
     classes[h] = cls;
     Decode(infos, h + 1, n, classes);
+  }
+  for (int round = 0; round < 4; ++round) {
+    const size_t c = CoordinatedVerbRule(infos, n, classes, &cls);
+    if (c >= n) break;
+    classes[c] = cls;
+    Decode(infos, c + 1, n, classes);
   }
 }
 
@@ -642,6 +695,8 @@ void RunModel(const TaggerModel& m, const std::vector<std::string_view>& words, 
   s.infos[1] = tag_internal::BosInfo();
   for (size_t i = 0; i < n; ++i) m.Describe(words[i], &s.infos[i + 2]);
   if (n > 0) m.MarkNounByPlural(words[0], &s.infos[2]);  // for InitialNounRule
+  for (size_t i = 1; i < n; ++i)                         // for CoordinatedVerbRule
+    if (words[i - 1] == ",") m.MarkVerbByStem(words[i], &s.infos[i + 2]);
   tag_internal::MarkSentenceCase(s.infos.data() + 2, n);
   s.infos[n + 2] = tag_internal::EosInfo();
   s.infos[n + 3] = tag_internal::EosInfo();

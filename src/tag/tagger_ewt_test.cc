@@ -135,6 +135,26 @@ TEST_F(TaggerEwtTest, AnInitialAdjectiveBeforeAVerbIsANoun) {
   }
 }
 
+// "kills 4, wounds 5": after a comma, a word of the same person as the
+// clause's verb, before a number, is that verb's conjunct
+// (TaggerModel::CoordinatedVerbRule).
+TEST_F(TaggerEwtTest, ACoordinatedHeadlineVerb) {
+  struct Case {
+    std::vector<std::string_view> words;
+    size_t index;
+    const char* xpos;
+  };
+  const Case cases[] = {
+      {{"Suicide", "attack", "kills", "4", ",", "wounds", "5", "in", "Kabul"}, 5, "VBZ"},
+      {{"Bomb", "kills", "5", ",", "injures", "dozens", "in", "Baghdad"}, 4, "VBZ"},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> xpos;
+    tagger_->TagWords(c.words, nullptr, &xpos, nullptr);
+    EXPECT_EQ(xpos[c.index], c.xpos) << c.words[c.index];
+  }
+}
+
 // The held-out news set (not used to choose anything): reported, and held
 // to a lower bar.
 TEST_F(TaggerEwtTest, NewsHeldOutSet) {

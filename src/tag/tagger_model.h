@@ -152,6 +152,7 @@ struct WordInfo {
   int32_t dict = -1;           // index into TaggerModel::dict, -1 if unknown
   int32_t lex = -1;            // dict entry of the form, else of its lowercase ("AMONG"), else -1
   uint8_t noun_by_plural = 0;  // an adjective in training whose plural was a noun ("civilians")
+  uint8_t verb_by_stem = 0;    // a form in -s whose stem was a base verb ("wounds": "wound")
   uint32_t sentence_case = 0;  // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
   // For TaggerModel::MainVerbRule (not features):
   uint8_t np_start = 0;       // can start a noun phrase ("the", "four", "rebel"), not "in", ","
@@ -247,6 +248,9 @@ struct TaggerModel {
   // Sets info->noun_by_plural for a described word seen only as an adjective
   // whose plural was seen as a noun (InitialNounRule's evidence).
   void MarkNounByPlural(std::string_view word, WordInfo* info) const;
+  // Sets info->verb_by_stem (CoordinatedVerbRule's evidence for a word
+  // after a comma).
+  void MarkVerbByStem(std::string_view word, WordInfo* info) const;
 
   // Predicts classes for n words; `infos` points at element 0 of an array
   // with two padding entries on each side (BOS at -2,-1; EOS at n, n+1).
@@ -300,6 +304,13 @@ struct TaggerModel {
   // that noun (an adjective there would have nothing to modify). Whether
   // word 0 is one.
   bool InitialNounRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
+  // "Suicide attack kills 4, wounds 5 in ...", "Taliban attack buses, kill
+  // 9, abduct 35": after a comma, a noun seen as a verb of the same person
+  // as the clause's finite verb (VBZ for a form in -s, or one whose stem is
+  // a base verb; VBP otherwise), before a number or a noun phrase, is that
+  // verb's conjunct. Returns the first such word (its class in *cls), or n.
+  size_t CoordinatedVerbRule(const WordInfo* infos, size_t n, const uint8_t* classes,
+                             uint8_t* cls) const;
 
   // Writes the lemma of `word` tagged with class `cls` into *out: the
   // (form, XPOS) tables, else the longest-suffix rule; when the rule's
