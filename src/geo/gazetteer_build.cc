@@ -450,6 +450,16 @@ class Builder {
   // Words that name each country in "X-Y border": its common name and
   // English demonyms ("Syria", "Syrian"), from ReadCountries.
   std::unordered_map<std::string, std::vector<std::string>> country_words_;
+  // English demonyms of each country, singular ("Syrian", "Afghan").
+  std::unordered_map<std::string, std::vector<std::string>> country_demonyms_;
+
+ public:
+  // "the Syrian capital" (the country's most populous PPLC), "an Afghan
+  // province", "a Syrian town" (the country itself): keys of a demonym and
+  // a place word; after ReadGeoNames.
+  void AddDemonymPlaceKeys();
+
+ private:
   size_t borders_added_ = 0;
   // Adds a "border_region" entry for each pair of countries whose shapes
   // share arcs (AddBorders), after ReadCountryShapes.
@@ -605,10 +615,12 @@ Status Builder::ReadCountries(const std::string& path) {
         for (const auto& [code, word] : kEnglishDemonyms) {
           if (code == cca3) words.emplace_back(word);
         }
+        std::vector<std::string>& dems = country_demonyms_[cca3];
         for (const std::string& w : words) {
-          if (!w.empty() &&
-              std::find(border_words.begin(), border_words.end(), w) == border_words.end())
+          if (w.empty()) continue;
+          if (std::find(border_words.begin(), border_words.end(), w) == border_words.end())
             border_words.push_back(w);
+          if (std::find(dems.begin(), dems.end(), w) == dems.end()) dems.push_back(w);
         }
         std::set<std::string> forms;
         for (const std::string& w : words) {
@@ -1653,6 +1665,28 @@ std::string AfterAdmin2Form(const std::string& name) {
 // when cities500 has places in it. It counts as a feature-class 'A' area with
 // feature code "ADM2" and precision kFeature; its population is the sum of its
 // places'. Names: the admin2 name, the name without "Province of" and the like.
+void Builder::AddDemonymPlaceKeys() {
+  std::unordered_map<std::string, uint32_t> capital;  // ISO3 -> most populous PPLC
+  for (uint32_t id = 0; id < entries_.size(); ++id) {
+    const BEntry& e = entries_[id];
+    if (e.feature != "PPLC" || e.country.empty()) continue;
+    auto it = capital.find(e.country);
+    if (it == capital.end() || entries_[it->second].population < e.population)
+      capital[e.country] = id;
+  }
+  for (const auto& [iso3, dems] : country_demonyms_) {
+    auto country = country_entry_.find(iso3);
+    auto cap = capital.find(iso3);
+    for (const std::string& d : dems) {
+      if (cap != capital.end()) AddName(cap->second, d + " capital");
+      if (country == country_entry_.end()) continue;
+      for (const char* word : {" province", " city", " town", " village", " district", " region",
+                               " state", " governorate", " border town", " border village"})
+        AddName(country->second, d + word);
+    }
+  }
+}
+
 void Builder::FinishAdmin2() {
   for (const auto& [code, name] : admin2_) {
     auto agg = admin2_agg_.find(code);
@@ -2022,6 +2056,7 @@ StatusOr<std::string> BuildIndexImage(const BuildSources& sources,
   if (!sources.country_shapes.empty()) parts.emplace_back("shapes");
   b.FinishAdmin1();
   b.FinishAdmin2();
+  if (!sources.countries_json.empty()) b.AddDemonymPlaceKeys();
   if (!sources.features_tsv.empty()) {
     SITREP_RETURN_IF_ERROR(b.ReadFeatures(sources.features_tsv));
     parts.emplace_back("features");

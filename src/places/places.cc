@@ -179,11 +179,12 @@ struct Candidate {
   bool strong = false;  // some entry is a country/admin1/feature
   bool accepted = false;
   bool dateline = false;
-  bool in_actor_name = false;  // see Place::in_actor_name
-  int32_t hierarchy = -1;      // index of the candidate naming its province/country
-  int32_t chosen = -1;         // entry id
-  bool by_hierarchy = false;   // chosen because the next name is its province/country/county
-  bool unknown_ok = false;     // unknown name with enough context to keep
+  bool in_actor_name = false;   // see Place::in_actor_name
+  int32_t hierarchy = -1;       // index of the candidate naming its province/country
+  int32_t chosen = -1;          // entry id
+  bool by_hierarchy = false;    // chosen because the next name is its province/country/county
+  bool unknown_ok = false;      // unknown name with enough context to keep
+  bool demonym_phrase = false;  // "the Syrian capital", "an Afghan province"
   float confidence = 0;
 };
 
@@ -306,12 +307,18 @@ class Recognizer {
   // Longest gazetteer match starting at t; returns its end (t if none).
   uint32_t LongestMatch(uint32_t t, uint32_t end, std::vector<uint32_t>* ids) {
     uint32_t best = t;
+    const bool demonym_start = !gaz_.CountryOfDemonym(Form(t)).empty();
     for (uint32_t j = t; j < end && j - t < 7; ++j) {
       std::string_view f = Form(j);
       // "the Iraqi-Syrian border": the gazetteer's borders end in a
       // lower-case word.
+      // "the Syrian capital", "an Afghan province", "a Syrian border town":
+      // the gazetteer's keys of a demonym and a place word.
       const bool border_word =
-          j > t + 1 && Form(j - 1) != "-" && InList(f, {"border", "frontier", "boundary"});
+          (j > t + 1 && Form(j - 1) != "-" && InList(f, {"border", "frontier", "boundary"})) ||
+          (j > t && j <= t + 2 && demonym_start &&
+           InList(f, {"capital", "province", "city", "town", "village", "district", "region",
+                      "state", "governorate", "border"}));
       if (j > t) {
         if (!IsCapitalised(f) && !IsNameConnector(f) && !IsArticleName(f) && !border_word) break;
         if (IsPunct(doc_.tokens[j]) && f != "-" && f != "'") break;
@@ -395,6 +402,9 @@ class Recognizer {
       c.name_begin = t;
       c.name_end = e;
       c.ids = std::move(ids);
+      c.demonym_phrase = !unknown && e >= t + 2 && !IsCapitalised(Form(e - 1)) &&
+                         !InList(Form(e - 1), {"border", "frontier", "boundary"}) &&
+                         !gaz_.CountryOfDemonym(Form(t)).empty();
       ReadContext(s, &c);
       if (unknown) {
         if (InNamedMention(c) || IsCommonCapitalised(Form(t)) || MentionCovers(c)) {
@@ -672,6 +682,19 @@ class Recognizer {
     std::vector<std::string> accepted_keys;
     for (size_t i = 0; i < cands_.size(); ++i) {
       Candidate& c = cands_[i];
+      if (c.demonym_phrase) {
+        // "the Syrian capital" is Damascus and "an Afghan province" lies in
+        // Afghanistan, unless the name follows: "the Afghan capital Kabul",
+        // "the Syrian city of Aleppo" name the place themselves.
+        const Sentence& s = doc_.sentences[c.sentence];
+        uint32_t next = c.span_end;
+        if (next < s.token_end && (EqualsLower(Form(next), "of") || Form(next) == ",")) ++next;
+        const bool named = i + 1 < cands_.size() && cands_[i + 1].sentence == c.sentence &&
+                           cands_[i + 1].span_begin <= next;
+        c.accepted = !named && !c.dateline;
+        if (c.accepted) accepted_keys.push_back(NormalizeName(KeyOf(c)));
+        continue;
+      }
       if (IsDemonymUse(c)) continue;
       if (InNamedMention(c)) {
         // "the United States President", "Taco Bell Canada": a country,

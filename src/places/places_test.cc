@@ -338,6 +338,25 @@ TEST_F(PlacesTest, ABorderBetweenTwoCountries) {
   }
 }
 
+// "the Yemeni capital" is the country's capital; "a northern Afghan
+// province" lies in the country (no province named); with the name after it
+// ("the Afghan capital Kabul", "the Syrian city of Aleppo") the name is the
+// place.
+TEST_F(PlacesTest, ADemonymAndAPlaceWord) {
+  Document doc = Run("Protesters marched in the Yemeni capital on Friday.");
+  EXPECT_EQ(LocationOf(doc, "marched"), "the Yemeni capital");
+  const Place* capital = PlaceText(doc, "the Yemeni capital");
+  ASSERT_NE(capital, nullptr);
+  EXPECT_EQ(capital->name, "Sanaa");
+  EXPECT_EQ(capital->precision, GeoPrecision::kCity);
+  Document province = Run("Gunmen killed two soldiers in a northern Afghan province.");
+  ExpectRelation(province, "Afghan province", "AFG", "northern");
+  EXPECT_EQ(PlaceText(province, "Afghan province")->precision, GeoPrecision::kCountry);
+  Document named = Run("Rebels shelled the Afghan capital Kabul.");
+  EXPECT_EQ(PlaceText(named, "the Afghan capital"), nullptr);
+  EXPECT_EQ(LocationOf(named, "shelled"), "Kabul");
+}
+
 TEST_F(PlacesTest, AHeadlineLabelIsTheSentencePlace) {
   Document doc = Run("Kandahar: Gunmen kill two policemen");
   TriggerLocation loc = LocateTrigger(doc, TokenOf(doc, "kill"));
