@@ -1348,8 +1348,8 @@ void Builder::AddBorders(const std::map<std::pair<std::string, std::string>,
     double radius = 0;
     for (const Vec3& v : vertices) radius = std::max(radius, ArcKm(v, on_border));
     BEntry e;
-    e.name = wa->second[0] + "-" + wb->second[0] + " border";
-    e.countries = a + "|" + b;
+    e.name = StrCat({wa->second[0], "-", wb->second[0], " border"});
+    e.countries = StrCat({a, "|", b});
     e.feature = "border_region";
     e.feature_class = 'L';
     e.lat = std::asin(std::clamp(on_border.z, -1.0, 1.0)) / kDegToRad;
@@ -1362,8 +1362,8 @@ void Builder::AddBorders(const std::map<std::pair<std::string, std::string>,
     for (const std::string& x : wa->second) {
       for (const std::string& y : wb->second) {
         for (const char* word : {" border", " frontier", " boundary"}) {
-          AddName(id, x + "-" + y + word);
-          AddName(id, y + "-" + x + word);
+          AddName(id, StrCat({x, "-", y, word}));
+          AddName(id, StrCat({y, "-", x, word}));
         }
       }
     }
@@ -1678,11 +1678,11 @@ void Builder::AddDemonymPlaceKeys() {
     auto country = country_entry_.find(iso3);
     auto cap = capital.find(iso3);
     for (const std::string& d : dems) {
-      if (cap != capital.end()) AddName(cap->second, d + " capital");
+      if (cap != capital.end()) AddName(cap->second, StrCat({d, " capital"}));
       if (country == country_entry_.end()) continue;
       for (const char* word : {" province", " city", " town", " village", " district", " region",
                                " state", " governorate", " border town", " border village"})
-        AddName(country->second, d + word);
+        AddName(country->second, StrCat({d, word}));
     }
   }
 }

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/strings.h"
+
 namespace sitrep::places {
 
 using geo::NormalizeName;
@@ -1545,8 +1547,7 @@ class Recognizer {
                   EqualsLower(Form(k + 1), "with") && n.span_begin - (k + 2) <= 1;
       if (with) begin = c.span_begin;
       if (!between && !with) continue;
-      std::vector<uint32_t> ids =
-          gaz_.Find(std::string(a->name) + "-" + std::string(b->name) + " border");
+      std::vector<uint32_t> ids = gaz_.Find(StrCat({a->name, "-", b->name, " border"}));
       int32_t border = -1;
       for (uint32_t id : ids) {
         const geo::Entry& e = gaz_.entry(id);
