@@ -77,24 +77,31 @@ TEST_F(TaggerEwtTest, NewsGoldenSet) {
 // Headlines drop articles and auxiliaries; their verb after a subject is a
 // verb, not a noun (HeadlineVerbRule in tag/tagger_model.h). A full sentence
 // ending in "." is left to the model.
-TEST_F(TaggerEwtTest, HeadlineVerbs) {
-  struct Case {
-    std::vector<std::string_view> words;
-    size_t index;
-    const char* xpos;
-  };
-  const Case cases[] = {
-      {{"Taliban", "attack", "buses", "in", "north", "Afghanistan"}, 1, "VBP"},
-      {{"Gunmen", "kill", "2", "IS", "militants", "in", "Bokamal"}, 1, "VBP"},
-      {{"Police", "kill", "suspected", "gunman", "in", "Russia"}, 1, "VBP"},
-      {{"Uganda", "LRA", "rebels", "kill", "\"", "scores", "\"", "in", "Congo"}, 3, "VBP"},
-      {{"Rebels", "shell", "town", "in", "east", "Ukraine"}, 1, "VBP"},
-  };
-  for (const Case& c : cases) {
+// One word of a sentence and the XPOS it must get.
+struct XposCase {
+  std::vector<std::string_view> words;
+  size_t index;
+  const char* xpos;
+};
+
+void ExpectXpos(const Tagger& tagger, std::initializer_list<XposCase> cases) {
+  for (const XposCase& c : cases) {
     std::vector<std::string> xpos;
-    tagger_->TagWords(c.words, nullptr, &xpos, nullptr);
-    EXPECT_EQ(xpos[c.index], c.xpos) << c.words[c.index] << " in a headline";
+    tagger.TagWords(c.words, nullptr, &xpos, nullptr);
+    EXPECT_EQ(xpos[c.index], c.xpos) << c.words[c.index];
   }
+}
+
+TEST_F(TaggerEwtTest, HeadlineVerbs) {
+  ExpectXpos(
+      *tagger_,
+      {
+          {{"Taliban", "attack", "buses", "in", "north", "Afghanistan"}, 1, "VBP"},
+          {{"Gunmen", "kill", "2", "IS", "militants", "in", "Bokamal"}, 1, "VBP"},
+          {{"Police", "kill", "suspected", "gunman", "in", "Russia"}, 1, "VBP"},
+          {{"Uganda", "LRA", "rebels", "kill", "\"", "scores", "\"", "in", "Congo"}, 3, "VBP"},
+          {{"Rebels", "shell", "town", "in", "east", "Ukraine"}, 1, "VBP"},
+      });
 }
 
 // A word takes a closed class (modal, determiner, preposition, pronoun, ...)
@@ -126,33 +133,21 @@ TEST_F(TaggerEwtTest, ClosedClassesAndPastFormsKeepToTheirWords) {
 // whose plural was a noun) right before its verb opens with the noun
 // (TaggerModel::InitialNounRule).
 TEST_F(TaggerEwtTest, AnInitialAdjectiveBeforeAVerbIsANoun) {
-  for (std::vector<std::string_view> words :
-       {std::vector<std::string_view>{"Civilian", "killed", "in", "northern", "Raqqa"},
-        std::vector<std::string_view>{"Teen", "killed", "as", "protests", "spread"}}) {
-    std::vector<std::string> xpos;
-    tagger_->TagWords(words, nullptr, &xpos, nullptr);
-    EXPECT_EQ(xpos[0], "NN") << words[0];
-  }
+  ExpectXpos(*tagger_, {
+                           {{"Civilian", "killed", "in", "northern", "Raqqa"}, 0, "NN"},
+                           {{"Teen", "killed", "as", "protests", "spread"}, 0, "NN"},
+                       });
 }
 
 // "kills 4, wounds 5": after a comma, a word of the same person as the
 // clause's verb, before a number, is that verb's conjunct
 // (TaggerModel::CoordinatedVerbRule).
 TEST_F(TaggerEwtTest, ACoordinatedHeadlineVerb) {
-  struct Case {
-    std::vector<std::string_view> words;
-    size_t index;
-    const char* xpos;
-  };
-  const Case cases[] = {
-      {{"Suicide", "attack", "kills", "4", ",", "wounds", "5", "in", "Kabul"}, 5, "VBZ"},
-      {{"Bomb", "kills", "5", ",", "injures", "dozens", "in", "Baghdad"}, 4, "VBZ"},
-  };
-  for (const Case& c : cases) {
-    std::vector<std::string> xpos;
-    tagger_->TagWords(c.words, nullptr, &xpos, nullptr);
-    EXPECT_EQ(xpos[c.index], c.xpos) << c.words[c.index];
-  }
+  ExpectXpos(*tagger_,
+             {
+                 {{"Suicide", "attack", "kills", "4", ",", "wounds", "5", "in", "Kabul"}, 5, "VBZ"},
+                 {{"Bomb", "kills", "5", ",", "injures", "dozens", "in", "Baghdad"}, 4, "VBZ"},
+             });
 }
 
 // The held-out news set (not used to choose anything): reported, and held
