@@ -187,6 +187,7 @@ struct Candidate {
   bool by_hierarchy = false;    // chosen because the next name is its province/country/county
   bool unknown_ok = false;      // unknown name with enough context to keep
   bool demonym_phrase = false;  // "the Syrian capital", "an Afghan province"
+  bool demonym_border = false;  // "the Turkish border": MergeBorders decides
   float confidence = 0;
 };
 
@@ -380,6 +381,19 @@ class Recognizer {
           ++t;
           continue;
         }
+      }
+      if (e == t && t + 1 < s.token_end &&
+          InList(Form(t + 1), {"border", "frontier", "boundary"}) &&
+          !gaz_.CountryOfDemonym(Form(t)).empty()) {
+        // "the Turkish border": which border depends on the story's country.
+        Candidate c;
+        c.sentence = si;
+        c.name_begin = c.span_begin = t;
+        c.name_end = c.span_end = t + 2;
+        c.demonym_border = true;
+        cands_.push_back(std::move(c));
+        t += 2;
+        continue;
       }
       if (e == t) {
         // Unknown proper-noun run: a candidate only with strong context.
@@ -684,6 +698,7 @@ class Recognizer {
     std::vector<std::string> accepted_keys;
     for (size_t i = 0; i < cands_.size(); ++i) {
       Candidate& c = cands_[i];
+      if (c.demonym_border) continue;
       if (c.demonym_phrase) {
         // "the Syrian capital" is Damascus and "an Afghan province" lies in
         // Afghanistan, unless the name follows: "the Afghan capital Kabul",
@@ -1556,14 +1571,38 @@ class Recognizer {
       }
       if (border < 0) continue;
       if (between && begin > s.token_begin && EqualsLower(Form(begin - 1), "the")) --begin;
-      c.name_begin = c.span_begin = begin;
-      c.name_end = c.span_end = n.span_end;
-      c.chosen = border;
-      c.ids = {static_cast<uint32_t>(border)};
-      c.relation.clear();
+      SetBorder(&c, begin, n.span_end, border);
       n.accepted = false;
       ++i;
     }
+    // "near the Turkish border" in a story about Syria: the border of the
+    // demonym's country with the story's country.
+    for (Candidate& c : cands_) {
+      if (!c.demonym_border || c.dateline) continue;
+      const Sentence& s = doc_.sentences[c.sentence];
+      std::string_view iso = gaz_.CountryOfDemonym(Form(c.name_begin));
+      if (iso.empty() || countries_.top.empty() || iso == countries_.top) continue;
+      const geo::Entry* a = gaz_.Country(iso);
+      const geo::Entry* b = gaz_.Country(countries_.top);
+      if (a == nullptr || b == nullptr) continue;
+      int32_t border = -1;
+      for (uint32_t id : gaz_.Find(StrCat({a->name, "-", b->name, " border"}))) {
+        if (gaz_.entry(id).feature == "border_region") border = static_cast<int32_t>(id);
+      }
+      if (border < 0) continue;
+      uint32_t begin = c.name_begin;
+      if (begin > s.token_begin && EqualsLower(Form(begin - 1), "the")) --begin;
+      SetBorder(&c, begin, c.name_end, border);
+      c.accepted = true;
+    }
+  }
+
+  void SetBorder(Candidate* c, uint32_t begin, uint32_t end, int32_t border) const {
+    c->name_begin = c->span_begin = begin;
+    c->name_end = c->span_end = end;
+    c->chosen = border;
+    c->ids = {static_cast<uint32_t>(border)};
+    c->relation.clear();
   }
 
   // The gazetteer entry's name, codes, point and precision on a place.

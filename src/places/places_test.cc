@@ -326,7 +326,9 @@ TEST_F(PlacesTest, ABorderBetweenTwoCountries) {
   for (const char* sentence : {"Troops patrolled the Lebanese-Israeli border on Monday.",
                                "Troops patrolled the Israel-Lebanon border on Monday.",
                                "Troops patrolled the border between Lebanon and Israel.",
-                               "Troops patrolled Lebanon's border with Israel on Monday."}) {
+                               "Troops patrolled Lebanon's border with Israel on Monday.",
+                               // The story's country (Lebanon) and the demonym's.
+                               "In Lebanon, troops patrolled near the Israeli border."}) {
     Document doc = Run(sentence);
     TriggerLocation loc = LocateTrigger(doc, TokenOf(doc, "patrolled"));
     ASSERT_GE(loc.location, 0) << sentence;
