@@ -1524,7 +1524,12 @@ class Recognizer {
     if (!HierarchyGap(c, n, &comma, &in) || (!comma && !in)) return -1;
     const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(n.chosen));
     bool coarse = IsCountryEntry(e) || IsAdminEntry(e) || IsAdmin2Entry(e) || IsFeatureEntry(e);
-    if (!coarse && !in) return -1;
+    // "in Los Espinos, Zamora": after a locative preposition, a town after
+    // the comma contains the unknown name (a neighbourhood, a hamlet), unless
+    // the comma goes on into a list; a town of the story's country only.
+    const bool town_after_prep = comma && c.prep && e.feature_class == 'P' &&
+                                 !countries_.top.empty() && e.country == countries_.top;
+    if (!coarse && !in && !town_after_prep) return -1;
     if (comma && !in && ContinuesAList(j)) return -1;
     return static_cast<int32_t>(j);
   }

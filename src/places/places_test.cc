@@ -359,6 +359,21 @@ TEST_F(PlacesTest, ADemonymAndAPlaceWord) {
   EXPECT_EQ(LocationOf(named, "shelled"), "Kabul");
 }
 
+// "in Greenlane, Auckland": after a preposition, a town of the story's
+// country after the comma contains the unknown name; a town abroad does not
+// ("in Kampungu, Rosa Crestani" had met a Mauritanian town).
+TEST_F(PlacesTest, AnUnknownNameBeforeATownOfTheStorysCountry) {
+  Document doc = Run("Syrian troops shelled Idlib. Gunmen killed two men in Zorkab, Ariha.");
+  const Place* p = PlaceText(doc, "Zorkab");
+  ASSERT_NE(p, nullptr) << doc.text;
+  EXPECT_EQ(p->name, "Ariha");
+  EXPECT_EQ(p->relation, "in");
+  Document abroad = Run("Syrian troops shelled Idlib. Gunmen killed two men in Zorkab, Modesto.");
+  const Place* q = PlaceText(abroad, "Zorkab");
+  ASSERT_NE(q, nullptr) << abroad.text;
+  EXPECT_EQ(q->precision, GeoPrecision::kNone) << q->name;
+}
+
 TEST_F(PlacesTest, AHeadlineLabelIsTheSentencePlace) {
   Document doc = Run("Kandahar: Gunmen kill two policemen");
   TriggerLocation loc = LocateTrigger(doc, TokenOf(doc, "kill"));
