@@ -34,4 +34,21 @@ std::string StrCat(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
+int WeekdayIndex(std::string_view word) {
+  static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                               "friday", "saturday", "sunday"};
+  for (int i = 0; i < 7; ++i) {
+    const std::string_view d = kDays[i];
+    if (word.size() != d.size()) continue;
+    bool same = true;
+    for (size_t k = 0; k < d.size() && same; ++k) {
+      char c = word[k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+      same = c == d[k];
+    }
+    if (same) return i;
+  }
+  return -1;
+}
+
 }  // namespace sitrep

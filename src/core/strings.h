@@ -5,6 +5,7 @@
 //   SplitOn("", '\t')                  => {""}
 //   TrimSpace(" Kandahar\r\n")         => "Kandahar"
 //   StrCat({path, ":", std::to_string(line), ": ", why})  => one allocation
+//   WeekdayIndex("Tuesday")            => 1 (0 = Monday ... 6 = Sunday; -1 if none)
 #ifndef SITREP_CORE_STRINGS_H_
 #define SITREP_CORE_STRINGS_H_
 
@@ -26,6 +27,11 @@ std::vector<std::string_view> SplitOn(std::string_view s, char sep);
 // The parts joined, with one allocation ("a + b + c" makes a temporary per
 // "+"): for messages built in loops and per-row keys.
 std::string StrCat(std::initializer_list<std::string_view> parts);
+
+// 0 (Monday) to 6 (Sunday) for an English weekday name in any ASCII case,
+// -1 for anything else: what the parser, the places and the dates stages
+// mean by a weekday.
+int WeekdayIndex(std::string_view word);
 
 }  // namespace sitrep
 

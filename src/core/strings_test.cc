@@ -23,6 +23,15 @@ TEST(TrimSpaceTest, StripsAsciiWhitespaceAtBothEnds) {
   EXPECT_EQ(TrimSpace("\xC2\xA0x"), "\xC2\xA0x");  // not Unicode spaces
 }
 
+TEST(WeekdayIndexTest, EnglishNamesInAnyCase) {
+  EXPECT_EQ(WeekdayIndex("Monday"), 0);
+  EXPECT_EQ(WeekdayIndex("tuesday"), 1);
+  EXPECT_EQ(WeekdayIndex("SUNDAY"), 6);
+  EXPECT_EQ(WeekdayIndex("Tues"), -1);
+  EXPECT_EQ(WeekdayIndex("Mondays"), -1);
+  EXPECT_EQ(WeekdayIndex(""), -1);
+}
+
 TEST(StrCatTest, JoinsParts) {
   EXPECT_EQ(StrCat({"doc ", std::to_string(7), ": ", "bad date"}), "doc 7: bad date");
   EXPECT_EQ(StrCat({}), "");

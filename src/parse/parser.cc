@@ -14,6 +14,7 @@
 #endif
 
 #include "core/binary_io.h"
+#include "core/strings.h"
 #include "parse/parser_internal.h"
 
 namespace sitrep {
@@ -885,29 +886,9 @@ StatusOr<std::unique_ptr<Parser>> Parser::Load(std::string_view section) {
   return std::make_unique<Parser>(std::move(m));
 }
 
-namespace {
-
-bool IsWeekday(std::string_view f) {
-  static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                               "friday", "saturday", "sunday"};
-  if (f.size() < 6 || f.size() > 9) return false;
-  for (std::string_view d : kDays) {
-    if (f.size() != d.size()) continue;
-    bool same = true;
-    for (size_t i = 0; i < f.size() && same; ++i) same = (f[i] | 0x20) == d[i];
-    if (same) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 void RepairWeekdayAttachments(Document& doc, const Sentence& s, std::string_view tmod) {
   const int n = static_cast<int>(s.token_end - s.token_begin);
   auto tok = [&](int i) -> Token& { return doc.tokens[s.token_begin + i - 1]; };
-  auto starts_with = [](std::string_view r, std::string_view p) {
-    return r.substr(0, p.size()) == p;
-  };
   // The nearest verb above token i (0 if none): where a temporal belongs.
   auto verb_above = [&](int i) {
     for (int h = tok(i).head, guard = 0; h > 0 && guard < n; h = tok(h).head, ++guard)
@@ -915,7 +896,7 @@ void RepairWeekdayAttachments(Document& doc, const Sentence& s, std::string_view
     return 0;
   };
   for (int w = 2; w <= n; ++w) {
-    if (!IsWeekday(doc.Form(tok(w)))) continue;
+    if (WeekdayIndex(doc.Form(tok(w))) < 0) continue;
     const int p = w - 1;
     Token& pt = tok(p);
     if (pt.upos != Upos::kPropn) continue;
@@ -925,7 +906,7 @@ void RepairWeekdayAttachments(Document& doc, const Sentence& s, std::string_view
       // weekday's place in the tree, the weekday becomes its clause's temporal.
       const int head = wt.head;
       std::string rel = wt.deprel;
-      if (starts_with(rel, "obl") || starts_with(rel, "nmod:tmod") || rel == "nmod:unmarked") {
+      if (rel.starts_with("obl") || rel == "nmod:tmod" || rel == "nmod:unmarked") {
         bool has_obj = false;
         for (int k = 1; k <= n; ++k)
           has_obj |= k != w && tok(k).head == head && tok(k).deprel == "obj";
