@@ -151,35 +151,39 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
   }
 }
 
+const DictEntry* TaggerModel::LowerFormWith(std::string_view stem, std::string_view suffix) const {
+  std::string form(stem);
+  for (char& c : form) c = static_cast<char>(AsciiLower(static_cast<unsigned char>(c)));
+  form.append(suffix);
+  const uint32_t* idx = dict_index.Find(HashBytes(form, kFormSeed));
+  return idx != nullptr ? &dict[*idx] : nullptr;
+}
+
 void TaggerModel::MarkNounByPlural(std::string_view word, WordInfo* info) const {
   if (info->lex < 0 || jj_class < 0 || nns_class < 0 || nn_class < 0) return;
   const DictEntry& e = dict[static_cast<size_t>(info->lex)];
   if (!HasClass(e, jj_class) || HasClass(e, nn_class)) return;
-  std::string plural(word);
-  for (char& c : plural) c = static_cast<char>(AsciiLower(static_cast<unsigned char>(c)));
-  plural += 's';
-  const uint32_t* idx = dict_index.Find(HashBytes(plural, kFormSeed));
-  info->noun_by_plural = idx != nullptr && HasClass(dict[*idx], nns_class) ? 1 : 0;
+  const DictEntry* plural = LowerFormWith(word, "s");
+  info->noun_by_plural = plural != nullptr && HasClass(*plural, nns_class) ? 1 : 0;
 }
 
 void TaggerModel::MarkVerbByStem(std::string_view word, WordInfo* info) const {
   info->verb_by_stem = 0;
   if (word.size() < 4 || (word.back() != 's' && word.back() != 'S') || vb_class < 0) return;
-  std::string stem(word.substr(0, word.size() - 1));
-  for (char& c : stem) c = static_cast<char>(AsciiLower(static_cast<unsigned char>(c)));
-  auto has = [&](const std::string& form, std::initializer_list<int> classes) {
-    const uint32_t* idx = dict_index.Find(HashBytes(form, kFormSeed));
-    if (idx == nullptr) return false;
+  const std::string_view stem = word.substr(0, word.size() - 1);
+  auto has = [&](std::string_view suffix, std::initializer_list<int> classes) {
+    const DictEntry* e = LowerFormWith(stem, suffix);
+    if (e == nullptr) return false;
     for (int c : classes)
-      if (c >= 0 && HasClass(dict[*idx], c)) return true;
+      if (c >= 0 && HasClass(*e, c)) return true;
     return false;
   };
   // The base ("attacks": "attack" as VB) or the participle, also as an
   // adjective ("wounds": "wounded", "injures": "injured").
-  const int jj = jj_class;
-  info->verb_by_stem = has(stem, {vb_class, vbp_class}) ||
-                       has(stem + "ed", {vbd_class, vbn_class, jj}) ||
-                       (stem.back() == 'e' && has(stem + "d", {vbd_class, vbn_class, jj}));
+  const bool e_stem = stem.back() == 'e' || stem.back() == 'E';
+  info->verb_by_stem = has("", {vb_class, vbp_class}) ||
+                       has("ed", {vbd_class, vbn_class, jj_class}) ||
+                       (e_stem && has("d", {vbd_class, vbn_class, jj_class}));
 }
 
 void MarkSentenceCase(WordInfo* infos, size_t n) {
@@ -441,16 +445,14 @@ size_t TaggerModel::CoordinatedVerbRule(const WordInfo* infos, size_t n, const u
     if (infos[i].clause_opener) finite = -1;
     if (class_finite[classes[i]]) finite = static_cast<int>(i);
     if (finite < 0 || i < 2 || classes[i - 1] != comma_class) continue;
-    if (infos[i].lex < 0 && !infos[i].verb_by_stem) continue;
     const bool plural = classes[i] == nns_class;
     if (!plural && classes[i] != nn_class) continue;
     const int want = plural ? vbz_class : vbp_class;
     // Its own verb's tense: "kills 4, wounds 5", "kill 9, abduct 35".
-    if (classes[finite] != (plural ? vbz_class : vbp_class)) continue;
-    static const DictEntry kNone{};
-    const DictEntry& e = infos[i].lex >= 0 ? dict[static_cast<size_t>(infos[i].lex)] : kNone;
-    const bool seen = HasClass(e, want) || (plural && infos[i].verb_by_stem) ||
-                      (!plural && vb_class >= 0 && HasClass(e, vb_class));
+    if (classes[finite] != want) continue;
+    const DictEntry* e = infos[i].lex >= 0 ? &dict[static_cast<size_t>(infos[i].lex)] : nullptr;
+    const bool seen = (plural && infos[i].verb_by_stem) ||
+                      (e != nullptr && (HasClass(*e, want) || (!plural && HasClass(*e, vb_class))));
     if (!seen) continue;
     if (class_upos[classes[i + 1]] != Upos::kNum && !infos[i + 1].np_start) continue;
     *cls = static_cast<uint8_t>(want);

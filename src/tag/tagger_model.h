@@ -251,6 +251,9 @@ struct TaggerModel {
   // Sets info->verb_by_stem (CoordinatedVerbRule's evidence for a word
   // after a comma).
   void MarkVerbByStem(std::string_view word, WordInfo* info) const;
+  // The dictionary entry of lowercase `stem` + `suffix` ("Civilian", "s":
+  // "civilians"), nullptr if training did not see it.
+  const DictEntry* LowerFormWith(std::string_view stem, std::string_view suffix) const;
 
   // Predicts classes for n words; `infos` points at element 0 of an array
   // with two padding entries on each side (BOS at -2,-1; EOS at n, n+1).
