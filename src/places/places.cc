@@ -310,7 +310,13 @@ class Recognizer {
   // Longest gazetteer match starting at t; returns its end (t if none).
   uint32_t LongestMatch(uint32_t t, uint32_t end, std::vector<uint32_t>* ids) {
     uint32_t best = t;
-    const bool demonym_start = !gaz_.CountryOfDemonym(Form(t)).empty();
+    // Whether the name opens with a demonym: looked up only at a lower-case
+    // place word, not for every capitalised word.
+    int demonym_start = -1;
+    auto opens_with_demonym = [&] {
+      if (demonym_start < 0) demonym_start = gaz_.CountryOfDemonym(Form(t)).empty() ? 0 : 1;
+      return demonym_start == 1;
+    };
     for (uint32_t j = t; j < end && j - t < 7; ++j) {
       std::string_view f = Form(j);
       // "the Iraqi-Syrian border": the gazetteer's borders end in a
@@ -319,9 +325,10 @@ class Recognizer {
       // the gazetteer's keys of a demonym and a place word.
       const bool border_word =
           (j > t + 1 && Form(j - 1) != "-" && InList(f, {"border", "frontier", "boundary"})) ||
-          (j > t && j <= t + 2 && demonym_start &&
+          (j > t && j <= t + 2 &&
            InList(f, {"capital", "province", "city", "town", "village", "district", "region",
-                      "state", "governorate", "border"}));
+                      "state", "governorate", "border"}) &&
+           opens_with_demonym());
       if (j > t) {
         if (!IsCapitalised(f) && !IsNameConnector(f) && !IsArticleName(f) && !border_word) break;
         if (IsPunct(doc_.tokens[j]) && f != "-" && f != "'") break;
@@ -1567,13 +1574,7 @@ class Recognizer {
                   EqualsLower(Form(k + 1), "with") && n.span_begin - (k + 2) <= 1;
       if (with) begin = c.span_begin;
       if (!between && !with) continue;
-      std::vector<uint32_t> ids = gaz_.Find(StrCat({a->name, "-", b->name, " border"}));
-      int32_t border = -1;
-      for (uint32_t id : ids) {
-        const geo::Entry& e = gaz_.entry(id);
-        if (e.feature == "border_region") border = static_cast<int32_t>(id);
-        if (border >= 0) break;
-      }
+      const int32_t border = BorderBetween(*a, *b);
       if (border < 0) continue;
       if (between && begin > s.token_begin && EqualsLower(Form(begin - 1), "the")) --begin;
       SetBorder(&c, begin, n.span_end, border);
@@ -1590,16 +1591,22 @@ class Recognizer {
       const geo::Entry* a = gaz_.Country(iso);
       const geo::Entry* b = gaz_.Country(countries_.top);
       if (a == nullptr || b == nullptr) continue;
-      int32_t border = -1;
-      for (uint32_t id : gaz_.Find(StrCat({a->name, "-", b->name, " border"}))) {
-        if (gaz_.entry(id).feature == "border_region") border = static_cast<int32_t>(id);
-      }
+      const int32_t border = BorderBetween(*a, *b);
       if (border < 0) continue;
       uint32_t begin = c.name_begin;
       if (begin > s.token_begin && EqualsLower(Form(begin - 1), "the")) --begin;
       SetBorder(&c, begin, c.name_end, border);
       c.accepted = true;
     }
+  }
+
+  // The gazetteer's border of two countries ("Iraq-Syria border"), -1 if
+  // their shapes do not meet.
+  int32_t BorderBetween(const geo::Entry& a, const geo::Entry& b) const {
+    for (uint32_t id : gaz_.Find(StrCat({a.name, "-", b.name, " border"}))) {
+      if (gaz_.entry(id).feature == "border_region") return static_cast<int32_t>(id);
+    }
+    return -1;
   }
 
   void SetBorder(Candidate* c, uint32_t begin, uint32_t end, int32_t border) const {
