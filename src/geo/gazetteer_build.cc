@@ -123,7 +123,34 @@ GeoPrecision PlacePrecision(std::string_view code, int64_t population) {
   return population >= 10000 ? GeoPrecision::kCity : GeoPrecision::kPoint;
 }
 
+// Localities of the supplement: populated places and sites that cities500
+// lacks (Pibor, Kibera, Jobar, the Dadaab camps). Feature class 'P', so the
+// place stage treats them as towns; precision kPoint ("named village, town
+// or site"); GeoNames' codes for the kind of place.
+std::string_view LocalityCode(std::string_view type) {
+  if (type == "town" || type == "village") return "PPL";
+  if (type == "camp") return "CMPRF";          // refugee or displacement camp
+  if (type == "neighbourhood") return "PPLX";  // section of a populated place
+  return {};
+}
+
+// How a supplement locality ranks among same-named places: like a town of
+// this many people (a camp of Dadaab's kind holds tens of thousands).
+double LocalityScore(std::string_view type) {
+  if (type == "camp") return 20000;
+  if (type == "town") return 5000;
+  return 1000;
+}
+
+// A locality whose name a populated place of its country already has within
+// this distance is that place: the row gives it its other names.
+constexpr double kSameLocalityKm = 10;
+// A locality takes the province of the nearest populated place of its
+// country within this distance.
+constexpr double kLocalityProvinceKm = 60;
+
 char SupplementClass(std::string_view type) {
+  if (!LocalityCode(type).empty()) return 'P';
   static const std::set<std::string_view> kWater = {"sea",  "gulf",  "bay",  "strait",
                                                     "lake", "river", "canal"};
   static const std::set<std::string_view> kTerrain = {
@@ -397,6 +424,8 @@ class Builder {
   // populated places take their admin codes from them.
   Status ReadAdminTowns(const std::string& path);
   Status ReadGeoNames(const std::string& path);
+  // The supplement (BuildSources::features_tsv): features and regions, and
+  // localities (town, village, camp, neighbourhood rows; see AddLocalities).
   Status ReadFeatures(const std::string& path);
   // Other names of countries and provinces (BuildSources::aliases_tsv);
   // after FinishAdmin1.
@@ -461,6 +490,19 @@ class Builder {
 
  private:
   size_t borders_added_ = 0;
+  // A locality row of the supplement, kept until all rows are read.
+  struct Locality {
+    std::string where;  // "file:line"
+    BEntry entry;
+    std::vector<std::string> names;  // name, then alternates
+  };
+  // Adds the supplement's localities as populated places, after the other
+  // rows. A row one of whose names a populated place of its country within
+  // kSameLocalityKm already has is that place: its other names become the
+  // place's keys ("Hawija" for GeoNames' "Al Hawijah"). The others take the
+  // province of the nearest populated place of their country within
+  // kLocalityProvinceKm.
+  void AddLocalities(std::vector<Locality>* localities);
   // Adds a "border_region" entry for each pair of countries whose shapes
   // share arcs (AddBorders), after ReadCountryShapes.
   void AddBorders(const std::map<std::pair<std::string, std::string>,
@@ -1749,6 +1791,7 @@ Status Builder::ForEachTableRow(
 }
 
 Status Builder::ReadFeatures(const std::string& path) {
+  std::vector<Locality> localities;
   auto read_row = [&](const std::string& where, const std::vector<std::string_view>& f) {
     std::string name = Trim(f[0]), type = Trim(f[2]);
     double lat = 0, lon = 0, radius = 0;
@@ -1803,14 +1846,95 @@ Status Builder::ReadFeatures(const std::string& path) {
     // continent before any town of its name, a small plain like a town of
     // 100,000.
     e.score = std::max(kFeatureScore, M_PI * radius * radius);
+    std::vector<std::string> names = {name};
+    for (std::string_view alt : SplitOn(f[1], '|')) names.push_back(Trim(alt));
+    if (cls == 'P') {
+      if (n_codes != 1) {
+        Warn(where, "a " + type + " lies in exactly one country");
+        return;
+      }
+      e.feature = std::string(LocalityCode(type));
+      e.precision = GeoPrecision::kPoint;
+      e.score = LocalityScore(type);
+      localities.push_back({where, std::move(e), std::move(names)});
+      return;
+    }
     auto id = static_cast<uint32_t>(entries_.size());
     entries_.push_back(std::move(e));
     if (AddName(id, name).empty()) {
       Warn(where, "name \"" + name + "\" has no Latin letters");
     }
-    for (std::string_view alt : SplitOn(f[1], '|')) AddName(id, Trim(alt));
+    for (size_t i = 1; i < names.size(); ++i) AddName(id, names[i]);
   };
-  return ForEachTableRow(path, 7, "name alternates type countries lat lon radius_km", read_row);
+  SITREP_RETURN_IF_ERROR(
+      ForEachTableRow(path, 7, "name alternates type countries lat lon radius_km", read_row));
+  AddLocalities(&localities);
+  return OkStatus();
+}
+
+void Builder::AddLocalities(std::vector<Locality>* localities) {
+  if (localities->empty()) return;
+  // The keys of the localities' names, and the populated places that
+  // already have them.
+  std::unordered_map<std::string, std::vector<uint32_t>> holders;
+  for (const Locality& l : *localities) {
+    for (const std::string& n : l.names) {
+      bool foreign = false;
+      std::string key = NormalizeKey(n, &foreign);
+      if (!foreign && !key.empty()) holders.emplace(key, std::vector<uint32_t>{});
+    }
+  }
+  for (const BKey& k : keys_) {
+    auto it = holders.find(k.key);
+    if (it != holders.end() && entries_[k.entry].feature_class == 'P') {
+      it->second.push_back(k.entry);
+    }
+  }
+  // Populated places with a province, by country, for the nearest-place rule.
+  std::unordered_map<std::string, std::vector<uint32_t>> towns;
+  for (const Locality& l : *localities) towns.emplace(l.entry.country, std::vector<uint32_t>{});
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    const BEntry& e = entries_[i];
+    if (e.feature_class != 'P' || e.admin1_code.empty()) continue;
+    if (auto it = towns.find(e.country); it != towns.end()) it->second.push_back(i);
+  }
+  for (Locality& l : *localities) {
+    BEntry& e = l.entry;
+    int64_t same = -1;
+    for (const std::string& n : l.names) {
+      bool foreign = false;
+      auto it = holders.find(NormalizeKey(n, &foreign));
+      if (it == holders.end()) continue;
+      for (uint32_t h : it->second) {
+        const BEntry& o = entries_[h];
+        if (o.country == e.country && DistanceKm(o.lat, o.lon, e.lat, e.lon) <= kSameLocalityKm) {
+          same = h;
+          break;
+        }
+      }
+      if (same >= 0) break;
+    }
+    if (same >= 0) {  // spellings of a place the index has
+      for (const std::string& n : l.names) AddName(static_cast<uint32_t>(same), n);
+      continue;
+    }
+    double best = kLocalityProvinceKm;
+    for (uint32_t t : towns[e.country]) {
+      const BEntry& o = entries_[t];
+      double d = DistanceKm(o.lat, o.lon, e.lat, e.lon);
+      if (d <= best) {
+        best = d;
+        e.admin1 = o.admin1;
+        e.admin1_code = o.admin1_code;
+      }
+    }
+    auto id = static_cast<uint32_t>(entries_.size());
+    entries_.push_back(std::move(e));
+    if (AddName(id, l.names[0]).empty()) {
+      Warn(l.where, "name \"" + l.names[0] + "\" has no Latin letters");
+    }
+    for (size_t i = 1; i < l.names.size(); ++i) AddName(id, l.names[i]);
+  }
 }
 
 Status Builder::ReadAliases(const std::string& path) {

@@ -142,16 +142,17 @@ TEST_F(MiniGazetteerTest, MalformedLinesAreWarningsWithFileAndLine) {
   EXPECT_TRUE(HasWarning(warnings_, "features.tsv:6: unknown type \"sunken_city\""));
   EXPECT_TRUE(HasWarning(warnings_, "features.tsv:7: bad coordinates"));
   EXPECT_TRUE(HasWarning(warnings_, "features.tsv:8: countries must be ISO3"));
+  EXPECT_TRUE(HasWarning(warnings_, "features.tsv:11: a village lies in exactly one country"));
   EXPECT_TRUE(HasWarning(warnings_, "admin1.json: entry 6: admin1 code \"SY04\""));
   EXPECT_TRUE(HasWarning(warnings_, "admin1.json: entry 7: empty admin1 name"));
   EXPECT_TRUE(HasWarning(warnings_, "admin1.json: entry 8: not an object"));
   EXPECT_TRUE(HasWarning(warnings_, "countries.json: country 4 (NWL): missing latlng"));
   EXPECT_TRUE(HasWarning(warnings_, "countries.json: country 5: not an object"));
-  EXPECT_EQ(warnings_.size(), 12u) << ::testing::PrintToString(warnings_);
-  // 8 places + 5 provinces + 3 countries + 3 features.
-  EXPECT_EQ(gaz_->size(), 19u);
+  EXPECT_EQ(warnings_.size(), 13u) << ::testing::PrintToString(warnings_);
+  // 8 places + 5 provinces + 3 countries + 3 features + 2 localities.
+  EXPECT_EQ(gaz_->size(), 21u);
   EXPECT_EQ(gaz_->description(),
-            "sitrep-gazetteer/1 cities+admin1+countries+features (19 entries)");
+            "sitrep-gazetteer/1 cities+admin1+countries+features (21 entries)");
 }
 
 TEST_F(MiniGazetteerTest, FindsEverySpellingOfRaqqa) {
@@ -189,6 +190,35 @@ TEST_F(MiniGazetteerTest, FindsEverySpellingOfRaqqa) {
   // Vowels written either way.
   EXPECT_EQ(Names(*gaz_, "Saraqeb"), std::vector<std::string>{"Saraqib"});
   EXPECT_EQ(Names(*gaz_, "as-Saraqeb"), std::vector<std::string>{"Saraqib"});
+}
+
+// Localities of the supplement are populated places at point precision,
+// with the province of the nearest populated place of their country.
+TEST_F(MiniGazetteerTest, SupplementLocalitiesArePopulatedPlaces) {
+  for (const char* q : {"Tal Sheer", "Tell Sheer", "Tal Shir"}) {
+    std::vector<uint32_t> ids = gaz_->Find(q);
+    ASSERT_EQ(ids.size(), 1u) << q;
+    const Entry& e = gaz_->entry(ids[0]);
+    EXPECT_EQ(e.name, "Tal Sheer");
+    EXPECT_EQ(e.feature_class, 'P');
+    EXPECT_EQ(e.feature, "PPL");
+    EXPECT_EQ(e.precision, GeoPrecision::kPoint);
+    EXPECT_EQ(e.country, "SYR");
+    EXPECT_EQ(e.geonameid, 0);
+    EXPECT_EQ(e.admin1, "Raqqa");  // Ar Raqqah is 10 km away
+    EXPECT_EQ(e.admin1_code, "04");
+    EXPECT_NEAR(e.lat, 35.90, 1e-6);
+  }
+  // A camp with no town of its country within 60 km has no province.
+  std::vector<uint32_t> camp = gaz_->Find("Camp Hope");
+  ASSERT_EQ(camp.size(), 1u);
+  EXPECT_EQ(gaz_->entry(camp[0]).feature, "CMPRF");
+  EXPECT_EQ(gaz_->entry(camp[0]).admin1, "");
+  EXPECT_FLOAT_EQ(gaz_->entry(camp[0]).radius_km, 2);
+  // A row naming a town of the index within 10 km gives it its other names.
+  EXPECT_EQ(Names(*gaz_, "Saraqib"), std::vector<std::string>{"Saraqib"});
+  EXPECT_EQ(Names(*gaz_, "Srakib"), std::vector<std::string>{"Saraqib"});
+  EXPECT_TRUE(gaz_->Find("Two Lands").empty());
 }
 
 TEST_F(MiniGazetteerTest, DeirEzZorSpellingsMeet) {

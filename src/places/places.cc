@@ -1440,7 +1440,7 @@ class Recognizer {
           c.chosen = -1;
       }
       // "Stroud, Ontario": a town the text puts in a province or country that
-      // none of its readings is in is a place the gazetteer lacks, not the
+      // none of its readings can be in is a place the gazetteer lacks, not the
       // English Stroud; so is "the Rice Lake area of Fulton County" (Illinois),
       // not Rice Lake, Wisconsin.
       if (c.chosen >= 0 && !c.strong && a >= 0 && parent == &cands_[a] && parent->chosen >= 0) {
@@ -1449,6 +1449,11 @@ class Recognizer {
         for (uint32_t id : c.ids) {
           const geo::Entry& e = gaz_.entry(id);
           inside |= IsCountryEntry(pe) ? e.country == pe.country : HierarchyBonus(e, pe) > 0;
+          // A town whose province the index does not know (a locality of
+          // our supplement far from GeoNames' towns: "Pibor, Jonglei") may
+          // be in any province of its country.
+          inside |= IsAdminEntry(pe) && e.feature_class == 'P' && e.admin1.empty() &&
+                    e.country == pe.country;
         }
         if (!inside) c.chosen = -1;
       }

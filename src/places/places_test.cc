@@ -240,6 +240,24 @@ TEST_F(PlacesTest, AdminHierarchyDisambiguates) {
   EXPECT_EQ(q->geonameid, 9000020);
 }
 
+// A locality of the supplement with no GeoNames town near enough to give it
+// a province may be in any province of its country.
+TEST_F(PlacesTest, ALocalityWithNoKnownProvinceIsInAnyOfItsCountry) {
+  Document doc = Run("Government forces shelled Kafr Tuwayl, Hama province, on Thursday.");
+  const Place* p = PlaceText(doc, "Kafr Tuwayl");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->name, "Kafr Tuwayl");
+  EXPECT_EQ(p->precision, GeoPrecision::kPoint);
+  EXPECT_EQ(p->feature, "PPL");
+  EXPECT_NEAR(p->lat, 34.50, 1e-6);
+  EXPECT_EQ(LocationOf(doc, "shelled"), "Kafr Tuwayl");
+  // A province of another country still leaves it out.
+  Document abroad = Run("Government forces shelled Kafr Tuwayl, Kandahar province, on Thursday.");
+  const Place* q = PlaceText(abroad, "Kafr Tuwayl");
+  ASSERT_NE(q, nullptr);
+  EXPECT_NE(q->name, "Kafr Tuwayl");
+}
+
 TEST_F(PlacesTest, UnknownPlaceStaysAsTextAndKeepsOthers) {
   Document doc = Run("Gunmen attacked a checkpoint in Zarqunabad near Kandahar.");
   const Place* u = PlaceText(doc, "Zarqunabad");
