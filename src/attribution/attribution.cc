@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/strings.h"
+
 namespace sitrep::attribution {
 namespace {
 
@@ -61,11 +63,13 @@ constexpr std::string_view kReportNoun[] = {
 constexpr std::string_view kFrameNoun[] = {"report",     "claim",      "statement",    "account",
                                            "allegation", "assertion",  "announcement", "communique",
                                            "message",    "accusation", "charge"};
-constexpr std::string_view kTimeWords[] = {
-    "monday",    "tuesday", "wednesday", "thursday",  "friday",   "saturday", "sunday", "today",
-    "yesterday", "tonight", "morning",   "afternoon", "evening",  "night",    "week",   "month",
-    "year",      "weekend", "january",   "february",  "march",    "april",    "may",    "june",
-    "july",      "august",  "september", "october",   "november", "december"};
+// Times besides weekdays and months (IsTimeWord).
+constexpr std::string_view kTimeWords[] = {"today",     "yesterday", "tonight", "morning",
+                                           "afternoon", "evening",   "night",   "week",
+                                           "month",     "year",      "weekend"};
+bool IsTimeWord(std::string_view lemma) {
+  return In(lemma, kTimeWords) || WeekdayIndex(lemma) >= 0 || MonthIndex(lemma) != 0;
+}
 // Nouns of "..., a claim X denied" (the reporter's comment on a claim).
 constexpr std::string_view kClaimNoun[] = {"claim",  "report",     "allegation",
                                            "charge", "accusation", "assertion"};
@@ -242,7 +246,7 @@ void SetSource(const View& v, uint32_t n, uint32_t skip_through, Frame* f) {
   if (skip_through != kNo && skip_through >= lo) lo = skip_through + 1;
   for (uint32_t c : v.Kids(n)) {
     // "President Pinera on Sunday said": the date is not the source.
-    if (c > n && (v.Base(c) == "nmod" || v.Base(c) == "obl") && In(v.Lemma(c), kTimeWords)) {
+    if (c > n && (v.Base(c) == "nmod" || v.Base(c) == "obl") && IsTimeWord(v.Lemma(c))) {
       uint32_t clo = c, chi = c;
       v.Subtree(c, &clo, &chi);
       if (clo > n) hi = std::min(hi, clo - 1);

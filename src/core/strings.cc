@@ -34,21 +34,44 @@ std::string StrCat(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
+namespace {
+
+// `word` equals `lower` (lower-case ASCII) in any ASCII case.
+bool EqualsFolded(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t k = 0; k < lower.size(); ++k) {
+    char c = word[k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    if (c != lower[k]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 int WeekdayIndex(std::string_view word) {
   static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                                "friday", "saturday", "sunday"};
   for (int i = 0; i < 7; ++i) {
-    const std::string_view d = kDays[i];
-    if (word.size() != d.size()) continue;
-    bool same = true;
-    for (size_t k = 0; k < d.size() && same; ++k) {
-      char c = word[k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-      same = c == d[k];
-    }
-    if (same) return i;
+    if (EqualsFolded(word, kDays[i])) return i;
   }
   return -1;
+}
+
+int MonthIndex(std::string_view word) {
+  if (word.size() < 3 || word.size() > 9) return 0;
+  static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
+  for (int i = 0; i < 12; ++i) {
+    // The name or its first three letters ("Jan", "May").
+    if (EqualsFolded(word, kMonths[i]) || EqualsFolded(word, kMonths[i].substr(0, 3))) {
+      return i + 1;
+    }
+  }
+  if (EqualsFolded(word, "sept")) return 9;
+  if (EqualsFolded(word, "febr")) return 2;
+  return 0;
 }
 
 }  // namespace sitrep

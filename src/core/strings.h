@@ -6,6 +6,7 @@
 //   TrimSpace(" Kandahar\r\n")         => "Kandahar"
 //   StrCat({path, ":", std::to_string(line), ": ", why})  => one allocation
 //   WeekdayIndex("Tuesday")            => 1 (0 = Monday ... 6 = Sunday; -1 if none)
+//   MonthIndex("Sept")                 => 9 (1 = January ... 12; 0 if none)
 #ifndef SITREP_CORE_STRINGS_H_
 #define SITREP_CORE_STRINGS_H_
 
@@ -32,6 +33,12 @@ std::string StrCat(std::initializer_list<std::string_view> parts);
 // -1 for anything else: what the parser, the places and the dates stages
 // mean by a weekday.
 int WeekdayIndex(std::string_view word);
+
+// 1 (January) to 12 for an English month name or its usual abbreviation
+// ("Jan", "Sept", "Febr"; without the period) in any ASCII case, 0 for
+// anything else: what the dates, places, attribution and coding stages mean
+// by a month word.
+int MonthIndex(std::string_view word);
 
 }  // namespace sitrep
 

@@ -32,6 +32,20 @@ TEST(WeekdayIndexTest, EnglishNamesInAnyCase) {
   EXPECT_EQ(WeekdayIndex(""), -1);
 }
 
+TEST(MonthIndexTest, NamesAndAbbreviationsInAnyCase) {
+  EXPECT_EQ(MonthIndex("January"), 1);
+  EXPECT_EQ(MonthIndex("may"), 5);
+  EXPECT_EQ(MonthIndex("DEC"), 12);
+  EXPECT_EQ(MonthIndex("Sept"), 9);
+  EXPECT_EQ(MonthIndex("sep"), 9);
+  EXPECT_EQ(MonthIndex("Febr"), 2);
+  EXPECT_EQ(MonthIndex("Jan."), 0);  // callers strip the period
+  EXPECT_EQ(MonthIndex("Ja"), 0);
+  EXPECT_EQ(MonthIndex("Marc"), 0);
+  EXPECT_EQ(MonthIndex("Mays"), 0);
+  EXPECT_EQ(MonthIndex(""), 0);
+}
+
 TEST(StrCatTest, JoinsParts) {
   EXPECT_EQ(StrCat({"doc ", std::to_string(7), ": ", "bad date"}), "doc 7: bad date");
   EXPECT_EQ(StrCat({}), "");

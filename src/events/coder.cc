@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "core/paths.h"
+#include "core/strings.h"
 #include "events/derived_codes.h"
 
 #ifdef SITREP_EVENTS_HAVE_ACTORS
@@ -82,18 +83,17 @@ bool IsTargetPrep(std::string_view p) {
 
 // Nouns that are never actors: times and channels ("on Thursday", "by telephone").
 bool IsNonActorNoun(std::string_view l) {
+  if (WeekdayIndex(l) >= 0 || MonthIndex(l) != 0) return true;
   static constexpr std::string_view kWords[] = {
-      "monday",    "tuesday",   "wednesday",  "thursday",  "friday",    "saturday",   "sunday",
-      "january",   "february",  "march",      "april",     "may",       "june",       "july",
-      "august",    "september", "october",    "november",  "december",  "morning",    "afternoon",
-      "evening",   "night",     "overnight",  "week",      "weekend",   "month",      "year",
-      "day",       "today",     "yesterday",  "tomorrow",  "hour",      "minute",     "time",
-      "dawn",      "dusk",      "midnight",   "noon",      "telephone", "phone",      "email",
-      "statement", "interview", "letter",     "video",     "message",   "conference", "briefing",
-      "decade",    "century",   "season",     "tonight",   "date",      "wound",      "injury",
-      "gunshot",   "shrapnel",  "blast",      "explosion", "crash",     "accident",   "disease",
-      "hunger",    "flood",     "earthquake", "storm",     "illness",   "fire",       "heat",
-      "cold",      "figure",    "data",       "estimate",  "tally",     "count",      "record"};
+      "morning",    "afternoon", "evening",   "night",     "overnight",  "week",      "weekend",
+      "month",      "year",      "day",       "today",     "yesterday",  "tomorrow",  "hour",
+      "minute",     "time",      "dawn",      "dusk",      "midnight",   "noon",      "telephone",
+      "phone",      "email",     "statement", "interview", "letter",     "video",     "message",
+      "conference", "briefing",  "decade",    "century",   "season",     "tonight",   "date",
+      "wound",      "injury",    "gunshot",   "shrapnel",  "blast",      "explosion", "crash",
+      "accident",   "disease",   "hunger",    "flood",     "earthquake", "storm",     "illness",
+      "fire",       "heat",      "cold",      "figure",    "data",       "estimate",  "tally",
+      "count",      "record"};
   for (std::string_view w : kWords) {
     if (l == w) return true;
   }

@@ -66,12 +66,8 @@ std::string_view CompassAbbreviation(std::string_view f) {
 
 bool IsCalendarWord(std::string_view f) {
   if (f.size() > 1 && f.back() == '.') f.remove_suffix(1);  // "Nov."
-  return InList(f,
-                {"january",   "february",  "march",   "april",     "may",      "june",    "july",
-                 "august",    "september", "october", "november",  "december", "monday",  "tuesday",
-                 "wednesday", "thursday",  "friday",  "saturday",  "sunday",   "jan",     "feb",
-                 "mar",       "apr",       "jun",     "jul",       "aug",      "sep",     "sept",
-                 "oct",       "nov",       "dec",     "christmas", "easter",   "ramadan", "eid"});
+  return WeekdayIndex(f) >= 0 || MonthIndex(f) != 0 ||
+         InList(f, {"christmas", "easter", "ramadan", "eid"});
 }
 
 // Capitalised words that are names of villages somewhere but almost never

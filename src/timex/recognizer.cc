@@ -6,6 +6,8 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "core/strings.h"
+
 namespace sitrep::timex {
 namespace {
 
@@ -43,42 +45,7 @@ struct Core {
 
 // ---------------------------------------------------------------- words
 
-constexpr std::array<std::string_view, 7> kWeekdays = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-
-int WeekdayOf(std::string_view s) {
-  for (int i = 0; i < 7; ++i) {
-    if (s == kWeekdays[i]) return i;
-  }
-  return -1;
-}
-
-// 1..12 for month names and their usual abbreviations; 0 otherwise.
-int MonthOf(std::string_view s) {
-  static constexpr std::array<std::string_view, 12> kFull = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  for (int i = 0; i < 12; ++i) {
-    if (s == kFull[i]) return i + 1;
-  }
-  static constexpr std::array<std::pair<std::string_view, int>, 13> kAbbrev = {{{"jan", 1},
-                                                                                {"feb", 2},
-                                                                                {"mar", 3},
-                                                                                {"apr", 4},
-                                                                                {"jun", 6},
-                                                                                {"jul", 7},
-                                                                                {"aug", 8},
-                                                                                {"sep", 9},
-                                                                                {"sept", 9},
-                                                                                {"oct", 10},
-                                                                                {"nov", 11},
-                                                                                {"dec", 12},
-                                                                                {"febr", 2}}};
-  for (const auto& [name, m] : kAbbrev) {
-    if (s == name) return m;
-  }
-  return 0;
-}
+// Weekdays and months are core's WeekdayIndex and MonthIndex.
 
 bool IsAbbrevMonth(std::string_view s) { return s.size() <= 4 && s != "june" && s != "july"; }
 
@@ -203,16 +170,9 @@ bool CanStart(std::string_view s) {
         "seven",     "eight",       "nine",       "ten",       "eleven",   "twelve",   "thirteen",
         "fourteen",  "fifteen",     "sixteen",    "seventeen", "eighteen", "nineteen", "twenty",
         "thirty",    "forty-eight", "twenty-four"};
-    for (std::string_view w : kWeekdays) set.insert(w);
-    for (std::string_view m :
-         {"january", "february", "march",    "april", "may", "june", "july", "august", "september",
-          "october", "november", "december", "jan",   "feb", "febr", "mar",  "apr",    "jun",
-          "jul",     "aug",      "sep",      "sept",  "oct", "nov",  "dec"}) {
-      set.insert(m);
-    }
     return set;
   }();
-  return kStarts.count(s) != 0;
+  return kStarts.count(s) != 0 || WeekdayIndex(s) >= 0 || MonthIndex(s) != 0;
 }
 
 // ---------------------------------------------------------------- matching
@@ -245,7 +205,7 @@ struct View {
 // cue word before; a token tagged as a verb or modal is never a month.
 int MonthAt(const View& v, size_t i, bool cued) {
   if (i >= v.size()) return 0;
-  int m = MonthOf(v.at(i));
+  int m = MonthIndex(v.at(i));
   if (m == 0 || !v.capitalized(i)) return 0;
   const std::string& x = v.tok(i).xpos;
   if (x == "MD" || (x.size() >= 2 && x[0] == 'V' && x[1] == 'B')) return 0;
@@ -283,8 +243,8 @@ size_t MatchMonthFirst(const View& v, size_t i, bool cued, Core* c) {
   // Not a date: "the June 5 Movement", "March 2 rally".
   const bool name_after =
       v.is_noun(i + 2) ||
-      ((v.tok_xpos(i + 2) == "NNP" || v.tok_xpos(i + 2) == "NNPS") && MonthOf(v.at(i + 2)) == 0 &&
-       WeekdayOf(v.at(i + 2)) < 0 && v.at(i + 2) != "gmt");
+      ((v.tok_xpos(i + 2) == "NNP" || v.tok_xpos(i + 2) == "NNPS") &&
+       MonthIndex(v.at(i + 2)) == 0 && WeekdayIndex(v.at(i + 2)) < 0 && v.at(i + 2) != "gmt");
   if (int d = DayNumberOf(v.at(i + 1), false); d != 0 && !name_after) {
     c->day = d;
     end = i + 2;
@@ -461,7 +421,7 @@ size_t MatchCore(const View& v, size_t i, std::string_view prefix, bool the, Cor
       c->offset = 0;
       return i + 2;
     }
-    if (int w = WeekdayOf(n); w >= 0 && t != "past") {
+    if (int w = WeekdayIndex(n); w >= 0 && t != "past") {
       c->type = T::kWeekday;
       c->weekday = w;
       c->mod = mod;
@@ -516,7 +476,7 @@ size_t MatchCore(const View& v, size_t i, std::string_view prefix, bool the, Cor
   if (Part p = PartOf(t); p != Part::kWhole && !the) {
     size_t j = i + 1;
     if (v.at(j) == "-") ++j;
-    if (int w = WeekdayOf(v.at(j)); w >= 0 && (p == Part::kEarly || p == Part::kLate)) {
+    if (int w = WeekdayIndex(v.at(j)); w >= 0 && (p == Part::kEarly || p == Part::kLate)) {
       c->type = T::kWeekday;
       c->weekday = w;
       size_t end = j + 1;
@@ -553,7 +513,7 @@ size_t MatchCore(const View& v, size_t i, std::string_view prefix, bool the, Cor
   // "mid-July", "mid-2014" as one token.
   if (t.size() > 4 && t.substr(0, 4) == "mid-" && !the) {
     std::string_view rest = t.substr(4);
-    if (int m = MonthOf(rest); m != 0) {
+    if (int m = MonthIndex(rest); m != 0) {
       c->type = T::kMonth;
       c->month = m;
       c->part = Part::kMid;
@@ -582,8 +542,8 @@ size_t MatchCore(const View& v, size_t i, std::string_view prefix, bool the, Cor
   };
   const bool named = i > 1 && v.capitalized(i - 1) && !IsPrefix(v.at(i - 1)) &&
                      (v.tok_xpos(i - 1) == "JJ" || name_word(v.at(i - 1))) &&
-                     MonthOf(v.at(i - 1)) == 0 && PartOf(v.at(i - 1)) == Part::kWhole;
-  if (int w = WeekdayOf(t); w >= 0 && !the && v.capitalized(i) && !habitual && !named) {
+                     MonthIndex(v.at(i - 1)) == 0 && PartOf(v.at(i - 1)) == Part::kWhole;
+  if (int w = WeekdayIndex(t); w >= 0 && !the && v.capitalized(i) && !habitual && !named) {
     // "Thursday, March 2" / "Thursday 3 January 2013": the date says it all.
     size_t k = v.at(i + 1) == "," ? i + 2 : i + 1;
     Core dated;
