@@ -4,8 +4,11 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
+#include <span>
 #include <string>
 #include <utility>
+
+#include "core/clause.h"
 
 namespace sitrep::casualties {
 namespace {
@@ -510,11 +513,10 @@ bool AmongLargerCount(const View& v, uint32_t from, uint32_t span, bool through_
 }
 
 // Headline: "Seven soldiers killed in attack", "Policeman shot dead in Kabul"
-// (tagged VBD, no object, no aux; a past form: in -ed or not its lemma).
+// (core/clause.h; the tagger reads these as VBD).
 bool HeadlinePassive(const View& v, uint32_t t) {
-  const std::string& f = v.F(t);
-  return v.X(t) == "VBD" && v.Child(t, {"obj", "aux"}) < 0 && f.size() > 2 &&
-         (f.compare(f.size() - 2, 2, "ed") == 0 || f != v.L(t));
+  std::span<const Token> sentence(v.doc.tokens.data() + v.b, v.e - v.b);
+  return ReadsAsBarePassive(v.doc, sentence, t - v.b);
 }
 
 bool IsPassiveOrReduced(const View& v, uint32_t t) {

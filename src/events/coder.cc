@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <numeric>
+#include <span>
 
+#include "core/clause.h"
 #include "core/paths.h"
 #include "core/strings.h"
 #include "events/derived_codes.h"
@@ -143,6 +145,8 @@ class SentenceView {
   uint32_t begin() const { return b_; }
   const Document& doc() const { return *doc_; }
   uint32_t end() const { return e_; }
+  // The sentence's tokens (the repaired copy after RepairParse).
+  std::span<const Token> tokens() const { return {toks_, e_ - b_}; }
   const Token& tok(uint32_t i) const { return toks_[i - b_]; }
   int32_t head(uint32_t i) const { return head_[i - b_]; }
   const std::string& lemma(uint32_t i) const { return lower_[i - b_]; }
@@ -469,19 +473,10 @@ bool IsHarmVerb(std::string_view lemma) {
   return false;
 }
 
-// Whether past form `verb` reads as a passive without its auxiliary: VBD or
-// VBN with no auxiliary, object or clausal complement, and no predicate
-// other than the harm done ("shot dead", "left wounded"). "Kill" with no
-// object is passive: "At least 26 killed in attack".
+// Whether past form `verb` reads as a passive without its auxiliary
+// (core/clause.h): "At least 26 killed in attack".
 bool ReadsAsPassive(const SentenceView& v, uint32_t verb) {
-  const std::string& xpos = v.tok(verb).xpos;
-  if ((xpos != "VBN" && xpos != "VBD") || v.Child(verb, "aux", true) != kNil ||
-      v.Child(verb, "obj") != kNil || v.Child(verb, "ccomp") != kNil)
-    return false;
-  const int32_t x = v.Child(verb, "xcomp");
-  if (x == kNil) return true;
-  const std::string& l = v.lemma(static_cast<uint32_t>(x));
-  return l == "dead" || l == "wounded" || l == "injured";
+  return ReadsAsBarePassive(v.doc(), v.tokens(), verb - v.begin());
 }
 
 class Arguments {
