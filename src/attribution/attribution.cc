@@ -109,6 +109,7 @@ class View {
   }
   const std::vector<uint32_t>& claim_anchors() const { return claim_anchors_; }
   const Sentence& sentence() const { return *s_; }
+  const Document& doc() const { return *doc_; }
   bool Contains(uint32_t t) const { return t >= s_->token_begin && t < s_->token_end; }
   // Document index of t's head; kNo for the root or a head outside the sentence.
   uint32_t Head(uint32_t t) const {
@@ -1108,6 +1109,67 @@ bool FinalSpeechFrame(const View& v, uint32_t trigger, Frame* f) {
   return true;
 }
 
+// Nouns that name who a wire headline's label at its end reports for:
+// "... - governor", "...: security sources", "... - state media".
+constexpr std::string_view kLabelSource[] = {
+    "official", "officials",  "source",      "sources",      "police",    "ministry",
+    "governor", "spokesman",  "spokeswoman", "spokesperson", "army",      "military",
+    "media",    "tv",         "television",  "newspaper",    "paper",     "agency",
+    "report",   "reports",    "witness",     "witnesses",    "resident",  "residents",
+    "monitor",  "group",      "observatory", "statement",    "medic",     "medics",
+    "doctor",   "doctors",    "hospital",    "authorities",  "authority", "mayor",
+    "minister", "president",  "office",      "command",      "commander", "militia",
+    "rebels",   "insurgents", "taliban",     "government",   "officer",   "security",
+    "daily",    "channel",    "radio",       "website",      "activists", "activist"};
+
+// A wire headline's source label after its last separator: "Italian
+// volunteer killed in Donbass - newspaper", "15 Taliban killed in 24 hours:
+// MoI". The tail (at most five words before a final stop) has no verb,
+// pronoun or preposition but "of"/"for", ends in a noun or name, and holds a
+// source word or a name; a dash must stand between spaces. The event must
+// precede the separator.
+bool HeadlineLabelFrame(const View& v, uint32_t trigger, Frame* f) {
+  const Sentence& s = v.sentence();
+  uint32_t last = s.token_end;  // one past the tail
+  while (last > s.token_begin && v.Form(last - 1) == ".") --last;
+  uint32_t sep = kNo;
+  for (uint32_t t = last; t-- > s.token_begin && t + 6 >= last;) {
+    std::string_view w = v.Form(t);
+    if (w == ":" || w == "-" || w == "--" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94") {
+      sep = t;
+      break;
+    }
+  }
+  if (sep == kNo || sep + 1 >= last || trigger >= sep || sep == s.token_begin) return false;
+  const Document& doc = v.doc();
+  if (v.Form(sep) != ":" && (!doc.tokens[sep - 1].space_after || !doc.tokens[sep].space_after))
+    return false;
+  bool source = false;
+  for (uint32_t t = sep + 1; t < last; ++t) {
+    Upos u = v.Pos(t);
+    if (u == Upos::kVerb || u == Upos::kAux || u == Upos::kPron || u == Upos::kPunct) return false;
+    // "- Ministry of Defense", not ": events around Ukraine".
+    if (u == Upos::kAdp && v.Lemma(t) != "of" && v.Lemma(t) != "for") return false;
+    source = source || u == Upos::kPropn || In(v.Lemma(t), kLabelSource);
+  }
+  // "- official" (tagged as an adjective) ends in a source word too.
+  Upos end = v.Pos(last - 1);
+  if (!source ||
+      (end != Upos::kNoun && end != Upos::kPropn && !In(v.Lemma(last - 1), kLabelSource)))
+    return false;
+  Frame g;
+  g.lemma = "label";
+  g.cue_begin = sep;
+  g.cue_end = sep + 1;
+  g.src_begin = sep + 1;
+  g.src_end = last;
+  g.src_head = last - 1;
+  g.sentence = f->sentence;
+  g.found = true;
+  *f = g;
+  return true;
+}
+
 // A hedge not governing the events: "The report could not be independently
 // verified.", "..., a claim that could not be verified". Its cue span.
 bool StandaloneHedge(const View& v, uint32_t* cue_b, uint32_t* cue_e, uint32_t* top) {
@@ -1255,6 +1317,7 @@ Status Attribute(Document& doc) {
     if (!f.found) ColonFrame(views, e.sentence, &f);
     if (!f.found) SurfaceAccordingFrame(v, e.trigger_head, &f);
     if (!f.found) FinalSpeechFrame(v, e.trigger_head, &f);
+    if (!f.found) HeadlineLabelFrame(v, e.trigger_head, &f);
     if (f.found && f.has_source() && f.mention < 0) {
       f.mention = MentionIn(doc, views[f.sentence], f.sentence, f.src_begin, f.src_end, f.src_head);
     }

@@ -130,6 +130,19 @@ TEST_F(AttributionTest, ClauseThenXSaid) {
   EXPECT_EQ(Attr(doc, "attacked"), "reported|police|said");
 }
 
+TEST_F(AttributionTest, HeadlineSourceLabel) {
+  Document dash = Run("Italian volunteer killed in Donbass - newspaper");
+  EXPECT_EQ(Attr(dash, "killed"), "reported|newspaper|-");
+  Document colon =
+      Run("Three Turkish soldiers killed in Kurdish militant attack: security sources");
+  EXPECT_EQ(Attr(colon, "attack"), "reported|security sources|:");
+  // A colon before a phrase that names no source, or a hyphen in a word.
+  Document topic = Run("Rebels shelled Liman: events around Ukraine");
+  EXPECT_EQ(Attr(topic, "shelled"), "asserted||");
+  Document word = Run("Gunmen attacked a checkpoint in Kandahar-Herat");
+  EXPECT_EQ(Attr(word, "attacked"), "asserted||");
+}
+
 TEST_F(AttributionTest, AccordingToSentenceFinal) {
   Document doc = Run("Gunmen attacked a checkpoint in Kandahar, according to police.");
   EXPECT_EQ(Attr(doc, "attacked"), "reported|police|according to");

@@ -933,6 +933,64 @@ void RepairWeekdayAttachments(Document& doc, const Sentence& s, std::string_view
   }
 }
 
+void RepairTrailingSource(Document& doc, const Sentence& s) {
+  const int n = static_cast<int>(s.token_end - s.token_begin);
+  auto tok = [&](int i) -> Token& { return doc.tokens[s.token_begin + i - 1]; };
+  const int last = n;  // a headline: no final full stop
+  int dash = 0;
+  bool colon = false;
+  for (int i = last; i >= 2 && i >= last - 5; --i) {
+    std::string_view f = doc.Form(tok(i));
+    colon = f == ":";
+    if (colon || f == "-" || f == "--" || f == "\xE2\x80\x93" || f == "\xE2\x80\x94") {
+      dash = i;
+      break;
+    }
+  }
+  if (dash < 3 || dash == last) return;
+  // A dash between spaces (not "al-Qaeda"); after a colon, a name or two
+  // or three words with no preposition ("...: MoI", "...: security sources").
+  if (!colon && (!tok(dash - 1).space_after || !tok(dash).space_after)) return;
+  if (colon && last - dash > 3) return;
+  for (int i = dash + 1; colon && i <= last; ++i) {
+    if (tok(i).upos == Upos::kAdp || tok(i).upos == Upos::kNum) return;
+  }
+  int root = 0, top = 0;
+  for (int i = 1; i <= n; ++i) {
+    if (tok(i).head == 0) root = i;
+  }
+  for (int i = dash + 1; i <= last; ++i) {
+    const Token& t = tok(i);
+    if (t.upos == Upos::kVerb || t.upos == Upos::kAux || t.upos == Upos::kPron) return;
+    if (t.head > 0 && (t.head <= dash || t.head > last)) {
+      if (top != 0) return;  // the tail is no one phrase
+      top = i;
+    }
+  }
+  if (top == 0 || root == 0 || root > dash || tok(top).upos == Upos::kPunct) return;
+  if (tok(top).upos != Upos::kNoun && tok(top).upos != Upos::kPropn) return;
+  if (tok(root).upos != Upos::kVerb) return;  // a clause, not a label ("Job Title: Attorney")
+  // No preposition before the separator governs the tail ("Sent by: X").
+  for (int i = 1; i < dash; ++i) {
+    if (tok(i).head > dash && tok(i).upos == Upos::kAdp) return;
+  }
+  // Words before the separator hung from the tail go back to the clause
+  // ("killed in Donbass(obl of newspaper) - newspaper").
+  const int old_head = tok(top).head;
+  for (int i = 1; i < dash; ++i) {
+    if (tok(i).head > dash) tok(i).head = old_head;
+  }
+  tok(top).head = root;
+  tok(top).deprel = "parataxis";
+  tok(dash).head = top;
+  tok(dash).deprel = "punct";
+}
+
+void ApplyPostRules(Document& doc, const Sentence& s, std::string_view tmod) {
+  RepairWeekdayAttachments(doc, s, tmod);
+  RepairTrailingSource(doc, s);
+}
+
 void Parser::Parse(Document& doc, const Sentence& s) const {
   if (s.token_end <= s.token_begin || s.token_end > doc.tokens.size()) return;
   thread_local parse_internal::Words words;
@@ -951,7 +1009,7 @@ void Parser::Parse(Document& doc, const Sentence& s) const {
     int label = state.label[i];
     t.deprel = label < static_cast<int>(model_->labels.size()) ? model_->labels[label] : "dep";
   }
-  RepairWeekdayAttachments(doc, s, tmod_label_);
+  ApplyPostRules(doc, s, tmod_label_);
 }
 
 namespace {

@@ -111,6 +111,20 @@ class Parser {
 // to the clause's verb as `tmod`. Parse() applies it to every sentence.
 void RepairWeekdayAttachments(Document& doc, const Sentence& s, std::string_view tmod);
 
+// A wire headline's source after a spaced dash at its end, with no full
+// stop ("Italian
+// volunteer killed in Donbass - newspaper", "... - defence ministry") or a
+// colon ("...: MoI", at most three words, no preposition or number) is no
+// argument of the clause: the verbless tail of at most five words, hung by
+// greedy parsing as an object or oblique, becomes a `parataxis` of the verb
+// root (the separator its `punct`), unless a word before the separator
+// belongs to it ("Sent by: X"). Parse() applies it to every sentence.
+void RepairTrailingSource(Document& doc, const Sentence& s);
+
+// Parse()'s post-rules, in order: RepairWeekdayAttachments, then
+// RepairTrailingSource.
+void ApplyPostRules(Document& doc, const Sentence& s, std::string_view tmod);
+
 struct ParserScores {
   double uas = 0;            // % words with the right head
   double las = 0;            // % right head and full label ("nsubj:pass")

@@ -171,13 +171,13 @@ TEST(ParserScorer, CommittedModelEwtSentences) {
       st.Apply(best, label);
       ++steps;
     }
-    // The reference decode, with Parse()'s post-rule applied to it.
+    // The reference decode, with Parse()'s post-rules applied to it.
     for (int i = 1; i <= n; ++i) {
       Token& t = doc.tokens[s.token_begin + i - 1];
       t.head = st.head[i];
       t.deprel = m.labels[st.label[i]];
     }
-    RepairWeekdayAttachments(doc, s, tmod);
+    ApplyPostRules(doc, s, tmod);
     std::vector<std::pair<int32_t, std::string>> want;
     for (int i = 1; i <= n; ++i) {
       const Token& t = doc.tokens[s.token_begin + i - 1];

@@ -262,6 +262,68 @@ TEST(Parser, AWeekdayAfterANameIsNoPartOfIt) {
   EXPECT_EQ(at(1, 7).deprel, "obl:unmarked");
 }
 
+// Headline source labels after a spaced dash or a colon, as greedy parsing
+// attaches them; and two tails that are no labels.
+constexpr char kLabels[] = R"(# text = Volunteer killed in Donbass - newspaper
+1	Volunteer	volunteer	NOUN	NN	_	2	nsubj	_	_
+2	killed	kill	VERB	VBD	_	0	root	_	_
+3	in	in	ADP	IN	_	4	case	_	_
+4	Donbass	Donbass	PROPN	NNP	_	6	obl	_	_
+5	-	-	PUNCT	HYPH	_	6	punct	_	_
+6	newspaper	newspaper	NOUN	NN	_	2	obj	_	_
+
+# text = Two soldiers killed in Kunar: officials
+1	Two	two	NUM	CD	_	2	nummod	_	_
+2	soldiers	soldier	NOUN	NNS	_	3	nsubj	_	_
+3	killed	kill	VERB	VBD	_	0	root	_	_
+4	in	in	ADP	IN	_	5	case	_	_
+5	Kunar	Kunar	PROPN	NNP	_	3	obl	_	_
+6	:	:	PUNCT	:	_	7	punct	_	_
+7	officials	official	NOUN	NNS	_	3	obj	_	_
+
+# text = The data moved to the card - no pause.
+1	The	the	DET	DT	_	2	det	_	_
+2	data	data	NOUN	NN	_	3	nsubj	_	_
+3	moved	move	VERB	VBD	_	0	root	_	_
+4	to	to	ADP	IN	_	6	case	_	_
+5	the	the	DET	DT	_	6	det	_	_
+6	card	card	NOUN	NN	_	3	obl	_	_
+7	-	-	PUNCT	HYPH	_	9	punct	_	_
+8	no	no	DET	DT	_	9	det	_	_
+9	pause	pause	NOUN	NN	_	3	obj	_	_
+10	.	.	PUNCT	.	_	3	punct	_	_
+
+# text = Sent by: Janette Elbertson
+1	Sent	send	VERB	VBN	_	0	root	_	_
+2	by	by	ADP	IN	_	4	case	_	_
+3	:	:	PUNCT	:	_	4	punct	_	_
+4	Janette	Janette	PROPN	NNP	_	1	obl:agent	_	_
+5	Elbertson	Elbertson	PROPN	NNP	_	4	flat	_	_
+
+)";
+
+TEST(Parser, AHeadlineSourceLabelIsNoArgument) {
+  auto sents = ParseConllu(kLabels);
+  ASSERT_TRUE(sents.ok()) << sents.status().ToString();
+  Document doc = DocumentFromConllu(*sents, /*keep_annotation=*/true);
+  ASSERT_EQ(doc.sentences.size(), 4u);
+  // DocumentFromConllu sets no spaces for SpaceAfter=_: words are spaced.
+  for (const Sentence& s : doc.sentences) RepairTrailingSource(doc, s);
+  auto at = [&](size_t si, int i) -> const Token& {
+    return doc.tokens[doc.sentences[si].token_begin + i - 1];
+  };
+  EXPECT_EQ(at(0, 6).head, 2);
+  EXPECT_EQ(at(0, 6).deprel, "parataxis");
+  EXPECT_EQ(at(0, 4).head, 2);  // back to the clause from the label
+  EXPECT_EQ(at(0, 4).deprel, "obl");
+  EXPECT_EQ(at(1, 7).deprel, "parataxis");
+  EXPECT_EQ(at(1, 6).head, 7);
+  // A sentence with a full stop is no headline; a preposition before the
+  // colon governs what follows it.
+  EXPECT_EQ(at(2, 9).deprel, "obj");
+  EXPECT_EQ(at(3, 4).deprel, "obl:agent");
+}
+
 TEST(ParserFeatures, TemplatesFitTheirBuffers) {
   Words w;
   w.Resize(3);
