@@ -470,6 +470,23 @@ bool TaggerModel::InitialNounRule(const WordInfo* infos, size_t n, const uint8_t
   return infos[0].noun_by_plural || HasClass(dict[static_cast<size_t>(infos[0].lex)], nn_class);
 }
 
+size_t TaggerModel::ObjectNounRule(const WordInfo* infos, size_t begin, size_t n,
+                                   const uint8_t* classes) const {
+  if (jj_class < 0 || nn_class < 0) return n;
+  for (size_t i = std::max<size_t>(begin, 1); i < n; ++i) {
+    if (classes[i] != jj_class || !infos[i].noun_by_plural) continue;
+    const int prev = classes[i - 1];
+    if (prev != vb_class && prev != vbd_class && prev != vbp_class && prev != vbz_class) continue;
+    if (i + 1 < n) {
+      const Upos next = class_upos[classes[i + 1]];
+      if (next == Upos::kNoun || next == Upos::kPropn || next == Upos::kAdj || next == Upos::kNum)
+        continue;
+    }
+    return i;
+  }
+  return n;
+}
+
 void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) const {
   Decode(infos, 0, n, classes);
   if (!main_verb_rule || vbn_class < 0 || vbd_class < 0) return;
@@ -496,6 +513,13 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
     if (c >= n) break;
     classes[c] = cls;
     Decode(infos, c + 1, n, classes);
+  }
+  for (size_t from = 0, round = 0; round < 4; ++round) {
+    const size_t o = ObjectNounRule(infos, from, n, classes);
+    if (o >= n) break;
+    classes[o] = static_cast<uint8_t>(nn_class);
+    Decode(infos, o + 1, n, classes);
+    from = o + 1;
   }
 }
 
@@ -696,8 +720,9 @@ void RunModel(const TaggerModel& m, const std::vector<std::string_view>& words, 
   s.infos[0] = tag_internal::BosInfo();
   s.infos[1] = tag_internal::BosInfo();
   for (size_t i = 0; i < n; ++i) m.Describe(words[i], &s.infos[i + 2]);
-  if (n > 0) m.MarkNounByPlural(words[0], &s.infos[2]);  // for InitialNounRule
-  for (size_t i = 1; i < n; ++i)                         // for CoordinatedVerbRule
+  for (size_t i = 0; i < n; ++i)  // for InitialNounRule and ObjectNounRule
+    m.MarkNounByPlural(words[i], &s.infos[i + 2]);
+  for (size_t i = 1; i < n; ++i)  // for CoordinatedVerbRule
     if (words[i - 1] == ",") m.MarkVerbByStem(words[i], &s.infos[i + 2]);
   tag_internal::MarkSentenceCase(s.infos.data() + 2, n);
   s.infos[n + 2] = tag_internal::EosInfo();

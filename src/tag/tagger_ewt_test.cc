@@ -150,6 +150,18 @@ TEST_F(TaggerEwtTest, ACoordinatedHeadlineVerb) {
              });
 }
 
+// "Troops kill militant in Kunar": after a verb, an adjective whose plural
+// was a noun and that modifies nothing is that noun
+// (TaggerModel::ObjectNounRule); "turned violent" keeps its adjective.
+TEST_F(TaggerEwtTest, AnAdjectiveObjectIsANoun) {
+  ExpectXpos(*tagger_,
+             {
+                 {{"Troops", "kill", "militant", "in", "Kunar"}, 2, "NN"},
+                 {{"Forces", "kill", "civilian", "working", "on", "his", "land"}, 2, "NN"},
+                 {{"The", "protest", "turned", "violent", "on", "Monday"}, 3, "JJ"},
+             });
+}
+
 // The held-out news set (not used to choose anything): reported, and held
 // to a lower bar.
 TEST_F(TaggerEwtTest, NewsHeldOutSet) {

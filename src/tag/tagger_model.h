@@ -246,7 +246,8 @@ struct TaggerModel {
   // Fills info for one word (dictionary lookup included).
   void Describe(std::string_view word, WordInfo* info) const;
   // Sets info->noun_by_plural for a described word seen only as an adjective
-  // whose plural was seen as a noun (InitialNounRule's evidence).
+  // whose plural was seen as a noun (InitialNounRule's and ObjectNounRule's
+  // evidence).
   void MarkNounByPlural(std::string_view word, WordInfo* info) const;
   // Sets info->verb_by_stem (CoordinatedVerbRule's evidence for a word
   // after a comma).
@@ -314,6 +315,13 @@ struct TaggerModel {
   // verb's conjunct. Returns the first such word (its class in *cls), or n.
   size_t CoordinatedVerbRule(const WordInfo* infos, size_t n, const uint8_t* classes,
                              uint8_t* cls) const;
+  // "Troops kill militant in Kunar", "forces kill civilian working on his
+  // land": right after a verb, a word seen only as an adjective whose plural
+  // was seen as a noun ("militants", "civilians"), with no noun, adjective or
+  // number after it to modify, is that noun. Returns the first such word i
+  // >= begin, or n.
+  size_t ObjectNounRule(const WordInfo* infos, size_t begin, size_t n,
+                        const uint8_t* classes) const;
 
   // Writes the lemma of `word` tagged with class `cls` into *out: the
   // (form, XPOS) tables, else the longest-suffix rule; when the rule's
