@@ -301,37 +301,45 @@ bool NonPersonNoun(std::string_view lemma) {
 
 // Nouns for one person or a group of people: "a soldier was killed" = 1.
 bool PersonNoun(std::string_view lemma) {
-  return In(
-      lemma,
-      {"person",       "people",       "man",        "woman",         "child",        "boy",
-       "girl",         "civilian",     "soldier",    "officer",       "policeman",    "policewoman",
-       "guard",        "fighter",      "militant",   "rebel",         "insurgent",    "journalist",
-       "reporter",     "worker",       "student",    "teacher",       "doctor",       "nurse",
-       "villager",     "resident",     "farmer",     "shepherd",      "protester",    "protestor",
-       "demonstrator", "prisoner",     "detainee",   "commander",     "chief",        "leader",
-       "official",     "member",       "servicemen", "serviceman",    "trooper",      "marine",
-       "pilot",        "gunman",       "bomber",     "attacker",      "jihadist",     "militiaman",
-       "terrorist",    "extremist",    "guerrilla",  "suspect",       "activist",     "politician",
-       "lawmaker",     "judge",        "mayor",      "governor",      "minister",     "general",
-       "colonel",      "captain",      "sergeant",   "lieutenant",    "major",        "contractor",
-       "driver",       "passenger",    "pedestrian", "worshipper",    "pilgrim",      "refugee",
-       "migrant",      "teenager",     "youth",      "infant",        "baby",         "toddler",
-       "schoolgirl",   "schoolboy",    "cleric",     "imam",          "priest",       "monk",
-       "tourist",      "hostage",      "volunteer",  "employee",      "staff",        "peacekeeper",
-       "troop",        "troops",       "policemen",  "men",           "women",        "children",
-       "aide",         "bodyguard",    "son",        "daughter",      "father",       "mother",
-       "brother",      "sister",       "wife",       "husband",       "family",       "individual",
-       "other",        "others",       "spy",        "informant",     "collaborator", "agent",
-       "elder",        "teen",         "ruler",      "chieftain",     "warlord",      "sheikh",
-       "mullah",       "preacher",     "clergyman",  "separatist",    "loyalist",     "supporter",
-       "dissident",    "opponent",     "defector",   "deserter",      "recruit",      "conscript",
-       "cadet",        "veteran",      "sniper",     "smuggler",      "kidnapper",    "bandit",
-       "herder",       "herdsman",     "tribesman",  "fisherman",     "trader",       "vendor",
-       "shopkeeper",   "businessman",  "engineer",   "lawyer",        "prosecutor",   "witness",
-       "blogger",      "photographer", "cameraman",  "correspondent", "diplomat",     "envoy",
-       "ambassador",   "councillor",   "councilor",  "chairman",      "headman",      "medic",
-       "paramedic",    "surgeon",      "physician",  "vaccinator",    "interpreter",  "translator",
-       "miner",        "labourer",     "laborer",    "candidate",     "voter",        "inmate"});
+  return In(lemma, {"person",        "people",       "man",          "woman",         "child",
+                    "boy",           "girl",         "civilian",     "soldier",       "officer",
+                    "policeman",     "policewoman",  "guard",        "fighter",       "militant",
+                    "rebel",         "insurgent",    "journalist",   "reporter",      "worker",
+                    "student",       "teacher",      "doctor",       "nurse",         "villager",
+                    "resident",      "farmer",       "shepherd",     "protester",     "protestor",
+                    "demonstrator",  "prisoner",     "detainee",     "commander",     "chief",
+                    "leader",        "official",     "member",       "servicemen",    "serviceman",
+                    "trooper",       "marine",       "pilot",        "gunman",        "bomber",
+                    "attacker",      "jihadist",     "militiaman",   "terrorist",     "extremist",
+                    "guerrilla",     "suspect",      "activist",     "politician",    "lawmaker",
+                    "judge",         "mayor",        "governor",     "minister",      "general",
+                    "colonel",       "captain",      "sergeant",     "lieutenant",    "major",
+                    "contractor",    "driver",       "passenger",    "pedestrian",    "worshipper",
+                    "pilgrim",       "refugee",      "migrant",      "teenager",      "youth",
+                    "infant",        "baby",         "toddler",      "schoolgirl",    "schoolboy",
+                    "cleric",        "imam",         "priest",       "monk",          "tourist",
+                    "hostage",       "volunteer",    "employee",     "staff",         "peacekeeper",
+                    "troop",         "troops",       "policemen",    "men",           "women",
+                    "children",      "aide",         "bodyguard",    "son",           "daughter",
+                    "father",        "mother",       "brother",      "sister",        "wife",
+                    "husband",       "family",       "individual",   "other",         "others",
+                    "spy",           "informant",    "collaborator", "agent",         "elder",
+                    "teen",          "ruler",        "chieftain",    "warlord",       "sheikh",
+                    "mullah",        "preacher",     "clergyman",    "separatist",    "loyalist",
+                    "supporter",     "dissident",    "opponent",     "defector",      "deserter",
+                    "recruit",       "conscript",    "cadet",        "veteran",       "sniper",
+                    "smuggler",      "kidnapper",    "bandit",       "herder",        "herdsman",
+                    "tribesman",     "fisherman",    "trader",       "vendor",        "shopkeeper",
+                    "businessman",   "engineer",     "lawyer",       "prosecutor",    "witness",
+                    "blogger",       "photographer", "cameraman",    "correspondent", "diplomat",
+                    "envoy",         "ambassador",   "councillor",   "councilor",     "chairman",
+                    "headman",       "medic",        "paramedic",    "surgeon",       "physician",
+                    "vaccinator",    "interpreter",  "translator",   "miner",         "labourer",
+                    "laborer",       "candidate",    "voter",        "inmate",        "associate",
+                    "colleague",     "companion",    "friend",       "relative",      "cousin",
+                    "nephew",        "niece",        "uncle",        "aunt",          "grandson",
+                    "granddaughter", "grandfather",  "grandmother",  "neighbour",     "neighbor",
+                    "guest",         "fiance"});
 }
 
 // Side vocabulary (core/context.h): first victims word that says it.
@@ -1260,6 +1268,20 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
             if (v.X(k) != "NN" || !PersonNoun(v.L(k))) all_people = false;
             list.push_back(k);
             stack.push_back(k);
+          }
+        }
+        // "kill doctor, his associate": the parser hangs the second object
+        // as an oblique with no preposition after a comma.
+        if (v.Dep(n) == "obj") {
+          for (uint32_t k : v.K(tr)) {
+            if (k <= n + 1 || v.Dep(k) != "obl" || v.Child(k, {"case"}) >= 0) continue;
+            uint32_t first = k;
+            for (uint32_t c : v.K(k)) {
+              if (v.U(c) != Upos::kPunct) first = std::min(first, c);
+            }
+            if (first == 0 || v.F(first - 1) != "," || v.X(k) != "NN" || !PersonNoun(v.L(k)))
+              continue;
+            list.push_back(k);
           }
         }
         if (all_people && !list.empty()) {

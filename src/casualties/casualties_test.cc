@@ -460,6 +460,23 @@ TEST_F(CasualtiesTest, AHeadlineListSharesItsParticiple) {
   EXPECT_EQ(killed, 38);
 }
 
+// Single people listed after a comma: "kill doctor, his associate" (the
+// second hung as an oblique) and kin ("a man and his nephew").
+TEST_F(CasualtiesTest, AListOfSinglePeopleAfterAComma) {
+  for (const char* text : {"Gunmen kill doctor, his associate in east Afghanistan",
+                           "A man and his nephew were killed in Kandahar."}) {
+    Document doc = Run(text);
+    const Casualty* c = First(doc, Kind::kKilled);
+    ASSERT_NE(c, nullptr) << text;
+    EXPECT_EQ(c->count, 2) << text;
+  }
+  // A place after the comma is no second victim.
+  Document place = Run("Troops kill commander, Kabul");
+  const Casualty* c = First(place, Kind::kKilled);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->count, 1);
+}
+
 TEST_F(CasualtiesTest, ShotDeadAndBeatenToDeathAreKillings) {
   for (const char* text :
        {"Policeman shot dead in Kabul", "A mob beat a farmer to death.",
