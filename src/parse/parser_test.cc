@@ -241,15 +241,23 @@ constexpr char kWeekdays[] = R"(# text = Rebels captured Baidoa Tuesday .
 
 )";
 
+// The annotated sentences of `conllu` as one document (words spaced).
+Document Annotated(const char* conllu) {
+  auto sents = ParseConllu(conllu);
+  EXPECT_TRUE(sents.ok()) << sents.status().ToString();
+  return sents.ok() ? DocumentFromConllu(*sents, /*keep_annotation=*/true) : Document();
+}
+
+// Word i (1-based) of sentence si.
+const Token& At(const Document& doc, size_t si, int i) {
+  return doc.tokens[doc.sentences[si].token_begin + i - 1];
+}
+
 TEST(Parser, AWeekdayAfterANameIsNoPartOfIt) {
-  auto sents = ParseConllu(kWeekdays);
-  ASSERT_TRUE(sents.ok()) << sents.status().ToString();
-  Document doc = DocumentFromConllu(*sents, /*keep_annotation=*/true);
+  Document doc = Annotated(kWeekdays);
   ASSERT_EQ(doc.sentences.size(), 2u);
   for (const Sentence& s : doc.sentences) RepairWeekdayAttachments(doc, s, "obl:unmarked");
-  auto at = [&](size_t si, int i) -> const Token& {
-    return doc.tokens[doc.sentences[si].token_begin + i - 1];
-  };
+  auto at = [&](size_t si, int i) -> const Token& { return At(doc, si, i); };
   // "Baidoa" takes the weekday's place as the verb's object.
   EXPECT_EQ(at(0, 3).head, 2);
   EXPECT_EQ(at(0, 3).deprel, "obj");
@@ -303,15 +311,10 @@ constexpr char kLabels[] = R"(# text = Volunteer killed in Donbass - newspaper
 )";
 
 TEST(Parser, AHeadlineSourceLabelIsNoArgument) {
-  auto sents = ParseConllu(kLabels);
-  ASSERT_TRUE(sents.ok()) << sents.status().ToString();
-  Document doc = DocumentFromConllu(*sents, /*keep_annotation=*/true);
+  Document doc = Annotated(kLabels);
   ASSERT_EQ(doc.sentences.size(), 4u);
-  // DocumentFromConllu sets no spaces for SpaceAfter=_: words are spaced.
   for (const Sentence& s : doc.sentences) RepairTrailingSource(doc, s);
-  auto at = [&](size_t si, int i) -> const Token& {
-    return doc.tokens[doc.sentences[si].token_begin + i - 1];
-  };
+  auto at = [&](size_t si, int i) -> const Token& { return At(doc, si, i); };
   EXPECT_EQ(at(0, 6).head, 2);
   EXPECT_EQ(at(0, 6).deprel, "parataxis");
   EXPECT_EQ(at(0, 4).head, 2);  // back to the clause from the label
