@@ -86,6 +86,25 @@ TEST(AnalyzerTest, EveryTokenGetsTagsAndOneRootPerSentence) {
   }
 }
 
+// A title-case headline is one sentence: its capitals are no sentence
+// starts for the trained boundary classifier (text::Tokenizer); mail header
+// lines keep their own sentences.
+TEST(AnalyzerTest, ATitleCaseHeadlineIsOneSentence) {
+  for (const char* text : {"Suicide Bomber Kills 12 At Kabul Mosque",
+                           "More Than Two Hundred Terrorists Perished in Afghanistan"}) {
+    Document doc;
+    doc.text = text;
+    ASSERT_TRUE(SharedAnalyzer().Analyze(doc).ok());
+    EXPECT_EQ(doc.sentences.size(), 1u) << text;
+  }
+  // The headline verb is found in title case too ("Kills" as "kills").
+  Document doc;
+  doc.text = "Suicide Bomber Kills 12 At Kabul Mosque";
+  ASSERT_TRUE(SharedAnalyzer().Analyze(doc).ok());
+  ASSERT_GE(doc.tokens.size(), 3u);
+  EXPECT_EQ(doc.tokens[2].xpos, "VBZ");
+}
+
 TEST(AnalyzerTest, EmptyTextGivesNoSentences) {
   Document doc;
   ASSERT_TRUE(SharedAnalyzer().Analyze(doc).ok());

@@ -402,7 +402,8 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
   };
   for (size_t i = 1; i + 1 < n; ++i) {
     if (is_verb(i)) return n;
-    if (!class_common_noun[classes[i]] || !class_nominal[classes[i - 1]] || infos[i].dict < 0)
+    // lex: a title-case headline's "Kills" is looked up as "kills".
+    if (!class_common_noun[classes[i]] || !class_nominal[classes[i - 1]] || infos[i].lex < 0)
       continue;
     // The object may open with a quote ('rebels kill "scores"') or follow a
     // particle ("gun down tribal elder").
@@ -416,7 +417,7 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
     const bool participle = (classes[obj] == vbn_class || classes[obj] == vbd_class) &&
                             obj + 1 < n && infos[obj + 1].np_start;
     if (!infos[obj].np_start && class_upos[classes[obj]] != Upos::kNum && !participle) continue;
-    const DictEntry& e = dict[static_cast<size_t>(infos[i].dict)];
+    const DictEntry& e = dict[static_cast<size_t>(infos[i].lex)];
     // A plural form ("plans", "kills") reads as VBZ, a singular one as VBP
     // (seen as VBP or as the base form: "kill" is mostly "to kill" in EWT).
     const bool plural = classes[i] == nns_class;

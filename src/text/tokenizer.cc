@@ -87,6 +87,9 @@ char32_t LowerAscii(char32_t c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 // ---------------------------------------------------------------------------
 // Token flags (kept in a vector parallel to Document::tokens).
 
+// The longest paragraph read as a title-case headline (Worker::TitleCaseLine).
+constexpr uint32_t kMaxTitleLineTokens = 30;
+
 enum : uint32_t {
   kFlagWord = 1u << 0,         // starts with a letter or digit
   kFlagUpper = 1u << 1,        // first character is an upper-case letter
@@ -515,6 +518,11 @@ class Worker {
   bool IsAbbreviation(size_t i, size_t j, size_t b, bool* title) const;
   void SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph);
   uint32_t DatelineEnd(uint32_t t0, uint32_t t1) const;
+  // Tokens [t0, t1) are a title-case headline: at most kMaxTitleLineTokens,
+  // no . ! ? before the last token, no ; ( @ / < (mail headers and
+  // signatures), three or more words (numbers aside), at least three in four
+  // of them capitalised.
+  bool TitleCaseLine(uint32_t t0, uint32_t t1) const;
   bool IsStarter(uint32_t t) const;
   bool IsClockAbbrev(uint32_t t) const;
   bool ContinuesTime(uint32_t t, uint32_t t1) const;
@@ -1101,6 +1109,24 @@ uint32_t Worker::DatelineEnd(uint32_t t0, uint32_t t1) const {
   return t + 1;
 }
 
+bool Worker::TitleCaseLine(uint32_t t0, uint32_t t1) const {
+  if (t1 <= t0 || t1 - t0 > kMaxTitleLineTokens) return false;
+  uint32_t words = 0, capitalised = 0;
+  for (uint32_t t = t0; t < t1; ++t) {
+    const uint32_t f = flags_[t];
+    if ((f & kFlagTerminal) && t + 1 < t1) return false;
+    // Mail headers and signatures ("Michael Olsen@ENRON 12/07/2000 02:29 PM
+    // Daren,") are lines of their own, not one headline.
+    if (f & (kFlagSemicolon | kFlagOpenParen)) return false;
+    const std::string_view form = doc_.Form(doc_.tokens[t]);
+    if (form.find_first_of("@/<") != std::string_view::npos) return false;
+    if (!(f & kFlagWord) || (f & kFlagDigit)) continue;
+    ++words;
+    if (f & kFlagUpper) ++capitalised;
+  }
+  return words >= 3 && capitalised * 4 >= words * 3;
+}
+
 void Worker::SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph) {
   if (t1 <= t0) return;
   uint32_t start = t0;
@@ -1113,6 +1139,11 @@ void Worker::SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph) {
   }
   const bool learned = tok_.options().learned_boundaries && !data_.boundary_weights.empty();
   if (learned) ComputeGapTokens(doc_, data_.sentence_starters, t0, t1, &gap_info_);
+  // A title-case headline ("Suicide Bomber Kills 12 At Kabul Mosque"): a
+  // short paragraph with no sentence punctuation before its end whose words
+  // mostly start with a capital. Its capitals are no sentence starts, so the
+  // classifier adds no boundary there (the rules still cut at punctuation).
+  const bool title_line = TitleCaseLine(start, t1);
   const float threshold = tok_.options().boundary_threshold;
   const uint32_t max_tokens = tok_.options().max_sentence_tokens;
   bool in_quote = false;
@@ -1182,7 +1213,7 @@ void Worker::SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph) {
     // feature (it may veto a rule boundary only if overrides are enabled).
     // Inside an open quote it may not add boundaries ("killed ... The").
     if (learned && last + 1 < t1 && (cut || !in_quote) && !(flags_[last] & kFlagTitle) &&
-        Tokenizer::ClassifierGap(doc_, last, cut)) {
+        !(title_line && !cut) && Tokenizer::ClassifierGap(doc_, last, cut)) {
       GapFeatures(gap_info_.data() - t0, t0, t1, last, start, t1, cut, &feats_);
       float score = tok_.BoundaryScore(feats_);
       if (score > threshold) {
