@@ -260,6 +260,8 @@ std::pair<uint32_t, uint32_t> FindDateline(const Document& doc) {
 constexpr double kProvinceEvidence = 2.5;
 // How far a place may lie from the town it is said to be in ("X in Morelia").
 constexpr double kContainingTownKm = 50;
+// A country no larger than a disc of this radius is a city-state.
+constexpr double kCityStateKm = 30;
 
 class Recognizer {
  public:
@@ -1415,6 +1417,21 @@ class Recognizer {
       }
       if (parent == nullptr) parent = ContainingTown(i);
       Choose(c, parent);
+      // A city-state ("Hong Kong", "Singapore") is its capital: precision
+      // city at the city's point ("a Hong Kong hotel" is a place, where "a
+      // Syrian hotel" names a nationality).
+      if (c.chosen >= 0) {
+        const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(c.chosen));
+        if (IsCountryEntry(e) && e.radius_km > 0 && e.radius_km <= kCityStateKm) {
+          for (uint32_t id : c.ids) {
+            const geo::Entry& o = gaz_.entry(id);
+            if (o.feature == "PPLC" && o.country == e.country) {
+              c.chosen = static_cast<int32_t>(id);
+              break;
+            }
+          }
+        }
+      }
       c.by_hierarchy = parent != nullptr && parent->chosen >= 0 && c.chosen >= 0 &&
                        HierarchyBonus(gaz_.entry(static_cast<uint32_t>(c.chosen)),
                                       gaz_.entry(static_cast<uint32_t>(parent->chosen))) > 0;

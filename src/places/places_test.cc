@@ -258,6 +258,18 @@ TEST_F(PlacesTest, ALocalityWithNoKnownProvinceIsInAnyOfItsCountry) {
   EXPECT_NE(q->name, "Kafr Tuwayl");
 }
 
+// A city-state is its capital, at city precision: "a Singapore hotel" is a
+// place, where a country before a noun is a nationality.
+TEST_F(PlacesTest, ACityStateIsItsCapital) {
+  Document doc = Run("Protesters marched on a Singapore hotel on Monday.");
+  const Place* p = PlaceText(doc, "Singapore");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->precision, GeoPrecision::kCity);
+  EXPECT_EQ(p->country, "SGP");
+  EXPECT_EQ(p->geonameid, 9000042);
+  EXPECT_EQ(LocationOf(doc, "marched"), "Singapore");
+}
+
 TEST_F(PlacesTest, UnknownPlaceStaysAsTextAndKeepsOthers) {
   Document doc = Run("Gunmen attacked a checkpoint in Zarqunabad near Kandahar.");
   const Place* u = PlaceText(doc, "Zarqunabad");
