@@ -825,6 +825,17 @@ uint32_t Leftmost(const SentenceView& v, uint32_t t, int depth) {
   return b;
 }
 
+// Words that stand for an unstated number of people in headlines: "Several
+// killed", "Many wounded".
+bool IsQuantifierWord(std::string_view lemma) {
+  static constexpr std::string_view kWords[] = {
+      "several", "many", "some", "dozens", "scores", "hundreds", "thousands", "numerous", "few"};
+  for (std::string_view w : kWords) {
+    if (lemma == w) return true;
+  }
+  return false;
+}
+
 // The obl:agent of a verb ("killed by gunmen"), or kNil.
 int32_t ByAgentOf(const SentenceView& v, uint32_t verb) { return v.Child(verb, "obl:agent"); }
 
@@ -842,7 +853,13 @@ int32_t CasualtyVictims(const SentenceView& v, int32_t h) {
   if (IsDeathVerb(lemma)) return v.Child(verb, "nsubj");
   if (!ReadsAsPassive(v, verb)) return kNil;
   if (int32_t s = v.Child(verb, "nsubj"); s != kNil) return s;
-  return v.Child(verb, "nummod");
+  if (int32_t n = v.Child(verb, "nummod"); n != kNil) return n;
+  // "Several killed in attacks": a quantifier the parser hung as a modifier.
+  for (uint32_t c : v.kids(verb)) {
+    if (c < verb && v.rel(c) == "amod" && IsQuantifierWord(v.lemma(c)))
+      return static_cast<int32_t>(c);
+  }
+  return kNil;
 }
 
 // Whether a phrase under token n says where: an obl/nmod child with
@@ -1625,8 +1642,12 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       const std::string& adj = v.lemma(static_cast<uint32_t>(h));
       if (adj == "dead" || adj == "wounded" || adj == "injured" || adj == "killed") {
         int32_t head = v.head(h);
-        // "Four dead, 56 wounded": the conjunct's own figure, else its head's.
-        if (v.rel(h) == "conj") head = v.head(static_cast<uint32_t>(head));
+        // "Four dead, 56 wounded": the conjunct's own figure, else its head's;
+        // "Several killed, wounded in attacks" (wounded the conjunct of
+        // "Several"): the head itself.
+        if (v.rel(h) == "conj" && v.tok(static_cast<uint32_t>(head)).upos == Upos::kAdj &&
+            !IsQuantifierWord(v.lemma(static_cast<uint32_t>(head))))
+          head = v.head(static_cast<uint32_t>(head));
         if (head != kNil) victims = head;
       }
     }
@@ -1637,6 +1658,8 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       p.verb = static_cast<uint32_t>(h);
       p.sources = std::move(src);
       v.Expand(static_cast<uint32_t>(victims), &p.targets);
+      // The casualty word is no victim of its own ("Several killed, wounded").
+      std::erase(p.targets, static_cast<uint32_t>(h));
       int32_t vp = w.pred_of_verb[rel_idx(h)];
       if (vp != kNil) w.preds[vp].done = true;
       w.preds.push_back(std::move(p));

@@ -186,6 +186,21 @@ void TaggerModel::MarkVerbByStem(std::string_view word, WordInfo* info) const {
                        (e_stem && has("d", {vbd_class, vbn_class, jj_class}));
 }
 
+void TaggerModel::MarkVerbByPast(std::string_view word, WordInfo* info) const {
+  info->verb_by_past = 0;
+  if (info->lex < 0 || word.size() < 3 || vbd_class < 0 || vbn_class < 0 || vb_class < 0) return;
+  const DictEntry& e = dict[static_cast<size_t>(info->lex)];
+  if (!HasClass(e, nn_class) || HasClass(e, vb_class) || HasClass(e, vbp_class)) return;
+  auto past = [&](std::string_view suffix) {
+    const DictEntry* p = LowerFormWith(word, suffix);
+    return p != nullptr && (HasClass(*p, vbd_class) || HasClass(*p, vbn_class));
+  };
+  const char last = static_cast<char>(word.back() | 0x20);
+  const char doubled[3] = {last, 'e', 'd'};  // "gun" -> "gunned"
+  info->verb_by_past = past("ed") || (last == 'e' && past("d")) ||
+                       (last != 'e' && past(std::string_view(doubled, 3)));
+}
+
 void MarkSentenceCase(WordInfo* infos, size_t n) {
   size_t alpha = 0, cap = 0, upper = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -402,15 +417,21 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
   };
   for (size_t i = 1; i + 1 < n; ++i) {
     if (is_verb(i)) return n;
-    // lex: a title-case headline's "Kills" is looked up as "kills".
-    if (!class_common_noun[classes[i]] || !class_nominal[classes[i - 1]] || infos[i].lex < 0)
+    // lex: a title-case headline's "Kills" is looked up as "kills", and
+    // read as a proper noun when only its lower case was seen ("Herdsmen
+    // Kill 2").
+    const bool title_word = classes[i] == nnp_class && infos[i].lex >= 0 &&
+                            (infos[i].dict < 0 || infos[i].sentence_case == 1);
+    if ((!class_common_noun[classes[i]] && !title_word) || !class_nominal[classes[i - 1]] ||
+        infos[i].lex < 0)
       continue;
     // The object may open with a quote ('rebels kill "scores"') or follow a
     // particle ("gun down tribal elder").
     size_t obj = i + 1;
-    if (i + 2 < n && (classes[i + 1] == open_quote_class ||
-                      (infos[i + 1].dict >= 0 && rp_class >= 0 &&
-                       HasClass(dict[static_cast<size_t>(infos[i + 1].dict)], rp_class))))
+    if (i + 2 < n && !title_word &&
+        (classes[i + 1] == open_quote_class ||
+         (infos[i + 1].dict >= 0 && rp_class >= 0 &&
+          HasClass(dict[static_cast<size_t>(infos[i + 1].dict)], rp_class))))
       obj = i + 2;
     // A figure starts the object too ("kill 2": web text's "2" can be "to"),
     // and so does a participle before a noun ("kill suspected gunman").
@@ -420,9 +441,13 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
     const DictEntry& e = dict[static_cast<size_t>(infos[i].lex)];
     // A plural form ("plans", "kills") reads as VBZ, a singular one as VBP
     // (seen as VBP or as the base form: "kill" is mostly "to kill" in EWT).
-    const bool plural = classes[i] == nns_class;
+    const bool plural = classes[i] == nns_class ||
+                        (title_word && (HasClass(e, nns_class) || HasClass(e, vbz_class)));
     const int want = plural ? vbz_class : vbp_class;
-    if (!HasClass(e, want) && (plural || vb_class < 0 || !HasClass(e, vb_class))) continue;
+    if (!HasClass(e, want) && (plural || vb_class < 0 || !HasClass(e, vb_class)) &&
+        !(!plural && !title_word && infos[i].verb_by_past && obj == i + 1 &&
+          infos[i].sentence_case != 1))
+      continue;
     bool verb_after = false;
     for (size_t j = obj; j < n && !verb_after; ++j) {
       if (classes[j] == comma_class || infos[j].clause_opener) break;
@@ -627,7 +652,7 @@ void TaggerModel::BuildIndexes() {
   class_singular.clear();
   class_common_noun.clear();
   vbp_class = vbz_class = rp_class = nns_class = open_quote_class = hyph_class = -1;
-  nn_class = jj_class = -1;
+  nn_class = jj_class = nnp_class = -1;
   vb_class = vbd_class = vbn_class = comma_class = close_quote_class = period_class = -1;
   static const char* const kNpStart[] = {"DT",  "CD", "PRP$", "PDT", "PRP",  "JJ", "JJR",
                                          "JJS", "NN", "NNS",  "NNP", "NNPS", "$",  "WP$"};
@@ -654,6 +679,7 @@ void TaggerModel::BuildIndexes() {
     if (class_upos[k] == Upos::kAdp && x == "RP") rp_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kNoun && x == "NNS") nns_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kNoun && x == "NN") nn_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kPropn && x == "NNP") nnp_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kAdj && x == "JJ") jj_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPunct && x == "``") open_quote_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPunct && x == "HYPH") hyph_class = static_cast<int>(k);
@@ -725,6 +751,10 @@ void RunModel(const TaggerModel& m, const std::vector<std::string_view>& words, 
     m.MarkNounByPlural(words[i], &s.infos[i + 2]);
   for (size_t i = 1; i < n; ++i)  // for CoordinatedVerbRule
     if (words[i - 1] == ",") m.MarkVerbByStem(words[i], &s.infos[i + 2]);
+  // Headlines (no final . ! ?) only, for HeadlineVerbRule.
+  if (n > 2 && words[n - 1] != "." && words[n - 1] != "!" && words[n - 1] != "?") {
+    for (size_t i = 1; i + 1 < n; ++i) m.MarkVerbByPast(words[i], &s.infos[i + 2]);
+  }
   tag_internal::MarkSentenceCase(s.infos.data() + 2, n);
   s.infos[n + 2] = tag_internal::EosInfo();
   s.infos[n + 3] = tag_internal::EosInfo();

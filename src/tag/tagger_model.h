@@ -153,6 +153,7 @@ struct WordInfo {
   int32_t lex = -1;            // dict entry of the form, else of its lowercase ("AMONG"), else -1
   uint8_t noun_by_plural = 0;  // an adjective in training whose plural was a noun ("civilians")
   uint8_t verb_by_stem = 0;    // a form in -s whose stem was a base verb ("wounds": "wound")
+  uint8_t verb_by_past = 0;    // a noun whose past form was a verb ("gun": "gunned")
   uint32_t sentence_case = 0;  // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
   // For TaggerModel::MainVerbRule (not features):
   uint8_t np_start = 0;       // can start a noun phrase ("the", "four", "rebel"), not "in", ","
@@ -192,6 +193,7 @@ struct TaggerModel {
   int rp_class = -1;                             // ADP/RP (particle: "gun down")
   int nns_class = -1;                            // NOUN/NNS
   int nn_class = -1, jj_class = -1;              // NOUN/NN, ADJ/JJ
+  int nnp_class = -1;                            // PROPN/NNP
   int open_quote_class = -1;                     // PUNCT/``
   int hyph_class = -1;                           // PUNCT/HYPH
   std::vector<uint8_t> class_common_noun;        // NOUN/NN, NOUN/NNS
@@ -252,6 +254,10 @@ struct TaggerModel {
   // Sets info->verb_by_stem (CoordinatedVerbRule's evidence for a word
   // after a comma).
   void MarkVerbByStem(std::string_view word, WordInfo* info) const;
+  // Sets info->verb_by_past for a word seen as a noun but never as a base
+  // verb whose past form was seen as VBD/VBN ("gun": "gunned", "shell":
+  // "shelled"): HeadlineVerbRule's evidence in headlines.
+  void MarkVerbByPast(std::string_view word, WordInfo* info) const;
   // The dictionary entry of lowercase `stem` + `suffix` ("Civilian", "s":
   // "civilians"), nullptr if training did not see it.
   const DictEntry* LowerFormWith(std::string_view stem, std::string_view suffix) const;
