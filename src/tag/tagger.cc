@@ -129,6 +129,11 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
   info->lex = -1;
   info->noun_by_plural = 0;
   info->verb_by_stem = 0;
+  info->verb_by_past = 0;
+  // News prepositions the web treebank lacks (Best() gives them IN).
+  static const uint64_t kAmid = HashBytes("amid", kLowerSeed);
+  static const uint64_t kAmidst = HashBytes("amidst", kLowerSeed);
+  info->news_preposition = info->lower == kAmid || info->lower == kAmidst ? 1 : 0;
   info->amb = kUnknownAmb;
   if (const uint32_t* idx = dict_index.Find(info->form)) {
     info->dict = static_cast<int32_t>(*idx);
@@ -273,6 +278,8 @@ int DynamicFeatures(const WordInfo* w, uint8_t p1, uint8_t p2, uint64_t* out) {
 }
 
 uint8_t TaggerModel::Best(const WordInfo& info, float* scores) const {
+  if (info.news_preposition && info.dict < 0 && in_class >= 0)
+    return static_cast<uint8_t>(in_class);
   const uint8_t best = BestScored(info, scores);
   const DictEntry* e = info.lex >= 0 ? &dict[static_cast<size_t>(info.lex)] : nullptr;
   if (Allowed(e, best)) return best;
@@ -286,7 +293,8 @@ uint8_t TaggerModel::Best(const WordInfo& info, float* scores) const {
 
 bool TaggerModel::Allowed(const DictEntry* e, int cls) const {
   // "Policeman shot dead": no modal, since "shot" never was one in training.
-  if (class_closed[cls]) return e != nullptr && HasClass(*e, cls);
+  // An unknown word may still be a preposition: EWT lacks news's "amid".
+  if (class_closed[cls]) return e != nullptr ? HasClass(*e, cls) : cls == in_class;
   if (e == nullptr) return true;
   if (cls != vb_class && cls != vbp_class) return true;
   // A past form is no present one: "Two militants shot dead" is not "shoot".
@@ -652,7 +660,7 @@ void TaggerModel::BuildIndexes() {
   class_singular.clear();
   class_common_noun.clear();
   vbp_class = vbz_class = rp_class = nns_class = open_quote_class = hyph_class = -1;
-  nn_class = jj_class = nnp_class = -1;
+  nn_class = jj_class = nnp_class = in_class = -1;
   vb_class = vbd_class = vbn_class = comma_class = close_quote_class = period_class = -1;
   static const char* const kNpStart[] = {"DT",  "CD", "PRP$", "PDT", "PRP",  "JJ", "JJR",
                                          "JJS", "NN", "NNS",  "NNP", "NNPS", "$",  "WP$"};
@@ -677,6 +685,7 @@ void TaggerModel::BuildIndexes() {
     if (class_upos[k] == Upos::kVerb && x == "VBN") vbn_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kVerb && x == "VB") vb_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kAdp && x == "RP") rp_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kAdp && x == "IN") in_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kNoun && x == "NNS") nns_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kNoun && x == "NN") nn_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPropn && x == "NNP") nnp_class = static_cast<int>(k);

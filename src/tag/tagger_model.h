@@ -149,12 +149,13 @@ struct WordInfo {
   uint64_t pre[3] = {0, 0, 0};
   uint64_t suf[4] = {0, 0, 0, 0};
   uint64_t flags = 0;
-  int32_t dict = -1;           // index into TaggerModel::dict, -1 if unknown
-  int32_t lex = -1;            // dict entry of the form, else of its lowercase ("AMONG"), else -1
-  uint8_t noun_by_plural = 0;  // an adjective in training whose plural was a noun ("civilians")
-  uint8_t verb_by_stem = 0;    // a form in -s whose stem was a base verb ("wounds": "wound")
-  uint8_t verb_by_past = 0;    // a noun whose past form was a verb ("gun": "gunned")
-  uint32_t sentence_case = 0;  // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
+  int32_t dict = -1;             // index into TaggerModel::dict, -1 if unknown
+  int32_t lex = -1;              // dict entry of the form, else of its lowercase ("AMONG"), else -1
+  uint8_t noun_by_plural = 0;    // an adjective in training whose plural was a noun ("civilians")
+  uint8_t verb_by_stem = 0;      // a form in -s whose stem was a base verb ("wounds": "wound")
+  uint8_t verb_by_past = 0;      // a noun whose past form was a verb ("gun": "gunned")
+  uint8_t news_preposition = 0;  // "amid", "amidst": IN at prediction (Best())
+  uint32_t sentence_case = 0;    // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
   // For TaggerModel::MainVerbRule (not features):
   uint8_t np_start = 0;       // can start a noun phrase ("the", "four", "rebel"), not "in", ","
   uint8_t clause_opener = 0;  // "when", "after", "as", "because", "that", ... (opens a clause)
@@ -194,6 +195,7 @@ struct TaggerModel {
   int nns_class = -1;                            // NOUN/NNS
   int nn_class = -1, jj_class = -1;              // NOUN/NN, ADJ/JJ
   int nnp_class = -1;                            // PROPN/NNP
+  int in_class = -1;                             // ADP/IN
   int open_quote_class = -1;                     // PUNCT/``
   int hyph_class = -1;                           // PUNCT/HYPH
   std::vector<uint8_t> class_common_noun;        // NOUN/NN, NOUN/NNS
