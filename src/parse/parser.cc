@@ -986,9 +986,34 @@ void RepairTrailingSource(Document& doc, const Sentence& s) {
   tok(dash).deprel = "punct";
 }
 
+void RepairNumberBeforePreposition(Document& doc, const Sentence& s) {
+  const int n = static_cast<int>(s.token_end - s.token_begin);
+  auto tok = [&](int i) -> Token& { return doc.tokens[s.token_begin + i - 1]; };
+  for (int i = 1; i + 2 <= n; ++i) {
+    Token& num = tok(i);
+    if (num.upos != Upos::kNum || num.deprel != "nummod" || num.head <= i + 1) continue;
+    const int h = num.head;
+    // A preposition of the noun between the figure and the noun.
+    bool across = false;
+    for (int k = i + 1; k < h; ++k) {
+      across |= tok(k).upos == Upos::kAdp && tok(k).head == h && tok(k).deprel == "case";
+    }
+    const int v = tok(h).head;
+    if (!across || v <= 0 || v >= i || tok(v).upos != Upos::kVerb) continue;
+    if (tok(h).deprel != "obj" && !tok(h).deprel.starts_with("obl")) continue;
+    bool has_obj = false;
+    for (int k = 1; k <= n; ++k) has_obj |= k != h && tok(k).head == v && tok(k).deprel == "obj";
+    if (has_obj) continue;
+    num.head = v;
+    num.deprel = "obj";
+    if (tok(h).deprel == "obj") tok(h).deprel = "obl";
+  }
+}
+
 void ApplyPostRules(Document& doc, const Sentence& s, std::string_view tmod) {
   RepairWeekdayAttachments(doc, s, tmod);
   RepairTrailingSource(doc, s);
+  RepairNumberBeforePreposition(doc, s);
 }
 
 void Parser::Parse(Document& doc, const Sentence& s) const {

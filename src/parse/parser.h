@@ -121,8 +121,14 @@ void RepairWeekdayAttachments(Document& doc, const Sentence& s, std::string_view
 // belongs to it ("Sent by: X"). Parse() applies it to every sentence.
 void RepairTrailingSource(Document& doc, const Sentence& s);
 
-// Parse()'s post-rules, in order: RepairWeekdayAttachments, then
-// RepairTrailingSource.
+// A figure hung as the number of a noun that follows a preposition after
+// it ("killed 5(nummod of protests) during protests") is the object of the
+// verb above that noun: no number modifies a noun across its preposition.
+// The noun, if it was the object, becomes an oblique.
+void RepairNumberBeforePreposition(Document& doc, const Sentence& s);
+
+// Parse()'s post-rules, in order: RepairWeekdayAttachments,
+// RepairTrailingSource, RepairNumberBeforePreposition.
 void ApplyPostRules(Document& doc, const Sentence& s, std::string_view tmod);
 
 struct ParserScores {

@@ -327,6 +327,37 @@ TEST(Parser, AHeadlineSourceLabelIsNoArgument) {
   EXPECT_EQ(at(3, 4).deprel, "obl:agent");
 }
 
+// A figure hung on a noun across that noun's preposition.
+constexpr char kFigures[] = R"(# text = Troops killed 5 during protests .
+1	Troops	troop	NOUN	NNS	_	2	nsubj	_	_
+2	killed	kill	VERB	VBD	_	0	root	_	_
+3	5	5	NUM	CD	_	5	nummod	_	_
+4	during	during	ADP	IN	_	5	case	_	_
+5	protests	protest	NOUN	NNS	_	2	obj	_	_
+6	.	.	PUNCT	.	_	2	punct	_	_
+
+# text = Police found 5 bodies in Kano .
+1	Police	police	NOUN	NNS	_	2	nsubj	_	_
+2	found	find	VERB	VBD	_	0	root	_	_
+3	5	5	NUM	CD	_	4	nummod	_	_
+4	bodies	body	NOUN	NNS	_	2	obj	_	_
+5	in	in	ADP	IN	_	6	case	_	_
+6	Kano	Kano	PROPN	NNP	_	2	obl	_	_
+7	.	.	PUNCT	.	_	2	punct	_	_
+
+)";
+
+TEST(Parser, NoFigureModifiesANounAcrossItsPreposition) {
+  Document doc = Annotated(kFigures);
+  ASSERT_EQ(doc.sentences.size(), 2u);
+  for (const Sentence& s : doc.sentences) RepairNumberBeforePreposition(doc, s);
+  EXPECT_EQ(At(doc, 0, 3).head, 2);
+  EXPECT_EQ(At(doc, 0, 3).deprel, "obj");
+  EXPECT_EQ(At(doc, 0, 5).deprel, "obl");
+  EXPECT_EQ(At(doc, 1, 3).head, 4);  // "5 bodies": no preposition between
+  EXPECT_EQ(At(doc, 1, 3).deprel, "nummod");
+}
+
 TEST(ParserFeatures, TemplatesFitTheirBuffers) {
   Words w;
   w.Resize(3);
