@@ -293,8 +293,8 @@ uint8_t TaggerModel::Best(const WordInfo& info, float* scores) const {
 
 bool TaggerModel::Allowed(const DictEntry* e, int cls) const {
   // "Policeman shot dead": no modal, since "shot" never was one in training.
-  // An unknown word may still be a preposition: EWT lacks news's "amid".
-  if (class_closed[cls]) return e != nullptr ? HasClass(*e, cls) : cls == in_class;
+  // (News prepositions EWT lacks, "amid", are WordInfo::news_preposition.)
+  if (class_closed[cls]) return e != nullptr && HasClass(*e, cls);
   if (e == nullptr) return true;
   if (cls != vb_class && cls != vbp_class) return true;
   // A past form is no present one: "Two militants shot dead" is not "shoot".
