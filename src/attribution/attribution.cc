@@ -1135,7 +1135,7 @@ bool HeadlineLabelFrame(const View& v, uint32_t trigger, Frame* f) {
   uint32_t sep = kNo;
   for (uint32_t t = last; t-- > s.token_begin && t + 6 >= last;) {
     std::string_view w = v.Form(t);
-    if (w == ":" || w == "-" || w == "--" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94") {
+    if (w == ":" || IsDashWord(w)) {
       sep = t;
       break;
     }

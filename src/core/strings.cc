@@ -58,6 +58,10 @@ int WeekdayIndex(std::string_view word) {
   return -1;
 }
 
+bool IsDashWord(std::string_view word) {
+  return word == "-" || word == "--" || word == "\xE2\x80\x93" || word == "\xE2\x80\x94";
+}
+
 int MonthIndex(std::string_view word) {
   if (word.size() < 3 || word.size() > 9) return 0;
   static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",

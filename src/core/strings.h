@@ -7,6 +7,7 @@
 //   StrCat({path, ":", std::to_string(line), ": ", why})  => one allocation
 //   WeekdayIndex("Tuesday")            => 1 (0 = Monday ... 6 = Sunday; -1 if none)
 //   MonthIndex("Sept")                 => 9 (1 = January ... 12; 0 if none)
+//   IsDashWord("—")                    => true ("-", "--", en and em dash)
 #ifndef SITREP_CORE_STRINGS_H_
 #define SITREP_CORE_STRINGS_H_
 
@@ -39,6 +40,10 @@ int WeekdayIndex(std::string_view word);
 // anything else: what the dates, places, attribution and coding stages mean
 // by a month word.
 int MonthIndex(std::string_view word);
+
+// Whether a token is a dash: "-", "--", "–" (en) or "—" (em), as headlines
+// and datelines separate their parts ("Kabul - Gunmen ...", "... - official").
+bool IsDashWord(std::string_view word);
 
 }  // namespace sitrep
 

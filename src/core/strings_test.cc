@@ -46,6 +46,16 @@ TEST(MonthIndexTest, NamesAndAbbreviationsInAnyCase) {
   EXPECT_EQ(MonthIndex(""), 0);
 }
 
+TEST(IsDashWordTest, HyphensAndDashes) {
+  EXPECT_TRUE(IsDashWord("-"));
+  EXPECT_TRUE(IsDashWord("--"));
+  EXPECT_TRUE(IsDashWord("\xE2\x80\x93"));
+  EXPECT_TRUE(IsDashWord("\xE2\x80\x94"));
+  EXPECT_FALSE(IsDashWord("---x"));
+  EXPECT_FALSE(IsDashWord(":"));
+  EXPECT_FALSE(IsDashWord(""));
+}
+
 TEST(StrCatTest, JoinsParts) {
   EXPECT_EQ(StrCat({"doc ", std::to_string(7), ": ", "bad date"}), "doc 7: bad date");
   EXPECT_EQ(StrCat({}), "");

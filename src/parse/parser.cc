@@ -942,7 +942,7 @@ void RepairTrailingSource(Document& doc, const Sentence& s) {
   for (int i = last; i >= 2 && i >= last - 5; --i) {
     std::string_view f = doc.Form(tok(i));
     colon = f == ":";
-    if (colon || f == "-" || f == "--" || f == "\xE2\x80\x93" || f == "\xE2\x80\x94") {
+    if (colon || IsDashWord(f)) {
       dash = i;
       break;
     }

@@ -241,8 +241,7 @@ std::pair<uint32_t, uint32_t> FindDateline(const Document& doc) {
     }
     if (e == t || e >= s.token_end) return {0, 0};
     std::string_view next = doc.Form(doc.tokens[e]);
-    bool punct = next == "(" || next == "," || next == ":" || next == "-" || next == "--" ||
-                 next == "\xE2\x80\x94" || next == "\xE2\x80\x93";
+    bool punct = next == "(" || next == "," || next == ":" || IsDashWord(next);
     if (!punct) return {0, 0};
     // Title-case datelines need the agency in brackets or a date after the comma.
     if (!all_upper) {
