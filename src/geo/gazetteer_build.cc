@@ -495,6 +495,7 @@ class Builder {
     std::string where;  // "file:line"
     BEntry entry;
     std::vector<std::string> names;  // name, then alternates
+    std::vector<std::string> keys;   // their NormalizeKey ("" for another script)
   };
   // Adds the supplement's localities as populated places, after the other
   // rows. A row one of whose names a populated place of its country within
@@ -1856,7 +1857,7 @@ Status Builder::ReadFeatures(const std::string& path) {
       e.feature = std::string(LocalityCode(type));
       e.precision = GeoPrecision::kPoint;
       e.score = LocalityScore(type);
-      localities.push_back({where, std::move(e), std::move(names)});
+      localities.push_back({where, std::move(e), std::move(names), {}});
       return;
     }
     auto id = static_cast<uint32_t>(entries_.size());
@@ -1877,11 +1878,13 @@ void Builder::AddLocalities(std::vector<Locality>* localities) {
   // The keys of the localities' names, and the populated places that
   // already have them.
   std::unordered_map<std::string, std::vector<uint32_t>> holders;
-  for (const Locality& l : *localities) {
+  for (Locality& l : *localities) {
     for (const std::string& n : l.names) {
       bool foreign = false;
       std::string key = NormalizeKey(n, &foreign);
-      if (!foreign && !key.empty()) holders.emplace(key, std::vector<uint32_t>{});
+      if (foreign) key.clear();
+      if (!key.empty()) holders.emplace(key, std::vector<uint32_t>{});
+      l.keys.push_back(std::move(key));
     }
   }
   for (const BKey& k : keys_) {
@@ -1901,9 +1904,8 @@ void Builder::AddLocalities(std::vector<Locality>* localities) {
   for (Locality& l : *localities) {
     BEntry& e = l.entry;
     int64_t same = -1;
-    for (const std::string& n : l.names) {
-      bool foreign = false;
-      auto it = holders.find(NormalizeKey(n, &foreign));
+    for (const std::string& key : l.keys) {
+      auto it = key.empty() ? holders.end() : holders.find(key);
       if (it == holders.end()) continue;
       for (uint32_t h : it->second) {
         const BEntry& o = entries_[h];

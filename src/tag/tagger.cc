@@ -452,10 +452,12 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
     const bool plural = classes[i] == nns_class ||
                         (title_word && (HasClass(e, nns_class) || HasClass(e, vbz_class)));
     const int want = plural ? vbz_class : vbp_class;
-    if (!HasClass(e, want) && (plural || vb_class < 0 || !HasClass(e, vb_class)) &&
-        !(!plural && !title_word && infos[i].verb_by_past && obj == i + 1 &&
-          infos[i].sentence_case != 1))
-      continue;
+    // Seen as this verb, or as the base form; or, before its object outside
+    // title case, known by its past form ("target": "targeted").
+    const bool seen = HasClass(e, want) || (!plural && vb_class >= 0 && HasClass(e, vb_class));
+    const bool by_past = !plural && !title_word && infos[i].verb_by_past && obj == i + 1 &&
+                         infos[i].sentence_case != 1;
+    if (!seen && !by_past) continue;
     bool verb_after = false;
     for (size_t j = obj; j < n && !verb_after; ++j) {
       if (classes[j] == comma_class || infos[j].clause_opener) break;

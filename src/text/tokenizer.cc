@@ -1143,7 +1143,7 @@ void Worker::SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph) {
   // short paragraph with no sentence punctuation before its end whose words
   // mostly start with a capital. Its capitals are no sentence starts, so the
   // classifier adds no boundary there (the rules still cut at punctuation).
-  const bool title_line = TitleCaseLine(start, t1);
+  const bool title_line = learned && TitleCaseLine(start, t1);
   const float threshold = tok_.options().boundary_threshold;
   const uint32_t max_tokens = tok_.options().max_sentence_tokens;
   bool in_quote = false;
