@@ -23,6 +23,8 @@ using internal::DesignatorOf;
 using internal::EqualsLower;
 using internal::InList;
 using internal::IsDirectionNoun;
+using internal::IsOfficeRank;
+using internal::IsOfficeWord;
 using internal::IsPlaceOnlyVerb;
 using internal::IsPlacePartNoun;
 using internal::IsPlaceVerb;
@@ -455,6 +457,11 @@ class Recognizer {
     // Right: a designator ("Idlib province").
     if (c->name_end < s.token_end) {
       Designator d = DesignatorOf(Form(c->name_end));
+      // "the Brooklyn District Attorney", "Westminster City Council": a
+      // capitalised designator before an office is part of the office.
+      if (d != Designator::kNone && IsCapitalised(Form(c->name_end)) &&
+          c->name_end + 1 < s.token_end && IsOfficeWord(Form(c->name_end + 1)))
+        d = Designator::kNone;
       if (d != Designator::kNone) {
         c->designator = d;
         c->span_end = c->name_end + 1;
@@ -721,12 +728,14 @@ class Recognizer {
         // "the United States President", "Taco Bell Canada": a country,
         // province or feature inside an actor's name is still a place
         // mention (kept apart from event locations); a town there is more
-        // often part of the name itself ("Denver District Judge").
+        // often part of the name itself ("Manchester United").
         if (c.strong && !c.dateline && !c.ids.empty() && !GenericName(c) && NameWithinName(c)) {
           c.accepted = true;
           c.in_actor_name = true;
         }
-        continue;
+        // ... but a town before an office is the office's town ("the Brooklyn
+        // District Attorney"): judged as below.
+        if (c.strong || c.ids.empty() || !OfficeAfter(c)) continue;
       }
       if (c.dateline) {
         c.accepted = true;
@@ -776,7 +785,8 @@ class Recognizer {
         // "U.N.", "FAO", "CDC": acronyms are organisations, not villages.
         if (c.name_end - c.name_begin == 1 && IsAcronym(Form(c.name_begin))) continue;
         const geo::Entry& top = gaz_.entry(c.ids[0]);
-        bool glued = GluedToProperNoun(c);
+        // A town before an office ("New York City Mayor") is not glued to it.
+        const bool glued = OfficeAfter(c) ? GluedOnLeft(c) : GluedToProperNoun(c);
         // Without context, only a capital or a large town called by its own
         // name ("Cow" is an alternate name of Coquimbo: no).
         const Token& head = doc_.tokens[c.name_end - 1];
@@ -785,7 +795,7 @@ class Recognizer {
         bool bare = (top.feature == "PPLC" || top.population >= options_.bare_town_population) &&
                     (argument || NormalizeName(top.name) == NormalizeName(KeyOf(c)));
         bool evidence = c.prep || c.designator != Designator::kNone || !c.relation.empty() ||
-                        Apposition(i) >= 0 || bare || ObjectOfPlaceVerb(c);
+                        Apposition(i) >= 0 || bare || ObjectOfPlaceVerb(c) || OfficeAfter(c);
         if (evidence && all_propn && !glued) c.accepted = true;
         // The tagger reads "New", "City", "Rock" or "Lansing" as adjective,
         // noun or verb: a capital or large town called by its own name after
@@ -798,7 +808,8 @@ class Recognizer {
         std::string_view text =
             doc_.Slice(doc_.tokens[c.name_begin].begin, doc_.tokens[c.name_end - 1].end);
         bool spelled = own_name || text.find_first_of("-'") != std::string_view::npos;
-        bool placed = c.prep || (argument && c.name_end - c.name_begin >= 2 && own_name);
+        bool placed = c.prep || (argument && c.name_end - c.name_begin >= 2 && own_name) ||
+                      OfficeAfter(c);  // "New(ADJ) York City Mayor
         if (!c.accepted && !all_propn && !glued && placed && spelled &&
             (top.feature == "PPLC" || top.population >= options_.bare_town_population))
           c.accepted = true;
@@ -957,7 +968,8 @@ class Recognizer {
     // A town's name as the speaker of a statement is a person's: "Paterson
     // says", "Whitley added" (a capital or a country may speak for its
     // government: "Washington said").
-    if (c.strong || c.name_end - c.name_begin != 1 || doc_.tokens[c.name_begin].deprel != "nsubj")
+    if (c.strong || c.name_end - c.name_begin != 1 || doc_.tokens[c.name_begin].deprel != "nsubj" ||
+        OfficeAfter(c))  // "Mabini Vice-Mayor Ester Tabigue said"
       return false;
     const int32_t h = doc_.HeadIndex(s, c.name_begin);
     if (h < 0 ||
@@ -1004,14 +1016,36 @@ class Recognizer {
   // A weekday or month is none ("captured Baidoa Tuesday").
   bool GluedToProperNoun(const Candidate& c) const {
     const Sentence& s = doc_.sentences[c.sentence];
-    auto propn = [&](uint32_t t) {
-      const Token& tok = doc_.tokens[t];
-      return tok.upos == Upos::kPropn && IsCapitalised(doc_.Form(tok)) &&
-             DesignatorOf(doc_.Form(tok)) == Designator::kNone && !IsCalendarWord(doc_.Form(tok));
-    };
-    if (c.span_begin > s.token_begin && propn(c.span_begin - 1)) return true;
-    if (c.span_end < s.token_end && propn(c.span_end)) return true;
-    return false;
+    if (GluedOnLeft(c)) return true;
+    return c.span_end < s.token_end && NameWord(c.span_end);
+  }
+  bool GluedOnLeft(const Candidate& c) const {
+    const Sentence& s = doc_.sentences[c.sentence];
+    return c.span_begin > s.token_begin && NameWord(c.span_begin - 1);
+  }
+  // A capitalised proper noun that is neither a designator nor a date word.
+  bool NameWord(uint32_t t) const {
+    const Token& tok = doc_.tokens[t];
+    return tok.upos == Upos::kPropn && IsCapitalised(doc_.Form(tok)) &&
+           DesignatorOf(doc_.Form(tok)) == Designator::kNone && !IsCalendarWord(doc_.Form(tok));
+  }
+
+  // "New York City Mayor", "Brooklyn District Attorney", "Westminster City
+  // Council", "Mabini Vice-Mayor": a public office in title case right after
+  // the name (a rank and a hyphen may come first). The name is the office's
+  // town, a place mention like the "Kirkuk" of "Kirkuk police".
+  bool OfficeAfter(const Candidate& c) const {
+    const Sentence& s = doc_.sentences[c.sentence];
+    uint32_t t = c.span_end;
+    if (t >= s.token_end || !IsCapitalised(Form(t))) return false;
+    // "District Attorney", "City Council": the designator is the office's.
+    if (DesignatorOf(Form(t)) != Designator::kNone) ++t;
+    if (t >= s.token_end || !IsCapitalised(Form(t))) return false;
+    if (IsOfficeRank(Form(t))) {
+      ++t;
+      if (t < s.token_end && Form(t) == "-") ++t;
+    }
+    return t < s.token_end && IsCapitalised(Form(t)) && IsOfficeWord(Form(t));
   }
 
   // The candidate right after "X ," / "X in" that may name X's province or

@@ -936,6 +936,24 @@ TEST_F(PlacesTest, TownInAppositionIsAPlace) {
   EXPECT_EQ(LocationOf(doc, "shot"), "Hamah");
 }
 
+TEST_F(PlacesTest, TownBeforeAPublicOfficeIsAPlace) {
+  // "the Yakima City Council", "Spokane Deputy Mayor ...": the town of an
+  // office named in title case is a place mention (the designator belongs to
+  // the office, so the span is the town's name), also where the office opens
+  // a named actor and where the town speaks through it.
+  Document council = Run("A Yakima City Council spokeswoman said the water was safe.");
+  const Place* p = PlaceText(council, "Yakima");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country, "USA");
+  Document mayor = Run("Modesto Vice-Mayor John Smith said two people died.");
+  EXPECT_NE(PlaceText(mayor, "Modesto"), nullptr);
+  Document attorney = Run("The Spokane District Attorney indicted him on Monday.");
+  EXPECT_NE(PlaceText(attorney, "Spokane"), nullptr);
+  // A town before any other capitalised word is still part of a longer name.
+  Document team = Run("Yakima United won the cup on Monday.");
+  EXPECT_EQ(PlaceText(team, "Yakima"), nullptr);
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {

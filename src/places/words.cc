@@ -83,6 +83,13 @@ bool IsDirectionNoun(std::string_view f) {
                  "part",      "parts",     "outside",    "vicinity"});
 }
 
+bool IsOfficeWord(std::string_view f) {
+  return InList(f, {"mayor", "governor", "council", "councillor", "councilor", "police", "sheriff",
+                    "attorney", "judge", "prefect", "mayoralty"});
+}
+
+bool IsOfficeRank(std::string_view f) { return InList(f, {"vice", "deputy", "acting"}); }
+
 bool DeprelIs(const Token& t, std::string_view prefix) {
   return std::string_view(t.deprel).substr(0, prefix.size()) == prefix;
 }

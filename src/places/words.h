@@ -26,6 +26,11 @@ bool IsPlaceOnlyVerb(std::string_view l);
 // capital", "the countryside of Aleppo".
 bool IsPlacePartNoun(std::string_view f);
 bool IsDirectionNoun(std::string_view f);
+// A public office or body a town's name may precede: "Mayor", "Governor",
+// "Council", "Police", "Sheriff", "Attorney", "Judge" (any case).
+bool IsOfficeWord(std::string_view f);
+// The rank before such an office: "Vice", "Deputy", "Acting".
+bool IsOfficeRank(std::string_view f);
 bool DeprelIs(const Token& t, std::string_view prefix);
 
 }  // namespace sitrep::places::internal
