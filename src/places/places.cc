@@ -558,6 +558,73 @@ class Recognizer {
         c->relation = AsciiLower(w);
       c->prep_token = static_cast<uint32_t>(p);
     }
+    if (c->designator == Designator::kNone) c->designator = TypeNounOf(s, *c);
+  }
+
+  // A town or province designator that says what the name is without
+  // touching it (the span stays the name): an apposition ("Zorgho, a small
+  // town in eastern Burkina Faso", "Mabvuku, a suburb east of Harare",
+  // "Ariha, the provincial capital"), a name given ("a town called Lasby",
+  // "a village known as X"), or a bare designator before it ("the village
+  // Tchoukou", "Nairobi slum Kibera").
+  Designator TypeNounOf(const Sentence& s, const Candidate& c) const {
+    auto town_or_province = [](std::string_view f) {
+      Designator d = DesignatorOf(f);
+      if (d == Designator::kNone && InList(f, {"capital", "slum", "hamlet", "locality"}))
+        d = Designator::kCity;
+      return d == Designator::kCity || d == Designator::kAdmin ? d : Designator::kNone;
+    };
+    auto lower_word = [&](uint32_t t) {
+      const Upos u = doc_.tokens[t].upos;
+      return !IsCapitalised(Form(t)) &&
+             (u == Upos::kAdj || u == Upos::kNoun || u == Upos::kVerb || u == Upos::kAdv);
+    };
+    // Right: ", a [up to 3 modifiers] town" and then no noun (", a town
+    // councillor" is a person).
+    uint32_t t = c.span_end;
+    if (t + 2 < s.token_end && Form(t) == ",") {
+      ++t;
+      if (InList(Form(t), {"a", "an", "the"})) ++t;
+      for (uint32_t k = 0; k < 4 && t < s.token_end; ++k, ++t) {
+        const Designator d = IsCapitalised(Form(t)) ? Designator::kNone : town_or_province(Form(t));
+        if (d != Designator::kNone) {
+          const bool noun_after =
+              t + 1 < s.token_end && !IsDirectionNoun(Form(t + 1)) &&
+              (doc_.tokens[t + 1].upos == Upos::kNoun || doc_.tokens[t + 1].upos == Upos::kPropn);
+          return noun_after ? Designator::kNone : d;
+        }
+        // Modifiers: "small", "farming", "remote", "Kenyan", "oil-rich".
+        if (!lower_word(t) && gaz_.CountryOfDemonym(Form(t)).empty()) break;
+      }
+    }
+    // Left: "a town called X", "a village named X", "a district known as X".
+    const uint32_t b = c.span_begin;
+    const uint32_t lo = s.token_begin;
+    uint32_t q = b;
+    if (q > lo + 1 && EqualsLower(Form(q - 1), "as") && EqualsLower(Form(q - 2), "known")) q -= 1;
+    if (q > lo + 1 && InList(Form(q - 1), {"called", "named", "known"})) {
+      const Designator d = town_or_province(Form(q - 2));
+      if (d != Designator::kNone) return d;
+    }
+    // Left, a list announced: "four villages: Kampungu, Makonono and Mombo"
+    // (the list's other names follow through PropagateLists).
+    if (b > lo + 1 && Form(b - 1) == ":" && town_or_province(Form(b - 2)) != Designator::kNone)
+      return town_or_province(Form(b - 2));
+    // Left, bare: "the village Tchoukou", "Nairobi slum Kibera": a singular
+    // lower-case designator after "the"/"a" or a capitalised name, before a
+    // name that is no office ("the city Council").
+    if (b > lo + 1 && !IsCapitalised(Form(b - 1)) && doc_.tokens[b - 1].upos == Upos::kNoun &&
+        !IsOfficeWord(Form(c.name_begin))) {
+      const std::string_view w = Form(b - 1);
+      const Designator d = town_or_province(w);
+      const bool singular = w.empty() || (w.back() | 0x20) != 's';
+      const std::string_view before = Form(b - 2);
+      if (d != Designator::kNone && singular &&
+          (InList(before, {"the", "a"}) ||
+           (IsCapitalised(before) && doc_.tokens[b - 2].upos == Upos::kPropn)))
+        return d;
+    }
+    return Designator::kNone;
   }
 
   bool InNamedMention(const Candidate& c) const {
@@ -870,10 +937,13 @@ class Recognizer {
         auto place = [&](size_t k) { return cands_[k].accepted && !cands_[k].in_actor_name; };
         bool linked = (i > 0 && place(i - 1) && ListGap(cands_[i - 1], c)) ||
                       (i + 1 < cands_.size() && place(i + 1) && ListGap(c, cands_[i + 1]));
-        if (linked) {
-          c.accepted = true;
-          changed = true;
-        }
+        if (!linked) continue;
+        // A known name glued to other proper nouns is part of a longer name:
+        // "Kafrzita, Tel Hamis and Abu Allaj" (not the "Abu" of some town),
+        // "for South Sudan, Eugene Owusu said" (a person).
+        if (GluedToProperNoun(c)) continue;
+        c.accepted = true;
+        changed = true;
       }
     }
   }

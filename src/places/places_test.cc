@@ -954,6 +954,31 @@ TEST_F(PlacesTest, TownBeforeAPublicOfficeIsAPlace) {
   EXPECT_EQ(PlaceText(team, "Yakima"), nullptr);
 }
 
+TEST_F(PlacesTest, TypeNounAroundANameMakesItAPlace) {
+  // "attacked" also takes people, so an unknown name after it is no place
+  // by itself; an apposition that calls it a town is enough.
+  Document bare = Run("Gunmen attacked Kafrzita on Monday.");
+  EXPECT_EQ(PlaceText(bare, "Kafrzita"), nullptr);
+  ExpectUnresolvedPlace(Run("Gunmen attacked Kafrzita, a small farming town, on Monday."),
+                        "Kafrzita");
+  ExpectUnresolvedPlace(Run("A resident of Kafrzita, a suburb east of Idlib, said so."),
+                        "Kafrzita");
+  // ... but not a person described by an office: "a town councillor".
+  Document person = Run("John Kafrzita, a town councillor, said the water was safe.");
+  EXPECT_EQ(PlaceText(person, "John Kafrzita"), nullptr);
+  EXPECT_EQ(PlaceText(person, "Kafrzita"), nullptr);
+  // A name given: "a village called X".
+  ExpectUnresolvedPlace(Run("The boy lived in a village called Maarzita until May."), "Maarzita");
+  // A list announced by a plural designator: every member.
+  Document list = Run("The outbreak has hit three villages: Kafrzita, Maarzita and Ariha Allaj.");
+  for (std::string_view name : {"Kafrzita", "Maarzita"}) ExpectUnresolvedPlace(list, name);
+  // A known name glued to another proper noun there is part of a longer
+  // name, not the town Ariha.
+  for (const Place& p : list.places) EXPECT_NE(p.name, "Ariha");
+  // A bare designator before the name.
+  ExpectUnresolvedPlace(Run("Rebels looted the village Kafrzita on Monday."), "Kafrzita");
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
