@@ -1228,6 +1228,31 @@ class Recognizer {
     return std::log10(n + 1.0);
   }
 
+  // A province with fewer people than a same-named town of another country
+  // ("Gaza" in Mozambique, "Manchester" in Jamaica) has no claim as a
+  // province over that town: the two compete on population alone.
+  bool SmallerThanATownAbroad(const Candidate& c, const geo::Entry& province) const {
+    for (uint32_t id : c.ids) {
+      const geo::Entry& o = gaz_.entry(id);
+      if (o.feature_class == 'P' && o.country != province.country &&
+          o.population > province.population)
+        return true;
+    }
+    return false;
+  }
+
+  // Another populated reading, at least a tenth as large as `e`, is called
+  // by the name as its own ("Juarez" stays Ciudad Juarez, not a village).
+  bool OwnNameOfAnother(const Candidate& c, const geo::Entry& e, const std::string& own_key) const {
+    for (uint32_t id : c.ids) {
+      const geo::Entry& o = gaz_.entry(id);
+      if (o.feature_class == 'P' && NormalizeName(o.name) == own_key &&
+          o.population * 10 >= e.population)
+        return true;
+    }
+    return false;
+  }
+
   double Score(const Candidate& c, const geo::Entry& e, const Candidate* parent,
                const std::string& own_key, bool province_evidence) const {
     double s = Importance(e);
@@ -1245,6 +1270,8 @@ class Recognizer {
       case Designator::kNone:
         if (IsCountryEntry(e))
           s += 6;
+        else if (IsAdminEntry(e) && SmallerThanATownAbroad(c, e))
+          break;
         else if (IsFeatureEntry(e))
           s += 3;
         else if (IsAdminEntry(e))
@@ -1253,6 +1280,11 @@ class Recognizer {
     }
     if (e.feature == "PPLC") s += 1.0;
     if (e.feature == "PPLA") s += 0.5;
+    // "Manchester" is one of Richmond's old names but Manchester's own: a
+    // town called by another of its names yields to one called by its own.
+    if (e.feature_class == 'P' && NormalizeName(e.name) != own_key &&
+        OwnNameOfAnother(c, e, own_key))
+      s -= 1.0;
     // A name is no evidence for its own reading: "Beni" (Bolivia's province
     // first among its readings) in a story about Congo's Beni.
     float w = EvidenceOtherThan(e.country, own_key);
@@ -1314,15 +1346,21 @@ class Recognizer {
       const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(c.chosen));
       // Likewise a county or district named like one of its towns (a
       // municipality and its seat, "Suffolk, Virginia") is that town.
+      // The town is the largest reading inside the county ("Juarez" the
+      // municipality is Ciudad Juarez), else one that bears its name.
       if (IsAdmin2Entry(e)) {
+        int32_t inside = -1;
+        int32_t named = -1;
         for (uint32_t id : c.ids) {
           const geo::Entry& o = gaz_.entry(id);
-          if (o.feature_class == 'P' && o.country == e.country && o.admin1 == e.admin1 &&
-              NormalizeName(o.name) == NormalizeName(e.name)) {
-            c.chosen = static_cast<int32_t>(id);
-            break;
-          }
+          if (o.feature_class != 'P' || o.country != e.country || o.admin1 != e.admin1) continue;
+          if (inside < 0 && geo::DistanceKm(e.lat, e.lon, o.lat, o.lon) <=
+                                static_cast<double>(e.radius_km) + 10.0)
+            inside = static_cast<int32_t>(id);
+          if (named < 0 && NormalizeName(o.name) == NormalizeName(e.name))
+            named = static_cast<int32_t>(id);
         }
+        if (inside >= 0 || named >= 0) c.chosen = inside >= 0 ? inside : named;
       }
       if (IsAdminEntry(e)) {
         std::string province = NormalizeName(e.admin1.empty() ? e.name : e.admin1);

@@ -979,6 +979,16 @@ TEST_F(PlacesTest, TypeNounAroundANameMakesItAPlace) {
   ExpectUnresolvedPlace(Run("Rebels looted the village Kafrzita on Monday."), "Kafrzita");
 }
 
+TEST_F(PlacesTest, ProvinceAbroadSmallerThanATownAndOtherNamesOfTowns) {
+  // Mozambique's Gaza province has fewer people than the town of Gaza: as
+  // a province it has no claim over the town, so the town wins on size.
+  ExpectPlaceIn("Fighting raged in Gaza on Monday.", "Gaza", "PSE");
+  // "Manchester" is an old name of Richmond, Virginia, but Manchester's own.
+  ExpectPlaceIn("Police in Manchester said two men were stabbed.", "Manchester", "GBR");
+  // A province named on its own terms still wins: "Gaza province".
+  ExpectPlaceIn("Floods hit Mozambique's Gaza province on Monday.", "Gaza province", "MOZ");
+}
+
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
   for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
                            "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
