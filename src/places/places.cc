@@ -1241,13 +1241,16 @@ class Recognizer {
     return false;
   }
 
-  // Another populated reading, at least a tenth as large as `e`, is called
-  // by the name as its own ("Juarez" stays Ciudad Juarez, not a village).
+  // Another populated reading at least a quarter as large as `e` is called
+  // by the name as its own: "Manchester" (Richmond, Virginia's old name),
+  // "Gao" (among Guantanamo's names). A town called by its English name
+  // stays itself where the namesake is much smaller: "Palmyra" is Tadmur,
+  // not the Pennsylvania town; "Juarez" Ciudad Juarez, not a village.
   bool OwnNameOfAnother(const Candidate& c, const geo::Entry& e, const std::string& own_key) const {
     for (uint32_t id : c.ids) {
       const geo::Entry& o = gaz_.entry(id);
       if (o.feature_class == 'P' && NormalizeName(o.name) == own_key &&
-          o.population * 10 >= e.population)
+          o.population * 4 >= e.population)
         return true;
     }
     return false;
@@ -1281,7 +1284,8 @@ class Recognizer {
     if (e.feature == "PPLC") s += 1.0;
     if (e.feature == "PPLA") s += 0.5;
     // "Manchester" is one of Richmond's old names but Manchester's own: a
-    // town called by another of its names yields to one called by its own.
+    // town called by another of its names yields to one called by its own
+    // (unless that one is far smaller).
     if (e.feature_class == 'P' && NormalizeName(e.name) != own_key &&
         OwnNameOfAnother(c, e, own_key))
       s -= 1.0;

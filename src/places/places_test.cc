@@ -985,6 +985,9 @@ TEST_F(PlacesTest, ProvinceAbroadSmallerThanATownAndOtherNamesOfTowns) {
   ExpectPlaceIn("Fighting raged in Gaza on Monday.", "Gaza", "PSE");
   // "Manchester" is an old name of Richmond, Virginia, but Manchester's own.
   ExpectPlaceIn("Police in Manchester said two men were stabbed.", "Manchester", "GBR");
+  // ... but a town's English name stays its own where the town it names
+  // besides is smaller: "Palmyra" is Tadmur, not the Pennsylvania town.
+  ExpectPlaceIn("Fighting raged in Palmyra on Monday.", "Palmyra", "SYR");
   // A province named on its own terms still wins: "Gaza province".
   ExpectPlaceIn("Floods hit Mozambique's Gaza province on Monday.", "Gaza province", "MOZ");
 }
