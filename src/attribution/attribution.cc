@@ -324,6 +324,16 @@ bool ResponsibilityObj(const View& v, uint32_t w) {
   return false;
 }
 
+// "claimed responsibility for an attack": the act, a "for" phrase of the
+// claim verb `p` (the coder codes it as its own event).
+bool ClaimedAct(const View& v, uint32_t x, uint32_t p) {
+  if (v.Base(x) != "obl" || !ResponsibilityObj(v, p)) return false;
+  for (uint32_t k : v.Kids(x)) {
+    if (v.Base(k) == "case" && v.Lemma(k) == "for") return true;
+  }
+  return false;
+}
+
 // Does the conjunct w share the subject of h? "X said ... and denied ...",
 // "a report released on Tuesday alleged ..." yes; "Taliban militants attacked
 // ..., a police spokesman, told dpa" (a clause after a comma with no "and"
@@ -748,7 +758,7 @@ void Climb(const View& v, const Event& e, bool want_frame, Frame* frame, Hedge* 
       const bool order = r == "xcomp" && In(pl, {"tell", "warn", "inform", "urge"});
       if (Speech(v, p) && !order &&
           (clausal || r == "obj" || (r == "advcl" && ResponsibilityObj(v, p)) ||
-           (r == "obl" && In(v.Lemma(x), kFrameNoun)))) {
+           ClaimedAct(v, x, p) || (r == "obl" && In(v.Lemma(x), kFrameNoun)))) {
         // ("said in a statement that its aircraft had hit ...": the clause
         // hangs on the statement noun)
         BuildFrame(v, p, frame);

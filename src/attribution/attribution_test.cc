@@ -416,6 +416,9 @@ TEST_F(AttributionTest, ClaimedResponsibility) {
       Run("Islamic State claimed responsibility for a suicide bombing that killed 20 people in "
           "Kabul.");
   EXPECT_EQ(Attr(ied, "killed"), "claimed|Islamic State|claimed");
+  // The act as an event noun: "claimed responsibility for an attack on ...".
+  Document noun = Run("Islamic State claimed responsibility for an attack on police in Stavropol.");
+  EXPECT_EQ(Attr(noun, "attack"), "claimed|Islamic State|claimed");
 }
 
 // --- denied -------------------------------------------------------------

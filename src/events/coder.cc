@@ -279,6 +279,9 @@ struct Pred {
   // A headline's event noun ("Clashes in Aleppo"): an event even when
   // neither actor is named (see step 3).
   bool actorless = false;
+  // The act of "claimed responsibility for an attack" (step 2b): its
+  // targets are the noun's own ("on police"), never the claim's object.
+  bool claimed_act = false;
 };
 
 class Matcher;
@@ -1533,6 +1536,44 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     }
   }
 
+  // 2b. The act a party claims: "IS claimed responsibility for an attack on
+  //     police" is the claim (015) and the attack, coded like a light verb's
+  //     noun (source the claimer, target "on police"); attribution marks it
+  //     `claimed`. A clause there ("for attacking", "for a bombing that
+  //     killed") is coded already.
+  const size_t verb_preds = w.preds.size();
+  for (size_t i = 0; i < verb_preds; ++i) {
+    const Pred& p = w.preds[i];
+    if (p.kind != PredKind::kVerb || p.fixed_object == kNil) continue;
+    const uint32_t resp = static_cast<uint32_t>(p.fixed_object);
+    if (v.lemma(resp) != "responsibility" && v.lemma(resp) != "credit") continue;
+    std::vector<uint32_t> cands;
+    for (uint32_t c : v.kids(p.verb)) {
+      if (IsObl(v.rel(c)) && v.HasCase(c, "for")) cands.push_back(c);
+    }
+    for (uint32_t c : v.kids(resp)) {
+      if (IsNmod(v.rel(c)) && v.HasCase(c, "for")) cands.push_back(c);
+    }
+    for (uint32_t c : cands) {
+      uint32_t nb = 0;
+      const NounPattern* np = w.consumed_noun[rel_idx(c)] ? nullptr : matcher.MatchNoun(c, &nb);
+      if (np == nullptr || Root(np->code) < 14) continue;
+      Pred lp;
+      lp.kind = PredKind::kLight;
+      lp.verb = p.verb;
+      lp.noun = c;
+      lp.code = np->code;
+      lp.specific = !np->modifiers.empty();
+      lp.trig_begin = nb;
+      lp.trig_end = c + 1;
+      lp.trig_head = c;
+      lp.claimed_act = true;
+      w.consumed_noun[rel_idx(c)] = 1;
+      w.preds.push_back(std::move(lp));
+      break;
+    }
+  }
+
   // 3. Event nouns as the subject of a violence verb, and on their own.
   Arguments args(v, w.preds, w.pred_of_verb, matcher);
   for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
@@ -1731,7 +1772,7 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
               break;
             }
           }
-          if (p.targets.empty()) {
+          if (p.targets.empty() && !p.claimed_act) {
             Pred q;
             q.fixed_object = static_cast<int32_t>(p.noun);
             args.Targets(p.verb, q, &p.targets);
