@@ -993,8 +993,10 @@ TEST_F(PlacesTest, ProvinceAbroadSmallerThanATownAndOtherNamesOfTowns) {
 }
 
 TEST_F(PlacesTest, OddInputDoesNotCrash) {
-  for (const char* text : {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .",
-                           "KABUL", "BEIRUT (", "X, Y, Z in , ,"}) {
+  for (const char* text :
+       {"", "   ", "(", "IN IN IN in in", "The the The of of in - - -", "In .", "KABUL", "BEIRUT (",
+        "X, Y, Z in , ,", "Ariha, a", "villages: Ariha", ": Ariha", "a town called", "called Ariha",
+        "the village Ariha", "Ariha Mayor", "Ariha Vice -", "Ariha District Attorney"}) {
     Document doc = Run(text);
     for (const Place& p : doc.places) EXPECT_LE(p.begin, p.end);
   }
