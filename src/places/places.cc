@@ -66,6 +66,16 @@ std::string_view CompassAbbreviation(std::string_view f) {
   return {};
 }
 
+// The word a capitalised abbreviation opening a place name stands for:
+// "St."/"St" Saint, "Ste." Sainte, "Mt." Mount, "Ft." Fort; "" for others.
+std::string_view TitleAbbreviation(std::string_view f) {
+  if (f == "St." || f == "St") return "Saint";
+  if (f == "Ste." || f == "Ste") return "Sainte";
+  if (f == "Mt." || f == "Mt") return "Mount";
+  if (f == "Ft." || f == "Ft") return "Fort";
+  return "";
+}
+
 bool IsCalendarWord(std::string_view f) {
   if (f.size() > 1 && f.back() == '.') f.remove_suffix(1);  // "Nov."
   return WeekdayIndex(f) >= 0 || MonthIndex(f) != 0 ||
@@ -355,7 +365,13 @@ class Recognizer {
   // "N. Korea" -> "North Korea", "S. Sudan" -> "South Sudan". Returns the
   // end of the longest such name (t if none).
   uint32_t CompassNameMatch(uint32_t t, uint32_t end, std::vector<uint32_t>* ids) {
-    std::string name(CompassAbbreviation(Form(t)));
+    return ExpandedNameMatch(t, end, CompassAbbreviation(Form(t)), ids);
+  }
+  // The name at t with its first word read as `word`: "St. Marc" as "Saint
+  // Marc", "N. Korea" as "North Korea".
+  uint32_t ExpandedNameMatch(uint32_t t, uint32_t end, std::string_view word,
+                             std::vector<uint32_t>* ids) {
+    std::string name(word);
     uint32_t best = t;
     for (uint32_t j = t + 1; j < end && j - t < 4 && IsCapitalised(Form(j)); ++j) {
       name += ' ';
@@ -380,6 +396,10 @@ class Recognizer {
       std::vector<uint32_t> ids;
       uint32_t e = LongestMatch(t, s.token_end, &ids);
       bool unknown = false;
+      // "St. Marc", "Mt. Kenya", "Ft. Detrick": the gazetteer spells the
+      // word out where GeoNames lists no abbreviated name.
+      if (e == t && !TitleAbbreviation(Form(t)).empty())
+        e = ExpandedNameMatch(t, s.token_end, TitleAbbreviation(Form(t)), &ids);
       if (e == t && !CompassAbbreviation(Form(t)).empty()) {
         // "N. Korea" is North Korea; "S. Afghanistan" the south of a name.
         e = CompassNameMatch(t, s.token_end, &ids);

@@ -859,6 +859,8 @@ TEST_F(PlacesTest, CountryInsideAnActorsNameIsAPlaceButNoEventLocation) {
 TEST_F(PlacesTest, TitleWordsStartingHyphenatedOrMultiwordNames) {
   // "Saint" opens titles ("Saint Peter"), but "Saint-Marc" is a town.
   ExpectPlaceIn("A field hospital was set up in Saint-Marc on Monday.", "Saint-Marc", "HTI");
+  // "St." is read as "Saint" where the gazetteer lists no abbreviated name.
+  ExpectPlaceIn("A field hospital was set up in St. Marc on Monday.", "St. Marc", "HTI");
   // A large town whose first word the tagger reads as an adjective, as a
   // verb's object: "scouring New Orleans".
   ExpectPlaceIn("Rescue workers are scouring New Orleans for survivors.", "New Orleans", "USA");
