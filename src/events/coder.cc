@@ -284,6 +284,22 @@ struct Pred {
   bool claimed_act = false;
 };
 
+// The event of a noun carried by a verb ("carried out air strikes", the act
+// of "claimed responsibility for an attack"): the phrase [nb, noun] is the
+// trigger.
+Pred LightPred(uint32_t verb, uint32_t noun, const NounPattern& np, uint32_t nb) {
+  Pred lp;
+  lp.kind = PredKind::kLight;
+  lp.verb = verb;
+  lp.noun = noun;
+  lp.code = np.code;
+  lp.specific = !np.modifiers.empty();
+  lp.trig_begin = nb;
+  lp.trig_end = noun + 1;
+  lp.trig_head = noun;
+  return lp;
+}
+
 class Matcher;
 
 // Per-call scratch state.
@@ -1482,15 +1498,7 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       const NounPattern* np =
           obj != kNil ? matcher.MatchNoun(static_cast<uint32_t>(obj), &nb) : nullptr;
       if (np != nullptr) {
-        Pred lp;
-        lp.kind = PredKind::kLight;
-        lp.verb = t;
-        lp.noun = static_cast<uint32_t>(obj);
-        lp.code = np->code;
-        lp.specific = !np->modifiers.empty();
-        lp.trig_begin = nb;
-        lp.trig_end = lp.noun + 1;
-        lp.trig_head = lp.noun;
+        Pred lp = LightPred(t, static_cast<uint32_t>(obj), *np, nb);
         w.consumed_noun[rel_idx(lp.noun)] = 1;
         w.pred_of_verb[rel_idx(t)] = static_cast<int32_t>(w.preds.size());
         w.preds.push_back(std::move(lp));
@@ -1558,15 +1566,7 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       uint32_t nb = 0;
       const NounPattern* np = w.consumed_noun[rel_idx(c)] ? nullptr : matcher.MatchNoun(c, &nb);
       if (np == nullptr || Root(np->code) < 14) continue;
-      Pred lp;
-      lp.kind = PredKind::kLight;
-      lp.verb = p.verb;
-      lp.noun = c;
-      lp.code = np->code;
-      lp.specific = !np->modifiers.empty();
-      lp.trig_begin = nb;
-      lp.trig_end = c + 1;
-      lp.trig_head = c;
+      Pred lp = LightPred(p.verb, c, *np, nb);
       lp.claimed_act = true;
       w.consumed_noun[rel_idx(c)] = 1;
       w.preds.push_back(std::move(lp));
