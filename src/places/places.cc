@@ -896,7 +896,7 @@ class Recognizer {
             doc_.Slice(doc_.tokens[c.name_begin].begin, doc_.tokens[c.name_end - 1].end);
         bool spelled = own_name || text.find_first_of("-'") != std::string_view::npos;
         bool placed = c.prep || (argument && c.name_end - c.name_begin >= 2 && own_name) ||
-                      OfficeAfter(c);  // "New(ADJ) York City Mayor
+                      OfficeAfter(c);  // "New(ADJ) York City Mayor"
         if (!c.accepted && !all_propn && !glued && placed && spelled &&
             (top.feature == "PPLC" || top.population >= options_.bare_town_population))
           c.accepted = true;
@@ -1269,8 +1269,8 @@ class Recognizer {
   bool OwnNameOfAnother(const Candidate& c, const geo::Entry& e, const std::string& own_key) const {
     for (uint32_t id : c.ids) {
       const geo::Entry& o = gaz_.entry(id);
-      if (o.feature_class == 'P' && NormalizeName(o.name) == own_key &&
-          o.population * 4 >= e.population)
+      if (o.feature_class == 'P' && o.population * 4 >= e.population &&
+          NormalizeName(o.name) == own_key)
         return true;
     }
     return false;
