@@ -196,6 +196,7 @@ struct Candidate {
   bool unknown_ok = false;      // unknown name with enough context to keep
   bool demonym_phrase = false;  // "the Syrian capital", "an Afghan province"
   bool demonym_border = false;  // "the Turkish border": MergeBorders decides
+  bool office = false;          // a public office follows the span (OfficeAfter)
   float confidence = 0;
 };
 
@@ -448,6 +449,7 @@ class Recognizer {
                          !InList(Form(e - 1), {"border", "frontier", "boundary"}) &&
                          !gaz_.CountryOfDemonym(Form(t)).empty();
       ReadContext(s, &c);
+      c.office = OfficeAfter(c);
       if (unknown) {
         if (InNamedMention(c) || IsCommonCapitalised(Form(t)) || MentionCovers(c)) {
           t = e;
@@ -822,7 +824,7 @@ class Recognizer {
         }
         // ... but a town before an office is the office's town ("the Brooklyn
         // District Attorney"): judged as below.
-        if (c.strong || c.ids.empty() || !OfficeAfter(c)) continue;
+        if (c.strong || c.ids.empty() || !c.office) continue;
       }
       if (c.dateline) {
         c.accepted = true;
@@ -873,7 +875,7 @@ class Recognizer {
         if (c.name_end - c.name_begin == 1 && IsAcronym(Form(c.name_begin))) continue;
         const geo::Entry& top = gaz_.entry(c.ids[0]);
         // A town before an office ("New York City Mayor") is not glued to it.
-        const bool glued = OfficeAfter(c) ? GluedOnLeft(c) : GluedToProperNoun(c);
+        const bool glued = c.office ? GluedOnLeft(c) : GluedToProperNoun(c);
         // Without context, only a capital or a large town called by its own
         // name ("Cow" is an alternate name of Coquimbo: no).
         const Token& head = doc_.tokens[c.name_end - 1];
@@ -882,7 +884,7 @@ class Recognizer {
         bool bare = (top.feature == "PPLC" || top.population >= options_.bare_town_population) &&
                     (argument || NormalizeName(top.name) == NormalizeName(KeyOf(c)));
         bool evidence = c.prep || c.designator != Designator::kNone || !c.relation.empty() ||
-                        Apposition(i) >= 0 || bare || ObjectOfPlaceVerb(c) || OfficeAfter(c);
+                        Apposition(i) >= 0 || bare || ObjectOfPlaceVerb(c) || c.office;
         if (evidence && all_propn && !glued) c.accepted = true;
         // The tagger reads "New", "City", "Rock" or "Lansing" as adjective,
         // noun or verb: a capital or large town called by its own name after
@@ -896,7 +898,7 @@ class Recognizer {
             doc_.Slice(doc_.tokens[c.name_begin].begin, doc_.tokens[c.name_end - 1].end);
         bool spelled = own_name || text.find_first_of("-'") != std::string_view::npos;
         bool placed = c.prep || (argument && c.name_end - c.name_begin >= 2 && own_name) ||
-                      OfficeAfter(c);  // "New(ADJ) York City Mayor"
+                      c.office;  // "New(ADJ) York City Mayor"
         if (!c.accepted && !all_propn && !glued && placed && spelled &&
             (top.feature == "PPLC" || top.population >= options_.bare_town_population))
           c.accepted = true;
@@ -992,6 +994,7 @@ class Recognizer {
     c.name_end = e;
     c.span_end = e;
     if (e < s.token_end && DesignatorOf(Form(e)) != Designator::kNone) c.span_end = e + 1;
+    c.office = OfficeAfter(c);
     c.ids.clear();
     c.strong = false;
     if (MentionCovers(c) || InNamedMention(c)) return false;
@@ -1059,7 +1062,7 @@ class Recognizer {
     // says", "Whitley added" (a capital or a country may speak for its
     // government: "Washington said").
     if (c.strong || c.name_end - c.name_begin != 1 || doc_.tokens[c.name_begin].deprel != "nsubj" ||
-        OfficeAfter(c))  // "Mabini Vice-Mayor Ester Tabigue said"
+        c.office)  // "Mabini Vice-Mayor Ester Tabigue said"
       return false;
     const int32_t h = doc_.HeadIndex(s, c.name_begin);
     if (h < 0 ||
@@ -1248,17 +1251,40 @@ class Recognizer {
     return std::log10(n + 1.0);
   }
 
+  // What the readings of one name say about each other, gathered once per
+  // name (not per reading pair) for Score's two rules below.
+  struct NameFacts {
+    int64_t own_name_town = -1;  // the largest town called by the name as its own
+    int64_t top_town = -1;       // the largest town
+    std::string_view top_town_country;
+    int64_t town_elsewhere = -1;  // the largest town outside top_town_country
+  };
+  NameFacts FactsOf(const Candidate& c, const std::string& own_key) const {
+    NameFacts f;
+    for (uint32_t id : c.ids) {
+      const geo::Entry& o = gaz_.entry(id);
+      if (o.feature_class != 'P') continue;
+      if (o.population > f.top_town) {
+        f.top_town = o.population;
+        f.top_town_country = o.country;
+      }
+      if (o.population > f.own_name_town && NormalizeName(o.name) == own_key)
+        f.own_name_town = o.population;
+    }
+    for (uint32_t id : c.ids) {
+      const geo::Entry& o = gaz_.entry(id);
+      if (o.feature_class == 'P' && o.country != f.top_town_country)
+        f.town_elsewhere = std::max(f.town_elsewhere, o.population);
+    }
+    return f;
+  }
+
   // A province with fewer people than a same-named town of another country
   // ("Gaza" in Mozambique, "Manchester" in Jamaica) has no claim as a
   // province over that town: the two compete on population alone.
-  bool SmallerThanATownAbroad(const Candidate& c, const geo::Entry& province) const {
-    for (uint32_t id : c.ids) {
-      const geo::Entry& o = gaz_.entry(id);
-      if (o.feature_class == 'P' && o.country != province.country &&
-          o.population > province.population)
-        return true;
-    }
-    return false;
+  static bool SmallerThanATownAbroad(const NameFacts& f, const geo::Entry& province) {
+    const int64_t abroad = f.top_town_country != province.country ? f.top_town : f.town_elsewhere;
+    return abroad > province.population;
   }
 
   // Another populated reading at least a quarter as large as `e` is called
@@ -1266,18 +1292,12 @@ class Recognizer {
   // "Gao" (among Guantanamo's names). A town called by its English name
   // stays itself where the namesake is much smaller: "Palmyra" is Tadmur,
   // not the Pennsylvania town; "Juarez" Ciudad Juarez, not a village.
-  bool OwnNameOfAnother(const Candidate& c, const geo::Entry& e, const std::string& own_key) const {
-    for (uint32_t id : c.ids) {
-      const geo::Entry& o = gaz_.entry(id);
-      if (o.feature_class == 'P' && o.population * 4 >= e.population &&
-          NormalizeName(o.name) == own_key)
-        return true;
-    }
-    return false;
+  static bool OwnNameOfAnother(const NameFacts& f, const geo::Entry& e) {
+    return f.own_name_town >= 0 && f.own_name_town * 4 >= e.population;
   }
 
   double Score(const Candidate& c, const geo::Entry& e, const Candidate* parent,
-               const std::string& own_key, bool province_evidence) const {
+               const std::string& own_key, const NameFacts& facts, bool province_evidence) const {
     double s = Importance(e);
     switch (c.designator) {
       case Designator::kAdmin:
@@ -1293,7 +1313,7 @@ class Recognizer {
       case Designator::kNone:
         if (IsCountryEntry(e))
           s += 6;
-        else if (IsAdminEntry(e) && SmallerThanATownAbroad(c, e))
+        else if (IsAdminEntry(e) && SmallerThanATownAbroad(facts, e))
           break;
         else if (IsFeatureEntry(e))
           s += 3;
@@ -1306,8 +1326,7 @@ class Recognizer {
     // "Manchester" is one of Richmond's old names but Manchester's own: a
     // town called by another of its names yields to one called by its own
     // (unless that one is far smaller).
-    if (e.feature_class == 'P' && NormalizeName(e.name) != own_key &&
-        OwnNameOfAnother(c, e, own_key))
+    if (e.feature_class == 'P' && NormalizeName(e.name) != own_key && OwnNameOfAnother(facts, e))
       s -= 1.0;
     // A name is no evidence for its own reading: "Beni" (Bolivia's province
     // first among its readings) in a story about Congo's Beni.
@@ -1355,8 +1374,9 @@ class Recognizer {
       if ((e.feature == "PPLC" || e.feature == "PPLA") && NormalizeName(e.name) == own_key)
         province_evidence = false;
     }
+    const NameFacts facts = FactsOf(c, own_key);
     for (uint32_t id : c.ids) {
-      double s = Score(c, gaz_.entry(id), parent, own_key, province_evidence);
+      double s = Score(c, gaz_.entry(id), parent, own_key, facts, province_evidence);
       if (s > best) {
         best = s;
         c.chosen = static_cast<int32_t>(id);
@@ -1492,12 +1512,13 @@ class Recognizer {
           }
           if (!unanimous || kind == own || (kind != 1 && kind != 2)) continue;
           std::string own_key = NormalizeName(KeyOf(c));
+          const NameFacts facts = FactsOf(c, own_key);
           double best = -1e9;
           int32_t pick = -1;
           for (uint32_t id : c.ids) {
             const geo::Entry& e = gaz_.entry(id);
             if (KindOf(e) != kind || (one_country && e.country != country)) continue;
-            double sc = Score(c, e, nullptr, own_key, false);
+            double sc = Score(c, e, nullptr, own_key, facts, false);
             if (sc > best) {
               best = sc;
               pick = static_cast<int32_t>(id);
