@@ -279,16 +279,20 @@ bool IsExpletive(const View& v, uint32_t t) {
          (v.Lemma(t) == "it" && v.Rel(t) == "nsubj:pass");
 }
 
+// Does c have a `case` child among these words ("by" of "reports by X")?
+bool HasCase(const View& v, uint32_t c, std::initializer_list<std::string_view> words) {
+  for (uint32_t k : v.Kids(c)) {
+    if (v.Base(k) == "case" && In(v.Lemma(k), words)) return true;
+  }
+  return false;
+}
+
 // A report noun's own source: "the army's statement", "a statement from the
 // ministry", "reports by state media". kNo if none.
 uint32_t NounSource(const View& v, uint32_t n) {
   for (uint32_t c : v.Kids(n)) {
     if (v.Rel(c) == "nmod:poss" && v.Pos(c) != Upos::kPron) return c;
-    if (v.Base(c) == "nmod") {
-      for (uint32_t k : v.Kids(c)) {
-        if (v.Base(k) == "case" && In(v.Lemma(k), {"from", "by", "of"})) return c;
-      }
-    }
+    if (v.Base(c) == "nmod" && HasCase(v, c, {"from", "by", "of"})) return c;
   }
   return kNo;
 }
@@ -327,11 +331,7 @@ bool ResponsibilityObj(const View& v, uint32_t w) {
 // "claimed responsibility for an attack": the act, a "for" phrase of the
 // claim verb `p` (the coder codes it as its own event).
 bool ClaimedAct(const View& v, uint32_t x, uint32_t p) {
-  if (v.Base(x) != "obl" || !ResponsibilityObj(v, p)) return false;
-  for (uint32_t k : v.Kids(x)) {
-    if (v.Base(k) == "case" && v.Lemma(k) == "for") return true;
-  }
-  return false;
+  return v.Base(x) == "obl" && HasCase(v, x, {"for"}) && ResponsibilityObj(v, p);
 }
 
 // Does the conjunct w share the subject of h? "X said ... and denied ...",
