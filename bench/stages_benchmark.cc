@@ -8,6 +8,7 @@
 
 #include "core/binary_io.h"
 #include "pipeline/analyzer.h"
+#include "text/pathological_units.h"
 #include "text/tokenizer.h"
 
 namespace sitrep {
@@ -78,33 +79,13 @@ BENCHMARK(BM_TokenizeTagParse)->Unit(benchmark::kMillisecond);
 // cache (docs/benchmarks.md). This replaced a timed unit test, which failed
 // on a loaded machine.
 void BM_TokenizePathological(benchmark::State& state) {
-  static const char* const kUnits[] = {".",
-                                       "!?",
-                                       "-",
-                                       "a.",
-                                       "x-",
-                                       "\"",
-                                       "'s",
-                                       "((((",
-                                       "U.S.",
-                                       "a@b",
-                                       "a+",
-                                       "a.-",
-                                       "x@",
-                                       "a'",
-                                       "#a",
-                                       "www.",
-                                       "a/",
-                                       ":)",
-                                       "http://x.org/",
-                                       "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-"};
   auto tok = Tokenizer::Create(TokenizerOptions{});
   if (!tok.ok()) {
     state.SkipWithError("tokenizer");
     return;
   }
   std::vector<std::string> texts;
-  for (const char* unit : kUnits) {
+  for (std::string_view unit : kPathologicalUnits) {
     std::string t;
     while (t.size() < static_cast<size_t>(state.range(0))) t += unit;
     texts.push_back(std::move(t));
@@ -118,7 +99,7 @@ void BM_TokenizePathological(benchmark::State& state) {
   }
   state.SetComplexityN(state.range(0));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * state.range(0) *
-                          static_cast<int64_t>(std::size(kUnits)));
+                          static_cast<int64_t>(std::size(kPathologicalUnits)));
 }
 BENCHMARK(BM_TokenizePathological)
     ->RangeMultiplier(4)

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/binary_io.h"
+#include "text/pathological_units.h"
 
 namespace sitrep {
 namespace {
@@ -220,34 +221,7 @@ TEST(TokenizerTest, RandomBytesDoNotCrash) {
 // BM_TokenizePathological in bench/stages_benchmark.cc (its BigO line).
 TEST(TokenizerTest, PathologicalInputsKeepInvariants) {
   auto tok = RulesOnly();
-  const std::vector<std::string> units = {".",
-                                          "!?",
-                                          "-",
-                                          "a",
-                                          "a.",
-                                          "1,",
-                                          "x-",
-                                          "\"",
-                                          "'s",
-                                          "http://x.org/",
-                                          "\xE2\x80\x94",
-                                          "((((",
-                                          "U.S.",
-                                          "a@b",
-                                          "a+",
-                                          "a.-",
-                                          "x@",
-                                          "a'",
-                                          "1-",
-                                          "#a",
-                                          "www.",
-                                          "a&",
-                                          "a/",
-                                          "'1",
-                                          ":)",
-                                          "\"a.\" ",
-                                          "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-"};
-  for (const std::string& unit : units) {
+  for (std::string_view unit : kPathologicalUnits) {
     std::string text;
     while (text.size() < 400000) text += unit;
     Document doc;
