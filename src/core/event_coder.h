@@ -34,6 +34,10 @@ class EventCoder {
   // Problems found while loading the coder's dictionaries, one per line:
   // "verbs.txt:12: pattern without a code" (the line was skipped).
   virtual std::vector<std::string> warnings() const { return {}; }
+  // Verb lemmas (lower case) the tagger should read as a headline's verb
+  // where the treebank it was trained on never saw them as verbs ("ambush",
+  // "recapture"): Tagger::AddHeadlineVerbs. The Analyzer passes them on.
+  virtual std::vector<std::string> HeadlineVerbs() const { return {}; }
 };
 
 }  // namespace sitrep

@@ -93,6 +93,8 @@ class Coder : public EventCoder {
   // Dictionary warnings ("verbs.txt:12: ..."), then those of the actor
   // dictionaries and the CAMEO tables.
   std::vector<std::string> warnings() const override { return warnings_; }
+  // The lemmas of verbs.txt.
+  std::vector<std::string> HeadlineVerbs() const override { return dict_->VerbLemmas(); }
 
  private:
   Coder();

@@ -315,6 +315,14 @@ std::span<const VerbPattern> Dictionary::Verbs(std::string_view lemma) const {
   return it->second;
 }
 
+std::vector<std::string> Dictionary::VerbLemmas() const {
+  std::vector<std::string> out;
+  out.reserve(verbs_.size());
+  for (const auto& [lemma, list] : verbs_) out.push_back(lemma);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::span<const NounPattern> Dictionary::Nouns(std::string_view lemma) const {
   auto it = nouns_.find(lemma);
   if (it == nouns_.end()) return {};

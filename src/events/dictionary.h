@@ -93,6 +93,8 @@ class Dictionary {
   // Patterns for a verb lemma (lower case), most specific first, file order
   // among equals. Empty if the lemma is unknown.
   std::span<const VerbPattern> Verbs(std::string_view lemma) const;
+  // Every verb lemma with a pattern, sorted.
+  std::vector<std::string> VerbLemmas() const;
   // Noun patterns for a head lemma (lower case), most modifiers first.
   std::span<const NounPattern> Nouns(std::string_view lemma) const;
   // Weapon/carrier patterns for a head lemma ("jet" -> 195), most modifiers first.

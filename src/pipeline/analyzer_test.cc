@@ -12,6 +12,7 @@
 
 #include "core/binary_io.h"
 #include "core/conllu.h"
+#include "core/event_coder.h"
 #include "pipeline/evaluate.h"
 
 namespace sitrep {
@@ -103,6 +104,59 @@ TEST(AnalyzerTest, ATitleCaseHeadlineIsOneSentence) {
   ASSERT_TRUE(SharedAnalyzer().Analyze(doc).ok());
   ASSERT_GE(doc.tokens.size(), 3u);
   EXPECT_EQ(doc.tokens[2].xpos, "VBZ");
+}
+
+// A coder whose verb dictionary is {"ambush", "recapture", "force",
+// "murder"}; it codes nothing.
+class VerbListCoder : public EventCoder {
+ public:
+  Status Code(Document&) const override { return OkStatus(); }
+  std::string_view name() const override { return "verb-list"; }
+  std::vector<std::string> HeadlineVerbs() const override {
+    return {"ambush", "recapture", "force", "murder"};
+  }
+};
+
+// XPOS of each word of `text` (one sentence), space-separated.
+std::string Xpos(const Analyzer& a, const char* text) {
+  Document doc;
+  doc.text = text;
+  EXPECT_TRUE(a.Analyze(doc).ok());
+  std::string out;
+  for (const Token& t : doc.tokens) out += (out.empty() ? "" : " ") + t.xpos;
+  return out;
+}
+
+// The coder's verbs reach the tagger: a headline verb the treebank never saw
+// as a verb ("ambush", "recapture") is read as one after its subject; a
+// plural noun before another verb stays the subject ("forces recapture");
+// a full sentence and an analysis without the coder are left to the model.
+TEST(AnalyzerTest, TheCodersVerbsAreHeadlineVerbs) {
+  static const VerbListCoder coder;
+  AnalyzerOptions opt;
+  opt.model_path = ModelPath();
+  opt.coder = &coder;
+  auto with = Analyzer::Create(opt);
+  ASSERT_TRUE(with.ok()) << with.status().ToString();
+  const Analyzer& a = **with;
+  EXPECT_EQ(Xpos(a, "Al-Shabaab ambush AU troops in central region"), "NNP VBP NNP NNS IN JJ NN");
+  const std::string forces = Xpos(a, "Pro-government forces recapture key sites from rebels");
+  EXPECT_NE(forces.find("NNS VBP"), std::string::npos) << forces;
+  EXPECT_EQ(Xpos(SharedAnalyzer(), "Al-Shabaab ambush AU troops in central region").find("VBP"),
+            std::string::npos);
+}
+
+// An upper-case function word among lower-case words is a name ("IS" is
+// the Islamic State); in shouting, or opening a question, it stays what it
+// was ("SHE IS THE BEST", "IS there any food").
+TEST(AnalyzerTest, AnUpperCaseFunctionWordInLowerCaseTextIsAName) {
+  const Analyzer& a = SharedAnalyzer();
+  EXPECT_EQ(Xpos(a, "IS claims responsibility for an attack on police").substr(0, 3), "NNP");
+  const std::string kill = Xpos(a, "Gunmen kill 2 IS militants in Bokamal");
+  EXPECT_NE(kill.find("CD NNP NNS"), std::string::npos) << kill;
+  const std::string shout = Xpos(a, "I think SHE IS THE BEST of them all.");
+  EXPECT_NE(shout.find("VBZ"), std::string::npos) << shout;
+  EXPECT_EQ(Xpos(a, "IS there any food I might find?").substr(0, 3), "VBZ");
 }
 
 TEST(AnalyzerTest, EmptyTextGivesNoSentences) {

@@ -191,6 +191,56 @@ void TaggerModel::MarkVerbByStem(std::string_view word, WordInfo* info) const {
                        (e_stem && has("d", {vbd_class, vbn_class, jj_class}));
 }
 
+void TaggerModel::MarkAcronyms(WordInfo* infos, size_t n) const {
+  if (nnp_class < 0) return;
+  // Names in news spelt like English function words: the Islamic State, the
+  // World Health Organization. Web text's emphasis ("they ARE organised",
+  // "has NO flavor") uses the others, so only these are read as names.
+  static const uint64_t kNames[] = {HashBytes("IS", kFormSeed), HashBytes("WHO", kFormSeed)};
+  auto upper_word = [&](size_t j) {
+    const uint64_t f = infos[j].flags;
+    return (f & kAllUpper) != 0 && (f & kNoLetter) == 0 && (f >> 8) > 1;
+  };
+  // Whether some reading of word j is a function word ("there": EX).
+  auto function_reading = [&](size_t j) {
+    if (infos[j].lex < 0) return false;
+    const DictEntry& e = dict[static_cast<size_t>(infos[j].lex)];
+    for (uint32_t k = 0; k < e.cand_count; ++k) {
+      const uint8_t c = dict_cands[e.cand_begin + k];
+      const Upos u = class_upos[c];
+      if (class_closed[c] || u == Upos::kAux || u == Upos::kPron || u == Upos::kDet ||
+          u == Upos::kAdp || u == Upos::kCconj || u == Upos::kSconj || u == Upos::kPart)
+        return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    infos[i].acronym = 0;
+    if (infos[i].sentence_case == 2 || !upper_word(i)) continue;
+    if (std::find(std::begin(kNames), std::end(kNames), infos[i].form) == std::end(kNames))
+      continue;
+    if ((i > 0 && upper_word(i - 1)) || (i + 1 < n && upper_word(i + 1))) continue;
+    if (i == 0 && n > 1 && function_reading(1)) continue;
+    infos[i].acronym = 1;
+    infos[i].np_start = 1;
+  }
+}
+
+void TaggerModel::MarkNewsVerb(std::string_view word, WordInfo* info) const {
+  info->news_verb = 0;
+  if (news_verbs.size() == 0 || word.size() < 3) return;
+  auto known = [&](size_t len) {
+    return news_verbs.Find(HashLower(word, 0, len, kFormSeed)) != nullptr;
+  };
+  const size_t n = word.size();
+  const char last = static_cast<char>(AsciiLower(static_cast<unsigned char>(word[n - 1])));
+  const char before = static_cast<char>(AsciiLower(static_cast<unsigned char>(word[n - 2])));
+  if (known(n))
+    info->news_verb = 1;
+  else if (last == 's' && (known(n - 1) || (before == 'e' && known(n - 2))))
+    info->news_verb = 2;
+}
+
 void TaggerModel::MarkVerbByPast(std::string_view word, WordInfo* info) const {
   info->verb_by_past = 0;
   if (info->lex < 0 || word.size() < 3 || vbd_class < 0 || vbn_class < 0 || vb_class < 0) return;
@@ -280,6 +330,7 @@ int DynamicFeatures(const WordInfo* w, uint8_t p1, uint8_t p2, uint64_t* out) {
 uint8_t TaggerModel::Best(const WordInfo& info, float* scores) const {
   if (info.news_preposition && info.dict < 0 && in_class >= 0)
     return static_cast<uint8_t>(in_class);
+  if (info.acronym) return static_cast<uint8_t>(nnp_class);
   const uint8_t best = BestScored(info, scores);
   const DictEntry* e = info.lex >= 0 ? &dict[static_cast<size_t>(info.lex)] : nullptr;
   if (Allowed(e, best)) return best;
@@ -423,15 +474,25 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
   auto is_verb = [&](size_t j) {
     return class_verbal[classes[j]] != 0 && !(j > 0 && classes[j - 1] == hyph_class);
   };
+  auto is_quote = [&](size_t j) {
+    return classes[j] == open_quote_class || classes[j] == close_quote_class;
+  };
   for (size_t i = 1; i + 1 < n; ++i) {
     if (is_verb(i)) return n;
+    // A verb of the coder's dictionary (news_verb) needs no treebank
+    // evidence, and may have been read as an adjective ("recapture").
+    const uint8_t news = infos[i].news_verb;
     // lex: a title-case headline's "Kills" is looked up as "kills", and
     // read as a proper noun when only its lower case was seen ("Herdsmen
     // Kill 2").
-    const bool title_word = classes[i] == nnp_class && infos[i].lex >= 0 &&
+    const bool title_word = classes[i] == nnp_class && (infos[i].lex >= 0 || news != 0) &&
                             (infos[i].dict < 0 || infos[i].sentence_case == 1);
-    if ((!class_common_noun[classes[i]] && !title_word) || !class_nominal[classes[i - 1]] ||
-        infos[i].lex < 0)
+    // The subject right before it, or before a quote opening the headline's
+    // claim ("Yemen army 'kills wanted militant'").
+    const bool after_subject = class_nominal[classes[i - 1]] ||
+                               (i >= 2 && is_quote(i - 1) && class_nominal[classes[i - 2]]);
+    if ((!class_common_noun[classes[i]] && !title_word && !(news != 0 && classes[i] == jj_class)) ||
+        !after_subject || (infos[i].lex < 0 && news == 0))
       continue;
     // The object may open with a quote ('rebels kill "scores"') or follow a
     // particle ("gun down tribal elder").
@@ -446,15 +507,29 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
     const bool participle = (classes[obj] == vbn_class || classes[obj] == vbd_class) &&
                             obj + 1 < n && infos[obj + 1].np_start;
     if (!infos[obj].np_start && class_upos[classes[obj]] != Upos::kNum && !participle) continue;
-    const DictEntry& e = dict[static_cast<size_t>(infos[i].lex)];
+    const DictEntry* e = infos[i].lex >= 0 ? &dict[static_cast<size_t>(infos[i].lex)] : nullptr;
     // A plural form ("plans", "kills") reads as VBZ, a singular one as VBP
     // (seen as VBP or as the base form: "kill" is mostly "to kill" in EWT).
-    const bool plural = classes[i] == nns_class ||
-                        (title_word && (HasClass(e, nns_class) || HasClass(e, vbz_class)));
+    const bool plural =
+        news != 0 ? news == 2
+                  : classes[i] == nns_class ||
+                        (title_word && (HasClass(*e, nns_class) || HasClass(*e, vbz_class)));
+    // "Pro-gov't forces recapture key sites", "Myanmar forces fire tear
+    // gas": a plural noun right before a present-tense verb (a news verb's
+    // base form, or a word seen as VBP or VB) is that verb's subject, not
+    // the verb.
+    if (plural && news != 0 && i + 2 < n) {
+      const WordInfo& next = infos[i + 1];
+      const DictEntry* ne = next.lex >= 0 ? &dict[static_cast<size_t>(next.lex)] : nullptr;
+      if (next.news_verb == 1 || (ne != nullptr && (HasClass(*ne, vbp_class) ||
+                                                    (vb_class >= 0 && HasClass(*ne, vb_class)))))
+        continue;
+    }
     const int want = plural ? vbz_class : vbp_class;
     // Seen as this verb, or as the base form; or, before its object outside
     // title case, known by its past form ("target": "targeted").
-    const bool seen = HasClass(e, want) || (!plural && vb_class >= 0 && HasClass(e, vb_class));
+    const bool seen =
+        news != 0 || HasClass(*e, want) || (!plural && vb_class >= 0 && HasClass(*e, vb_class));
     const bool by_past = !plural && !title_word && infos[i].verb_by_past && obj == i + 1 &&
                          infos[i].sentence_case != 1;
     if (!seen && !by_past) continue;
@@ -764,9 +839,13 @@ void RunModel(const TaggerModel& m, const std::vector<std::string_view>& words, 
     if (words[i - 1] == ",") m.MarkVerbByStem(words[i], &s.infos[i + 2]);
   // Headlines (no final . ! ?) only, for HeadlineVerbRule.
   if (n > 2 && words[n - 1] != "." && words[n - 1] != "!" && words[n - 1] != "?") {
-    for (size_t i = 1; i + 1 < n; ++i) m.MarkVerbByPast(words[i], &s.infos[i + 2]);
+    for (size_t i = 1; i + 1 < n; ++i) {
+      m.MarkVerbByPast(words[i], &s.infos[i + 2]);
+      m.MarkNewsVerb(words[i], &s.infos[i + 2]);
+    }
   }
   tag_internal::MarkSentenceCase(s.infos.data() + 2, n);
+  m.MarkAcronyms(s.infos.data() + 2, n);
   s.infos[n + 2] = tag_internal::EosInfo();
   s.infos[n + 3] = tag_internal::EosInfo();
   m.Predict(s.infos.data() + 2, n, s.classes.data());
@@ -776,6 +855,13 @@ void RunModel(const TaggerModel& m, const std::vector<std::string_view>& words, 
 
 Tagger::Tagger(std::unique_ptr<TaggerModel> model) : model_(std::move(model)) {}
 Tagger::~Tagger() = default;
+
+void Tagger::AddHeadlineVerbs(const std::vector<std::string>& lemmas) {
+  for (const std::string& l : lemmas)
+    if (!l.empty())
+      model_->news_verbs.Insert(tag_internal::HashLower(l, 0, l.size(), tag_internal::kFormSeed),
+                                1);
+}
 
 size_t Tagger::num_classes() const { return model_->class_upos.size(); }
 size_t Tagger::num_weights() const { return model_->weights.size(); }

@@ -88,6 +88,15 @@ class Tagger {
   void TagWords(const std::vector<std::string_view>& words, std::vector<Upos>* upos,
                 std::vector<std::string>* xpos, std::vector<std::string>* lemmas) const;
 
+  // Adds verb lemmas (lower case) that a headline may use as its verb even
+  // though the treebank never tagged them as verbs ("ambush", "recapture";
+  // "gun" of "gun down"): in a sentence with no final . ! ?, such a word, or
+  // its -s form, right after the subject and before its object is read as
+  // the present-tense verb ("Al-Shabaab ambush AU troops"). The Analyzer
+  // passes its event coder's verbs (EventCoder::HeadlineVerbs). Call before
+  // tagging: not safe while other threads tag.
+  void AddHeadlineVerbs(const std::vector<std::string>& lemmas);
+
   // Number of (UPOS, XPOS) classes and of stored feature weights (for logs).
   size_t num_classes() const;
   size_t num_weights() const;

@@ -154,7 +154,9 @@ struct WordInfo {
   uint8_t noun_by_plural = 0;    // an adjective in training whose plural was a noun ("civilians")
   uint8_t verb_by_stem = 0;      // a form in -s whose stem was a base verb ("wounds": "wound")
   uint8_t verb_by_past = 0;      // a noun whose past form was a verb ("gun": "gunned")
+  uint8_t news_verb = 0;         // MarkNewsVerb(): 1 a news verb's base form, 2 its -s form
   uint8_t news_preposition = 0;  // "amid", "amidst": IN at prediction (Best())
+  uint8_t acronym = 0;           // MarkAcronyms(): "IS" of "IS militants", NNP at prediction
   uint32_t sentence_case = 0;    // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
   // For TaggerModel::MainVerbRule (not features):
   uint8_t np_start = 0;       // can start a noun phrase ("the", "four", "rebel"), not "in", ","
@@ -204,6 +206,12 @@ struct TaggerModel {
   int period_class = -1;                         // PUNCT/. (also ! and ?)
   std::vector<uint8_t>
       class_lemma_is_form;  // unseen words of this XPOS (NNP, ADD) keep their form as lemma
+
+  // Verb lemmas the treebank barely has but news headlines use ("ambush",
+  // "recapture", "gun" of "gun down"), hashed like dictionary forms: the
+  // event coder's verbs (Tagger::AddHeadlineVerbs). Not part of the model
+  // file; empty unless a coder is set. HeadlineVerbRule's evidence.
+  FlatMap news_verbs;
 
   // Tag dictionary.
   std::vector<DictEntry> dict;
@@ -260,6 +268,16 @@ struct TaggerModel {
   // verb whose past form was seen as VBD/VBN ("gun": "gunned", "shell":
   // "shelled"): HeadlineVerbRule's evidence in headlines.
   void MarkVerbByPast(std::string_view word, WordInfo* info) const;
+  // Sets WordInfo::acronym of infos[0..n): "IS" (the Islamic State) and
+  // "WHO" (the World Health Organization), upper-case names spelt like
+  // function words, are names ("IS claims attack", "kill 2 IS militants") in
+  // a sentence that is not upper case, unless a neighbour is upper case too
+  // (shouting: "SHE IS THE BEST") or the word opens a question before a
+  // function word ("IS there any ...").
+  void MarkAcronyms(WordInfo* infos, size_t n) const;
+  // Sets info->news_verb: 1 if the lowercase word is in news_verbs ("ambush"),
+  // 2 if it is one of them + "s"/"es" ("targets", "ambushes").
+  void MarkNewsVerb(std::string_view word, WordInfo* info) const;
   // The dictionary entry of lowercase `stem` + `suffix` ("Civilian", "s":
   // "civilians"), nullptr if training did not see it.
   const DictEntry* LowerFormWith(std::string_view stem, std::string_view suffix) const;

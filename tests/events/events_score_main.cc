@@ -119,18 +119,22 @@ int Main(int argc, char** argv) {
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<EventCoder> coder;
   if (coded_path.empty()) {
-    auto a = Analyzer::Create({});
-    if (!a.ok()) {
-      std::cerr << a.status().ToString() << "\n";
-      return 1;
-    }
-    analyzer = std::move(*a);
     auto c = events::CreateCoder({});
     if (!c.ok()) {
       std::cerr << c.status().ToString() << "\n";
       return 1;
     }
     coder = std::move(*c);
+    // With the coder set, the analysis is the one `sitrep code` runs (its
+    // headline verbs reach the tagger) and ends with coding.
+    AnalyzerOptions options;
+    options.coder = coder.get();
+    auto a = Analyzer::Create(options);
+    if (!a.ok()) {
+      std::cerr << a.status().ToString() << "\n";
+      return 1;
+    }
+    analyzer = std::move(*a);
   }
 
   auto reader = DocumentReader::Create({positional[0]}, {});
@@ -160,7 +164,6 @@ int Main(int argc, char** argv) {
       s = ScoreEvents(doc, *gold, coded_by_doc[doc.id]);
     } else {
       Status st = analyzer->Analyze(doc);
-      if (st.ok()) st = coder->Code(doc);
       if (!st.ok()) {
         std::cerr << doc.id << ": " << st.ToString() << "\n";
         rc = 1;
