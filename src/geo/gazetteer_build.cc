@@ -1616,7 +1616,9 @@ void Builder::AddProvinceKeys(uint32_t id, const std::string& iso3, const std::s
     if (bare && k != key) keys_.push_back({k, id, 0});
     admin1_keys_.push_back({StrCat({iso3, "\t", k}), id, entries_[id].score});
     if (StripAdminSuffixKey(k) != k) continue;
-    for (const char* suffix : {" province", " governorate", " region", " state", " oblast"}) {
+    // "Stavropol Territory", "Krasnodar Krai": Russia's krais in English.
+    for (const char* suffix :
+         {" province", " governorate", " region", " state", " oblast", " krai", " territory"}) {
       keys_.push_back({k + suffix, id, 0});
     }
   }

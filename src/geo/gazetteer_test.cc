@@ -101,6 +101,18 @@ TEST(NormalizeName, KeepsLoneWordsAndDropsOtherScripts) {
   EXPECT_FALSE(foreign);
 }
 
+// A province's designator is dropped for its bare key: "Kandahar province",
+// and Russia's krais in both spellings ("Stavropol Kray", "Krasnodar Krai").
+TEST(StripAdminSuffixKey, DropsOneDesignator) {
+  EXPECT_EQ(StripAdminSuffixKey("kandahar province"), "kandahar");
+  EXPECT_EQ(StripAdminSuffixKey("stavropol kray"), "stavropol");
+  EXPECT_EQ(StripAdminSuffixKey("krasnodar krai"), "krasnodar");
+  EXPECT_EQ(StripAdminSuffixKey("belgorod oblast"), "belgorod");
+  EXPECT_EQ(StripAdminSuffixKey("province"), "province");
+  // "Territory" is no suffix to drop: "Northern Territory" is no "Northern".
+  EXPECT_EQ(StripAdminSuffixKey("northern territory"), "northern territory");
+}
+
 TEST(NormalizeName, SurvivesInvalidUtf8) {
   EXPECT_EQ(NormalizeName(std::string("Ham\xff\xfe"
                                       "ah")),

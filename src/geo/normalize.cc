@@ -155,8 +155,9 @@ std::string NormalizeName(std::string_view name) { return NormalizeKey(name, nul
 
 // Trailing generic words an admin1 name may carry or drop.
 constexpr std::string_view kAdminSuffixes[] = {
-    " province",   " governorate", " region",     " state",   " oblast",  " district",
-    " prefecture", " county",      " department", " emirate", " wilayah", " municipality"};
+    " province", " governorate",  " region", " state",      " oblast",
+    " district", " prefecture",   " county", " department", " emirate",
+    " wilayah",  " municipality", " krai",   " kray"};
 
 std::string StripAdminSuffixKey(const std::string& key) {
   for (std::string_view suf : kAdminSuffixes) {
