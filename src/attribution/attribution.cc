@@ -813,18 +813,20 @@ constexpr std::string_view kRoleNouns[] = {
     "advisor",        "director",    "president",    "secretary",  "general",    "colonel",
     "spokesmen",      "press",       "service",      "department", "agency",     "council"};
 
-int32_t MentionIn(const Document& doc, const View& v, uint32_t s, uint32_t b, uint32_t e,
-                  uint32_t head) {
+// `in_sentence`: the indices of sentence s's mentions (a scan of all the
+// document's mentions per event made long documents quadratic).
+int32_t MentionIn(const Document& doc, const View& v, const std::vector<int32_t>& in_sentence,
+                  uint32_t b, uint32_t e, uint32_t head) {
   int32_t best = -1;
   uint32_t best_width = 0;
   // Without a mention at the head, a mention behind a preposition speaks for
   // the phrase only after a role noun ("a spokesman for the Houthis"; not
   // "sources from east Libya").
   const bool role = head != kNo && v.Contains(head) && In(v.Lemma(head), kRoleNouns);
-  for (size_t i = 0; i < doc.mentions.size(); ++i) {
-    const ActorMention& m = doc.mentions[i];
-    if (m.sentence != s || m.head < b || m.head >= e) continue;
-    if (m.head == head) return static_cast<int32_t>(i);
+  for (const int32_t i : in_sentence) {
+    const ActorMention& m = doc.mentions[static_cast<size_t>(i)];
+    if (m.head < b || m.head >= e) continue;
+    if (m.head == head) return i;
     if (!role && m.token_begin > b) {
       bool through_preposition = false;
       for (uint32_t t = b; t < m.token_begin && t < e; ++t) {
@@ -834,7 +836,7 @@ int32_t MentionIn(const Document& doc, const View& v, uint32_t s, uint32_t b, ui
     }
     uint32_t w = m.token_end > m.token_begin ? m.token_end - m.token_begin : 0;
     if (best < 0 || w > best_width) {
-      best = static_cast<int32_t>(i);
+      best = i;
       best_width = w;
     }
   }
@@ -942,6 +944,16 @@ std::vector<Quote> Quotes(const std::string& text) {
   return out;
 }
 
+// The quotation around byte b, or nullptr. Quotes() gives them in text
+// order and they do not overlap, so it is the last one opening before b.
+const Quote* QuoteAround(const std::vector<Quote>& quotes, uint32_t b) {
+  auto it = std::lower_bound(quotes.begin(), quotes.end(), b,
+                             [](const Quote& q, uint32_t x) { return q.open < x; });
+  if (it == quotes.begin()) return nullptr;
+  --it;
+  return b < it->close ? &*it : nullptr;
+}
+
 uint32_t SentenceOf(const Document& doc, uint32_t byte) {
   auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), byte,
                              [](uint32_t b, const Sentence& s) { return b < s.begin; });
@@ -993,16 +1005,16 @@ bool FollowOnQuoteFrame(const Document& doc, const std::vector<View>& views,
   while (last > first && IsPunct(v, last - 1)) --last;
   if (first >= last) return false;
   const uint32_t b = doc.tokens[e.trigger_head].begin;
-  bool all_quoted = false;
-  for (const Quote& q : quotes) {
-    if (b > q.open && b < q.close && q.open <= doc.tokens[first].begin &&
-        q.close >= doc.tokens[last - 1].end) {
-      all_quoted = true;
-      break;
-    }
-  }
+  const Quote* around = QuoteAround(quotes, b);
+  const bool all_quoted = around != nullptr && around->open <= doc.tokens[first].begin &&
+                          around->close >= doc.tokens[last - 1].end;
   if (!all_quoted) return false;
-  for (const Quote& q : quotes) {
+  // The quotations closing in sentence k-1 (in text order, as `close` is).
+  const Sentence& prev = doc.sentences[k - 1];
+  auto from = std::lower_bound(quotes.begin(), quotes.end(), prev.begin,
+                               [](const Quote& q, uint32_t x) { return q.close < x; });
+  for (auto it = from; it != quotes.end() && it->close < prev.end; ++it) {
+    const Quote& q = *it;
     if (SentenceOf(doc, q.close) != k - 1) continue;
     Frame g;
     if (QuoteFrame(doc, views, q, &g) && g.sentence == k - 1) {
@@ -1237,6 +1249,9 @@ Status Attribute(Document& doc) {
       return InvalidArgumentError("attribution: a sentence points outside the tokens");
   }
   if (doc.events.empty()) return OkStatus();
+  std::vector<std::vector<int32_t>> mentions_of(doc.sentences.size());
+  for (size_t i = 0; i < doc.mentions.size(); ++i)
+    mentions_of[doc.mentions[i].sentence].push_back(static_cast<int32_t>(i));
   std::vector<View> views;  // reserved: a View's lemma views point into itself
   views.reserve(doc.sentences.size());
   for (const Sentence& s : doc.sentences) views.emplace_back(doc, s);
@@ -1308,13 +1323,8 @@ Status Attribute(Document& doc) {
     f.sentence = e.sentence;
     // 3. Across sentences, with a continuation cue.
     if (!f.found) {
-      uint32_t b = doc.tokens[e.trigger_head].begin;
-      for (const Quote& q : quotes) {
-        if (b > q.open && b < q.close) {
-          QuoteFrame(doc, views, q, &f);
-          break;
-        }
-      }
+      const Quote* q = QuoteAround(quotes, doc.tokens[e.trigger_head].begin);
+      if (q != nullptr) QuoteFrame(doc, views, *q, &f);
     }
     if (!f.found) FollowOnQuoteFrame(doc, views, quotes, e, &f);
     // A source phrase cannot report the event it contains ("said a witness
@@ -1329,7 +1339,8 @@ Status Attribute(Document& doc) {
     if (!f.found) FinalSpeechFrame(v, e.trigger_head, &f);
     if (!f.found) HeadlineLabelFrame(v, e.trigger_head, &f);
     if (f.found && f.has_source() && f.mention < 0) {
-      f.mention = MentionIn(doc, views[f.sentence], f.sentence, f.src_begin, f.src_end, f.src_head);
+      f.mention = MentionIn(doc, views[f.sentence], mentions_of[f.sentence], f.src_begin, f.src_end,
+                            f.src_head);
     }
   }
 

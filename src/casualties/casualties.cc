@@ -4,8 +4,10 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
+#include <map>
 #include <span>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "core/clause.h"
@@ -950,13 +952,13 @@ bool Hosts(const Event& e, uint32_t t) {
   return e.trigger_head == t || (t >= e.trigger_begin && t < e.trigger_end);
 }
 
-// The event a count with trigger `anchor` in sentence `si` belongs to, or -1.
-int32_t AttachInSentence(const View& v, const Document& doc, uint32_t si, uint32_t anchor,
-                         Kind kind) {
+// The event a count with trigger `anchor` belongs to, or -1; `in_sentence`
+// lists the events of the count's sentence.
+int32_t AttachInSentence(const View& v, const Document& doc,
+                         const std::vector<int32_t>& in_sentence, uint32_t anchor, Kind kind) {
   std::vector<int32_t> usable;
-  for (size_t i = 0; i < doc.events.size(); ++i)
-    if (doc.events[i].sentence == si && Usable(doc.events[i], kind))
-      usable.push_back(static_cast<int32_t>(i));
+  for (const int32_t i : in_sentence)
+    if (Usable(doc.events[static_cast<size_t>(i)], kind)) usable.push_back(i);
   if (usable.empty()) return -1;
   auto at = [&](uint32_t t) -> int32_t {
     for (int32_t i : usable)
@@ -1002,14 +1004,15 @@ int32_t AttachInSentence(const View& v, const Document& doc, uint32_t si, uint32
   return best;
 }
 
-int32_t LastUsable(const Document& doc, uint32_t si, Kind kind) {
+// The usable event of a sentence (its events: `in_sentence`) that comes last.
+int32_t LastUsable(const Document& doc, const std::vector<int32_t>& in_sentence, Kind kind) {
   int32_t best = -1;
-  for (size_t i = 0; i < doc.events.size(); ++i)
-    if (doc.events[i].sentence == si && Usable(doc.events[i], kind)) {
-      if (best < 0 ||
-          doc.events[i].trigger_head > doc.events[static_cast<size_t>(best)].trigger_head)
-        best = static_cast<int32_t>(i);
-    }
+  for (const int32_t i : in_sentence) {
+    const Event& e = doc.events[static_cast<size_t>(i)];
+    if (Usable(e, kind) &&
+        (best < 0 || e.trigger_head > doc.events[static_cast<size_t>(best)].trigger_head))
+      best = i;
+  }
   return best;
 }
 
@@ -1335,6 +1338,17 @@ Status CasualtyStage::Process(Document& doc) const {
     for (uint32_t t = am.token_begin; t < am.token_end && t < ntok; ++t)
       if (mention_of[t] < 0) mention_of[t] = static_cast<int32_t>(m);
   }
+  // Each sentence's events (scanning all events per count made long
+  // documents quadratic).
+  std::vector<std::vector<int32_t>> events_of(doc.sentences.size());
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    if (doc.events[i].sentence < events_of.size())
+      events_of[doc.events[i].sentence].push_back(static_cast<int32_t>(i));
+  }
+  static const std::vector<int32_t> kNoEvents;
+  auto events_in = [&](uint32_t si) -> const std::vector<int32_t>& {
+    return si < events_of.size() ? events_of[si] : kNoEvents;
+  };
   std::vector<Found> found;
   std::vector<size_t> sentence_start;
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
@@ -1348,10 +1362,10 @@ Status CasualtyStage::Process(Document& doc) const {
     for (Found& f : here) {
       Casualty& c = f.c;
       if (!c.cumulative) {
-        c.event = AttachInSentence(v, doc, si, f.trigger, c.kind);
+        c.event = AttachInSentence(v, doc, events_in(si), f.trigger, c.kind);
         if (c.event < 0 && si > 0 && c.kind != Kind::kDisplaced) {
           // The count stated in the next sentence: "At least 13 ... were killed."
-          c.event = LastUsable(doc, si - 1, c.kind);
+          c.event = LastUsable(doc, events_in(si - 1), c.kind);
         }
       }
       found.push_back(std::move(f));
@@ -1364,20 +1378,23 @@ Status CasualtyStage::Process(Document& doc) const {
   auto in_title = [&](const Casualty& c) { return doc.body_begin > 0 && c.end <= doc.body_begin; };
   std::stable_partition(order.begin(), order.end(),
                         [&](size_t i) { return !in_title(found[i].c); });
+  // Earlier counts (in `order`) by kind, count and cumulative flag: only
+  // those can be repeated.
+  std::map<std::tuple<int, int64_t, bool>, std::vector<size_t>> earlier;
   for (size_t oi = 0; oi < order.size(); ++oi) {
     Casualty& c = found[order[oi]].c;
-    for (size_t oj = 0; oj < oi; ++oj) {
-      size_t j = order[oj];
+    std::vector<size_t>& same = earlier[{static_cast<int>(c.kind), c.count, c.cumulative}];
+    same.push_back(order[oi]);
+    for (size_t k = 0; k + 1 < same.size(); ++k) {
+      size_t j = same[k];
       const Casualty& p = found[j].c;
-      if (p.repeats >= 0 || p.kind != c.kind || p.count != c.count ||
-          p.cumulative != c.cumulative || !VictimsCompatible(p, c))
-        continue;
+      if (p.repeats >= 0 || !VictimsCompatible(p, c)) continue;
       if (c.count <= 2) {
         // Small counts repeat by chance: only when the later sentence has no
         // violent event of its own, and victims say the same.
         bool own = false;
-        for (const Event& e : doc.events)
-          if (e.sentence == c.sentence && Usable(e, c.kind)) own = true;
+        for (const int32_t i : events_in(c.sentence))
+          if (Usable(doc.events[static_cast<size_t>(i)], c.kind)) own = true;
         if (own || c.victims.empty() || LastWord(p.victims) != LastWord(c.victims)) continue;
       }
       if (p.event >= 0 && c.event >= 0 && p.event == c.event && p.sentence == c.sentence) continue;

@@ -172,7 +172,8 @@ int RunValidate(const CommonFlags& f, const ValidateFlags& v) {
   return failed > 0 ? kExitSomeFailed : kExitOk;
 }
 
-int RunCodeBench(const CommonFlags& f, const std::string& corpora_dir, size_t min_sentences) {
+int RunCodeBench(const CommonFlags& f, const std::string& corpora_dir, size_t min_sentences,
+                 bool one_document) {
   auto coder = events::CreateCoder({});
   if (!coder.ok()) return Fatal(coder.status());
   auto plain = MakeAnalyzer(f);
@@ -208,6 +209,18 @@ int RunCodeBench(const CommonFlags& f, const std::string& corpora_dir, size_t mi
   }
   std::printf("bench --code: %zu documents (GigaWord sample, UCDP headlines, samples/) x%zu\n",
               base.size(), docs.size() / base.size());
+  if (one_document) {
+    Document one;
+    one.id = "one-document";
+    one.date = docs.front().date;
+    for (const Document& d : docs) {
+      if (!one.text.empty()) one.text += "\n\n";
+      one.text += d.text;
+    }
+    std::printf("as one document of %zu bytes\n", one.text.size());
+    docs.clear();
+    docs.push_back(std::move(one));
+  }
   std::vector<int> thread_counts = {1};
   if (f.threads > 1) thread_counts.push_back(f.threads);
   for (int threads : thread_counts) {

@@ -50,8 +50,11 @@ int RunValidate(const CommonFlags& f, const ValidateFlags& v);
 
 // Sentences/s of analyse-only and analyse+code (sitrep's coder) on the
 // GigaWord sample and UCDP headlines under `corpora_dir` plus our samples,
-// repeated to at least `min_sentences`; 1 thread, then f.threads.
-int RunCodeBench(const CommonFlags& f, const std::string& corpora_dir, size_t min_sentences);
+// repeated to at least `min_sentences`; 1 thread, then f.threads. With
+// `one_document`, the repeated texts are one document (paragraphs apart):
+// the cost of a long document, which must grow in proportion to its length.
+int RunCodeBench(const CommonFlags& f, const std::string& corpora_dir, size_t min_sentences,
+                 bool one_document = false);
 
 }  // namespace sitrep::cli
 

@@ -231,6 +231,9 @@ int Main(int argc, char** argv) {
                   "Analyse vs analyse+code on real news (GigaWord sample, UCDP headlines)");
   bench->add_option("--corpora", corpora, "Folder with petrarch2/ and ucdp-ged-sample/");
   bench->add_option("--min-sentences", min_sentences, "With --code: repeat to this many sentences");
+  bool bench_one_document = false;
+  bench->add_flag("--one-document", bench_one_document,
+                  "With --code: the repeated texts as one long document");
   AddContextFlags(bench, &f);
 
   CodeFlags code_flags;
@@ -301,7 +304,8 @@ int Main(int argc, char** argv) {
   if (serve->parsed()) return RunServe(f, serve_flags);
   if (gaz_cmds.build->parsed()) return RunGazetteerBuild(gaz_flags);
   if (gaz_cmds.lookup->parsed()) return RunGazetteerLookup(f, gaz_flags);
-  if (bench->parsed() && bench_code) return RunCodeBench(f, corpora, min_sentences);
+  if (bench->parsed() && bench_code)
+    return RunCodeBench(f, corpora, min_sentences, bench_one_document);
   if (bench->parsed()) return RunBench(f, corpus, min_tokens);
   if (train->parsed()) return RunTrain(corpus, out, seed, folds, f.threads);
   return kExitFatal;

@@ -233,10 +233,52 @@ bool IsHeadlineLabel(const Document& doc, const Sentence& s, const Place& p) {
 
 }  // namespace
 
-TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t event,
-                              Fallback fallback) {
+namespace {
+
+// The places and country mentions of each sentence, so that locating every
+// event of a long document reads only its own sentence's (a scan of the
+// whole document per event made a 2 MiB document's place stage quadratic).
+struct SentenceItems {
+  std::vector<uint32_t> places;                       // indices into doc.places
+  std::vector<const ActorMention*> country_mentions;  // kCountry ("Moscow said")
+};
+
+// Items of sentence `si` only, by a scan of the document (one call).
+SentenceItems ItemsOfSentence(const Document& doc, size_t si) {
+  SentenceItems out;
+  const Sentence& s = doc.sentences[si];
+  for (size_t pi = 0; pi < doc.places.size(); ++pi) {
+    const Place& p = doc.places[pi];
+    if (p.token_begin >= s.token_begin && p.token_end <= s.token_end)
+      out.places.push_back(static_cast<uint32_t>(pi));
+  }
+  for (const ActorMention& m : doc.mentions) {
+    if (m.kind == ActorMention::Kind::kCountry && m.sentence == si)
+      out.country_mentions.push_back(&m);
+  }
+  return out;
+}
+
+// Items of every sentence, in one pass over places and mentions.
+std::vector<SentenceItems> ItemsBySentence(const Document& doc) {
+  std::vector<SentenceItems> out(doc.sentences.size());
+  for (size_t pi = 0; pi < doc.places.size(); ++pi) {
+    const Place& p = doc.places[pi];
+    if (p.token_begin >= doc.tokens.size()) continue;
+    const Sentence* sp = SentenceOf(doc, p.token_begin);
+    if (sp == nullptr || p.token_end > sp->token_end) continue;
+    out[static_cast<size_t>(sp - doc.sentences.data())].places.push_back(static_cast<uint32_t>(pi));
+  }
+  for (const ActorMention& m : doc.mentions) {
+    if (m.kind == ActorMention::Kind::kCountry && m.sentence < out.size())
+      out[m.sentence].country_mentions.push_back(&m);
+  }
+  return out;
+}
+
+TriggerLocation LocateIn(const Document& doc, uint32_t trigger, int32_t event, Fallback fallback,
+                         const Sentence* sp, const SentenceItems& items) {
   TriggerLocation out;
-  const Sentence* sp = trigger < doc.tokens.size() ? SentenceOf(doc, trigger) : nullptr;
   if (sp != nullptr) {
     const Sentence& s = *sp;
     const ActorMention* source = nullptr;
@@ -255,12 +297,7 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
     if (IsProjectileLemma(LemmaOrForm(doc, trigger))) launch_event = true;
 
     // Countries and capitals acting as actors in this sentence ("Moscow said").
-    std::vector<const ActorMention*> country_mentions;
-    for (const ActorMention& m : doc.mentions) {
-      if (m.kind == ActorMention::Kind::kCountry &&
-          m.sentence == static_cast<uint32_t>(sp - doc.sentences.data()))
-        country_mentions.push_back(&m);
-    }
+    const std::vector<const ActorMention*>& country_mentions = items.country_mentions;
     // The trigger and its ancestors.
     std::vector<char> above_trigger(s.token_end - s.token_begin, 0);
     for (int64_t a = trigger, n = 0; a >= 0 && n < 64;
@@ -268,11 +305,9 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
       above_trigger[a - s.token_begin] = 1;
     Option best, best_launch;
     bool have = false, have_launch = false;
-    for (size_t pi = 0; pi < doc.places.size(); ++pi) {
+    for (const uint32_t pi : items.places) {
       const Place& p = doc.places[pi];
-      if (p.token_begin < s.token_begin || p.token_end > s.token_end || p.dateline ||
-          p.in_actor_name)
-        continue;
+      if (p.dateline || p.in_actor_name) continue;
       if (p.token_begin <= trigger && trigger < p.token_end) continue;
       if (IsFocusCopy(doc, pi)) continue;
       if (IsHeadlineLabel(doc, s, p)) {
@@ -444,7 +479,8 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
                               : Designator::kNone;
         bool named_container = false;
         if (d != Designator::kNone && d != Designator::kCity) {
-          for (const Place& q : doc.places) {
+          for (const uint32_t qi : items.places) {
+            const Place& q = doc.places[qi];
             if (q.token_begin <= g && g < q.token_end && q.token_end - q.token_begin > 1)
               named_container = true;
           }
@@ -486,10 +522,28 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
   return out;
 }
 
+}  // namespace
+
+TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t event,
+                              Fallback fallback) {
+  const Sentence* sp = trigger < doc.tokens.size() ? SentenceOf(doc, trigger) : nullptr;
+  const SentenceItems items =
+      sp != nullptr ? ItemsOfSentence(doc, static_cast<size_t>(sp - doc.sentences.data()))
+                    : SentenceItems{};
+  return LocateIn(doc, trigger, event, fallback, sp, items);
+}
+
 void LocateEvents(Document& doc) {
+  const std::vector<SentenceItems> by_sentence = ItemsBySentence(doc);
+  static const SentenceItems kNone;
   for (size_t i = 0; i < doc.events.size(); ++i) {
     Event& e = doc.events[i];
-    TriggerLocation loc = LocateTrigger(doc, e.trigger_head, static_cast<int32_t>(i));
+    const Sentence* sp =
+        e.trigger_head < doc.tokens.size() ? SentenceOf(doc, e.trigger_head) : nullptr;
+    const SentenceItems& items =
+        sp != nullptr ? by_sentence[static_cast<size_t>(sp - doc.sentences.data())] : kNone;
+    TriggerLocation loc =
+        LocateIn(doc, e.trigger_head, static_cast<int32_t>(i), Fallback::kDocument, sp, items);
     e.location = loc.location;
     e.launch_location = loc.launch_location;
     e.location_basis = loc.basis;

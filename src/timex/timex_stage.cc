@@ -123,6 +123,33 @@ Status TimexStage::Process(Document& doc) const {
       if (doc.tokens[t].upos == Upos::kVerb) has_verb[si] = 1;
     }
   }
+  // Per sentence: its events (an expression is attached only to events of
+  // its own sentence).
+  std::vector<std::vector<uint32_t>> events_of(doc.sentences.size());
+  for (size_t ei = 0; ei < ne; ++ei) {
+    if (doc.events[ei].sentence < doc.sentences.size())
+      events_of[doc.events[ei].sentence].push_back(static_cast<uint32_t>(ei));
+  }
+  // Per sentence: the last day, week, ... point resolved in an earlier
+  // sentence of its paragraph (skipping sentences without a verb: datelines
+  // and bylines, "KABUL, April 12 (sitrep) -"), -1 if none. One forward pass,
+  // so that a long paragraph is not walked back once per event.
+  std::vector<int32_t> inheritable(doc.sentences.size(), -1);
+  for (size_t si = 1; si < doc.sentences.size(); ++si) {
+    if (doc.sentences[si].paragraph != doc.sentences[si - 1].paragraph) continue;
+    int32_t last = inheritable[si - 1];
+    if (has_verb[si - 1]) {
+      const auto& xs = by_sentence[si - 1];
+      for (auto it = xs.rbegin(); it != xs.rend(); ++it) {
+        if (!doc.times[*it].value.empty() && doc.times[*it].problem.empty() &&
+            doc.times[*it].kind == TimeExpression::Kind::kPoint) {
+          last = *it;
+          break;
+        }
+      }
+    }
+    inheritable[si] = last;
+  }
   // Pass 2: dates.
   auto related = [&](size_t a, size_t b) {
     return doc.events[a].reported_by == static_cast<int32_t>(b) ||
@@ -148,7 +175,7 @@ Status TimexStage::Process(Document& doc) const {
     if (x < 0 && attached[ei] < 0 && by_sentence[e.sentence].size() == 1) {
       const int32_t only = by_sentence[e.sentence][0];
       bool blocked = false;
-      for (size_t o = 0; o < ne; ++o) {
+      for (const uint32_t o : events_of[e.sentence]) {
         if (o != ei && attached[o] == only && related(ei, o)) blocked = true;
       }
       if (!blocked && usable(only)) x = only;
@@ -164,20 +191,7 @@ Status TimexStage::Process(Document& doc) const {
       continue;
     }
     // Inherit from an earlier sentence of the same paragraph.
-    const uint32_t para = doc.sentences[e.sentence].paragraph;
-    int32_t inherited = -1;
-    for (int64_t si = static_cast<int64_t>(e.sentence) - 1; si >= 0 && inherited < 0; --si) {
-      if (doc.sentences[si].paragraph != para) break;
-      if (!has_verb[si]) continue;  // a dateline or byline: "KABUL, April 12 (sitrep) -"
-      const auto& xs = by_sentence[si];
-      for (auto it = xs.rbegin(); it != xs.rend(); ++it) {
-        if (!doc.times[*it].value.empty() && doc.times[*it].problem.empty() &&
-            doc.times[*it].kind == TimeExpression::Kind::kPoint) {
-          inherited = *it;
-          break;
-        }
-      }
-    }
+    const int32_t inherited = inheritable[e.sentence];
     if (inherited >= 0) {
       e.time = inherited;
       e.date = doc.times[inherited].value;
