@@ -1549,24 +1549,36 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
   //     noun (source the claimer, target "on police"); attribution marks it
   //     `claimed`. A clause there ("for attacking", "for a bombing that
   //     killed") is coded already.
+  //     Without "responsibility", a claim whose object is a violent act
+  //     ("Qaeda claims attacks", "IS claimed the bombing") is the same claim
+  //     (015, not a statement) of the same act.
   const size_t verb_preds = w.preds.size();
   for (size_t i = 0; i < verb_preds; ++i) {
     const Pred& p = w.preds[i];
-    if (p.kind != PredKind::kVerb || p.fixed_object == kNil) continue;
-    const uint32_t resp = static_cast<uint32_t>(p.fixed_object);
-    if (v.lemma(resp) != "responsibility" && v.lemma(resp) != "credit") continue;
+    if (p.kind != PredKind::kVerb) continue;
     std::vector<uint32_t> cands;
-    for (uint32_t c : v.kids(p.verb)) {
-      if (IsObl(v.rel(c)) && v.HasCase(c, "for")) cands.push_back(c);
-    }
-    for (uint32_t c : v.kids(resp)) {
-      if (IsNmod(v.rel(c)) && v.HasCase(c, "for")) cands.push_back(c);
+    bool act_object = false;
+    if (p.fixed_object != kNil) {
+      const uint32_t resp = static_cast<uint32_t>(p.fixed_object);
+      if (v.lemma(resp) != "responsibility" && v.lemma(resp) != "credit") continue;
+      for (uint32_t c : v.kids(p.verb)) {
+        if (IsObl(v.rel(c)) && v.HasCase(c, "for")) cands.push_back(c);
+      }
+      for (uint32_t c : v.kids(resp)) {
+        if (IsNmod(v.rel(c)) && v.HasCase(c, "for")) cands.push_back(c);
+      }
+    } else if (v.lemma(p.verb) == "claim" && p.complement == Complement::kSay) {
+      for (uint32_t c : v.kids(p.verb)) {
+        if (v.rel(c) == "obj") cands.push_back(c);
+      }
+      act_object = true;
     }
     for (uint32_t c : cands) {
       uint32_t nb = 0;
       const NounPattern* np = w.consumed_noun[rel_idx(c)] ? nullptr : matcher.MatchNoun(c, &nb);
       if (np == nullptr || Root(np->code) < 14) continue;
       Pred lp = LightPred(p.verb, c, *np, nb);
+      if (act_object) w.preds[i].code = "015";
       lp.claimed_act = true;
       w.consumed_noun[rel_idx(c)] = 1;
       w.preds.push_back(std::move(lp));

@@ -477,8 +477,16 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
   auto is_quote = [&](size_t j) {
     return classes[j] == open_quote_class || classes[j] == close_quote_class;
   };
+  // A verb closes the search until the next clause opener: "Two killed
+  // after bandits ambush herders" has a second headline verb.
+  bool verb_in_clause = false;
   for (size_t i = 1; i + 1 < n; ++i) {
-    if (is_verb(i)) return n;
+    if (infos[i].clause_opener) {
+      verb_in_clause = false;
+      continue;
+    }
+    if (is_verb(i)) verb_in_clause = true;
+    if (verb_in_clause) continue;
     // A verb of the coder's dictionary (news_verb) needs no treebank
     // evidence, and may have been read as an adjective ("recapture").
     const uint8_t news = infos[i].news_verb;
@@ -544,6 +552,21 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
     if (verb_after) continue;
     *cls = static_cast<uint8_t>(want);
     return i;
+  }
+  return n;
+}
+
+size_t TaggerModel::HeadlineParticipleRule(const WordInfo* infos, size_t n,
+                                           const uint8_t* classes) const {
+  if (n < 3 || classes[n - 1] == period_class || nn_class < 0 || in_class < 0) return n;
+  for (size_t i = 0; i < n; ++i)
+    if (class_verbal[classes[i]] != 0) return n;
+  static const uint64_t kDead = HashBytes("dead", kLowerSeed);
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (classes[i] != nn_class || !class_nominal[classes[i - 1]] || infos[i].lex < 0) continue;
+    const DictEntry& e = dict[static_cast<size_t>(infos[i].lex)];
+    if (!HasClass(e, vbn_class) && !HasClass(e, vbd_class)) continue;
+    if (classes[i + 1] == in_class || infos[i + 1].lower == kDead) return i;
   }
   return n;
 }
@@ -614,10 +637,15 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
     from = i + 1;
   }
   uint8_t cls = 0;
-  const size_t h = HeadlineVerbRule(infos, n, classes, &cls);
-  if (h < n) {
+  for (int round = 0; round < 3; ++round) {
+    const size_t h = HeadlineVerbRule(infos, n, classes, &cls);
+    if (h >= n) break;
     classes[h] = cls;
     Decode(infos, h + 1, n, classes);
+  }
+  if (const size_t p = HeadlineParticipleRule(infos, n, classes); p < n) {
+    classes[p] = static_cast<uint8_t>(vbn_class);
+    Decode(infos, p + 1, n, classes);
   }
   for (int round = 0; round < 4; ++round) {
     const size_t c = CoordinatedVerbRule(infos, n, classes, &cls);

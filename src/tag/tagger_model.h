@@ -318,8 +318,10 @@ struct TaggerModel {
   // does not end in . ! ?, returns the first common noun i that
   //  * has been seen in training as a present-tense verb (VBP or VB, or VBZ
   //    for a form in -s),
-  //  * comes right after a noun or pronoun with no verb before it in the
-  //    sentence,
+  //  * comes right after a noun or pronoun (or a quote after one) with no
+  //    verb before it in its clause (the sentence, or since the last clause
+  //    opener: "Two killed after bandits ambush herders"; Predict() applies
+  //    the rule up to three times),
   //  * is followed by a word that can start a noun phrase (its object; after
   //    an opening quote or a particle: "gun down tribal elder"),
   //  * and has no verb after it before the next comma or clause opener (a
@@ -328,6 +330,12 @@ struct TaggerModel {
   // sentence ("The attack plans were ...") is never changed.
   size_t HeadlineVerbRule(const WordInfo* infos, size_t n, const uint8_t* classes,
                           uint8_t* cls) const;
+  // "Man shot in Sao Jose complex", "Journalist shot dead": in a headline (no
+  // final . ! ?) with no verb at all, a singular common noun right after a
+  // noun or pronoun, seen in training as VBN or VBD ("shot"), before a
+  // preposition or "dead", is the headline's passive participle (VBN).
+  // Returns its index, or n.
+  size_t HeadlineParticipleRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
   // "Civilian killed in Raqqa countryside", "Teen killed as ...": a sentence
   // that opens with an adjective seen as a singular noun too (or whose
   // plural was seen as a noun: "civilians"), right before a verb, opens with
