@@ -589,6 +589,12 @@ class Arguments {
     if (r == "conj" || (r == "parataxis" && v_.tok(g).upos == Upos::kVerb)) {
       std::vector<uint32_t> gp;
       Resolve(g, agents, &gp, depth + 1);
+      // "Two men abducted and killed in Zamora", "kidnapped and shot dead":
+      // a participle coordinated with another passive participle has the
+      // same patients, when it has none of its own.
+      if (r == "conj" && patients->empty() && xpos == "VBN" && v_.tok(g).xpos == "VBN" &&
+          v_.Child(verb, "obj") == kNil)
+        *patients = std::move(gp);
       return;
     }
     if (r == "xcomp" || ((r == "advcl" || r == "ccomp") && HasMarkTo(verb))) {

@@ -852,6 +852,21 @@ class Recognizer {
           continue;
         // "the Royal Free (hospital)": a province or feature name after another
         // capitalised word is part of a longer name.
+        // "Man chased and shot": a common noun (as the tagger reads it) that
+        // is only another name of a place ("Man" for the Isle of Man) is the
+        // noun.
+        // (A word in lower case after its capital: "DRC" and "U.S." are
+        // tagged nouns at times, and are names.)
+        auto lower_after_capital = [](std::string_view f) {
+          if (f.size() < 2) return false;
+          for (size_t k = 1; k < f.size(); ++k)
+            if (f[k] < 'a' || f[k] > 'z') return false;
+          return true;
+        };
+        if (c.name_end - c.name_begin == 1 && doc_.tokens[c.name_begin].upos == Upos::kNoun &&
+            lower_after_capital(Form(c.name_begin)) &&
+            NormalizeName(gaz_.entry(c.ids[0]).name) != NormalizeName(KeyOf(c)))
+          continue;
         bool country = false;
         for (uint32_t id : c.ids) country |= IsCountryEntry(gaz_.entry(id));
         if (!country && c.span_begin > s.token_begin + 1 &&

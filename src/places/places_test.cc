@@ -194,6 +194,10 @@ TEST_F(PlacesTest, NamesOfOtherThingsAreNoPlaces) {
   ExpectNoPlace("Soldiers burned villages in the Anglophone regions of Cameroon.", "Anglophone");
   // A ministry's acronym: "MOD" is an alternate name of Modesto.
   ExpectNoPlace("Scores of insurgents killed in operations: MoD", "MoD");
+  // A common noun that is only another name of a country ("Man" for the
+  // Isle of Man) is the noun; the country by its own name is a place.
+  ExpectNoPlace("Man chased and shot in Kabul", "Man");
+  ExpectPlaceIn("Fighting raged near the Isle of Man on Monday.", "the Isle of Man", "IMN");
 }
 
 TEST_F(PlacesTest, TransliterationVariantsResolveToOnePlace) {
