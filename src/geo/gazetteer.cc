@@ -250,11 +250,16 @@ bool Gazetteer::IsPrefix(std::string_view prefix) const {
     it = std::lower_bound(t.begin(), t.end(), longer, key_less);
     if (it != t.end() && impl_->Key(*it).starts_with(longer)) return true;
   }
-  // Last, with a glued article split off ("deir ezzor" -> "deir al zor").
-  std::string split = SplitGluedArticlesKey(key);
-  if (split == key) return false;
-  it = std::lower_bound(t.begin(), t.end(), split, key_less);
-  return it != t.end() && impl_->Key(*it).starts_with(split);
+  // Last, the variants Find() tries: a glued article split off ("deir
+  // ezzor" -> "deir al zor"), single letters for double ("ayeyarwaddy" goes
+  // on as "Ayeyarwaddy River"), u and i for the vowels.
+  for (const std::string& v :
+       {SplitGluedArticlesKey(key), CollapseDoublesKey(key), FoldVowelsKey(key)}) {
+    if (v == key) continue;
+    it = std::lower_bound(t.begin(), t.end(), v, key_less);
+    if (it != t.end() && impl_->Key(*it).starts_with(v)) return true;
+  }
+  return false;
 }
 
 const Entry& Gazetteer::entry(uint32_t id) const {

@@ -342,6 +342,10 @@ TEST_F(MiniGazetteerTest, IsPrefixExtendsOverWords) {
   EXPECT_TRUE(gaz_->IsPrefix("Caspian"));
   EXPECT_TRUE(gaz_->IsPrefix("the Caspian"));
   EXPECT_TRUE(gaz_->IsPrefix("Raqqa"));
+  // The variants Find() tries: "Marrat" goes on as "Marrat al-Numan"
+  // ("Ayeyarwaddy" as "Ayeyarwaddy River").
+  EXPECT_TRUE(gaz_->IsPrefix("Marrat"));
+  EXPECT_EQ(Names(*gaz_, "Marrat al-Numan"), std::vector<std::string>{"Ma'arrat an Nu'man"});
   EXPECT_FALSE(gaz_->IsPrefix("Dei"));  // word prefixes only
   EXPECT_FALSE(gaz_->IsPrefix("Zor"));
   EXPECT_FALSE(gaz_->IsPrefix(""));
