@@ -17,8 +17,8 @@ namespace {
 
 struct Loaded {
   std::unique_ptr<geo::Gazetteer> gaz;
+  std::unique_ptr<EventCoder> coder;  // before the analyzer, which codes with it
   std::unique_ptr<Analyzer> analyzer;
-  std::unique_ptr<EventCoder> coder;
   std::string skip;  // why the test skips, empty if it runs
 };
 
@@ -36,12 +36,15 @@ Loaded Load(const std::string& corpus_file) {
     return s;
   }
   s.gaz = std::move(gaz).value();
-  auto analyzer = Analyzer::Create({});
-  EXPECT_TRUE(analyzer.ok()) << analyzer.status().ToString();
-  if (analyzer.ok()) s.analyzer = std::move(analyzer).value();
   auto coder = events::CreateCoder({});
   EXPECT_TRUE(coder.ok()) << coder.status().ToString();
   if (coder.ok()) s.coder = std::move(coder).value();
+  // As `sitrep code` builds it: the coder's verbs reach the tagger.
+  AnalyzerOptions options;
+  options.coder = s.coder.get();
+  auto analyzer = Analyzer::Create(options);
+  EXPECT_TRUE(analyzer.ok()) << analyzer.status().ToString();
+  if (analyzer.ok()) s.analyzer = std::move(analyzer).value();
   return s;
 }
 

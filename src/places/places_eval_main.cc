@@ -54,8 +54,11 @@ int main(int argc, char** argv) {
     std::cerr << "sitrep_places_eval: " << gaz.status().ToString() << "\n";
     return 2;
   }
-  auto analyzer = Analyzer::Create({});
   auto coder = events::CreateCoder({});
+  // As `sitrep code` builds it: the coder's verbs reach the tagger.
+  AnalyzerOptions analyzer_options;
+  if (coder.ok()) analyzer_options.coder = coder->get();
+  auto analyzer = Analyzer::Create(analyzer_options);
   if (!analyzer.ok() || !coder.ok()) {
     std::cerr << "sitrep_places_eval: cannot create the analyzer or the coder\n";
     return 2;
