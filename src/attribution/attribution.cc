@@ -815,7 +815,7 @@ constexpr std::string_view kRoleNouns[] = {
 
 // `in_sentence`: the indices of sentence s's mentions (a scan of all the
 // document's mentions per event made long documents quadratic).
-int32_t MentionIn(const Document& doc, const View& v, const std::vector<int32_t>& in_sentence,
+int32_t MentionIn(const Document& doc, const View& v, const std::vector<uint32_t>& in_sentence,
                   uint32_t b, uint32_t e, uint32_t head) {
   int32_t best = -1;
   uint32_t best_width = 0;
@@ -823,10 +823,10 @@ int32_t MentionIn(const Document& doc, const View& v, const std::vector<int32_t>
   // the phrase only after a role noun ("a spokesman for the Houthis"; not
   // "sources from east Libya").
   const bool role = head != kNo && v.Contains(head) && In(v.Lemma(head), kRoleNouns);
-  for (const int32_t i : in_sentence) {
-    const ActorMention& m = doc.mentions[static_cast<size_t>(i)];
+  for (const uint32_t i : in_sentence) {
+    const ActorMention& m = doc.mentions[i];
     if (m.head < b || m.head >= e) continue;
-    if (m.head == head) return i;
+    if (m.head == head) return static_cast<int32_t>(i);
     if (!role && m.token_begin > b) {
       bool through_preposition = false;
       for (uint32_t t = b; t < m.token_begin && t < e; ++t) {
@@ -836,7 +836,7 @@ int32_t MentionIn(const Document& doc, const View& v, const std::vector<int32_t>
     }
     uint32_t w = m.token_end > m.token_begin ? m.token_end - m.token_begin : 0;
     if (best < 0 || w > best_width) {
-      best = i;
+      best = static_cast<int32_t>(i);
       best_width = w;
     }
   }
@@ -1249,9 +1249,8 @@ Status Attribute(Document& doc) {
       return InvalidArgumentError("attribution: a sentence points outside the tokens");
   }
   if (doc.events.empty()) return OkStatus();
-  std::vector<std::vector<int32_t>> mentions_of(doc.sentences.size());
-  for (size_t i = 0; i < doc.mentions.size(); ++i)
-    mentions_of[doc.mentions[i].sentence].push_back(static_cast<int32_t>(i));
+  const std::vector<std::vector<uint32_t>> mentions_of =
+      IndicesBySentence(doc.mentions, doc.sentences.size());
   std::vector<View> views;  // reserved: a View's lemma views point into itself
   views.reserve(doc.sentences.size());
   for (const Sentence& s : doc.sentences) views.emplace_back(doc, s);
@@ -1397,8 +1396,8 @@ Status Attribute(Document& doc) {
 
   // Stand-alone hedges: in the same sentence, or a hedge sentence right after
   // the events (and the run of sentences before it with the same source).
-  std::vector<std::vector<uint32_t>> by_sentence(doc.sentences.size());
-  for (size_t i = 0; i < n; ++i) by_sentence[doc.events[i].sentence].push_back(i);
+  const std::vector<std::vector<uint32_t>> by_sentence =
+      IndicesBySentence(doc.events, doc.sentences.size());
   auto hedge_event = [&](uint32_t i, uint32_t cb, uint32_t ce) {
     Event& e = doc.events[i];
     if (statement[i] || e.attribution.status == AttributionStatus::kDenied) return;

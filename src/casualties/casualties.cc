@@ -955,10 +955,10 @@ bool Hosts(const Event& e, uint32_t t) {
 // The event a count with trigger `anchor` belongs to, or -1; `in_sentence`
 // lists the events of the count's sentence.
 int32_t AttachInSentence(const View& v, const Document& doc,
-                         const std::vector<int32_t>& in_sentence, uint32_t anchor, Kind kind) {
+                         const std::vector<uint32_t>& in_sentence, uint32_t anchor, Kind kind) {
   std::vector<int32_t> usable;
-  for (const int32_t i : in_sentence)
-    if (Usable(doc.events[static_cast<size_t>(i)], kind)) usable.push_back(i);
+  for (const uint32_t i : in_sentence)
+    if (Usable(doc.events[i], kind)) usable.push_back(static_cast<int32_t>(i));
   if (usable.empty()) return -1;
   auto at = [&](uint32_t t) -> int32_t {
     for (int32_t i : usable)
@@ -1005,13 +1005,13 @@ int32_t AttachInSentence(const View& v, const Document& doc,
 }
 
 // The usable event of a sentence (its events: `in_sentence`) that comes last.
-int32_t LastUsable(const Document& doc, const std::vector<int32_t>& in_sentence, Kind kind) {
+int32_t LastUsable(const Document& doc, const std::vector<uint32_t>& in_sentence, Kind kind) {
   int32_t best = -1;
-  for (const int32_t i : in_sentence) {
-    const Event& e = doc.events[static_cast<size_t>(i)];
+  for (const uint32_t i : in_sentence) {
+    const Event& e = doc.events[i];
     if (Usable(e, kind) &&
         (best < 0 || e.trigger_head > doc.events[static_cast<size_t>(best)].trigger_head))
-      best = i;
+      best = static_cast<int32_t>(i);
   }
   return best;
 }
@@ -1340,13 +1340,10 @@ Status CasualtyStage::Process(Document& doc) const {
   }
   // Each sentence's events (scanning all events per count made long
   // documents quadratic).
-  std::vector<std::vector<int32_t>> events_of(doc.sentences.size());
-  for (size_t i = 0; i < doc.events.size(); ++i) {
-    if (doc.events[i].sentence < events_of.size())
-      events_of[doc.events[i].sentence].push_back(static_cast<int32_t>(i));
-  }
-  static const std::vector<int32_t> kNoEvents;
-  auto events_in = [&](uint32_t si) -> const std::vector<int32_t>& {
+  const std::vector<std::vector<uint32_t>> events_of =
+      IndicesBySentence(doc.events, doc.sentences.size());
+  static const std::vector<uint32_t> kNoEvents;
+  auto events_in = [&](uint32_t si) -> const std::vector<uint32_t>& {
     return si < events_of.size() ? events_of[si] : kNoEvents;
   };
   std::vector<Found> found;
@@ -1393,8 +1390,8 @@ Status CasualtyStage::Process(Document& doc) const {
         // Small counts repeat by chance: only when the later sentence has no
         // violent event of its own, and victims say the same.
         bool own = false;
-        for (const int32_t i : events_in(c.sentence))
-          if (Usable(doc.events[static_cast<size_t>(i)], c.kind)) own = true;
+        for (const uint32_t i : events_in(c.sentence))
+          if (Usable(doc.events[i], c.kind)) own = true;
         if (own || c.victims.empty() || LastWord(p.victims) != LastWord(c.victims)) continue;
       }
       if (p.event >= 0 && c.event >= 0 && p.event == c.event && p.sentence == c.sentence) continue;

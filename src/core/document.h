@@ -163,6 +163,21 @@ struct Document {
   }
 };
 
+// The indices of `items` (anything with a `sentence` field: events,
+// mentions, time expressions) by sentence: out[s] lists sentence s's items
+// in order. The stages use it to read one sentence's items without scanning
+// the document once per item. Items naming no sentence below `sentences`
+// are left out.
+template <typename T>
+std::vector<std::vector<uint32_t>> IndicesBySentence(const std::vector<T>& items,
+                                                     size_t sentences) {
+  std::vector<std::vector<uint32_t>> out(sentences);
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i].sentence < sentences) out[items[i].sentence].push_back(static_cast<uint32_t>(i));
+  }
+  return out;
+}
+
 }  // namespace sitrep
 
 #endif  // SITREP_CORE_DOCUMENT_H_

@@ -231,10 +231,6 @@ bool IsHeadlineLabel(const Document& doc, const Sentence& s, const Place& p) {
   return e + 1 < s.token_end && doc.Form(doc.tokens[e]) == ":";
 }
 
-}  // namespace
-
-namespace {
-
 // The places and country mentions of each sentence, so that locating every
 // event of a long document reads only its own sentence's (a scan of the
 // whole document per event made a 2 MiB document's place stage quadratic).
@@ -242,22 +238,6 @@ struct SentenceItems {
   std::vector<uint32_t> places;                       // indices into doc.places
   std::vector<const ActorMention*> country_mentions;  // kCountry ("Moscow said")
 };
-
-// Items of sentence `si` only, by a scan of the document (one call).
-SentenceItems ItemsOfSentence(const Document& doc, size_t si) {
-  SentenceItems out;
-  const Sentence& s = doc.sentences[si];
-  for (size_t pi = 0; pi < doc.places.size(); ++pi) {
-    const Place& p = doc.places[pi];
-    if (p.token_begin >= s.token_begin && p.token_end <= s.token_end)
-      out.places.push_back(static_cast<uint32_t>(pi));
-  }
-  for (const ActorMention& m : doc.mentions) {
-    if (m.kind == ActorMention::Kind::kCountry && m.sentence == si)
-      out.country_mentions.push_back(&m);
-  }
-  return out;
-}
 
 // Items of every sentence, in one pass over places and mentions.
 std::vector<SentenceItems> ItemsBySentence(const Document& doc) {
@@ -527,10 +507,10 @@ TriggerLocation LocateIn(const Document& doc, uint32_t trigger, int32_t event, F
 TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t event,
                               Fallback fallback) {
   const Sentence* sp = trigger < doc.tokens.size() ? SentenceOf(doc, trigger) : nullptr;
-  const SentenceItems items =
-      sp != nullptr ? ItemsOfSentence(doc, static_cast<size_t>(sp - doc.sentences.data()))
-                    : SentenceItems{};
-  return LocateIn(doc, trigger, event, fallback, sp, items);
+  if (sp == nullptr) return LocateIn(doc, trigger, event, fallback, sp, SentenceItems{});
+  const std::vector<SentenceItems> by_sentence = ItemsBySentence(doc);
+  return LocateIn(doc, trigger, event, fallback, sp,
+                  by_sentence[static_cast<size_t>(sp - doc.sentences.data())]);
 }
 
 void LocateEvents(Document& doc) {

@@ -125,11 +125,8 @@ Status TimexStage::Process(Document& doc) const {
   }
   // Per sentence: its events (an expression is attached only to events of
   // its own sentence).
-  std::vector<std::vector<uint32_t>> events_of(doc.sentences.size());
-  for (size_t ei = 0; ei < ne; ++ei) {
-    if (doc.events[ei].sentence < doc.sentences.size())
-      events_of[doc.events[ei].sentence].push_back(static_cast<uint32_t>(ei));
-  }
+  const std::vector<std::vector<uint32_t>> events_of =
+      IndicesBySentence(doc.events, doc.sentences.size());
   // Per sentence: the last day, week, ... point resolved in an earlier
   // sentence of its paragraph (skipping sentences without a verb: datelines
   // and bylines, "KABUL, April 12 (sitrep) -"), -1 if none. One forward pass,
