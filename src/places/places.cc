@@ -108,6 +108,15 @@ bool IsCapitalised(std::string_view f) {
   unsigned char c = static_cast<unsigned char>(f[0]);
   return (c >= 'A' && c <= 'Z') || c >= 0xC0;
 }
+// "Man", "Convoy": a capital, then lower-case ASCII letters only (not "DRC"
+// or "U.S.", which the tagger sometimes reads as nouns too).
+bool IsTitleCaseWord(std::string_view f) {
+  if (f.size() < 2 || !IsCapitalised(f)) return false;
+  for (size_t k = 1; k < f.size(); ++k)
+    if (f[k] < 'a' || f[k] > 'z') return false;
+  return true;
+}
+
 // Lower-case pieces that may sit inside a multiword name: "Bosnia and
 // Herzegovina", "Deir ez-Zor", "Rio de Janeiro", "Gulf of Aden".
 bool IsNameConnector(std::string_view f) {
@@ -855,16 +864,8 @@ class Recognizer {
         // "Man chased and shot": a common noun (as the tagger reads it) that
         // is only another name of a place ("Man" for the Isle of Man) is the
         // noun.
-        // (A word in lower case after its capital: "DRC" and "U.S." are
-        // tagged nouns at times, and are names.)
-        auto lower_after_capital = [](std::string_view f) {
-          if (f.size() < 2) return false;
-          for (size_t k = 1; k < f.size(); ++k)
-            if (f[k] < 'a' || f[k] > 'z') return false;
-          return true;
-        };
         if (c.name_end - c.name_begin == 1 && doc_.tokens[c.name_begin].upos == Upos::kNoun &&
-            lower_after_capital(Form(c.name_begin)) &&
+            IsTitleCaseWord(Form(c.name_begin)) &&
             NormalizeName(gaz_.entry(c.ids[0]).name) != NormalizeName(KeyOf(c)))
           continue;
         bool country = false;
