@@ -478,18 +478,22 @@ std::optional<Kind> VerbKind(const View& v, uint32_t t) {
   // "round up" = arrest; "gun down", "mow down" = kill
   if (l == "round" && v.ChildLemma(t, {"up"}) >= 0) return Kind::kArrested;
   if (In(l, {"gun", "mow"}) && v.ChildLemma(t, {"down"}) >= 0) return Kind::kKilled;
-  // "shot dead", "beaten to death"
-  if (In(l, {"shoot", "stab", "beat", "hack", "burn", "stone", "club", "gun"})) {
+  // "shot dead", "beaten to death"; "burned alive", "buried alive"
+  if (In(l, {"shoot", "stab", "beat", "hack", "burn", "stone", "club", "gun", "bury"})) {
+    const std::string_view result = In(l, {"burn", "bury"}) ? "alive" : "dead";
     auto to_death = [&](uint32_t c) {
       return v.L(c) == "death" && In(v.Base(c), {"obl", "nmod"}) && v.ChildLemma(c, {"to"}) >= 0;
     };
     for (uint32_t c : v.K(t)) {
-      if (v.L(c) == "dead" && In(v.Base(c), {"xcomp", "advmod"})) return Kind::kKilled;
+      if ((v.L(c) == "dead" || (v.L(c) == result && c > t)) && In(v.Base(c), {"xcomp", "advmod"}))
+        return Kind::kKilled;
       if (to_death(c)) return Kind::kKilled;
-      // "beat a farmer to death", "shot the mayor dead": hung on the object
+      // "beat a farmer to death", "shot the mayor dead", "burned 12 villagers
+      // alive": hung on the object
       if (v.Base(c) == "obj")
         for (uint32_t d : v.K(c))
-          if (to_death(d) || (v.L(d) == "dead" && d > c)) return Kind::kKilled;
+          if (to_death(d) || ((v.L(d) == "dead" || v.L(d) == result) && d > c))
+            return Kind::kKilled;
     }
   }
   return std::nullopt;
@@ -656,6 +660,14 @@ std::optional<Link> LinkOf(const View& v, uint32_t q, uint32_t number_first, int
         if (auto k = StateKind(v, c); k && v.U(c) != Upos::kNoun) return Link{*k, h};
     }
     // "claimed the lives of 13" is handled through nmod below.
+  }
+  // The subject of a result the parser made a small clause: "burned 12
+  // villagers alive", "shot 13 dead" with the noun under "alive"/"dead",
+  // the verb's xcomp.
+  if ((rel == "obl:unmarked" || rel == "nsubj") && v.U(h) == Upos::kAdj &&
+      In(v.L(h), {"alive", "dead"}) && v.Dep(h) == "xcomp" && v.H(h) >= 0 && q < h) {
+    const uint32_t g = static_cast<uint32_t>(v.H(h));
+    if (auto k = VerbKind(v, g)) return Link{*k, g};
   }
   // Passive subject; subject of die/flee/dead; headline "6 soldiers killed".
   if (rel == "nsubj:pass") {

@@ -488,6 +488,20 @@ TEST_F(CasualtiesTest, ShotDeadAndBeatenToDeathAreKillings) {
   }
 }
 
+TEST_F(CasualtiesTest, BurnedOrBuriedAliveAreKillings) {
+  for (const char* text : {"Militants burned 12 villagers alive on Tuesday.",
+                           "Twelve people were burned alive in their homes.",
+                           "Soldiers burn 12 local guerrillas alive in Sagaing"}) {
+    Document doc = Run(text);
+    const Casualty* c = First(doc, Kind::kKilled);
+    ASSERT_NE(c, nullptr) << text;
+    EXPECT_EQ(c->count, 12) << text;
+  }
+  // Burning houses kills no one, and "alive" alone is no death.
+  EXPECT_EQ(First(Run("Rioters burned 12 houses in the town."), Kind::kKilled), nullptr);
+  EXPECT_EQ(First(Run("Rescuers found 12 miners alive."), Kind::kKilled), nullptr);
+}
+
 TEST_F(CasualtiesTest, VictimsAndSides) {
   Document doc = Run("Rebels killed 13 regime forces near Hama.");
   EXPECT_EQ(First(doc, Kind::kKilled)->victims, "regime forces");

@@ -436,13 +436,23 @@ class Matcher {
   }
 
   bool MatchSlot(uint32_t t, int32_t fixed_object, const PrepSlot& slot, Pred* p) const {
-    // A particle: "carry out", "pull back".
+    // A particle: "carry out", "pull back"; or a secondary predicate after
+    // the verb or its object: "burned them alive", "were buried alive" (the
+    // parser hangs it as the verb's xcomp or the object's amod).
     if (slot.lemmas.empty()) {
       for (uint32_t c : v_.kids(t)) {
         std::string_view r = v_.rel(c);
-        if ((r == "compound:prt" || (r == "advmod" && c > t)) && v_.lemma(c) == slot.word) {
+        if ((r == "compound:prt" || ((r == "advmod" || r == "xcomp") && c > t)) &&
+            v_.lemma(c) == slot.word) {
           p->particles.push_back(c);
           return true;
+        }
+        if (r != "obj" || c < t) continue;
+        for (uint32_t k : v_.kids(c)) {
+          if (k > c && v_.rel(k) == "amod" && v_.lemma(k) == slot.word) {
+            p->particles.push_back(k);
+            return true;
+          }
         }
       }
     }
@@ -690,6 +700,18 @@ class Arguments {
             static_cast<int32_t>(c) != p.complement_noun && IsNominal(v_.tok(c).upos) &&
             !IsRelPronoun(v_.lemma(c))) {
           v_.Expand(c, out);
+          return;
+        }
+      }
+    }
+    // "burned 12 villagers alive", "shot two men dead" parsed as a small
+    // clause: the noun before the result adjective (the verb's xcomp).
+    for (uint32_t c : v_.kids(verb)) {
+      if (v_.rel(c) != "xcomp" || c < verb || v_.tok(c).upos != Upos::kAdj) continue;
+      for (uint32_t k : v_.kids(c)) {
+        std::string_view r = v_.rel(k);
+        if ((r == "obl:unmarked" || r == "nsubj") && k < c && IsNominal(v_.tok(k).upos)) {
+          v_.Expand(k, out);
           return;
         }
       }
