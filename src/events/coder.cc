@@ -973,15 +973,39 @@ bool LeavesCasualties(const SentenceView& v, uint32_t h) {
 // report's title ("Executions 2007", "Ethnic Cleansing of Rural Fulani") is
 // no event report.
 bool HeadlineEventNoun(const SentenceView& v, uint32_t t) {
-  uint32_t head = t;
-  if (v.rel(t) == "conj" && v.head(t) != kNil) head = static_cast<uint32_t>(v.head(t));
-  if (v.rel(head) != "root" || v.Child(t, "cop") != kNil || v.Child(head, "cop") != kNil)
-    return false;
   for (uint32_t i = v.begin(); i < v.end(); ++i) {
     const Upos u = v.tok(i).upos;
     if (u == Upos::kVerb || u == Upos::kAux) return false;
   }
-  return SaysWhere(v, t) || SaysWhere(v, head);
+  uint32_t head = t;
+  if (v.rel(t) == "conj" && v.head(t) != kNil) head = static_cast<uint32_t>(v.head(t));
+  if (v.Child(t, "cop") != kNil || v.Child(head, "cop") != kNil) return false;
+  if (v.rel(head) == "root") return SaysWhere(v, t) || SaysWhere(v, head);
+  // The parser may make a verbless headline one long noun phrase ("Shelling
+  // and clashes in Quneitra and Damascus countryside" headed by
+  // "countryside"). By the words, then: the noun (or the conjunct after the
+  // first) opens the sentence, after modifiers only, and a place phrase
+  // follows it (in/near/at/... before a proper noun).
+  bool first = true;
+  for (uint32_t i = v.begin(); i < t; ++i) {
+    const Upos u = v.tok(i).upos;
+    if (u == Upos::kCconj || (u == Upos::kPunct && v.lemma(i) == ",")) {
+      first = false;
+      continue;
+    }
+    if (u != Upos::kDet && u != Upos::kAdj && u != Upos::kNoun && u != Upos::kNum) return false;
+  }
+  if (!first && v.rel(t) != "conj") return false;
+  for (uint32_t i = t + 1; i + 1 < v.end(); ++i) {
+    const std::string& w = v.lemma(i);
+    if (v.tok(i).upos != Upos::kAdp) continue;
+    if (w != "in" && w != "near" && w != "at" && w != "on" && w != "around" && w != "outside")
+      return false;
+    for (uint32_t k = i + 1; k < v.end() && k < i + 4; ++k)
+      if (v.tok(k).upos == Upos::kPropn) return true;
+    return false;
+  }
+  return false;
 }
 
 // The mention standing for argument token `a`: the one headed by it, else a

@@ -161,6 +161,17 @@ TEST(AnalyzerTest, AHeadlineParticipleAfterItsSubject) {
   EXPECT_EQ(shot.find("VBN"), std::string::npos) << shot;
 }
 
+// A verbless headline opening with an -ing form before "and" + noun or a
+// preposition opens with the event's name (NN); with a verb after it, or in
+// a full sentence, the gerund stays.
+TEST(AnalyzerTest, AVerblessHeadlineOpensWithAnIngNoun) {
+  const Analyzer& a = SharedAnalyzer();
+  EXPECT_EQ(Xpos(a, "Shelling and clashes in Quneitra").substr(0, 6), "NN CC ");
+  EXPECT_EQ(Xpos(a, "Shelling on Idlib countryside").substr(0, 3), "NN ");
+  EXPECT_EQ(Xpos(a, "Looking for a good restaurant").substr(0, 4), "VBG ");
+  EXPECT_EQ(Xpos(a, "Shelling in Idlib kills five").substr(0, 4), "VBG ");
+}
+
 // An upper-case function word among lower-case words is a name ("IS" is
 // the Islamic State); in shouting, or opening a question, it stays what it
 // was ("SHE IS THE BEST", "IS there any food").

@@ -571,6 +571,19 @@ size_t TaggerModel::HeadlineParticipleRule(const WordInfo* infos, size_t n,
   return n;
 }
 
+bool TaggerModel::HeadlineGerundRule(const WordInfo* infos, size_t n,
+                                     const uint8_t* classes) const {
+  if (n < 3 || vbg_class < 0 || nn_class < 0 || classes[0] != vbg_class ||
+      classes[n - 1] == period_class)
+    return false;
+  for (size_t i = 1; i < n; ++i)
+    if (class_verbal[classes[i]] != 0) return false;
+  if (infos[0].lex >= 0 && !HasClass(dict[static_cast<size_t>(infos[0].lex)], nn_class))
+    return false;
+  if (classes[1] == in_class) return true;
+  return classes[1] == cc_class && class_common_noun[classes[2]] != 0;
+}
+
 size_t TaggerModel::CoordinatedVerbRule(const WordInfo* infos, size_t n, const uint8_t* classes,
                                         uint8_t* cls) const {
   if (comma_class < 0 || vbz_class < 0 || vbp_class < 0 || nns_class < 0 || nn_class < 0) return n;
@@ -642,6 +655,10 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
     if (h >= n) break;
     classes[h] = cls;
     Decode(infos, h + 1, n, classes);
+  }
+  if (HeadlineGerundRule(infos, n, classes)) {
+    classes[0] = static_cast<uint8_t>(nn_class);
+    Decode(infos, 1, n, classes);
   }
   if (const size_t p = HeadlineParticipleRule(infos, n, classes); p < n) {
     classes[p] = static_cast<uint8_t>(vbn_class);
@@ -765,7 +782,7 @@ void TaggerModel::BuildIndexes() {
   class_singular.clear();
   class_common_noun.clear();
   vbp_class = vbz_class = rp_class = nns_class = open_quote_class = hyph_class = -1;
-  nn_class = jj_class = nnp_class = in_class = -1;
+  nn_class = jj_class = nnp_class = in_class = vbg_class = cc_class = -1;
   vb_class = vbd_class = vbn_class = comma_class = close_quote_class = period_class = -1;
   static const char* const kNpStart[] = {"DT",  "CD", "PRP$", "PDT", "PRP",  "JJ", "JJR",
                                          "JJS", "NN", "NNS",  "NNP", "NNPS", "$",  "WP$"};
@@ -791,6 +808,8 @@ void TaggerModel::BuildIndexes() {
     if (class_upos[k] == Upos::kVerb && x == "VB") vb_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kAdp && x == "RP") rp_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kAdp && x == "IN") in_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kVerb && x == "VBG") vbg_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kCconj && x == "CC") cc_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kNoun && x == "NNS") nns_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kNoun && x == "NN") nn_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPropn && x == "NNP") nnp_class = static_cast<int>(k);

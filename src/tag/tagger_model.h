@@ -198,6 +198,7 @@ struct TaggerModel {
   int nn_class = -1, jj_class = -1;              // NOUN/NN, ADJ/JJ
   int nnp_class = -1;                            // PROPN/NNP
   int in_class = -1;                             // ADP/IN
+  int vbg_class = -1, cc_class = -1;             // VERB/VBG, CCONJ/CC
   int open_quote_class = -1;                     // PUNCT/``
   int hyph_class = -1;                           // PUNCT/HYPH
   std::vector<uint8_t> class_common_noun;        // NOUN/NN, NOUN/NNS
@@ -336,6 +337,12 @@ struct TaggerModel {
   // preposition or "dead", is the headline's passive participle (VBN).
   // Returns its index, or n.
   size_t HeadlineParticipleRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
+  // "Shelling and clashes in Quneitra", "Fighting in Tripoli": a headline (no
+  // final . ! ?) with no verb but its first word, an -ing form (VBG) before
+  // "and"/"or" and a common noun or before a preposition, opens with a noun
+  // (an event's name), not with a gerund subject whose verb is missing. Only
+  // a word unseen in training or seen as a singular noun. Whether word 0 is one.
+  bool HeadlineGerundRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
   // "Civilian killed in Raqqa countryside", "Teen killed as ...": a sentence
   // that opens with an adjective seen as a singular noun too (or whose
   // plural was seen as a noun: "civilians"), right before a verb, opens with
