@@ -948,13 +948,15 @@ bool OccursSomewhere(const SentenceView& v, uint32_t t) {
 
 // Whether verb h is "leave" with the dead or wounded as its result
 // ("Air operations leave 14 Taliban dead", "the blast left 12 people
-// wounded"): the subject event noun carries the event, like "killed".
+// wounded", "shelling leaves casualties in X"): the subject event noun
+// carries the event, like "killed".
 bool LeavesCasualties(const SentenceView& v, uint32_t h) {
   if (v.lemma(h) != "leave") return false;
   for (uint32_t c : v.kids(h)) {
     if (v.rel(c) != "xcomp" && v.rel(c) != "obj") continue;
     const std::string& l = v.lemma(c);
     if (l == "dead" || l == "wounded" || l == "injured") return true;
+    if (v.rel(c) == "obj" && (l == "casualty" || l == "victim")) return true;
     for (uint32_t d : v.kids(c)) {
       const std::string& m = v.lemma(d);
       if ((v.rel(d) == "amod" || v.rel(d) == "xcomp") &&
