@@ -571,6 +571,24 @@ class Arguments {
         v_.Expand(Antecedent(c, verb), patients);
       }
     }
+    // "Benito Portillo Torres, killed in Culiacan", "Two soldiers, one
+    // civilian killed": a bare passive of harm hung after a comma on the
+    // noun before it (the parser's conj/appos/acl of a nominal) has that
+    // noun as the one harmed.
+    if (!passive && subj == kNil && IsHarmVerb(v_.lemma(verb)) && ReadsAsPassive(v_, verb) &&
+        v_.head(verb) != kNil) {
+      const uint32_t g = static_cast<uint32_t>(v_.head(verb));
+      std::string_view r = v_.rel(verb);
+      bool comma = false;
+      for (uint32_t k = g + 1; k < verb; ++k)
+        comma |= v_.tok(k).upos == Upos::kPunct && v_.lemma(k) == ",";
+      if (g < verb && comma && (r == "conj" || r == "appos" || StartsWith(r, "acl")) &&
+          (v_.tok(g).upos == Upos::kPropn || v_.tok(g).upos == Upos::kNoun) &&
+          v_.tok(g).upos != Upos::kPron && v_.head(g) == kNil) {
+        passive = true;
+        v_.Expand(g, patients);
+      }
+    }
     if (passive) {
       int32_t by = ByAgent(verb);
       if (by != kNil) v_.Expand(static_cast<uint32_t>(by), agents);
