@@ -128,6 +128,7 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
   info->dict = -1;
   info->lex = -1;
   info->noun_by_plural = 0;
+  info->noun_by_lower = 0;
   info->verb_by_stem = 0;
   info->verb_by_past = 0;
   // News prepositions the web treebank lacks (Best() gives them IN).
@@ -170,6 +171,13 @@ void TaggerModel::MarkNounByPlural(std::string_view word, WordInfo* info) const 
   if (!HasClass(e, jj_class) || HasClass(e, nn_class)) return;
   const DictEntry* plural = LowerFormWith(word, "s");
   info->noun_by_plural = plural != nullptr && HasClass(*plural, nns_class) ? 1 : 0;
+}
+
+void TaggerModel::MarkNounByLower(std::string_view word, WordInfo* info) const {
+  info->noun_by_lower = 0;
+  if (nn_class < 0 || word.empty() || word[0] < 'A' || word[0] > 'Z') return;
+  const DictEntry* lower = LowerFormWith(word, "");
+  info->noun_by_lower = lower != nullptr && HasClass(*lower, nn_class) ? 1 : 0;
 }
 
 void TaggerModel::MarkVerbByStem(std::string_view word, WordInfo* info) const {
@@ -578,7 +586,8 @@ bool TaggerModel::HeadlineGerundRule(const WordInfo* infos, size_t n,
     return false;
   for (size_t i = 1; i < n; ++i)
     if (class_verbal[classes[i]] != 0) return false;
-  if (infos[0].lex >= 0 && !HasClass(dict[static_cast<size_t>(infos[0].lex)], nn_class))
+  if (infos[0].lex >= 0 && !HasClass(dict[static_cast<size_t>(infos[0].lex)], nn_class) &&
+      infos[0].noun_by_lower == 0)
     return false;
   if (classes[1] == in_class) return true;
   return classes[1] == cc_class && class_common_noun[classes[2]] != 0;
@@ -886,6 +895,7 @@ void RunModel(const TaggerModel& m, const std::vector<std::string_view>& words, 
     if (words[i - 1] == ",") m.MarkVerbByStem(words[i], &s.infos[i + 2]);
   // Headlines (no final . ! ?) only, for HeadlineVerbRule.
   if (n > 2 && words[n - 1] != "." && words[n - 1] != "!" && words[n - 1] != "?") {
+    m.MarkNounByLower(words[0], &s.infos[2]);  // for HeadlineGerundRule
     for (size_t i = 1; i + 1 < n; ++i) {
       m.MarkVerbByPast(words[i], &s.infos[i + 2]);
       m.MarkNewsVerb(words[i], &s.infos[i + 2]);

@@ -156,6 +156,7 @@ struct WordInfo {
   uint8_t verb_by_past = 0;      // a noun whose past form was a verb ("gun": "gunned")
   uint8_t news_verb = 0;         // MarkNewsVerb(): 1 a news verb's base form, 2 its -s form
   uint8_t news_preposition = 0;  // "amid", "amidst": IN at prediction (Best())
+  uint8_t noun_by_lower = 0;     // MarkNounByLower(): "Fighting" whose lowercase was NN
   uint8_t acronym = 0;           // MarkAcronyms(): "IS" of "IS militants", NNP at prediction
   uint32_t sentence_case = 0;    // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
   // For TaggerModel::MainVerbRule (not features):
@@ -262,6 +263,10 @@ struct TaggerModel {
   // whose plural was seen as a noun (InitialNounRule's and ObjectNounRule's
   // evidence).
   void MarkNounByPlural(std::string_view word, WordInfo* info) const;
+  // Sets info->noun_by_lower for a capitalised word whose lowercase form was
+  // seen as a singular noun ("Fighting": "the fighting"); HeadlineGerundRule's
+  // evidence for a headline's first word.
+  void MarkNounByLower(std::string_view word, WordInfo* info) const;
   // Sets info->verb_by_stem (CoordinatedVerbRule's evidence for a word
   // after a comma).
   void MarkVerbByStem(std::string_view word, WordInfo* info) const;
@@ -341,7 +346,8 @@ struct TaggerModel {
   // final . ! ?) with no verb but its first word, an -ing form (VBG) before
   // "and"/"or" and a common noun or before a preposition, opens with a noun
   // (an event's name), not with a gerund subject whose verb is missing. Only
-  // a word unseen in training or seen as a singular noun. Whether word 0 is one.
+  // a word unseen in training or seen (itself or in lower case) as a singular
+  // noun. Whether word 0 is one.
   bool HeadlineGerundRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
   // "Civilian killed in Raqqa countryside", "Teen killed as ...": a sentence
   // that opens with an adjective seen as a singular noun too (or whose
