@@ -899,8 +899,15 @@ class Recognizer {
                         DeprelIs(head, "conj") || DeprelIs(head, "appos");  // "the capital, Grozny"
         bool bare = (top.feature == "PPLC" || top.population >= options_.bare_town_population) &&
                     (argument || NormalizeName(top.name) == NormalizeName(KeyOf(c)));
+        // "Pandi, Bulacan": a name followed by the province or country that
+        // contains it, when one of its readings lies there. Otherwise the
+        // name is as good as unknown, and an unknown name needs more than
+        // that: "Gunmen Ambush Convoy In Northern Mali" (Convoy is a village
+        // in Ireland; a title-case line's capitals say nothing), "Wright
+        // County Egg in Iowa", "MSF Head of Mission in Chad".
+        const bool apposition = ContainedByApposition(i);
         bool evidence = c.prep || c.designator != Designator::kNone || !c.relation.empty() ||
-                        Apposition(i) >= 0 || bare || ObjectOfPlaceVerb(c) || c.office;
+                        apposition || bare || ObjectOfPlaceVerb(c) || c.office;
         if (evidence && all_propn && !glued) c.accepted = true;
         // The tagger reads "New", "City", "Rock" or "Lansing" as adjective,
         // noun or verb: a capital or large town called by its own name after

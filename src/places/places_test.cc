@@ -198,6 +198,11 @@ TEST_F(PlacesTest, NamesOfOtherThingsAreNoPlaces) {
   // Isle of Man) is the noun; the country by its own name is a place.
   ExpectNoPlace("Man chased and shot in Kabul", "Man");
   ExpectPlaceIn("Fighting raged near the Isle of Man on Monday.", "the Isle of Man", "IMN");
+  // A name followed by a country that holds none of its readings is as good
+  // as unknown: not a place on that alone (a title-case line's capitals say
+  // nothing). With one of its readings there, it is.
+  ExpectNoPlace("Gunmen Attack Saraqib In Somalia", "Saraqib");
+  ExpectPlaceIn("Gunmen Attack Saraqib In Syria", "Saraqib", "SYR");
 }
 
 TEST_F(PlacesTest, TransliterationVariantsResolveToOnePlace) {
