@@ -83,19 +83,20 @@ bool IsTargetPrep(std::string_view p) {
          p == "towards" || p == "at" || p == "into" || p == "onto";
 }
 
-// Nouns that are never actors: times and channels ("on Thursday", "by telephone").
+// Nouns that are never actors: times and channels ("on Thursday", "by
+// telephone"), and the occasion of an act ("at the request of Britain").
 bool IsNonActorNoun(std::string_view l) {
   if (WeekdayIndex(l) >= 0 || MonthIndex(l) != 0) return true;
   static constexpr std::string_view kWords[] = {
-      "morning",    "afternoon", "evening",   "night",     "overnight",  "week",      "weekend",
-      "month",      "year",      "day",       "today",     "yesterday",  "tomorrow",  "hour",
-      "minute",     "time",      "dawn",      "dusk",      "midnight",   "noon",      "telephone",
-      "phone",      "email",     "statement", "interview", "letter",     "video",     "message",
-      "conference", "briefing",  "decade",    "century",   "season",     "tonight",   "date",
-      "wound",      "injury",    "gunshot",   "shrapnel",  "blast",      "explosion", "crash",
-      "accident",   "disease",   "hunger",    "flood",     "earthquake", "storm",     "illness",
-      "fire",       "heat",      "cold",      "figure",    "data",       "estimate",  "tally",
-      "count",      "record"};
+      "morning",    "afternoon", "evening",   "night",      "overnight",  "week",      "weekend",
+      "month",      "year",      "day",       "today",      "yesterday",  "tomorrow",  "hour",
+      "minute",     "time",      "dawn",      "dusk",       "midnight",   "noon",      "telephone",
+      "phone",      "email",     "statement", "interview",  "letter",     "video",     "message",
+      "conference", "briefing",  "decade",    "century",    "season",     "tonight",   "date",
+      "wound",      "injury",    "gunshot",   "shrapnel",   "blast",      "explosion", "crash",
+      "accident",   "disease",   "hunger",    "flood",      "earthquake", "storm",     "illness",
+      "fire",       "heat",      "cold",      "figure",     "data",       "estimate",  "tally",
+      "count",      "record",    "request",   "invitation", "behest",     "initiative"};
   for (std::string_view w : kWords) {
     if (l == w) return true;
   }
@@ -742,6 +743,10 @@ class Arguments {
           continue;
         // "opened fire with machine guns": an instrument, not a target.
         if (v_.HasCase(c, "with") && matcher_.MatchWeapon(c) != nullptr) continue;
+        // "on Thursday", "by telephone": a time or channel is no target, and
+        // a target may follow ("fired tear gas ... at protesters ... on
+        // Thursday" with "at" hung on the object).
+        if (IsNonActorNoun(v_.lemma(v_.ContentNoun(c)))) continue;
         if (IsTargetPrep(v_.CaseOf(c))) {
           v_.Expand(c, out);
           return true;
