@@ -771,6 +771,21 @@ class Arguments {
       for (uint32_t o : objs) {
         if (from_obl(o, true)) return;
       }
+      // "expelled Rwanda's ambassador", "recalled the ambassador of Qatar":
+      // the fixed object's owner is the target.
+      const auto fo = static_cast<uint32_t>(p.fixed_object);
+      for (uint32_t c : v_.kids(fo)) {
+        std::string_view r = v_.rel(c);
+        // Only a name after "of": "a barrage of rockets", "a state of
+        // emergency" name no one.
+        const bool of_name = r == "nmod" && v_.HasCase(c, "of") && v_.tok(c).upos == Upos::kPropn;
+        if ((r == "nmod:poss" || of_name) && IsNominal(v_.tok(c).upos) &&
+            !IsNonActorNoun(v_.lemma(c)) && !IsRelPronoun(v_.lemma(c)) &&
+            v_.tok(c).upos != Upos::kPron) {
+          v_.Expand(c, out);
+          return;
+        }
+      }
     }
     // "attacked and captured the town": a conjunct shares the object.
     if (depth == 0 && p.fixed_object == kNil) {
