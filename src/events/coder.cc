@@ -713,6 +713,24 @@ class Arguments {
       v_.Expand(static_cast<uint32_t>(p.pattern_target), out);
       return;
     }
+    // "condemned a renewed offensive by M23 rebels", "repelled an attack by
+    // the Taliban": an event noun as the object names its actor, and that
+    // actor is the one acted upon.
+    for (uint32_t c : v_.kids(verb)) {
+      std::string_view r = v_.rel(c);
+      if ((r != "obj" && r != "xcomp") || c < verb || static_cast<int32_t>(c) == p.fixed_object ||
+          static_cast<int32_t>(c) == p.complement_noun)
+        continue;
+      uint32_t nb = 0;
+      if (matcher_.MatchNoun(c, &nb) == nullptr) continue;
+      for (uint32_t k : v_.kids(c)) {
+        if ((IsNmod(v_.rel(k)) || IsObl(v_.rel(k))) && v_.HasCase(k, "by") &&
+            IsNominal(v_.tok(k).upos) && !IsNonActorNoun(v_.lemma(k))) {
+          v_.Expand(k, out);
+          return;
+        }
+      }
+    }
     for (std::string_view want : {"obj", "iobj"}) {
       for (uint32_t c : v_.kids(verb)) {
         if (v_.rel(c) == want && static_cast<int32_t>(c) != p.fixed_object &&
