@@ -1111,6 +1111,10 @@ class SentenceRecognizer {
         }
         b = t;
       }
+      // "In Washington, the U.S. Commerce Department said": a sentence that
+      // opens with a place phrase, not a name with its appositive ("according
+      // to Pramila Patten, the UN envoy" is one).
+      if (b == s_.token_begin + 1 && doc_.tokens[b - 1].upos == Upos::kAdp) continue;
       // Only "<Name words> , <appositive>": nothing else in between.
       bool clean = true;
       int commas = 0;

@@ -231,6 +231,22 @@ TEST_F(RecognizerTest, AppositionIsOneMention) {
   EXPECT_EQ(Containing(doc, "NATO"), nullptr) << Dump(doc);
 }
 
+// A sentence opening with a place phrase is no apposition: the agent after
+// the comma is a mention of its own, and "it" refers to it.
+TEST_F(RecognizerTest, AnOpeningPlacePhraseIsNoApposition) {
+  Document doc = Run(
+      "In Washington, the U.S. Commerce Department said on Thursday it had restricted exports.");
+  const ActorMention* m = Find(doc, "the U.S. Commerce Department");
+  ASSERT_NE(m, nullptr) << Dump(doc);
+  EXPECT_EQ(m->code, "USAGOV");
+  const ActorMention* it = Find(doc, "it");
+  ASSERT_NE(it, nullptr) << Dump(doc);
+  EXPECT_EQ(it->code, "USAGOV");
+  // After "according to" a name keeps its appositive.
+  doc = Run("According to Pramila Patten, the UN envoy, the talks failed.");
+  EXPECT_EQ(Find(doc, "the UN envoy"), nullptr) << Dump(doc);
+}
+
 TEST_F(RecognizerTest, PronounResolvesToPerson) {
   Document doc = Run("Vladimir Putin arrived in Ankara on Monday. He said the talks were useful.",
                      "2019-01-01");

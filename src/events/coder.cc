@@ -61,7 +61,8 @@ bool IsQuantityNoun(std::string_view l) {
   return l == "dozen" || l == "dozens" || l == "hundred" || l == "hundreds" || l == "thousand" ||
          l == "thousands" || l == "score" || l == "scores" || l == "number" || l == "quantity" ||
          l == "amount" || l == "lot" || l == "group" || l == "handful" || l == "couple" ||
-         l == "pair" || l == "batch" || l == "some" || l == "many" || l == "most" || l == "all";
+         l == "pair" || l == "batch" || l == "some" || l == "many" || l == "most" || l == "all" ||
+         l == "ten" || l == "tens" || l == "million" || l == "millions";
 }
 
 bool IsNominal(Upos u) {
@@ -215,11 +216,19 @@ class SentenceView {
     }
     return false;
   }
-  // The "of" noun of a quantity noun ("dozens of vehicles" -> vehicles), else n.
+  // The "of" noun of a quantity noun ("dozens of vehicles" -> vehicles;
+  // "tens of thousands of Colombians" -> Colombians), else n.
   uint32_t ContentNoun(uint32_t n) const {
-    if (!IsQuantityNoun(lemma(n))) return n;
-    for (uint32_t c : kids(n)) {
-      if (rel(c) == "nmod" && HasCase(c, "of")) return c;
+    for (int level = 0; level < 3 && IsQuantityNoun(lemma(n)); ++level) {
+      uint32_t of = n;
+      for (uint32_t c : kids(n)) {
+        if (rel(c) == "nmod" && HasCase(c, "of")) {
+          of = c;
+          break;
+        }
+      }
+      if (of == n) break;
+      n = of;
     }
     return n;
   }
