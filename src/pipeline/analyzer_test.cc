@@ -174,6 +174,14 @@ TEST(AnalyzerTest, AVerblessHeadlineOpensWithAnIngNoun) {
   EXPECT_EQ(Xpos(a, "Shelling in Idlib kills five").substr(0, 4), "VBG ");
 }
 
+// A word with letters is never punctuation unless training saw it so: the
+// model once gave "withdraw" a comma's tag after "the M23 immediately".
+TEST(AnalyzerTest, AWordWithLettersIsNoPunctuation) {
+  const Analyzer& a = SharedAnalyzer();
+  const std::string x = Xpos(a, "They demanded that the M23 immediately withdraw from the areas.");
+  EXPECT_EQ(x.find(" , "), std::string::npos) << x;
+}
+
 // An upper-case function word among lower-case words is a name ("IS" is
 // the Islamic State); in shouting, or opening a question, it stays what it
 // was ("SHE IS THE BEST", "IS there any food").

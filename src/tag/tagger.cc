@@ -341,19 +341,22 @@ uint8_t TaggerModel::Best(const WordInfo& info, float* scores) const {
   if (info.acronym) return static_cast<uint8_t>(nnp_class);
   const uint8_t best = BestScored(info, scores);
   const DictEntry* e = info.lex >= 0 ? &dict[static_cast<size_t>(info.lex)] : nullptr;
-  if (Allowed(e, best)) return best;
+  const bool letters =
+      info.flags != kBosHash && info.flags != kEosHash && (info.flags & kNoLetter) == 0;
+  if (Allowed(e, best, letters)) return best;
   int alt = -1;
   for (size_t c = 0; c < class_upos.size(); ++c) {
-    if (!Allowed(e, static_cast<int>(c))) continue;
+    if (!Allowed(e, static_cast<int>(c), letters)) continue;
     if (alt < 0 || scores[c] > scores[alt]) alt = static_cast<int>(c);
   }
   return alt < 0 ? best : static_cast<uint8_t>(alt);
 }
 
-bool TaggerModel::Allowed(const DictEntry* e, int cls) const {
+bool TaggerModel::Allowed(const DictEntry* e, int cls, bool letters) const {
   // "Policeman shot dead": no modal, since "shot" never was one in training.
   // (News prepositions EWT lacks, "amid", are WordInfo::news_preposition.)
   if (class_closed[cls]) return e != nullptr && HasClass(*e, cls);
+  if (letters && class_upos[cls] == Upos::kPunct) return e != nullptr && HasClass(*e, cls);
   if (e == nullptr) return true;
   if (cls != vb_class && cls != vbp_class) return true;
   // A past form is no present one: "Two militants shot dead" is not "shoot".

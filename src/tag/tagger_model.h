@@ -424,7 +424,9 @@ struct TaggerModel {
   // cls: a closed class only if training saw the word in it, and VB or VBP
   // not for a form seen as VBD/VBN but never as VB or VBP. Prediction-time
   // constraints (the model is unchanged); on EWT test UPOS 95.42 -> 95.45.
-  bool Allowed(const DictEntry* e, int cls) const;
+  // A word with letters takes a punctuation class (",", "." ...) only if
+  // training saw it there: "the M23 immediately withdraw(,) from" was a comma.
+  bool Allowed(const DictEntry* e, int cls, bool letters) const;
   // Best-scoring class, among the dictionary's classes for a restricted word.
   // Writes -inf into the padding scores[K, num_classes_padded).
   uint8_t BestScored(const WordInfo& info, float* scores) const;
