@@ -762,6 +762,21 @@ class Arguments {
         }
       }
     }
+    // "demanded that the M23 withdraw", "urged that the army be withdrawn":
+    // the one asked is the complement clause's subject.
+    if (p.complement == Complement::kDemand || p.complement == Complement::kAppeal) {
+      for (uint32_t c : v_.kids(verb)) {
+        if (v_.rel(c) != "ccomp" || c < verb) continue;
+        for (uint32_t k : v_.kids(c)) {
+          std::string_view r = v_.rel(k);
+          if ((r == "nsubj" || r == "nsubj:pass") && IsNominal(v_.tok(k).upos) &&
+              v_.tok(k).upos != Upos::kPron) {
+            v_.Expand(k, out);
+            return;
+          }
+        }
+      }
+    }
     auto from_obl = [&](uint32_t h, bool nmod) {
       for (uint32_t c : v_.kids(h)) {
         std::string_view r = v_.rel(c);
