@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ctime>
 #include <new>
+#include <vector>
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
@@ -1010,10 +1011,82 @@ void RepairNumberBeforePreposition(Document& doc, const Sentence& s) {
   }
 }
 
+namespace {
+
+bool IsReportingLemma(std::string_view l) {
+  return l == "say" || l == "tell" || l == "report" || l == "add" || l == "state" ||
+         l == "announce" || l == "confirm" || l == "claim";
+}
+
+}  // namespace
+
+void RepairReportedParticiple(Document& doc, const Sentence& s) {
+  const int n = static_cast<int>(s.token_end - s.token_begin);
+  auto tok = [&](int i) -> Token& { return doc.tokens[s.token_begin + i - 1]; };
+  for (int i = 3; i < n; ++i) {
+    Token& part = tok(i);
+    if (part.xpos != "VBG" || part.deprel != "advcl" || doc.Form(tok(i - 1)) != ",") continue;
+    const int h = part.head;
+    if (h <= i + 1 || h > n || !IsReportingLemma(tok(h).lemma)) continue;
+    // The reported clause: the speech verb's last ccomp before the participle.
+    int clause = 0;
+    bool has_subject = false;
+    for (int k = 1; k <= n; ++k) {
+      if (tok(k).head != h) continue;
+      if (tok(k).deprel == "ccomp" && k < i - 1 && tok(k).upos == Upos::kVerb) clause = k;
+      has_subject |= tok(k).deprel.starts_with("nsubj");
+    }
+    if (clause == 0) continue;
+    part.head = clause;
+    if (has_subject) continue;
+    // The speaker: the phrase between the last comma and the speech verb,
+    // hung by the parser inside the participle's clause.
+    int comma = 0;
+    for (int k = h - 1; k > i; --k) {
+      if (doc.Form(tok(k)) == ",") {
+        comma = k;
+        break;
+      }
+    }
+    if (comma == 0 || comma + 1 >= h) continue;
+    // Its head is the first word hung outside it; later ones ("in Nairobi"
+    // hung on the victims) join the speaker's phrase.
+    int top = 0;
+    std::vector<int> rest;
+    for (int k = comma + 1; k < h; ++k) {
+      const int kh = tok(k).head;
+      if (kh > comma && kh < h) continue;
+      if (top == 0) {
+        top = k;
+      } else {
+        rest.push_back(k);
+      }
+    }
+    if (top == 0) continue;
+    Token& speaker = tok(top);
+    if (speaker.upos != Upos::kNoun && speaker.upos != Upos::kPropn && speaker.upos != Upos::kPron)
+      continue;
+    const int old_head = speaker.head;
+    if (old_head == h || old_head <= 0) continue;
+    // Words before the comma that hung on the speaker go back to its old
+    // head: "arresting 12(nummod of sources), security sources said".
+    for (int k = 1; k < comma; ++k) {
+      Token& w = tok(k);
+      if (w.head != top) continue;
+      w.head = old_head;
+      if (w.deprel == "nummod" && tok(old_head).upos == Upos::kVerb) w.deprel = "obj";
+    }
+    speaker.head = h;
+    speaker.deprel = "nsubj";
+    for (int k : rest) tok(k).head = top;
+  }
+}
+
 void ApplyPostRules(Document& doc, const Sentence& s, std::string_view tmod) {
   RepairWeekdayAttachments(doc, s, tmod);
   RepairTrailingSource(doc, s);
   RepairNumberBeforePreposition(doc, s);
+  RepairReportedParticiple(doc, s);
 }
 
 void Parser::Parse(Document& doc, const Sentence& s) const {

@@ -127,8 +127,18 @@ void RepairTrailingSource(Document& doc, const Sentence& s);
 // The noun, if it was the object, becomes an oblique.
 void RepairNumberBeforePreposition(Document& doc, const Sentence& s);
 
+// "Rebels shelled Juba, killing about 20 people, relief officials said":
+// greedy parsing hangs the participle (VBG after a comma) as an advcl of the
+// reporting verb at the end. When that verb (say, tell, report, ...) has a
+// ccomp before the participle, the participle is that clause's. When the
+// reporting verb has no subject, the one phrase between the last comma and
+// it, hung inside the participle's clause, becomes its nsubj (a figure
+// before the comma that hung on it goes back to that phrase's old head:
+// "arresting 12, security sources said").
+void RepairReportedParticiple(Document& doc, const Sentence& s);
+
 // Parse()'s post-rules, in order: RepairWeekdayAttachments,
-// RepairTrailingSource, RepairNumberBeforePreposition.
+// RepairTrailingSource, RepairNumberBeforePreposition, RepairReportedParticiple.
 void ApplyPostRules(Document& doc, const Sentence& s, std::string_view tmod);
 
 struct ParserScores {

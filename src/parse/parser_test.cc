@@ -358,6 +358,55 @@ TEST(Parser, NoFigureModifiesANounAcrossItsPreposition) {
   EXPECT_EQ(At(doc, 1, 3).deprel, "nummod");
 }
 
+// A participle clause hung on the reporting verb at the end of the sentence.
+constexpr char kReported[] =
+    R"(# text = Police opened fire , killing one person and arresting 12 , security sources said .
+1	Police	police	NOUN	NNS	_	2	nsubj	_	_
+2	opened	open	VERB	VBD	_	14	ccomp	_	_
+3	fire	fire	NOUN	NN	_	2	obj	_	_
+4	,	,	PUNCT	,	_	5	punct	_	_
+5	killing	kill	VERB	VBG	_	14	advcl	_	_
+6	one	one	NUM	CD	_	7	nummod	_	_
+7	person	person	NOUN	NN	_	5	obj	_	_
+8	and	and	CCONJ	CC	_	9	cc	_	_
+9	arresting	arrest	VERB	VBG	_	5	conj	_	_
+10	12	12	NUM	CD	_	13	nummod	_	_
+11	,	,	PUNCT	,	_	13	punct	_	_
+12	security	security	NOUN	NN	_	13	compound	_	_
+13	sources	source	NOUN	NNS	_	9	obj	_	_
+14	said	say	VERB	VBD	_	0	root	_	_
+15	.	.	PUNCT	.	_	14	punct	_	_
+
+# text = He left , saying he was tired , his aide said .
+1	He	he	PRON	PRP	_	2	nsubj	_	_
+2	left	leave	VERB	VBD	_	0	root	_	_
+3	,	,	PUNCT	,	_	4	punct	_	_
+4	saying	say	VERB	VBG	_	2	advcl	_	_
+5	he	he	PRON	PRP	_	7	nsubj	_	_
+6	was	be	AUX	VBD	_	7	cop	_	_
+7	tired	tired	ADJ	JJ	_	4	ccomp	_	_
+8	,	,	PUNCT	,	_	11	punct	_	_
+9	his	his	PRON	PRP$	_	10	nmod:poss	_	_
+10	aide	aide	NOUN	NN	_	11	nsubj	_	_
+11	said	say	VERB	VBD	_	2	parataxis	_	_
+12	.	.	PUNCT	.	_	2	punct	_	_
+
+)";
+
+TEST(Parser, AReportedParticipleBelongsToTheReportedClause) {
+  Document doc = Annotated(kReported);
+  ASSERT_EQ(doc.sentences.size(), 2u);
+  for (const Sentence& s : doc.sentences) RepairReportedParticiple(doc, s);
+  EXPECT_EQ(At(doc, 0, 5).head, 2);  // killing -> opened
+  EXPECT_EQ(At(doc, 0, 5).deprel, "advcl");
+  EXPECT_EQ(At(doc, 0, 13).head, 14);  // security sources said
+  EXPECT_EQ(At(doc, 0, 13).deprel, "nsubj");
+  EXPECT_EQ(At(doc, 0, 10).head, 9);  // arresting 12
+  EXPECT_EQ(At(doc, 0, 10).deprel, "obj");
+  // A participle hung on a verb before it is left alone.
+  EXPECT_EQ(At(doc, 1, 4).head, 2);
+}
+
 TEST(ParserFeatures, TemplatesFitTheirBuffers) {
   Words w;
   w.Resize(3);
