@@ -113,7 +113,7 @@ class VerbListCoder : public EventCoder {
   Status Code(Document&) const override { return OkStatus(); }
   std::string_view name() const override { return "verb-list"; }
   std::vector<std::string> HeadlineVerbs() const override {
-    return {"ambush", "recapture", "force", "murder"};
+    return {"ambush", "recapture", "force", "murder", "wound"};
   }
 };
 
@@ -147,6 +147,24 @@ TEST(AnalyzerTest, TheCodersVerbsAreHeadlineVerbs) {
   // After a clause opener a headline has a verb of its own.
   const std::string after = Xpos(a, "Two killed after bandits ambush herders in Kapedo");
   EXPECT_NE(after.find("IN NNS VBP NNS"), std::string::npos) << after;
+}
+
+// "guerrillas wounded(JJ) two British soldiers": the treebank saw "wounded"
+// only as an adjective; as the -ed form of a coder verb, after the subject
+// and before its object, it is the clause's verb. Without the coder, or
+// after a determiner ("treated the wounded"), it stays an adjective.
+TEST(AnalyzerTest, ANewsVerbsPastFormBeforeItsObjectIsAVerb) {
+  static const VerbListCoder coder;
+  AnalyzerOptions opt;
+  opt.model_path = ModelPath();
+  opt.coder = &coder;
+  auto with = Analyzer::Create(opt);
+  ASSERT_TRUE(with.ok()) << with.status().ToString();
+  const char* text = "Irish guerrillas wounded two British soldiers, police said.";
+  EXPECT_EQ(Xpos(**with, text).substr(0, 11), "JJ NNS VBD ");
+  EXPECT_EQ(Xpos(SharedAnalyzer(), text).substr(0, 10), "JJ NNS JJ ");
+  const std::string treated = Xpos(**with, "Doctors treated the wounded, the hospital said.");
+  EXPECT_NE(treated.find("DT JJ"), std::string::npos) << treated;
 }
 
 // A headline with no verb: a noun seen as a participle after its subject and

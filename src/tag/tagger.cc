@@ -129,6 +129,7 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
   info->lex = -1;
   info->noun_by_plural = 0;
   info->noun_by_lower = 0;
+  info->news_past = 0;
   info->verb_by_stem = 0;
   info->verb_by_past = 0;
   // News prepositions the web treebank lacks (Best() gives them IN).
@@ -247,6 +248,19 @@ void TaggerModel::MarkNewsVerb(std::string_view word, WordInfo* info) const {
     info->news_verb = 1;
   else if (last == 's' && (known(n - 1) || (before == 'e' && known(n - 2))))
     info->news_verb = 2;
+}
+
+void TaggerModel::MarkNewsPast(std::string_view word, WordInfo* info) const {
+  info->news_past = 0;
+  const size_t n = word.size();
+  if (news_verbs.size() == 0 || n < 5 ||
+      AsciiLower(static_cast<unsigned char>(word[n - 1])) != 'd' ||
+      AsciiLower(static_cast<unsigned char>(word[n - 2])) != 'e')
+    return;
+  auto known = [&](size_t len) {
+    return news_verbs.Find(HashLower(word, 0, len, kFormSeed)) != nullptr;
+  };
+  info->news_past = known(n - 2) || known(n - 1) ? 1 : 0;  // "wound-ed", "injure-d"
 }
 
 void TaggerModel::MarkVerbByPast(std::string_view word, WordInfo* info) const {
@@ -620,6 +634,23 @@ size_t TaggerModel::CoordinatedVerbRule(const WordInfo* infos, size_t n, const u
   return n;
 }
 
+size_t TaggerModel::AdjectivePastRule(const WordInfo* infos, size_t begin, size_t n,
+                                      const uint8_t* classes) const {
+  if (jj_class < 0 || vbd_class < 0 || vbn_class < 0) return n;
+  bool verb_before = false;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (infos[i].clause_opener || classes[i] == comma_class) verb_before = false;
+    if (class_verbal[classes[i]]) verb_before = true;
+    if (i < std::max<size_t>(begin, 1) || classes[i] != jj_class || verb_before) continue;
+    if (!class_nominal[classes[i - 1]] || !class_det_or_number[classes[i + 1]]) continue;
+    const DictEntry* e = infos[i].lex >= 0 ? &dict[static_cast<size_t>(infos[i].lex)] : nullptr;
+    const bool past = e != nullptr && (HasClass(*e, vbd_class) || HasClass(*e, vbn_class));
+    if (!past && infos[i].news_past == 0) continue;
+    return i;
+  }
+  return n;
+}
+
 bool TaggerModel::InitialNounRule(const WordInfo* infos, size_t n, const uint8_t* classes) const {
   if (n < 3 || jj_class < 0 || nn_class < 0 || classes[0] != jj_class || infos[0].lex < 0)
     return false;
@@ -660,6 +691,13 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
     classes[i] = static_cast<uint8_t>(vbd_class);
     Decode(infos, i + 1, n, classes);
     from = i + 1;
+  }
+  for (size_t from = 0, round = 0; round < 4; ++round) {
+    const size_t a = AdjectivePastRule(infos, from, n, classes);
+    if (a >= n) break;
+    classes[a] = static_cast<uint8_t>(vbd_class);
+    Decode(infos, a + 1, n, classes);
+    from = a + 1;
   }
   uint8_t cls = 0;
   for (int round = 0; round < 3; ++round) {
@@ -792,6 +830,7 @@ void TaggerModel::BuildIndexes() {
   class_verbal.clear();
   class_closed.clear();
   class_singular.clear();
+  class_det_or_number.clear();
   class_common_noun.clear();
   vbp_class = vbz_class = rp_class = nns_class = open_quote_class = hyph_class = -1;
   nn_class = jj_class = nnp_class = in_class = vbg_class = cc_class = -1;
@@ -831,6 +870,7 @@ void TaggerModel::BuildIndexes() {
     if (class_upos[k] == Upos::kVerb && x == "VBP") vbp_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kVerb && x == "VBZ") vbz_class = static_cast<int>(k);
     class_singular.push_back(x == "NN" || x == "NNP" ? 1 : 0);
+    class_det_or_number.push_back(x == "DT" || x == "CD" || x == "PRP$" ? 1 : 0);
     class_common_noun.push_back(class_upos[k] == Upos::kNoun && (x == "NN" || x == "NNS") ? 1 : 0);
     if (class_upos[k] == Upos::kPunct && x == ",") comma_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPunct && x == ".") period_class = static_cast<int>(k);
@@ -892,8 +932,10 @@ void RunModel(const TaggerModel& m, const std::vector<std::string_view>& words, 
   s.infos[0] = tag_internal::BosInfo();
   s.infos[1] = tag_internal::BosInfo();
   for (size_t i = 0; i < n; ++i) m.Describe(words[i], &s.infos[i + 2]);
-  for (size_t i = 0; i < n; ++i)  // for InitialNounRule and ObjectNounRule
+  for (size_t i = 0; i < n; ++i) {  // for InitialNounRule, ObjectNounRule, AdjectivePastRule
     m.MarkNounByPlural(words[i], &s.infos[i + 2]);
+    m.MarkNewsPast(words[i], &s.infos[i + 2]);
+  }
   for (size_t i = 1; i < n; ++i)  // for CoordinatedVerbRule
     if (words[i - 1] == ",") m.MarkVerbByStem(words[i], &s.infos[i + 2]);
   // Headlines (no final . ! ?) only, for HeadlineVerbRule.

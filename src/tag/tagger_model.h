@@ -157,6 +157,7 @@ struct WordInfo {
   uint8_t news_verb = 0;         // MarkNewsVerb(): 1 a news verb's base form, 2 its -s form
   uint8_t news_preposition = 0;  // "amid", "amidst": IN at prediction (Best())
   uint8_t noun_by_lower = 0;     // MarkNounByLower(): "Fighting" whose lowercase was NN
+  uint8_t news_past = 0;         // MarkNewsPast(): "wounded", the -ed form of a news verb
   uint8_t acronym = 0;           // MarkAcronyms(): "IS" of "IS militants", NNP at prediction
   uint32_t sentence_case = 0;    // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
   // For TaggerModel::MainVerbRule (not features):
@@ -204,6 +205,7 @@ struct TaggerModel {
   int hyph_class = -1;                           // PUNCT/HYPH
   std::vector<uint8_t> class_common_noun;        // NOUN/NN, NOUN/NNS
   std::vector<uint8_t> class_singular;           // NN, NNP
+  std::vector<uint8_t> class_det_or_number;      // DT, CD, PRP$ (open a definite object)
   int comma_class = -1, close_quote_class = -1;  // PUNCT/, and PUNCT/''
   int period_class = -1;                         // PUNCT/. (also ! and ?)
   std::vector<uint8_t>
@@ -267,6 +269,10 @@ struct TaggerModel {
   // seen as a singular noun ("Fighting": "the fighting"); HeadlineGerundRule's
   // evidence for a headline's first word.
   void MarkNounByLower(std::string_view word, WordInfo* info) const;
+  // Sets info->news_past for the -ed/-d form of a news verb (news_verbs:
+  // "wounded", "injured"), AdjectivePastRule's evidence where the treebank
+  // saw the word only as an adjective.
+  void MarkNewsPast(std::string_view word, WordInfo* info) const;
   // Sets info->verb_by_stem (CoordinatedVerbRule's evidence for a word
   // after a comma).
   void MarkVerbByStem(std::string_view word, WordInfo* info) const;
@@ -355,6 +361,14 @@ struct TaggerModel {
   // that noun (an adjective there would have nothing to modify). Whether
   // word 0 is one.
   bool InitialNounRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
+  // "Irish guerrillas wounded(JJ) two British soldiers ..., police said": an
+  // adjective seen in training as VBD or VBN, right after a noun or pronoun
+  // with no verb before it in its clause, and right before a determiner,
+  // number or possessive (its object), is the clause's past verb (VBD).
+  // Also an adjective that is the -ed form of a news verb (MarkNewsPast).
+  // Returns its index from `begin`, or n.
+  size_t AdjectivePastRule(const WordInfo* infos, size_t begin, size_t n,
+                           const uint8_t* classes) const;
   // "Suicide attack kills 4, wounds 5 in ...", "Taliban attack buses, kill
   // 9, abduct 35": after a comma, a noun seen as a verb of the same person
   // as the clause's finite verb (VBZ for a form in -s, or one whose stem is
