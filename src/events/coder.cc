@@ -1808,6 +1808,15 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
           w.preds[vp].done = true;  // replaced by the noun's event
           p.particles = w.preds[vp].particles;
         }
+        // "A roadside bombing killed one soldier and wounded two others": a
+        // casualty verb coordinated without a subject of its own is the same
+        // happening; its victims are counted on the noun's event.
+        for (uint32_t c : v.kids(static_cast<uint32_t>(h))) {
+          if (v.rel(c) != "conj" || c < static_cast<uint32_t>(h) || !IsCasualtyVerb(v.lemma(c)) ||
+              v.Child(c, "nsubj") != kNil)
+            continue;
+          if (int32_t cp = w.pred_of_verb[rel_idx(c)]; cp != kNil) w.preds[cp].done = true;
+        }
         int32_t obj = v.Child(p.verb, "obj");
         if (obj != kNil && !between) v.Expand(static_cast<uint32_t>(obj), &p.targets);
         if (p.targets.empty()) p.targets = std::move(tgt);
