@@ -167,6 +167,19 @@ TEST(AnalyzerTest, ANewsVerbsPastFormBeforeItsObjectIsAVerb) {
   EXPECT_NE(treated.find("DT JJ"), std::string::npos) << treated;
 }
 
+// "Coalition air strikes hit", "that rockets had hit": a plural the model
+// read as a verb, right before a verb, is the subject noun; after a
+// pronoun ("he strikes") it stays a verb.
+TEST(AnalyzerTest, APluralBeforeItsVerbIsItsSubject) {
+  const Analyzer& a = SharedAnalyzer();
+  const std::string air = Xpos(a, "Coalition air strikes hit Houthi positions near the airport.");
+  EXPECT_NE(air.find("NN NNS VB"), std::string::npos) << air;
+  const std::string rockets = Xpos(a, "He said on the app that rockets had hit the districts.");
+  EXPECT_NE(rockets.find("NNS VBD VBN"), std::string::npos) << rockets;
+  const std::string he = Xpos(a, "He strikes hard.");
+  EXPECT_EQ(he.substr(0, 7), "PRP VBZ") << he;
+}
+
 // A headline with no verb: a noun seen as a participle after its subject and
 // before a preposition or "dead" is the passive participle ("Man shot in
 // ..."); in a full sentence it is left to the model.

@@ -130,6 +130,7 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
   info->noun_by_plural = 0;
   info->noun_by_lower = 0;
   info->news_past = 0;
+  info->plural_noun = 0;
   info->verb_by_stem = 0;
   info->verb_by_past = 0;
   // News prepositions the web treebank lacks (Best() gives them IN).
@@ -248,6 +249,21 @@ void TaggerModel::MarkNewsVerb(std::string_view word, WordInfo* info) const {
     info->news_verb = 1;
   else if (last == 's' && (known(n - 1) || (before == 'e' && known(n - 2))))
     info->news_verb = 2;
+}
+
+void TaggerModel::MarkPluralNoun(std::string_view word, WordInfo* info) const {
+  info->plural_noun = 0;
+  const size_t n = word.size();
+  if (nns_class < 0 || nn_class < 0 || n < 4 ||
+      AsciiLower(static_cast<unsigned char>(word[n - 1])) != 's')
+    return;
+  if (info->lex >= 0 && HasClass(dict[static_cast<size_t>(info->lex)], nns_class)) {
+    info->plural_noun = 1;
+    return;
+  }
+  // "strikes", "rockets": the singular was seen as a noun.
+  const DictEntry* one = LowerFormWith(word.substr(0, n - 1), "");
+  info->plural_noun = one != nullptr && HasClass(*one, nn_class) ? 1 : 0;
 }
 
 void TaggerModel::MarkNewsPast(std::string_view word, WordInfo* info) const {
@@ -651,6 +667,28 @@ size_t TaggerModel::AdjectivePastRule(const WordInfo* infos, size_t begin, size_
   return n;
 }
 
+size_t TaggerModel::PluralSubjectRule(const WordInfo* infos, size_t begin, size_t n,
+                                      const uint8_t* classes) const {
+  if (nns_class < 0 || vbz_class < 0 || vbp_class < 0) return n;
+  for (size_t i = begin; i + 1 < n; ++i) {
+    if (classes[i] != vbz_class && classes[i] != vbp_class) continue;
+    if (!class_finite[classes[i + 1]] && classes[i + 1] != vbn_class) continue;
+    if (!infos[i].plural_noun) continue;
+    if (i > 0) {
+      const uint8_t prev = classes[i - 1];
+      const Upos u = class_upos[prev];
+      // Not after a pronoun ("he strikes", "it rains"), but after "that"
+      // opening a clause whatever its tag.
+      const bool modifier = infos[i - 1].clause_opener ||
+                            (u != Upos::kPron && (class_nominal[prev] || u == Upos::kAdj ||
+                                                  u == Upos::kDet || u == Upos::kNum));
+      if (!modifier) continue;
+    }
+    return i;
+  }
+  return n;
+}
+
 bool TaggerModel::InitialNounRule(const WordInfo* infos, size_t n, const uint8_t* classes) const {
   if (n < 3 || jj_class < 0 || nn_class < 0 || classes[0] != jj_class || infos[0].lex < 0)
     return false;
@@ -683,6 +721,13 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
   if (InitialNounRule(infos, n, classes)) {
     classes[0] = static_cast<uint8_t>(nn_class);
     Decode(infos, 1, n, classes);
+  }
+  for (size_t from = 0, round = 0; round < 4; ++round) {
+    const size_t p = PluralSubjectRule(infos, from, n, classes);
+    if (p >= n) break;
+    classes[p] = static_cast<uint8_t>(nns_class);
+    Decode(infos, p + 1, n, classes);
+    from = p + 1;
   }
   size_t from = 0;
   for (int round = 0; round < 8; ++round) {
@@ -935,6 +980,7 @@ void RunModel(const TaggerModel& m, const std::vector<std::string_view>& words, 
   for (size_t i = 0; i < n; ++i) {  // for InitialNounRule, ObjectNounRule, AdjectivePastRule
     m.MarkNounByPlural(words[i], &s.infos[i + 2]);
     m.MarkNewsPast(words[i], &s.infos[i + 2]);
+    m.MarkPluralNoun(words[i], &s.infos[i + 2]);
   }
   for (size_t i = 1; i < n; ++i)  // for CoordinatedVerbRule
     if (words[i - 1] == ",") m.MarkVerbByStem(words[i], &s.infos[i + 2]);

@@ -158,6 +158,7 @@ struct WordInfo {
   uint8_t news_preposition = 0;  // "amid", "amidst": IN at prediction (Best())
   uint8_t noun_by_lower = 0;     // MarkNounByLower(): "Fighting" whose lowercase was NN
   uint8_t news_past = 0;         // MarkNewsPast(): "wounded", the -ed form of a news verb
+  uint8_t plural_noun = 0;       // MarkPluralNoun(): seen as NNS, or its singular as NN
   uint8_t acronym = 0;           // MarkAcronyms(): "IS" of "IS militants", NNP at prediction
   uint32_t sentence_case = 0;    // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
   // For TaggerModel::MainVerbRule (not features):
@@ -273,6 +274,9 @@ struct TaggerModel {
   // "wounded", "injured"), AdjectivePastRule's evidence where the treebank
   // saw the word only as an adjective.
   void MarkNewsPast(std::string_view word, WordInfo* info) const;
+  // Sets info->plural_noun for a word in -s seen as NNS, or whose singular
+  // was seen as NN ("strikes": "strike"): PluralSubjectRule's evidence.
+  void MarkPluralNoun(std::string_view word, WordInfo* info) const;
   // Sets info->verb_by_stem (CoordinatedVerbRule's evidence for a word
   // after a comma).
   void MarkVerbByStem(std::string_view word, WordInfo* info) const;
@@ -368,6 +372,14 @@ struct TaggerModel {
   // Also an adjective that is the -ed form of a news verb (MarkNewsPast).
   // Returns its index from `begin`, or n.
   size_t AdjectivePastRule(const WordInfo* infos, size_t begin, size_t n,
+                           const uint8_t* classes) const;
+  // "Coalition air strikes(VBZ) hit Houthi positions", "rockets(VBZ) had
+  // hit": a word tagged VBZ/VBP that may be a plural noun (MarkPluralNoun),
+  // right before a finite verb or a participle, and after a noun,
+  // adjective, determiner, number or a clause opener, is that verb's plural
+  // subject (NNS).
+  // Returns its index from `begin`, or n.
+  size_t PluralSubjectRule(const WordInfo* infos, size_t begin, size_t n,
                            const uint8_t* classes) const;
   // "Suicide attack kills 4, wounds 5 in ...", "Taliban attack buses, kill
   // 9, abduct 35": after a comma, a noun seen as a verb of the same person
