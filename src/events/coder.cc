@@ -604,9 +604,13 @@ class Arguments {
       if (by != kNil) v_.Expand(static_cast<uint32_t>(by), agents);
       return;
     }
-    // Relative object: "the town that rebels captured".
+    // Relative object: "the town that rebels captured"; not when the verb
+    // has an object of its own ("said on the app that rockets had hit the
+    // districts": "that" opens a clause).
+    int objects = 0;
+    for (uint32_t c : v_.kids(verb)) objects += v_.rel(c) == "obj" ? 1 : 0;
     for (uint32_t c : v_.kids(verb)) {
-      if (v_.rel(c) == "obj" && IsRelPronoun(v_.lemma(c))) {
+      if (objects == 1 && v_.rel(c) == "obj" && IsRelPronoun(v_.lemma(c))) {
         uint32_t a = Antecedent(c, verb);
         if (a != c) v_.Expand(a, patients);
       }
