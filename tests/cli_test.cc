@@ -295,6 +295,25 @@ TEST_F(CliTest, CodeReportsBadLinesAndCodesTheRest) {
 // Issue 4's bad input: an absurd count, a date before 1900 and one after the
 // story date, a place in no gazetteer. Each has a clear, documented result
 // (docs/events.md) and the other fields of the same records stay filled.
+// A document of too many tokens (here a run of punctuation over a lowered
+// --max-doc-tokens) is refused before tokenizing, naming its line; the next
+// document is coded.
+TEST_F(CliTest, CodeRefusesADocumentOfTooManyTokensAndCodesTheRest) {
+  std::string jsonl = "{\"id\": \"p\", \"text\": \"" + std::string(5000, '(') +
+                      "\"}\n"
+                      "{\"id\": \"d\", \"text\": \"Protesters clashed with police in Bogota.\"}\n";
+  std::string path = Write("feed.jsonl", jsonl);
+  RunResult r = Run("code --max-doc-tokens 1000 " + path);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("feed.jsonl:1"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("RESOURCE_EXHAUSTED"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--max-doc-tokens"), std::string::npos) << r.err;
+  std::set<std::string> docs;
+  for (const auto& e : JsonLines(r.out)) docs.insert(e["doc_id"].get<std::string>());
+  EXPECT_EQ(docs.count("p"), 0u) << r.out;
+  EXPECT_TRUE(docs.count("d")) << r.out;
+}
+
 TEST_F(CliTest, ContextFieldsHandleAbsurdCountsOddDatesAndUnknownPlaces) {
   std::string jsonl =
       "{\"id\": \"absurd\", \"date\": \"2019-04-12\", \"text\": \"Gunmen attacked a checkpoint "

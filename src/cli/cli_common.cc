@@ -23,6 +23,9 @@ void AddInputFlags(CLI::App* cmd, CommonFlags* f) {
       ->check(CLI::IsMember({"auto", "text", "jsonl"}));
   cmd->add_option("--max-doc-bytes", f->max_doc_bytes,
                   "Refuse documents larger than this many bytes (default 16 MiB)");
+  cmd->add_option("--max-doc-tokens", f->max_doc_tokens,
+                  "Refuse documents of more than about this many tokens, before tokenizing "
+                  "(default 4000000, about 15 MiB of news text; 0 = no limit)");
 }
 
 void AddModelFlags(CLI::App* cmd, CommonFlags* f) {
@@ -119,6 +122,7 @@ StatusOr<std::unique_ptr<Analyzer>> MakeAnalyzer(const CommonFlags& f, AnalysisD
   opt.model_path = f.model;
   opt.depth = depth;
   opt.coder = coder;
+  opt.max_document_tokens = f.max_doc_tokens;
   if (context != nullptr) opt.context_stages = context->stages();
   return Analyzer::Create(opt);
 }

@@ -29,6 +29,7 @@ struct CommonFlags {
   std::string id, date, input_format = "auto";
   int threads = 1;
   size_t max_doc_bytes = 16u << 20;
+  uint32_t max_doc_tokens = 4'000'000;
   // Where places are resolved: a gazetteer index, a GeoNames dump folder, or
   // "none" (see MakeContextStages); empty = the default index.
   std::string gazetteer;

@@ -118,7 +118,9 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& opti
   }
   std::string_view tok_section;
   if (file->HasSection("tokenizer")) tok_section = *file->Section("tokenizer");
-  auto tokenizer = Tokenizer::Create(TokenizerOptions(), tok_section);
+  TokenizerOptions tok_options;
+  tok_options.max_document_tokens = options.max_document_tokens;
+  auto tokenizer = Tokenizer::Create(tok_options, tok_section);
   if (!tokenizer.ok()) return tokenizer.status().WithContext(a->model_path_ + ": tokenizer");
   a->tokenizer_ = std::move(*tokenizer);
 

@@ -49,6 +49,11 @@ struct AnalyzerOptions {
   // attribution: core/context.h). Not owned; each must outlive the Analyzer.
   // Only used with `coder` set.
   std::vector<const Stage*> context_stages;
+  // Documents estimated at more tokens than this are refused with
+  // ResourceExhaustedError before tokenizing (TokenizerOptions::
+  // max_document_tokens; 0 = no limit). 4 M tokens is about 15 MiB of news
+  // text; 16 MiB of nothing but punctuation is 16 M.
+  uint32_t max_document_tokens = 4'000'000;
 };
 
 // The model used when none is named: $SITREP_MODEL if set, else

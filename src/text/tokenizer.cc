@@ -1470,8 +1470,36 @@ StatusOr<std::unique_ptr<Tokenizer>> Tokenizer::Create(const TokenizerOptions& o
   return CreateFromData(options, std::move(d));
 }
 
+uint64_t EstimateTokens(std::string_view text) {
+  uint64_t n = 0;
+  bool in_word = false;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool word =
+        c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (word) {
+      n += in_word ? 0 : 1;
+      in_word = true;
+      continue;
+    }
+    in_word = false;
+    if (c > ' ' && c != 0x7F) ++n;  // punctuation and symbols; not spaces or controls
+  }
+  return n;
+}
+
 Status Tokenizer::Process(Document& doc) const {
   if (doc.text.size() >= 0xFFFFFFF0u) return InvalidArgumentError("document larger than 4 GiB");
+  if (options_.max_document_tokens != 0) {
+    const uint64_t estimate = EstimateTokens(doc.text);
+    if (estimate > options_.max_document_tokens) {
+      doc.sentences.clear();
+      doc.tokens.clear();
+      return ResourceExhaustedError(
+          "document of about " + std::to_string(estimate) + " tokens, over the limit of " +
+          std::to_string(options_.max_document_tokens) + " (--max-doc-tokens); skipped");
+    }
+  }
   Worker w(*this, doc);
   w.Run();
   return OkStatus();

@@ -84,7 +84,17 @@ struct TokenizerOptions {
   bool learned_vetoes = true;
   // Make a wire dateline at a paragraph start its own sentence.
   bool split_datelines = true;
+  // Refuse a document whose estimated token count (EstimateTokens) is above
+  // this, before tokenizing it: the token arrays cost about 300 bytes per
+  // token, so 16 MiB of nothing but punctuation would need several GB.
+  // 0 = no limit.
+  uint32_t max_document_tokens = 0;
 };
+
+// An upper estimate of the tokens the tokenizer makes of `text`, in one pass
+// over the bytes and without allocating: each run of letters, digits and
+// non-ASCII bytes counts one, and each ASCII punctuation or symbol byte one.
+uint64_t EstimateTokens(std::string_view text);
 
 // A set of strings that can be probed with a string_view.
 struct StringViewHash {
@@ -105,7 +115,9 @@ class Tokenizer {
   // Fills doc.sentences and doc.tokens (clearing them first) from doc.text.
   // Every token and sentence span is a byte range into doc.text. Never fails
   // on valid UTF-8; returns InvalidArgumentError if the text is larger than
-  // 4 GiB (offsets are 32-bit). Ill-formed UTF-8 bytes are treated as symbols.
+  // 4 GiB (offsets are 32-bit), ResourceExhaustedError if its estimated
+  // token count is over options().max_document_tokens (nothing is filled).
+  // Ill-formed UTF-8 bytes are treated as symbols.
   Status Process(Document& doc) const;
 
   // The "tokenizer" model section (what Create accepts).

@@ -161,6 +161,36 @@ TEST(TokenizerTest, ClearsPreviousAnalysis) {
   EXPECT_TRUE(doc.sentences.empty());
 }
 
+// The estimate is an upper bound of the real count on ordinary text and
+// counts every punctuation byte; over the limit a document is refused before
+// any token array grows, with the estimate in the message.
+TEST(TokenizerTest, DocumentsOverTheTokenLimitAreRefused) {
+  const std::string news =
+      "Gunmen killed 4 officers in Kandahar, police said. The U.S. embassy "
+      "(in Kabul) condemned the attack -- its 3rd this year.";
+  auto rules = RulesOnly();
+  Document real = Tokenize(*rules, news);
+  EXPECT_GE(EstimateTokens(news), real.tokens.size());
+  EXPECT_LE(EstimateTokens(news), real.tokens.size() * 3 / 2);
+  EXPECT_EQ(EstimateTokens("(((( ))"), 6u);
+  EXPECT_EQ(EstimateTokens("caf\xC3\xA9 na\xC3\xAFve"), 2u);
+  EXPECT_EQ(EstimateTokens(""), 0u);
+
+  TokenizerOptions options;
+  options.max_document_tokens = 100;
+  auto tok = Tokenizer::Create(options);
+  ASSERT_TRUE(tok.ok());
+  Document doc;
+  doc.text = std::string(101, '(');
+  const Status st = (*tok)->Process(doc);
+  EXPECT_EQ(st.code(), StatusCode::kResourceExhausted) << st.ToString();
+  EXPECT_NE(st.message().find("about 101 tokens"), std::string::npos) << st.ToString();
+  EXPECT_TRUE(doc.tokens.empty());
+  doc.text = std::string(100, '(');
+  EXPECT_TRUE((*tok)->Process(doc).ok());
+  EXPECT_EQ(doc.tokens.size(), 100u);
+}
+
 TEST(TokenizerTest, LongSentencesAreCut) {
   TokenizerOptions options;
   options.max_sentence_tokens = 50;
