@@ -117,6 +117,23 @@ class VerbListCoder : public EventCoder {
   }
 };
 
+// An analyzer whose tagger knows VerbListCoder's verbs, made once.
+const Analyzer& CoderAnalyzer() {
+  static const VerbListCoder coder;
+  static std::unique_ptr<Analyzer> a = [] {
+    AnalyzerOptions opt;
+    opt.model_path = ModelPath();
+    opt.coder = &coder;
+    auto r = Analyzer::Create(opt);
+    if (!r.ok()) {
+      ADD_FAILURE() << r.status().ToString();
+      std::abort();
+    }
+    return std::move(*r);
+  }();
+  return *a;
+}
+
 // XPOS of each word of `text` (one sentence), space-separated.
 std::string Xpos(const Analyzer& a, const char* text) {
   Document doc;
@@ -132,13 +149,7 @@ std::string Xpos(const Analyzer& a, const char* text) {
 // plural noun before another verb stays the subject ("forces recapture");
 // a full sentence and an analysis without the coder are left to the model.
 TEST(AnalyzerTest, TheCodersVerbsAreHeadlineVerbs) {
-  static const VerbListCoder coder;
-  AnalyzerOptions opt;
-  opt.model_path = ModelPath();
-  opt.coder = &coder;
-  auto with = Analyzer::Create(opt);
-  ASSERT_TRUE(with.ok()) << with.status().ToString();
-  const Analyzer& a = **with;
+  const Analyzer& a = CoderAnalyzer();
   EXPECT_EQ(Xpos(a, "Al-Shabaab ambush AU troops in central region"), "NNP VBP NNP NNS IN JJ NN");
   const std::string forces = Xpos(a, "Pro-government forces recapture key sites from rebels");
   EXPECT_NE(forces.find("NNS VBP"), std::string::npos) << forces;
@@ -154,16 +165,11 @@ TEST(AnalyzerTest, TheCodersVerbsAreHeadlineVerbs) {
 // and before its object, it is the clause's verb. Without the coder, or
 // after a determiner ("treated the wounded"), it stays an adjective.
 TEST(AnalyzerTest, ANewsVerbsPastFormBeforeItsObjectIsAVerb) {
-  static const VerbListCoder coder;
-  AnalyzerOptions opt;
-  opt.model_path = ModelPath();
-  opt.coder = &coder;
-  auto with = Analyzer::Create(opt);
-  ASSERT_TRUE(with.ok()) << with.status().ToString();
   const char* text = "Irish guerrillas wounded two British soldiers, police said.";
-  EXPECT_EQ(Xpos(**with, text).substr(0, 11), "JJ NNS VBD ");
+  EXPECT_EQ(Xpos(CoderAnalyzer(), text).substr(0, 11), "JJ NNS VBD ");
   EXPECT_EQ(Xpos(SharedAnalyzer(), text).substr(0, 10), "JJ NNS JJ ");
-  const std::string treated = Xpos(**with, "Doctors treated the wounded, the hospital said.");
+  const std::string treated =
+      Xpos(CoderAnalyzer(), "Doctors treated the wounded, the hospital said.");
   EXPECT_NE(treated.find("DT JJ"), std::string::npos) << treated;
 }
 

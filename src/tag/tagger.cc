@@ -718,60 +718,39 @@ size_t TaggerModel::ObjectNounRule(const WordInfo* infos, size_t begin, size_t n
 void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) const {
   Decode(infos, 0, n, classes);
   if (!main_verb_rule || vbn_class < 0 || vbd_class < 0) return;
-  if (InitialNounRule(infos, n, classes)) {
-    classes[0] = static_cast<uint8_t>(nn_class);
-    Decode(infos, 1, n, classes);
-  }
-  for (size_t from = 0, round = 0; round < 4; ++round) {
-    const size_t p = PluralSubjectRule(infos, from, n, classes);
-    if (p >= n) break;
-    classes[p] = static_cast<uint8_t>(nns_class);
-    Decode(infos, p + 1, n, classes);
-    from = p + 1;
-  }
-  size_t from = 0;
-  for (int round = 0; round < 8; ++round) {
-    const size_t i = MainVerbRule(infos, from, n, classes);
-    if (i >= n) break;
-    classes[i] = static_cast<uint8_t>(vbd_class);
+  // Sets word i to `cls` and decodes the rest of the sentence again.
+  auto set = [&](size_t i, int cls) {
+    classes[i] = static_cast<uint8_t>(cls);
     Decode(infos, i + 1, n, classes);
-    from = i + 1;
-  }
-  for (size_t from = 0, round = 0; round < 4; ++round) {
-    const size_t a = AdjectivePastRule(infos, from, n, classes);
-    if (a >= n) break;
-    classes[a] = static_cast<uint8_t>(vbd_class);
-    Decode(infos, a + 1, n, classes);
-    from = a + 1;
-  }
+  };
+  // Applies a rule that scans from a position (returning n when it finds no
+  // word) up to `rounds` times, each time after the word it changed.
+  auto repeat = [&](int rounds, int cls, auto rule) {
+    for (size_t from = 0; rounds-- > 0;) {
+      const size_t i = rule(from);
+      if (i >= n) break;
+      set(i, cls);
+      from = i + 1;
+    }
+  };
+  if (InitialNounRule(infos, n, classes)) set(0, nn_class);
+  repeat(4, nns_class, [&](size_t from) { return PluralSubjectRule(infos, from, n, classes); });
+  repeat(8, vbd_class, [&](size_t from) { return MainVerbRule(infos, from, n, classes); });
+  repeat(4, vbd_class, [&](size_t from) { return AdjectivePastRule(infos, from, n, classes); });
   uint8_t cls = 0;
   for (int round = 0; round < 3; ++round) {
     const size_t h = HeadlineVerbRule(infos, n, classes, &cls);
     if (h >= n) break;
-    classes[h] = cls;
-    Decode(infos, h + 1, n, classes);
+    set(h, cls);
   }
-  if (HeadlineGerundRule(infos, n, classes)) {
-    classes[0] = static_cast<uint8_t>(nn_class);
-    Decode(infos, 1, n, classes);
-  }
-  if (const size_t p = HeadlineParticipleRule(infos, n, classes); p < n) {
-    classes[p] = static_cast<uint8_t>(vbn_class);
-    Decode(infos, p + 1, n, classes);
-  }
+  if (HeadlineGerundRule(infos, n, classes)) set(0, nn_class);
+  if (const size_t p = HeadlineParticipleRule(infos, n, classes); p < n) set(p, vbn_class);
   for (int round = 0; round < 4; ++round) {
     const size_t c = CoordinatedVerbRule(infos, n, classes, &cls);
     if (c >= n) break;
-    classes[c] = cls;
-    Decode(infos, c + 1, n, classes);
+    set(c, cls);
   }
-  for (size_t from = 0, round = 0; round < 4; ++round) {
-    const size_t o = ObjectNounRule(infos, from, n, classes);
-    if (o >= n) break;
-    classes[o] = static_cast<uint8_t>(nn_class);
-    Decode(infos, o + 1, n, classes);
-    from = o + 1;
-  }
+  repeat(4, nn_class, [&](size_t from) { return ObjectNounRule(infos, from, n, classes); });
 }
 
 void TaggerModel::Lemmatize(std::string_view word, uint8_t cls, std::string* out) const {
