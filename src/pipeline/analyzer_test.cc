@@ -20,17 +20,22 @@ namespace {
 
 std::string ModelPath() { return std::string(SITREP_SOURCE_DIR) + "/models/en_ewt.sitrep"; }
 
+// The committed model's analyzer, with `coder`'s verbs if given; aborts the
+// test binary if the model cannot be loaded.
+std::unique_ptr<Analyzer> MakeAnalyzerOrDie(const EventCoder* coder) {
+  AnalyzerOptions opt;
+  opt.model_path = ModelPath();
+  opt.coder = coder;
+  auto r = Analyzer::Create(opt);
+  if (!r.ok()) {
+    ADD_FAILURE() << r.status().ToString();
+    std::abort();
+  }
+  return std::move(*r);
+}
+
 const Analyzer& SharedAnalyzer() {
-  static std::unique_ptr<Analyzer> a = [] {
-    AnalyzerOptions opt;
-    opt.model_path = ModelPath();
-    auto r = Analyzer::Create(opt);
-    if (!r.ok()) {
-      ADD_FAILURE() << r.status().ToString();
-      std::abort();
-    }
-    return std::move(*r);
-  }();
+  static std::unique_ptr<Analyzer> a = MakeAnalyzerOrDie(nullptr);
   return *a;
 }
 
@@ -120,17 +125,7 @@ class VerbListCoder : public EventCoder {
 // An analyzer whose tagger knows VerbListCoder's verbs, made once.
 const Analyzer& CoderAnalyzer() {
   static const VerbListCoder coder;
-  static std::unique_ptr<Analyzer> a = [] {
-    AnalyzerOptions opt;
-    opt.model_path = ModelPath();
-    opt.coder = &coder;
-    auto r = Analyzer::Create(opt);
-    if (!r.ok()) {
-      ADD_FAILURE() << r.status().ToString();
-      std::abort();
-    }
-    return std::move(*r);
-  }();
+  static std::unique_ptr<Analyzer> a = MakeAnalyzerOrDie(&coder);
   return *a;
 }
 
