@@ -726,12 +726,12 @@ class Arguments {
       v_.Expand(static_cast<uint32_t>(p.pattern_target), out);
       return;
     }
-    // "condemned a renewed offensive by M23 rebels", "repelled an attack by
-    // the Taliban": an event noun as the object names its actor, and that
-    // actor is the one acted upon.
+    // "condemned a renewed offensive(xcomp) by M23 rebels": an event noun
+    // the parser made the verb's xcomp is its object, and names its actor,
+    // the one acted upon. (As an obj, the emit step maps it to that actor:
+    // "A target that is an event noun with an actor".)
     for (uint32_t c : v_.kids(verb)) {
-      std::string_view r = v_.rel(c);
-      if ((r != "obj" && r != "xcomp") || c < verb || static_cast<int32_t>(c) == p.fixed_object ||
+      if (v_.rel(c) != "xcomp" || c < verb || static_cast<int32_t>(c) == p.fixed_object ||
           static_cast<int32_t>(c) == p.complement_noun)
         continue;
       uint32_t nb = 0;
@@ -1059,14 +1059,17 @@ bool LeavesCasualties(const SentenceView& v, uint32_t h) {
 // report's title ("Executions 2007", "Ethnic Cleansing of Rural Fulani") is
 // no event report.
 bool HeadlineEventNoun(const SentenceView& v, uint32_t t) {
-  for (uint32_t i = v.begin(); i < v.end(); ++i) {
-    const Upos u = v.tok(i).upos;
-    if (u == Upos::kVerb || u == Upos::kAux) return false;
-  }
+  auto verbless = [&] {
+    for (uint32_t i = v.begin(); i < v.end(); ++i) {
+      const Upos u = v.tok(i).upos;
+      if (u == Upos::kVerb || u == Upos::kAux) return false;
+    }
+    return true;
+  };
   uint32_t head = t;
   if (v.rel(t) == "conj" && v.head(t) != kNil) head = static_cast<uint32_t>(v.head(t));
   if (v.Child(t, "cop") != kNil || v.Child(head, "cop") != kNil) return false;
-  if (v.rel(head) == "root") return SaysWhere(v, t) || SaysWhere(v, head);
+  if (v.rel(head) == "root") return verbless() && (SaysWhere(v, t) || SaysWhere(v, head));
   // The parser may make a verbless headline one long noun phrase ("Shelling
   // and clashes in Quneitra and Damascus countryside" headed by
   // "countryside"). By the words, then: the noun (or the conjunct after the
@@ -1081,7 +1084,7 @@ bool HeadlineEventNoun(const SentenceView& v, uint32_t t) {
     }
     if (u != Upos::kDet && u != Upos::kAdj && u != Upos::kNoun && u != Upos::kNum) return false;
   }
-  if (!first && v.rel(t) != "conj") return false;
+  if ((!first && v.rel(t) != "conj") || !verbless()) return false;
   for (uint32_t i = t + 1; i + 1 < v.end(); ++i) {
     const std::string& w = v.lemma(i);
     if (v.tok(i).upos != Upos::kAdp) continue;

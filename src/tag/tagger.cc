@@ -178,8 +178,8 @@ void TaggerModel::MarkNounByPlural(std::string_view word, WordInfo* info) const 
 void TaggerModel::MarkNounByLower(std::string_view word, WordInfo* info) const {
   info->noun_by_lower = 0;
   if (nn_class < 0 || word.empty() || word[0] < 'A' || word[0] > 'Z') return;
-  const DictEntry* lower = LowerFormWith(word, "");
-  info->noun_by_lower = lower != nullptr && HasClass(*lower, nn_class) ? 1 : 0;
+  const uint32_t* lower = dict_index.Find(HashLower(word, 0, word.size(), kFormSeed));
+  info->noun_by_lower = lower != nullptr && HasClass(dict[*lower], nn_class) ? 1 : 0;
 }
 
 void TaggerModel::MarkVerbByStem(std::string_view word, WordInfo* info) const {
@@ -261,9 +261,10 @@ void TaggerModel::MarkPluralNoun(std::string_view word, WordInfo* info) const {
     info->plural_noun = 1;
     return;
   }
-  // "strikes", "rockets": the singular was seen as a noun.
-  const DictEntry* one = LowerFormWith(word.substr(0, n - 1), "");
-  info->plural_noun = one != nullptr && HasClass(*one, nn_class) ? 1 : 0;
+  // "strikes", "rockets": the singular was seen as a noun (hashed in place:
+  // this runs for every word in -s).
+  const uint32_t* one = dict_index.Find(HashLower(word, 0, n - 1, kFormSeed));
+  info->plural_noun = one != nullptr && HasClass(dict[*one], nn_class) ? 1 : 0;
 }
 
 void TaggerModel::MarkNewsPast(std::string_view word, WordInfo* info) const {
@@ -371,8 +372,7 @@ uint8_t TaggerModel::Best(const WordInfo& info, float* scores) const {
   if (info.acronym) return static_cast<uint8_t>(nnp_class);
   const uint8_t best = BestScored(info, scores);
   const DictEntry* e = info.lex >= 0 ? &dict[static_cast<size_t>(info.lex)] : nullptr;
-  const bool letters =
-      info.flags != kBosHash && info.flags != kEosHash && (info.flags & kNoLetter) == 0;
+  const bool letters = (info.flags & kNoLetter) == 0;
   if (Allowed(e, best, letters)) return best;
   int alt = -1;
   for (size_t c = 0; c < class_upos.size(); ++c) {
