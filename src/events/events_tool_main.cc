@@ -4,6 +4,10 @@
 //   sitrep_events_tool samples/syr-2015-10-08-hama.txt
 //   sitrep_events_tool --lines sentences.txt        # each line its own document
 //   sitrep_events_tool --repeat 20 samples/*.txt    # speed: analyze vs analyze+code
+//   sitrep_events_tool --lines --parse f.txt        # also each sentence's tags and tree
+//
+// Outside --repeat the analyzer is built with the coder, as `sitrep code`
+// builds it (the coder's verbs reach the tagger).
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -43,17 +47,39 @@ void Print(const sitrep::Document& doc) {
   }
 }
 
+// Each sentence's words as form/UPOS/XPOS and its relations head(dependent).
+void PrintParse(const sitrep::Document& doc) {
+  for (const sitrep::Sentence& s : doc.sentences) {
+    std::cout << "   ";
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      const sitrep::Token& tok = doc.tokens[t];
+      std::cout << " " << doc.Form(tok) << "/" << sitrep::UposName(tok.upos) << "/" << tok.xpos;
+    }
+    std::cout << "\n   ";
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      const sitrep::Token& tok = doc.tokens[t];
+      const int32_t h = doc.HeadIndex(s, t);
+      const std::string_view head = h < 0 ? std::string_view("ROOT") : doc.Form(doc.tokens[h]);
+      std::cout << " " << tok.deprel << "(" << head << "," << doc.Form(tok) << ")";
+    }
+    std::cout << "\n";
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int repeat = 0;
   bool lines = false;
+  bool parse = false;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
       repeat = std::atoi(argv[++i]);
     } else if (std::strcmp(argv[i], "--lines") == 0) {
       lines = true;
+    } else if (std::strcmp(argv[i], "--parse") == 0) {
+      parse = true;
     } else {
       files.emplace_back(argv[i]);
     }
@@ -118,8 +144,15 @@ int main(int argc, char** argv) {
         100.0 * code_s / analyze_s);
     return 0;
   }
+  sitrep::AnalyzerOptions coding;
+  coding.coder = coder->get();
+  auto coding_analyzer = sitrep::Analyzer::Create(coding);
+  if (!coding_analyzer.ok()) {
+    std::cerr << coding_analyzer.status().ToString() << "\n";
+    return 1;
+  }
   for (sitrep::Document& d : docs) {
-    if (!(*analyzer)->Analyze(d).ok() || !(*coder)->Code(d).ok()) return 1;
+    if (!(*coding_analyzer)->Analyze(d).ok()) return 1;
     if (lines) {
       std::cout << d.text << "\n";
     } else {
@@ -134,6 +167,7 @@ int main(int argc, char** argv) {
                     << "\n";
       }
     }
+    if (parse) PrintParse(d);
     Print(d);
   }
   return 0;

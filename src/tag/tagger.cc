@@ -63,6 +63,12 @@ uint8_t TaggerModel::NpStart(const DictEntry& e) const {
   return any;
 }
 
+bool TaggerModel::CanBeDeterminer(const DictEntry& e) const {
+  for (uint32_t c = 0; c < e.cand_count; ++c)
+    if (class_determiner[dict_cands[e.cand_begin + c]]) return true;
+  return false;
+}
+
 void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
   const size_t n = word.size();
   info->form = HashBytes(word, kFormSeed);
@@ -157,6 +163,9 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
       info->form = info->lower = kUnkHash;
     }
   }
+  // "that" opens clauses more often than noun phrases.
+  info->determiner = info->lex >= 0 && !info->clause_opener &&
+                     CanBeDeterminer(dict[static_cast<size_t>(info->lex)]);
 }
 
 const DictEntry* TaggerModel::LowerFormWith(std::string_view stem, std::string_view suffix) const {
@@ -518,6 +527,7 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
   auto is_quote = [&](size_t j) {
     return classes[j] == open_quote_class || classes[j] == close_quote_class;
   };
+  const bool gerund_subject = GerundSubject(infos, n, classes);
   // A verb closes the search until the next clause opener: "Two killed
   // after bandits ambush herders" has a second headline verb.
   bool verb_in_clause = false;
@@ -539,24 +549,41 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
     // The subject right before it, or before a quote opening the headline's
     // claim ("Yemen army 'kills wanted militant'").
     const bool after_subject = class_nominal[classes[i - 1]] ||
-                               (i >= 2 && is_quote(i - 1) && class_nominal[classes[i - 2]]);
+                               (i >= 2 && is_quote(i - 1) && class_nominal[classes[i - 2]]) ||
+                               (i == 1 && gerund_subject);
     if ((!class_common_noun[classes[i]] && !title_word && !(news != 0 && classes[i] == jj_class)) ||
         !after_subject || (infos[i].lex < 0 && news == 0))
       continue;
     // The object may open with a quote ('rebels kill "scores"') or follow a
     // particle ("gun down tribal elder").
     size_t obj = i + 1;
+    bool after_particle = false;
     if (i + 2 < n && !title_word &&
         (classes[i + 1] == open_quote_class ||
          (infos[i + 1].dict >= 0 && rp_class >= 0 &&
-          HasClass(dict[static_cast<size_t>(infos[i + 1].dict)], rp_class))))
+          HasClass(dict[static_cast<size_t>(infos[i + 1].dict)], rp_class)))) {
       obj = i + 2;
+      after_particle = classes[i + 1] != open_quote_class;
+    }
     // A figure starts the object too ("kill 2": web text's "2" can be "to"),
     // and so does a participle before a noun ("kill suspected gunman").
+    // Not one before a determiner or a number: that is a verb with its own
+    // object ("The Syrian government forces captured a new ...").
     const bool participle = (classes[obj] == vbn_class || classes[obj] == vbd_class) &&
-                            obj + 1 < n && infos[obj + 1].np_start;
-    if (!infos[obj].np_start && class_upos[classes[obj]] != Upos::kNum && !participle) continue;
+                            obj + 1 < n && infos[obj + 1].np_start &&
+                            !class_det_or_number[classes[obj + 1]];
     const DictEntry* e = infos[i].lex >= 0 ? &dict[static_cast<size_t>(infos[i].lex)] : nullptr;
+    // After a gerund subject the verb is singular, and may be intransitive
+    // before a preposition ("Fighting rages in Tripoli") if seen as a verb.
+    const bool by_gerund = i == 1 && gerund_subject && !class_nominal[classes[0]];
+    if (by_gerund && (classes[i] != nns_class || title_word)) continue;
+    const bool intransitive = by_gerund && classes[obj] == in_class &&
+                              (news == 2 || (e != nullptr && HasClass(*e, vbz_class)));
+    // After a particle that may be a preposition ("attack on a former spy"),
+    // only a word that cannot be one (np_start) opens the object.
+    if (!infos[obj].np_start && !(infos[obj].determiner && !after_particle) &&
+        class_upos[classes[obj]] != Upos::kNum && !participle && !intransitive)
+      continue;
     // A plural form ("plans", "kills") reads as VBZ, a singular one as VBP
     // (seen as VBP or as the base form: "kill" is mostly "to kill" in EWT).
     const bool plural =
@@ -585,6 +612,10 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
     bool verb_after = false;
     for (size_t j = obj; j < n && !verb_after; ++j) {
       if (classes[j] == comma_class || infos[j].clause_opener) break;
+      // Nor a verb of another clause after "and" ("... and clashes erupt in it").
+      if (classes[j] == cc_class && j + 2 < n && class_nominal[classes[j + 1]] &&
+          class_finite[classes[j + 2]] && class_upos[classes[j + 2]] == Upos::kVerb)
+        break;
       // An auxiliary does not count: headlines drop them, and a capitalised
       // acronym such as "IS" ("kill 2 IS militants") is tagged as one. Nor
       // does a participle opening the object ("kill suspected gunman").
@@ -593,6 +624,34 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
     if (verb_after) continue;
     *cls = static_cast<uint8_t>(want);
     return i;
+  }
+  return n;
+}
+
+bool TaggerModel::GerundSubject(const WordInfo* infos, size_t n, const uint8_t* classes) const {
+  if (n < 3 || vbg_class < 0 || nn_class < 0 || classes[0] != vbg_class ||
+      classes[n - 1] == period_class)
+    return false;
+  return infos[0].lex < 0 || HasClass(dict[static_cast<size_t>(infos[0].lex)], nn_class) ||
+         infos[0].noun_by_lower != 0;
+}
+
+size_t TaggerModel::CompoundSubjectRule(const WordInfo* infos, size_t n,
+                                        const uint8_t* classes) const {
+  if (n < 4 || classes[n - 1] == period_class || nn_class < 0 || vbz_class < 0 || vbp_class < 0)
+    return n;
+  bool verb_before = false;  // a verb among words 0 .. i - 3, since the last clause opener
+  for (size_t i = 2; i + 1 < n; ++i) {
+    if (i >= 3) {
+      if (infos[i - 3].clause_opener) verb_before = false;
+      if (class_verbal[classes[i - 3]]) verb_before = true;
+    }
+    if (verb_before || classes[i - 2] != nn_class ||
+        (classes[i - 1] != vbp_class && classes[i - 1] != vb_class) || infos[i].news_verb != 2 ||
+        !class_common_noun[classes[i]] || infos[i - 1].lex < 0 ||
+        !HasClass(dict[static_cast<size_t>(infos[i - 1].lex)], nn_class))
+      continue;
+    if (infos[i + 1].np_start || class_upos[classes[i + 1]] == Upos::kNum) return i;
   }
   return n;
 }
@@ -741,7 +800,12 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
   for (int round = 0; round < 3; ++round) {
     const size_t h = HeadlineVerbRule(infos, n, classes, &cls);
     if (h >= n) break;
+    if (h == 1 && GerundSubject(infos, n, classes)) set(0, nn_class);  // "Shelling targets X"
     set(h, cls);
+  }
+  if (const size_t c = CompoundSubjectRule(infos, n, classes); c < n) {
+    set(c - 1, nn_class);
+    set(c, vbz_class);
   }
   if (HeadlineGerundRule(infos, n, classes)) set(0, nn_class);
   if (const size_t p = HeadlineParticipleRule(infos, n, classes); p < n) set(p, vbn_class);
@@ -855,6 +919,7 @@ void TaggerModel::BuildIndexes() {
   class_closed.clear();
   class_singular.clear();
   class_det_or_number.clear();
+  class_determiner.clear();
   class_common_noun.clear();
   vbp_class = vbz_class = rp_class = nns_class = open_quote_class = hyph_class = -1;
   nn_class = jj_class = nnp_class = in_class = vbg_class = cc_class = -1;
@@ -895,6 +960,7 @@ void TaggerModel::BuildIndexes() {
     if (class_upos[k] == Upos::kVerb && x == "VBZ") vbz_class = static_cast<int>(k);
     class_singular.push_back(x == "NN" || x == "NNP" ? 1 : 0);
     class_det_or_number.push_back(x == "DT" || x == "CD" || x == "PRP$" ? 1 : 0);
+    class_determiner.push_back(x == "DT" || x == "PDT" || x == "PRP$" ? 1 : 0);
     class_common_noun.push_back(class_upos[k] == Upos::kNoun && (x == "NN" || x == "NNS") ? 1 : 0);
     if (class_upos[k] == Upos::kPunct && x == ",") comma_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPunct && x == ".") period_class = static_cast<int>(k);

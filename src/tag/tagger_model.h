@@ -156,11 +156,14 @@ struct WordInfo {
   uint8_t verb_by_past = 0;      // a noun whose past form was a verb ("gun": "gunned")
   uint8_t news_verb = 0;         // MarkNewsVerb(): 1 a news verb's base form, 2 its -s form
   uint8_t news_preposition = 0;  // "amid", "amidst": IN at prediction (Best())
-  uint8_t noun_by_lower = 0;     // MarkNounByLower(): "Fighting" whose lowercase was NN
-  uint8_t news_past = 0;         // MarkNewsPast(): "wounded", the -ed form of a news verb
-  uint8_t plural_noun = 0;       // MarkPluralNoun(): seen as NNS, or its singular as NN
-  uint8_t acronym = 0;           // MarkAcronyms(): "IS" of "IS militants", NNP at prediction
-  uint32_t sentence_case = 0;    // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
+  // Seen as a determiner (DT, PDT, PRP$), "that" aside: "a" and "the" have
+  // rare readings in the web treebank (IN, CC, LS) that make np_start 0.
+  uint8_t determiner = 0;
+  uint8_t noun_by_lower = 0;   // MarkNounByLower(): "Fighting" whose lowercase was NN
+  uint8_t news_past = 0;       // MarkNewsPast(): "wounded", the -ed form of a news verb
+  uint8_t plural_noun = 0;     // MarkPluralNoun(): seen as NNS, or its singular as NN
+  uint8_t acronym = 0;         // MarkAcronyms(): "IS" of "IS militants", NNP at prediction
+  uint32_t sentence_case = 0;  // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
   // For TaggerModel::MainVerbRule (not features):
   uint8_t np_start = 0;       // can start a noun phrase ("the", "four", "rebel"), not "in", ","
   uint8_t clause_opener = 0;  // "when", "after", "as", "because", "that", ... (opens a clause)
@@ -186,10 +189,11 @@ struct TaggerModel {
   std::vector<std::string> class_xpos;
   std::vector<uint64_t> class_xpos_hash;  // HashBytes(xpos), for lemma tables
   // Derived from class_upos/class_xpos by BuildIndexes(), for MainVerbRule():
-  std::vector<uint8_t> class_finite;   // VBD, VBZ, VBP, MD
-  std::vector<uint8_t> class_np;       // 1: DT CD PRP$ JJ NN ... start noun phrases; 2: IN TO , ...
-  std::vector<uint8_t> class_nominal;  // NN, NNS, NNP, NNPS, PRP
-  std::vector<uint8_t> class_verbal;   // VB*, MD, TO
+  std::vector<uint8_t> class_finite;  // VBD, VBZ, VBP, MD
+  std::vector<uint8_t> class_np;      // 1: DT CD PRP$ JJ NN ... start noun phrases; 2: IN TO , ...
+  std::vector<uint8_t> class_determiner;  // DT PDT PRP$
+  std::vector<uint8_t> class_nominal;     // NN, NNS, NNP, NNPS, PRP
+  std::vector<uint8_t> class_verbal;      // VB*, MD, TO
   // Closed word classes (MD DT PDT IN CC PRP PRP$ WP WP$ WDT WRB EX TO POS RP):
   // Best() gives one to a word only when training saw the word in it.
   std::vector<uint8_t> class_closed;
@@ -257,6 +261,8 @@ struct TaggerModel {
   // WordInfo::np_start of a dictionary word: one of its classes starts noun
   // phrases and none is a preposition, particle or punctuation.
   uint8_t NpStart(const DictEntry& e) const;
+  // Whether a word may be a determiner (WordInfo::determiner).
+  bool CanBeDeterminer(const DictEntry& e) const;
   // Whether class `cls` is among the entry's training classes.
   bool HasClass(const DictEntry& e, int cls) const;
 
@@ -339,13 +345,32 @@ struct TaggerModel {
   //    opener: "Two killed after bandits ambush herders"; Predict() applies
   //    the rule up to three times),
   //  * is followed by a word that can start a noun phrase (its object; after
-  //    an opening quote or a particle: "gun down tribal elder"),
+  //    an opening quote or a particle: "gun down tribal elder"; a determiner
+  //    counts, but not right after a particle that may be a preposition:
+  //    "attack on a former spy"),
   //  * and has no verb after it before the next comma or clause opener (a
-  //    participle opening the object, "kill suspected gunman", is none);
+  //    participle opening the object, "kill suspected gunman", is none, but
+  //    one before a determiner or number has its own object: "forces
+  //    arrested three members"; nor is the verb of a clause "and NOUN VERB");
   // *cls is the verb class to give it. Returns n if there is none. A full
   // sentence ("The attack plans were ...") is never changed.
   size_t HeadlineVerbRule(const WordInfo* infos, size_t n, const uint8_t* classes,
                           uint8_t* cls) const;
+  // "Shelling targets the Eastern Ghouta", "Fighting rages in Tripoli": in a
+  // headline (no final . ! ?), whether the first word is an -ing form (VBG)
+  // that may be a noun (unseen in training, or seen itself or in lower case
+  // as a singular noun): HeadlineVerbRule then reads it as the subject of a
+  // verb in -s right after it, even one followed by a preposition when seen
+  // as VBZ, and Predict() makes it a noun (NN).
+  bool GerundSubject(const WordInfo* infos, size_t n, const uint8_t* classes) const;
+  // "Rocket fire hits Sderot", "Police raid targets activists": in a
+  // headline, a word tagged VB/VBP right after a singular common noun, with
+  // no verb before them in the clause, that was seen as a singular noun, and
+  // is followed by the -s form of a news verb (MarkNewsVerb) before a noun
+  // phrase or a number, is a noun of the subject, and the -s word its verb:
+  // a singular subject takes no VBP. Returns the -s word's index (Predict()
+  // makes the word before it NN and it VBZ), or n.
+  size_t CompoundSubjectRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
   // "Man shot in Sao Jose complex", "Journalist shot dead": in a headline (no
   // final . ! ?) with no verb at all, a singular common noun right after a
   // noun or pronoun, seen in training as VBN or VBD ("shot"), before a
