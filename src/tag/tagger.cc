@@ -551,8 +551,12 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
     const bool after_subject = class_nominal[classes[i - 1]] ||
                                (i >= 2 && is_quote(i - 1) && class_nominal[classes[i - 2]]) ||
                                (i == 1 && gerund_subject);
+    // After a gerund subject, an -s form whose stem is a verb, or one never
+    // seen in training, may be the verb ("Fighting rages in Tripoli").
+    const bool by_stem =
+        i == 1 && gerund_subject && (infos[i].verb_by_stem != 0 || infos[i].lex < 0);
     if ((!class_common_noun[classes[i]] && !title_word && !(news != 0 && classes[i] == jj_class)) ||
-        !after_subject || (infos[i].lex < 0 && news == 0))
+        !after_subject || (infos[i].lex < 0 && news == 0 && !by_stem))
       continue;
     // The object may open with a quote ('rebels kill "scores"') or follow a
     // particle ("gun down tribal elder").
@@ -575,10 +579,10 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
     const DictEntry* e = infos[i].lex >= 0 ? &dict[static_cast<size_t>(infos[i].lex)] : nullptr;
     // After a gerund subject the verb is singular, and may be intransitive
     // before a preposition ("Fighting rages in Tripoli") if seen as a verb.
-    const bool by_gerund = i == 1 && gerund_subject && !class_nominal[classes[0]];
+    const bool by_gerund = i == 1 && gerund_subject;
     if (by_gerund && (classes[i] != nns_class || title_word)) continue;
-    const bool intransitive = by_gerund && classes[obj] == in_class &&
-                              (news == 2 || (e != nullptr && HasClass(*e, vbz_class)));
+    const bool intransitive = by_gerund && classes[i + 1] == in_class &&
+                              (news == 2 || by_stem || (e != nullptr && HasClass(*e, vbz_class)));
     // After a particle that may be a preposition ("attack on a former spy"),
     // only a word that cannot be one (np_start) opens the object.
     if (!infos[obj].np_start && !(infos[obj].determiner && !after_particle) &&
@@ -604,8 +608,8 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
     const int want = plural ? vbz_class : vbp_class;
     // Seen as this verb, or as the base form; or, before its object outside
     // title case, known by its past form ("target": "targeted").
-    const bool seen =
-        news != 0 || HasClass(*e, want) || (!plural && vb_class >= 0 && HasClass(*e, vb_class));
+    const bool seen = news != 0 || by_stem || HasClass(*e, want) ||
+                      (!plural && vb_class >= 0 && HasClass(*e, vb_class));
     const bool by_past = !plural && !title_word && infos[i].verb_by_past && obj == i + 1 &&
                          infos[i].sentence_case != 1;
     if (!seen && !by_past) continue;
@@ -629,9 +633,10 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
 }
 
 bool TaggerModel::GerundSubject(const WordInfo* infos, size_t n, const uint8_t* classes) const {
-  if (n < 3 || vbg_class < 0 || nn_class < 0 || classes[0] != vbg_class ||
-      classes[n - 1] == period_class)
-    return false;
+  if (n < 3 || vbg_class < 0 || nn_class < 0 || classes[n - 1] == period_class) return false;
+  static const uint64_t kIng = HashLower("ing", 0, 3, 23);     // WordInfo::suf[2]'s seed
+  if (classes[0] == nn_class) return infos[0].suf[2] == kIng;  // "Kidnapping rises in Haiti"
+  if (classes[0] != vbg_class) return false;
   return infos[0].lex < 0 || HasClass(dict[static_cast<size_t>(infos[0].lex)], nn_class) ||
          infos[0].noun_by_lower != 0;
 }
@@ -1032,6 +1037,11 @@ void RunModel(const TaggerModel& m, const std::vector<std::string_view>& words, 
   // Headlines (no final . ! ?) only, for HeadlineVerbRule.
   if (n > 2 && words[n - 1] != "." && words[n - 1] != "!" && words[n - 1] != "?") {
     m.MarkNounByLower(words[0], &s.infos[2]);  // for HeadlineGerundRule
+    // For GerundSubject: "Fighting rages in ...".
+    if (words[0].size() > 4 &&
+        tag_internal::HashLower(words[0], words[0].size() - 3, words[0].size(), 23) ==
+            tag_internal::HashLower("ing", 0, 3, 23))
+      m.MarkVerbByStem(words[1], &s.infos[3]);
     for (size_t i = 1; i + 1 < n; ++i) {
       m.MarkVerbByPast(words[i], &s.infos[i + 2]);
       m.MarkNewsVerb(words[i], &s.infos[i + 2]);

@@ -357,11 +357,13 @@ struct TaggerModel {
   size_t HeadlineVerbRule(const WordInfo* infos, size_t n, const uint8_t* classes,
                           uint8_t* cls) const;
   // "Shelling targets the Eastern Ghouta", "Fighting rages in Tripoli": in a
-  // headline (no final . ! ?), whether the first word is an -ing form (VBG)
-  // that may be a noun (unseen in training, or seen itself or in lower case
-  // as a singular noun): HeadlineVerbRule then reads it as the subject of a
-  // verb in -s right after it, even one followed by a preposition when seen
-  // as VBZ, and Predict() makes it a noun (NN).
+  // headline (no final . ! ?), whether the first word is an -ing form tagged
+  // NN, or VBG and may be a noun (unseen in training, or seen itself or in
+  // lower case as a singular noun). HeadlineVerbRule then reads it as the
+  // subject of a plural-looking word right after it, which may also be
+  // followed by a preposition when seen as VBZ, a coder verb's -s form,
+  // unseen, or an -s form whose stem is a verb (MarkVerbByStem); Predict()
+  // makes a VBG subject a noun (NN).
   bool GerundSubject(const WordInfo* infos, size_t n, const uint8_t* classes) const;
   // "Rocket fire hits Sderot", "Police raid targets activists": in a
   // headline, a word tagged VB/VBP right after a singular common noun, with
