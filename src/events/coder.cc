@@ -104,6 +104,19 @@ bool IsNonActorNoun(std::string_view l) {
   return false;
 }
 
+// Nouns that name a settlement or an area, never an actor ("al-Dumayr city's
+// clashes"). Not country, state or capital, which may stand for a government.
+bool IsAreaNoun(std::string_view l) {
+  static constexpr std::string_view kWords[] = {
+      "city",   "town",     "village",      "province", "district",      "governorate",
+      "county", "region",   "countryside",  "suburb",   "neighbourhood", "neighborhood",
+      "camp",   "locality", "municipality", "area",     "outskirts"};
+  for (std::string_view w : kWords) {
+    if (l == w) return true;
+  }
+  return false;
+}
+
 // Verbs whose subject may be an event noun or weapon that stands for the
 // attacker: "air strikes killed 12 civilians".
 bool IsCasualtyVerb(std::string_view lemma) {
@@ -1752,7 +1765,16 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     }
     for (uint32_t c : mods) {
       std::string_view r = v.rel(c);
-      if (r == "nmod:poss") v.Expand(c, &src);
+      // A possessor that names a settlement or an area is the event's place,
+      // not its actor: "clashes in al-Dumayr city's outskirts", "the
+      // village's shelling" (countries, states and capitals may stand for
+      // their governments, and stay actors).
+      if (r == "nmod:poss") {
+        if (IsAreaNoun(v.lemma(c)))
+          place_modifier = true;
+        else
+          v.Expand(c, &src);
+      }
       // A proper noun no actor dictionary knows, right before the event noun,
       // is its place in news style ("Kabul blast", "Nangarhar airstrike",
       // "Laghman clash"), not its actor.
