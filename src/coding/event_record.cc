@@ -119,13 +119,17 @@ json PlaceJson(const Document& doc, int32_t index) {
   j["name"] = OrNull(p.name);
   j["country"] = OrNull(p.country);
   j["admin1"] = OrNull(p.admin1);
-  j["lat"] = Coord(p.lat);
-  j["lon"] = Coord(p.lon);
+  // An event in a part of a country or province ("northern Syria") is at
+  // the part's point; `part` says which.
+  const bool part = !p.part.empty() && p.part_lat == p.part_lat && p.part_lon == p.part_lon;
+  j["lat"] = Coord(part ? p.part_lat : p.lat);
+  j["lon"] = Coord(part ? p.part_lon : p.lon);
   j["geonameid"] = p.geonameid > 0 ? json(p.geonameid) : json(nullptr);
   j["precision"] =
       p.precision == GeoPrecision::kNone ? json(nullptr) : json(GeoPrecisionName(p.precision));
   j["feature"] = OrNull(p.feature);
   j["relation"] = OrNull(p.relation);
+  j["part"] = part ? json(p.part) : json(nullptr);
   j["start"] = p.begin;
   j["end"] = p.end;
   return j;

@@ -58,8 +58,16 @@ struct Place {
   GeoPrecision precision = GeoPrecision::kNone;
   // Direction or proximity words before the name: "north of", "near",
   // "outside", "western"; empty if none. The coordinates are the named
-  // place's own.
+  // place's own (a part has its own point, below).
   std::string relation;
+  // When the relation names a part of a country or province ("northern
+  // Syria", "the east of Aleppo province", "central Mali"): "north",
+  // "northeast", ..., "northwest" or "central", and part_lat/part_lon are
+  // that part's point (geo::Gazetteer::Part), which an event located here
+  // takes. Empty (and NaN) otherwise.
+  std::string part;
+  double part_lat = std::numeric_limits<double>::quiet_NaN();
+  double part_lon = std::numeric_limits<double>::quiet_NaN();
   bool dateline = false;  // the story's dateline ("BEIRUT (Reuters) -")
   // A country, province or feature named inside an actor's name ("the United
   // States President", "Taco Bell Canada"): a place mention, but never where

@@ -8,10 +8,12 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <tuple>
 
 #include "core/binary_io.h"
@@ -25,6 +27,7 @@ struct Gazetteer::Impl {
   std::string_view pool;  // view into bytes
   std::vector<Entry> entries;
   std::vector<KeyRec> names, countries, admin1, demonyms;
+  std::vector<PartRec> parts;  // sorted by entry
   std::string description;
 
   std::string_view Key(const KeyRec& k) const { return pool.substr(k.off, k.len); }
@@ -97,6 +100,7 @@ Status Gazetteer::Impl::Parse() {
   SITREP_RETURN_IF_ERROR(CheckTable(h, h.admin1_off, h.admin1_count, sizeof(KeyRec), "admin1"));
   SITREP_RETURN_IF_ERROR(
       CheckTable(h, h.demonyms_off, h.demonyms_count, sizeof(KeyRec), "demonym"));
+  SITREP_RETURN_IF_ERROR(CheckTable(h, h.parts_off, h.parts_count, sizeof(PartRec), "part"));
   if (h.entries_count > UINT32_MAX || h.pool_size > UINT32_MAX) {
     return DataLossError("index tables too large");
   }
@@ -141,6 +145,18 @@ Status Gazetteer::Impl::Parse() {
     for (const KeyRec& k : *table) {
       if (k.entry >= entries.size() || !RefOk(StrRef{k.off, k.len}, h.pool_size)) {
         return DataLossError("key out of bounds");
+      }
+    }
+  }
+  CopyTable(bytes, h.parts_off, h.parts_count, &parts);
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const PartRec& r = parts[i];
+    if (r.entry >= entries.size() || (i > 0 && r.entry <= parts[i - 1].entry)) {
+      return DataLossError("part table: entry out of bounds or out of order");
+    }
+    for (int k = 0; k < kGeoPartCount; ++k) {
+      if (!(std::abs(r.lat[k]) <= 90.0f) || !(std::abs(r.lon[k]) <= 180.0f)) {
+        return DataLossError("part table: point out of range");
       }
     }
   }
@@ -277,6 +293,11 @@ const Entry* Gazetteer::Country(std::string_view iso3) const {
   return k ? &impl_->entries[k->entry] : nullptr;
 }
 
+int64_t Gazetteer::CountryId(std::string_view iso3) const {
+  const Entry* e = Country(iso3);
+  return e == nullptr ? -1 : e - impl_->entries.data();
+}
+
 const Entry* Gazetteer::Admin1(std::string_view iso3, std::string_view admin1_name) const {
   std::string key;
   for (char c : iso3) key += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
@@ -291,6 +312,44 @@ const Entry* Gazetteer::Admin1(std::string_view iso3, std::string_view admin1_na
     }
   }
   return nullptr;
+}
+
+bool Gazetteer::Part(uint32_t id, GeoPart part, double* lat, double* lon) const {
+  const auto& t = impl_->parts;
+  auto it = std::lower_bound(t.begin(), t.end(), id,
+                             [](const PartRec& r, uint32_t e) { return r.entry < e; });
+  const auto k = static_cast<size_t>(part);
+  if (it == t.end() || it->entry != id || k >= static_cast<size_t>(kGeoPartCount)) return false;
+  *lat = it->lat[k];
+  *lon = it->lon[k];
+  return true;
+}
+
+const char* GeoPartName(GeoPart part) {
+  static const char* const kNames[] = {"north",     "northeast", "east",      "southeast", "south",
+                                       "southwest", "west",      "northwest", "central"};
+  const auto k = static_cast<size_t>(part);
+  return k < std::size(kNames) ? kNames[k] : "";
+}
+
+bool ParseGeoPart(std::string_view word, GeoPart* part) {
+  std::string w;
+  for (char c : word) {
+    if (c == '-') continue;  // "north-eastern"
+    w += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  if (w.size() > 2 && w.ends_with("ern")) w.resize(w.size() - 3);  // "northern" -> "north"
+  if (w == "central" || w == "centre" || w == "center") {
+    *part = GeoPart::kCentre;
+    return true;
+  }
+  for (int k = 0; k < kGeoPartCount - 1; ++k) {
+    if (w == GeoPartName(static_cast<GeoPart>(k))) {
+      *part = static_cast<GeoPart>(k);
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string_view Gazetteer::CountryOfDemonym(std::string_view word) const {

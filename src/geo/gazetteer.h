@@ -76,6 +76,28 @@ struct Entry {
   GeoPrecision precision = GeoPrecision::kPoint;  // what resolving to it gives
 };
 
+// A part of a country or province: "northern Syria", "the east of Aleppo
+// province", "central Mali". North first, then clockwise; kCentre last.
+enum class GeoPart : uint8_t {
+  kNorth,
+  kNortheast,
+  kEast,
+  kSoutheast,
+  kSouth,
+  kSouthwest,
+  kWest,
+  kNorthwest,
+  kCentre,
+};
+inline constexpr int kGeoPartCount = 9;
+// "north", "northeast", ..., "northwest", "central".
+const char* GeoPartName(GeoPart part);
+// The part a direction word names: "northern", "north", "north-eastern",
+// "NE"-style words already spelt out ("northeast"), "central", "centre";
+// case-folded.
+// False for any other word ("upper", "greater", "downtown").
+bool ParseGeoPart(std::string_view word, GeoPart* part);
+
 // Where a gazetteer is built from. Empty paths are skipped.
 struct BuildSources {
   // GeoNames main table in the dump's 19-column TSV layout: cities500.txt
@@ -158,10 +180,20 @@ class Gazetteer {
 
   // The country entry for an ISO3 code, nullptr if unknown.
   const Entry* Country(std::string_view iso3) const;
+  // Its id, -1 if unknown.
+  int64_t CountryId(std::string_view iso3) const;
   // The admin1 entry of a country by admin1 name, nullptr if unknown. Tolerates
   // a trailing "province"/"governorate"/... and a leading article:
   // Admin1("SYR", "ar-Raqqa province") -> Raqqa.
   const Entry* Admin1(std::string_view iso3, std::string_view admin1_name) const;
+  // The point of a part of a country or province entry: the centroid of the
+  // third of its land (by area) furthest in that direction, or of the third
+  // nearest its centre for kCentre ("northern Syria" -> 36.3 N 38.5 E).
+  // Built from the country shapes (BuildSources::country_shapes): a
+  // country's mainland when its point is, a province's cells as for its
+  // point. False (and *lat, *lon untouched) for other entries, or an index
+  // built without shapes.
+  bool Part(uint32_t id, GeoPart part, double* lat, double* lon) const;
   // ISO3 for a demonym or country adjective ("Syrian" -> "SYR"), "" if none.
   // world-countries' English demonyms and their plurals ("Syrians",
   // "Iraqis"); a demonym of several countries gives the most populous
@@ -196,7 +228,8 @@ std::string AsciiFold(std::string_view name);
 
 // Magic and format version of the index file; Load refuses any other.
 inline constexpr char kIndexMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'G', 'Z'};
-inline constexpr uint32_t kIndexFormatVersion = 1;
+// Version 2 added the part table (Gazetteer::Part).
+inline constexpr uint32_t kIndexFormatVersion = 2;
 
 // Two town rows of BuildSources::admin_towns and geonames_tsv with one name
 // are the same town when their points are this close in latitude and in

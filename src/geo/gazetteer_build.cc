@@ -476,6 +476,17 @@ class Builder {
     double area = 0;
   };
   std::unordered_map<std::string, std::vector<LandPolygon>> country_polygons_;
+  // Calls fn(lat, lon, sin_lat) for the centre of every cell of a grid of
+  // square cells of side `side` in the equal-area plane (longitude in
+  // radians x sine of latitude) that lies on the land of `polys`. Rings
+  // across 180 degrees (Chukotka) are unwrapped, so lon may run past 180; a
+  // polygon whose ring then does not close winds round the globe
+  // (Antarctica) and is left out.
+  template <typename F>
+  static void ForEachLandCell(const std::vector<LandPolygon>& polys, double side, F&& fn);
+  // The part points (GeoPart order) of countries and provinces, by entry id
+  // (see PartPoints); written to the index's part table.
+  std::map<uint32_t, std::vector<std::pair<double, double>>> parts_;
   // Words that name each country in "X-Y border": its common name and
   // English demonyms ("Syria", "Syrian"), from ReadCountries.
   std::unordered_map<std::string, std::vector<std::string>> country_words_;
@@ -508,8 +519,19 @@ class Builder {
   // share arcs (AddBorders), after ReadCountryShapes.
   void AddBorders(const std::map<std::pair<std::string, std::string>,
                                  std::vector<const std::vector<LonSin>*>>& shared);
-  // Provinces' points from the land of their country (see ProvinceAreaCentroids).
-  std::unordered_map<std::string, std::pair<double, double>> ProvinceAreaCentroids() const;
+  // A province's point and part points from the land of its country (see
+  // ProvinceAreaCentroids).
+  struct ArealPoint {
+    double lat = 0, lon = 0;
+    std::vector<std::pair<double, double>> parts;  // empty if too few cells
+  };
+  std::unordered_map<std::string, ArealPoint> ProvinceAreaCentroids() const;
+
+ public:
+  // Part points of every country with shapes (after ReadCountryShapes).
+  void AddCountryParts();
+
+ private:
   std::map<std::string, std::string> admin2_;  // "GB.ENG.N5" -> "Suffolk"
   std::unordered_map<std::string, Admin1Agg> admin2_agg_;
   std::unordered_map<std::string, std::vector<std::string>> admin1_row_names_;
@@ -1414,6 +1436,138 @@ void Builder::AddBorders(const std::map<std::pair<std::string, std::string>,
   }
 }
 
+template <typename F>
+void Builder::ForEachLandCell(const std::vector<LandPolygon>& polys, double side, F&& fn) {
+  const double step_lon = side / kDegToRad;
+  std::vector<double> xs;
+  for (const LandPolygon& poly : polys) {
+    double y_min = 1, y_max = -1;
+    std::vector<std::vector<LonSin>> rings = poly.rings;
+    bool closes = true;
+    for (auto& ring : rings) {
+      for (size_t i = 0; i < ring.size(); ++i) {
+        y_min = std::min(y_min, ring[i].sin_lat);
+        y_max = std::max(y_max, ring[i].sin_lat);
+        if (i > 0) {
+          ring[i].lon = ring[i - 1].lon + std::remainder(ring[i].lon - ring[i - 1].lon, 360.0);
+        }
+      }
+      if (ring.size() > 2 && std::abs(ring.back().lon - ring.front().lon) > 1e-6) closes = false;
+    }
+    if (!closes) continue;
+    for (double y = (std::floor(y_min / side) + 0.5) * side; y < y_max; y += side) {
+      xs.clear();
+      for (const auto& ring : rings) {
+        for (size_t i = 0; i + 1 < ring.size(); ++i) {
+          const LonSin& a = ring[i];
+          const LonSin& b = ring[i + 1];
+          if ((a.sin_lat > y) != (b.sin_lat > y)) {
+            xs.push_back(a.lon + (b.lon - a.lon) * (y - a.sin_lat) / (b.sin_lat - a.sin_lat));
+          }
+        }
+      }
+      std::sort(xs.begin(), xs.end());
+      const double lat = std::asin(std::clamp(y, -1.0, 1.0)) / kDegToRad;
+      for (size_t k = 0; k + 1 < xs.size(); k += 2) {
+        for (double x = (std::floor(xs[k] / step_lon) + 0.5) * step_lon; x < xs[k + 1];
+             x += step_lon) {
+          if (x >= xs[k]) fn(lat, x, y);
+        }
+      }
+    }
+  }
+}
+
+// An area needs this many land cells to have part points: each part is a
+// third of them.
+constexpr size_t kMinPartCells = 60;
+// Cells a country's land is cut into for its part points.
+constexpr int kCountryPartCells = 6000;
+
+// The point of each part of an area, in GeoPart order, from the centres
+// (lat, lon) of its equal-area land cells: for a direction, the centroid of
+// the third of the cells furthest that way (by their projection on the
+// direction in a plane tangent at the area's centroid: "northern Syria" is
+// the centroid of Syria's northern third, by area); for the centre, of the
+// third nearest the centroid. Empty if there are fewer than kMinPartCells.
+std::vector<std::pair<double, double>> PartPoints(
+    const std::vector<std::pair<double, double>>& cells) {
+  std::vector<std::pair<double, double>> out;
+  if (cells.size() < kMinPartCells) return out;
+  auto centroid = [&](const std::vector<size_t>& idx) {
+    double x = 0, y = 0, z = 0;
+    for (size_t i : idx) {
+      const double la = cells[i].first * kDegToRad, lo = cells[i].second * kDegToRad;
+      x += std::cos(la) * std::cos(lo);
+      y += std::cos(la) * std::sin(lo);
+      z += std::sin(la);
+    }
+    const double n = std::sqrt(x * x + y * y + z * z);
+    if (n <= 0) return std::pair<double, double>(0, 0);
+    return std::pair<double, double>(std::asin(std::clamp(z / n, -1.0, 1.0)) / kDegToRad,
+                                     std::atan2(y, x) / kDegToRad);
+  };
+  std::vector<size_t> all(cells.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  const auto [lat0, lon0] = centroid(all);
+  const double k = std::cos(lat0 * kDegToRad);
+  std::vector<double> px(cells.size()), py(cells.size());
+  for (size_t i = 0; i < cells.size(); ++i) {
+    px[i] = std::remainder(cells[i].second - lon0, 360.0) * k;
+    py[i] = cells[i].first - lat0;
+  }
+  const size_t third = cells.size() / 3;
+  // The third of the cells with the highest score.
+  auto top_third = [&](const std::vector<double>& score) {
+    std::vector<size_t> idx = all;
+    std::nth_element(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(third), idx.end(),
+                     [&](size_t a, size_t b) { return score[a] > score[b]; });
+    idx.resize(third);
+    return centroid(idx);
+  };
+  std::vector<double> score(cells.size());
+  // North, then clockwise: GeoPart's order.
+  for (int d = 0; d < 8; ++d) {
+    const double angle = d * M_PI / 4;
+    const double dx = std::sin(angle), dy = std::cos(angle);
+    for (size_t i = 0; i < cells.size(); ++i) score[i] = px[i] * dx + py[i] * dy;
+    out.push_back(top_third(score));
+  }
+  for (size_t i = 0; i < cells.size(); ++i) score[i] = -(px[i] * px[i] + py[i] * py[i]);
+  out.push_back(top_third(score));
+  return out;
+}
+
+void Builder::AddCountryParts() {
+  for (const auto& [iso3, polys] : country_polygons_) {
+    auto it = country_entry_.find(iso3);
+    if (it == country_entry_.end() || polys.empty()) continue;
+    // The land the country's point stands for: its mainland when that holds
+    // kMainlandShare of it (see ReadCountryShapes), else all of it.
+    double total = 0;
+    const LandPolygon* largest = nullptr;
+    for (const LandPolygon& p : polys) {
+      total += p.area;
+      if (!largest || p.area > largest->area) largest = &p;
+    }
+    if (total <= 0) continue;
+    std::vector<LandPolygon> land;
+    if (largest->area >= kMainlandShare * total) {
+      land.push_back(*largest);
+    } else {
+      land = polys;
+    }
+    double area = 0;
+    for (const LandPolygon& p : land) area += p.area;
+    std::vector<std::pair<double, double>> cells;
+    ForEachLandCell(land, std::sqrt(area / kCountryPartCells), [&](double lat, double x, double) {
+      cells.emplace_back(lat, std::remainder(x, 360.0));
+    });
+    std::vector<std::pair<double, double>> parts = PartPoints(cells);
+    if (!parts.empty()) parts_[it->second] = std::move(parts);
+  }
+}
+
 // Where a country's provinces lie, when GeoNames has no province shapes but
 // Natural Earth has the country's: the country's land, cut into cells of equal
 // area (about kProvinceCellsPerProvince per province, at least
@@ -1435,8 +1589,8 @@ constexpr double kProvinceBoxMarginDeg = kProvinceGapDeg;
 constexpr int kMinCountryCells = 4000;
 constexpr int kMaxCountryCells = 200000;
 
-std::unordered_map<std::string, std::pair<double, double>> Builder::ProvinceAreaCentroids() const {
-  std::unordered_map<std::string, std::pair<double, double>> out;
+std::unordered_map<std::string, Builder::ArealPoint> Builder::ProvinceAreaCentroids() const {
+  std::unordered_map<std::string, ArealPoint> out;
   // Sites per country: (lat, lon, province key).
   struct Site {
     double lat, lon;
@@ -1483,7 +1637,6 @@ std::unordered_map<std::string, std::pair<double, double>> Builder::ProvinceArea
                            kMaxCountryCells);
     // Square cells in the equal-area plane (longitude in radians x sine of latitude).
     double side = std::sqrt(area / cells);
-    double step_lon = side / kDegToRad;
     // Sites in 1-degree buckets.
     std::unordered_map<int64_t, std::vector<const Site*>> buckets;
     auto bucket_key = [](int la, int lo) { return static_cast<int64_t>(la) * 1000 + lo; };
@@ -1527,66 +1680,30 @@ std::unordered_map<std::string, std::pair<double, double>> Builder::ProvinceArea
       return best;
     };
     std::unordered_map<const std::string*, std::array<double, 4>> sums;  // x, y, z, cells
-    for (const LandPolygon& poly : polys) {
-      double y_min = 1, y_max = -1;
-      // Rings across 180 degrees (Chukotka) unwrapped: longitudes go on past
-      // 180 rather than jump to -180. A ring that then does not close winds
-      // round the globe (Antarctica) and cannot be filled: polygon left out.
-      std::vector<std::vector<LonSin>> rings = poly.rings;
-      bool closes = true;
-      for (auto& ring : rings) {
-        for (size_t i = 0; i < ring.size(); ++i) {
-          y_min = std::min(y_min, ring[i].sin_lat);
-          y_max = std::max(y_max, ring[i].sin_lat);
-          if (i > 0) {
-            ring[i].lon = ring[i - 1].lon + std::remainder(ring[i].lon - ring[i - 1].lon, 360.0);
-          }
-        }
-        if (ring.size() > 2 && std::abs(ring.back().lon - ring.front().lon) > 1e-6) closes = false;
-      }
-      if (!closes) continue;
-      std::vector<double> xs;
-      for (double y = (std::floor(y_min / side) + 0.5) * side; y < y_max; y += side) {
-        xs.clear();
-        for (const auto& ring : rings) {
-          for (size_t i = 0; i + 1 < ring.size(); ++i) {
-            const LonSin& a = ring[i];
-            const LonSin& b = ring[i + 1];
-            if ((a.sin_lat > y) != (b.sin_lat > y)) {
-              xs.push_back(a.lon + (b.lon - a.lon) * (y - a.sin_lat) / (b.sin_lat - a.sin_lat));
-            }
-          }
-        }
-        std::sort(xs.begin(), xs.end());
-        double lat = std::asin(std::clamp(y, -1.0, 1.0)) / kDegToRad;
-        for (size_t k = 0; k + 1 < xs.size(); k += 2) {
-          for (double x = (std::floor(xs[k] / step_lon) + 0.5) * step_lon; x < xs[k + 1];
-               x += step_lon) {
-            if (x < xs[k]) continue;
-            const Site* st = nearest(lat, x);
-            if (st == nullptr) continue;
-            // Land beyond the province's places (its box) is some sparser
-            // neighbour's: left out rather than given to this province.
-            double xn = std::remainder(x, 360.0);
-            if (lat < st->lat_lo || lat > st->lat_hi ||
-                (!st->wraps && (xn < st->lon_lo || xn > st->lon_hi)))
-              continue;
-            auto& s4 = sums[st->province];
-            double cl = std::cos(lat * kDegToRad);
-            s4[0] += cl * std::cos(x * kDegToRad);
-            s4[1] += cl * std::sin(x * kDegToRad);
-            s4[2] += y;
-            s4[3] += 1;
-          }
-        }
-      }
-    }
+    std::unordered_map<const std::string*, std::vector<std::pair<double, double>>> cells_of;
+    ForEachLandCell(polys, side, [&](double lat, double x, double y) {
+      const Site* st = nearest(lat, x);
+      if (st == nullptr) return;
+      // Land beyond the province's places (its box) is some sparser
+      // neighbour's: left out rather than given to this province.
+      double xn = std::remainder(x, 360.0);
+      if (lat < st->lat_lo || lat > st->lat_hi ||
+          (!st->wraps && (xn < st->lon_lo || xn > st->lon_hi)))
+        return;
+      auto& s4 = sums[st->province];
+      double cl = std::cos(lat * kDegToRad);
+      s4[0] += cl * std::cos(x * kDegToRad);
+      s4[1] += cl * std::sin(x * kDegToRad);
+      s4[2] += y;
+      s4[3] += 1;
+      cells_of[st->province].emplace_back(lat, xn);
+    });
     for (const auto& [province, s4] : sums) {
       if (s4[3] < 3) continue;
       double n = std::sqrt(s4[0] * s4[0] + s4[1] * s4[1] + s4[2] * s4[2]);
       if (n <= 0) continue;
       out[*province] = {std::asin(std::clamp(s4[2] / n, -1.0, 1.0)) / kDegToRad,
-                        std::atan2(s4[1], s4[0]) / kDegToRad};
+                        std::atan2(s4[1], s4[0]) / kDegToRad, PartPoints(cells_of[province])};
     }
   }
   return out;
@@ -1626,7 +1743,7 @@ void Builder::AddProvinceKeys(uint32_t id, const std::string& iso3, const std::s
 
 void Builder::FinishAdmin1() {
   int skipped = 0;
-  const std::unordered_map<std::string, std::pair<double, double>> areal = ProvinceAreaCentroids();
+  const std::unordered_map<std::string, ArealPoint> areal = ProvinceAreaCentroids();
   for (const auto& [full, a] : admin1_) {
     auto iso = iso2_to_iso3_.find(a.cc);
     if (iso == iso2_to_iso3_.end()) continue;
@@ -1637,8 +1754,8 @@ void Builder::FinishAdmin1() {
       e.lat = a.lat;
       e.lon = a.lon;
     } else if (auto ar = areal.find(full); ar != areal.end()) {
-      e.lat = ar->second.first;
-      e.lon = ar->second.second;
+      e.lat = ar->second.lat;
+      e.lon = ar->second.lon;
     } else if (agg && !agg->members.empty()) {
       MiddleOfPlaces(agg->members, entries_, &e.lat, &e.lon);
     } else {
@@ -1670,6 +1787,8 @@ void Builder::FinishAdmin1() {
     e.score = static_cast<double>(e.population);
     auto id = static_cast<uint32_t>(entries_.size());
     entries_.push_back(std::move(e));
+    if (auto ar = areal.find(full); ar != areal.end() && !ar->second.parts.empty())
+      parts_[id] = ar->second.parts;
     std::vector<std::string> names = a.names;
     names.push_back(a.display);
     if (std::string short_form = ShortNorteSurForm(a.display); !short_form.empty())
@@ -2148,6 +2267,19 @@ StatusOr<std::string> Builder::Serialize(const std::string& description) {
   h.admin1_count = admin1.size();
   put(demonyms.data(), demonyms.size() * sizeof(KeyRec), &h.demonyms_off);
   h.demonyms_count = demonyms.size();
+  std::vector<PartRec> parts;
+  for (const auto& [id, points] : parts_) {  // std::map: sorted by entry
+    PartRec r;
+    std::memset(&r, 0, sizeof r);
+    r.entry = id;
+    for (int k = 0; k < kGeoPartCount; ++k) {
+      r.lat[k] = static_cast<float>(points[static_cast<size_t>(k)].first);
+      r.lon[k] = static_cast<float>(points[static_cast<size_t>(k)].second);
+    }
+    parts.push_back(r);
+  }
+  put(parts.data(), parts.size() * sizeof(PartRec), &h.parts_off);
+  h.parts_count = parts.size();
   align();
   h.file_size = out.size();
   h.checksum = Fnv1a64(std::string_view(out).substr(sizeof h));
@@ -2169,6 +2301,7 @@ StatusOr<std::string> BuildIndexImage(const BuildSources& sources,
       return InvalidArgumentError("country shapes need the countries file (ISO numeric codes)");
     }
     SITREP_RETURN_IF_ERROR(b.ReadCountryShapes(sources.country_shapes));
+    b.AddCountryParts();
   }
   if (!sources.admin1.empty()) SITREP_RETURN_IF_ERROR(b.ReadAdmin1(sources.admin1));
   if (!sources.admin2.empty()) SITREP_RETURN_IF_ERROR(b.ReadAdmin2(sources.admin2));

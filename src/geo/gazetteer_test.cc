@@ -164,7 +164,7 @@ TEST_F(MiniGazetteerTest, MalformedLinesAreWarningsWithFileAndLine) {
   // 8 places + 5 provinces + 3 countries + 3 features + 2 localities.
   EXPECT_EQ(gaz_->size(), 21u);
   EXPECT_EQ(gaz_->description(),
-            "sitrep-gazetteer/1 cities+admin1+countries+features (21 entries)");
+            "sitrep-gazetteer/2 cities+admin1+countries+features (21 entries)");
 }
 
 TEST_F(MiniGazetteerTest, FindsEverySpellingOfRaqqa) {
@@ -438,7 +438,7 @@ TEST(GazetteerBuild, FullDumpRowsOfProvincesCountriesAndFeatures) {
   EXPECT_EQ(gaz.entry(ids[0]).feature_class, 'H');
   EXPECT_TRUE(gaz.Find("Khabur River").empty());
   EXPECT_TRUE(gaz.Find("Jami al Kabir").empty());
-  EXPECT_EQ(gaz.description(), "sitrep-gazetteer/1 all_countries+admin1+countries (6 entries)");
+  EXPECT_EQ(gaz.description(), "sitrep-gazetteer/2 all_countries+admin1+countries (6 entries)");
   // Hama, Deir ez-Zor, Idlib and Kandahar have no place here to locate them.
   EXPECT_TRUE(HasWarning(warnings, "admin1: 4 provinces without any place"));
 }
@@ -477,6 +477,84 @@ TEST(GazetteerBuild, CountryShapesGiveMainlandCentroidAndArea) {
   EXPECT_TRUE(HasWarning(warnings, "shapes.json: geometry 3 (Afghanistan): bad arc index"))
       << ::testing::PrintToString(warnings);
   EXPECT_TRUE(gaz.description().find("+shapes") != std::string::npos) << gaz.description();
+}
+
+// Parts of a country ("northern Syria") from its mainland's land: each the
+// centroid of the third of the square furthest that way, the centre the
+// third nearest its centroid.
+TEST(GazetteerBuild, CountryShapesGivePartPoints) {
+  BuildSources s = TestSources();
+  s.country_shapes = kTestdata + "shapes.json";
+  std::vector<std::string> warnings;
+  auto g = Gazetteer::Build(s, &warnings);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  const Gazetteer& gaz = **g;
+  const int64_t syr = gaz.CountryId("SYR");
+  ASSERT_GE(syr, 0);
+  const Entry& e = gaz.entry(static_cast<uint32_t>(syr));
+  auto part = [&](GeoPart p) {
+    double lat = -999, lon = -999;
+    EXPECT_TRUE(gaz.Part(static_cast<uint32_t>(syr), p, &lat, &lon)) << GeoPartName(p);
+    return std::pair<double, double>(lat, lon);
+  };
+  const auto [n_lat, n_lon] = part(GeoPart::kNorth);
+  const auto [s_lat, s_lon] = part(GeoPart::kSouth);
+  const auto [e_lat, e_lon] = part(GeoPart::kEast);
+  const auto [w_lat, w_lon] = part(GeoPart::kWest);
+  const auto [ne_lat, ne_lon] = part(GeoPart::kNortheast);
+  const auto [c_lat, c_lon] = part(GeoPart::kCentre);
+  // A third of the square by area lies beyond about a third of its side
+  // (a little less in latitude, where it is narrower): its middle is about
+  // 5/6 of the way across.
+  EXPECT_GT(n_lat, e.lat + 1.0);
+  EXPECT_NEAR(n_lon, e.lon, 0.2);
+  EXPECT_LT(s_lat, e.lat - 1.0);
+  EXPECT_GT(e_lon, e.lon + 1.5);
+  EXPECT_NEAR(e_lat, e.lat, 0.2);
+  EXPECT_LT(w_lon, e.lon - 1.5);
+  EXPECT_GT(ne_lat, e.lat);
+  EXPECT_GT(ne_lon, e.lon);
+  EXPECT_NEAR(c_lat, e.lat, 0.2);
+  EXPECT_NEAR(c_lon, e.lon, 0.2);
+  // No parts for a town, or for an index built without shapes.
+  std::vector<uint32_t> raqqa = gaz.Find("Raqqa");
+  ASSERT_FALSE(raqqa.empty());
+  double lat = 0, lon = 0;
+  EXPECT_FALSE(gaz.Part(raqqa[0], GeoPart::kNorth, &lat, &lon));
+  auto plain = Gazetteer::Build(TestSources(), &warnings);
+  ASSERT_TRUE(plain.ok());
+  const int64_t plain_syr = (*plain)->CountryId("SYR");
+  ASSERT_GE(plain_syr, 0);
+  EXPECT_FALSE((*plain)->Part(static_cast<uint32_t>(plain_syr), GeoPart::kNorth, &lat, &lon));
+  // A saved index keeps them.
+  const std::string path = ::testing::TempDir() + "/parts.sgz";
+  ASSERT_TRUE(gaz.Save(path).ok());
+  auto loaded = Gazetteer::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  double l_lat = 0, l_lon = 0;
+  ASSERT_TRUE((*loaded)->Part(static_cast<uint32_t>(syr), GeoPart::kNorth, &l_lat, &l_lon));
+  EXPECT_NEAR(l_lat, n_lat, 1e-4);
+  EXPECT_NEAR(l_lon, n_lon, 1e-4);
+}
+
+TEST(GazetteerBuild, DirectionWordsNameParts) {
+  GeoPart p = GeoPart::kCentre;
+  for (const auto& [word, want] :
+       std::vector<std::pair<const char*, GeoPart>>{{"northern", GeoPart::kNorth},
+                                                    {"North", GeoPart::kNorth},
+                                                    {"north-eastern", GeoPart::kNortheast},
+                                                    {"northeast", GeoPart::kNortheast},
+                                                    {"southwestern", GeoPart::kSouthwest},
+                                                    {"west", GeoPart::kWest},
+                                                    {"central", GeoPart::kCentre},
+                                                    {"centre", GeoPart::kCentre}}) {
+    ASSERT_TRUE(ParseGeoPart(word, &p)) << word;
+    EXPECT_EQ(p, want) << word;
+  }
+  for (const char* word : {"upper", "greater", "downtown", "ern", "", "northerner"})
+    EXPECT_FALSE(ParseGeoPart(word, &p)) << word;
+  EXPECT_STREQ(GeoPartName(GeoPart::kSoutheast), "southeast");
+  EXPECT_STREQ(GeoPartName(GeoPart::kCentre), "central");
 }
 
 // Borders from arcs two countries' shapes share (testdata/borders.json, our

@@ -131,6 +131,12 @@ int Lookup(int argc, char** argv) {
           static_cast<long long>(e.geonameid), e.radius_km,
           e.countries.size() > 3 ? "\tcountries " : "",
           e.countries.size() > 3 ? static_cast<int>(e.countries.size()) : 0, e.countries.data());
+      double lat = 0, lon = 0;
+      for (int k = 0; k < sitrep::geo::kGeoPartCount; ++k) {
+        const auto part = static_cast<sitrep::geo::GeoPart>(k);
+        if (gaz->Part(id, part, &lat, &lon))
+          std::printf("    %s\t%.3f\t%.3f\n", sitrep::geo::GeoPartName(part), lat, lon);
+      }
     }
   }
   return 0;

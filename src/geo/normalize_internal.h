@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "geo/gazetteer.h"
 
 namespace sitrep::geo {
 
@@ -69,6 +70,15 @@ struct KeyRec {
 };
 static_assert(sizeof(KeyRec) == 12);
 
+// The part points of one country or province (Gazetteer::Part), in GeoPart
+// order; the table is sorted by entry.
+struct PartRec {
+  uint32_t entry;
+  float lat[kGeoPartCount];
+  float lon[kGeoPartCount];
+};
+static_assert(sizeof(PartRec) == 4 + 8 * kGeoPartCount);
+
 struct IndexHeader {
   char magic[8];
   uint32_t version;
@@ -82,6 +92,7 @@ struct IndexHeader {
   uint64_t countries_off, countries_count;
   uint64_t admin1_off, admin1_count;
   uint64_t demonyms_off, demonyms_count;
+  uint64_t parts_off, parts_count;  // since version 2
 };
 
 struct BuildSources;

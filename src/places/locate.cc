@@ -626,6 +626,8 @@ void ChooseFocus(const geo::Gazetteer& gaz, Document& doc) {
   copy.feature = std::string(e->feature);
   copy.precision = e->precision;
   copy.relation.clear();
+  copy.part.clear();
+  copy.part_lat = copy.part_lon = std::numeric_limits<double>::quiet_NaN();
   copy.dateline = false;
   copy.confidence = kFocusCopyConfidence;
   doc.places.push_back(std::move(copy));

@@ -206,6 +206,7 @@ struct Candidate {
   bool demonym_phrase = false;  // "the Syrian capital", "an Afghan province"
   bool demonym_border = false;  // "the Turkish border": MergeBorders decides
   bool office = false;          // a public office follows the span (OfficeAfter)
+  bool part_of = false;         // "the north of X": relation names a part of X
   float confidence = 0;
 };
 
@@ -302,6 +303,7 @@ class Recognizer {
     CollectProvinces();
     Resolve();
     MergeBorders();
+    AddCountryParts();
     Emit();
   }
 
@@ -534,7 +536,11 @@ class Recognizer {
       if (d != Designator::kNone) {
         if (c->designator == Designator::kNone) c->designator = d;
         p -= 2;
-        if (p >= lo && IsDirectionAdj(form(p))) --p;
+        // "northern Idlib province"
+        if (p >= lo && IsDirectionAdj(form(p))) {
+          if (c->relation.empty()) c->relation = AsciiLower(form(p));
+          --p;
+        }
         if (p >= lo && InList(form(p), {"nearby", "neighbouring", "neighboring", "restive",
                                         "volatile", "troubled", "border", "coastal"}))
           --p;
@@ -548,6 +554,8 @@ class Recognizer {
         c->relation = AsciiLower(w);
         c->relation += " of";
         p -= 2;
+        // "the north of X" is a part of X; "(10 km) north of X" lies outside it.
+        c->part_of = p >= lo && EqualsLower(form(p), "the");
         // "10 km north of", "the north of"
         if (p >= lo && InList(form(p), {"km", "kilometres", "kilometers", "miles", "mi"})) --p;
         if (p >= lo && doc_.tokens[static_cast<uint32_t>(p)].upos == Upos::kNum) --p;
@@ -1844,6 +1852,92 @@ class Recognizer {
     c->relation.clear();
   }
 
+  // "the west of the country", "in the country's north": a part of the
+  // country named last before it (not in a dateline or an actor's name), or
+  // else of the document's top country; precision country, the part's
+  // point (ApplyPart). The span is "the country" (relation "west of") or
+  // "the country's north" (relation "north"). A phrase no country precedes
+  // and no evidence names stays no place.
+  void AddCountryParts() {
+    std::vector<Candidate> found;
+    for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+      const Sentence& s = doc_.sentences[si];
+      for (uint32_t t = s.token_begin; t + 1 < s.token_end; ++t) {
+        if (!EqualsLower(Form(t), "the") || !EqualsLower(Form(t + 1), "country")) continue;
+        Candidate c;
+        c.sentence = si;
+        c.name_begin = c.span_begin = t;
+        c.name_end = c.span_end = t + 2;
+        geo::GeoPart part;
+        // "the north of the country"
+        if (t >= s.token_begin + 3 && EqualsLower(Form(t - 1), "of") &&
+            IsDirectionNoun(AsciiLower(Form(t - 2))) && geo::ParseGeoPart(Form(t - 2), &part) &&
+            EqualsLower(Form(t - 3), "the")) {
+          c.relation = AsciiLower(Form(t - 2)) + " of";
+          c.part_of = true;
+        } else if (t + 3 < s.token_end && (Form(t + 2) == "'s" || Form(t + 2) == "’s")) {
+          // "the country's north", "the country's restive northeast"
+          uint32_t d = t + 3;
+          if (d + 1 < s.token_end && doc_.tokens[d].upos == Upos::kAdj &&
+              !geo::ParseGeoPart(Form(d), &part))
+            ++d;
+          if (!geo::ParseGeoPart(Form(d), &part) || doc_.tokens[d].upos == Upos::kAdj) continue;
+          c.relation = AsciiLower(Form(d));
+          c.span_end = d + 1;  // the phrase's head is the part: "in the country's north"
+        } else {
+          continue;
+        }
+        found.push_back(std::move(c));
+      }
+    }
+    if (found.empty()) return;
+    for (Candidate& c : found) {
+      std::string iso;
+      for (const Candidate& o : cands_) {
+        if (o.span_begin >= c.span_begin) break;
+        if (!o.accepted || o.chosen < 0 || o.dateline || o.in_actor_name) continue;
+        const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(o.chosen));
+        if (!e.country.empty()) iso = std::string(e.country);
+      }
+      if (iso.empty()) iso = countries_.top;
+      const int64_t id = iso.empty() ? -1 : gaz_.CountryId(iso);
+      if (id < 0) continue;
+      c.ids = {static_cast<uint32_t>(id)};
+      c.chosen = static_cast<int32_t>(id);
+      c.accepted = true;
+      c.strong = true;
+      c.prep = true;
+      auto at = std::lower_bound(cands_.begin(), cands_.end(), c.span_begin,
+                                 [](const Candidate& a, uint32_t b) { return a.span_begin < b; });
+      if (at != cands_.end() && at->span_begin < c.span_end) continue;  // already a place
+      cands_.insert(at, std::move(c));
+    }
+  }
+
+  // "northern Syria", "S. Afghanistan", "the east of Aleppo province": the
+  // point of that part of a country or province (geo::Gazetteer::Part) as
+  // Place::part_lat/part_lon, and Place::part. "north of Baghdad" (outside it) and a town's part
+  // keep the named place's point.
+  void ApplyPart(const Candidate& c, Place* p) const {
+    if (c.chosen < 0 ||
+        (p->precision != GeoPrecision::kCountry && p->precision != GeoPrecision::kAdmin1))
+      return;
+    std::string_view word = c.relation;
+    const size_t space = word.find(' ');
+    if (space != std::string_view::npos) {
+      if (!c.part_of || word.substr(space) != " of") return;
+      word = word.substr(0, space);
+    }
+    geo::GeoPart part;
+    double lat = 0, lon = 0;
+    if (!geo::ParseGeoPart(word, &part) ||
+        !gaz_.Part(static_cast<uint32_t>(c.chosen), part, &lat, &lon))
+      return;
+    p->part_lat = lat;
+    p->part_lon = lon;
+    p->part = geo::GeoPartName(part);
+  }
+
   // The gazetteer entry's name, codes, point and precision on a place.
   static void SetEntry(const geo::Entry& e, Place* p) {
     p->name = std::string(e.name);
@@ -1871,6 +1965,7 @@ class Recognizer {
       p.in_actor_name = c.in_actor_name;
       if (c.chosen >= 0) {
         SetEntry(gaz_.entry(static_cast<uint32_t>(c.chosen)), &p);
+        ApplyPart(c, &p);
         float conf = c.strong ? 0.9f : 0.7f;
         if (c.ids.size() > 1) conf -= 0.1f;
         if (c.prep || c.designator != Designator::kNone) conf += 0.05f;

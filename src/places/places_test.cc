@@ -174,6 +174,45 @@ TEST_F(PlacesTest, DirectionWordsGoToRelation) {
   EXPECT_EQ(PlaceText(doc2, "Syria")->precision, GeoPrecision::kCountry);
 }
 
+// "northern Lebanon", "the south of the country": a part of a country keeps
+// the country's own point and adds the part's (from the test shapes'
+// Lebanon rectangle, 33.1-34.7 N), which an event located there takes.
+TEST_F(PlacesTest, PartsOfACountryHaveTheirOwnPoint) {
+  Document doc = Run("Rockets hit northern Lebanon on Monday.");
+  const Place* p = PlaceText(doc, "Lebanon");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->relation, "northern");
+  EXPECT_EQ(p->part, "north");
+  EXPECT_GT(p->part_lat, p->lat + 0.3);
+  EXPECT_NEAR(p->part_lon, p->lon, 0.2);
+  // Outside a town ("north of Hama"): no part.
+  Document out = Run("Rebels attacked an army base north of Hama.");
+  ASSERT_NE(PlaceText(out, "Hama"), nullptr);
+  EXPECT_EQ(PlaceText(out, "Hama")->part, "");
+  EXPECT_TRUE(std::isnan(PlaceText(out, "Hama")->part_lat));
+  // "the country": the country named before it.
+  Document anaphor =
+      Run("Protests spread across Lebanon on Sunday. Police fired tear gas at protesters in the "
+          "south of the country.");
+  const Place* c = PlaceText(anaphor, "the country");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->country, "LBN");
+  EXPECT_EQ(c->precision, GeoPrecision::kCountry);
+  EXPECT_EQ(c->relation, "south of");
+  EXPECT_EQ(c->part, "south");
+  EXPECT_LT(c->part_lat, c->lat - 0.3);
+  EXPECT_EQ(LocationOf(anaphor, "fired"), "the country");
+  Document poss =
+      Run("Protests spread across Lebanon. Police fired tear gas in the country's north.");
+  const Place* n = PlaceText(poss, "the country's north");
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(n->part, "north");
+  EXPECT_EQ(LocationOf(poss, "fired"), "the country's north");
+  // No country named and no evidence: no place.
+  Document none = Run("Police fired tear gas in the south of the country.");
+  EXPECT_EQ(PlaceText(none, "the country"), nullptr);
+}
+
 TEST_F(PlacesTest, HeadlineCompassAbbreviations) {
   ExpectRelation(Run("Taliban fighters killed in S. Afghanistan"), "Afghanistan", "AFG", "south");
   // Unless the direction is part of the name.
