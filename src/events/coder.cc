@@ -679,7 +679,11 @@ class Arguments {
       bool say = own != nullptr && own->complement == Complement::kSay;
       // "villages shelled by the army"; but a participle with an object is an
       // active verb the parser hung on a noun ("forces killed seven insurgents").
-      if (xpos == "VBN" && !say && v_.Child(verb, "obj") == kNil) {
+      // A harm verb the tagger read as past reads as a passive too when
+      // nothing follows it that a past would need ("12 killed(VBD) in attack
+      // on a market": the 12 are the victims, not the killers).
+      const bool bare_harm = IsHarmVerb(v_.lemma(verb)) && ReadsAsPassive(v_, verb);
+      if ((xpos == "VBN" || bare_harm) && !say && v_.Child(verb, "obj") == kNil) {
         v_.Expand(g, patients);
         int32_t by = ByAgent(verb);
         if (by != kNil) v_.Expand(static_cast<uint32_t>(by), agents);

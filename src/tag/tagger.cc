@@ -191,6 +191,13 @@ void TaggerModel::MarkNounByLower(std::string_view word, WordInfo* info) const {
   info->noun_by_lower = lower != nullptr && HasClass(dict[*lower], nn_class) ? 1 : 0;
 }
 
+void TaggerModel::MarkNumberByLower(std::string_view word, WordInfo* info) const {
+  info->number_by_lower = 0;
+  if (cd_class < 0 || word.empty() || word[0] < 'A' || word[0] > 'Z') return;
+  const uint32_t* lower = dict_index.Find(HashLower(word, 0, word.size(), kFormSeed));
+  info->number_by_lower = lower != nullptr && HasClass(dict[*lower], cd_class) ? 1 : 0;
+}
+
 void TaggerModel::MarkVerbByStem(std::string_view word, WordInfo* info) const {
   info->verb_by_stem = 0;
   if (word.size() < 4 || (word.back() != 's' && word.back() != 'S') || vb_class < 0) return;
@@ -753,6 +760,11 @@ size_t TaggerModel::PluralSubjectRule(const WordInfo* infos, size_t begin, size_
   return n;
 }
 
+bool TaggerModel::InitialNumberRule(const WordInfo* infos, size_t n, const uint8_t* classes) const {
+  return n >= 2 && cd_class >= 0 && classes[0] == nnp_class && infos[0].number_by_lower != 0 &&
+         (infos[1].flags & kHasUpper) == 0;
+}
+
 bool TaggerModel::InitialNounRule(const WordInfo* infos, size_t n, const uint8_t* classes) const {
   if (n < 3 || jj_class < 0 || nn_class < 0 || classes[0] != jj_class || infos[0].lex < 0)
     return false;
@@ -797,6 +809,7 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
       from = i + 1;
     }
   };
+  if (InitialNumberRule(infos, n, classes)) set(0, cd_class);
   if (InitialNounRule(infos, n, classes)) set(0, nn_class);
   repeat(4, nns_class, [&](size_t from) { return PluralSubjectRule(infos, from, n, classes); });
   repeat(8, vbd_class, [&](size_t from) { return MainVerbRule(infos, from, n, classes); });
@@ -927,7 +940,7 @@ void TaggerModel::BuildIndexes() {
   class_determiner.clear();
   class_common_noun.clear();
   vbp_class = vbz_class = rp_class = nns_class = open_quote_class = hyph_class = -1;
-  nn_class = jj_class = nnp_class = in_class = vbg_class = cc_class = -1;
+  nn_class = jj_class = nnp_class = in_class = vbg_class = cc_class = cd_class = -1;
   vb_class = vbd_class = vbn_class = comma_class = close_quote_class = period_class = -1;
   static const char* const kNpStart[] = {"DT",  "CD", "PRP$", "PDT", "PRP",  "JJ", "JJR",
                                          "JJS", "NN", "NNS",  "NNP", "NNPS", "$",  "WP$"};
@@ -958,6 +971,7 @@ void TaggerModel::BuildIndexes() {
     if (class_upos[k] == Upos::kNoun && x == "NNS") nns_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kNoun && x == "NN") nn_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPropn && x == "NNP") nnp_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kNum && x == "CD") cd_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kAdj && x == "JJ") jj_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPunct && x == "``") open_quote_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPunct && x == "HYPH") hyph_class = static_cast<int>(k);
@@ -1032,7 +1046,8 @@ void RunModel(const TaggerModel& m, const std::vector<std::string_view>& words, 
     m.MarkNewsPast(words[i], &s.infos[i + 2]);
     m.MarkPluralNoun(words[i], &s.infos[i + 2]);
   }
-  for (size_t i = 1; i < n; ++i)  // for CoordinatedVerbRule
+  if (n > 0) m.MarkNumberByLower(words[0], &s.infos[2]);  // for InitialNumberRule
+  for (size_t i = 1; i < n; ++i)                          // for CoordinatedVerbRule
     if (words[i - 1] == ",") m.MarkVerbByStem(words[i], &s.infos[i + 2]);
   // Headlines (no final . ! ?) only, for HeadlineVerbRule.
   if (n > 2 && words[n - 1] != "." && words[n - 1] != "!" && words[n - 1] != "?") {

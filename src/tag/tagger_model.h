@@ -159,11 +159,12 @@ struct WordInfo {
   // Seen as a determiner (DT, PDT, PRP$), "that" aside: "a" and "the" have
   // rare readings in the web treebank (IN, CC, LS) that make np_start 0.
   uint8_t determiner = 0;
-  uint8_t noun_by_lower = 0;   // MarkNounByLower(): "Fighting" whose lowercase was NN
-  uint8_t news_past = 0;       // MarkNewsPast(): "wounded", the -ed form of a news verb
-  uint8_t plural_noun = 0;     // MarkPluralNoun(): seen as NNS, or its singular as NN
-  uint8_t acronym = 0;         // MarkAcronyms(): "IS" of "IS militants", NNP at prediction
-  uint32_t sentence_case = 0;  // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
+  uint8_t noun_by_lower = 0;    // MarkNounByLower(): "Fighting" whose lowercase was NN
+  uint8_t number_by_lower = 0;  // MarkNumberByLower(): "Seven" whose lowercase was CD
+  uint8_t news_past = 0;        // MarkNewsPast(): "wounded", the -ed form of a news verb
+  uint8_t plural_noun = 0;      // MarkPluralNoun(): seen as NNS, or its singular as NN
+  uint8_t acronym = 0;          // MarkAcronyms(): "IS" of "IS militants", NNP at prediction
+  uint32_t sentence_case = 0;   // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
   // For TaggerModel::MainVerbRule (not features):
   uint8_t np_start = 0;       // can start a noun phrase ("the", "four", "rebel"), not "in", ","
   uint8_t clause_opener = 0;  // "when", "after", "as", "because", "that", ... (opens a clause)
@@ -197,15 +198,16 @@ struct TaggerModel {
   // Closed word classes (MD DT PDT IN CC PRP PRP$ WP WP$ WDT WRB EX TO POS RP):
   // Best() gives one to a word only when training saw the word in it.
   std::vector<uint8_t> class_closed;
-  int vbd_class = -1, vbn_class = -1;            // VERB/VBD, VERB/VBN
-  int vb_class = -1;                             // VERB/VB
-  int vbp_class = -1, vbz_class = -1;            // VERB/VBP, VERB/VBZ
-  int rp_class = -1;                             // ADP/RP (particle: "gun down")
-  int nns_class = -1;                            // NOUN/NNS
-  int nn_class = -1, jj_class = -1;              // NOUN/NN, ADJ/JJ
-  int nnp_class = -1;                            // PROPN/NNP
-  int in_class = -1;                             // ADP/IN
-  int vbg_class = -1, cc_class = -1;             // VERB/VBG, CCONJ/CC
+  int vbd_class = -1, vbn_class = -1;  // VERB/VBD, VERB/VBN
+  int vb_class = -1;                   // VERB/VB
+  int vbp_class = -1, vbz_class = -1;  // VERB/VBP, VERB/VBZ
+  int rp_class = -1;                   // ADP/RP (particle: "gun down")
+  int nns_class = -1;                  // NOUN/NNS
+  int nn_class = -1, jj_class = -1;    // NOUN/NN, ADJ/JJ
+  int nnp_class = -1;                  // PROPN/NNP
+  int in_class = -1;                   // ADP/IN
+  int vbg_class = -1, cc_class = -1;
+  int cd_class = -1;                             // NUM/CD             // VERB/VBG, CCONJ/CC
   int open_quote_class = -1;                     // PUNCT/``
   int hyph_class = -1;                           // PUNCT/HYPH
   std::vector<uint8_t> class_common_noun;        // NOUN/NN, NOUN/NNS
@@ -272,6 +274,9 @@ struct TaggerModel {
   // whose plural was seen as a noun (InitialNounRule's and ObjectNounRule's
   // evidence).
   void MarkNounByPlural(std::string_view word, WordInfo* info) const;
+  // Sets info->number_by_lower for a capitalised word whose lowercase form
+  // was seen as a number (CD): InitialNumberRule's evidence.
+  void MarkNumberByLower(std::string_view word, WordInfo* info) const;
   // Sets info->noun_by_lower for a capitalised word whose lowercase form was
   // seen as a singular noun ("Fighting": "the fighting"); HeadlineGerundRule's
   // evidence for a headline's first word.
@@ -392,6 +397,12 @@ struct TaggerModel {
   // that noun (an adjective there would have nothing to modify). Whether
   // word 0 is one.
   bool InitialNounRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
+  // "Seven people were killed", "Seven killed in Mayadin": a sentence that
+  // opens with a capitalised word read as a proper noun whose lower case was
+  // seen as a number (MarkNumberByLower), before a word with no capital
+  // letter, opens with that number ("Seven Seas Navigation" keeps its
+  // name). Whether word 0 is one.
+  bool InitialNumberRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
   // "Irish guerrillas wounded(JJ) two British soldiers ..., police said": an
   // adjective seen in training as VBD or VBN, right after a noun or pronoun
   // with no verb before it in its clause, and right before a determiner,
