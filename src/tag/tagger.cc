@@ -63,7 +63,10 @@ uint8_t TaggerModel::NpStart(const DictEntry& e) const {
   return any;
 }
 
-bool TaggerModel::CanBeDeterminer(const DictEntry& e) const {
+bool TaggerModel::IsDeterminer(const WordInfo& info) const {
+  // "that" opens clauses more often than noun phrases.
+  if (info.lex < 0 || info.clause_opener) return false;
+  const DictEntry& e = dict[static_cast<size_t>(info.lex)];
   for (uint32_t c = 0; c < e.cand_count; ++c)
     if (class_determiner[dict_cands[e.cand_begin + c]]) return true;
   return false;
@@ -163,9 +166,6 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
       info->form = info->lower = kUnkHash;
     }
   }
-  // "that" opens clauses more often than noun phrases.
-  info->determiner = info->lex >= 0 && !info->clause_opener &&
-                     CanBeDeterminer(dict[static_cast<size_t>(info->lex)]);
 }
 
 const DictEntry* TaggerModel::LowerFormWith(std::string_view stem, std::string_view suffix) const {
@@ -592,7 +592,7 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
                               (news == 2 || by_stem || (e != nullptr && HasClass(*e, vbz_class)));
     // After a particle that may be a preposition ("attack on a former spy"),
     // only a word that cannot be one (np_start) opens the object.
-    if (!infos[obj].np_start && !(infos[obj].determiner && !after_particle) &&
+    if (!infos[obj].np_start && !(!after_particle && IsDeterminer(infos[obj])) &&
         class_upos[classes[obj]] != Upos::kNum && !participle && !intransitive)
       continue;
     // A plural form ("plans", "kills") reads as VBZ, a singular one as VBP

@@ -156,15 +156,12 @@ struct WordInfo {
   uint8_t verb_by_past = 0;      // a noun whose past form was a verb ("gun": "gunned")
   uint8_t news_verb = 0;         // MarkNewsVerb(): 1 a news verb's base form, 2 its -s form
   uint8_t news_preposition = 0;  // "amid", "amidst": IN at prediction (Best())
-  // Seen as a determiner (DT, PDT, PRP$), "that" aside: "a" and "the" have
-  // rare readings in the web treebank (IN, CC, LS) that make np_start 0.
-  uint8_t determiner = 0;
-  uint8_t noun_by_lower = 0;    // MarkNounByLower(): "Fighting" whose lowercase was NN
-  uint8_t number_by_lower = 0;  // MarkNumberByLower(): "Seven" whose lowercase was CD
-  uint8_t news_past = 0;        // MarkNewsPast(): "wounded", the -ed form of a news verb
-  uint8_t plural_noun = 0;      // MarkPluralNoun(): seen as NNS, or its singular as NN
-  uint8_t acronym = 0;          // MarkAcronyms(): "IS" of "IS militants", NNP at prediction
-  uint32_t sentence_case = 0;   // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
+  uint8_t noun_by_lower = 0;     // MarkNounByLower(): "Fighting" whose lowercase was NN
+  uint8_t number_by_lower = 0;   // MarkNumberByLower(): "Seven" whose lowercase was CD
+  uint8_t news_past = 0;         // MarkNewsPast(): "wounded", the -ed form of a news verb
+  uint8_t plural_noun = 0;       // MarkPluralNoun(): seen as NNS, or its singular as NN
+  uint8_t acronym = 0;           // MarkAcronyms(): "IS" of "IS militants", NNP at prediction
+  uint32_t sentence_case = 0;    // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
   // For TaggerModel::MainVerbRule (not features):
   uint8_t np_start = 0;       // can start a noun phrase ("the", "four", "rebel"), not "in", ","
   uint8_t clause_opener = 0;  // "when", "after", "as", "because", "that", ... (opens a clause)
@@ -263,8 +260,10 @@ struct TaggerModel {
   // WordInfo::np_start of a dictionary word: one of its classes starts noun
   // phrases and none is a preposition, particle or punctuation.
   uint8_t NpStart(const DictEntry& e) const;
-  // Whether a word may be a determiner (WordInfo::determiner).
-  bool CanBeDeterminer(const DictEntry& e) const;
+  // Whether a word was seen as a determiner (DT, PDT, PRP$), "that" aside:
+  // "a" and "the" have rare readings in the web treebank (IN, CC, LS) that
+  // make their np_start 0.
+  bool IsDeterminer(const WordInfo& info) const;
   // Whether class `cls` is among the entry's training classes.
   bool HasClass(const DictEntry& e, int cls) const;
 
