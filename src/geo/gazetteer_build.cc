@@ -408,6 +408,21 @@ std::vector<LonSin> RingOfArcs(const json& indices, const std::vector<std::vecto
   return ring;
 }
 
+// The polygon of a country's land its point stands for: the largest, when it
+// holds kMainlandShare of the land (a mainland), else nullptr (an
+// archipelago: all of it). *total is the land's area. P has a member `area`.
+template <typename P>
+const P* Mainland(const std::vector<P>& polys, double* total) {
+  *total = 0;
+  const P* largest = nullptr;
+  for (const P& p : polys) {
+    *total += p.area;
+    if (!largest || p.area > largest->area) largest = &p;
+  }
+  return largest != nullptr && *total > 0 && largest->area >= kMainlandShare * *total ? largest
+                                                                                      : nullptr;
+}
+
 class Builder {
  public:
   Builder(std::vector<std::string>* warnings, int64_t min_population)
@@ -1318,17 +1333,13 @@ Status Builder::ReadCountryShapes(const std::string& path) {
     if (it == country_entry_.end()) continue;
     BEntry& e = entries_[it->second];
     double total = 0;
-    const PolygonMass* largest = nullptr;
-    for (const PolygonMass& p : polys) {
-      total += p.area;
-      if (!largest || p.area > largest->area) largest = &p;
-    }
+    const PolygonMass* mainland = Mainland(polys, &total);
     if (total <= 0) continue;
     double km2 = total * kEarthRadiusKm * kEarthRadiusKm;
     e.radius_km = static_cast<float>(std::sqrt(km2 / M_PI));
-    if (largest->area >= kMainlandShare * total) {
-      e.lat = largest->lat;
-      e.lon = largest->lon;
+    if (mainland != nullptr) {
+      e.lat = mainland->lat;
+      e.lon = mainland->lon;
     }
   }
   std::map<std::pair<std::string, std::string>, std::vector<const std::vector<LonSin>*>> shared;
@@ -1542,18 +1553,13 @@ void Builder::AddCountryParts() {
   for (const auto& [iso3, polys] : country_polygons_) {
     auto it = country_entry_.find(iso3);
     if (it == country_entry_.end() || polys.empty()) continue;
-    // The land the country's point stands for: its mainland when that holds
-    // kMainlandShare of it (see ReadCountryShapes), else all of it.
+    // The land the country's point stands for (Mainland).
     double total = 0;
-    const LandPolygon* largest = nullptr;
-    for (const LandPolygon& p : polys) {
-      total += p.area;
-      if (!largest || p.area > largest->area) largest = &p;
-    }
+    const LandPolygon* mainland = Mainland(polys, &total);
     if (total <= 0) continue;
     std::vector<LandPolygon> land;
-    if (largest->area >= kMainlandShare * total) {
-      land.push_back(*largest);
+    if (mainland != nullptr) {
+      land.push_back(*mainland);
     } else {
       land = polys;
     }

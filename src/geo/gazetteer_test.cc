@@ -30,6 +30,14 @@ BuildSources TestSources() {
   return s;
 }
 
+// The test sources with a shapes file of testdata/.
+StatusOr<std::unique_ptr<Gazetteer>> BuildWithShapes(const std::string& shapes,
+                                                     std::vector<std::string>* warnings) {
+  BuildSources s = TestSources();
+  s.country_shapes = kTestdata + shapes;
+  return Gazetteer::Build(s, warnings);
+}
+
 std::string TempPath(const std::string& name) {
   return (std::filesystem::temp_directory_path() /
           ("sitrep_gaz_" + std::to_string(::getpid()) + "_" + name))
@@ -447,10 +455,8 @@ TEST(GazetteerBuild, FullDumpRowsOfProvincesCountriesAndFeatures) {
 // squares): Syria is a 6x5 degree square (36-42E, 32-37N) plus a small
 // island, Iraq two equal islands, Afghanistan a broken geometry.
 TEST(GazetteerBuild, CountryShapesGiveMainlandCentroidAndArea) {
-  BuildSources s = TestSources();
-  s.country_shapes = kTestdata + "shapes.json";
   std::vector<std::string> warnings;
-  auto g = Gazetteer::Build(s, &warnings);
+  auto g = BuildWithShapes("shapes.json", &warnings);
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   const Gazetteer& gaz = **g;
   const Entry* syr = gaz.Country("SYR");
@@ -483,10 +489,8 @@ TEST(GazetteerBuild, CountryShapesGiveMainlandCentroidAndArea) {
 // centroid of the third of the square furthest that way, the centre the
 // third nearest its centroid.
 TEST(GazetteerBuild, CountryShapesGivePartPoints) {
-  BuildSources s = TestSources();
-  s.country_shapes = kTestdata + "shapes.json";
   std::vector<std::string> warnings;
-  auto g = Gazetteer::Build(s, &warnings);
+  auto g = BuildWithShapes("shapes.json", &warnings);
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   const Gazetteer& gaz = **g;
   const int64_t syr = gaz.CountryId("SYR");
@@ -527,9 +531,10 @@ TEST(GazetteerBuild, CountryShapesGivePartPoints) {
   ASSERT_GE(plain_syr, 0);
   EXPECT_FALSE((*plain)->Part(static_cast<uint32_t>(plain_syr), GeoPart::kNorth, &lat, &lon));
   // A saved index keeps them.
-  const std::string path = ::testing::TempDir() + "/parts.sgz";
+  const std::string path = TempPath("parts.sgz");
   ASSERT_TRUE(gaz.Save(path).ok());
   auto loaded = Gazetteer::Load(path);
+  std::filesystem::remove(path);
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   double l_lat = 0, l_lon = 0;
   ASSERT_TRUE((*loaded)->Part(static_cast<uint32_t>(syr), GeoPart::kNorth, &l_lat, &l_lon));
@@ -562,10 +567,8 @@ TEST(GazetteerBuild, DirectionWordsNameParts) {
 // border_region feature on the shared edge, named by the countries' names
 // and demonyms in either order.
 TEST(GazetteerBuild, SharedArcsGiveABorder) {
-  BuildSources s = TestSources();
-  s.country_shapes = kTestdata + "borders.json";
   std::vector<std::string> warnings;
-  auto g = Gazetteer::Build(s, &warnings);
+  auto g = BuildWithShapes("borders.json", &warnings);
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   const Gazetteer& gaz = **g;
   for (const char* name : {"Iraq-Syria border", "Syria-Iraq border", "Iraqi-Syrian border",
