@@ -872,8 +872,14 @@ class Recognizer {
         // "Man chased and shot": a common noun (as the tagger reads it) that
         // is only another name of a place ("Man" for the Isle of Man) is the
         // noun.
+        // Not after "capital" or a town word, which a name follows ("the
+        // capital Dili", where Delhi's other name "Dili" comes first).
+        const bool after_place_noun =
+            c.name_begin > s.token_begin &&
+            (EqualsLower(Form(c.name_begin - 1), "capital") ||
+             DesignatorOf(AsciiLower(Form(c.name_begin - 1))) == Designator::kCity);
         if (c.name_end - c.name_begin == 1 && doc_.tokens[c.name_begin].upos == Upos::kNoun &&
-            IsTitleCaseWord(Form(c.name_begin)) &&
+            IsTitleCaseWord(Form(c.name_begin)) && !after_place_noun &&
             NormalizeName(gaz_.entry(c.ids[0]).name) != NormalizeName(KeyOf(c)))
           continue;
         bool country = false;
@@ -1354,6 +1360,11 @@ class Recognizer {
     }
     if (e.feature == "PPLC") s += 1.0;
     if (e.feature == "PPLA") s += 0.5;
+    // "the capital Dili": a capital, most of all one called by its own name
+    // (Delhi, ten million people, has "Dili" as another name).
+    if (e.feature == "PPLC" && c.name_begin > doc_.sentences[c.sentence].token_begin &&
+        EqualsLower(Form(c.name_begin - 1), "capital"))
+      s += NormalizeName(e.name) == own_key ? 4.0 : 2.0;
     // "Manchester" is one of Richmond's old names but Manchester's own: a
     // town called by another of its names yields to one called by its own
     // (unless that one is far smaller).

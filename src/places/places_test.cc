@@ -807,6 +807,20 @@ TEST_F(PlacesTest, ProvinceNamedAfterItsCapitalIsTheCapital) {
   EXPECT_EQ(PlaceText(doc, "Dili")->precision, GeoPrecision::kCity);
 }
 
+// Delhi (ten million people) has "Dili" among its other names. After
+// "capital", a capital called by its own name comes first, and a word the
+// tagger reads as a noun is still the name ("East Timor's capital Dili").
+TEST_F(PlacesTest, TheCapitalNamedByItsOwnName) {
+  for (const char* text : {"Protesters marched in the capital Dili on Monday.",
+                           "Police fired tear gas in East Timor's capital Dili."}) {
+    Document doc = Run(text);
+    const Place* p = PlaceText(doc, "Dili");
+    ASSERT_NE(p, nullptr) << text;
+    EXPECT_EQ(p->country, "TLS") << text;
+    EXPECT_EQ(p->precision, GeoPrecision::kCity) << text;
+  }
+}
+
 TEST_F(PlacesTest, ListMemberAbroadByAnotherSpellingIsUnresolved) {
   // "Tarabulus" is another spelling of Libya's capital; in a list of Syrian
   // towns it is a place the gazetteer lacks.
