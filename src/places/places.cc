@@ -1869,7 +1869,35 @@ class Recognizer {
   // point (ApplyPart). The span is "the country" (relation "west of") or
   // "the country's north" (relation "north"). A phrase no country precedes
   // and no evidence names stays no place.
+  // The direction noun of "'s north", "'s restive northeast" starting at
+  // token t (the "'s"), or 0; not one that starts a name ("'s North
+  // Caucasian Federal District").
+  uint32_t PossessedPart(const Sentence& s, uint32_t t) const {
+    if (t + 1 >= s.token_end || (Form(t) != "'s" && Form(t) != "’s")) return 0;
+    geo::GeoPart part;
+    uint32_t d = t + 1;
+    if (d + 1 < s.token_end && doc_.tokens[d].upos == Upos::kAdj &&
+        !geo::ParseGeoPart(Form(d), &part))
+      ++d;
+    if (!geo::ParseGeoPart(Form(d), &part) || doc_.tokens[d].upos == Upos::kAdj) return 0;
+    // "Russia's North Caucasian Federal District": the start of a name.
+    if (d + 1 < s.token_end && IsCapitalised(Form(d + 1))) return 0;
+    return d;
+  }
+
   void AddCountryParts() {
+    // "Iraq's north", "Aleppo province's east": a named country's or
+    // province's part, the span running to the direction word.
+    for (Candidate& c : cands_) {
+      if (!c.accepted || c.chosen < 0 || c.dateline || c.in_actor_name || !c.relation.empty())
+        continue;
+      const GeoPrecision precision = gaz_.entry(static_cast<uint32_t>(c.chosen)).precision;
+      if (precision != GeoPrecision::kCountry && precision != GeoPrecision::kAdmin1) continue;
+      if (const uint32_t d = PossessedPart(doc_.sentences[c.sentence], c.span_end); d > 0) {
+        c.relation = AsciiLower(Form(d));
+        c.span_end = d + 1;
+      }
+    }
     std::vector<Candidate> found;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       const Sentence& s = doc_.sentences[si];
@@ -1886,13 +1914,8 @@ class Recognizer {
             EqualsLower(Form(t - 3), "the")) {
           c.relation = AsciiLower(Form(t - 2)) + " of";
           c.part_of = true;
-        } else if (t + 3 < s.token_end && (Form(t + 2) == "'s" || Form(t + 2) == "’s")) {
+        } else if (const uint32_t d = PossessedPart(s, t + 2); d > 0) {
           // "the country's north", "the country's restive northeast"
-          uint32_t d = t + 3;
-          if (d + 1 < s.token_end && doc_.tokens[d].upos == Upos::kAdj &&
-              !geo::ParseGeoPart(Form(d), &part))
-            ++d;
-          if (!geo::ParseGeoPart(Form(d), &part) || doc_.tokens[d].upos == Upos::kAdj) continue;
           c.relation = AsciiLower(Form(d));
           c.span_end = d + 1;  // the phrase's head is the part: "in the country's north"
         } else {

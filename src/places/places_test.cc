@@ -211,6 +211,14 @@ TEST_F(PlacesTest, PartsOfACountryHaveTheirOwnPoint) {
   // No country named and no evidence: no place.
   Document none = Run("Police fired tear gas in the south of the country.");
   EXPECT_EQ(PlaceText(none, "the country"), nullptr);
+  // A named country's part after "'s"; not the start of a name.
+  Document named = Run("Clashes erupted in Lebanon's north on Monday.");
+  const Place* ln = PlaceText(named, "Lebanon's north");
+  ASSERT_NE(ln, nullptr);
+  EXPECT_EQ(ln->part, "north");
+  EXPECT_EQ(LocationOf(named, "erupted"), "Lebanon's north");
+  Document name = Run("Troops deployed in Lebanon's North Governorate on Monday.");
+  for (const Place& q : name.places) EXPECT_EQ(q.part, "") << name.Slice(q.begin, q.end);
 }
 
 TEST_F(PlacesTest, HeadlineCompassAbbreviations) {
