@@ -184,18 +184,18 @@ void TaggerModel::MarkNounByPlural(std::string_view word, WordInfo* info) const 
   info->noun_by_plural = plural != nullptr && HasClass(*plural, nns_class) ? 1 : 0;
 }
 
-void TaggerModel::MarkNounByLower(std::string_view word, WordInfo* info) const {
-  info->noun_by_lower = 0;
-  if (nn_class < 0 || word.empty() || word[0] < 'A' || word[0] > 'Z') return;
+void TaggerModel::MarkByLower(std::string_view word, WordInfo* info) const {
+  info->noun_by_lower = info->number_by_lower = 0;
+  if (word.empty() || word[0] < 'A' || word[0] > 'Z') return;
   const uint32_t* lower = dict_index.Find(HashLower(word, 0, word.size(), kFormSeed));
-  info->noun_by_lower = lower != nullptr && HasClass(dict[*lower], nn_class) ? 1 : 0;
+  if (lower == nullptr) return;
+  info->noun_by_lower = nn_class >= 0 && HasClass(dict[*lower], nn_class) ? 1 : 0;
+  info->number_by_lower = cd_class >= 0 && HasClass(dict[*lower], cd_class) ? 1 : 0;
 }
 
-void TaggerModel::MarkNumberByLower(std::string_view word, WordInfo* info) const {
-  info->number_by_lower = 0;
-  if (cd_class < 0 || word.empty() || word[0] < 'A' || word[0] > 'Z') return;
-  const uint32_t* lower = dict_index.Find(HashLower(word, 0, word.size(), kFormSeed));
-  info->number_by_lower = lower != nullptr && HasClass(dict[*lower], cd_class) ? 1 : 0;
+bool TaggerModel::EndsInIng(const WordInfo& info) {
+  static const uint64_t kIng = HashLower("ing", 0, 3, 23);  // WordInfo::suf[2]'s seed
+  return info.suf[2] == kIng;
 }
 
 void TaggerModel::MarkVerbByStem(std::string_view word, WordInfo* info) const {
@@ -641,8 +641,7 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
 
 bool TaggerModel::GerundSubject(const WordInfo* infos, size_t n, const uint8_t* classes) const {
   if (n < 3 || vbg_class < 0 || nn_class < 0 || classes[n - 1] == period_class) return false;
-  static const uint64_t kIng = HashLower("ing", 0, 3, 23);     // WordInfo::suf[2]'s seed
-  if (classes[0] == nn_class) return infos[0].suf[2] == kIng;  // "Kidnapping rises in Haiti"
+  if (classes[0] == nn_class) return EndsInIng(infos[0]);  // "Kidnapping rises in Haiti"
   if (classes[0] != vbg_class) return false;
   return infos[0].lex < 0 || HasClass(dict[static_cast<size_t>(infos[0].lex)], nn_class) ||
          infos[0].noun_by_lower != 0;
@@ -1046,16 +1045,13 @@ void RunModel(const TaggerModel& m, const std::vector<std::string_view>& words, 
     m.MarkNewsPast(words[i], &s.infos[i + 2]);
     m.MarkPluralNoun(words[i], &s.infos[i + 2]);
   }
-  if (n > 0) m.MarkNumberByLower(words[0], &s.infos[2]);  // for InitialNumberRule
-  for (size_t i = 1; i < n; ++i)                          // for CoordinatedVerbRule
+  if (n > 0) m.MarkByLower(words[0], &s.infos[2]);  // InitialNumberRule, headline rules
+  for (size_t i = 1; i < n; ++i)                    // for CoordinatedVerbRule
     if (words[i - 1] == ",") m.MarkVerbByStem(words[i], &s.infos[i + 2]);
   // Headlines (no final . ! ?) only, for HeadlineVerbRule.
   if (n > 2 && words[n - 1] != "." && words[n - 1] != "!" && words[n - 1] != "?") {
-    m.MarkNounByLower(words[0], &s.infos[2]);  // for HeadlineGerundRule
     // For GerundSubject: "Fighting rages in ...".
-    if (words[0].size() > 4 &&
-        tag_internal::HashLower(words[0], words[0].size() - 3, words[0].size(), 23) ==
-            tag_internal::HashLower("ing", 0, 3, 23))
+    if (words[0].size() > 4 && TaggerModel::EndsInIng(s.infos[2]))
       m.MarkVerbByStem(words[1], &s.infos[3]);
     for (size_t i = 1; i + 1 < n; ++i) {
       m.MarkVerbByPast(words[i], &s.infos[i + 2]);

@@ -156,8 +156,8 @@ struct WordInfo {
   uint8_t verb_by_past = 0;      // a noun whose past form was a verb ("gun": "gunned")
   uint8_t news_verb = 0;         // MarkNewsVerb(): 1 a news verb's base form, 2 its -s form
   uint8_t news_preposition = 0;  // "amid", "amidst": IN at prediction (Best())
-  uint8_t noun_by_lower = 0;     // MarkNounByLower(): "Fighting" whose lowercase was NN
-  uint8_t number_by_lower = 0;   // MarkNumberByLower(): "Seven" whose lowercase was CD
+  uint8_t noun_by_lower = 0;     // MarkByLower(): "Fighting" whose lowercase was NN
+  uint8_t number_by_lower = 0;   // MarkByLower(): "Seven" whose lowercase was CD
   uint8_t news_past = 0;         // MarkNewsPast(): "wounded", the -ed form of a news verb
   uint8_t plural_noun = 0;       // MarkPluralNoun(): seen as NNS, or its singular as NN
   uint8_t acronym = 0;           // MarkAcronyms(): "IS" of "IS militants", NNP at prediction
@@ -273,13 +273,13 @@ struct TaggerModel {
   // whose plural was seen as a noun (InitialNounRule's and ObjectNounRule's
   // evidence).
   void MarkNounByPlural(std::string_view word, WordInfo* info) const;
-  // Sets info->number_by_lower for a capitalised word whose lowercase form
-  // was seen as a number (CD): InitialNumberRule's evidence.
-  void MarkNumberByLower(std::string_view word, WordInfo* info) const;
-  // Sets info->noun_by_lower for a capitalised word whose lowercase form was
-  // seen as a singular noun ("Fighting": "the fighting"); HeadlineGerundRule's
-  // evidence for a headline's first word.
-  void MarkNounByLower(std::string_view word, WordInfo* info) const;
+  // For a sentence's capitalised first word, one lookup of its lowercase
+  // form: info->noun_by_lower if it was seen as a singular noun ("Fighting":
+  // "the fighting"; evidence of HeadlineGerundRule and GerundSubject), and
+  // info->number_by_lower if as a number ("Seven"; InitialNumberRule's).
+  void MarkByLower(std::string_view word, WordInfo* info) const;
+  // Whether a word ends in "ing" (by the suffix hash Describe() set).
+  static bool EndsInIng(const WordInfo& info);
   // Sets info->news_past for the -ed/-d form of a news verb (news_verbs:
   // "wounded", "injured"), AdjectivePastRule's evidence where the treebank
   // saw the word only as an adjective.
@@ -398,7 +398,7 @@ struct TaggerModel {
   bool InitialNounRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
   // "Seven people were killed", "Seven killed in Mayadin": a sentence that
   // opens with a capitalised word read as a proper noun whose lower case was
-  // seen as a number (MarkNumberByLower), before a word with no capital
+  // seen as a number (MarkByLower), before a word with no capital
   // letter, opens with that number ("Seven Seas Navigation" keeps its
   // name). Whether word 0 is one.
   bool InitialNumberRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
