@@ -875,8 +875,8 @@ class Recognizer {
         // Not after "capital" or a town word, which a name follows ("the
         // capital Dili", where Delhi's other name "Dili" comes first).
         const bool after_place_noun =
-            c.name_begin > s.token_begin &&
-            (EqualsLower(Form(c.name_begin - 1), "capital") ||
+            AfterCapitalWord(c) ||
+            (c.name_begin > s.token_begin &&
              DesignatorOf(AsciiLower(Form(c.name_begin - 1))) == Designator::kCity);
         if (c.name_end - c.name_begin == 1 && doc_.tokens[c.name_begin].upos == Upos::kNoun &&
             IsTitleCaseWord(Form(c.name_begin)) && !after_place_noun &&
@@ -1362,8 +1362,7 @@ class Recognizer {
     if (e.feature == "PPLA") s += 0.5;
     // "the capital Dili": a capital, most of all one called by its own name
     // (Delhi, ten million people, has "Dili" as another name).
-    if (e.feature == "PPLC" && c.name_begin > doc_.sentences[c.sentence].token_begin &&
-        EqualsLower(Form(c.name_begin - 1), "capital"))
+    if (e.feature == "PPLC" && AfterCapitalWord(c))
       s += NormalizeName(e.name) == own_key ? 4.0 : 2.0;
     // "Manchester" is one of Richmond's old names but Manchester's own: a
     // town called by another of its names yields to one called by its own
@@ -1388,6 +1387,12 @@ class Recognizer {
     if (parent != nullptr && parent->chosen >= 0)
       s += HierarchyBonus(e, gaz_.entry(static_cast<uint32_t>(parent->chosen)));
     return s;
+  }
+
+  // "the capital Dili", "East Timor's capital Dili": "capital" right before the name.
+  bool AfterCapitalWord(const Candidate& c) const {
+    return c.name_begin > doc_.sentences[c.sentence].token_begin &&
+           EqualsLower(Form(c.name_begin - 1), "capital");
   }
 
   // "Ariha, Idlib": +10 when the next name `p` is e's province, +8 when it is
@@ -1863,12 +1868,6 @@ class Recognizer {
     c->relation.clear();
   }
 
-  // "the west of the country", "in the country's north": a part of the
-  // country named last before it (not in a dateline or an actor's name), or
-  // else of the document's top country; precision country, the part's
-  // point (ApplyPart). The span is "the country" (relation "west of") or
-  // "the country's north" (relation "north"). A phrase no country precedes
-  // and no evidence names stays no place.
   // The direction noun of "'s north", "'s restive northeast" starting at
   // token t (the "'s"), or 0; not one that starts a name ("'s North
   // Caucasian Federal District").
@@ -1885,9 +1884,15 @@ class Recognizer {
     return d;
   }
 
+  // Parts named by a possessive. "Iraq's north", "Aleppo province's east": a
+  // named country's or province's part, the span running to the direction
+  // word. "the west of the country", "in the country's north": a part of the
+  // country named last before it (not in a dateline or an actor's name), or
+  // else of the document's top country; precision country, the part's point
+  // (ApplyPart). The span is "the country" (relation "west of") or "the
+  // country's north" (relation "north"). A phrase no country precedes and no
+  // evidence names stays no place.
   void AddCountryParts() {
-    // "Iraq's north", "Aleppo province's east": a named country's or
-    // province's part, the span running to the direction word.
     for (Candidate& c : cands_) {
       if (!c.accepted || c.chosen < 0 || c.dateline || c.in_actor_name || !c.relation.empty())
         continue;
@@ -1950,8 +1955,8 @@ class Recognizer {
 
   // "northern Syria", "S. Afghanistan", "the east of Aleppo province": the
   // point of that part of a country or province (geo::Gazetteer::Part) as
-  // Place::part_lat/part_lon, and Place::part. "north of Baghdad" (outside it) and a town's part
-  // keep the named place's point.
+  // Place::part_lat/part_lon, and Place::part. "north of Baghdad" (outside
+  // it) and a town's part keep the named place's point.
   void ApplyPart(const Candidate& c, Place* p) const {
     if (c.chosen < 0 ||
         (p->precision != GeoPrecision::kCountry && p->precision != GeoPrecision::kAdmin1))
