@@ -1133,5 +1133,24 @@ TEST_F(RealGazetteerTest, KandaharAndCountries) {
   EXPECT_TRUE(gaz_->IsPrefix("Deir"));
 }
 
+// Former names (data/geo/aliases.tsv) resolve to today's country; former
+// states split since (data/geo/features.tsv) are regions of their own, not
+// a town that has the name as an alternate ("USSR" was Ust-Nera's, "Persia"
+// a New York village's).
+TEST_F(RealGazetteerTest, FormerNamesAndFormerStates) {
+  const std::pair<const char*, const char*> kFormer[] = {
+      {"Persia", "IRN"},      {"Ceylon", "LKA"}, {"Rhodesia", "ZWE"}, {"Dahomey", "BEN"},
+      {"Upper Volta", "BFA"}, {"Zaire", "COD"},  {"Burma", "MMR"}};
+  for (const auto& [name, iso] : kFormer) {
+    EXPECT_EQ(First(name).precision, GeoPrecision::kCountry) << name;
+    EXPECT_EQ(First(name).country, iso) << name;
+  }
+  for (const char* q : {"USSR", "Soviet Union", "Yugoslavia", "former Yugoslavia"}) {
+    EXPECT_EQ(First(q).precision, GeoPrecision::kFeature) << q;
+    EXPECT_EQ(First(q).feature, "historic_region") << q;
+  }
+  EXPECT_EQ(First("U.S.S.R.").name, "Soviet Union");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
