@@ -1523,20 +1523,43 @@ class Recognizer {
     return 3;
   }
 
+  // A parallel list: "twelve in Ontario, eight in Alberta, and one in
+  // Quebec". Between a and b: a comma, maybe "and"/"or", at most three words
+  // that are no verb, punctuation or preposition (a count, "cases"), then the
+  // preposition that introduced a. For list coherence only.
+  bool ParallelGap(const Candidate& a, const Candidate& b) const {
+    if (a.sentence != b.sentence || b.span_begin <= a.span_end + 1 || a.prep_token == UINT32_MAX ||
+        b.prep_token != b.span_begin - 1 || !EqualsLower(Form(a.prep_token), Form(b.prep_token)) ||
+        Form(a.span_end) != ",")
+      return false;
+    uint32_t t = a.span_end + 1;
+    if (EqualsLower(Form(t), "and") || EqualsLower(Form(t), "or")) ++t;
+    if (b.prep_token - t > 3) return false;
+    for (; t < b.prep_token; ++t) {
+      const Upos u = doc_.tokens[t].upos;
+      if (u == Upos::kVerb || u == Upos::kAux || u == Upos::kPunct || u == Upos::kAdp ||
+          u == Upos::kPropn || u == Upos::kSconj || u == Upos::kCconj)
+        return false;
+    }
+    return true;
+  }
+
   // The members of a list name places of one kind: in "Oregon, Tennessee,
   // Utah, Washington and Wisconsin" or "cases in Washington, Pennsylvania and
   // California", Washington is the state, not the capital or a Pennsylvania
   // town. In a list of three or more names whose other members all resolved
   // to provinces (or all to towns), a member with a reading of that kind takes
   // its best such reading, in the other members' country when they share one.
+  // Beside countries two names make a list: "eradicated in Egypt and Niger"
+  // is the country Niger, not Nigeria's Niger State.
   void ListCoherence() {
     size_t i = 0;
     while (i < cands_.size()) {
       size_t j = i + 1;
       while (j < cands_.size() && cands_[j - 1].accepted && cands_[j].accepted &&
-             ListGap(cands_[j - 1], cands_[j]))
+             (ListGap(cands_[j - 1], cands_[j]) || ParallelGap(cands_[j - 1], cands_[j])))
         ++j;
-      if (j - i >= 3) {
+      if (j - i >= 2) {
         for (size_t k = i; k < j; ++k) {
           Candidate& c = cands_[k];
           if (c.chosen < 0 || c.ids.size() < 2) continue;
@@ -1557,14 +1580,14 @@ class Recognizer {
             if (country.empty()) country = oe.country;
             one_country &= oe.country == country;
           }
-          if (!unanimous || kind == own || (kind != 1 && kind != 2)) continue;
+          if (!unanimous || kind == own || kind == 3 || (kind != 0 && j - i < 3)) continue;
           std::string own_key = NormalizeName(KeyOf(c));
           const NameFacts facts = FactsOf(c, own_key);
           double best = -1e9;
           int32_t pick = -1;
           for (uint32_t id : c.ids) {
             const geo::Entry& e = gaz_.entry(id);
-            if (KindOf(e) != kind || (one_country && e.country != country)) continue;
+            if (KindOf(e) != kind || (kind != 0 && one_country && e.country != country)) continue;
             double sc = Score(c, e, nullptr, own_key, facts, false);
             if (sc > best) {
               best = sc;

@@ -797,6 +797,25 @@ TEST_F(PlacesTest, ListMembersAreOfOneKind) {
   EXPECT_EQ(t->precision, GeoPrecision::kCity);
 }
 
+// A parallel list ("N in X, M in Y") is a list too, and beside a country two
+// names make one.
+TEST_F(PlacesTest, ParallelListsAndCountryPairsAreOfOneKind) {
+  Document doc = Run("Eight cases were found in Ohio, twelve in Indiana, and one in Washington.");
+  const Place* p = PlaceText(doc, "Washington");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->precision, GeoPrecision::kAdmin1);
+  EXPECT_GT(p->lat, 45.0);
+  // Nigeria's evidence alone makes "Niger" its Niger State; beside Egypt it
+  // is the country.
+  Document pair =
+      Run("Polio has been eradicated in Egypt and Niger, officials said. Nigeria reported 782 "
+          "cases, and Nigerian clerics in Minna called for a boycott.");
+  const Place* niger = PlaceText(pair, "Niger");
+  ASSERT_NE(niger, nullptr);
+  EXPECT_EQ(niger->precision, GeoPrecision::kCountry);
+  EXPECT_EQ(niger->country, "NER");
+}
+
 TEST_F(PlacesTest, UnknownNamesPlacedByTheirContext) {
   // After "to", placed in a province.
   Document doc = Run("Tourists travel to Kogelo in Idlib province every year.");
