@@ -687,6 +687,11 @@ class Arguments {
         v_.Expand(g, patients);
         int32_t by = ByAgent(verb);
         if (by != kNil) v_.Expand(static_cast<uint32_t>(by), agents);
+      } else if (HasMark(verb, "in")) {
+        // "Casualties in shelling on Daraa": what came of the act, not its
+        // actor; "Martyrs in shelling by the regime forces" names it.
+        int32_t by = ByAgent(verb);
+        if (by != kNil) v_.Expand(static_cast<uint32_t>(by), agents);
       } else {
         v_.Expand(g, agents);
       }
@@ -1922,6 +1927,12 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     if (p.kind == PredKind::kVerb || p.kind == PredKind::kLight) {
       std::vector<uint32_t> patients;
       args.Resolve(p.verb, &p.sources, &patients);
+      // A gerund the parser hung on a noun after "in" ("Casualties in
+      // shelling in Daraa") is the act itself, reported as an event noun of
+      // contention is: actors unknown, with its place and date.
+      if (p.kind == PredKind::kVerb && v.rel(p.verb) == "acl" && v.tok(p.verb).xpos == "VBG" &&
+          args.HasMark(p.verb, "in") && Root(p.code) >= 14)
+        p.actorless = true;
       // "a mortar bomb was fired at it": the weapon is no target; the "at"
       // phrase is.
       std::vector<uint32_t> weapons;
