@@ -1393,6 +1393,28 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     v.Mutable(static_cast<uint32_t>(x)).deprel = "obj";
     changed = true;
   }
+  // 0c. A conjunct comes after the word it is joined to. A participle the
+  //     parser made the conjunct of a later verb ("..., killing three people
+  //     ... and wounding(conj of said) 19 others, officials said") joins the
+  //     nearest participle before it that is a clause of its own.
+  for (uint32_t t = b + 1; t < e; ++t) {
+    if (v.rel(t) != "conj" || v.tok(t).xpos != "VBG" || v.head(t) == kNil ||
+        v.head(t) <= static_cast<int32_t>(t))
+      continue;
+    // Participles inside a noun phrase on the way ("a boy waiting(acl) at a
+    // bus stop", "including(case)") are passed over; a finite verb ends the
+    // search.
+    for (uint32_t p = t; p-- > b;) {
+      const std::string& x = v.tok(p).xpos;
+      if (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD") break;
+      if (x != "VBG" || v.tok(p).upos != Upos::kVerb) continue;
+      const std::string_view r = v.rel(p);
+      if (r != "advcl" && r != "conj" && r != "xcomp") continue;
+      set_head(t, static_cast<int32_t>(p), "conj");
+      changed = true;
+      break;
+    }
+  }
   if (changed) {
     v.Rebuild();
     changed = false;
