@@ -1630,6 +1630,26 @@ bool RepairNounClause(const Dictionary& dict, SentenceView& v, uint32_t r) {
       return true;
     }
   }
+  // 2c. "Thousands of supporters of the June 5 Movement, an opposition
+  //     coalition of ..., marched(acl of coalition) through the city": a
+  //     past form right after the comma that closes an apposition, with no
+  //     subject (nor, for a participle, a "by" agent), is the root's verb
+  //     even without an object.
+  for (uint32_t t = r + 2; t < e; ++t) {
+    const Token& tok = v.tok(t);
+    if (tok.upos != Upos::kVerb || (tok.xpos != "VBD" && tok.xpos != "VBN") || v.rel(t) != "acl" ||
+        v.form(t - 1) != "," || v.head(t) == root || v.Child(t, "nsubj") != kNil ||
+        v.Child(t, "nsubj:pass") != kNil || dict.Verbs(v.lemma(t)).empty() || !under_r(t))
+      continue;
+    // A participle with a "by" agent is a passive modifier ("civilians,
+    // displaced by the fighting, ...").
+    bool by = v.Child(t, "obl:agent") != kNil;
+    for (uint32_t c : v.kids(t)) by = by || (v.rel(c) == "obl" && v.CaseOf(c) == "by");
+    if (tok.xpos == "VBN" && by) continue;
+    promote(t);
+    v.Rebuild();
+    return true;
+  }
   return false;
 }
 
