@@ -487,7 +487,9 @@ size_t TaggerModel::MainVerbRule(const WordInfo* infos, size_t begin, size_t n,
     if (i >= 2 && c == vbn_class && classes[i - 1] == comma_class &&
         class_nominal[classes[i - 2]] && !finite_before && paren_vbn == n)
       paren_vbn = i;
-    if (class_verbal[c]) {
+    // A participle after a hyphen is part of a modifier ("the Saudi-led
+    // coalition launched an offensive").
+    if (class_verbal[c] && !(i > 0 && classes[i - 1] == hyph_class)) {
       verb_before = true;
       last_verb = i;
     }

@@ -139,6 +139,17 @@ TEST_F(TaggerEwtTest, AnInitialAdjectiveBeforeAVerbIsANoun) {
                        });
 }
 
+// A participle after a hyphen modifies ("the Saudi-led coalition"), so the
+// next past form is still the clause's finite verb (TaggerModel::MainVerbRule).
+TEST_F(TaggerEwtTest, AHyphenatedParticipleIsNoVerb) {
+  ExpectXpos(*tagger_, {
+                           {{"The", "Saudi", "-", "led", "coalition", "launched", "an", "offensive",
+                             "on", "the", "port", "."},
+                            5,
+                            "VBD"},
+                       });
+}
+
 // "kills 4, wounds 5": after a comma, a word of the same person as the
 // clause's verb, before a number, is that verb's conjunct
 // (TaggerModel::CoordinatedVerbRule).
