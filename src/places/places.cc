@@ -207,6 +207,7 @@ struct Candidate {
   bool demonym_border = false;  // "the Turkish border": MergeBorders decides
   bool office = false;          // a public office follows the span (OfficeAfter)
   bool part_of = false;         // "the north of X": relation names a part of X
+  bool whole = false;           // "the western province of Herat": X lies there, all of it
   float confidence = 0;
 };
 
@@ -536,9 +537,14 @@ class Recognizer {
       if (d != Designator::kNone) {
         if (c->designator == Designator::kNone) c->designator = d;
         p -= 2;
-        // "northern Idlib province"
+        // "the western province of Herat": Herat is in the west (of its
+        // country), not Herat's west.
         if (p >= lo && IsDirectionAdj(form(p))) {
-          if (c->relation.empty()) c->relation = AsciiLower(form(p));
+          if (c->relation.empty()) {
+            c->relation = AsciiLower(form(p));
+            // ("the east coast of X", "the southern area of X" are its parts.)
+            c->whole = d != Designator::kOther;
+          }
           --p;
         }
         if (p >= lo && InList(form(p), {"nearby", "neighbouring", "neighboring", "restive",
@@ -1891,19 +1897,35 @@ class Recognizer {
     c->relation.clear();
   }
 
-  // The direction noun of "'s north", "'s restive northeast" starting at
-  // token t (the "'s"), or 0; not one that starts a name ("'s North
-  // Caucasian Federal District").
-  uint32_t PossessedPart(const Sentence& s, uint32_t t) const {
+  // The direction word of "'s north", "'s restive northeast", "'s western
+  // province" starting at token t (the "'s"), or 0, with *end set past the
+  // phrase. Not one that starts a name ("'s North Caucasian Federal
+  // District"), nor an adjective before a named place ("'s western province
+  // of Herat", "'s northern Idlib province": that place is meant).
+  uint32_t PossessedPart(const Sentence& s, uint32_t t, uint32_t* end) const {
     if (t + 1 >= s.token_end || (Form(t) != "'s" && Form(t) != "’s")) return 0;
     geo::GeoPart part;
     uint32_t d = t + 1;
     if (d + 1 < s.token_end && doc_.tokens[d].upos == Upos::kAdj &&
         !geo::ParseGeoPart(Form(d), &part))
       ++d;
-    if (!geo::ParseGeoPart(Form(d), &part) || doc_.tokens[d].upos == Upos::kAdj) return 0;
+    if (!geo::ParseGeoPart(Form(d), &part)) return 0;
     // "Russia's North Caucasian Federal District": the start of a name.
     if (d + 1 < s.token_end && IsCapitalised(Form(d + 1))) return 0;
+    if (doc_.tokens[d].upos == Upos::kAdj) {
+      // "Afghanistan's western province", "Nigeria's northeastern states".
+      const uint32_t w = d + 1;
+      if (w >= s.token_end ||
+          !InList(AsciiLower(Form(w)),
+                  {"province", "provinces", "region", "regions", "state", "states", "district",
+                   "districts", "areas", "part", "parts", "governorate", "governorates"}))
+        return 0;
+      if (w + 1 < s.token_end && (EqualsLower(Form(w + 1), "of") || IsCapitalised(Form(w + 1))))
+        return 0;
+      *end = w + 1;
+      return d;
+    }
+    *end = d + 1;
     return d;
   }
 
@@ -1921,9 +1943,10 @@ class Recognizer {
         continue;
       const GeoPrecision precision = gaz_.entry(static_cast<uint32_t>(c.chosen)).precision;
       if (precision != GeoPrecision::kCountry && precision != GeoPrecision::kAdmin1) continue;
-      if (const uint32_t d = PossessedPart(doc_.sentences[c.sentence], c.span_end); d > 0) {
+      uint32_t end = 0;
+      if (const uint32_t d = PossessedPart(doc_.sentences[c.sentence], c.span_end, &end); d > 0) {
         c.relation = AsciiLower(Form(d));
-        c.span_end = d + 1;
+        c.span_end = end;
       }
     }
     std::vector<Candidate> found;
@@ -1936,16 +1959,17 @@ class Recognizer {
         c.name_begin = c.span_begin = t;
         c.name_end = c.span_end = t + 2;
         geo::GeoPart part;
+        uint32_t end = 0;
         // "the north of the country"
         if (t >= s.token_begin + 3 && EqualsLower(Form(t - 1), "of") &&
             IsDirectionNoun(AsciiLower(Form(t - 2))) && geo::ParseGeoPart(Form(t - 2), &part) &&
             EqualsLower(Form(t - 3), "the")) {
           c.relation = AsciiLower(Form(t - 2)) + " of";
           c.part_of = true;
-        } else if (const uint32_t d = PossessedPart(s, t + 2); d > 0) {
+        } else if (const uint32_t d = PossessedPart(s, t + 2, &end); d > 0) {
           // "the country's north", "the country's restive northeast"
           c.relation = AsciiLower(Form(d));
-          c.span_end = d + 1;  // the phrase's head is the part: "in the country's north"
+          c.span_end = end;  // the phrase's head is the part: "in the country's north"
         } else {
           continue;
         }
@@ -1981,7 +2005,7 @@ class Recognizer {
   // Place::part_lat/part_lon, and Place::part. "north of Baghdad" (outside
   // it) and a town's part keep the named place's point.
   void ApplyPart(const Candidate& c, Place* p) const {
-    if (c.chosen < 0 ||
+    if (c.chosen < 0 || c.whole ||
         (p->precision != GeoPrecision::kCountry && p->precision != GeoPrecision::kAdmin1))
       return;
     std::string_view word = c.relation;

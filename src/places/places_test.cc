@@ -217,6 +217,17 @@ TEST_F(PlacesTest, PartsOfACountryHaveTheirOwnPoint) {
   ASSERT_NE(ln, nullptr);
   EXPECT_EQ(ln->part, "north");
   EXPECT_EQ(LocationOf(named, "erupted"), "Lebanon's north");
+  // "'s northern provinces" is a part too; "the northern province of X" is
+  // X, all of it.
+  Document whole = Run("Police fired tear gas in the northern province of Beirut on Monday.");
+  const Place* bp = PlaceText(whole, "Beirut");
+  ASSERT_NE(bp, nullptr);
+  EXPECT_EQ(bp->precision, GeoPrecision::kAdmin1);
+  EXPECT_EQ(bp->part, "");
+  Document adj = Run("Police fired tear gas in Lebanon's northern provinces on Monday.");
+  const Place* lp = PlaceText(adj, "Lebanon's northern provinces");
+  ASSERT_NE(lp, nullptr);
+  EXPECT_EQ(lp->part, "north");
   Document name = Run("Troops deployed in Lebanon's North Governorate on Monday.");
   for (const Place& q : name.places) EXPECT_EQ(q.part, "") << name.Slice(q.begin, q.end);
 }
