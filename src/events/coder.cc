@@ -344,6 +344,11 @@ class Matcher {
   // Best verb pattern for verb token t, filling pred fields. False if none.
   bool MatchVerb(uint32_t t, Pred* p) const { return MatchVerbAs(t, v_.lemma(t), p); }
 
+  // Whether token t heads an actor mention ("protesters", "the army").
+  bool HeadsMention(uint32_t t) const {
+    return t < w_.mention_by_head.size() && w_.mention_by_head[t] != kNil;
+  }
+
   bool MatchVerbAs(uint32_t t, std::string_view lemma, Pred* p) const {
     for (const VerbPattern& pat : dict_.Verbs(lemma)) {
       Pred q;
@@ -542,6 +547,16 @@ class Arguments {
     return i == kNil ? nullptr : &preds_[i];
   }
 
+  // Whether noun n or a word of its phrase before it heads an actor mention
+  // ("European Union member states": the mention's head is "member").
+  bool HasMentionIn(uint32_t n) const {
+    if (matcher_.HeadsMention(n)) return true;
+    for (uint32_t c : v_.kids(n)) {
+      if (c < n && matcher_.HeadsMention(c)) return true;
+    }
+    return false;
+  }
+
   // Replaces a relative pronoun by the noun its clause modifies.
   uint32_t Antecedent(uint32_t n, uint32_t verb) const {
     if (IsRelPronoun(v_.lemma(n)) && v_.tok(n).upos != Upos::kNoun) {
@@ -673,6 +688,30 @@ class Arguments {
       // passive subject controls the infinitive.
       if (agents->empty() && v_.Child(g, "nsubj:pass") != kNil) *agents = std::move(gpat);
       return;
+    }
+    // "defied a ban on rallies to demand(acl of ban) reforms": an infinitive
+    // the parser hung on an object that is no actor is the clause's purpose;
+    // its agent is the subject of the verb that governs that object (a
+    // possessor first: "the army's plan to retake the town"). Not an event
+    // noun's ("a demonstration organized by X to claim their rights": the
+    // demonstrators'), nor an object an asking verb controls ("asked the
+    // member states to consider").
+    uint32_t noun_begin = 0;
+    if (r == "acl" && HasMarkTo(verb) && IsNominal(v_.tok(g).upos) && !HasMentionIn(g) &&
+        matcher_.MatchNoun(g, &noun_begin) == nullptr) {
+      if (int32_t poss = v_.Child(g, "nmod:poss"); poss != kNil) {
+        v_.Expand(static_cast<uint32_t>(poss), agents);
+        return;
+      }
+      const int32_t gv = v_.head(g);
+      const Pred* gp = gv == kNil ? nullptr : PredOf(static_cast<uint32_t>(gv));
+      const bool asks = gp != nullptr && (gp->complement == Complement::kDemand ||
+                                          gp->complement == Complement::kAppeal);
+      if (gv != kNil && !asks && v_.rel(g) == "obj" && v_.tok(gv).upos == Upos::kVerb) {
+        std::vector<uint32_t> gpat;
+        Resolve(static_cast<uint32_t>(gv), agents, &gpat, depth + 1);
+        return;
+      }
     }
     if (r == "acl" && IsNominal(v_.tok(g).upos)) {
       const Pred* own = PredOf(verb);
