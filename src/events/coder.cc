@@ -1454,6 +1454,34 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
       break;
     }
   }
+  // 0d. A preposition cannot open a finite clause: "Police(root) in(mark)
+  //     Hong Kong(nsubj) fired(advcl) tear gas" is "Police in Hong Kong"
+  //     firing. The place after the preposition modifies the noun before it,
+  //     and that noun is the verb's subject.
+  for (uint32_t t = b + 3; t < e && !changed; ++t) {
+    const std::string& x = v.tok(t).xpos;
+    if (v.tok(t).upos != Upos::kVerb || (x != "VBD" && x != "VBZ" && x != "VBP")) continue;
+    const int32_t n = v.head(t);
+    if (n == kNil || !IsNominal(v.tok(n).upos)) continue;
+    int32_t mark = kNil, subj = kNil;
+    for (uint32_t c : v.kids(t)) {
+      if (v.rel(c) == "mark" && c < t) mark = static_cast<int32_t>(c);
+      if (v.rel(c) == "nsubj" && c < t) subj = static_cast<int32_t>(c);
+    }
+    if (mark == kNil || subj == kNil || n >= mark || mark >= subj ||
+        !std::ranges::any_of(std::initializer_list<std::string_view>{"in", "at", "near", "from",
+                                                                    "outside"},
+                             [&](std::string_view p) { return v.form(mark) == p; }))
+      continue;
+    const Token& nt = v.tok(static_cast<uint32_t>(n));
+    Token& m = v.Mutable(t);
+    m.head = nt.head;
+    m.deprel = nt.deprel;
+    set_head(static_cast<uint32_t>(n), static_cast<int32_t>(t), "nsubj");
+    set_head(static_cast<uint32_t>(subj), n, "nmod");
+    set_head(static_cast<uint32_t>(mark), subj, "case");
+    changed = true;
+  }
   if (changed) {
     v.Rebuild();
     changed = false;
