@@ -624,6 +624,13 @@ TEST_F(PlacesTest, ForeignClauseIsNoSentenceFallback) {
   EXPECT_EQ(SentenceLocationOf(same, TokenOf(same, "shot")), "Kandahar");
   Document others = Run("A soldier was killed and three others were wounded in Kandahar.");
   EXPECT_EQ(SentenceLocationOf(others, TokenOf(others, "killed")), "Kandahar");
+  // A clause opened by "after" that the parser hung on its subject
+  // ("after(case) suicide bombers targeted(parataxis)") says how it came
+  // about: its place is the event's.
+  Document after =
+      Run("At least 11 people were killed and 20 injured after suicide bombers targeted a wake in "
+          "Bamenda on Wednesday.");
+  EXPECT_EQ(SentenceLocationOf(after, TokenOf(after, "killed")), "Bamenda");
 }
 
 TEST_F(PlacesTest, AccordingToGivesTheSourcesPlace) {
