@@ -639,8 +639,13 @@ class SentenceRecognizer {
             if (!HasDefiniteDet(h.head, c.m.token_begin)) c.need = Need::kNone;
             break;
           }
-          // "the group"; not "groups", "the two countries".
-          if (!HasDefiniteDet(h.head, c.m.token_begin) || plural_head) c.drop = true;
+          // "the group"; not "groups", "the two countries". A capitalised
+          // reference modifying a noun is definite too: "Coalition air
+          // strikes hit ..." after "the Saudi-led coalition".
+          const bool named_modifier = BaseRel(Rel(h.head)) == "compound" &&
+                                      StartsUpper(Form(h.head)) && c.m.token_begin == h.head;
+          if ((!HasDefiniteDet(h.head, c.m.token_begin) && !named_modifier) || plural_head)
+            c.drop = true;
         }
         break;
       case EntryType::kAgent: {
