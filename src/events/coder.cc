@@ -1469,9 +1469,9 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
       if (v.rel(c) == "nsubj" && c < t) subj = static_cast<int32_t>(c);
     }
     if (mark == kNil || subj == kNil || n >= mark || mark >= subj ||
-        !std::ranges::any_of(std::initializer_list<std::string_view>{"in", "at", "near", "from",
-                                                                    "outside"},
-                             [&](std::string_view p) { return v.form(mark) == p; }))
+        !std::ranges::any_of(
+            std::initializer_list<std::string_view>{"in", "at", "near", "from", "outside"},
+            [&](std::string_view p) { return v.form(mark) == p; }))
       continue;
     const Token& nt = v.tok(static_cast<uint32_t>(n));
     Token& m = v.Mutable(t);

@@ -221,7 +221,8 @@ Status Gazetteer::Save(const std::string& path) const {
   return OkStatus();
 }
 
-std::vector<uint32_t> Gazetteer::Find(std::string_view name) const {
+std::vector<uint32_t> Gazetteer::Find(std::string_view name, bool* by_skeleton) const {
+  if (by_skeleton != nullptr) *by_skeleton = false;
   std::vector<uint32_t> ids;
   std::string key = NormalizeName(name);
   if (key.empty()) return ids;
@@ -229,24 +230,34 @@ std::vector<uint32_t> Gazetteer::Find(std::string_view name) const {
   // finds "Ma`arrat an Nu`man"), else without a leading article ("al-Raqqa"
   // when only "Raqqa" and "Ar Raqqah" are known), else with a glued article
   // split off ("Deir Ezzor" is "Deir ez-Zor"), else with u and i for the
-  // vowels transliterations write either way ("Nooristan" is "Nuristan").
-  // Each variant is built only when the ones before it found nothing: most
-  // lookups are of words that are no name at all.
+  // vowels transliterations write either way ("Nooristan" is "Nuristan"),
+  // else by the skeleton the build adds in transliterating countries
+  // ("al-Miadin" is "Al Mayadin"). Each variant is built only when the ones before it found
+  // nothing: most lookups are of words that are no name at all.
   const KeyRec* lo = nullptr;
   const KeyRec* hi = nullptr;
   std::tie(lo, hi) = impl_->Range(impl_->names, key);
   auto found = [&](const std::string& v) {
-    if (v == key) return false;
+    if (v == key || v.empty()) return false;
     std::tie(lo, hi) = impl_->Range(impl_->names, v);
     return lo != hi;
   };
+  bool skeleton = false;
   if (lo == hi && !found(CollapseDoublesKey(key))) {
     const std::string bare = StripArticleKey(key);
-    (void)(found(bare) || found(CollapseDoublesKey(bare)) || found(SplitGluedArticlesKey(key)) ||
-           found(FoldVowelsKey(key)) || found(FoldVowelsKey(bare)));
+    if (!(found(bare) || found(CollapseDoublesKey(bare)) || found(SplitGluedArticlesKey(key)) ||
+          found(FoldVowelsKey(key)) || found(FoldVowelsKey(bare))))
+      skeleton =
+          found(kSkeletonMark + SkeletonKey(key)) || found(kSkeletonMark + SkeletonKey(bare));
   }
   ids.reserve(hi - lo);
-  for (const KeyRec* k = lo; k != hi; ++k) ids.push_back(k->entry);
+  for (const KeyRec* k = lo; k != hi; ++k) {
+    // A skeleton may equal a plain key anywhere ("bariyarpur" is an Indian
+    // "Bariarpur"): only the transliterating countries' entries answer it.
+    if (skeleton && !IsTransliteratedCountry(impl_->entries[k->entry].country)) continue;
+    ids.push_back(k->entry);
+  }
+  if (by_skeleton != nullptr) *by_skeleton = skeleton && !ids.empty();
   return ids;
 }
 
@@ -275,7 +286,13 @@ bool Gazetteer::IsPrefix(std::string_view prefix) const {
     it = std::lower_bound(t.begin(), t.end(), v, key_less);
     if (it != t.end() && impl_->Key(*it).starts_with(v)) return true;
   }
-  return false;
+  // The skeleton, by whole words ("~dei" is no start of "~deir ...").
+  const std::string skeleton = kSkeletonMark + SkeletonKey(key);
+  it = std::lower_bound(t.begin(), t.end(), skeleton, key_less);
+  if (it != t.end() && impl_->Key(*it) == skeleton) return true;
+  const std::string words = skeleton + " ";
+  it = std::lower_bound(t.begin(), t.end(), words, key_less);
+  return it != t.end() && impl_->Key(*it).starts_with(words);
 }
 
 const Entry& Gazetteer::entry(uint32_t id) const {

@@ -169,8 +169,10 @@ class Gazetteer {
   // most important first (see the file comment). When no name has a key
   // "al X...", the entries of "X..." are returned ("al-Raqqa" -> Raqqa).
   // Admin1 entries also answer to "<name> province/governorate/region/
-  // state/oblast" ("Kandahar province"). Empty if none.
-  std::vector<uint32_t> Find(std::string_view name) const;
+  // state/oblast" ("Kandahar province"). Empty if none. Last, by the
+  // name's skeleton (SkeletonKey), only in countries whose names are
+  // transliterated; *by_skeleton (if given) then says so: a looser match.
+  std::vector<uint32_t> Find(std::string_view name, bool* by_skeleton = nullptr) const;
   // True if some name key starts with NormalizeName(prefix) followed by a
   // space (or equals it): lets a matcher extend "deir" -> "deir ez zor".
   // A trailing article counts as one ("Deir ez" -> true); "the" -> true.

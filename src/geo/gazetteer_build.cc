@@ -596,10 +596,16 @@ std::string Builder::AddName(uint32_t entry, std::string_view name,
   // ("Ma`arrat" is also "maarat"), and for places (not countries: "El
   // Salvador" is no "Salvador") the name without its article ("Al Qamishli"
   // is also "qamishli").
-  std::string variants[3] = {CollapseDoublesKey(key), "", ""};
+  // In countries whose names are transliterated, also the skeleton of each
+  // ("Al Mayadin" is found as "al-Miadin"; SkeletonKey).
+  std::string variants[5] = {CollapseDoublesKey(key), "", "", "", ""};
   if (entries_[entry].precision != GeoPrecision::kCountry) {
     variants[1] = StripArticleKey(key);
     variants[2] = CollapseDoublesKey(variants[1]);
+    if (IsTransliteratedCountry(entries_[entry].country)) {
+      variants[3] = SkeletonVariant(key);
+      variants[4] = SkeletonVariant(variants[1]);
+    }
   }
   for (std::string& v : variants) {
     if (v.size() > 2 && v != key) keys_.push_back({std::move(v), entry, 0});

@@ -83,6 +83,16 @@ TEST(NormalizeName, FoldsCaseDiacriticsPunctuationAndArticles) {
   EXPECT_EQ(FoldVowelsKey("al boukamal"), "al bukamal");
   EXPECT_EQ(FoldVowelsKey("saraqeb"), "saraqib");
   EXPECT_EQ(FoldVowelsKey("the times"), "the times");  // short words stay
+  // Skeletons: the vowel folds, "ay"/"ey"/"ie" for i, one letter per run.
+  EXPECT_EQ(SkeletonKey("mayadin"), "miadin");
+  EXPECT_EQ(SkeletonKey("meyadin"), "miadin");
+  EXPECT_EQ(SkeletonKey("miadin"), "miadin");
+  EXPECT_EQ(SkeletonKey("oruzgan"), "uruzgan");
+  EXPECT_EQ(SkeletonKey("the times"), "the times");  // short words stay
+  EXPECT_TRUE(IsTransliteratedCountry("SYR"));
+  EXPECT_TRUE(IsTransliteratedCountry("AFG"));
+  EXPECT_FALSE(IsTransliteratedCountry("IND"));
+  EXPECT_FALSE(IsTransliteratedCountry("USA"));
   EXPECT_EQ(NormalizeName("Dayr az Zawr"), "dayr al zawr");
   EXPECT_EQ(NormalizeName("El Paso"), "al paso");
   EXPECT_EQ(NormalizeName("Ma‘arrat an-Nu‘mān"), "maarrat al numan");
@@ -1150,6 +1160,21 @@ TEST_F(RealGazetteerTest, FormerNamesAndFormerStates) {
     EXPECT_EQ(First(q).feature, "historic_region") << q;
   }
   EXPECT_EQ(First("U.S.S.R.").name, "Soviet Union");
+}
+
+// Transliterations no alternate name lists are found by their skeleton, in
+// the countries whose names are transliterated only ("Bariyarpur" is no
+// Indian "Bariarpur").
+TEST_F(RealGazetteerTest, SkeletonsFindTransliterations) {
+  for (const char* q : {"al-Miadin", "Meyadin", "Mayadin"}) {
+    bool skeleton = false;
+    std::vector<uint32_t> ids = gaz_->Find(q, &skeleton);
+    ASSERT_FALSE(ids.empty()) << q;
+    EXPECT_EQ(gaz_->entry(ids[0]).name, "Al Mayadin") << q;
+    EXPECT_EQ(skeleton, std::string_view(q) == "al-Miadin") << q;  // the others are names
+  }
+  bool skeleton = false;
+  for (uint32_t id : gaz_->Find("Bariyarpur", &skeleton)) EXPECT_NE(gaz_->entry(id).country, "IND");
 }
 
 }  // namespace

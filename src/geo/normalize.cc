@@ -244,6 +244,52 @@ std::string FoldVowelsKey(const std::string& key) {
   return out;
 }
 
+std::string SkeletonKey(const std::string& key) {
+  std::string folded;
+  folded.reserve(key.size());
+  size_t pos = 0;
+  while (pos < key.size()) {
+    size_t sp = key.find(' ', pos);
+    std::string_view w(key.data() + pos, (sp == std::string::npos ? key.size() : sp) - pos);
+    pos = sp == std::string::npos ? key.size() : sp + 1;
+    if (!folded.empty()) folded += ' ';
+    if (w.size() < 6) {
+      folded.append(w);
+      continue;
+    }
+    for (size_t i = 0; i < w.size(); ++i) {
+      const char c = w[i];
+      const char next = i + 1 < w.size() ? w[i + 1] : '\0';
+      if (c == 'o' || c == 'u') {
+        folded += 'u';
+        if (next == 'o' || next == 'u') ++i;
+      } else if (c == 'e' || c == 'i') {
+        folded += 'i';
+        if (next == 'e' || next == 'i' || next == 'y') ++i;
+      } else if (c == 'a' && next == 'y') {
+        folded += 'i';  // "mayadin", "meyadin" and "miadin"
+        ++i;
+      } else {
+        folded += c;
+      }
+    }
+  }
+  return CollapseDoublesKey(folded);
+}
+
+std::string SkeletonVariant(const std::string& key) {
+  std::string s = SkeletonKey(key);
+  if (s == CollapseDoublesKey(key)) return "";
+  return kSkeletonMark + s;
+}
+
+bool IsTransliteratedCountry(std::string_view iso3) {
+  static constexpr std::string_view kCountries[] = {
+      "AFG", "ARE", "BHR", "DZA", "EGY", "ESH", "IRN", "IRQ", "JOR", "KWT", "LBN", "LBY", "MAR",
+      "MRT", "OMN", "PAK", "PSE", "QAT", "SAU", "SDN", "SOM", "SYR", "TCD", "TUN", "YEM"};
+  return std::find(std::begin(kCountries), std::end(kCountries), iso3) != std::end(kCountries);
+}
+
 std::string StripArticleKey(const std::string& key) {
   return key.size() > 3 && key.starts_with("al ") ? key.substr(3) : key;
 }

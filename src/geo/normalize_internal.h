@@ -32,6 +32,26 @@ std::string SplitGluedArticlesKey(const std::string& key);
 // Times" is no "Timis"). Only a fallback for keys not found as they are.
 std::string FoldVowelsKey(const std::string& key);
 
+// "mayadin", "meyadin", "miadin" -> "miadin"; "deir ez zor", "dayr az zor"
+// -> "dir az zur": FoldVowelsKey's folds and "ay"/"ey"/"ei"/"ie" for i, in
+// words of six letters or more, then one letter per run (CollapseDoublesKey).
+// A key the build adds to names in countries whose names are transliterated
+// from Arabic, Persian, Pashto, Urdu or Somali (IsTransliteratedCountry), and
+// Find's last fallback.
+std::string SkeletonKey(const std::string& key);
+// Skeleton keys are stored with this mark first, so that only Find's
+// skeleton step (and IsPrefix's) meets them: a match by skeleton stays
+// known as one.
+inline constexpr char kSkeletonMark = '~';
+// kSkeletonMark + SkeletonKey(key) when the skeleton folds more than double
+// letters (a word of six letters or more changed), else "": the keys the
+// build adds (Find looks up any query's skeleton among them).
+std::string SkeletonVariant(const std::string& key);
+
+// Whether a country's place names are mostly transliterated from Arabic,
+// Persian, Pashto, Urdu or Somali (ISO3 codes).
+bool IsTransliteratedCountry(std::string_view iso3);
+
 // "maarrat al numan" -> "maarat al numan": one letter for each run of the
 // same letter (transliterations of Arabic double consonants at will).
 std::string CollapseDoublesKey(const std::string& key);

@@ -208,6 +208,7 @@ struct Candidate {
   bool office = false;          // a public office follows the span (OfficeAfter)
   bool part_of = false;         // "the north of X": relation names a part of X
   bool whole = false;           // "the western province of Herat": X lies there, all of it
+  bool skeleton = false;        // found only by its skeleton (geo::Gazetteer::Find)
   float confidence = 0;
 };
 
@@ -330,7 +331,8 @@ class Recognizer {
   }
 
   // Longest gazetteer match starting at t; returns its end (t if none).
-  uint32_t LongestMatch(uint32_t t, uint32_t end, std::vector<uint32_t>* ids) {
+  uint32_t LongestMatch(uint32_t t, uint32_t end, std::vector<uint32_t>* ids,
+                        bool* skeleton = nullptr) {
     uint32_t best = t;
     // Whether the name opens with a demonym: looked up only at a lower-case
     // place word, not for every capitalised word.
@@ -359,10 +361,12 @@ class Recognizer {
       std::string_view key = doc_.Slice(doc_.tokens[t].begin, doc_.tokens[j].end);
       bool cap_last = IsCapitalised(f) || IsArticleName(f) || (j == t) || border_word;
       if (cap_last) {
-        std::vector<uint32_t> found = gaz_.Find(key);
+        bool by_skeleton = false;
+        std::vector<uint32_t> found = gaz_.Find(key, &by_skeleton);
         if (!found.empty()) {
           best = j + 1;
           *ids = std::move(found);
+          if (skeleton != nullptr) *skeleton = by_skeleton;
         }
       }
       // "People" goes on as "People's Republic of China" (the clitic is its own token).
@@ -407,7 +411,8 @@ class Recognizer {
         continue;
       }
       std::vector<uint32_t> ids;
-      uint32_t e = LongestMatch(t, s.token_end, &ids);
+      bool skeleton = false;
+      uint32_t e = LongestMatch(t, s.token_end, &ids, &skeleton);
       bool unknown = false;
       // "St. Marc", "Mt. Kenya", "Ft. Detrick": the gazetteer spells the
       // word out where GeoNames lists no abbreviated name.
@@ -457,6 +462,7 @@ class Recognizer {
       c.name_begin = t;
       c.name_end = e;
       c.ids = std::move(ids);
+      c.skeleton = skeleton && !unknown;
       c.demonym_phrase = !unknown && e >= t + 2 && !IsCapitalised(Form(e - 1)) &&
                          !InList(Form(e - 1), {"border", "frontier", "boundary"}) &&
                          !gaz_.CountryOfDemonym(Form(t)).empty();
@@ -1520,6 +1526,31 @@ class Recognizer {
     return true;
   }
 
+  // A name found only by its skeleton is a looser match: in a story whose
+  // other places (or country evidence) lie elsewhere, and none in its
+  // reading's country, it is no place abroad ("Suleiman al-Halabi area" in
+  // Aleppo is no Tunisian "Soliman"). After every other name is resolved.
+  void RefuseSkeletonsAbroad() {
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      Candidate& c = cands_[i];
+      if (!c.accepted || c.chosen < 0 || !c.skeleton) continue;
+      const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(c.chosen));
+      const std::string own_key = NormalizeName(KeyOf(c));
+      bool here = EvidenceOtherThan(e.country, own_key) > 0.01f, elsewhere = false;
+      for (const auto& [iso, w] : countries_.weight)
+        elsewhere |= iso != e.country && EvidenceOtherThan(iso, own_key) > 0.01f;
+      for (size_t k = 0; k < cands_.size(); ++k) {
+        const Candidate& o = cands_[k];
+        if (k == i || !o.accepted || o.chosen < 0 || o.skeleton || o.dateline) continue;
+        const std::string_view iso = gaz_.entry(static_cast<uint32_t>(o.chosen)).country;
+        if (iso.empty()) continue;
+        here |= iso == e.country;
+        elsewhere |= iso != e.country;
+      }
+      if (elsewhere && !here) c.chosen = -1;
+    }
+  }
+
   // The kind of place an entry is, for list coherence: 0 country, 1 province,
   // 2 town, 3 anything else.
   static int KindOf(const geo::Entry& e) {
@@ -1771,6 +1802,7 @@ class Recognizer {
         }
       }
     }
+    RefuseSkeletonsAbroad();
     ListCoherence();
     // One sense per document: a name resolved by its hierarchy once ("Scott
     // County, Indiana") means that place at every bare mention ("Scott County").

@@ -834,6 +834,20 @@ TEST_F(PlacesTest, ParallelListsAndCountryPairsAreOfOneKind) {
   EXPECT_EQ(niger->country, "NER");
 }
 
+// A transliteration no alternate name lists is found by its skeleton
+// ("Saraqeib" for Saraqib, spelled "Saraqeb" among its names); a looser
+// match, so in a story whose places lie elsewhere it stays text.
+TEST_F(PlacesTest, SkeletonSpellingsAndTheirLimit) {
+  Document doc = Run("Government forces shelled Saraqeib in Idlib province on Monday.");
+  const Place* p = PlaceText(doc, "Saraqeib");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->name, "Saraqib");
+  Document abroad = Run("Protesters marched in Beirut on Monday and in Saraqeib on Tuesday.");
+  const Place* a = PlaceText(abroad, "Saraqeib");
+  ASSERT_NE(a, nullptr);
+  EXPECT_TRUE(std::isnan(a->lat));
+}
+
 TEST_F(PlacesTest, UnknownNamesPlacedByTheirContext) {
   // After "to", placed in a province.
   Document doc = Run("Tourists travel to Kogelo in Idlib province every year.");
