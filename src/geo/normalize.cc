@@ -214,7 +214,12 @@ std::string SplitGluedArticlesKey(const std::string& key) {
   return out;
 }
 
-std::string FoldVowelsKey(const std::string& key) {
+namespace {
+
+// Copies a key with fold(word, &out) applied to each word of six letters or
+// more; shorter words are kept ("The Times" is no "Timis").
+template <typename Fold>
+std::string FoldLongWords(const std::string& key, Fold fold) {
   std::string out;
   out.reserve(key.size());
   size_t pos = 0;
@@ -223,58 +228,53 @@ std::string FoldVowelsKey(const std::string& key) {
     std::string_view w(key.data() + pos, (sp == std::string::npos ? key.size() : sp) - pos);
     pos = sp == std::string::npos ? key.size() : sp + 1;
     if (!out.empty()) out += ' ';
-    if (w.size() < 6) {
+    if (w.size() < 6)
       out.append(w);
-      continue;
-    }
-    for (size_t i = 0; i < w.size(); ++i) {
-      char c = w[i];
-      char next = i + 1 < w.size() ? w[i + 1] : '\0';
-      if (c == 'o') {
-        out += 'u';
-        if (next == 'o' || next == 'u') ++i;
-      } else if (c == 'e') {
-        out += 'i';
-        if (next == 'e') ++i;
-      } else {
-        out += c;
-      }
-    }
+    else
+      fold(w, &out);
   }
   return out;
 }
 
-std::string SkeletonKey(const std::string& key) {
-  std::string folded;
-  folded.reserve(key.size());
-  size_t pos = 0;
-  while (pos < key.size()) {
-    size_t sp = key.find(' ', pos);
-    std::string_view w(key.data() + pos, (sp == std::string::npos ? key.size() : sp) - pos);
-    pos = sp == std::string::npos ? key.size() : sp + 1;
-    if (!folded.empty()) folded += ' ';
-    if (w.size() < 6) {
-      folded.append(w);
-      continue;
+}  // namespace
+
+std::string FoldVowelsKey(const std::string& key) {
+  return FoldLongWords(key, [](std::string_view w, std::string* out) {
+    for (size_t i = 0; i < w.size(); ++i) {
+      const char c = w[i];
+      const char next = i + 1 < w.size() ? w[i + 1] : '\0';
+      if (c == 'o') {
+        *out += 'u';
+        if (next == 'o' || next == 'u') ++i;
+      } else if (c == 'e') {
+        *out += 'i';
+        if (next == 'e') ++i;
+      } else {
+        *out += c;
+      }
     }
+  });
+}
+
+std::string SkeletonKey(const std::string& key) {
+  return CollapseDoublesKey(FoldLongWords(key, [](std::string_view w, std::string* out) {
     for (size_t i = 0; i < w.size(); ++i) {
       const char c = w[i];
       const char next = i + 1 < w.size() ? w[i + 1] : '\0';
       if (c == 'o' || c == 'u') {
-        folded += 'u';
+        *out += 'u';
         if (next == 'o' || next == 'u') ++i;
       } else if (c == 'e' || c == 'i') {
-        folded += 'i';
+        *out += 'i';
         if (next == 'e' || next == 'i' || next == 'y') ++i;
       } else if (c == 'a' && next == 'y') {
-        folded += 'i';  // "mayadin", "meyadin" and "miadin"
+        *out += 'i';  // "mayadin", "meyadin" and "miadin"
         ++i;
       } else {
-        folded += c;
+        *out += c;
       }
     }
-  }
-  return CollapseDoublesKey(folded);
+  }));
 }
 
 std::string SkeletonVariant(const std::string& key) {
