@@ -1468,10 +1468,9 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
       if (v.rel(c) == "mark" && c < t) mark = static_cast<int32_t>(c);
       if (v.rel(c) == "nsubj" && c < t) subj = static_cast<int32_t>(c);
     }
+    static constexpr std::string_view kPlacePreps[] = {"in", "at", "near", "from", "outside"};
     if (mark == kNil || subj == kNil || n >= mark || mark >= subj ||
-        !std::ranges::any_of(
-            std::initializer_list<std::string_view>{"in", "at", "near", "from", "outside"},
-            [&](std::string_view p) { return v.form(mark) == p; }))
+        std::ranges::find(kPlacePreps, v.form(mark)) == std::end(kPlacePreps))
       continue;
     const Token& nt = v.tok(static_cast<uint32_t>(n));
     Token& m = v.Mutable(t);

@@ -250,14 +250,12 @@ std::vector<uint32_t> Gazetteer::Find(std::string_view name, bool* by_skeleton) 
       skeleton =
           found(kSkeletonMark + SkeletonKey(key)) || found(kSkeletonMark + SkeletonKey(bare));
   }
+  // (Skeleton keys carry kSkeletonMark, and the build gives them only to
+  // names of the transliterating countries: a skeleton that spells a plain
+  // key elsewhere, "bariyarpur" for an Indian "Bariarpur", finds nothing.)
   ids.reserve(hi - lo);
-  for (const KeyRec* k = lo; k != hi; ++k) {
-    // A skeleton may equal a plain key anywhere ("bariyarpur" is an Indian
-    // "Bariarpur"): only the transliterating countries' entries answer it.
-    if (skeleton && !IsTransliteratedCountry(impl_->entries[k->entry].country)) continue;
-    ids.push_back(k->entry);
-  }
-  if (by_skeleton != nullptr) *by_skeleton = skeleton && !ids.empty();
+  for (const KeyRec* k = lo; k != hi; ++k) ids.push_back(k->entry);
+  if (by_skeleton != nullptr) *by_skeleton = skeleton;
   return ids;
 }
 
@@ -286,13 +284,15 @@ bool Gazetteer::IsPrefix(std::string_view prefix) const {
     it = std::lower_bound(t.begin(), t.end(), v, key_less);
     if (it != t.end() && impl_->Key(*it).starts_with(v)) return true;
   }
-  // The skeleton, by whole words ("~dei" is no start of "~deir ...").
+  // The skeleton, by whole words ("~dei" is no start of "~deir ..."): the
+  // first key not below it is the skeleton itself or, keys holding no byte
+  // below a space, its first extension by a word.
   const std::string skeleton = kSkeletonMark + SkeletonKey(key);
   it = std::lower_bound(t.begin(), t.end(), skeleton, key_less);
-  if (it != t.end() && impl_->Key(*it) == skeleton) return true;
-  const std::string words = skeleton + " ";
-  it = std::lower_bound(t.begin(), t.end(), words, key_less);
-  return it != t.end() && impl_->Key(*it).starts_with(words);
+  if (it == t.end()) return false;
+  const std::string_view k = impl_->Key(*it);
+  return k == skeleton ||
+         (k.starts_with(skeleton) && k.size() > skeleton.size() && k[skeleton.size()] == ' ');
 }
 
 const Entry& Gazetteer::entry(uint32_t id) const {

@@ -119,31 +119,26 @@ bool IsForeignClause(const Document& doc, const Sentence& s, uint32_t v, uint32_
   if ((!conj && !DeprelIs(t, "parataxis")) || !HasOwnSubject(doc, s, v)) return false;
   if (conj && IsCasualtyLemma(LemmaOrForm(doc, v)) && IsCasualtyLemma(LemmaOrForm(doc, trigger)))
     return false;
-  // "... were killed after(case of bombers) suicide bombers targeted(parataxis)
-  // a wake in X": a clause opened by a subordinator the parser hung on its
-  // subject says how the event came about; its place is the event's.
+  // The clause's subjects. "... were killed after(case of bombers) suicide
+  // bombers targeted(parataxis) a wake in X": a clause opened by a
+  // subordinator the parser hung on its subject says how the event came
+  // about; its place is the event's. A conjunct whose subject is a number
+  // or "others" ("... and three others were wounded") is the same incident.
   for (uint32_t c = s.token_begin; c < s.token_end; ++c) {
     if (doc.HeadIndex(s, c) != static_cast<int64_t>(v) || !DeprelIs(doc.tokens[c], "nsubj"))
       continue;
     for (uint32_t d = s.token_begin; d < c; ++d) {
       if (doc.HeadIndex(s, d) == static_cast<int64_t>(c) && DeprelIs(doc.tokens[d], "case") &&
-          std::ranges::any_of(
-              std::initializer_list<std::string_view>{"after", "before", "when", "as", "since",
-                                                      "until", "while", "because"},
-              [&](std::string_view w) { return EqualsLower(doc.Form(doc.tokens[d]), w); }))
+          InList(doc.Form(doc.tokens[d]),
+                 {"after", "before", "when", "as", "since", "until", "while", "because"}))
         return false;
     }
-  }
-  if (conj) {
-    for (uint32_t c = s.token_begin; c < s.token_end; ++c) {
-      if (doc.HeadIndex(s, c) != static_cast<int64_t>(v) || !DeprelIs(doc.tokens[c], "nsubj"))
-        continue;
-      if (doc.tokens[c].upos == Upos::kNum || EqualsLower(doc.Form(doc.tokens[c]), "others"))
+    if (!conj) continue;
+    if (doc.tokens[c].upos == Upos::kNum || EqualsLower(doc.Form(doc.tokens[c]), "others"))
+      return false;
+    for (uint32_t d = s.token_begin; d < s.token_end; ++d) {
+      if (doc.HeadIndex(s, d) == static_cast<int64_t>(c) && DeprelIs(doc.tokens[d], "nummod"))
         return false;
-      for (uint32_t d = s.token_begin; d < s.token_end; ++d) {
-        if (doc.HeadIndex(s, d) == static_cast<int64_t>(c) && DeprelIs(doc.tokens[d], "nummod"))
-          return false;
-      }
     }
   }
   return true;
