@@ -1947,10 +1947,9 @@ class Recognizer {
     if (doc_.tokens[d].upos == Upos::kAdj) {
       // "Afghanistan's western province", "Nigeria's northeastern states".
       const uint32_t w = d + 1;
-      if (w >= s.token_end ||
-          !InList(AsciiLower(Form(w)),
-                  {"province", "provinces", "region", "regions", "state", "states", "district",
-                   "districts", "areas", "part", "parts", "governorate", "governorates"}))
+      if (w >= s.token_end || !InList(Form(w), {"province", "provinces", "region", "regions",
+                                                "state", "states", "district", "districts", "areas",
+                                                "part", "parts", "governorate", "governorates"}))
         return 0;
       if (w + 1 < s.token_end && (EqualsLower(Form(w + 1), "of") || IsCapitalised(Form(w + 1))))
         return 0;
