@@ -31,11 +31,13 @@ bool ReadsAsBarePassive(const Document& doc, std::span<const Token> sentence, ui
     if (!ed && (verb.lemma.empty() || SameFolded(form, verb.lemma))) return false;
   }
   const auto head = static_cast<int32_t>(i + 1);
-  for (const Token& k : sentence) {
+  for (uint32_t j = 0; j < sentence.size(); ++j) {
+    const Token& k = sentence[j];
     if (k.head != head) continue;
     std::string_view rel = k.deprel;
     std::string_view base = rel.substr(0, rel.find(':'));
-    if (base == "aux" || rel == "obj") return false;
+    if (base == "aux") return false;
+    if (rel == "obj" && PrepositionInsideObject(doc, sentence, i, j) < 0) return false;
     if (rel == "xcomp") {
       std::string_view l = k.lemma.empty() ? doc.Form(k) : std::string_view(k.lemma);
       if (!SameFolded(l, "dead") && !SameFolded(l, "wounded") && !SameFolded(l, "injured")) {
@@ -44,6 +46,21 @@ bool ReadsAsBarePassive(const Document& doc, std::span<const Token> sentence, ui
     }
   }
   return true;
+}
+
+int32_t PrepositionInsideObject(const Document& doc, std::span<const Token> sentence, uint32_t i,
+                                uint32_t j) {
+  static constexpr std::string_view kPlacePreps[] = {"in", "at", "near", "inside", "outside"};
+  for (uint32_t m = i + 1; m < j && j < sentence.size(); ++m) {
+    const Token& c = sentence[m];
+    const auto h = static_cast<uint32_t>(c.head);  // 1-based; 0 is the root
+    if (c.deprel != "case" || h <= m + 1 || h > j + 1 || sentence[h - 1].deprel != "compound")
+      continue;
+    for (std::string_view p : kPlacePreps) {
+      if (SameFolded(doc.Form(c), p)) return static_cast<int32_t>(m);
+    }
+  }
+  return -1;
 }
 
 }  // namespace sitrep

@@ -23,6 +23,14 @@ namespace sitrep {
 // read so ("kill", not "say"): "At least 26 killed in attack".
 bool ReadsAsBarePassive(const Document& doc, std::span<const Token> sentence, uint32_t i);
 
+// The index in `sentence` of a place preposition ("in", "at", "near",
+// "inside", "outside") between verb `i` and its object `j` that the parser
+// hung on a compound inside the object's phrase, or -1: "killed in Davao
+// City(case: in) operation(obj)" is an oblique, "in Davao City operation",
+// that the parser took for an object.
+int32_t PrepositionInsideObject(const Document& doc, std::span<const Token> sentence, uint32_t i,
+                                uint32_t j);
+
 }  // namespace sitrep
 
 #endif  // SITREP_CORE_CLAUSE_H_

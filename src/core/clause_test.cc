@@ -71,5 +71,36 @@ TEST(ReadsAsBarePassiveTest, ActiveClausesAreNot) {
   EXPECT_FALSE(Bare(predicate, 1));
 }
 
+TEST(ReadsAsBarePassiveTest, PlacePhraseTakenForAnObjectIsNoObject) {
+  // "killed in Davao City(case: in) operation(obj)": one oblique phrase.
+  Document place = Parsed({{"Commander", "commander", "NN", 2, "nsubj"},
+                           {"killed", "kill", "VBD", 0, "root"},
+                           {"in", "in", "IN", 5, "case"},
+                           {"Davao", "Davao", "NNP", 5, "compound"},
+                           {"City", "City", "NNP", 6, "compound"},
+                           {"operation", "operation", "NN", 2, "obj"}});
+  EXPECT_TRUE(Bare(place, 1));
+  EXPECT_EQ(PrepositionInsideObject(place, place.tokens, 1, 5), 2);
+  // "took over(case) the Bahi fields(obj)": "over" is a particle, the
+  // object real.
+  Document particle = Parsed({{"Rebels", "rebel", "NNS", 2, "nsubj"},
+                              {"took", "take", "VBD", 0, "root"},
+                              {"over", "over", "IN", 5, "case"},
+                              {"the", "the", "DT", 5, "det"},
+                              {"Bahi", "Bahi", "NNP", 6, "compound"},
+                              {"fields", "field", "NNS", 2, "obj"}});
+  EXPECT_EQ(PrepositionInsideObject(particle, particle.tokens, 1, 5), -1);
+  // "killed at least(case: at) 10 people(obj)": the preposition is on an
+  // adjective, not a compound.
+  Document least = Parsed({{"Gunmen", "gunman", "NNS", 2, "nsubj"},
+                           {"killed", "kill", "VBD", 0, "root"},
+                           {"at", "at", "IN", 4, "case"},
+                           {"least", "least", "JJS", 5, "nmod"},
+                           {"10", "10", "CD", 6, "nummod"},
+                           {"people", "people", "NNS", 2, "obj"}});
+  EXPECT_FALSE(Bare(least, 1));
+  EXPECT_EQ(PrepositionInsideObject(least, least.tokens, 1, 5), -1);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -274,6 +274,27 @@ bool IsNmod(std::string_view r) { return r == "nmod" || StartsWith(r, "nmod:"); 
 // kAttribution: "according to X", a statement by X reporting its clause.
 enum class PredKind : uint8_t { kVerb, kLight, kNoun, kInstrument, kAttribution };
 
+// A month's name, capitalised: "March", not "a march" or "may".
+bool IsMonthName(const SentenceView& v, uint32_t n) {
+  const std::string_view f = v.doc().Form(v.tok(n));
+  return !f.empty() && f[0] >= 'A' && f[0] <= 'Z' && MonthIndex(v.lemma(n)) != 0;
+}
+
+// A day of a month, a time and no target: "On 2(obl) February 2015, a
+// helicopter dropped two barrel bombs".
+bool IsDayOfMonth(const SentenceView& v, uint32_t n) {
+  if (v.tok(n).upos != Upos::kNum) return false;
+  for (uint32_t c : v.kids(n)) {
+    if (IsMonthName(v, c)) return true;
+  }
+  return n + 1 < v.end() && IsMonthName(v, n + 1);
+}
+
+// A day of a month, a weekday or a month: "on 2 February", "on Monday".
+bool IsDate(const SentenceView& v, uint32_t n) {
+  return IsDayOfMonth(v, n) || WeekdayIndex(v.lemma(n)) >= 0 || IsMonthName(v, n);
+}
+
 struct Pred {
   PredKind kind = PredKind::kVerb;
   uint32_t verb = 0;  // clause verb (the noun itself for kNoun)
@@ -492,6 +513,9 @@ class Matcher {
         bool ok_rel = nmod ? IsNmod(r) : (IsObl(r) || r == "obj" || r == "iobj");
         if (!ok_rel || !v_.HasCase(c, slot.word)) continue;
         if (!slot.lemmas.empty() && !Has(slot.lemmas, c)) continue;
+        // "dropped barrel bombs on 2 February", "opened fire on Monday": a
+        // date is not the target.
+        if (slot.is_target && IsDate(v_, c)) continue;
         if (slot.is_target) p->pattern_target = static_cast<int32_t>(c);
         for (uint32_t k : v_.kids(c)) {
           if (v_.rel(k) == "case") p->particles.push_back(k);
@@ -521,9 +545,10 @@ class Matcher {
 // officer killed in Kabul", "Two militants shot dead in Poonch").
 bool IsHarmVerb(std::string_view lemma) {
   static constexpr std::string_view kVerbs[] = {
-      "kill",   "wound",   "injure", "hurt",   "shoot",  "stab",   "behead",  "execute",
-      "murder", "slay",    "lynch",  "abduct", "kidnap", "arrest", "detain",  "torture",
-      "rape",   "assault", "beat",   "gun",    "hack",   "burn",   "massacre"};
+      "kill",   "wound",    "injure",     "hurt",     "shoot",  "stab",   "behead",   "execute",
+      "murder", "slay",     "lynch",      "abduct",   "kidnap", "arrest", "detain",   "torture",
+      "rape",   "assault",  "beat",       "gun",      "hack",   "burn",   "massacre", "batter",
+      "maim",   "strangle", "decapitate", "bludgeon", "hang"};
   for (std::string_view v : kVerbs) {
     if (lemma == v) return true;
   }
@@ -853,7 +878,7 @@ class Arguments {
         // "on Thursday", "by telephone": a time or channel is no target, and
         // a target may follow ("fired tear gas ... at protesters ... on
         // Thursday" with "at" hung on the object).
-        if (IsNonActorNoun(v_.lemma(v_.ContentNoun(c)))) continue;
+        if (IsNonActorNoun(v_.lemma(v_.ContentNoun(c))) || IsDayOfMonth(v_, c)) continue;
         if (IsTargetPrep(v_.CaseOf(c))) {
           v_.Expand(c, out);
           return true;
@@ -1479,6 +1504,40 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     set_head(static_cast<uint32_t>(n), static_cast<int32_t>(t), "nsubj");
     set_head(static_cast<uint32_t>(subj), n, "nmod");
     set_head(static_cast<uint32_t>(mark), subj, "case");
+    changed = true;
+  }
+  // 0e. A nominal the parser made a compound of a past verb heading a
+  //     clause is its subject: "Taliban(compound) battered(root) in
+  //     Kandahar". Not a present form: "Syria(compound) Daily Report(root)"
+  //     is a title.
+  for (uint32_t t = b + 1; t < e; ++t) {
+    const std::string_view tr = v.rel(t);
+    const std::string& tx = v.tok(t).xpos;
+    if (v.tok(t).upos != Upos::kVerb || (tx != "VBD" && tx != "VBN") ||
+        v.Child(t, "nsubj") != kNil || v.Child(t, "nsubj:pass") != kNil ||
+        (tr != "root" && tr != "ccomp" && tr != "parataxis" && tr != "conj"))
+      continue;
+    int32_t c = kNil;
+    for (uint32_t k : v.kids(t)) {
+      if (k < t && v.rel(k) == "compound" && IsNominal(v.tok(k).upos)) c = static_cast<int32_t>(k);
+    }
+    if (c == kNil) continue;
+    v.Mutable(static_cast<uint32_t>(c)).deprel = "nsubj";
+    changed = true;
+  }
+  // 0f. A place preposition inside a compound opens a phrase that the
+  //     compound's head ends: "killed in Davao City operation(obj)" is "in
+  //     [Davao City operation]", an oblique, not an object (as
+  //     ReadsAsBarePassive reads it). The preposition moves to the head.
+  for (uint32_t o = b + 1; o < e; ++o) {
+    const int32_t verb = v.head(o);
+    if (v.rel(o) != "obj" || verb == kNil || static_cast<uint32_t>(verb) >= o ||
+        v.tok(static_cast<uint32_t>(verb)).upos != Upos::kVerb)
+      continue;
+    const int32_t k = PrepositionInsideObject(v.doc(), v.tokens(), verb - b, o - b);
+    if (k < 0) continue;
+    set_head(b + static_cast<uint32_t>(k), static_cast<int32_t>(o), "case");
+    v.Mutable(o).deprel = "obl";
     changed = true;
   }
   if (changed) {
@@ -2365,6 +2424,16 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
           // "rockets hit the district": the weapon is no actor but gives the code.
           if (source_code.size() == 1 || code == "190" || code == "180") code = wp->code;
         }
+      }
+    }
+    // "Israeli warplanes fired a missile": fire from an aircraft or drone
+    // is an aerial attack (195x), not artillery.
+    if (code == "194") {
+      for (size_t k = 0; k < p.sources.size(); ++k) {
+        const NounPattern* wp = matcher.MatchWeapon(p.sources[k]);
+        if (wp == nullptr || !StartsWith(wp->code, "195")) continue;
+        source_code[k] = wp->code;
+        if (source_code.size() == 1) code = wp->code;
       }
     }
     // "three soldiers were killed": after a violent event of the article it
