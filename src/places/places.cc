@@ -22,6 +22,7 @@ using internal::Designator;
 using internal::DesignatorOf;
 using internal::EqualsLower;
 using internal::InList;
+using internal::IsCompassWord;
 using internal::IsDirectionNoun;
 using internal::IsOfficeRank;
 using internal::IsOfficeWord;
@@ -438,6 +439,37 @@ class Recognizer {
         cands_.push_back(std::move(c));
         t += 2;
         continue;
+      }
+      if (e == t && t + 1 < s.token_end && IsCompassWord(Form(t + 1)) &&
+          !IsCapitalised(Form(t + 1))) {
+        // "in Afghan north", "in Afghan west province": a demonym before a
+        // compass word names that part of its country (an unnamed province
+        // there is still only the country's part).
+        const int64_t country = gaz_.CountryId(gaz_.CountryOfDemonym(Form(t)));
+        if (country >= 0) {
+          Candidate c;
+          c.sentence = si;
+          c.name_begin = t;
+          c.name_end = t + 1;
+          c.ids = {static_cast<uint32_t>(country)};
+          c.strong = true;
+          ReadContext(s, &c);
+          c.relation = AsciiLower(Form(t + 1));
+          c.designator = Designator::kNone;
+          c.span_end = t + 2;
+          // "Afghan north-east", tokenised apart: "northeast".
+          if (t + 3 < s.token_end && Form(t + 2) == "-" && IsCompassWord(Form(t + 3))) {
+            c.relation += AsciiLower(Form(t + 3));
+            c.span_end = t + 4;
+          }
+          if (c.span_end < s.token_end && !IsCapitalised(Form(c.span_end)) &&
+              DesignatorOf(Form(c.span_end)) == Designator::kAdmin)
+            ++c.span_end;
+          c.demonym_phrase = true;
+          t = c.span_end;
+          cands_.push_back(std::move(c));
+          continue;
+        }
       }
       if (e == t) {
         // Unknown proper-noun run: a candidate only with strong context.

@@ -456,6 +456,20 @@ TEST_F(PlacesTest, ADemonymAndAPlaceWord) {
   EXPECT_EQ(LocationOf(named, "shelled"), "Kabul");
 }
 
+// A compass word after a demonym is that part of its country, with or
+// without an (unnamed) province after it: "in Afghan north", "in Afghan west
+// province", "in Afghan north-east".
+TEST_F(PlacesTest, ADemonymAndACompassWord) {
+  Document north = Run("Nine militants killed in clashes with police in Afghan north");
+  ExpectRelation(north, "Afghan north", "AFG", "north");
+  EXPECT_EQ(LocationOf(north, "clashes"), "Afghan north");
+  EXPECT_EQ(PlaceText(north, "Afghan north")->precision, GeoPrecision::kCountry);
+  Document province = Run("At least 30 militants killed in Afghan west province - governor");
+  ExpectRelation(province, "Afghan west province", "AFG", "west");
+  Document hyphen = Run("Five soldiers wounded in Afghan north-east");
+  ExpectRelation(hyphen, "Afghan north-east", "AFG", "northeast");
+}
+
 // "in Greenlane, Auckland": after a preposition, a town of the story's
 // country after the comma contains the unknown name; a town abroad does not
 // ("in Kampungu, Rosa Crestani" had met a Mauritanian town).

@@ -75,12 +75,14 @@ bool IsPlacePartNoun(std::string_view f) {
           "town",      "slum",      "slums",     "shantytown",     "enclave",       "stronghold"});
 }
 
+bool IsCompassWord(std::string_view f) {
+  return InList(f, {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                    "southwest", "north-east", "north-west", "south-east", "south-west"});
+}
+
 bool IsDirectionNoun(std::string_view f) {
-  return InList(f,
-                {"north",     "south",     "east",       "west",       "northeast",  "northwest",
-                 "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
-                 "outskirts", "center",    "centre",     "heart",      "edge",       "suburbs",
-                 "part",      "parts",     "outside",    "vicinity"});
+  return IsCompassWord(f) || InList(f, {"outskirts", "center", "centre", "heart", "edge", "suburbs",
+                                        "part", "parts", "outside", "vicinity"});
 }
 
 bool IsOfficeWord(std::string_view f) {

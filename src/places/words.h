@@ -25,6 +25,8 @@ bool IsPlaceOnlyVerb(std::string_view l);
 // Nouns naming a part of a place: "the streets of Kampala", "in Somalia's
 // capital", "the countryside of Aleppo".
 bool IsPlacePartNoun(std::string_view f);
+// A compass word, any case: "north", "Northeast", "south-west".
+bool IsCompassWord(std::string_view f);
 bool IsDirectionNoun(std::string_view f);
 // A public office or body a town's name may precede: "Mayor", "Governor",
 // "Council", "Police", "Sheriff", "Attorney", "Judge" (any case).
