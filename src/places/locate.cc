@@ -437,9 +437,17 @@ TriggerLocation LocateIn(const Document& doc, uint32_t trigger, int32_t event, F
       // may name another event: "hours before the Baghdad bombings, ...").
       bool named_event = modifier && DeprelIs(ht, "compound") && reached &&
                          IsEventNoun(doc.Form(rt)) && p.precision != GeoPrecision::kCountry;
-      bool named_argument =
-          named_event || (modifier && p.precision != GeoPrecision::kCountry &&
-                          DeprelIs(ht, "compound") && reached && !crossed && path <= 2);
+      // The noun may be an "of" phrase of the object or passive subject:
+      // "the owner of a posh Sofia restaurant was shot".
+      bool of_argument = false;
+      if (path == 3 && EqualsLower(case_word, "of")) {
+        const int64_t a = doc.HeadIndex(s, role);
+        of_argument = a >= 0 && (DeprelIs(doc.tokens[static_cast<uint32_t>(a)], "obj") ||
+                                 DeprelIs(doc.tokens[static_cast<uint32_t>(a)], "nsubj:pass"));
+      }
+      bool named_argument = named_event || (modifier && p.precision != GeoPrecision::kCountry &&
+                                            DeprelIs(ht, "compound") && reached && !crossed &&
+                                            (path <= 2 || of_argument));
       if (!locative && !direct && !named_argument) continue;
       if (!reached) {
         // Not under the trigger: only the place's own path up to the

@@ -24,6 +24,7 @@ using internal::EqualsLower;
 using internal::InList;
 using internal::IsCompassWord;
 using internal::IsDirectionNoun;
+using internal::IsFaithWord;
 using internal::IsOfficeRank;
 using internal::IsOfficeWord;
 using internal::IsPlaceOnlyVerb;
@@ -1197,11 +1198,13 @@ class Recognizer {
     const Sentence& s = doc_.sentences[c.sentence];
     return c.span_begin > s.token_begin && NameWord(c.span_begin - 1);
   }
-  // A capitalised proper noun that is neither a designator nor a date word.
+  // A capitalised proper noun that is neither a designator, a date word nor
+  // a faith ("a Belfast Catholic", "Baghdad Shiites" name no longer place).
   bool NameWord(uint32_t t) const {
     const Token& tok = doc_.tokens[t];
-    return tok.upos == Upos::kPropn && IsCapitalised(doc_.Form(tok)) &&
-           DesignatorOf(doc_.Form(tok)) == Designator::kNone && !IsCalendarWord(doc_.Form(tok));
+    const std::string_view f = doc_.Form(tok);
+    return tok.upos == Upos::kPropn && IsCapitalised(f) && DesignatorOf(f) == Designator::kNone &&
+           !IsCalendarWord(f) && !IsFaithWord(f);
   }
 
   // "New York City Mayor", "Brooklyn District Attorney", "Westminster City

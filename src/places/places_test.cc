@@ -1091,6 +1091,22 @@ TEST_F(PlacesTest, TownBeforeAPublicOfficeIsAPlace) {
   EXPECT_EQ(PlaceText(team, "Yakima"), nullptr);
 }
 
+// A town naming the noun of an "of" phrase of the passive subject or object
+// is the event's place when nothing else is ("the owner of a Hama
+// restaurant was shot"); a faith after a town is no longer name ("a Belfast
+// Catholic"), unlike another capitalised word ("Yakima United").
+TEST_F(PlacesTest, TownNamingAnArgumentsNoun) {
+  Document owner =
+      Run("Last month, the owner of a posh Hama restaurant was shot dead as the killer missed his "
+          "target in the crowded establishment.");
+  LocationBasis basis = LocationBasis::kNone;
+  EXPECT_EQ(LocationOf(owner, "shot", &basis), "Hama");
+  EXPECT_EQ(basis, LocationBasis::kClause);
+  Document faith = Run("Gunmen killed a Belfast Catholic on Monday.");
+  EXPECT_NE(PlaceText(faith, "Belfast"), nullptr);
+  EXPECT_EQ(LocationOf(faith, "killed"), "Belfast");
+}
+
 TEST_F(PlacesTest, TypeNounAroundANameMakesItAPlace) {
   // "attacked" also takes people, so an unknown name after it is no place
   // by itself; an apposition that calls it a town is enough.

@@ -85,6 +85,14 @@ bool IsDirectionNoun(std::string_view f) {
                                         "part", "parts", "outside", "vicinity"});
 }
 
+bool IsFaithWord(std::string_view f) {
+  return InList(
+      f, {"catholic",   "catholics", "protestant", "protestants", "muslim",  "muslims", "christian",
+          "christians", "sunni",     "sunnis",     "shiite",      "shiites", "shia",    "jew",
+          "jews",       "jewish",    "hindu",      "hindus",      "sikh",    "sikhs",   "buddhist",
+          "buddhists",  "druze",     "alawite",    "alawites",    "copt",    "copts",   "coptic"});
+}
+
 bool IsOfficeWord(std::string_view f) {
   return InList(f, {"mayor", "governor", "council", "councillor", "councilor", "police", "sheriff",
                     "attorney", "judge", "prefect", "mayoralty"});

@@ -28,6 +28,8 @@ bool IsPlacePartNoun(std::string_view f);
 // A compass word, any case: "north", "Northeast", "south-west".
 bool IsCompassWord(std::string_view f);
 bool IsDirectionNoun(std::string_view f);
+// A faith or its followers, any case: "Catholic", "Shiites", "Druze".
+bool IsFaithWord(std::string_view f);
 // A public office or body a town's name may precede: "Mayor", "Governor",
 // "Council", "Police", "Sheriff", "Attorney", "Judge" (any case).
 bool IsOfficeWord(std::string_view f);
