@@ -965,14 +965,15 @@ class SentenceRecognizer {
         // of the place (which is itself no actor: it stays dropped), as CAMEO
         // coders do; "doctors from two American aid groups" takes USA.
         if ((in || from) && !of) {
-          // Only a country's name ("in Guinea"), not a city ("a Western
-          // official in Mogadishu"), and not for one person (officials,
-          // envoys travel).
+          // Only a country's name ("in Guinea") or its capital ("police in
+          // Kabul"), and not for one person (officials, envoys travel: "a
+          // Western official in Mogadishu").
           const Entry* oe = nullptr;
           if (const Match* om = MatchEndingAt(o.m.token_end - 1)) oe = &dict_.entries()[om->entry];
-          bool place = o.m.kind == ActorMention::Kind::kCountry && !o.m.country.empty() &&
-                       oe != nullptr && oe->type == EntryType::kCountry &&
-                       !(c.agent_flags & kAgentPerson);
+          bool place =
+              o.m.kind == ActorMention::Kind::kCountry && !o.m.country.empty() && oe != nullptr &&
+              (oe->type == EntryType::kCountry || (oe->type == EntryType::kCapital && in)) &&
+              !(c.agent_flags & kAgentPerson);
           if (!(place || (from && !o.drop && !o.m.country.empty()))) continue;
           c.m.country = o.m.country;
           c.m.code = o.m.country + c.m.sector;
