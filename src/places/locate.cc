@@ -548,6 +548,32 @@ void LocateEvents(Document& doc) {
   }
 }
 
+void CountryOfLocalActors(Document& doc) {
+  auto root = [](const std::string& cameo) {
+    return cameo.size() >= 2 ? (cameo[0] - '0') * 10 + (cameo[1] - '0') : -1;
+  };
+  auto localize = [&](int32_t m, const std::string& iso) {
+    if (m < 0 || static_cast<size_t>(m) >= doc.mentions.size()) return;
+    ActorMention& a = doc.mentions[static_cast<size_t>(m)];
+    if (a.kind != ActorMention::Kind::kAgent || !a.country.empty() ||
+        (a.sector != "CVL" && a.sector != "OPP"))
+      return;
+    a.country = iso;
+    a.code = iso + a.sector;
+  };
+  for (const Event& e : doc.events) {
+    const int r = root(e.cameo);
+    if (r != 14 && r != 17 && r != 18 && r != 19 && r != 20) continue;
+    if (e.location < 0 || static_cast<size_t>(e.location) >= doc.places.size()) continue;
+    const Place& p = doc.places[static_cast<size_t>(e.location)];
+    if (p.country.empty()) continue;
+    // The victims of violence, repression or a protest's crowd where it
+    // happened; the protesters themselves in a protest.
+    localize(e.target, p.country);
+    if (r == 14) localize(e.source, p.country);
+  }
+}
+
 void ChooseFocus(const geo::Gazetteer& gaz, Document& doc) {
   doc.focus_place = -1;
   // Country evidence: each named place 1, each actor mention with a country

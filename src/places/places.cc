@@ -2157,6 +2157,7 @@ Status PlaceStage::Process(Document& doc) const {
   RecognizePlaces(*gazetteer_, doc, options_);
   ChooseFocus(*gazetteer_, doc);
   LocateEvents(doc);
+  CountryOfLocalActors(doc);
   return OkStatus();
 }
 

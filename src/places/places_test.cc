@@ -1107,6 +1107,27 @@ TEST_F(PlacesTest, TownNamingAnArgumentsNoun) {
   EXPECT_EQ(LocationOf(faith, "killed"), "Belfast");
 }
 
+// Civilians and protesters without a country in violence, repression or a
+// protest are of the country where it happened; soldiers are not (they are
+// often foreign), nor the people of a meeting.
+TEST_F(PlacesTest, LocalVictimsTakeThePlacesCountry) {
+  auto code_of = [](const Document& doc, std::string_view text) {
+    for (const ActorMention& m : doc.mentions) {
+      if (doc.Slice(doc.tokens[m.token_begin].begin, doc.tokens[m.token_end - 1].end) == text)
+        return m.code;
+    }
+    return std::string("(none)");
+  };
+  Document strike = Run("Warplanes bombed a market in Hama on Monday, killing three people.");
+  EXPECT_EQ(code_of(strike, "three people"), "SYRCVL");
+  Document protest = Run("Protesters marched in Hama on Friday.");
+  EXPECT_EQ(code_of(protest, "Protesters"), "SYROPP");
+  Document soldiers = Run("Gunmen killed two soldiers in Hama on Monday.");
+  EXPECT_EQ(code_of(soldiers, "two soldiers"), "---MIL");
+  Document meeting = Run("Officials met residents in Hama on Monday.");
+  EXPECT_EQ(code_of(meeting, "residents"), "---CVL");
+}
+
 TEST_F(PlacesTest, TypeNounAroundANameMakesItAPlace) {
   // "attacked" also takes people, so an unknown name after it is no place
   // by itself; an apposition that calls it a town is enough.
