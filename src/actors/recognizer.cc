@@ -1214,12 +1214,15 @@ class SentenceRecognizer {
         }
       }
     }
-    // "the army" after "the Syrian army": the same head word with a country.
+    // "the army" after "the Syrian army": the same head word with a country;
+    // "the officer" after "a military officer": with another sector.
     if (c.need == Need::kDefiniteAgent && c.head_lemma != Dictionary::kNoToken) {
       for (size_t k = doc_.mentions.size(); k-- > 0;) {
         const ActorMention& a = doc_.mentions[k];
         if (a.sentence + 8 < sentence_) break;
-        if (doc_props_[k].head_lemma == c.head_lemma && (!a.country.empty() || !a.name.empty()) &&
+        if (doc_props_[k].head_lemma == c.head_lemma &&
+            (!a.country.empty() || !a.name.empty() ||
+             (!a.sector.empty() && a.sector != c.m.sector)) &&
             doc_props_[k].plural == c.props.plural) {
           found = static_cast<int>(k);
           break;
