@@ -274,6 +274,12 @@ bool IsNmod(std::string_view r) { return r == "nmod" || StartsWith(r, "nmod:"); 
 // kAttribution: "according to X", a statement by X reporting its clause.
 enum class PredKind : uint8_t { kVerb, kLight, kNoun, kInstrument, kAttribution };
 
+// Verbs and nouns of a fight between two sides: "clashed", "clashes",
+// "scuffled".
+bool IsClashLemma(std::string_view l) {
+  return l == "clash" || l == "scuffle" || l == "skirmish" || l == "brawl" || l == "fight";
+}
+
 // A month's name, capitalised: "March", not "a march" or "may".
 bool IsMonthName(const SentenceView& v, uint32_t n) {
   const std::string_view f = v.doc().Form(v.tok(n));
@@ -1525,6 +1531,45 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     v.Mutable(static_cast<uint32_t>(c)).deprel = "nsubj";
     changed = true;
   }
+  // 0g. A subordinator the parser read as a preposition of the noun before
+  //     the clause: "had arrested 300 people(nsubj of clashed) after(case)
+  //     protesters(nmod) clashed with officers" is "arrested [300 people]
+  //     [after protesters clashed ...]": the first noun is the object of the
+  //     verb before it (which has none), the second the clause's subject.
+  for (uint32_t t = b + 4; t < e; ++t) {
+    const std::string& x = v.tok(t).xpos;
+    if (v.tok(t).upos != Upos::kVerb || (x != "VBD" && x != "VBZ" && x != "VBP")) continue;
+    const int32_t g = v.head(t);
+    const int32_t n1 = v.Child(t, "nsubj");
+    // Not a measure of time: "said, two weeks(nsubj) after(case) rebels
+    // kidnapped ..." is "two weeks after [rebels kidnapped]".
+    if (g == kNil || n1 == kNil || g >= n1 || n1 >= static_cast<int32_t>(t) ||
+        v.tok(static_cast<uint32_t>(g)).upos != Upos::kVerb ||
+        v.Child(static_cast<uint32_t>(g), "obj") != kNil ||
+        IsNonActorNoun(v.lemma(static_cast<uint32_t>(n1))))
+      continue;
+    static constexpr std::string_view kSubordinators[] = {"after", "before", "since",  "until",
+                                                          "as",    "while",  "because"};
+    int32_t n2 = kNil, mark = kNil;
+    for (uint32_t c : v.kids(static_cast<uint32_t>(n1))) {
+      if (c < t && c > static_cast<uint32_t>(n1) && v.rel(c) == "nmod" &&
+          IsNominal(v.tok(c).upos)) {
+        const int32_t k = v.Child(c, "case");
+        if (k != kNil && std::ranges::find(kSubordinators, v.form(static_cast<uint32_t>(k))) !=
+                             std::end(kSubordinators)) {
+          n2 = static_cast<int32_t>(c);
+          mark = k;
+        }
+      }
+    }
+    if (n2 == kNil) continue;
+    set_head(static_cast<uint32_t>(n1), g, "obj");
+    set_head(static_cast<uint32_t>(n2), static_cast<int32_t>(t), "nsubj");
+    set_head(static_cast<uint32_t>(mark), static_cast<int32_t>(t), "mark");
+    v.Mutable(static_cast<uint32_t>(mark)).upos = Upos::kSconj;
+    v.Mutable(t).deprel = "advcl";
+    changed = true;
+  }
   // 0f. A place preposition inside a compound opens a phrase that the
   //     compound's head ends: "killed in Davao City operation(obj)" is "in
   //     [Davao City operation]", an oblique, not an object (as
@@ -2586,6 +2631,15 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         e.cameo = ei == 0 && !code.empty() ? *pr.code : em.code;
         e.source = sm;
         e.target = tm == sm ? kNil : tm;
+        // Protesters and police clashing: the protesters protest violently
+        // (145), the police repress them (175); not a military battle.
+        if (ei == 0 && Root(e.cameo) == 19 && e.source != kNil && e.target != kNil &&
+            IsClashLemma(v.lemma(em.th))) {
+          const std::string& ss = doc.mentions[e.source].sector;
+          const std::string& ts = doc.mentions[e.target].sector;
+          if (ss == "OPP" && ts == "COP") e.cameo = "145";
+          if (ss == "COP" && ts == "OPP") e.cameo = "175";
+        }
         e.negated = em.negated;
         e.modality = em.modality;
         e.reported_by = p.reported_by;
