@@ -68,6 +68,25 @@ Status TimexStage::Process(Document& doc) const {
         if (up < 0) break;
         h = up;
       }
+      // "police said on Saturday(obl of arrested) they had arrested": a time
+      // between a past governing verb and the subject of its complement
+      // clause is the governing verb's, whatever the parser attached it to
+      // (wire style; after a present "says last night militants attacked"
+      // it is the complement's).
+      if (h >= 0 && BaseDeprel(doc.tokens[h].deprel) == "ccomp") {
+        const int32_t g = doc.HeadIndex(s, static_cast<uint32_t>(h));
+        int32_t subj = -1;
+        for (uint32_t t = s.token_begin; t < static_cast<uint32_t>(h); ++t) {
+          if (doc.HeadIndex(s, t) == h && BaseDeprel(doc.tokens[t].deprel) == "nsubj") {
+            subj = static_cast<int32_t>(t);
+            break;
+          }
+        }
+        const auto first = static_cast<int32_t>(r.expr.token_begin);
+        if (g >= 0 && g < first && subj >= static_cast<int32_t>(r.expr.token_end) &&
+            doc.tokens[static_cast<uint32_t>(g)].xpos == "VBD")
+          h = g;
+      }
       anchor.push_back(h);
       doc.times.push_back(std::move(r.expr));
     }

@@ -376,6 +376,26 @@ TEST_F(TimexTest, FutureNeverDatesFactualEvent) {
   EXPECT_EQ(attacked->date_basis, DateBasis::kStoryDate);
 }
 
+// "Police said on Saturday they had arrested ...": wire style puts a time
+// between a past speech verb and the complement's subject on the speech
+// verb, even where the parser hangs it on the complement. After a present
+// verb it is the complement's ("says last night militants attacked").
+TEST_F(TimexTest, TimeBeforeAComplementsSubject) {
+  Document doc = Run("2023-07-08",  // a Saturday
+                     "Police said on Saturday they had arrested 300 people.");
+  const Event* said = EventAt(doc, "said");
+  const Event* arrested = EventAt(doc, "arrested");
+  ASSERT_NE(said, nullptr);
+  ASSERT_NE(arrested, nullptr);
+  EXPECT_EQ(said->date_basis, DateBasis::kText);
+  EXPECT_NE(arrested->date_basis, DateBasis::kText);
+  doc = Run("2021-03-01", "The radio says last night militants attacked a base.");
+  const Event* attacked = EventAt(doc, "attacked");
+  ASSERT_NE(attacked, nullptr);
+  EXPECT_EQ(attacked->date, "2021-02-28");
+  EXPECT_EQ(attacked->date_basis, DateBasis::kText);
+}
+
 TEST_F(TimexTest, BadInput) {
   // Before 1900.
   Document doc = Run("2019-04-12", "British troops occupied the city in 1882.");
