@@ -552,25 +552,32 @@ void CountryOfLocalActors(Document& doc) {
   auto root = [](const std::string& cameo) {
     return cameo.size() >= 2 ? (cameo[0] - '0') * 10 + (cameo[1] - '0') : -1;
   };
-  auto localize = [&](int32_t m, const std::string& iso) {
+  auto localize = [&](int32_t m, const std::string& iso, bool police_only) {
     if (m < 0 || static_cast<size_t>(m) >= doc.mentions.size()) return;
     ActorMention& a = doc.mentions[static_cast<size_t>(m)];
-    if (a.kind != ActorMention::Kind::kAgent || !a.country.empty() ||
-        (a.sector != "CVL" && a.sector != "OPP"))
-      return;
+    if (a.kind != ActorMention::Kind::kAgent || !a.country.empty()) return;
+    if (a.sector != "COP" && (police_only || (a.sector != "CVL" && a.sector != "OPP"))) return;
+    // In occupied territory the police are often the occupier's.
+    if (a.sector == "COP" && (iso == "PSE" || iso == "ESH")) return;
     a.country = iso;
     a.code = iso + a.sector;
   };
+  // Only in the story's country: a place abroad may be a misread name ("the
+  // Temple Mount" read as Temple, Texas) or a story's aside.
+  std::string_view focus;
+  if (doc.focus_place >= 0 && static_cast<size_t>(doc.focus_place) < doc.places.size())
+    focus = doc.places[static_cast<size_t>(doc.focus_place)].country;
   for (const Event& e : doc.events) {
     const int r = root(e.cameo);
     if (r != 14 && r != 17 && r != 18 && r != 19 && r != 20) continue;
     if (e.location < 0 || static_cast<size_t>(e.location) >= doc.places.size()) continue;
     const Place& p = doc.places[static_cast<size_t>(e.location)];
-    if (p.country.empty()) continue;
+    if (p.country.empty() || (!focus.empty() && p.country != focus)) continue;
     // The victims of violence, repression or a protest's crowd where it
-    // happened; the protesters themselves in a protest.
-    localize(e.target, p.country);
-    if (r == 14) localize(e.source, p.country);
+    // happened; the protesters themselves in a protest; the police on
+    // either side.
+    localize(e.target, p.country, false);
+    localize(e.source, p.country, r != 14);
   }
 }
 

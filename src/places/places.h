@@ -139,12 +139,14 @@ TriggerLocation LocateTrigger(const Document& doc, uint32_t trigger, int32_t eve
 // Sets location, launch_location and location_basis of every doc.events[i].
 void LocateEvents(Document& doc);
 
-// Civilians and protesters without a country ("killing three people",
-// "protesters marched") in a protest, repression or violence event (CAMEO
-// roots 14, 17-20) are of the country where it happened: their mention
-// takes the event's place's country ("---CVL" -> "UKRCVL"), as ACLED's
-// "Civilians (Ukraine)" does. Soldiers, officials, journalists and refugees
-// are left alone: they are often foreign.
+// Civilians, protesters and police without a country ("killing three
+// people", "protesters marched", "police fired tear gas") in a protest,
+// repression or violence event (CAMEO roots 14, 17-20) are of the country
+// where it happened: their mention takes the event's place's country
+// ("---CVL" -> "UKRCVL"), as ACLED's "Civilians (Ukraine)" does (civilians
+// and protesters as targets, or as the source of a protest; police on
+// either side). Soldiers, officials, journalists and refugees are left
+// alone: they are often foreign.
 void CountryOfLocalActors(Document& doc);
 
 // The stage: RecognizePlaces + ChooseFocus + LocateEvents + CountryOfLocalActors.

@@ -1107,9 +1107,9 @@ TEST_F(PlacesTest, TownNamingAnArgumentsNoun) {
   EXPECT_EQ(LocationOf(faith, "killed"), "Belfast");
 }
 
-// Civilians and protesters without a country in violence, repression or a
-// protest are of the country where it happened; soldiers are not (they are
-// often foreign), nor the people of a meeting.
+// Civilians, protesters and police without a country in violence,
+// repression or a protest are of the country where it happened; soldiers are
+// not (they are often foreign), nor the people of a meeting.
 TEST_F(PlacesTest, LocalVictimsTakeThePlacesCountry) {
   auto code_of = [](const Document& doc, std::string_view text) {
     for (const ActorMention& m : doc.mentions) {
@@ -1122,6 +1122,8 @@ TEST_F(PlacesTest, LocalVictimsTakeThePlacesCountry) {
   EXPECT_EQ(code_of(strike, "three people"), "SYRCVL");
   Document protest = Run("Protesters marched in Hama on Friday.");
   EXPECT_EQ(code_of(protest, "Protesters"), "SYROPP");
+  Document police = Run("Police fired tear gas at protesters in Hama on Friday.");
+  EXPECT_EQ(code_of(police, "Police"), "SYRCOP");
   Document soldiers = Run("Gunmen killed two soldiers in Hama on Monday.");
   EXPECT_EQ(code_of(soldiers, "two soldiers"), "---MIL");
   Document meeting = Run("Officials met residents in Hama on Monday.");
