@@ -21,6 +21,7 @@ using internal::Designator;
 using internal::DesignatorOf;
 using internal::EqualsLower;
 using internal::InList;
+using internal::IsAcronym;
 using internal::IsDirectionNoun;
 using internal::IsPlacePartNoun;
 using internal::IsPlaceVerb;
@@ -578,6 +579,47 @@ void CountryOfLocalActors(Document& doc) {
     // either side.
     localize(e.target, p.country, false);
     localize(e.source, p.country, r != 14);
+  }
+  // A place attacked: "shelled Kharkiv", "shelled residential districts of
+  // Kharkiv", "bombed the town of Saraqib" have the place's country as
+  // their target, as CAMEO codes a city (not a place near the target: "a
+  // village near Hama" stays uncoded).
+  for (const Event& e : doc.events) {
+    const int r = root(e.cameo);
+    if (r < 18 || r > 20 || e.target < 0 || static_cast<size_t>(e.target) >= doc.mentions.size())
+      continue;
+    ActorMention& m = doc.mentions[static_cast<size_t>(e.target)];
+    if (!m.code.empty() || m.kind != ActorMention::Kind::kUnknown ||
+        m.sentence >= doc.sentences.size() || e.trigger_head >= doc.tokens.size())
+      continue;
+    // A move towards a place attacks no one there: "pushed deeper into the
+    // old city of al-Raqqa", "advanced towards Deir ez-Zor".
+    if (InList(LemmaOrForm(doc, e.trigger_head),
+               {"advance", "push", "move", "enter", "march", "head", "close", "pour", "deploy"}))
+      continue;
+    const Sentence& s = doc.sentences[m.sentence];
+    for (const Place& pl : doc.places) {
+      // (Not an acronym: "ANA official" is the Afghan army's, not Ana's.)
+      if (pl.sentence != m.sentence || pl.country.empty() || pl.in_actor_name ||
+          pl.token_end <= pl.token_begin || (!focus.empty() && pl.country != focus) ||
+          IsAcronym(doc.Slice(pl.begin, pl.end)))
+        continue;
+      const bool inside = pl.token_begin >= m.token_begin && pl.token_end <= m.token_end;
+      bool of_target = false;
+      const uint32_t ph = pl.token_end - 1;
+      if (!inside && doc.HeadIndex(s, ph) == static_cast<int32_t>(m.head)) {
+        for (uint32_t t = m.head + 1; t < ph; ++t) {
+          if (doc.HeadIndex(s, t) == static_cast<int32_t>(ph) && doc.tokens[t].deprel == "case" &&
+              EqualsLower(doc.Form(doc.tokens[t]), "of"))
+            of_target = true;
+        }
+      }
+      if (!inside && !of_target) continue;
+      m.kind = ActorMention::Kind::kCountry;
+      m.country = pl.country;
+      m.code = pl.country;
+      break;
+    }
   }
 }
 

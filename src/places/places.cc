@@ -22,6 +22,7 @@ using internal::Designator;
 using internal::DesignatorOf;
 using internal::EqualsLower;
 using internal::InList;
+using internal::IsAcronym;
 using internal::IsCompassWord;
 using internal::IsDirectionNoun;
 using internal::IsFaithWord;
@@ -140,23 +141,6 @@ bool IsArticleName(std::string_view f) {
     if (!std::islower(static_cast<unsigned char>(f[i]))) return false;
   }
   return IsCapitalised(f.substr(dash + 1));
-}
-
-// "UN", "U.N.", "FAO": upper-case letters (and dots) only; also the
-// ministries' "MoD", "MoI", "DoD": short, upper case at both ends.
-bool IsAcronym(std::string_view f) {
-  int letters = 0, upper = 0;
-  for (char ch : f) {
-    if (ch == '.') continue;
-    bool up = ch >= 'A' && ch <= 'Z';
-    if (!up && !(ch >= 'a' && ch <= 'z')) return false;
-    ++letters;
-    upper += up ? 1 : 0;
-  }
-  if (letters < 2 || letters > 5) return false;
-  if (upper == letters) return true;
-  return letters >= 3 && upper >= 2 && f.front() >= 'A' && f.front() <= 'Z' && f.back() >= 'A' &&
-         f.back() <= 'Z';
 }
 
 bool IsPunct(const Token& t) { return t.upos == Upos::kPunct; }

@@ -1128,6 +1128,12 @@ TEST_F(PlacesTest, LocalVictimsTakeThePlacesCountry) {
   EXPECT_EQ(code_of(soldiers, "two soldiers"), "---MIL");
   Document meeting = Run("Officials met residents in Hama on Monday.");
   EXPECT_EQ(code_of(meeting, "residents"), "---CVL");
+  // A place attacked has its country as the target's code; a place near
+  // the target does not.
+  Document town = Run("Jets bombed the town of Hama on Monday.");
+  EXPECT_EQ(code_of(town, "the town"), "SYR");
+  Document near = Run("Rebels attacked a village near Hama on Monday.");
+  EXPECT_EQ(code_of(near, "a village"), "");
 }
 
 TEST_F(PlacesTest, TypeNounAroundANameMakesItAPlace) {

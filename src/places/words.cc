@@ -75,6 +75,21 @@ bool IsPlacePartNoun(std::string_view f) {
           "town",      "slum",      "slums",     "shantytown",     "enclave",       "stronghold"});
 }
 
+bool IsAcronym(std::string_view f) {
+  int letters = 0, upper = 0;
+  for (char ch : f) {
+    if (ch == '.') continue;
+    bool up = ch >= 'A' && ch <= 'Z';
+    if (!up && !(ch >= 'a' && ch <= 'z')) return false;
+    ++letters;
+    upper += up ? 1 : 0;
+  }
+  if (letters < 2 || letters > 5) return false;
+  if (upper == letters) return true;
+  return letters >= 3 && upper >= 2 && f.front() >= 'A' && f.front() <= 'Z' && f.back() >= 'A' &&
+         f.back() <= 'Z';
+}
+
 bool IsCompassWord(std::string_view f) {
   return InList(f, {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                     "southwest", "north-east", "north-west", "south-east", "south-west"});

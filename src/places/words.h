@@ -25,6 +25,9 @@ bool IsPlaceOnlyVerb(std::string_view l);
 // Nouns naming a part of a place: "the streets of Kampala", "in Somalia's
 // capital", "the countryside of Aleppo".
 bool IsPlacePartNoun(std::string_view f);
+// "UN", "U.N.", "FAO": upper-case letters (and dots) only; also the
+// ministries' "MoD", "MoI", "DoD": short, upper case at both ends.
+bool IsAcronym(std::string_view f);
 // A compass word, any case: "north", "Northeast", "south-west".
 bool IsCompassWord(std::string_view f);
 bool IsDirectionNoun(std::string_view f);
