@@ -1111,29 +1111,32 @@ TEST_F(PlacesTest, TownNamingAnArgumentsNoun) {
 // repression or a protest are of the country where it happened; soldiers are
 // not (they are often foreign), nor the people of a meeting.
 TEST_F(PlacesTest, LocalVictimsTakeThePlacesCountry) {
-  auto code_of = [](const Document& doc, std::string_view text) {
-    for (const ActorMention& m : doc.mentions) {
-      if (doc.Slice(doc.tokens[m.token_begin].begin, doc.tokens[m.token_end - 1].end) == text)
-        return m.code;
-    }
-    return std::string("(none)");
+  struct Case {
+    const char* sentence;
+    const char* mention;
+    const char* code;
   };
-  Document strike = Run("Warplanes bombed a market in Hama on Monday, killing three people.");
-  EXPECT_EQ(code_of(strike, "three people"), "SYRCVL");
-  Document protest = Run("Protesters marched in Hama on Friday.");
-  EXPECT_EQ(code_of(protest, "Protesters"), "SYROPP");
-  Document police = Run("Police fired tear gas at protesters in Hama on Friday.");
-  EXPECT_EQ(code_of(police, "Police"), "SYRCOP");
-  Document soldiers = Run("Gunmen killed two soldiers in Hama on Monday.");
-  EXPECT_EQ(code_of(soldiers, "two soldiers"), "---MIL");
-  Document meeting = Run("Officials met residents in Hama on Monday.");
-  EXPECT_EQ(code_of(meeting, "residents"), "---CVL");
-  // A place attacked has its country as the target's code; a place near
-  // the target does not.
-  Document town = Run("Jets bombed the town of Hama on Monday.");
-  EXPECT_EQ(code_of(town, "the town"), "SYR");
-  Document near = Run("Rebels attacked a village near Hama on Monday.");
-  EXPECT_EQ(code_of(near, "a village"), "");
+  // A place attacked has its country as the target's code ("the town of
+  // Hama"); a place near the target does not.
+  const Case cases[] = {
+      {"Warplanes bombed a market in Hama on Monday, killing three people.", "three people",
+       "SYRCVL"},
+      {"Protesters marched in Hama on Friday.", "Protesters", "SYROPP"},
+      {"Police fired tear gas at protesters in Hama on Friday.", "Police", "SYRCOP"},
+      {"Gunmen killed two soldiers in Hama on Monday.", "two soldiers", "---MIL"},
+      {"Officials met residents in Hama on Monday.", "residents", "---CVL"},
+      {"Jets bombed the town of Hama on Monday.", "the town", "SYR"},
+      {"Rebels attacked a village near Hama on Monday.", "a village", ""},
+  };
+  for (const Case& c : cases) {
+    Document doc = Run(c.sentence);
+    std::string code = "(no mention)";
+    for (const ActorMention& m : doc.mentions) {
+      if (doc.Slice(doc.tokens[m.token_begin].begin, doc.tokens[m.token_end - 1].end) == c.mention)
+        code = m.code;
+    }
+    EXPECT_EQ(code, c.code) << c.sentence;
+  }
 }
 
 TEST_F(PlacesTest, TypeNounAroundANameMakesItAPlace) {
