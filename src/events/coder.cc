@@ -1531,7 +1531,7 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     v.Mutable(static_cast<uint32_t>(c)).deprel = "nsubj";
     changed = true;
   }
-  // 0g. A subordinator the parser read as a preposition of the noun before
+  // 0f. A subordinator the parser read as a preposition of the noun before
   //     the clause: "had arrested 300 people(nsubj of clashed) after(case)
   //     protesters(nmod) clashed with officers" is "arrested [300 people]
   //     [after protesters clashed ...]": the first noun is the object of the
@@ -1570,7 +1570,7 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     v.Mutable(t).deprel = "advcl";
     changed = true;
   }
-  // 0f. A place preposition inside a compound opens a phrase that the
+  // 0g. A place preposition inside a compound opens a phrase that the
   //     compound's head ends: "killed in Davao City operation(obj)" is "in
   //     [Davao City operation]", an oblique, not an object (as
   //     ReadsAsBarePassive reads it). The preposition moves to the head.

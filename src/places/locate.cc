@@ -605,15 +605,9 @@ void CountryOfLocalActors(Document& doc) {
           IsAcronym(doc.Slice(pl.begin, pl.end)))
         continue;
       const bool inside = pl.token_begin >= m.token_begin && pl.token_end <= m.token_end;
-      bool of_target = false;
-      const uint32_t ph = pl.token_end - 1;
-      if (!inside && doc.HeadIndex(s, ph) == static_cast<int32_t>(m.head)) {
-        for (uint32_t t = m.head + 1; t < ph; ++t) {
-          if (doc.HeadIndex(s, t) == static_cast<int32_t>(ph) && doc.tokens[t].deprel == "case" &&
-              EqualsLower(doc.Form(doc.tokens[t]), "of"))
-            of_target = true;
-        }
-      }
+      const uint32_t ph = PlaceHead(doc, s, pl);
+      const bool of_target = doc.HeadIndex(s, ph) == static_cast<int64_t>(m.head) &&
+                             EqualsLower(CaseOf(doc, s, ph), "of");
       if (!inside && !of_target) continue;
       m.kind = ActorMention::Kind::kCountry;
       m.country = pl.country;
