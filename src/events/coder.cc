@@ -104,6 +104,19 @@ bool IsNonActorNoun(std::string_view l) {
   return false;
 }
 
+// Gatherings that stand for the people in them when they are the target of
+// repression or violence ("police broke up the rally", "troops opened fire on
+// a demonstration"): the sector of those people, else empty.
+std::string_view GatheringSector(std::string_view l) {
+  static constexpr std::string_view kProtests[] = {"protest", "demonstration", "rally",
+                                                   "march",   "sit-in",        "vigil"};
+  for (std::string_view w : kProtests) {
+    if (l == w) return "OPP";
+  }
+  if (l == "crowd" || l == "gathering") return "CVL";
+  return {};
+}
+
 // Nouns that name a settlement or an area, never an actor ("al-Dumayr city's
 // clashes"). Not country, state or capital, which may stand for a government.
 bool IsAreaNoun(std::string_view l) {
@@ -924,6 +937,13 @@ class Arguments {
           return;
         }
       }
+      // "police broke up(=protest|rally|...) the rally": a gathering that
+      // repression or violence falls on stands for the people in it.
+      const int root = p.code.empty() ? 0 : Root(p.code);
+      if (root >= 17 && root <= 20 && !GatheringSector(v_.lemma(v_.ContentNoun(fo))).empty()) {
+        v_.Expand(fo, out);
+        return;
+      }
     }
     // "attacked and captured the town": a conjunct shares the object.
     if (depth == 0 && p.fixed_object == kNil) {
@@ -1192,7 +1212,7 @@ bool HeadlineEventNoun(const SentenceView& v, uint32_t t) {
 // The mention standing for argument token `a`: the one headed by it, else a
 // dictionary mention among its modifiers ("rebel positions" -> "rebel"), else
 // the innermost one covering it, else a new kUnknown/kPronoun mention.
-int32_t ActorFor(Document& doc, Work& w, uint32_t sentence, uint32_t a) {
+int32_t ActorFor(Document& doc, Work& w, uint32_t sentence, uint32_t a, bool gathering) {
   const SentenceView& v = w.v;
   if (w.mention_by_head[a] == kNil && v.ContentNoun(a) != a) a = v.ContentNoun(a);
   if (w.mention_by_head[a] != kNil) return w.mention_by_head[a];
@@ -1218,8 +1238,11 @@ int32_t ActorFor(Document& doc, Work& w, uint32_t sentence, uint32_t a) {
   if (IsNonActorNoun(v.lemma(a)) || v.rel(a) == "obl:tmod" || v.rel(a) == "obl:unmarked" ||
       IsRelPronoun(v.lemma(a)))
     return kNil;
-  // An event is not an actor: "the fighting killed 42 people".
-  if (w.matcher != nullptr && t.upos == Upos::kNoun) {
+  // An event is not an actor: "the fighting killed 42 people". A gathering
+  // attacked or broken up is its people (GatheringSector).
+  const std::string_view gathering_sector =
+      gathering && t.upos == Upos::kNoun ? GatheringSector(v.lemma(a)) : std::string_view();
+  if (w.matcher != nullptr && t.upos == Upos::kNoun && gathering_sector.empty()) {
     uint32_t nb = 0;
     if (w.matcher->MatchNoun(a, &nb) != nullptr) return kNil;
   }
@@ -1233,6 +1256,12 @@ int32_t ActorFor(Document& doc, Work& w, uint32_t sentence, uint32_t a) {
     }
     if (c > a && (r == "flat" || r == "compound" || StartsWith(r, "flat:"))) e = std::max(e, c + 1);
   }
+  if (!gathering_sector.empty()) {
+    const int32_t m = NewMention(doc, w, sentence, b, e, a, ActorMention::Kind::kAgent);
+    doc.mentions[m].sector = std::string(gathering_sector);
+    doc.mentions[m].code = "---" + doc.mentions[m].sector;
+    return m;
+  }
   ActorMention::Kind kind =
       t.upos == Upos::kPron ? ActorMention::Kind::kPronoun : ActorMention::Kind::kUnknown;
   return NewMention(doc, w, sentence, b, e, a, kind);
@@ -1240,9 +1269,10 @@ int32_t ActorFor(Document& doc, Work& w, uint32_t sentence, uint32_t a) {
 
 // ActorFor, plus the other actors of conjoined modifiers: "Turkish and Syrian
 // forces" -> "Syrian forces" (SYRMIL) and "Turkish" (TUR).
-std::vector<int32_t> ActorsFor(Document& doc, Work& w, uint32_t sentence, uint32_t a) {
+std::vector<int32_t> ActorsFor(Document& doc, Work& w, uint32_t sentence, uint32_t a,
+                               bool gathering = false) {
   std::vector<int32_t> out;
-  int32_t m = ActorFor(doc, w, sentence, a);
+  int32_t m = ActorFor(doc, w, sentence, a, gathering);
   if (m == kNil) return out;
   out.push_back(m);
   const SentenceView& v = w.v;
@@ -2550,8 +2580,10 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         }
       }
     }
+    // The gathering repression or violence falls on stands for its people.
+    const bool gathering_target = !code.empty() && Root(code) >= 17 && Root(code) <= 20;
     for (uint32_t a : p.targets) {
-      for (int32_t m : ActorsFor(doc, w, si, a)) {
+      for (int32_t m : ActorsFor(doc, w, si, a, gathering_target)) {
         if (std::find(tgts.begin(), tgts.end(), m) == tgts.end()) tgts.push_back(m);
       }
     }

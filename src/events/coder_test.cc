@@ -206,6 +206,32 @@ TEST_F(CoderTest, GoldenFiles) {
   std::cout << "golden expectations: " << checked - failed << "/" << checked << " met\n";
 }
 
+// A gathering broken up or fired on stands for the people in it: protesters
+// (OPP) for a rally, a protest or a demonstration; people (CVL) for a crowd.
+// Only as the target of repression or violence: a rally held is no actor.
+TEST_F(CoderTest, GatheringTargetIsItsPeople) {
+  const struct {
+    const char* text;
+    const char* code;
+  } kCases[] = {
+      {"Police broke up the rally near the railway station.", "---OPP"},
+      {"Security forces attacked a peaceful protest on Friday.", "---OPP"},
+      {"Riot police dispersed the crowd with tear gas.", "---CVL"},
+  };
+  for (const auto& c : kCases) {
+    Document doc = Code(c.text);
+    ASSERT_FALSE(doc.events.empty()) << c.text;
+    const Event& e = doc.events[0];
+    ASSERT_GE(e.target, 0) << c.text << "\n" << Describe(doc);
+    EXPECT_EQ(doc.mentions[e.target].code, c.code) << c.text;
+    EXPECT_EQ(doc.mentions[e.target].kind, ActorMention::Kind::kAgent) << c.text;
+  }
+  Document held = Code("Thousands of students held a rally in the capital.");
+  for (const Event& e : held.events) {
+    EXPECT_TRUE(e.target < 0 || held.mentions[e.target].sector != "OPP") << Describe(held);
+  }
+}
+
 TEST_F(CoderTest, EmptyAndOddDocumentsDoNotCrash) {
   for (const char* text : {"", " ", "\n\n", "...", "\"", "?", "said said said", "Attack!"}) {
     Document doc = Code(text);
