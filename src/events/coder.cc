@@ -711,6 +711,15 @@ class Arguments {
         *patients = std::move(gp);
       return;
     }
+    // "left three civilians injured", "found him shot dead": a bare past
+    // participle says what befell the object, which is its patient.
+    if (r == "xcomp" && xpos == "VBN" && patients->empty() && v_.Child(verb, "aux") == kNil &&
+        v_.Child(verb, "mark") == kNil) {
+      if (int32_t obj = v_.Child(g, "obj"); obj != kNil) {
+        v_.Expand(static_cast<uint32_t>(obj), patients);
+        return;
+      }
+    }
     if (r == "xcomp" || ((r == "advcl" || r == "ccomp") && HasMarkTo(verb))) {
       // Object control ("urged Israel to withdraw") or subject control
       // ("Iran threatened to close the strait").
@@ -1152,11 +1161,19 @@ bool LeavesCasualties(const SentenceView& v, uint32_t h) {
     if (v.rel(c) != "xcomp" && v.rel(c) != "obj") continue;
     const std::string& l = v.lemma(c);
     if (l == "dead" || l == "wounded" || l == "injured") return true;
+    // "left three civilians injured(VBN, lemma injure)".
+    if (v.rel(c) == "xcomp" && v.tok(c).xpos == "VBN" &&
+        (l == "injure" || l == "wound" || l == "kill"))
+      return true;
     if (v.rel(c) == "obj" && (l == "casualty" || l == "victim")) return true;
     for (uint32_t d : v.kids(c)) {
       const std::string& m = v.lemma(d);
       if ((v.rel(d) == "amod" || v.rel(d) == "xcomp") &&
           (m == "dead" || m == "wounded" || m == "injured"))
+        return true;
+      // "left 14 people killed(acl)".
+      if ((v.rel(d) == "acl" || v.rel(d) == "xcomp") && v.tok(d).xpos == "VBN" &&
+          (m == "injure" || m == "wound" || m == "kill"))
         return true;
     }
   }
@@ -2518,6 +2535,12 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     // actor is unknown, so its place, date and dead are not lost.
     if (p.kind == PredKind::kVerb && p.sources.empty() && IsCasualtyVerb(v.lemma(p.verb)) &&
         (ViolenceBefore(doc) || p.targets.empty() || p.negated))
+      continue;
+    // "The shelling left three civilians injured": the subject's event has
+    // these casualties (LeavesCasualties); the participle is no event.
+    if (p.kind == PredKind::kVerb && p.sources.empty() && IsCasualtyVerb(v.lemma(p.verb)) &&
+        v.head(p.verb) != kNil && (v.rel(p.verb) == "xcomp" || v.rel(p.verb) == "acl") &&
+        LeavesCasualties(v, static_cast<uint32_t>(v.head(p.verb))))
       continue;
     if (code.empty() && p.complement_noun == kNil) continue;
     // "declined to give her surname": refusing something we do not code says
