@@ -193,6 +193,21 @@ void TaggerModel::MarkByLower(std::string_view word, WordInfo* info) const {
   info->number_by_lower = cd_class >= 0 && HasClass(dict[*lower], cd_class) ? 1 : 0;
 }
 
+bool TaggerModel::TitleWordReadsAsLower(std::string_view word, const WordInfo& info) const {
+  if ((info.flags & kInitCap) == 0 || (info.flags & (kAllUpper | kHasDigit | kNonAscii)) != 0)
+    return false;
+  const uint32_t* lower = dict_index.Find(HashLower(word, 0, word.size(), kFormSeed));
+  if (lower == nullptr) return false;
+  const DictEntry& low = dict[*lower];
+  bool closed = false;
+  for (uint32_t k = 0; k < low.cand_count; ++k)
+    closed = closed || class_closed[dict_cands[low.cand_begin + k]] != 0;
+  if (!closed) return false;
+  if (info.dict < 0) return true;
+  const DictEntry& e = dict[static_cast<size_t>(info.dict)];
+  return !HasClass(e, nnp_class) && !HasClass(e, nnps_class);
+}
+
 bool TaggerModel::EndsInIng(const WordInfo& info) {
   static const uint64_t kIng = HashLower("ing", 0, 3, 23);  // WordInfo::suf[2]'s seed
   return info.suf[2] == kIng;
@@ -941,7 +956,7 @@ void TaggerModel::BuildIndexes() {
   class_determiner.clear();
   class_common_noun.clear();
   vbp_class = vbz_class = rp_class = nns_class = open_quote_class = hyph_class = -1;
-  nn_class = jj_class = nnp_class = in_class = vbg_class = cc_class = cd_class = -1;
+  nn_class = jj_class = nnp_class = nnps_class = in_class = vbg_class = cc_class = cd_class = -1;
   vb_class = vbd_class = vbn_class = comma_class = close_quote_class = period_class = -1;
   static const char* const kNpStart[] = {"DT",  "CD", "PRP$", "PDT", "PRP",  "JJ", "JJR",
                                          "JJS", "NN", "NNS",  "NNP", "NNPS", "$",  "WP$"};
@@ -972,6 +987,7 @@ void TaggerModel::BuildIndexes() {
     if (class_upos[k] == Upos::kNoun && x == "NNS") nns_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kNoun && x == "NN") nn_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPropn && x == "NNP") nnp_class = static_cast<int>(k);
+    if (class_upos[k] == Upos::kPropn && x == "NNPS") nnps_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kNum && x == "CD") cd_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kAdj && x == "JJ") jj_class = static_cast<int>(k);
     if (class_upos[k] == Upos::kPunct && x == "``") open_quote_class = static_cast<int>(k);
@@ -1027,7 +1043,35 @@ struct Scratch {
   std::vector<WordInfo> infos;
   std::vector<uint8_t> classes;
   std::vector<std::string_view> words;
+  // A Title Case line's words as the model reads them (TitleWordReadsAsLower).
+  std::vector<std::string_view> read;
+  std::vector<std::string> lowered;
 };
+
+// For a Title Case line, points s.read at lower-case copies of its function
+// words and describes them again; returns the words the model is to read
+// (`words` itself for any other line).
+const std::vector<std::string_view>& ReadTitleCase(const TaggerModel& m,
+                                                   const std::vector<std::string_view>& words,
+                                                   Scratch& s) {
+  const size_t n = words.size();
+  tag_internal::MarkSentenceCase(s.infos.data() + 2, n);
+  if (n < 3 || s.infos[2].sentence_case != 1) return words;
+  s.read.assign(words.begin(), words.end());
+  if (s.lowered.size() < n) s.lowered.resize(n);
+  bool any = false;
+  for (size_t i = 1; i < n; ++i) {
+    if (!m.TitleWordReadsAsLower(words[i], s.infos[i + 2])) continue;
+    std::string& low = s.lowered[i];
+    low.assign(words[i].data(), words[i].size());
+    for (char& c : low)
+      c = static_cast<char>(tag_internal::AsciiLower(static_cast<unsigned char>(c)));
+    s.read[i] = low;
+    m.Describe(s.read[i], &s.infos[i + 2]);
+    any = true;
+  }
+  return any ? s.read : words;
+}
 
 Scratch& ThreadScratch() {
   thread_local Scratch scratch;
@@ -1035,13 +1079,14 @@ Scratch& ThreadScratch() {
 }
 
 // Tags words into scratch.classes.
-void RunModel(const TaggerModel& m, const std::vector<std::string_view>& words, Scratch& s) {
-  const size_t n = words.size();
+void RunModel(const TaggerModel& m, const std::vector<std::string_view>& in, Scratch& s) {
+  const size_t n = in.size();
   if (s.infos.size() < n + 4) s.infos.resize(n + 4);
   s.classes.resize(n);
   s.infos[0] = tag_internal::BosInfo();
   s.infos[1] = tag_internal::BosInfo();
-  for (size_t i = 0; i < n; ++i) m.Describe(words[i], &s.infos[i + 2]);
+  for (size_t i = 0; i < n; ++i) m.Describe(in[i], &s.infos[i + 2]);
+  const std::vector<std::string_view>& words = ReadTitleCase(m, in, s);
   for (size_t i = 0; i < n; ++i) {  // for InitialNounRule, ObjectNounRule, AdjectivePastRule
     m.MarkNounByPlural(words[i], &s.infos[i + 2]);
     m.MarkNewsPast(words[i], &s.infos[i + 2]);

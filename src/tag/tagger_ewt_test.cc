@@ -173,6 +173,18 @@ TEST_F(TaggerEwtTest, AnAdjectiveObjectIsANoun) {
              });
 }
 
+// A Title Case line's function words are read in lower case
+// (TaggerModel::TitleWordReadsAsLower): "Near Homs" is a preposition and a
+// name, not one long name.
+TEST_F(TaggerEwtTest, ATitleCaseLinesFunctionWords) {
+  ExpectXpos(*tagger_,
+             {
+                 {{"Rebel", "Forces", "Attack", "Army", "Battalion", "Near", "Homs"}, 5, "IN"},
+                 {{"Rebels", "Withdraw", "From", "Town", "Near", "Goma"}, 4, "IN"},
+                 {{"Israeli", "Jets", "Strike", "Targets", "Across", "Gaza", "Strip"}, 4, "IN"},
+             });
+}
+
 // The held-out news set (not used to choose anything): reported, and held
 // to a lower bar.
 TEST_F(TaggerEwtTest, NewsHeldOutSet) {
