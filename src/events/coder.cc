@@ -2115,6 +2115,12 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
           if (int32_t cp = w.pred_of_verb[rel_idx(c)]; cp != kNil) w.preds[cp].done = true;
         }
         int32_t obj = v.Child(p.verb, "obj");
+        // "left five soldiers wounded" parsed as a small clause: the
+        // casualties are the subject of the xcomp.
+        if (obj == kNil && LeavesCasualties(v, p.verb)) {
+          if (const int32_t x = v.Child(p.verb, "xcomp"); x != kNil)
+            obj = v.Child(static_cast<uint32_t>(x), "nsubj");
+        }
         if (obj != kNil && !between) v.Expand(static_cast<uint32_t>(obj), &p.targets);
         if (p.targets.empty()) p.targets = std::move(tgt);
         w.preds.push_back(std::move(p));

@@ -754,6 +754,25 @@ size_t TaggerModel::AdjectivePastRule(const WordInfo* infos, size_t begin, size_
   return n;
 }
 
+size_t TaggerModel::NounPastRule(const WordInfo* infos, size_t n, const uint8_t* classes) const {
+  if (nn_class < 0 || jj_class < 0 || vbd_class < 0 || n < 4) return n;
+  for (size_t i = 0; i < n; ++i)
+    if (class_verbal[classes[i]] || class_upos[classes[i]] == Upos::kAux) return n;
+  for (size_t i = 2; i + 1 < n; ++i) {
+    if (classes[i] != nn_class || !class_determiner[classes[i - 2]]) continue;
+    if (classes[i - 1] != jj_class && classes[i - 1] != nn_class) continue;
+    if (!infos[i + 1].np_start && class_upos[classes[i + 1]] != Upos::kNum) continue;
+    // The subject: seen as a noun, or never seen and in lower case.
+    const WordInfo& subj = infos[i - 1];
+    if (subj.lex >= 0 ? !HasClass(dict[static_cast<size_t>(subj.lex)], nn_class)
+                      : (subj.flags & kHasUpper) != 0)
+      continue;
+    if (infos[i].lex < 0 || !HasClass(dict[static_cast<size_t>(infos[i].lex)], vbd_class)) continue;
+    return i;
+  }
+  return n;
+}
+
 size_t TaggerModel::PluralSubjectRule(const WordInfo* infos, size_t begin, size_t n,
                                       const uint8_t* classes) const {
   if (nns_class < 0 || vbz_class < 0 || vbp_class < 0) return n;
@@ -830,6 +849,10 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
   repeat(4, nns_class, [&](size_t from) { return PluralSubjectRule(infos, from, n, classes); });
   repeat(8, vbd_class, [&](size_t from) { return MainVerbRule(infos, from, n, classes); });
   repeat(4, vbd_class, [&](size_t from) { return AdjectivePastRule(infos, from, n, classes); });
+  if (const size_t p = NounPastRule(infos, n, classes); p < n) {
+    set(p - 1, nn_class);
+    set(p, vbd_class);
+  }
   uint8_t cls = 0;
   for (int round = 0; round < 3; ++round) {
     const size_t h = HeadlineVerbRule(infos, n, classes, &cls);

@@ -185,6 +185,16 @@ TEST_F(TaggerEwtTest, ATitleCaseLinesFunctionWords) {
              });
 }
 
+// "The blast left 12 people dead.": a verbless sentence's noun seen as VBD
+// after "the" and a possible noun is its verb (TaggerModel::NounPastRule).
+TEST_F(TaggerEwtTest, AVerblessSentencesPastVerb) {
+  ExpectXpos(*tagger_, {
+                           {{"The", "blast", "left", "12", "people", "dead", "."}, 2, "VBD"},
+                           {{"The", "blast", "left", "12", "people", "dead", "."}, 1, "NN"},
+                           {{"A", "blast", "left", "five", "soldiers", "wounded", "."}, 2, "VBD"},
+                       });
+}
+
 // The held-out news set (not used to choose anything): reported, and held
 // to a lower bar.
 TEST_F(TaggerEwtTest, NewsHeldOutSet) {

@@ -410,6 +410,13 @@ struct TaggerModel {
   // letter, opens with that number ("Seven Seas Navigation" keeps its
   // name). Whether word 0 is one.
   bool InitialNumberRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
+  // "The blast(JJ) left(NN) 12 people dead.": in a sentence with no verb at
+  // all, a singular noun seen in training as VBD, right after a determiner
+  // and an adjective or noun that was seen as a noun (or never seen, in
+  // lower case: EWT has no "blast"), and right before the
+  // start of a noun phrase, is the past verb and the word before it its
+  // subject. Returns the verb's index (the subject is the word before), or n.
+  size_t NounPastRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
   // "Irish guerrillas wounded(JJ) two British soldiers ..., police said": an
   // adjective seen in training as VBD or VBN, right after a noun or pronoun
   // with no verb before it in its clause, and right before a determiner,
