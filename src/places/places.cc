@@ -1548,13 +1548,20 @@ class Recognizer {
   // A name found only by its skeleton is a looser match: in a story whose
   // other places (or country evidence) lie elsewhere, and none in its
   // reading's country, it is no place abroad ("Suleiman al-Halabi area" in
-  // Aleppo is no Tunisian "Soliman"). After every other name is resolved.
+  // Aleppo is no Tunisian "Soliman"). So is a historic region of one
+  // country named by one of its other names: "Clashes in Al-Barqa and ...
+  // Deir Al-Zour" is no Cyrenaica ("Barqa"). After every other name is
+  // resolved.
   void RefuseSkeletonsAbroad() {
     for (size_t i = 0; i < cands_.size(); ++i) {
       Candidate& c = cands_[i];
-      if (!c.accepted || c.chosen < 0 || !c.skeleton) continue;
+      if (!c.accepted || c.chosen < 0) continue;
       const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(c.chosen));
       const std::string own_key = NormalizeName(KeyOf(c));
+      const bool other_name = e.feature == "historic_region" && !e.country.empty() &&
+                              e.countries.find('|') == std::string_view::npos &&
+                              own_key != NormalizeName(e.name);
+      if (!c.skeleton && !other_name) continue;
       bool here = EvidenceOtherThan(e.country, own_key) > 0.01f, elsewhere = false;
       for (const auto& [iso, w] : countries_.weight)
         elsewhere |= iso != e.country && EvidenceOtherThan(iso, own_key) > 0.01f;

@@ -862,6 +862,24 @@ TEST_F(PlacesTest, SkeletonSpellingsAndTheirLimit) {
   EXPECT_TRUE(std::isnan(a->lat));
 }
 
+// A historic region of one country named by another of its names
+// ("Barqa": Cyrenaica) is a looser match too: in a story whose places lie
+// elsewhere it stays text; in its own country it is the region.
+TEST_F(PlacesTest, AHistoricRegionsOtherNameAbroad) {
+  Document syria = Run("Clashes in Al-Barqa and shelling in Deir ez-Zor on Monday.");
+  const Place* a = PlaceText(syria, "Al-Barqa");
+  ASSERT_NE(a, nullptr);
+  EXPECT_TRUE(std::isnan(a->lat));
+  Document libya = Run("Fighting raged in Barqa, eastern Libya, on Monday.");
+  const Place* b = PlaceText(libya, "Barqa");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->name, "Cyrenaica");
+  Document own = Run("Clashes in Cyrenaica and shelling in Deir ez-Zor on Monday.");
+  const Place* c = PlaceText(own, "Cyrenaica");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->name, "Cyrenaica");
+}
+
 TEST_F(PlacesTest, UnknownNamesPlacedByTheirContext) {
   // After "to", placed in a province.
   Document doc = Run("Tourists travel to Kogelo in Idlib province every year.");
