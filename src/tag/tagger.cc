@@ -492,6 +492,8 @@ void TaggerModel::Decode(const WordInfo* infos, size_t begin, size_t n, uint8_t*
 
 size_t TaggerModel::MainVerbRule(const WordInfo* infos, size_t begin, size_t n,
                                  const uint8_t* classes) const {
+  static const uint64_t kAtHash = HashBytes("at", kLowerSeed);
+  static const uint64_t kLeastHash = HashBytes("least", kLowerSeed);
   bool verb_before = false;    // since the sentence start, a clause opener or a closing quote
   bool finite_before = false;  // in the whole sentence
   size_t last_verb = n;        // the last verb before the word, n if none
@@ -503,8 +505,11 @@ size_t TaggerModel::MainVerbRule(const WordInfo* infos, size_t begin, size_t n,
         class_nominal[classes[i - 2]] && !finite_before && paren_vbn == n)
       paren_vbn = i;
     // A participle after a hyphen is part of a modifier ("the Saudi-led
-    // coalition launched an offensive").
-    if (class_verbal[c] && !(i > 0 && classes[i - 1] == hyph_class)) {
+    // coalition launched an offensive"); an -ing word right after a
+    // preposition is a modifier or a gerund, not the clause's verb ("In
+    // neighbouring Helmand province, an air strike ... killed").
+    if (class_verbal[c] && !(i > 0 && classes[i - 1] == hyph_class) &&
+        !(i > 0 && c == vbg_class && class_xpos[classes[i - 1]] == "IN")) {
       verb_before = true;
       last_verb = i;
     }
@@ -518,7 +523,10 @@ size_t TaggerModel::MainVerbRule(const WordInfo* infos, size_t begin, size_t n,
     if (i > 0 && classes[i] == vbn_class) {
       const uint8_t prev = classes[i - 1];
       if (!verb_before && class_nominal[prev]) {
-        if (infos[i + 1].np_start) return i;
+        // The object may open with "at least" ("killed at least seven").
+        if (infos[i + 1].np_start ||
+            (i + 2 < n && infos[i + 1].lower == kAtHash && infos[i + 2].lower == kLeastHash))
+          return i;
         // A finite verb in a later adverbial clause does not count.
         bool finite_after = false;
         for (size_t j = i + 1; j < n && !finite_after && !infos[j].clause_opener; ++j)
