@@ -340,7 +340,12 @@ TriggerLocation LocateIn(const Document& doc, uint32_t trigger, int32_t event, F
                           (DeprelIs(rt, "obj") || DeprelIs(rt, "nsubj:pass")) &&
                           IsPlaceVerb(LemmaOrForm(doc, trigger));
       if (actor && case_word.empty() && !place_object) continue;
-      if (DeprelIs(rt, "nsubj") && !DeprelIs(rt, "nsubj:pass")) continue;
+      // A subject is no place, unless it has a place preposition: the
+      // parser's second subject in "Suicide bombings at two Baghdad markets
+      // killed ..." is a place phrase.
+      if (DeprelIs(rt, "nsubj") && !DeprelIs(rt, "nsubj:pass") &&
+          !(case_word == "at" || case_word == "in" || case_word == "near"))
+        continue;
       if (DeprelIs(rt, "obl:agent") || DeprelIs(rt, "csubj")) continue;
       if (!modifier && DeprelIs(ht, "nmod:poss")) continue;
       // "a U.S. airstrike", "Iraq's army": a country modifying a noun is a
