@@ -176,6 +176,18 @@ TEST_F(CasualtiesTest, ParticipleOfTheAttackCarriesTheDeaths) {
   EXPECT_EQ(doc.events[static_cast<size_t>(c.event)].casualties, std::vector<int32_t>{0});
 }
 
+// "Suicide bombings at two Kabul markets killed at least 18 people": the
+// parser makes "markets" a second subject, or hangs "killed" on it as a
+// participle; either way "two" counts markets, not victims.
+TEST_F(CasualtiesTest, ACountInAPlacePhraseIsNoVictims) {
+  Document doc =
+      Run("Suicide bombings at two Kabul markets killed at least 18 people on Sunday, the latest "
+          "attacks to hit the city as Afghan forces battle the Taliban movement in Kunduz.");
+  ASSERT_EQ(doc.casualties.size(), 1u);
+  EXPECT_EQ(doc.casualties[0].count, 18);
+  EXPECT_EQ(doc.casualties[0].victims, "people");
+}
+
 TEST_F(CasualtiesTest, PassiveSubject) {
   Document doc = Run("Thirteen people were killed when rebels shelled the market.");
   EXPECT_COUNT(doc, Kind::kKilled, 13, Qualifier::kExact);
