@@ -195,6 +195,18 @@ TEST_F(TaggerEwtTest, AVerblessSentencesPastVerb) {
                        });
 }
 
+// The main-verb rule: an -ing word right after a preposition is no verb
+// before the main verb, and "at least" may open its object.
+TEST_F(TaggerEwtTest, MainVerbAfterAPrepositionalGerund) {
+  ExpectXpos(*tagger_,
+             {
+                 {{"In", "neighbouring", "Helmand", "province", ",", "an", "air", "strike", "by",
+                   "Afghan", "forces", "killed", "at", "least", "seven", "insurgents", "."},
+                  11,
+                  "VBD"},
+             });
+}
+
 // The held-out news set (not used to choose anything): reported, and held
 // to a lower bar.
 TEST_F(TaggerEwtTest, NewsHeldOutSet) {
