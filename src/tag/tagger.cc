@@ -523,9 +523,13 @@ size_t TaggerModel::MainVerbRule(const WordInfo* infos, size_t begin, size_t n,
     if (i > 0 && classes[i] == vbn_class) {
       const uint8_t prev = classes[i - 1];
       if (!verb_before && class_nominal[prev]) {
-        // The object may open with "at least" ("killed at least seven").
+        // The object may open with "at least" ("killed at least seven"), or
+        // with a word training saw only otherwise that is tagged a noun here
+        // before another noun ("fired tear(NN; only a verb in EWT) gas").
         if (infos[i + 1].np_start ||
-            (i + 2 < n && infos[i + 1].lower == kAtHash && infos[i + 2].lower == kLeastHash))
+            (i + 2 < n && infos[i + 1].lower == kAtHash && infos[i + 2].lower == kLeastHash) ||
+            (infos[i + 1].lex >= 0 && class_common_noun[classes[i + 1]] && i + 2 < n &&
+             class_common_noun[classes[i + 2]]))
           return i;
         // A finite verb in a later adverbial clause does not count.
         bool finite_after = false;

@@ -204,6 +204,11 @@ TEST_F(TaggerEwtTest, MainVerbAfterAPrepositionalGerund) {
                    "Afghan", "forces", "killed", "at", "least", "seven", "insurgents", "."},
                   11,
                   "VBD"},
+                 // "tear" is only a verb in EWT; tagged a noun here.
+                 {{"Malian", "security", "forces", "fired", "tear", "gas", "at", "protesters", ",",
+                   "an", "official", "said", "."},
+                  3,
+                  "VBD"},
              });
 }
 
