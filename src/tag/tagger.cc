@@ -821,6 +821,15 @@ bool TaggerModel::InitialNounRule(const WordInfo* infos, size_t n, const uint8_t
   return infos[0].noun_by_plural || HasClass(dict[static_cast<size_t>(infos[0].lex)], nn_class);
 }
 
+bool TaggerModel::InitialAdjectiveRule(const WordInfo* /*infos*/, size_t n,
+                                       const uint8_t* classes) const {
+  if (n < 4 || jj_class < 0 || (classes[0] != vbd_class && classes[0] != vbn_class)) return false;
+  if (classes[n - 1] == period_class) return false;  // headlines only
+  if (!class_common_noun[classes[1]]) return false;
+  const uint8_t v = classes[2];
+  return v == vbp_class || v == vbz_class || v == vb_class;
+}
+
 size_t TaggerModel::ObjectNounRule(const WordInfo* infos, size_t begin, size_t n,
                                    const uint8_t* classes) const {
   if (jj_class < 0 || nn_class < 0) return n;
@@ -858,6 +867,7 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
   };
   if (InitialNumberRule(infos, n, classes)) set(0, cd_class);
   if (InitialNounRule(infos, n, classes)) set(0, nn_class);
+  if (InitialAdjectiveRule(infos, n, classes)) set(0, jj_class);
   repeat(4, nns_class, [&](size_t from) { return PluralSubjectRule(infos, from, n, classes); });
   repeat(8, vbd_class, [&](size_t from) { return MainVerbRule(infos, from, n, classes); });
   repeat(4, vbd_class, [&](size_t from) { return AdjectivePastRule(infos, from, n, classes); });

@@ -212,6 +212,16 @@ TEST_F(TaggerEwtTest, MainVerbAfterAPrepositionalGerund) {
              });
 }
 
+// A headline opening with a past form, a noun and a present verb opens with
+// an adjective (TaggerModel::InitialAdjectiveRule).
+TEST_F(TaggerEwtTest, AHeadlinesInitialParticipleIsAnAdjective) {
+  ExpectXpos(*tagger_,
+             {
+                 {{"Renewed", "clashes", "take", "place", "near", "the", "airport"}, 0, "JJ"},
+                 {{"Renewed", "clashes", "take", "place", "near", "the", "airport"}, 2, "VBP"},
+             });
+}
+
 // The held-out news set (not used to choose anything): reported, and held
 // to a lower bar.
 TEST_F(TaggerEwtTest, NewsHeldOutSet) {

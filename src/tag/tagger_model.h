@@ -404,6 +404,12 @@ struct TaggerModel {
   // that noun (an adjective there would have nothing to modify). Whether
   // word 0 is one.
   bool InitialNounRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
+  // "Renewed clashes take place in ...", "Displaced families return home": a
+  // headline (no final . ! ?) that opens with a past form tagged VBD or VBN,
+  // then a noun, then
+  // a present-tense verb (VBP, VBZ or VB) opens with an adjective: the
+  // present verb is the clause's. Whether word 0 is one.
+  bool InitialAdjectiveRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
   // "Seven people were killed", "Seven killed in Mayadin": a sentence that
   // opens with a capitalised word read as a proper noun whose lower case was
   // seen as a number (MarkByLower), before a word with no capital
