@@ -1119,6 +1119,8 @@ int32_t CasualtyVictims(const SentenceView& v, int32_t h) {
 bool SaysWhere(const SentenceView& v, uint32_t n) {
   for (uint32_t c : v.kids(n)) {
     if (!IsNmod(v.rel(c)) && !IsObl(v.rel(c)) && v.rel(c) != "conj") continue;
+    // Not "at least four", nor "on Monday".
+    if (v.lemma(c) == "least" || v.lemma(c) == "most" || IsDate(v, c)) continue;
     for (std::string_view prep : {"in", "near", "at", "on", "around", "across", "outside"})
       if (v.HasCase(c, prep)) return true;
   }
@@ -2183,6 +2185,43 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     p.sources = std::move(src);
     p.targets = std::move(tgt);
     w.preds.push_back(std::move(p));
+  }
+
+  // 3c. A headline that is only a casualty report ("Five dead in Kabul", "1
+  //     dead, at least 20 injured in Central African Republic"): with no
+  //     other event in its sentence and no violence before it in the
+  //     article, it reports violence whose actors are unknown, as "At least
+  //     20 people were killed in Mogadishu" does, so its place, date and
+  //     dead are not lost. A count with "dead" that says where.
+  // Casualty verbs without an agent do not count ("20 injured").
+  const bool only_casualty_verbs = std::all_of(w.preds.begin(), w.preds.end(), [&](const Pred& q) {
+    return q.kind == PredKind::kVerb && IsCasualtyVerb(v.lemma(q.verb)) &&
+           v.Child(q.verb, "nsubj") == kNil;
+  });
+  if (only_casualty_verbs && !ViolenceBefore(doc)) {
+    for (uint32_t t = v.begin(); t < v.end(); ++t) {
+      if (v.lemma(t) != "dead" || v.tok(t).upos != Upos::kAdj || v.head(t) == kNil ||
+          v.rel(t) != "amod")
+        continue;
+      const auto h = static_cast<uint32_t>(v.head(t));
+      const bool counted = v.tok(h).upos == Upos::kNum || v.Child(h, "nummod") != kNil;
+      // The place may hang on a conjoined count ("1 dead, 20 injured in X").
+      bool where = SaysWhere(v, t) || SaysWhere(v, h);
+      for (uint32_t c : v.kids(h)) where = where || (v.rel(c) == "conj" && SaysWhere(v, c));
+      if (!counted || !where) continue;
+      Pred p;
+      p.kind = PredKind::kNoun;
+      p.code = "190";
+      p.verb = t;
+      p.noun = t;
+      p.trig_begin = t;
+      p.trig_end = t + 1;
+      p.trig_head = t;
+      p.actorless = true;
+      if (v.tok(h).upos != Upos::kNum) p.targets.push_back(h);
+      w.preds.push_back(std::move(p));
+      break;
+    }
   }
 
   // 4. Arguments, polarity and governors.
