@@ -1226,6 +1226,12 @@ void Worker::SplitSentences(uint32_t t0, uint32_t t1, uint32_t paragraph) {
         last = t;
       }
     }
+    // A bar separates the parts of a web headline ("Armed clashes | Members
+    // killed in Afrin countryside | Site"): each part is a sentence.
+    if (!cut && doc_.Form(doc_.tokens[t]) == "|") {
+      cut = true;
+      last = t;
+    }
     if (cut) t = last;
     if (!cut && max_tokens > 0 && t + 1 - start >= max_tokens) {
       // Cut at the last comma, semicolon, colon or dash in the second half.
