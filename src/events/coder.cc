@@ -322,6 +322,7 @@ struct Pred {
   std::string code;  // own code; empty = no event of its own
   Complement complement = Complement::kNone;
   bool mutual = false;
+  bool undergo = false;  // +undergo: the subject is the target
   bool specific = false;
   int32_t pattern_target = kNil;  // noun of a bare pattern preposition
   int32_t fixed_object = kNil;    // object fixed by "=a|b" (not a target)
@@ -486,6 +487,7 @@ class Matcher {
     p->code = pat.code;
     p->complement = pat.complement;
     p->mutual = pat.mutual;
+    p->undergo = pat.undergo;
     p->specific = pat.specificity > 0;
     if (!pat.object_lemmas.empty()) {
       int32_t obj = v_.Child(t, "obj");
@@ -2231,6 +2233,28 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     if (p.kind == PredKind::kVerb || p.kind == PredKind::kLight) {
       std::vector<uint32_t> patients;
       args.Resolve(p.verb, &p.sources, &patients);
+      // "Afghan forces sustained casualties": the subject suffered the act.
+      // Only an armed party, a named group or a country suffers an act of
+      // war: "the economy suffered heavy losses" is none.
+      if (p.undergo) {
+        p.targets = std::move(p.sources);
+        p.sources.clear();
+        patients.clear();
+        const bool party = std::any_of(p.targets.begin(), p.targets.end(), [&](uint32_t a) {
+          const int32_t m = w.mention_by_head[a];
+          if (m == kNil) return false;
+          const ActorMention& am = doc.mentions[static_cast<size_t>(m)];
+          if (am.kind == ActorMention::Kind::kNamed || am.kind == ActorMention::Kind::kCountry)
+            return true;
+          static constexpr std::string_view kArmed[] = {"MIL", "REB", "INS", "UAF", "COP", "SEP"};
+          return am.kind == ActorMention::Kind::kAgent &&
+                 std::find(std::begin(kArmed), std::end(kArmed), am.sector) != std::end(kArmed);
+        });
+        if (!party) {
+          p.done = true;
+          continue;
+        }
+      }
       // A gerund the parser hung on a noun after "in" ("Casualties in
       // shelling in Daraa") is the act itself, reported as an event noun of
       // contention is: actors unknown, with its place and date.

@@ -147,6 +147,10 @@ void Dictionary::ParseVerbs(std::string_view text, std::string_view name) {
           p.mutual = true;
           continue;
         }
+        if (t == "+undergo") {
+          p.undergo = true;
+          continue;
+        }
         for (const auto& [flag, c] : kFlags) {
           if (t == flag) {
             p.complement = c;

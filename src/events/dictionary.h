@@ -63,6 +63,10 @@ struct VerbPattern {
   // +mutual: with two or more subjects and no target, each acts on the others
   // ("Turkish and Syrian troops clashed").
   bool mutual = false;
+  // +undergo: the subject suffers the act, whose agent is not named ("Afghan
+  // forces sustained casualties", "the rebels suffered heavy losses"): the
+  // subject is the target and the source is unknown.
+  bool undergo = false;
   int specificity = 0;  // number of words/constraints after the lemma
   std::string origin;   // "verbs.txt:12"
 };
