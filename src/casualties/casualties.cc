@@ -1004,12 +1004,15 @@ int32_t AttachInSentence(const View& v, const Document& doc,
     int32_t nearest = -1;
     int nearest_depth = 0;
     for (int32_t i : usable) {
-      const Event& ev = doc.events[static_cast<size_t>(i)];
-      if (!v.Has(anchor) || !v.Dominates(anchor, ev.trigger_head)) continue;
+      if (!v.Has(anchor)) break;
+      // Up from the event's trigger to the anchor, counting the steps.
       int depth = 0;
-      for (uint32_t u = ev.trigger_head; u != anchor && v.Has(u) && v.H(u) >= 0 && depth < 64;
-           u = static_cast<uint32_t>(v.H(u)))
+      uint32_t u = doc.events[static_cast<size_t>(i)].trigger_head;
+      while (u != anchor && v.Has(u) && v.H(u) >= 0 && depth < 64) {
+        u = static_cast<uint32_t>(v.H(u));
         ++depth;
+      }
+      if (u != anchor) continue;  // not under the death verb
       if (nearest < 0 || depth < nearest_depth) {
         nearest = i;
         nearest_depth = depth;

@@ -1159,16 +1159,19 @@ bool OccursSomewhere(const SentenceView& v, uint32_t t) {
 // ("Air operations leave 14 Taliban dead", "the blast left 12 people
 // wounded", "shelling leaves casualties in X"): the subject event noun
 // carries the event, like "killed".
+// A past participle of a casualty verb: "injured(VBN, lemma injure)".
+bool CasualtyParticiple(const SentenceView& v, uint32_t t) {
+  const std::string& l = v.lemma(t);
+  return v.tok(t).xpos == "VBN" && (l == "injure" || l == "wound" || l == "kill");
+}
+
 bool LeavesCasualties(const SentenceView& v, uint32_t h) {
   if (v.lemma(h) != "leave") return false;
   for (uint32_t c : v.kids(h)) {
     if (v.rel(c) != "xcomp" && v.rel(c) != "obj") continue;
     const std::string& l = v.lemma(c);
     if (l == "dead" || l == "wounded" || l == "injured") return true;
-    // "left three civilians injured(VBN, lemma injure)".
-    if (v.rel(c) == "xcomp" && v.tok(c).xpos == "VBN" &&
-        (l == "injure" || l == "wound" || l == "kill"))
-      return true;
+    if (v.rel(c) == "xcomp" && CasualtyParticiple(v, c)) return true;  // "left 3 civilians injured"
     if (v.rel(c) == "obj" && (l == "casualty" || l == "victim")) return true;
     for (uint32_t d : v.kids(c)) {
       const std::string& m = v.lemma(d);
@@ -1176,9 +1179,7 @@ bool LeavesCasualties(const SentenceView& v, uint32_t h) {
           (m == "dead" || m == "wounded" || m == "injured"))
         return true;
       // "left 14 people killed(acl)".
-      if ((v.rel(d) == "acl" || v.rel(d) == "xcomp") && v.tok(d).xpos == "VBN" &&
-          (m == "injure" || m == "wound" || m == "kill"))
-        return true;
+      if ((v.rel(d) == "acl" || v.rel(d) == "xcomp") && CasualtyParticiple(v, d)) return true;
     }
   }
   return false;
@@ -2195,35 +2196,35 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
   //     article, it reports violence whose actors are unknown, as "At least
   //     20 people were killed in Mogadishu" does, so its place, date and
   //     dead are not lost. A count with "dead" that says where.
-  // Casualty verbs without an agent do not count ("20 injured").
-  const bool only_casualty_verbs = std::all_of(w.preds.begin(), w.preds.end(), [&](const Pred& q) {
-    return q.kind == PredKind::kVerb && IsCasualtyVerb(v.lemma(q.verb)) &&
-           v.Child(q.verb, "nsubj") == kNil;
-  });
-  if (only_casualty_verbs && !ViolenceBefore(doc)) {
-    for (uint32_t t = v.begin(); t < v.end(); ++t) {
-      if (v.lemma(t) != "dead" || v.tok(t).upos != Upos::kAdj || v.head(t) == kNil ||
-          v.rel(t) != "amod")
-        continue;
-      const auto h = static_cast<uint32_t>(v.head(t));
-      const bool counted = v.tok(h).upos == Upos::kNum || v.Child(h, "nummod") != kNil;
-      // The place may hang on a conjoined count ("1 dead, 20 injured in X").
-      bool where = SaysWhere(v, t) || SaysWhere(v, h);
-      for (uint32_t c : v.kids(h)) where = where || (v.rel(c) == "conj" && SaysWhere(v, c));
-      if (!counted || !where) continue;
-      Pred p;
-      p.kind = PredKind::kNoun;
-      p.code = "190";
-      p.verb = t;
-      p.noun = t;
-      p.trig_begin = t;
-      p.trig_end = t + 1;
-      p.trig_head = t;
-      p.actorless = true;
-      if (v.tok(h).upos != Upos::kNum) p.targets.push_back(h);
-      w.preds.push_back(std::move(p));
-      break;
-    }
+  //     Casualty verbs without an agent do not count as acts ("20 injured").
+  for (uint32_t t = v.begin(); t < v.end(); ++t) {
+    if (v.lemma(t) != "dead" || v.tok(t).upos != Upos::kAdj || v.head(t) == kNil ||
+        v.rel(t) != "amod")
+      continue;
+    const auto h = static_cast<uint32_t>(v.head(t));
+    const bool counted = v.tok(h).upos == Upos::kNum || v.Child(h, "nummod") != kNil;
+    // The place may hang on a conjoined count ("1 dead, 20 injured in X").
+    bool where = SaysWhere(v, t) || SaysWhere(v, h);
+    for (uint32_t c : v.kids(h)) where = where || (v.rel(c) == "conj" && SaysWhere(v, c));
+    if (!counted || !where) continue;
+    const bool only_casualty_verbs =
+        std::all_of(w.preds.begin(), w.preds.end(), [&](const Pred& q) {
+          return q.kind == PredKind::kVerb && IsCasualtyVerb(v.lemma(q.verb)) &&
+                 v.Child(q.verb, "nsubj") == kNil;
+        });
+    if (!only_casualty_verbs || ViolenceBefore(doc)) break;  // the same for any count
+    Pred p;
+    p.kind = PredKind::kNoun;
+    p.code = "190";
+    p.verb = t;
+    p.noun = t;
+    p.trig_begin = t;
+    p.trig_end = t + 1;
+    p.trig_head = t;
+    p.actorless = true;
+    if (v.tok(h).upos != Upos::kNum) p.targets.push_back(h);
+    w.preds.push_back(std::move(p));
+    break;
   }
 
   // 4. Arguments, polarity and governors.

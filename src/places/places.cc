@@ -1557,11 +1557,11 @@ class Recognizer {
       Candidate& c = cands_[i];
       if (!c.accepted || c.chosen < 0) continue;
       const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(c.chosen));
+      const bool one_country_region = e.feature == "historic_region" && !e.country.empty() &&
+                                      e.countries.find('|') == std::string_view::npos;
+      if (!c.skeleton && !one_country_region) continue;
       const std::string own_key = NormalizeName(KeyOf(c));
-      const bool other_name = e.feature == "historic_region" && !e.country.empty() &&
-                              e.countries.find('|') == std::string_view::npos &&
-                              own_key != NormalizeName(e.name);
-      if (!c.skeleton && !other_name) continue;
+      if (!c.skeleton && own_key == NormalizeName(e.name)) continue;  // its own name
       bool here = EvidenceOtherThan(e.country, own_key) > 0.01f, elsewhere = false;
       for (const auto& [iso, w] : countries_.weight)
         elsewhere |= iso != e.country && EvidenceOtherThan(iso, own_key) > 0.01f;

@@ -494,6 +494,7 @@ size_t TaggerModel::MainVerbRule(const WordInfo* infos, size_t begin, size_t n,
                                  const uint8_t* classes) const {
   static const uint64_t kAtHash = HashBytes("at", kLowerSeed);
   static const uint64_t kLeastHash = HashBytes("least", kLowerSeed);
+  static const uint64_t kInXpos = HashBytes("IN");  // class_xpos_hash of ADP/IN and SCONJ/IN
   bool verb_before = false;    // since the sentence start, a clause opener or a closing quote
   bool finite_before = false;  // in the whole sentence
   size_t last_verb = n;        // the last verb before the word, n if none
@@ -509,7 +510,7 @@ size_t TaggerModel::MainVerbRule(const WordInfo* infos, size_t begin, size_t n,
     // preposition is a modifier or a gerund, not the clause's verb ("In
     // neighbouring Helmand province, an air strike ... killed").
     if (class_verbal[c] && !(i > 0 && classes[i - 1] == hyph_class) &&
-        !(i > 0 && c == vbg_class && class_xpos[classes[i - 1]] == "IN")) {
+        !(i > 0 && c == vbg_class && class_xpos_hash[classes[i - 1]] == kInXpos)) {
       verb_before = true;
       last_verb = i;
     }
