@@ -38,6 +38,11 @@ class EventCoder {
   // where the treebank it was trained on never saw them as verbs ("ambush",
   // "recapture"): Tagger::AddHeadlineVerbs. The Analyzer passes them on.
   virtual std::vector<std::string> HeadlineVerbs() const { return {}; }
+  // Event nouns (lower case, a compound's modifiers first: "air strike",
+  // "car bomb", "clash") the tagger should read as nouns where a headline's
+  // words look like a subject and its verb ("Car bomb in Baghdad", "Air
+  // strikes on Nawa"): Tagger::AddHeadlineNouns. The Analyzer passes them on.
+  virtual std::vector<std::string> HeadlineNouns() const { return {}; }
 };
 
 }  // namespace sitrep

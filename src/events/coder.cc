@@ -428,7 +428,17 @@ class Matcher {
     if (p != nullptr) return p;
     // "talks" (lemma "talk"), "hostilities": the plural form itself.
     const std::string& form = v_.form(n);
-    return form != v_.lemma(n) ? MatchNounAs(n, form, begin) : nullptr;
+    if (form != v_.lemma(n)) return MatchNounAs(n, form, begin);
+    // A plural the treebank never saw, left as its own lemma ("airstrikes").
+    const std::string_view stem = UnseenPluralStem(v_.lemma(n));
+    return stem.empty() ? nullptr : MatchNounAs(n, stem, begin);
+  }
+
+  // "airstrikes" -> "airstrike" for a noun whose lemma kept its plural -s;
+  // empty for any other word.
+  std::string_view UnseenPluralStem(std::string_view lemma) const {
+    if (lemma.size() < 5 || !lemma.ends_with('s') || lemma.ends_with("ss")) return {};
+    return lemma.substr(0, lemma.size() - 1);
   }
 
   // The weapon or carrier a noun names ("Russian jets" -> 195), or nullptr.
@@ -437,7 +447,9 @@ class Matcher {
     const NounPattern* p = MatchIn(n, dict_.Weapons(v_.lemma(n)), &b);
     if (p != nullptr) return p;
     const std::string& form = v_.form(n);
-    return form != v_.lemma(n) ? MatchIn(n, dict_.Weapons(form), &b) : nullptr;
+    if (form != v_.lemma(n)) return MatchIn(n, dict_.Weapons(form), &b);
+    const std::string_view stem = UnseenPluralStem(v_.lemma(n));
+    return stem.empty() ? nullptr : MatchIn(n, dict_.Weapons(stem), &b);
   }
 
   const NounPattern* MatchNounAs(uint32_t n, std::string_view key, uint32_t* begin) const {
@@ -1193,10 +1205,20 @@ bool LeavesCasualties(const SentenceView& v, uint32_t h) {
 // report's title ("Executions 2007", "Ethnic Cleansing of Rural Fulani") is
 // no event report.
 bool HeadlineEventNoun(const SentenceView& v, uint32_t t) {
+  // No clause: a participle modifying a noun ("Renewed clashes") or a
+  // conjoined -ing noun without subject or auxiliary ("clashes in Jopar and
+  // shelling on Douma") is none.
   auto verbless = [&] {
     for (uint32_t i = v.begin(); i < v.end(); ++i) {
-      const Upos u = v.tok(i).upos;
-      if (u == Upos::kVerb || u == Upos::kAux) return false;
+      const Token& tok = v.tok(i);
+      if (tok.upos == Upos::kAux) return false;
+      if (tok.upos != Upos::kVerb) continue;
+      const std::string_view r = v.rel(i);
+      if (r == "amod" || r == "compound") continue;
+      if (tok.xpos == "VBG" && r == "conj" && v.Child(i, "nsubj") == kNil &&
+          v.Child(i, "aux") == kNil)
+        continue;
+      return false;
     }
     return true;
   };
@@ -2083,7 +2105,14 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         } else if ((prep == "on" || prep == "against" || prep == "upon" || prep == "at" ||
                     prep == "into" || prep == "with" || prep == "to") &&
                    v.lemma(c) != "least" && v.lemma(c) != "most") {  // "at least four raids"
-          v.Expand(c, &tgt);
+          // "With" names the other side only when it is a party ("clashes
+          // with rebels"); otherwise the means ("battle with mace and rocks",
+          // "an attack with knives").
+          const bool party =
+              v.tok(c).upos == Upos::kPropn ||
+              (w.mention_by_head[c] != kNil &&
+               doc.mentions[w.mention_by_head[c]].kind != ActorMention::Kind::kUnknown);
+          if (prep != "with" || party) v.Expand(c, &tgt);
         }
       }
     }

@@ -95,6 +95,8 @@ class Coder : public EventCoder {
   std::vector<std::string> warnings() const override { return warnings_; }
   // The lemmas of verbs.txt.
   std::vector<std::string> HeadlineVerbs() const override { return dict_->VerbLemmas(); }
+  // The event nouns and weapons of nouns.txt ("car bomb", "clash").
+  std::vector<std::string> HeadlineNouns() const override { return dict_->NounPhrases(); }
 
  private:
   Coder();

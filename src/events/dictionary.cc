@@ -327,6 +327,22 @@ std::vector<std::string> Dictionary::VerbLemmas() const {
   return out;
 }
 
+std::vector<std::string> Dictionary::NounPhrases() const {
+  std::vector<std::string> out;
+  for (const Map<NounPattern>* map : {&nouns_, &weapons_}) {
+    for (const auto& [lemma, list] : *map) {
+      for (const NounPattern& p : list) {
+        std::string phrase;
+        for (const std::string& m : p.modifiers) phrase += m + " ";
+        out.push_back(phrase + p.lemma);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 std::span<const NounPattern> Dictionary::Nouns(std::string_view lemma) const {
   auto it = nouns_.find(lemma);
   if (it == nouns_.end()) return {};

@@ -99,6 +99,9 @@ class Dictionary {
   std::span<const VerbPattern> Verbs(std::string_view lemma) const;
   // Every verb lemma with a pattern, sorted.
   std::vector<std::string> VerbLemmas() const;
+  // Every event noun and weapon as its words, modifiers first ("air strike",
+  // "clash"), sorted, each once.
+  std::vector<std::string> NounPhrases() const;
   // Noun patterns for a head lemma (lower case), most modifiers first.
   std::span<const NounPattern> Nouns(std::string_view lemma) const;
   // Weapon/carrier patterns for a head lemma ("jet" -> 195), most modifiers first.

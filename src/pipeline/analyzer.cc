@@ -132,8 +132,10 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& opti
     auto tagger = Tagger::Load(*section);
     if (!tagger.ok()) return tagger.status().WithContext(a->model_path_ + ": tagger");
     a->tagger_ = std::move(*tagger);
-    if (options.coder != nullptr && options.depth == AnalysisDepth::kParse)
+    if (options.coder != nullptr && options.depth == AnalysisDepth::kParse) {
       a->tagger_->AddHeadlineVerbs(options.coder->HeadlineVerbs());
+      a->tagger_->AddHeadlineNouns(options.coder->HeadlineNouns());
+    }
     stages.push_back(std::make_unique<TagStage>(a->tagger_.get()));
     pretok.push_back(std::make_unique<TagStage>(a->tagger_.get()));
   }

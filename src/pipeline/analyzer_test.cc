@@ -155,6 +155,25 @@ TEST(AnalyzerTest, TheCodersVerbsAreHeadlineVerbs) {
   EXPECT_NE(after.find("IN NNS VBP NNS"), std::string::npos) << after;
 }
 
+// A coder with event nouns {"car bomb", "airstrike"}; it codes nothing.
+class NounListCoder : public EventCoder {
+ public:
+  Status Code(Document&) const override { return OkStatus(); }
+  std::string_view name() const override { return "noun-list"; }
+  std::vector<std::string> HeadlineNouns() const override { return {"car bomb", "airstrike"}; }
+};
+
+// The coder's event nouns reach the tagger: "bomb" after "car" and
+// "Airstrikes" opening a headline before a preposition are nouns; without
+// the coder the model's reading stays.
+TEST(AnalyzerTest, TheCodersEventNounsAreNouns) {
+  static const NounListCoder coder;
+  static std::unique_ptr<Analyzer> a = MakeAnalyzerOrDie(&coder);
+  EXPECT_EQ(Xpos(*a, "Car bomb in Baghdad"), "NN NN IN NNP");
+  EXPECT_EQ(Xpos(*a, "Airstrikes on Nawa"), "NNS IN NNP");
+  EXPECT_EQ(Xpos(SharedAnalyzer(), "Car bomb in Baghdad"), "NN VBP IN NNP");
+}
+
 // "guerrillas wounded(JJ) two British soldiers": the treebank saw "wounded"
 // only as an adjective; as the -ed form of a coder verb, after the subject
 // and before its object, it is the clause's verb. Without the coder, or

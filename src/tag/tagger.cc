@@ -142,6 +142,8 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
   info->plural_noun = 0;
   info->verb_by_stem = 0;
   info->verb_by_past = 0;
+  info->news_noun = 0;  // MarkNewsNouns() sets them when the coder's nouns are there
+  info->news_compound = 0;
   // News prepositions the web treebank lacks (Best() gives them IN).
   static const uint64_t kAmid = HashBytes("amid", kLowerSeed);
   static const uint64_t kAmidst = HashBytes("amidst", kLowerSeed);
@@ -280,6 +282,18 @@ void TaggerModel::MarkNewsVerb(std::string_view word, WordInfo* info) const {
     info->news_verb = 1;
   else if (last == 's' && (known(n - 1) || (before == 'e' && known(n - 2))))
     info->news_verb = 2;
+}
+
+void TaggerModel::MarkNewsNouns(const std::vector<std::string_view>& words, WordInfo* infos) const {
+  uint64_t prev = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const uint64_t h = HashLower(words[i], 0, words[i].size(), kLowerSeed);
+    const uint32_t* one = news_nouns.Find(h);
+    const uint32_t* two = i > 0 ? news_compounds.Find(CompoundKey(prev, h)) : nullptr;
+    infos[i].news_noun = one != nullptr ? static_cast<uint8_t>(*one) : 0;
+    infos[i].news_compound = two != nullptr ? static_cast<uint8_t>(*two) : 0;
+    prev = h;
+  }
 }
 
 void TaggerModel::MarkPluralNoun(std::string_view word, WordInfo* info) const {
@@ -574,7 +588,9 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
       continue;
     }
     if (is_verb(i)) verb_in_clause = true;
-    if (verb_in_clause) continue;
+    // Nor is the head of an event compound ("Car bomb in Baghdad"; "in" may
+    // be a particle): EventNounRule.
+    if (verb_in_clause || infos[i].news_compound != 0) continue;
     // A verb of the coder's dictionary (news_verb) needs no treebank
     // evidence, and may have been read as an adjective ("recapture").
     const uint8_t news = infos[i].news_verb;
@@ -585,9 +601,12 @@ size_t TaggerModel::HeadlineVerbRule(const WordInfo* infos, size_t n, const uint
                             (infos[i].dict < 0 || infos[i].sentence_case == 1);
     // The subject right before it, or before a quote opening the headline's
     // claim ("Yemen army 'kills wanted militant'").
-    const bool after_subject = class_nominal[classes[i - 1]] ||
-                               (i >= 2 && is_quote(i - 1) && class_nominal[classes[i - 2]]) ||
-                               (i == 1 && gerund_subject);
+    // Or before an adverb ("Roadside bomb reportedly targets convoy").
+    const bool after_subject =
+        class_nominal[classes[i - 1]] ||
+        (i >= 2 && is_quote(i - 1) && class_nominal[classes[i - 2]]) ||
+        (i >= 2 && class_upos[classes[i - 1]] == Upos::kAdv && class_nominal[classes[i - 2]]) ||
+        (i == 1 && gerund_subject);
     // After a gerund subject, an -s form whose stem is a verb, or one never
     // seen in training, may be the verb ("Fighting rages in Tripoli").
     const bool by_stem =
@@ -831,6 +850,79 @@ bool TaggerModel::InitialAdjectiveRule(const WordInfo* /*infos*/, size_t n,
   return v == vbp_class || v == vbz_class || v == vb_class;
 }
 
+size_t TaggerModel::EventNounRule(const WordInfo* infos, size_t begin, size_t n,
+                                  const uint8_t* classes, uint8_t* cls, bool* modifier) const {
+  *modifier = false;
+  if (nn_class < 0 || nns_class < 0 || in_class < 0 || vbz_class < 0) return n;
+  static const uint64_t kBetween = HashBytes("between", kLowerSeed);
+  auto ends_phrase = [&](size_t j) {
+    return j >= n || classes[j] == in_class || classes[j] == comma_class ||
+           classes[j] == period_class;
+  };
+  size_t between = n;        // the last "between"
+  size_t conj = n;           // the "and" after it
+  bool verb_before = false;  // a verb before word i
+  for (size_t i = 0; i < n; verb_before |= class_verbal[classes[i]] != 0, ++i) {
+    const uint8_t c = classes[i];
+    if (infos[i].lower == kBetween) {
+      between = i;
+      conj = n;
+      continue;
+    }
+    if (between < n && conj == n && infos[i].coord && i > between + 1) {
+      conj = i;
+      continue;
+    }
+    if (i < begin) continue;
+    // The modifier of a compound event noun: "car(VBP) bombing".
+    if (infos[i].news_compound != 0 && i - 1 >= begin && class_verbal[classes[i - 1]]) {
+      *cls = static_cast<uint8_t>(nn_class);
+      return i - 1;
+    }
+    // The head of a compound event noun, after its modifier.
+    if (infos[i].news_compound != 0 && class_verbal[c]) {
+      *cls = static_cast<uint8_t>(infos[i].news_compound == 2 ? nns_class : nn_class);
+      *modifier = classes[i - 1] == nnp_class && (i == 1 || infos[i - 1].sentence_case == 1);
+      return i;
+    }
+    // An event noun opening the sentence before a preposition, read as a
+    // name or an imperative.
+    if (i == 0 && infos[0].news_noun != 0 && (c == nnp_class || c == vb_class) && n > 1 &&
+        classes[1] == in_class) {
+      *cls = static_cast<uint8_t>(infos[0].news_noun == 2 ? nns_class : nn_class);
+      return 0;
+    }
+    // "Air strikes on X and clashes(VBZ) in Y": an event noun after "and"
+    // and a noun, before a preposition, in a sentence with no verb before it.
+    if (infos[i].news_noun != 0 && !verb_before && i >= 2 && infos[i - 1].coord &&
+        class_nominal[classes[i - 2]] && i + 1 < n && classes[i + 1] == in_class &&
+        (infos[i].news_noun == 2 ? c == vbz_class : (c == vbp_class || c == vb_class))) {
+      *cls = static_cast<uint8_t>(infos[i].news_noun == 2 ? nns_class : nn_class);
+      return i;
+    }
+    // The second conjunct of "between": nouns up to a preposition or comma.
+    if (conj < n && i > conj + 1) {
+      if (ends_phrase(i)) {
+        between = conj = n;
+        continue;
+      }
+      if (!class_verbal[c] || !ends_phrase(i + 1)) continue;
+      const uint8_t prev = classes[i - 1];
+      if (prev == nns_class || (!class_nominal[prev] && class_upos[prev] != Upos::kAdj)) continue;
+      const DictEntry* e = infos[i].lex >= 0 ? &dict[static_cast<size_t>(infos[i].lex)] : nullptr;
+      if (c == vbz_class && infos[i].plural_noun != 0) {
+        *cls = static_cast<uint8_t>(nns_class);
+        return i;
+      }
+      if (c != vbz_class && e != nullptr && HasClass(*e, nn_class)) {
+        *cls = static_cast<uint8_t>(nn_class);
+        return i;
+      }
+    }
+  }
+  return n;
+}
+
 size_t TaggerModel::ObjectNounRule(const WordInfo* infos, size_t begin, size_t n,
                                    const uint8_t* classes) const {
   if (jj_class < 0 || nn_class < 0) return n;
@@ -869,6 +961,21 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
   if (InitialNumberRule(infos, n, classes)) set(0, cd_class);
   if (InitialNounRule(infos, n, classes)) set(0, nn_class);
   if (InitialAdjectiveRule(infos, n, classes)) set(0, jj_class);
+  uint8_t cls = 0;
+  auto event_nouns = [&] {
+    bool modifier = false;
+    for (size_t from = 0, round = 0; round < 4; ++round) {
+      const size_t e = EventNounRule(infos, from, n, classes, &cls, &modifier);
+      if (e >= n) break;
+      if (modifier) set(e - 1, nn_class);
+      set(e, cls);
+      from = e + 1;
+    }
+  };
+  // Before the verb rules, which look for a verb after the nouns ("air
+  // strikes target X"), and before the headline verb rule; again at the
+  // end, as a rule's change before an event noun decodes it again.
+  event_nouns();
   repeat(4, nns_class, [&](size_t from) { return PluralSubjectRule(infos, from, n, classes); });
   repeat(8, vbd_class, [&](size_t from) { return MainVerbRule(infos, from, n, classes); });
   repeat(4, vbd_class, [&](size_t from) { return AdjectivePastRule(infos, from, n, classes); });
@@ -876,7 +983,7 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
     set(p - 1, nn_class);
     set(p, vbd_class);
   }
-  uint8_t cls = 0;
+  event_nouns();
   for (int round = 0; round < 3; ++round) {
     const size_t h = HeadlineVerbRule(infos, n, classes, &cls);
     if (h >= n) break;
@@ -895,6 +1002,7 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
     set(c, cls);
   }
   repeat(4, nn_class, [&](size_t from) { return ObjectNounRule(infos, from, n, classes); });
+  event_nouns();
 }
 
 void TaggerModel::Lemmatize(std::string_view word, uint8_t cls, std::string* out) const {
@@ -1153,6 +1261,8 @@ void RunModel(const TaggerModel& m, const std::vector<std::string_view>& in, Scr
   }
   tag_internal::MarkSentenceCase(s.infos.data() + 2, n);
   m.MarkAcronyms(s.infos.data() + 2, n);
+  if (m.news_nouns.size() > 0 || m.news_compounds.size() > 0)
+    m.MarkNewsNouns(words, s.infos.data() + 2);
   s.infos[n + 2] = tag_internal::EosInfo();
   s.infos[n + 3] = tag_internal::EosInfo();
   m.Predict(s.infos.data() + 2, n, s.classes.data());
@@ -1168,6 +1278,47 @@ void Tagger::AddHeadlineVerbs(const std::vector<std::string>& lemmas) {
     if (!l.empty())
       model_->news_verbs.Insert(tag_internal::HashLower(l, 0, l.size(), tag_internal::kFormSeed),
                                 1);
+}
+
+namespace {
+
+// "strike" -> "strikes", "clash" -> "clashes", "casualty" -> "casualties".
+std::string PluralOf(std::string_view w) {
+  std::string p(w);
+  const auto ends = [&](std::string_view s) { return w.ends_with(s); };
+  if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh")) return p + "es";
+  if (w.size() > 1 && w.back() == 'y' &&
+      std::string_view("aeiou").find(w[w.size() - 2]) == std::string_view::npos)
+    return p.substr(0, p.size() - 1) + "ies";
+  return p + "s";
+}
+
+}  // namespace
+
+void Tagger::AddHeadlineNouns(const std::vector<std::string>& phrases) {
+  using tag_internal::HashLower;
+  using tag_internal::kLowerSeed;
+  for (const std::string& phrase : phrases) {
+    const size_t space = phrase.find_last_of(' ');
+    const std::string_view head = space == std::string::npos
+                                      ? std::string_view(phrase)
+                                      : std::string_view(phrase).substr(space + 1);
+    if (head.empty()) continue;
+    const std::string plural = PluralOf(head);
+    const auto hash = [&](std::string_view w) { return HashLower(w, 0, w.size(), kLowerSeed); };
+    if (space == std::string::npos) {
+      model_->news_nouns.Insert(hash(head), 1);
+      model_->news_nouns.Insert(hash(plural), 2);
+      continue;
+    }
+    const size_t before = phrase.find_last_of(' ', space - 1);
+    const std::string_view mod =
+        std::string_view(phrase).substr(before == std::string::npos ? 0 : before + 1,
+                                        space - (before == std::string::npos ? 0 : before + 1));
+    if (mod.empty()) continue;
+    model_->news_compounds.Insert(TaggerModel::CompoundKey(hash(mod), hash(head)), 1);
+    model_->news_compounds.Insert(TaggerModel::CompoundKey(hash(mod), hash(plural)), 2);
+  }
 }
 
 size_t Tagger::num_classes() const { return model_->class_upos.size(); }

@@ -96,6 +96,14 @@ class Tagger {
   // passes its event coder's verbs (EventCoder::HeadlineVerbs). Call before
   // tagging: not safe while other threads tag.
   void AddHeadlineVerbs(const std::vector<std::string>& lemmas);
+  // Adds event nouns (lower case, modifiers first: "air strike", "car
+  // bomb", "airstrike") that the tagger reads as nouns, with their plurals,
+  // where it would read them as verbs: the head of such a compound after its
+  // modifier ("Car bomb in Baghdad"), such a noun opening a sentence before
+  // a preposition ("Airstrikes on Nawa") (EventNounRule). The Analyzer passes
+  // its event coder's nouns (EventCoder::HeadlineNouns). Call before
+  // tagging: not safe while other threads tag.
+  void AddHeadlineNouns(const std::vector<std::string>& phrases);
 
   // Number of (UPOS, XPOS) classes and of stored feature weights (for logs).
   size_t num_classes() const;

@@ -161,7 +161,9 @@ struct WordInfo {
   uint8_t news_past = 0;         // MarkNewsPast(): "wounded", the -ed form of a news verb
   uint8_t plural_noun = 0;       // MarkPluralNoun(): seen as NNS, or its singular as NN
   uint8_t acronym = 0;           // MarkAcronyms(): "IS" of "IS militants", NNP at prediction
-  uint32_t sentence_case = 0;    // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
+  uint8_t news_noun = 0;      // MarkNewsNouns(): 1 a coder's event noun, 2 its plural ("strikes")
+  uint8_t news_compound = 0;  // MarkNewsNouns(): the same for the head of "car bomb", "air strikes"
+  uint32_t sentence_case = 0;  // MarkSentenceCase(): 0 mixed, 1 title, 2 upper, 3 lower
   // For TaggerModel::MainVerbRule (not features):
   uint8_t np_start = 0;       // can start a noun phrase ("the", "four", "rebel"), not "in", ","
   uint8_t clause_opener = 0;  // "when", "after", "as", "because", "that", ... (opens a clause)
@@ -221,6 +223,15 @@ struct TaggerModel {
   // event coder's verbs (Tagger::AddHeadlineVerbs). Not part of the model
   // file; empty unless a coder is set. HeadlineVerbRule's evidence.
   FlatMap news_verbs;
+  // The coder's event nouns (Tagger::AddHeadlineNouns), by lowercase hash
+  // (kLowerSeed) of the form: a one-word noun in news_nouns, a compound's
+  // last two words in news_compounds (CompoundKey); value 1 for the singular,
+  // 2 for the plural. EventNounRule's evidence; not part of the model file.
+  FlatMap news_nouns;
+  FlatMap news_compounds;
+  static uint64_t CompoundKey(uint64_t modifier, uint64_t head) {
+    return Mix64(modifier ^ (head * 0x9E3779B97F4A7C15ULL));
+  }
 
   // Tag dictionary.
   std::vector<DictEntry> dict;
@@ -309,6 +320,9 @@ struct TaggerModel {
   // (shouting: "SHE IS THE BEST") or the word opens a question before a
   // function word ("IS there any ...").
   void MarkAcronyms(WordInfo* infos, size_t n) const;
+  // Sets news_noun and news_compound of infos[0..n) (news_nouns,
+  // news_compounds) for EventNounRule.
+  void MarkNewsNouns(const std::vector<std::string_view>& words, WordInfo* infos) const;
   // Sets info->news_verb: 1 if the lowercase word is in news_verbs ("ambush"),
   // 2 if it is one of them + "s"/"es" ("targets", "ambushes").
   void MarkNewsVerb(std::string_view word, WordInfo* info) const;
@@ -451,6 +465,15 @@ struct TaggerModel {
   // was seen as a noun ("militants", "civilians"), with no noun, adjective or
   // number after it to modify, is that noun. Returns the first such word i
   // >= begin, or n.
+  // Event nouns the decoder read as verbs (news_nouns, news_compounds):
+  // "Car bomb(VBP) in Baghdad", "Air strikes(VBZ) on Nawa", a sentence's
+  // first word "Airstrikes(NNP) on Nawa" before a preposition, and a noun
+  // after a noun in the second conjunct of "between": "clashes between
+  // rebels and regime forces(VBZ) in Daraa". Returns the word to become a
+  // noun (*cls NN or NNS) from `begin` on, or n; *modifier is set when the
+  // word before it, a proper noun only by its capital, becomes NN too.
+  size_t EventNounRule(const WordInfo* infos, size_t begin, size_t n, const uint8_t* classes,
+                       uint8_t* cls, bool* modifier) const;
   size_t ObjectNounRule(const WordInfo* infos, size_t begin, size_t n,
                         const uint8_t* classes) const;
 
