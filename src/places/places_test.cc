@@ -877,6 +877,20 @@ TEST_F(PlacesTest, LooseMatchesAndTheirLimit) {
   }
 }
 
+// "Nawa" in a Syrian story: the Syrian town, a seat of a district whose
+// population GeoNames does not give (counted as a thousand), not Naha in
+// Japan, which has "Nawa" among its other names, nor India's Nawa. Alone,
+// the large city wins.
+TEST_F(PlacesTest, ATownAtHomeBeforeAnotherNameAbroad) {
+  const Document doc = Run("Air strikes on Nawa and shelling in Hama and Idlib on Monday.");
+  const Place* p = PlaceText(doc, "Nawa");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country, "SYR");
+  const Document alone = Run("Tourists flocked to Nawa on Monday.");
+  ASSERT_NE(PlaceText(alone, "Nawa"), nullptr);
+  EXPECT_EQ(PlaceText(alone, "Nawa")->country, "JPN");
+}
+
 TEST_F(PlacesTest, UnknownNamesPlacedByTheirContext) {
   // After "to", placed in a province.
   Document doc = Run("Tourists travel to Kogelo in Idlib province every year.");
@@ -942,9 +956,12 @@ TEST_F(PlacesTest, ParentWithTheTownsReadingWins) {
 }
 
 TEST_F(PlacesTest, TownOutsideTheProvinceTheTextNamesIsUnresolved) {
-  // No Platteville in Idlib: the Wisconsin town is not it.
+  // No Platteville in Idlib: the Wisconsin town is not it. After "in", a
+  // town of the story's country after the comma contains the unknown name
+  // (as "in Los Espinos, Zamora"): somewhere in Idlib.
   Document doc = Run("A school in Platteville, Idlib, was shelled on Monday.");
-  ExpectUnresolvedPlace(doc, "Platteville");
+  ExpectPlaceIn(doc, "Platteville", "SYR");
+  EXPECT_EQ(PlaceText(doc, "Platteville")->relation, "in");
   ExpectPlaceIn(doc, "Idlib", "SYR");
   // Named with its province, it is somewhere in that province.
   Document in_province = Run("A school in Platteville, Idlib province, was shelled on Monday.");
