@@ -1197,11 +1197,46 @@ bool LeavesCasualties(const SentenceView& v, uint32_t h) {
   return false;
 }
 
+// Whether event noun t has a phrase that names its place: in/near/at/on/
+// around/across/outside before a proper noun ("clashes in Jopar", also by
+// the words: the preposition right after t, a proper noun within three), or
+// before a noun that a proper noun modifies ("in the countryside of
+// Al-Hasakah", "on Idlib countryside").
+bool NamesItsPlace(const SentenceView& v, uint32_t t) {
+  // By the words, as the parser may hang the phrase elsewhere ("Shells on
+  // the centre of Aleppo and clashes in Jobar", "in Jobar" under "Shells").
+  if (t + 2 < v.end() && v.tok(t + 1).upos == Upos::kAdp) {
+    const std::string& prep = v.lemma(t + 1);
+    if (prep == "in" || prep == "near" || prep == "at" || prep == "on" || prep == "around" ||
+        prep == "outside") {
+      for (uint32_t k = t + 2; k < v.end() && k < t + 5; ++k) {
+        const Upos u = v.tok(k).upos;
+        if (u == Upos::kPropn) return !IsDate(v, k);
+        if (u != Upos::kDet && u != Upos::kAdj && u != Upos::kNoun) break;
+      }
+    }
+  }
+  for (uint32_t c : v.kids(t)) {
+    if ((!IsNmod(v.rel(c)) && !IsObl(v.rel(c))) || IsDate(v, c)) continue;
+    bool place = false;
+    for (std::string_view prep : {"in", "near", "at", "on", "around", "across", "outside"})
+      place = place || v.HasCase(c, prep);
+    if (!place) continue;
+    if (v.tok(c).upos == Upos::kPropn) return true;
+    for (uint32_t d : v.kids(c)) {
+      if ((IsNmod(v.rel(d)) || v.rel(d) == "compound") && v.tok(d).upos == Upos::kPropn)
+        return true;
+    }
+  }
+  return false;
+}
+
 // Whether noun t heads a sentence that is only an event, as a headline or
 // caption is ("Clashes in the countryside of Aleppo", "Fierce shelling in
 // Idlib city and clashes in Jobar"): t is the root, or a conjunct of a root
 // noun, has no copula, the sentence has no verb or auxiliary, and the noun
-// (or the root) says where, with in/near/at/on/around/across/outside. A
+// (or the root) says where, with in/near/at/on/around/across/outside; or,
+// anywhere in such a sentence, t names its place (NamesItsPlace). A
 // report's title ("Executions 2007", "Ethnic Cleansing of Rural Fulani") is
 // no event report.
 bool HeadlineEventNoun(const SentenceView& v, uint32_t t) {
@@ -1225,6 +1260,12 @@ bool HeadlineEventNoun(const SentenceView& v, uint32_t t) {
   uint32_t head = t;
   if (v.rel(t) == "conj" && v.head(t) != kNil) head = static_cast<uint32_t>(v.head(t));
   if (v.Child(t, "cop") != kNil || v.Child(head, "cop") != kNil) return false;
+  // A line with no clause reports every event noun in it that names its
+  // place, wherever the parser hung it ("Shells on the centre of Aleppo and
+  // clashes in Jopar", "3 casualties in the aerial bombing on Nawa").
+  // Not what a title's noun is "of" ("the Organisation of Massacres in
+  // Rwanda").
+  if (NamesItsPlace(v, t) && !(IsNmod(v.rel(t)) && v.HasCase(t, "of")) && verbless()) return true;
   if (v.rel(head) == "root") return verbless() && (SaysWhere(v, t) || SaysWhere(v, head));
   // The parser may make a verbless headline one long noun phrase ("Shelling
   // and clashes in Quneitra and Damascus countryside" headed by
