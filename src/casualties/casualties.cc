@@ -1239,6 +1239,11 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
         if (v.Dep(c) == "obj") cands.push_back(c);
         if (v.Dep(c) == "nsubj" && (IsPassiveOrReduced(v, tr) || HeadlinePassive(v, tr)))
           cands.push_back(c);
+        // The parser's unmarked oblique before a headline's participle is
+        // its subject ("Presidential guard(obl:unmarked) shot dead in Kabul").
+        if (v.Dep(c) == "obl:unmarked" && c < tr && v.X(tr) == "VBN" && v.X(c + 1) != "HYPH" &&
+            v.Child(tr, {"nsubj", "nsubj:pass", "aux", "aux:pass", "obj"}) < 0)
+          cands.push_back(c);
       }
       if (In(v.Dep(tr), {"acl"}) && v.X(tr) == "VBN" && v.H(tr) >= 0)
         cands.push_back(static_cast<uint32_t>(v.H(tr)));

@@ -1627,9 +1627,9 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     set_head(static_cast<uint32_t>(mark), subj, "case");
     changed = true;
   }
-  // 0e. A nominal the parser made a compound of a past verb heading a
-  //     clause is its subject: "Taliban(compound) battered(root) in
-  //     Kandahar". Not a present form: "Syria(compound) Daily Report(root)"
+  // 0e. A nominal the parser made a compound (or an unmarked oblique) of a
+  //     past verb heading a clause is its subject: "Taliban(compound)
+  //     battered(root) in Kandahar". Not a present form: "Syria(compound) Daily Report(root)"
   //     is a title.
   for (uint32_t t = b + 1; t < e; ++t) {
     const std::string_view tr = v.rel(t);
@@ -1641,6 +1641,13 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     int32_t c = kNil;
     for (uint32_t k : v.kids(t)) {
       if (k < t && v.rel(k) == "compound" && IsNominal(v.tok(k).upos)) c = static_cast<int32_t>(k);
+      // Or an unmarked oblique before a bare participle with no object:
+      // "Presidential guard(obl:unmarked) shot(root) dead in Kabul attack"
+      // (not "was gang(obl:unmarked)-raped").
+      if (k < t && v.rel(k) == "obl:unmarked" && tx == "VBN" && IsNominal(v.tok(k).upos) &&
+          !IsNonActorNoun(v.lemma(k)) && !IsDate(v, k) && v.tok(k + 1).xpos != "HYPH" &&
+          v.Child(t, "obj") == kNil && v.Child(t, "aux") == kNil && v.Child(t, "aux:pass") == kNil)
+        c = static_cast<int32_t>(k);
     }
     if (c == kNil) continue;
     v.Mutable(static_cast<uint32_t>(c)).deprel = "nsubj";
