@@ -2664,6 +2664,15 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
           if (source_code.size() == 1 || code == "190" || code == "180") code = wp->code;
         }
       }
+      // "Suicide bombings hit mosques, killing 63": the subject the killing
+      // takes from the clause it hangs on is an event noun; its code.
+      for (size_t k = 0; k < p.sources.size() && (code == "190" || code == "180"); ++k) {
+        uint32_t nb = 0;
+        const NounPattern* np = matcher.MatchNoun(p.sources[k], &nb);
+        if (np == nullptr || Root(np->code) < 18 || Root(np->code) > 20) continue;
+        source_code[k] = np->code;
+        if (source_code.size() == 1) code = np->code;
+      }
     }
     // "Israeli warplanes fired a missile": fire from an aircraft or drone
     // is an aerial attack (195x), not artillery.
