@@ -470,9 +470,30 @@ std::optional<Kind> StateKind(const View& v, uint32_t t) {
   if (v.U(t) == Upos::kNoun || v.U(t) == Upos::kAdj) return Find(kStates, v.L(t));
   return std::nullopt;
 }
+// The verb of a participle the tagger read as an adjective, its lemma left
+// as the form ("found shot(JJ) dead", "stabbed(JJ)"), or "".
+std::string_view AdjectiveParticipleVerb(std::string_view form) {
+  static constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
+      {"shot", "shoot"}, {"beaten", "beat"}, {"slain", "slay"}, {"hung", "hang"}};
+  for (const auto& [f, base] : kIrregular)
+    if (form == f) return base;
+  static constexpr std::string_view kRegular[] = {"stabbed",  "strangled", "beheaded", "executed",
+                                                  "murdered", "tortured",  "lynched",  "hacked",
+                                                  "stoned",   "gunned"};
+  static constexpr std::string_view kRegularBase[] = {"stab",   "strangle", "behead", "execute",
+                                                      "murder", "torture",  "lynch",  "hack",
+                                                      "stone",  "gun"};
+  for (size_t i = 0; i < std::size(kRegular); ++i)
+    if (form == kRegular[i]) return kRegularBase[i];
+  return {};
+}
+
 std::optional<Kind> VerbKind(const View& v, uint32_t t) {
   if (!v.IsVerb(t) && v.U(t) != Upos::kAdj) return std::nullopt;
   std::string_view l = v.L(t);
+  if (v.U(t) == Upos::kAdj && l == v.F(t)) {
+    if (const std::string_view base = AdjectiveParticipleVerb(l); !base.empty()) l = base;
+  }
   if (l.rfind("kidnap", 0) == 0) return Kind::kAbducted;
   if (auto k = Find(kVerbs, l)) return k;
   // "round up" = arrest; "gun down", "mow down" = kill
@@ -670,6 +691,13 @@ std::optional<Link> LinkOf(const View& v, uint32_t q, uint32_t number_first, int
     if (auto k = VerbKind(v, g)) return Link{*k, g};
   }
   // Passive subject; subject of die/flee/dead; headline "6 soldiers killed".
+  // "Two men were found shot dead", "Two men found beheaded": the state
+  // they were found in, a participle of violence ("found dead" alone says
+  // nothing of how they died).
+  if ((rel == "nsubj:pass" || rel == "nsubj") && v.L(h) == "find")
+    for (uint32_t c : v.K(h))
+      if (v.Base(c) == "xcomp" && In(v.X(c), {"VBN", "JJ"}))
+        if (auto k = VerbKind(v, c)) return Link{*k, c};
   if (rel == "nsubj:pass") {
     // "5 protesters were shot dead"
     for (uint32_t c : v.K(h))
@@ -1247,6 +1275,11 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
       }
       if (In(v.Dep(tr), {"acl"}) && v.X(tr) == "VBN" && v.H(tr) >= 0)
         cands.push_back(static_cast<uint32_t>(v.H(tr)));
+      // "A man was found shot dead": the one found.
+      if (v.Dep(tr) == "xcomp" && In(v.X(tr), {"VBN", "JJ"}) && v.H(tr) >= 0 &&
+          v.L(static_cast<uint32_t>(v.H(tr))) == "find")
+        for (uint32_t c : v.K(static_cast<uint32_t>(v.H(tr))))
+          if (In(v.Dep(c), {"nsubj:pass", "nsubj"})) cands.push_back(c);
     } else if (auto k2 = IntransitiveKind(v, tr)) {
       kind = k2;
       for (uint32_t c : v.K(tr))

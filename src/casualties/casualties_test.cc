@@ -502,6 +502,23 @@ TEST_F(CasualtiesTest, ShotDeadAndBeatenToDeathAreKillings) {
   }
 }
 
+// Found in a state of violence: the count is killed (the tagger may read
+// "shot" as an adjective there); "found dead" alone says nothing of how.
+TEST_F(CasualtiesTest, FoundShotDeadIsAKilling) {
+  const struct {
+    const char* text;
+    int64_t count;
+  } kCases[] = {{"Two men were found shot dead in Juarez.", 2},
+                {"A man was found shot dead in Juarez on Monday.", 1},
+                {"Three women found beheaded near Reynosa", 3}};
+  for (const auto& c : kCases) {
+    Document doc = Run(c.text);
+    const Casualty* k = First(doc, Kind::kKilled);
+    ASSERT_NE(k, nullptr) << c.text;
+    EXPECT_EQ(k->count, c.count) << c.text;
+  }
+}
+
 TEST_F(CasualtiesTest, BurnedOrBuriedAliveAreKillings) {
   for (const char* text : {"Militants burned 12 villagers alive on Tuesday.",
                            "Twelve people were burned alive in their homes.",

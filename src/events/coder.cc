@@ -1692,6 +1692,31 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     v.Mutable(t).deprel = "advcl";
     changed = true;
   }
+  // 0h. What someone was found to have suffered is a passive clause of its
+  //     own: "Two men were found shot(xcomp) dead" is "two men [were] shot
+  //     dead" (agent unknown). The one found becomes the participle's
+  //     passive subject.
+  for (uint32_t x = b + 1; x < e; ++x) {
+    const int32_t f = v.head(x);
+    const std::string& xx = v.tok(x).xpos;
+    if (v.rel(x) != "xcomp" || (xx != "VBN" && xx != "JJ") || f == kNil ||
+        v.lemma(static_cast<uint32_t>(f)) != "find" || v.Child(x, "nsubj:pass") != kNil ||
+        v.Child(x, "obj") != kNil)
+      continue;
+    // The tagger may read the participle as an adjective ("shot(JJ) dead").
+    const std::string verb = VerbLemmaOf(dict, v, x);
+    if (!IsHarmVerb(verb)) continue;
+    int32_t s = v.Child(static_cast<uint32_t>(f), "nsubj:pass");
+    if (s == kNil && v.Child(static_cast<uint32_t>(f), "aux:pass") == kNil)
+      s = v.Child(static_cast<uint32_t>(f), "nsubj");  // headline: "Two men found beheaded"
+    if (s == kNil || static_cast<uint32_t>(s) > x) continue;
+    set_head(static_cast<uint32_t>(s), static_cast<int32_t>(x), "nsubj:pass");
+    Token& m = v.Mutable(x);
+    m.upos = Upos::kVerb;
+    m.xpos = "VBN";
+    m.lemma = verb;
+    changed = true;
+  }
   // 0g. A place preposition inside a compound opens a phrase that the
   //     compound's head ends: "killed in Davao City operation(obj)" is "in
   //     [Davao City operation]", an oblique, not an object (as
