@@ -1199,7 +1199,8 @@ bool LeavesCasualties(const SentenceView& v, uint32_t h) {
 
 // Whether event noun t has a phrase that names its place: in/near/at/on/
 // around/across/outside before a proper noun ("clashes in Jopar", also by
-// the words: the preposition right after t, a proper noun within three), or
+// the words: the preposition right after t, a proper noun within four,
+// "clashes in the countryside of Al-Hasakah"), or
 // before a noun that a proper noun modifies ("in the countryside of
 // Al-Hasakah", "on Idlib countryside").
 bool NamesItsPlace(const SentenceView& v, uint32_t t) {
@@ -1209,10 +1210,11 @@ bool NamesItsPlace(const SentenceView& v, uint32_t t) {
     const std::string& prep = v.lemma(t + 1);
     if (prep == "in" || prep == "near" || prep == "at" || prep == "on" || prep == "around" ||
         prep == "outside") {
-      for (uint32_t k = t + 2; k < v.end() && k < t + 5; ++k) {
+      for (uint32_t k = t + 2; k < v.end() && k < t + 6; ++k) {
         const Upos u = v.tok(k).upos;
         if (u == Upos::kPropn) return !IsDate(v, k);
-        if (u != Upos::kDet && u != Upos::kAdj && u != Upos::kNoun) break;
+        // "in the countryside of Al-Hasakah"
+        if (u != Upos::kDet && u != Upos::kAdj && u != Upos::kNoun && v.lemma(k) != "of") break;
       }
     }
   }
