@@ -473,18 +473,14 @@ std::optional<Kind> StateKind(const View& v, uint32_t t) {
 // The verb of a participle the tagger read as an adjective, its lemma left
 // as the form ("found shot(JJ) dead", "stabbed(JJ)"), or "".
 std::string_view AdjectiveParticipleVerb(std::string_view form) {
-  static constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
-      {"shot", "shoot"}, {"beaten", "beat"}, {"slain", "slay"}, {"hung", "hang"}};
-  for (const auto& [f, base] : kIrregular)
+  static constexpr std::pair<std::string_view, std::string_view> kParticiples[] = {
+      {"shot", "shoot"},       {"beaten", "beat"},      {"slain", "slay"},
+      {"hung", "hang"},        {"stabbed", "stab"},     {"strangled", "strangle"},
+      {"beheaded", "behead"},  {"executed", "execute"}, {"murdered", "murder"},
+      {"tortured", "torture"}, {"lynched", "lynch"},    {"hacked", "hack"},
+      {"stoned", "stone"},     {"gunned", "gun"}};
+  for (const auto& [f, base] : kParticiples)
     if (form == f) return base;
-  static constexpr std::string_view kRegular[] = {"stabbed",  "strangled", "beheaded", "executed",
-                                                  "murdered", "tortured",  "lynched",  "hacked",
-                                                  "stoned",   "gunned"};
-  static constexpr std::string_view kRegularBase[] = {"stab",   "strangle", "behead", "execute",
-                                                      "murder", "torture",  "lynch",  "hack",
-                                                      "stone",  "gun"};
-  for (size_t i = 0; i < std::size(kRegular); ++i)
-    if (form == kRegular[i]) return kRegularBase[i];
   return {};
 }
 
@@ -1255,6 +1251,7 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
     f.toll = link->toll;
     out->push_back(std::move(f));
   }
+  const std::span<const Token> sentence(doc.tokens.data() + v.b, v.e - v.b);
   // Single people without a number: "a soldier was killed", "killed the deputy
   // chief", "both soldiers died".
   for (uint32_t tr = v.b; tr < v.e; ++tr) {
@@ -1269,9 +1266,7 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
           cands.push_back(c);
         // The parser's unmarked oblique before a headline's participle is
         // its subject ("Presidential guard(obl:unmarked) shot dead in Kabul").
-        if (v.Dep(c) == "obl:unmarked" && c < tr && v.X(tr) == "VBN" && v.X(c + 1) != "HYPH" &&
-            v.Child(tr, {"nsubj", "nsubj:pass", "aux", "aux:pass", "obj"}) < 0)
-          cands.push_back(c);
+        if (UnmarkedSubjectOfParticiple(sentence, tr - v.b, c - v.b)) cands.push_back(c);
       }
       if (In(v.Dep(tr), {"acl"}) && v.X(tr) == "VBN" && v.H(tr) >= 0)
         cands.push_back(static_cast<uint32_t>(v.H(tr)));

@@ -63,4 +63,18 @@ int32_t PrepositionInsideObject(const Document& doc, std::span<const Token> sent
   return -1;
 }
 
+bool UnmarkedSubjectOfParticiple(std::span<const Token> sentence, uint32_t i, uint32_t k) {
+  if (k >= i || i >= sentence.size() || sentence[i].xpos != "VBN") return false;
+  const Token& o = sentence[k];
+  if (o.deprel != "obl:unmarked" || o.head != static_cast<int32_t>(i + 1)) return false;
+  if (sentence[k + 1].xpos == "HYPH") return false;
+  for (const Token& c : sentence) {
+    if (c.head != static_cast<int32_t>(i + 1)) continue;
+    if (c.deprel == "nsubj" || c.deprel == "nsubj:pass" || c.deprel == "obj" || c.deprel == "aux" ||
+        c.deprel == "aux:pass")
+      return false;
+  }
+  return true;
+}
+
 }  // namespace sitrep

@@ -31,6 +31,13 @@ bool ReadsAsBarePassive(const Document& doc, std::span<const Token> sentence, ui
 int32_t PrepositionInsideObject(const Document& doc, std::span<const Token> sentence, uint32_t i,
                                 uint32_t j);
 
+// Whether token `k` of `sentence`, an unmarked oblique ("obl:unmarked")
+// before participle `i` (VBN) that has no subject, object or auxiliary,
+// nor is part of a hyphenated word ("gang(obl:unmarked)-raped"), is the
+// participle's passive subject the parser misplaced: "Presidential
+// guard(obl:unmarked) shot dead in Kabul attack".
+bool UnmarkedSubjectOfParticiple(std::span<const Token> sentence, uint32_t i, uint32_t k);
+
 }  // namespace sitrep
 
 #endif  // SITREP_CORE_CLAUSE_H_

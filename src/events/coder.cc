@@ -1262,13 +1262,14 @@ bool HeadlineEventNoun(const SentenceView& v, uint32_t t) {
   uint32_t head = t;
   if (v.rel(t) == "conj" && v.head(t) != kNil) head = static_cast<uint32_t>(v.head(t));
   if (v.Child(t, "cop") != kNil || v.Child(head, "cop") != kNil) return false;
+  const bool no_clause = verbless();
   // A line with no clause reports every event noun in it that names its
   // place, wherever the parser hung it ("Shells on the centre of Aleppo and
   // clashes in Jopar", "3 casualties in the aerial bombing on Nawa").
   // Not what a title's noun is "of" ("the Organisation of Massacres in
   // Rwanda").
-  if (NamesItsPlace(v, t) && !(IsNmod(v.rel(t)) && v.HasCase(t, "of")) && verbless()) return true;
-  if (v.rel(head) == "root") return verbless() && (SaysWhere(v, t) || SaysWhere(v, head));
+  if (NamesItsPlace(v, t) && !(IsNmod(v.rel(t)) && v.HasCase(t, "of")) && no_clause) return true;
+  if (v.rel(head) == "root") return no_clause && (SaysWhere(v, t) || SaysWhere(v, head));
   // The parser may make a verbless headline one long noun phrase ("Shelling
   // and clashes in Quneitra and Damascus countryside" headed by
   // "countryside"). By the words, then: the noun (or the conjunct after the
@@ -1283,7 +1284,7 @@ bool HeadlineEventNoun(const SentenceView& v, uint32_t t) {
     }
     if (u != Upos::kDet && u != Upos::kAdj && u != Upos::kNoun && u != Upos::kNum) return false;
   }
-  if ((!first && v.rel(t) != "conj") || !verbless()) return false;
+  if ((!first && v.rel(t) != "conj") || !no_clause) return false;
   for (uint32_t i = t + 1; i + 1 < v.end(); ++i) {
     const std::string& w = v.lemma(i);
     if (v.tok(i).upos != Upos::kAdp) continue;
@@ -1646,9 +1647,8 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
       // Or an unmarked oblique before a bare participle with no object:
       // "Presidential guard(obl:unmarked) shot(root) dead in Kabul attack"
       // (not "was gang(obl:unmarked)-raped").
-      if (k < t && v.rel(k) == "obl:unmarked" && tx == "VBN" && IsNominal(v.tok(k).upos) &&
-          !IsNonActorNoun(v.lemma(k)) && !IsDate(v, k) && v.tok(k + 1).xpos != "HYPH" &&
-          v.Child(t, "obj") == kNil && v.Child(t, "aux") == kNil && v.Child(t, "aux:pass") == kNil)
+      if (UnmarkedSubjectOfParticiple(v.tokens(), t - b, k - b) && IsNominal(v.tok(k).upos) &&
+          !IsNonActorNoun(v.lemma(k)) && !IsDate(v, k))
         c = static_cast<int32_t>(k);
     }
     if (c == kNil) continue;

@@ -1341,6 +1341,9 @@ class Recognizer {
     NameFacts f;
     for (uint32_t id : c.ids) {
       const geo::Entry& o = gaz_.entry(id);
+      if (!f.own_name_at_home && !countries_.top.empty() && o.country == countries_.top &&
+          NormalizeName(o.name) == own_key)
+        f.own_name_at_home = true;
       if (o.feature_class != 'P') continue;
       if (o.population > f.top_town) {
         f.top_town = o.population;
@@ -1348,12 +1351,6 @@ class Recognizer {
       }
       if (o.population > f.own_name_town && NormalizeName(o.name) == own_key)
         f.own_name_town = o.population;
-    }
-    for (uint32_t id : c.ids) {
-      const geo::Entry& o = gaz_.entry(id);
-      if (!countries_.top.empty() && o.country == countries_.top &&
-          NormalizeName(o.name) == own_key)
-        f.own_name_at_home = true;
     }
     for (uint32_t id : c.ids) {
       const geo::Entry& o = gaz_.entry(id);
@@ -1383,6 +1380,7 @@ class Recognizer {
   double Score(const Candidate& c, const geo::Entry& e, const Candidate* parent,
                const std::string& own_key, const NameFacts& facts, bool province_evidence) const {
     double s = Importance(e);
+    const bool own_name = NormalizeName(e.name) == own_key;  // called by its own name
     switch (c.designator) {
       case Designator::kAdmin:
         if (IsAdminEntry(e) || e.feature.substr(0, 3) == "ADM") s += 6;
@@ -1409,18 +1407,15 @@ class Recognizer {
     if (e.feature == "PPLA") s += 0.5;
     // "the capital Dili": a capital, most of all one called by its own name
     // (Delhi, ten million people, has "Dili" as another name).
-    if (e.feature == "PPLC" && AfterCapitalWord(c))
-      s += NormalizeName(e.name) == own_key ? 4.0 : 2.0;
+    if (e.feature == "PPLC" && AfterCapitalWord(c)) s += own_name ? 4.0 : 2.0;
     // "Manchester" is one of Richmond's old names but Manchester's own: a
     // town called by another of its names yields to one called by its own
     // (unless that one is far smaller).
-    if (e.feature_class == 'P' && NormalizeName(e.name) != own_key && OwnNameOfAnother(facts, e))
-      s -= 1.0;
+    if (e.feature_class == 'P' && !own_name && OwnNameOfAnother(facts, e)) s -= 1.0;
     // Abroad and called by another of its names, where the document's own
     // country has a place called so as its own: "Nawa" in a Syrian headline
     // is Nawa in Daraa, not Naha (Okinawa), which has "Nawa" among its names.
-    if (facts.own_name_at_home && e.country != countries_.top && NormalizeName(e.name) != own_key)
-      s -= 2.0;
+    if (facts.own_name_at_home && e.country != countries_.top && !own_name) s -= 2.0;
     // A name is no evidence for its own reading: "Beni" (Bolivia's province
     // first among its readings) in a story about Congo's Beni.
     float w = EvidenceOtherThan(e.country, own_key);
@@ -1434,8 +1429,7 @@ class Recognizer {
     // likely. Only for a name called by its own name, and only where no reading
     // is a country, province, feature or a capital (Choose): "Rome" stays
     // Italy's in a story that names New York.
-    if (province_evidence && NormalizeName(e.name) == own_key && ProvinceNamed(e, own_key))
-      s += kProvinceEvidence;
+    if (province_evidence && own_name && ProvinceNamed(e, own_key)) s += kProvinceEvidence;
     if (parent != nullptr && parent->chosen >= 0)
       s += HierarchyBonus(e, gaz_.entry(static_cast<uint32_t>(parent->chosen)));
     return s;
