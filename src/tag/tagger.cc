@@ -731,6 +731,28 @@ size_t TaggerModel::HeadlineParticipleRule(const WordInfo* infos, size_t n,
   return n;
 }
 
+size_t TaggerModel::ShotDeadRule(const WordInfo* infos, size_t begin, size_t n,
+                                 const uint8_t* classes, uint8_t* cls) const {
+  if (nn_class < 0 || vbn_class < 0 || vbd_class < 0) return n;
+  static const uint64_t kDead = HashBytes("dead", kLowerSeed);
+  bool verb_before = false;  // a verb among words 0 .. i - 1, since the last clause opener
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (i >= 1) {
+      if (infos[i - 1].clause_opener) verb_before = false;
+      if (class_verbal[classes[i - 1]]) verb_before = true;
+    }
+    if (i < std::max<size_t>(begin, 1) || classes[i] != nn_class || infos[i + 1].lower != kDead ||
+        !class_nominal[classes[i - 1]] || infos[i].lex < 0)
+      continue;
+    const DictEntry& e = dict[static_cast<size_t>(infos[i].lex)];
+    if (!HasClass(e, vbn_class) && !HasClass(e, vbd_class)) continue;
+    const bool object = i + 2 < n && infos[i + 2].np_start;
+    *cls = static_cast<uint8_t>(!verb_before && object ? vbd_class : vbn_class);
+    return i;
+  }
+  return n;
+}
+
 bool TaggerModel::HeadlineGerundRule(const WordInfo* infos, size_t n,
                                      const uint8_t* classes) const {
   if (n < 3 || vbg_class < 0 || nn_class < 0 || classes[0] != vbg_class ||
@@ -976,6 +998,12 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
   // strikes target X"), and before the headline verb rule; again at the
   // end, as a rule's change before an event noun decodes it again.
   event_nouns();
+  for (size_t from = 0, round = 0; round < 2; ++round) {
+    const size_t k = ShotDeadRule(infos, from, n, classes, &cls);
+    if (k >= n) break;
+    set(k, cls);
+    from = k + 1;
+  }
   repeat(4, nns_class, [&](size_t from) { return PluralSubjectRule(infos, from, n, classes); });
   repeat(8, vbd_class, [&](size_t from) { return MainVerbRule(infos, from, n, classes); });
   repeat(4, vbd_class, [&](size_t from) { return AdjectivePastRule(infos, from, n, classes); });

@@ -167,6 +167,20 @@ TEST_F(TaggerEwtTest, ClosedClassesAndPastFormsKeepToTheirWords) {
   }
 }
 
+// "shot dead" is a killing's verb, never a noun phrase: a participle after
+// the one shot, the past tense before an object (TaggerModel::ShotDeadRule);
+// the model read both as nouns.
+TEST_F(TaggerEwtTest, ShotDeadIsAVerb) {
+  ExpectXpos(
+      *tagger_,
+      {
+          {{"Two", "farmers", "found", "a", "man", "shot", "dead", "near", "Acapulco", "."},
+           5,
+           "VBN"},
+          {{"A", "gunman", "shot", "dead", "a", "policeman", "in", "Culiacan", "."}, 2, "VBD"},
+      });
+}
+
 // A headline opening with a word seen as an adjective and as a noun (or
 // whose plural was a noun) right before its verb opens with the noun
 // (TaggerModel::InitialNounRule).

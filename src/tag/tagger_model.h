@@ -405,6 +405,15 @@ struct TaggerModel {
   // preposition or "dead", is the headline's passive participle (VBN).
   // Returns its index, or n.
   size_t HeadlineParticipleRule(const WordInfo* infos, size_t n, const uint8_t* classes) const;
+  // "Police found a man shot(NN) dead", "A gunman shot(NN) dead a
+  // policeman": in any sentence, a singular common noun seen in training as
+  // VBN or VBD, right after a noun or pronoun and right before "dead", is
+  // the verb of the killing ("shot dead" is never a noun phrase). Past
+  // (*cls VBD) when no verb precedes it in its clause and a noun phrase
+  // follows "dead" (its object), else the participle (VBN). Returns its
+  // index from `begin`, or n.
+  size_t ShotDeadRule(const WordInfo* infos, size_t begin, size_t n, const uint8_t* classes,
+                      uint8_t* cls) const;
   // "Shelling and clashes in Quneitra", "Fighting in Tripoli": a headline (no
   // final . ! ?) with no verb but its first word, an -ing form (VBG) before
   // "and"/"or" and a common noun or before a preposition, opens with a noun
