@@ -506,10 +506,10 @@ std::optional<Kind> VerbKind(const View& v, uint32_t t) {
         return Kind::kKilled;
       if (to_death(c)) return Kind::kKilled;
       // "beat a farmer to death", "shot the mayor dead", "burned 12 villagers
-      // alive": hung on the object
+      // alive", "shot dead(amod) a policeman": hung on the object
       if (v.Base(c) == "obj")
         for (uint32_t d : v.K(c))
-          if (to_death(d) || ((v.L(d) == "dead" || v.L(d) == result) && d > c))
+          if (to_death(d) || ((v.L(d) == "dead" || v.L(d) == result) && d > t))
             return Kind::kKilled;
     }
   }
@@ -690,7 +690,8 @@ std::optional<Link> LinkOf(const View& v, uint32_t q, uint32_t number_first, int
   // "Two men were found shot dead", "Two men found beheaded": the state
   // they were found in, a participle of violence ("found dead" alone says
   // nothing of how they died).
-  if ((rel == "nsubj:pass" || rel == "nsubj") && v.L(h) == "find")
+  if ((rel == "nsubj:pass" || (rel == "nsubj" && v.Child(h, {"obj"}) < 0) || rel == "obj") &&
+      v.L(h) == "find")
     for (uint32_t c : v.K(h))
       if (v.Base(c) == "xcomp" && In(v.X(c), {"VBN", "JJ"}))
         if (auto k = VerbKind(v, c)) return Link{*k, c};
@@ -1270,11 +1271,17 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
       }
       if (In(v.Dep(tr), {"acl"}) && v.X(tr) == "VBN" && v.H(tr) >= 0)
         cands.push_back(static_cast<uint32_t>(v.H(tr)));
-      // "A man was found shot dead": the one found.
+      // "A man was found shot dead", "Police found a man shot dead": the
+      // one found, the object of an active "found", else its subject.
       if (v.Dep(tr) == "xcomp" && In(v.X(tr), {"VBN", "JJ"}) && v.H(tr) >= 0 &&
-          v.L(static_cast<uint32_t>(v.H(tr))) == "find")
-        for (uint32_t c : v.K(static_cast<uint32_t>(v.H(tr))))
-          if (In(v.Dep(c), {"nsubj:pass", "nsubj"})) cands.push_back(c);
+          v.L(static_cast<uint32_t>(v.H(tr))) == "find") {
+        const uint32_t found = static_cast<uint32_t>(v.H(tr));
+        if (const int64_t o = v.Child(found, {"obj"}); o >= 0)
+          cands.push_back(static_cast<uint32_t>(o));
+        else
+          for (uint32_t c : v.K(found))
+            if (In(v.Dep(c), {"nsubj:pass", "nsubj"})) cands.push_back(c);
+      }
     } else if (auto k2 = IntransitiveKind(v, tr)) {
       kind = k2;
       for (uint32_t c : v.K(tr))

@@ -494,7 +494,9 @@ TEST_F(CasualtiesTest, ShotDeadAndBeatenToDeathAreKillings) {
        {"Policeman shot dead in Kabul", "A mob beat a farmer to death.",
         // The parser makes the guard an unmarked oblique of "shot".
         "Presidential guard shot dead in Kabul attack", "Gunmen shot the mayor dead on Monday.",
-        "Gunmen gunned down a tribal elder in Uruzgan."}) {
+        "Gunmen gunned down a tribal elder in Uruzgan.",
+        // The tagger's model reads this "shot" as a noun.
+        "A gunman shot dead a policeman in Culiacan."}) {
     Document doc = Run(text);
     const Casualty* c = First(doc, Kind::kKilled);
     ASSERT_NE(c, nullptr) << text;
@@ -510,7 +512,12 @@ TEST_F(CasualtiesTest, FoundShotDeadIsAKilling) {
     int64_t count;
   } kCases[] = {{"Two men were found shot dead in Juarez.", 2},
                 {"A man was found shot dead in Juarez on Monday.", 1},
-                {"Three women found beheaded near Reynosa", 3}};
+                {"Three women found beheaded near Reynosa", 3},
+                // After an active "found", the one found is the object.
+                {"Police found a man shot dead in his car.", 1},
+                {"Residents found the bodies of three men shot dead near Acapulco.", 3},
+                // The tagger's model reads this "shot" as a noun.
+                {"Two farmers found a man shot dead near Acapulco.", 1}};
   for (const auto& c : kCases) {
     Document doc = Run(c.text);
     const Casualty* k = First(doc, Kind::kKilled);

@@ -1697,7 +1697,8 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
   // 0h. What someone was found to have suffered is a passive clause of its
   //     own: "Two men were found shot(xcomp) dead" is "two men [were] shot
   //     dead" (agent unknown). The one found becomes the participle's
-  //     passive subject.
+  //     passive subject: the object of an active "found" ("Police found
+  //     him shot dead"), else its subject.
   for (uint32_t x = b + 1; x < e; ++x) {
     const int32_t f = v.head(x);
     const std::string& xx = v.tok(x).xpos;
@@ -1708,7 +1709,8 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     // The tagger may read the participle as an adjective ("shot(JJ) dead").
     const std::string verb = VerbLemmaOf(dict, v, x);
     if (!IsHarmVerb(verb)) continue;
-    int32_t s = v.Child(static_cast<uint32_t>(f), "nsubj:pass");
+    int32_t s = v.Child(static_cast<uint32_t>(f), "obj");
+    if (s == kNil) s = v.Child(static_cast<uint32_t>(f), "nsubj:pass");
     if (s == kNil && v.Child(static_cast<uint32_t>(f), "aux:pass") == kNil)
       s = v.Child(static_cast<uint32_t>(f), "nsubj");  // headline: "Two men found beheaded"
     if (s == kNil || static_cast<uint32_t>(s) > x) continue;
