@@ -2899,6 +2899,69 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
   }
 }
 
+// Whether mention m (or kNil) names an actor the dictionaries know.
+bool IsCoded(const Document& doc, int32_t m) {
+  return m != kNil && !doc.mentions[static_cast<size_t>(m)].code.empty();
+}
+
+// Targets read off an attack's own consequences, for the events of one
+// sentence (from doc.events[first] on; v is its repaired tree):
+//  * an attack (CAMEO 18-20) whose object is no actor ("attacked a
+//    checkpoint", "shelled residential districts") or that has none, and
+//    whose participle of harm says whom it hurt ("..., killing four
+//    officers"), has those victims as its target (same source);
+//  * "killing three people and wounding 19 others": the others harmed in
+//    the same act are people too (a civilian victim group only: "killing
+//    two soldiers and wounding five others" may mean anyone). The "others"
+//    mention becomes a reference to the first group.
+void TargetsFromConsequences(Document& doc, const SentenceView& v, size_t first) {
+  // Not the attackers themselves ("detonated explosives, killing
+  // themselves").
+  auto harm_participle = [&](const Event& k) {
+    const uint32_t t = k.trigger_head;
+    return v.tok(t).xpos == "VBG" && IsCasualtyVerb(v.lemma(t)) && IsCoded(doc, k.target) &&
+           !v.lemma(doc.mentions[static_cast<size_t>(k.target)].head).ends_with("self") &&
+           !v.lemma(doc.mentions[static_cast<size_t>(k.target)].head).ends_with("selves");
+  };
+  for (size_t i = first; i < doc.events.size(); ++i) {
+    Event& e = doc.events[i];
+    // Not an abduction: "kidnapped two, wounding eight soldiers".
+    if (Root(e.cameo) < 18 || StartsWith(e.cameo, "181") || IsCoded(doc, e.target) || e.negated)
+      continue;
+    for (size_t j = first; j < doc.events.size(); ++j) {
+      const Event& k = doc.events[j];
+      if (j == i || k.source != e.source || !harm_participle(k) ||
+          v.head(k.trigger_head) != static_cast<int32_t>(e.trigger_head) ||
+          v.rel(k.trigger_head) != "advcl")
+        continue;
+      e.target = k.target;
+      break;
+    }
+  }
+  for (size_t i = first; i < doc.events.size(); ++i) {
+    const Event& e = doc.events[i];
+    if (e.target == kNil || IsCoded(doc, e.target)) continue;
+    ActorMention& others = doc.mentions[static_cast<size_t>(e.target)];
+    if (v.lemma(others.head) != "other" || !IsCasualtyVerb(v.lemma(e.trigger_head)) ||
+        v.rel(e.trigger_head) != "conj")
+      continue;
+    for (size_t j = first; j < doc.events.size(); ++j) {
+      const Event& k = doc.events[j];
+      if (j == i || k.source != e.source || !harm_participle(k) ||
+          v.head(e.trigger_head) != static_cast<int32_t>(k.trigger_head) ||
+          doc.mentions[static_cast<size_t>(k.target)].sector != "CVL")
+        continue;
+      const ActorMention group = doc.mentions[static_cast<size_t>(k.target)];
+      others.kind = ActorMention::Kind::kReference;
+      others.antecedent = k.target;
+      others.code = group.code;
+      others.country = group.country;
+      others.sector = group.sector;
+      break;
+    }
+  }
+}
+
 // Puts mentions back in text order, remapping every index into them.
 void SortMentions(Document& doc) {
   const size_t m = doc.mentions.size();
@@ -2952,7 +3015,9 @@ Status Coder::Code(Document& doc) const {
       doc.Warn(s.begin, "events: sentence " + std::to_string(si) + " has no parse; not coded");
       continue;
     }
+    const size_t first = doc.events.size();
     CodeSentence(*dict_, doc, si, w);
+    TargetsFromConsequences(doc, w.v, first);
   }
 #ifdef SITREP_EVENTS_HAVE_CAMEO
   for (Event& e : doc.events) e.plover_mode = impl_->modes->Detect(doc, e);

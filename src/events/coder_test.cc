@@ -76,7 +76,8 @@ struct Expectation {
   std::string code, source, target;
   bool negated = false, reported = false;
   Modality modality = Modality::kFactual;
-  bool forbid = false;  // "!CODE [SOURCE]"
+  bool forbid = false;         // "!CODE [SOURCE [-> TARGET]]"
+  bool forbid_target = false;  // ... with a target
 };
 
 struct Case {
@@ -118,6 +119,10 @@ std::vector<Case> ReadGolden(const std::filesystem::path& path, std::string* err
       e.forbid = true;
       e.code = w[0].substr(1);
       if (w.size() > 1) e.source = w[1];
+      if (w.size() > 3 && w[2] == "->") {
+        e.target = w[3];
+        e.forbid_target = true;
+      }
     } else {
       if (w.size() < 4 || w[2] != "->") {
         *error = path.string() + ":" + std::to_string(n) + ": expected 'CODE SOURCE -> TARGET'";
@@ -183,7 +188,8 @@ TEST_F(CoderTest, GoldenFiles) {
           if (e.forbid) {
             if (ev.cameo.rfind(e.code, 0) == 0 && !ev.negated &&
                 ev.modality == Modality::kFactual &&
-                (e.source.empty() || HeadWord(doc, ev.source) == e.source))
+                (e.source.empty() || HeadWord(doc, ev.source) == e.source) &&
+                (!e.forbid_target || HeadWord(doc, ev.target) == e.target))
               found = true;
             continue;
           }
@@ -230,6 +236,30 @@ TEST_F(CoderTest, GatheringTargetIsItsPeople) {
   for (const Event& e : held.events) {
     EXPECT_TRUE(e.target < 0 || held.mentions[e.target].sector != "OPP") << Describe(held);
   }
+}
+
+// "killing three people and wounding 19 others": the others harmed in the
+// same act are people too, a reference to the first group; not after a
+// group of fighters, who may have been anyone's.
+TEST_F(CoderTest, OthersHarmedInTheSameActAreTheSameKind) {
+  Document doc =
+      Code("Russian forces shelled the town, killing three people and wounding 19 others.");
+  const Event* wounding = nullptr;
+  for (const Event& e : doc.events)
+    if (doc.Form(doc.tokens[e.trigger_head]) == "wounding") wounding = &e;
+  ASSERT_NE(wounding, nullptr) << Describe(doc);
+  ASSERT_GE(wounding->target, 0) << Describe(doc);
+  const ActorMention& others = doc.mentions[wounding->target];
+  EXPECT_EQ(others.code, "---CVL") << Describe(doc);
+  EXPECT_EQ(others.kind, ActorMention::Kind::kReference);
+  ASSERT_GE(others.antecedent, 0);
+  EXPECT_EQ(doc.mentions[others.antecedent].code, "---CVL");
+
+  Document soldiers =
+      Code("Rebels shelled the base, killing three soldiers and wounding 19 others.");
+  for (const Event& e : soldiers.events)
+    if (soldiers.Form(soldiers.tokens[e.trigger_head]) == "wounding" && e.target >= 0)
+      EXPECT_TRUE(soldiers.mentions[e.target].code.empty()) << Describe(soldiers);
 }
 
 TEST_F(CoderTest, EmptyAndOddDocumentsDoNotCrash) {
