@@ -1694,6 +1694,65 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     v.Mutable(t).deprel = "advcl";
     changed = true;
   }
+  // 0i. A subordinator the parser read as the preposition of the clause's
+  //     own subject: "Fighting eased after(case) the coalition(obl) paused
+  //     its assault" is "after [the coalition paused ...]". A finite verb
+  //     with no subject whose oblique, marked so, stands right before it
+  //     (only its auxiliaries or adverbs between) has that oblique as its
+  //     subject. The oblique may hang on another verb, the verb being its
+  //     conjunct ("The town fell after government troops(obl of fell)
+  //     withdrew(conj)"; it becomes an adverbial clause of that verb) or its
+  //     head ("Fighting eased(advcl of paused) after the coalition(obl of
+  //     eased) paused(root)"). Not a conjunct joined by "and" or "or",
+  //     which shares its subject ("entered the town and after the battle
+  //     seized the bridge").
+  for (uint32_t t = b + 2; t < e; ++t) {
+    const std::string& x = v.tok(t).xpos;
+    const bool finite = x == "VBD" || x == "VBZ" || x == "VBP";
+    const bool conj = v.rel(t) == "conj";
+    if (v.tok(t).upos != Upos::kVerb || (conj && v.Child(t, "cc") != kNil) ||
+        (!finite && v.Child(t, "aux", true) == kNil) || v.Child(t, "nsubj", true) != kNil ||
+        v.Child(t, "expl") != kNil)
+      continue;
+    static constexpr std::string_view kSubordinators[] = {"after", "before", "since", "until",
+                                                          "as",    "while",  "once"};
+    int32_t n = kNil, mark = kNil;
+    auto consider = [&](uint32_t c) {
+      // Not "as a result of", "as part of".
+      const std::string& l = v.lemma(c);
+      if (c > t || !IsObl(v.rel(c)) || !IsNominal(v.tok(c).upos) || v.tok(c).upos == Upos::kNum ||
+          IsNonActorNoun(l) || l == "result" || l == "consequence" || l == "part")
+        return;
+      const int32_t k = v.Child(c, "case");
+      if (k == kNil || std::ranges::find(kSubordinators, v.lemma(static_cast<uint32_t>(k))) ==
+                           std::end(kSubordinators))
+        return;
+      // Only the noun's own phrase, then the verb's auxiliaries and adverbs.
+      for (uint32_t j = c + 1; j < t; ++j) {
+        int32_t up = static_cast<int32_t>(j);
+        while (up != kNil && up != static_cast<int32_t>(c) && up != static_cast<int32_t>(t))
+          up = v.head(static_cast<uint32_t>(up));
+        const std::string_view r = v.rel(j);
+        if (v.tok(j).upos == Upos::kPunct) return;
+        if (up != static_cast<int32_t>(c) && (v.head(j) != static_cast<int32_t>(t) ||
+                                              (r != "aux" && r != "aux:pass" && r != "advmod")))
+          return;
+      }
+      n = static_cast<int32_t>(c);
+      mark = k;
+    };
+    for (uint32_t c = b; c < t; ++c) {
+      const int32_t h = v.head(c);
+      if (h != kNil && v.tok(static_cast<uint32_t>(h)).upos == Upos::kVerb) consider(c);
+    }
+    if (n == kNil) continue;
+    const bool passive = v.Child(t, "aux:pass") != kNil;
+    set_head(static_cast<uint32_t>(n), static_cast<int32_t>(t), passive ? "nsubj:pass" : "nsubj");
+    set_head(static_cast<uint32_t>(mark), static_cast<int32_t>(t), "mark");
+    v.Mutable(static_cast<uint32_t>(mark)).upos = Upos::kSconj;
+    if (conj) v.Mutable(t).deprel = "advcl";
+    changed = true;
+  }
   // 0h. What someone was found to have suffered is a passive clause of its
   //     own: "Two men were found shot(xcomp) dead" is "two men [were] shot
   //     dead" (agent unknown). The one found becomes the participle's
@@ -1984,6 +2043,27 @@ bool ViolenceBefore(const Document& doc) {
       return true;
   }
   return false;
+}
+
+// Whether target mention t is a possessive or reflexive pronoun that stands
+// for the source s itself: "the coalition paused its(target) assault",
+// "bombers ... killing themselves": no actor acts on itself there. Not an
+// object pronoun, which never means its own clause's subject ("police
+// warned them"): where the resolver says so, it is wrong, not the target.
+bool PronounForItself(const Document& doc, int32_t t, int32_t s) {
+  if (t == kNil || s == kNil ||
+      doc.mentions[static_cast<size_t>(t)].kind != ActorMention::Kind::kPronoun)
+    return false;
+  const Token& p = doc.tokens[doc.mentions[static_cast<size_t>(t)].head];
+  std::string form;
+  LowerInto(doc.Form(p), &form);
+  if (p.xpos != "PRP$" && !form.ends_with("self") && !form.ends_with("selves")) return false;
+  auto root = [&](int32_t m) {
+    for (int guard = 0; guard < 16 && doc.mentions[static_cast<size_t>(m)].antecedent >= 0; ++guard)
+      m = doc.mentions[static_cast<size_t>(m)].antecedent;
+    return m;
+  };
+  return root(t) == root(s);
 }
 
 void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
@@ -2870,7 +2950,7 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         e.trigger_head = em.th;
         e.cameo = ei == 0 && !code.empty() ? *pr.code : em.code;
         e.source = sm;
-        e.target = tm == sm ? kNil : tm;
+        e.target = tm == sm || PronounForItself(doc, tm, sm) ? kNil : tm;
         // Protesters and police clashing: the protesters protest violently
         // (145), the police repress them (175); not a military battle.
         if (ei == 0 && Root(e.cameo) == 19 && e.source != kNil && e.target != kNil &&
