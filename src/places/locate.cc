@@ -561,7 +561,11 @@ void CountryOfLocalActors(Document& doc) {
   auto localize = [&](int32_t m, const std::string& iso, bool police_only) {
     if (m < 0 || static_cast<size_t>(m) >= doc.mentions.size()) return;
     ActorMention& a = doc.mentions[static_cast<size_t>(m)];
-    if (a.kind != ActorMention::Kind::kAgent || !a.country.empty()) return;
+    // A reference stands for its group ("killing three people and wounding
+    // 19 others(reference)").
+    if ((a.kind != ActorMention::Kind::kAgent && a.kind != ActorMention::Kind::kReference) ||
+        !a.country.empty())
+      return;
     if (a.sector != "COP" && (police_only || (a.sector != "CVL" && a.sector != "OPP"))) return;
     // In occupied territory the police are often the occupier's.
     if (a.sector == "COP" && (iso == "PSE" || iso == "ESH")) return;

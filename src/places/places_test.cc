@@ -1153,6 +1153,9 @@ TEST_F(PlacesTest, LocalVictimsTakeThePlacesCountry) {
   const Case cases[] = {
       {"Warplanes bombed a market in Hama on Monday, killing three people.", "three people",
        "SYRCVL"},
+      // A reference to a local group: the others are people too.
+      {"Warplanes bombed a market in Hama, killing three people and wounding 19 others.",
+       "19 others", "SYRCVL"},
       {"Protesters marched in Hama on Friday.", "Protesters", "SYROPP"},
       {"Police fired tear gas at protesters in Hama on Friday.", "Police", "SYRCOP"},
       {"Gunmen killed two soldiers in Hama on Monday.", "two soldiers", "---MIL"},
