@@ -160,8 +160,16 @@ void TaggerModel::Describe(std::string_view word, WordInfo* info) const {
         (flags & kHasUpper) ? dict_index.Find(HashLower(word, 0, n, kFormSeed)) : nullptr;
     if (lower_idx) info->lex = static_cast<int32_t>(*lower_idx);
     if (lower_idx) info->np_start = NpStart(dict[*lower_idx]);
+    size_t prefix_len = 0;
+    const int32_t prefixed = lower_idx ? -1 : PrefixedPastVerb(word, &prefix_len);
+    if (prefixed >= 0) {
+      info->lex = prefixed;
+      info->np_start = NpStart(dict[static_cast<size_t>(prefixed)]);
+    }
     if (lower_idx && dict[*lower_idx].amb) {
       info->amb = dict[*lower_idx].amb;
+    } else if (prefixed >= 0 && dict[static_cast<size_t>(prefixed)].amb) {
+      info->amb = dict[static_cast<size_t>(prefixed)].amb;
     } else if (unknown_as_unk) {
       // A word rare in training: its identity features would have no weight,
       // so it is given those of the trainer's rare words.
@@ -176,6 +184,27 @@ const DictEntry* TaggerModel::LowerFormWith(std::string_view stem, std::string_v
   form.append(suffix);
   const uint32_t* idx = dict_index.Find(HashBytes(form, kFormSeed));
   return idx != nullptr ? &dict[*idx] : nullptr;
+}
+
+int32_t TaggerModel::PrefixedPastVerb(std::string_view word, size_t* prefix_len) const {
+  if (word.size() < 6 || vbd_class < 0 || vbn_class < 0) return -1;
+  for (char c : word)
+    if (c < 'a' || c > 'z') return -1;
+  static constexpr std::string_view kPrefixes[] = {"re",   "over", "under", "out",
+                                                   "with", "mis",  "up"};
+  for (std::string_view p : kPrefixes) {
+    if (word.size() < p.size() + 3 || word.substr(0, p.size()) != p) continue;
+    const uint32_t* idx = dict_index.Find(HashBytes(word.substr(p.size()), kFormSeed));
+    if (idx == nullptr) continue;
+    const DictEntry& e = dict[*idx];
+    bool verbs_only = e.cand_count > 0;
+    for (uint32_t k = 0; k < e.cand_count; ++k)
+      verbs_only = verbs_only && class_verbal[dict_cands[e.cand_begin + k]] != 0;
+    if (!verbs_only || (!HasClass(e, vbd_class) && !HasClass(e, vbn_class))) continue;
+    *prefix_len = p.size();
+    return static_cast<int32_t>(*idx);
+  }
+  return -1;
 }
 
 void TaggerModel::MarkNounByPlural(std::string_view word, WordInfo* info) const {
@@ -545,6 +574,11 @@ size_t TaggerModel::MainVerbRule(const WordInfo* infos, size_t begin, size_t n,
             (i + 2 < n && infos[i + 1].lower == kAtHash && infos[i + 2].lower == kLeastHash) ||
             (infos[i + 1].lex >= 0 && class_common_noun[classes[i + 1]] && i + 2 < n &&
              class_common_noun[classes[i + 2]]))
+          return i;
+        // ... or follow a coordinated participle that has it ("attacked and
+        // overran several checkpoints").
+        if (i + 3 < n && infos[i + 1].coord &&
+            (classes[i + 2] == vbn_class || classes[i + 2] == vbd_class) && infos[i + 3].np_start)
           return i;
         // A finite verb in a later adverbial clause does not count.
         bool finite_after = false;
@@ -1005,7 +1039,19 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
     from = k + 1;
   }
   repeat(4, nns_class, [&](size_t from) { return PluralSubjectRule(infos, from, n, classes); });
-  repeat(8, vbd_class, [&](size_t from) { return MainVerbRule(infos, from, n, classes); });
+  // A past verb coordinated right after the main verb, before an object,
+  // takes its tense, also where decoding after the change reads it as an
+  // adjective ("The Syrian army killed and wounded(VBN, then JJ) scores of
+  // terrorists").
+  for (size_t from = 0, round = 0; round < 8; ++round) {
+    const size_t i = MainVerbRule(infos, from, n, classes);
+    if (i >= n) break;
+    const bool coordinated = i + 3 < n && infos[i + 1].coord && infos[i + 3].np_start &&
+                             (classes[i + 2] == vbn_class || classes[i + 2] == vbd_class);
+    set(i, vbd_class);
+    if (coordinated && classes[i + 2] != vbd_class) set(i + 2, vbd_class);
+    from = i + 1;
+  }
   repeat(4, vbd_class, [&](size_t from) { return AdjectivePastRule(infos, from, n, classes); });
   if (const size_t p = NounPastRule(infos, n, classes); p < n) {
     set(p - 1, nn_class);
@@ -1050,6 +1096,14 @@ void TaggerModel::Lemmatize(std::string_view word, uint8_t cls, std::string* out
   if (const uint32_t* i = lower_index.Find(LowerKey(word, xh))) {
     *out = lemmas[*i];
     return;
+  }
+  // "retook" -> "re" + "take".
+  if (size_t prefix_len = 0; class_verbal[cls] && PrefixedPastVerb(word, &prefix_len) >= 0) {
+    if (const uint32_t* i = lower_index.Find(LowerKey(word.substr(prefix_len), xh))) {
+      out->assign(word.substr(0, prefix_len));
+      out->append(lemmas[*i]);
+      return;
+    }
   }
   const size_t n = word.size();
   size_t keep = n;

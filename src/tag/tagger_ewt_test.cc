@@ -181,6 +181,34 @@ TEST_F(TaggerEwtTest, ShotDeadIsAVerb) {
       });
 }
 
+// An unseen prefixed past form reads as its remainder: "retook" as "took"
+// (VBD, lemma "retake"), "overran" as "ran" (TaggerModel::PrefixedPastVerb);
+// and a participle before "and" and another past form with an object is
+// the clause's verb, as that conjunct is ("attacked and overran several
+// checkpoints", "killed and wounded scores").
+TEST_F(TaggerEwtTest, PrefixedPastFormsAndCoordinatedPastVerbs) {
+  ExpectXpos(
+      *tagger_,
+      {
+          {{"Government", "forces", "retook", "the", "town", "from", "the", "rebels", "."},
+           2,
+           "VBD"},
+          {{"The", "militants", "attacked", "and", "overran", "several", "checkpoints", "."},
+           2,
+           "VBD"},
+          {{"The", "Syrian", "army", "killed", "and", "wounded", "scores", "of", "terrorists"},
+           5,
+           "VBD"},
+      });
+  std::vector<std::string> xpos, lemmas;
+  const std::vector<std::string_view> words = {"Rebels", "overran", "the", "base", "."};
+  tagger_->TagWords(words, nullptr, &xpos, &lemmas);
+  EXPECT_EQ(lemmas[1], "overrun");
+  const std::vector<std::string_view> retook = {"Troops", "retook", "the", "town", "."};
+  tagger_->TagWords(retook, nullptr, &xpos, &lemmas);
+  EXPECT_EQ(lemmas[1], "retake");
+}
+
 // A headline opening with a word seen as an adjective and as a noun (or
 // whose plural was a noun) right before its verb opens with the noun
 // (TaggerModel::InitialNounRule).

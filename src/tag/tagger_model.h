@@ -329,6 +329,13 @@ struct TaggerModel {
   // The dictionary entry of lowercase `stem` + `suffix` ("Civilian", "s":
   // "civilians"), nullptr if training did not see it.
   const DictEntry* LowerFormWith(std::string_view stem, std::string_view suffix) const;
+  // An unseen lower-case verb form made of a prefix (re, over, under, out,
+  // with, mis, up) and a past form seen only as a verb: "retook" (took),
+  // "overran" (ran). Returns the remainder's dictionary index and sets
+  // *prefix_len, or -1. Describe() reads the word as the remainder (its
+  // ambiguity class and allowed classes) and Lemmatize() as the prefix plus
+  // the remainder's lemma ("retake").
+  int32_t PrefixedPastVerb(std::string_view word, size_t* prefix_len) const;
 
   // Predicts classes for n words; `infos` points at element 0 of an array
   // with two padding entries on each side (BOS at -2,-1; EOS at n, n+1).
@@ -345,7 +352,9 @@ struct TaggerModel {
   //  * no verb before it in the sentence (or since the last "when", "after",
   //    "as", "that", ... or closing quote), a noun or pronoun right before it, and
   //    either a word that can start a noun phrase right after it (an
-  //    object: "killed four") or, in a sentence ending in . ! ?, no finite
+  //    object: "killed four"; or "and" and another past form before it:
+  //    "attacked and overran several checkpoints") or, in a sentence ending
+  //    in . ! ?, no finite
   //    verb after it before the next clause opener ("The minister resigned
   //    after ..."; but the headline "Officer killed in Kabul blast" keeps VBN);
   //  * or it follows "and"/"but" after a VERB/VBD with no verb in between,
