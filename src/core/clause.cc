@@ -38,6 +38,18 @@ bool ReadsAsBarePassive(const Document& doc, std::span<const Token> sentence, ui
     std::string_view base = rel.substr(0, rel.find(':'));
     if (base == "aux") return false;
     if (rel == "obj" && PrepositionInsideObject(doc, sentence, i, j) < 0) return false;
+    // A coordinated verb with an object and no subject of its own shares
+    // that object: "The army killed and wounded(conj) scores of terrorists".
+    if (rel == "conj" && j > i &&
+        (k.xpos == "VBD" || k.xpos == "VBN" || k.xpos == "VBZ" || k.xpos == "VBP")) {
+      bool object = false, subject = false;
+      for (const Token& c : sentence) {
+        if (c.head != static_cast<int32_t>(j + 1)) continue;
+        object |= c.deprel == "obj";
+        subject |= c.deprel.starts_with("nsubj") || c.deprel.starts_with("aux");
+      }
+      if (object && !subject) return false;
+    }
     if (rel == "xcomp") {
       std::string_view l = k.lemma.empty() ? doc.Form(k) : std::string_view(k.lemma);
       if (!SameFolded(l, "dead") && !SameFolded(l, "wounded") && !SameFolded(l, "injured")) {

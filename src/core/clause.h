@@ -3,6 +3,7 @@
 //   "Police officer killed in Kabul"      killed: ReadsAsBarePassive -> true
 //   "Two militants shot dead in Poonch"   shot:   true (the predicate is the harm)
 //   "Gunmen killed two officers"          killed: false (an object)
+//   "The army killed and wounded scores"  killed: false (the conjunct's object)
 //   "Gunmen kill 5" with kill tagged VBD  kill:   false (not a past form)
 #ifndef SITREP_CORE_CLAUSE_H_
 #define SITREP_CORE_CLAUSE_H_
@@ -18,7 +19,8 @@ namespace sitrep {
 // `doc`, heads 1-based within it; a repaired copy will do) reads as a
 // passive written without its auxiliary, as headlines and reduced clauses
 // write them: tagged VBN, or VBD in a past form (ending in "-ed" or unlike
-// its lemma); with no auxiliary or object, and no predicate but the harm
+// its lemma); with no auxiliary or object (nor a subjectless verb conjunct
+// with one, whose object it shares), and no predicate but the harm
 // done ("shot dead", "left wounded"). The caller decides which verbs can be
 // read so ("kill", not "say"): "At least 26 killed in attack".
 bool ReadsAsBarePassive(const Document& doc, std::span<const Token> sentence, uint32_t i);

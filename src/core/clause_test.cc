@@ -69,6 +69,21 @@ TEST(ReadsAsBarePassiveTest, ActiveClausesAreNot) {
                                {"left", "leave", "VBD", 0, "root"},
                                {"early", "early", "JJ", 2, "xcomp"}});
   EXPECT_FALSE(Bare(predicate, 1));
+  // "The army killed and wounded scores": the conjunct's object is shared.
+  Document shared = Parsed({{"Army", "army", "NN", 2, "nsubj"},
+                            {"killed", "kill", "VBD", 0, "root"},
+                            {"and", "and", "CC", 4, "cc"},
+                            {"wounded", "wound", "VBD", 2, "conj"},
+                            {"scores", "score", "NNS", 4, "obj"}});
+  EXPECT_FALSE(Bare(shared, 1));
+  // ... but not one with its own subject: "Two killed and police arrested three".
+  Document own = Parsed({{"Two", "two", "CD", 2, "nsubj"},
+                         {"killed", "kill", "VBD", 0, "root"},
+                         {"and", "and", "CC", 5, "cc"},
+                         {"police", "police", "NNS", 5, "nsubj"},
+                         {"arrested", "arrest", "VBD", 2, "conj"},
+                         {"three", "three", "CD", 5, "obj"}});
+  EXPECT_TRUE(Bare(own, 1));
 }
 
 TEST(ReadsAsBarePassiveTest, PlacePhraseTakenForAnObjectIsNoObject) {

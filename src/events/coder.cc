@@ -702,9 +702,15 @@ class Arguments {
       }
     }
     // Object gap of a relative clause: "the town (that) the rebels seized".
+    // Not where a conjunct's object is shared ("a report that forces
+    // raped, beat and assaulted(conj) civilians": a content clause).
+    bool shared_object = false;
+    for (uint32_t c : v_.kids(verb))
+      shared_object |=
+          v_.rel(c) == "conj" && v_.Child(c, "obj") != kNil && v_.Child(c, "nsubj") == kNil;
     if (v_.rel(verb) == "acl:relcl" && subj != kNil && !IsRelPronoun(v_.lemma(subj)) &&
-        patients->empty() && v_.Child(verb, "obj") == kNil && v_.head(verb) != kNil &&
-        IsNominal(v_.tok(v_.head(verb)).upos))
+        patients->empty() && v_.Child(verb, "obj") == kNil && !shared_object &&
+        v_.head(verb) != kNil && IsNominal(v_.tok(v_.head(verb)).upos))
       v_.Expand(static_cast<uint32_t>(v_.head(verb)), patients);
     if (!agents->empty()) return;
     int32_t h = v_.head(verb);
