@@ -106,14 +106,15 @@ bool IsNonActorNoun(std::string_view l) {
 
 // Gatherings that stand for the people in them when they are the target of
 // repression or violence ("police broke up the rally", "troops opened fire on
-// a demonstration"): the sector of those people, else empty.
+// a demonstration", "an airstrike hit a wedding"): the sector of those
+// people, else empty.
 std::string_view GatheringSector(std::string_view l) {
   static constexpr std::string_view kProtests[] = {"protest", "demonstration", "rally",
                                                    "march",   "sit-in",        "vigil"};
   for (std::string_view w : kProtests) {
     if (l == w) return "OPP";
   }
-  if (l == "crowd" || l == "gathering") return "CVL";
+  if (l == "crowd" || l == "gathering" || l == "wedding" || l == "funeral") return "CVL";
   return {};
 }
 
@@ -280,6 +281,17 @@ class SentenceView {
   std::vector<std::string> form_;  // lower-cased forms
   std::vector<uint32_t> first_, fill_, kids_;
 };
+
+// GatheringSector of noun n, also a party of guests: "a wedding party".
+std::string_view GatheringSectorOf(const SentenceView& v, uint32_t n) {
+  if (v.lemma(n) == "party") {
+    for (uint32_t c : v.kids(n))
+      if (c < n && v.rel(c) == "compound" && !GatheringSector(v.lemma(c)).empty())
+        return GatheringSector(v.lemma(c));
+    return {};
+  }
+  return GatheringSector(v.lemma(n));
+}
 
 bool IsObl(std::string_view r) { return r == "obl" || StartsWith(r, "obl:"); }
 bool IsNmod(std::string_view r) { return r == "nmod" || StartsWith(r, "nmod:"); }
@@ -969,7 +981,7 @@ class Arguments {
       // "police broke up(=protest|rally|...) the rally": a gathering that
       // repression or violence falls on stands for the people in it.
       const int root = p.code.empty() ? 0 : Root(p.code);
-      if (root >= 17 && root <= 20 && !GatheringSector(v_.lemma(v_.ContentNoun(fo))).empty()) {
+      if (root >= 17 && root <= 20 && !GatheringSectorOf(v_, v_.ContentNoun(fo)).empty()) {
         v_.Expand(fo, out);
         return;
       }
@@ -1335,7 +1347,7 @@ int32_t ActorFor(Document& doc, Work& w, uint32_t sentence, uint32_t a, bool gat
   // An event is not an actor: "the fighting killed 42 people". A gathering
   // attacked or broken up is its people (GatheringSector).
   const std::string_view gathering_sector =
-      gathering && t.upos == Upos::kNoun ? GatheringSector(v.lemma(a)) : std::string_view();
+      gathering && t.upos == Upos::kNoun ? GatheringSectorOf(v, a) : std::string_view();
   if (w.matcher != nullptr && t.upos == Upos::kNoun && gathering_sector.empty()) {
     uint32_t nb = 0;
     if (w.matcher->MatchNoun(a, &nb) != nullptr) return kNil;
@@ -2787,6 +2799,27 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         if (np == nullptr || Root(np->code) < 18 || Root(np->code) > 20) continue;
         source_code[k] = np->code;
         if (source_code.size() == 1) code = np->code;
+      }
+    }
+    // "12 people were killed when an airstrike hit a wedding", "... when a
+    // mortar shell landed on their house": a harm with no actor takes the
+    // code of the event noun or weapon that is the subject of its "when"
+    // or "as" clause.
+    if ((code == "190" || code == "180") && p.sources.empty() && IsCasualtyVerb(v.lemma(p.verb))) {
+      for (uint32_t c : v.kids(p.verb)) {
+        if (v.rel(c) != "advcl" || c < p.verb) continue;
+        bool when = false;
+        for (uint32_t m : v.kids(c))
+          when |= m < c && (v.rel(m) == "advmod" || v.rel(m) == "mark") &&
+                  (v.lemma(m) == "when" || v.lemma(m) == "as");
+        const int32_t subj = v.Child(c, "nsubj");
+        if (!when || subj == kNil) continue;
+        uint32_t nb = 0;
+        const NounPattern* np = matcher.MatchNoun(static_cast<uint32_t>(subj), &nb);
+        if (np == nullptr || Root(np->code) < 18 || Root(np->code) > 20)
+          np = matcher.MatchWeapon(static_cast<uint32_t>(subj));
+        if (np != nullptr) code = np->code;
+        break;
       }
     }
     // "Israeli warplanes fired a missile": fire from an aircraft or drone

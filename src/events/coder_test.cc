@@ -213,7 +213,8 @@ TEST_F(CoderTest, GoldenFiles) {
 }
 
 // A gathering broken up or fired on stands for the people in it: protesters
-// (OPP) for a rally, a protest or a demonstration; people (CVL) for a crowd.
+// (OPP) for a rally, a protest or a demonstration; people (CVL) for a crowd,
+// a wedding (party) or a funeral.
 // Only as the target of repression or violence: a rally held is no actor.
 TEST_F(CoderTest, GatheringTargetIsItsPeople) {
   const struct {
@@ -223,6 +224,8 @@ TEST_F(CoderTest, GatheringTargetIsItsPeople) {
       {"Police broke up the rally near the railway station.", "---OPP"},
       {"Security forces attacked a peaceful protest on Friday.", "---OPP"},
       {"Riot police dispersed the crowd with tear gas.", "---CVL"},
+      {"Warplanes bombed a wedding party near the town.", "---CVL"},
+      {"Gunmen attacked a funeral in the village.", "---CVL"},
   };
   for (const auto& c : kCases) {
     Document doc = Code(c.text);
@@ -257,9 +260,11 @@ TEST_F(CoderTest, OthersHarmedInTheSameActAreTheSameKind) {
 
   Document soldiers =
       Code("Rebels shelled the base, killing three soldiers and wounding 19 others.");
-  for (const Event& e : soldiers.events)
-    if (soldiers.Form(soldiers.tokens[e.trigger_head]) == "wounding" && e.target >= 0)
+  for (const Event& e : soldiers.events) {
+    if (soldiers.Form(soldiers.tokens[e.trigger_head]) == "wounding" && e.target >= 0) {
       EXPECT_TRUE(soldiers.mentions[e.target].code.empty()) << Describe(soldiers);
+    }
+  }
 }
 
 TEST_F(CoderTest, EmptyAndOddDocumentsDoNotCrash) {
