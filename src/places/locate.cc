@@ -607,17 +607,21 @@ void CountryOfLocalActors(Document& doc) {
                {"advance", "push", "move", "enter", "march", "head", "close", "pour", "deploy"}))
       continue;
     const Sentence& s = doc.sentences[m.sentence];
+    // "the Saudi city of Jizan": a settlement noun names the place, which
+    // may lie outside the story's country.
+    const bool settlement =
+        InList(LemmaOrForm(doc, m.head), {"city", "town", "village", "capital", "port"});
     for (const Place& pl : doc.places) {
       // (Not an acronym: "ANA official" is the Afghan army's, not Ana's.)
       if (pl.sentence != m.sentence || pl.country.empty() || pl.in_actor_name ||
-          pl.token_end <= pl.token_begin || (!focus.empty() && pl.country != focus) ||
-          IsAcronym(doc.Slice(pl.begin, pl.end)))
+          pl.token_end <= pl.token_begin || IsAcronym(doc.Slice(pl.begin, pl.end)))
         continue;
       const bool inside = pl.token_begin >= m.token_begin && pl.token_end <= m.token_end;
       const uint32_t ph = PlaceHead(doc, s, pl);
       const bool of_target = doc.HeadIndex(s, ph) == static_cast<int64_t>(m.head) &&
                              EqualsLower(CaseOf(doc, s, ph), "of");
       if (!inside && !of_target) continue;
+      if (!focus.empty() && pl.country != focus && !(of_target && settlement)) continue;
       m.kind = ActorMention::Kind::kCountry;
       m.country = pl.country;
       m.code = pl.country;

@@ -1161,6 +1161,9 @@ TEST_F(PlacesTest, LocalVictimsTakeThePlacesCountry) {
       {"Gunmen killed two soldiers in Hama on Monday.", "two soldiers", "---MIL"},
       {"Officials met residents in Hama on Monday.", "residents", "---CVL"},
       {"Jets bombed the town of Hama on Monday.", "the town", "SYR"},
+      // ... also a town abroad that a settlement noun names.
+      {"Syrian rebels in Raqqa fired rockets at the Turkish town of Kilis.", "the Turkish town",
+       "TUR"},
       {"Rebels attacked a village near Hama on Monday.", "a village", ""},
   };
   for (const Case& c : cases) {
