@@ -401,6 +401,10 @@ class Matcher {
   bool HeadsMention(uint32_t t) const {
     return t < w_.mention_by_head.size() && w_.mention_by_head[t] != kNil;
   }
+  // The mention token t heads, or kNil.
+  int32_t MentionHeadedBy(uint32_t t) const {
+    return t < w_.mention_by_head.size() ? w_.mention_by_head[t] : kNil;
+  }
 
   bool MatchVerbAs(uint32_t t, std::string_view lemma, Pred* p) const {
     for (const VerbPattern& pat : dict_.Verbs(lemma)) {
@@ -978,9 +982,18 @@ class Arguments {
           return;
         }
       }
+      const int root = p.code.empty() ? 0 : Root(p.code);
+      // "destroyed(=tank) two Russian tanks": what an attack destroys, where
+      // it names its country, is that country's ("three tanks" names no
+      // one).
+      if (const int32_t m = matcher_.MentionHeadedBy(fo);
+          root >= 18 && root <= 20 && m != kNil &&
+          !v_.doc().mentions[static_cast<size_t>(m)].country.empty()) {
+        v_.Expand(fo, out);
+        return;
+      }
       // "police broke up(=protest|rally|...) the rally": a gathering that
       // repression or violence falls on stands for the people in it.
-      const int root = p.code.empty() ? 0 : Root(p.code);
       if (root >= 17 && root <= 20 && !GatheringSectorOf(v_, v_.ContentNoun(fo)).empty()) {
         v_.Expand(fo, out);
         return;
