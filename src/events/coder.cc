@@ -1811,6 +1811,33 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     m.lemma = verb;
     changed = true;
   }
+  // 0j. "..., killing 15 worshippers(nsubj of said), security
+  //     sources(conj) said": the object of a verb with none, right after
+  //     it, that the parser made the first of two subjects of a speech verb
+  //     joined by a bare comma. It is the verb's object; the second noun is
+  //     the speaker.
+  for (uint32_t n1 = b + 1; n1 < e; ++n1) {
+    const int32_t sv = v.head(n1);
+    if (v.rel(n1) != "nsubj" || sv == kNil || static_cast<uint32_t>(sv) < n1 ||
+        !IsNominal(v.tok(n1).upos))
+      continue;
+    const std::string& sl = v.lemma(static_cast<uint32_t>(sv));
+    if (sl != "say" && sl != "tell" && sl != "report" && sl != "add" && sl != "confirm") continue;
+    int32_t n2 = kNil;
+    for (uint32_t c : v.kids(n1))
+      if (c > n1 && v.rel(c) == "conj" && v.Child(c, "cc") == kNil && IsNominal(v.tok(c).upos))
+        n2 = static_cast<int32_t>(c);
+    const uint32_t start = Leftmost(v, n1, 0);
+    if (n2 == kNil || start <= b) continue;
+    uint32_t verb = start - 1;
+    const std::string& x = v.tok(verb).xpos;
+    if (v.tok(verb).upos != Upos::kVerb || (x != "VBG" && x != "VBD" && x != "VBN") ||
+        v.Child(verb, "obj") != kNil || v.Child(verb, "ccomp") != kNil)
+      continue;
+    set_head(n1, static_cast<int32_t>(verb), "obj");
+    set_head(static_cast<uint32_t>(n2), sv, "nsubj");
+    changed = true;
+  }
   // 0g. A place preposition inside a compound opens a phrase that the
   //     compound's head ends: "killed in Davao City operation(obj)" is "in
   //     [Davao City operation]", an oblique, not an object (as
