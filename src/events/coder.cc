@@ -983,12 +983,14 @@ class Arguments {
         }
       }
       const int root = p.code.empty() ? 0 : Root(p.code);
-      // "destroyed(=tank) two Russian tanks": what an attack destroys, where
-      // it names its country, is that country's ("three tanks" names no
-      // one).
+      // "destroyed(=tank) two Russian tanks", "summoned(=ambassador) the
+      // British ambassador": a fixed object that names its country stands
+      // for that country's actor ("three tanks" names no one; "recalled its
+      // ambassador" is the actor's own).
+      const int32_t poss = v_.Child(fo, "nmod:poss");
       if (const int32_t m = matcher_.MentionHeadedBy(fo);
-          root >= 18 && root <= 20 && m != kNil &&
-          !v_.doc().mentions[static_cast<size_t>(m)].country.empty()) {
+          m != kNil && !v_.doc().mentions[static_cast<size_t>(m)].country.empty() &&
+          (poss == kNil || v_.tok(static_cast<uint32_t>(poss)).upos != Upos::kPron)) {
         v_.Expand(fo, out);
         return;
       }
