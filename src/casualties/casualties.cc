@@ -926,7 +926,16 @@ bool Cumulative(const View& v, uint32_t trigger, const Link& link) {
     uint32_t t = stack.back();
     stack.pop_back();
     const std::string& f = v.F(t);
-    if (f == "since" || f == "altogether" || f == "overall" || f == "cumulative") return true;
+    // "since March" is a running total; "since dawn", "since this morning",
+    // "since last night" are one day's toll, no more than "in 24 hours".
+    if (f == "since") {
+      const int64_t h = v.H(t);
+      if (h < 0 || !In(v.L(static_cast<uint32_t>(h)),
+                       {"dawn", "daybreak", "sunrise", "morning", "noon", "midday", "afternoon",
+                        "evening", "night", "midnight", "overnight", "yesterday", "today"}))
+        return true;
+    }
+    if (f == "altogether" || f == "overall" || f == "cumulative") return true;
     if (f == "far" && t > v.b && v.F(t - 1) == "so") return true;
     if (f == "date" && t > v.b && v.F(t - 1) == "to") return true;
     if (f == "total" && t > v.b && v.F(t - 1) == "in") return true;

@@ -420,6 +420,15 @@ TEST_F(CasualtiesTest, RunningTotalsAreCumulative) {
   doc = Run("Gunmen killed 15 people in 24 hours.");
   ASSERT_NE(First(doc, Kind::kKilled), nullptr);
   EXPECT_FALSE(First(doc, Kind::kKilled)->cumulative);
+  // Nor is "since dawn": the day's toll of the day's attacks.
+  for (const char* text :
+       {"At least 12 people have been killed in air strikes on Douma since dawn.",
+        "Five soldiers have been killed in clashes near Hama since this morning."}) {
+    doc = Run(text);
+    ASSERT_NE(First(doc, Kind::kKilled), nullptr) << text;
+    EXPECT_FALSE(First(doc, Kind::kKilled)->cumulative) << text;
+    EXPECT_GE(First(doc, Kind::kKilled)->event, 0) << text;
+  }
 }
 
 TEST_F(CasualtiesTest, RepeatedDeathsAreNotCountedTwice) {
