@@ -2415,6 +2415,23 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       w.preds.push_back(std::move(p));
       continue;
     }
+    // The means of a response: "Israel responded with air strikes on Gaza",
+    // "the army retaliated with artillery fire on rebel positions". The
+    // responder is the noun's actor (not a weapon modifier), and the noun's
+    // event replaces a generic retaliation.
+    if (IsObl(v.rel(t)) && v.HasCase(t, "with") && h != kNil &&
+        (v.lemma(h) == "respond" || v.lemma(h) == "retaliate" || v.lemma(h) == "reply" ||
+         v.lemma(h) == "react") &&
+        Root(np->code) >= 18 && Root(np->code) <= 20) {
+      const int32_t subj = v.Child(static_cast<uint32_t>(h), "nsubj");
+      const bool weapons_only = std::all_of(
+          src.begin(), src.end(), [&](uint32_t a) { return matcher.MatchWeapon(a) != nullptr; });
+      if (subj != kNil && weapons_only) {
+        src.clear();
+        v.Expand(static_cast<uint32_t>(subj), &src);
+        if (const int32_t vp = w.pred_of_verb[rel_idx(h)]; vp != kNil) w.preds[vp].done = true;
+      }
+    }
     // On its own a noun needs its actor: "talks with the government" alone
     // says nothing about who acts. A headline or caption that is only the
     // event ("Clashes in the countryside of Aleppo", "Fierce shelling in
