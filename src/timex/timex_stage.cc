@@ -188,11 +188,14 @@ Status TimexStage::Process(Document& doc) const {
     };
     int32_t x = attached[ei];
     if (x >= 0 && !usable(x)) x = -1;
+    bool reporter = false;  // the sentence's date is the act this event reports
     if (x < 0 && attached[ei] < 0 && by_sentence[e.sentence].size() == 1) {
       const int32_t only = by_sentence[e.sentence][0];
       bool blocked = false;
       for (const uint32_t o : events_of[e.sentence]) {
-        if (o != ei && attached[o] == only && related(ei, o)) blocked = true;
+        if (o == ei || attached[o] != only || !related(ei, o)) continue;
+        blocked = true;
+        reporter |= doc.events[o].reported_by == static_cast<int32_t>(ei);
       }
       if (!blocked && usable(only)) x = only;
     }
@@ -206,8 +209,13 @@ Status TimexStage::Process(Document& doc) const {
       }
       continue;
     }
-    // Inherit from an earlier sentence of the same paragraph.
-    const int32_t inherited = inheritable[e.sentence];
+    // Inherit from an earlier sentence of the same paragraph; not a report
+    // whose sentence's date is that of the act it reports ("On the 12th,
+    // fighters ambushed a convoy, according to a source": the source spoke
+    // later, on no date the text gives: the story date). A reported act
+    // whose report is dated ("claimed on Thursday that its fighters had
+    // killed ...") does inherit: it is the act told before.
+    const int32_t inherited = reporter ? -1 : inheritable[e.sentence];
     if (inherited >= 0) {
       e.time = inherited;
       e.date = doc.times[inherited].value;

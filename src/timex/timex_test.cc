@@ -351,6 +351,18 @@ TEST_F(TimexTest, InheritanceFromParagraph) {
   ASSERT_NE(bombed, nullptr);
   EXPECT_EQ(bombed->date, "2019-04-12");
   EXPECT_EQ(bombed->date_basis, DateBasis::kStoryDate);
+  // A report whose sentence's date is the reported act's does not inherit
+  // the paragraph's: the source spoke on no date the text gives.
+  doc = Run("2019-04-12",
+            "Rebels attacked an army base on Tuesday. On Wednesday, fighters ambushed a convoy, "
+            "according to a military source.");
+  const Event* said = EventAt(doc, "according to");
+  const Event* ambushed = EventAt(doc, "ambushed");
+  ASSERT_NE(said, nullptr);
+  ASSERT_NE(ambushed, nullptr);
+  EXPECT_EQ(ambushed->date, "2019-04-10");
+  EXPECT_EQ(said->date, "2019-04-12");
+  EXPECT_EQ(said->date_basis, DateBasis::kStoryDate);
   // A duration or "since" in an earlier sentence is not inherited.
   doc = Run("2019-03-02", "Rebels have besieged the town for three days. Jets bombed a market.");
   ASSERT_EQ(doc.sentences[0].paragraph, doc.sentences[1].paragraph);
