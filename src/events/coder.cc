@@ -1736,9 +1736,10 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
   //     conjunct ("The town fell after government troops(obl of fell)
   //     withdrew(conj)"; it becomes an adverbial clause of that verb) or its
   //     head ("Fighting eased(advcl of paused) after the coalition(obl of
-  //     eased) paused(root)"). Not a conjunct joined by "and" or "or",
-  //     which shares its subject ("entered the town and after the battle
-  //     seized the bridge").
+  //     eased) paused(root)"), or on a measure of time ("a week after
+  //     gunmen(nmod of week) stormed(parataxis) a hotel"). Not a conjunct
+  //     joined by "and" or "or", which shares its subject ("entered the
+  //     town and after the battle seized the bridge").
   for (uint32_t t = b + 2; t < e; ++t) {
     const std::string& x = v.tok(t).xpos;
     const bool finite = x == "VBD" || x == "VBZ" || x == "VBP";
@@ -1753,8 +1754,21 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     auto consider = [&](uint32_t c) {
       // Not "as a result of", "as part of".
       const std::string& l = v.lemma(c);
-      if (c > t || !IsObl(v.rel(c)) || !IsNominal(v.tok(c).upos) || v.tok(c).upos == Upos::kNum ||
-          IsNonActorNoun(l) || l == "result" || l == "consequence" || l == "part")
+      // An oblique of a verb, or the noun after a measure of time ("a
+      // week(obl) after(case) gunmen(nmod of week) stormed a hotel").
+      const int32_t h = v.head(c);
+      const bool time_measure = h != kNil && IsNmod(v.rel(c)) &&
+                                (v.lemma(static_cast<uint32_t>(h)) == "week" ||
+                                 v.lemma(static_cast<uint32_t>(h)) == "day" ||
+                                 v.lemma(static_cast<uint32_t>(h)) == "month" ||
+                                 v.lemma(static_cast<uint32_t>(h)) == "year" ||
+                                 v.lemma(static_cast<uint32_t>(h)) == "hour" ||
+                                 v.lemma(static_cast<uint32_t>(h)) == "minute");
+      const bool verb_obl =
+          h != kNil && IsObl(v.rel(c)) && v.tok(static_cast<uint32_t>(h)).upos == Upos::kVerb;
+      if (c > t || (!verb_obl && !time_measure) || !IsNominal(v.tok(c).upos) ||
+          v.tok(c).upos == Upos::kNum || IsNonActorNoun(l) || l == "result" || l == "consequence" ||
+          l == "part")
         return;
       const int32_t k = v.Child(c, "case");
       if (k == kNil || std::ranges::find(kSubordinators, v.lemma(static_cast<uint32_t>(k))) ==
@@ -1774,16 +1788,13 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
       n = static_cast<int32_t>(c);
       mark = k;
     };
-    for (uint32_t c = b; c < t; ++c) {
-      const int32_t h = v.head(c);
-      if (h != kNil && v.tok(static_cast<uint32_t>(h)).upos == Upos::kVerb) consider(c);
-    }
+    for (uint32_t c = b; c < t; ++c) consider(c);
     if (n == kNil) continue;
     const bool passive = v.Child(t, "aux:pass") != kNil;
     set_head(static_cast<uint32_t>(n), static_cast<int32_t>(t), passive ? "nsubj:pass" : "nsubj");
     set_head(static_cast<uint32_t>(mark), static_cast<int32_t>(t), "mark");
     v.Mutable(static_cast<uint32_t>(mark)).upos = Upos::kSconj;
-    if (conj) v.Mutable(t).deprel = "advcl";
+    if (conj || v.rel(t) == "parataxis") v.Mutable(t).deprel = "advcl";
     changed = true;
   }
   // 0h. What someone was found to have suffered is a passive clause of its
