@@ -720,13 +720,15 @@ class Arguments {
     // Object gap of a relative clause: "the town (that) the rebels seized".
     // Not where a conjunct's object is shared ("a report that forces
     // raped, beat and assaulted(conj) civilians": a content clause).
-    bool shared_object = false;
-    for (uint32_t c : v_.kids(verb))
-      shared_object |=
-          v_.rel(c) == "conj" && v_.Child(c, "obj") != kNil && v_.Child(c, "nsubj") == kNil;
+    auto shared_object = [&] {
+      for (uint32_t c : v_.kids(verb))
+        if (v_.rel(c) == "conj" && v_.Child(c, "obj") != kNil && v_.Child(c, "nsubj") == kNil)
+          return true;
+      return false;
+    };
     if (v_.rel(verb) == "acl:relcl" && subj != kNil && !IsRelPronoun(v_.lemma(subj)) &&
-        patients->empty() && v_.Child(verb, "obj") == kNil && !shared_object &&
-        v_.head(verb) != kNil && IsNominal(v_.tok(v_.head(verb)).upos))
+        patients->empty() && v_.Child(verb, "obj") == kNil && v_.head(verb) != kNil &&
+        IsNominal(v_.tok(v_.head(verb)).upos) && !shared_object())
       v_.Expand(static_cast<uint32_t>(v_.head(verb)), patients);
     if (!agents->empty()) return;
     int32_t h = v_.head(verb);
@@ -1751,24 +1753,21 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     static constexpr std::string_view kSubordinators[] = {"after", "before", "since", "until",
                                                           "as",    "while",  "once"};
     int32_t n = kNil, mark = kNil;
+    static constexpr std::string_view kMeasures[] = {"week", "day",  "month",
+                                                     "year", "hour", "minute"};
     auto consider = [&](uint32_t c) {
-      // Not "as a result of", "as part of".
-      const std::string& l = v.lemma(c);
+      const int32_t h = v.head(c);
+      if (h == kNil || !IsNominal(v.tok(c).upos) || v.tok(c).upos == Upos::kNum) return;
       // An oblique of a verb, or the noun after a measure of time ("a
       // week(obl) after(case) gunmen(nmod of week) stormed a hotel").
-      const int32_t h = v.head(c);
-      const bool time_measure = h != kNil && IsNmod(v.rel(c)) &&
-                                (v.lemma(static_cast<uint32_t>(h)) == "week" ||
-                                 v.lemma(static_cast<uint32_t>(h)) == "day" ||
-                                 v.lemma(static_cast<uint32_t>(h)) == "month" ||
-                                 v.lemma(static_cast<uint32_t>(h)) == "year" ||
-                                 v.lemma(static_cast<uint32_t>(h)) == "hour" ||
-                                 v.lemma(static_cast<uint32_t>(h)) == "minute");
-      const bool verb_obl =
-          h != kNil && IsObl(v.rel(c)) && v.tok(static_cast<uint32_t>(h)).upos == Upos::kVerb;
-      if (c > t || (!verb_obl && !time_measure) || !IsNominal(v.tok(c).upos) ||
-          v.tok(c).upos == Upos::kNum || IsNonActorNoun(l) || l == "result" || l == "consequence" ||
-          l == "part")
+      const auto hu = static_cast<uint32_t>(h);
+      const bool verb_obl = IsObl(v.rel(c)) && v.tok(hu).upos == Upos::kVerb;
+      const bool time_measure =
+          IsNmod(v.rel(c)) && std::ranges::find(kMeasures, v.lemma(hu)) != std::end(kMeasures);
+      // Not "as a result of", "as part of".
+      const std::string& l = v.lemma(c);
+      if ((!verb_obl && !time_measure) || IsNonActorNoun(l) || l == "result" ||
+          l == "consequence" || l == "part")
         return;
       const int32_t k = v.Child(c, "case");
       if (k == kNil || std::ranges::find(kSubordinators, v.lemma(static_cast<uint32_t>(k))) ==
@@ -2116,6 +2115,11 @@ bool ViolenceBefore(const Document& doc) {
   return false;
 }
 
+// "themselves", "himself", "itself" (lower case).
+bool IsReflexive(std::string_view lower) {
+  return lower.ends_with("self") || lower.ends_with("selves");
+}
+
 // Whether target mention t is a possessive or reflexive pronoun that stands
 // for the source s itself: "the coalition paused its(target) assault",
 // "bombers ... killing themselves": no actor acts on itself there. Not an
@@ -2126,9 +2130,11 @@ bool PronounForItself(const Document& doc, int32_t t, int32_t s) {
       doc.mentions[static_cast<size_t>(t)].kind != ActorMention::Kind::kPronoun)
     return false;
   const Token& p = doc.tokens[doc.mentions[static_cast<size_t>(t)].head];
-  std::string form;
-  LowerInto(doc.Form(p), &form);
-  if (p.xpos != "PRP$" && !form.ends_with("self") && !form.ends_with("selves")) return false;
+  if (p.xpos != "PRP$") {
+    std::string form;
+    LowerInto(doc.Form(p), &form);
+    if (!IsReflexive(form)) return false;
+  }
   auto root = [&](int32_t m) {
     for (int guard = 0; guard < 16 && doc.mentions[static_cast<size_t>(m)].antecedent >= 0; ++guard)
       m = doc.mentions[static_cast<size_t>(m)].antecedent;
@@ -3109,8 +3115,7 @@ void TargetsFromConsequences(Document& doc, const SentenceView& v, size_t first)
   auto harm_participle = [&](const Event& k) {
     const uint32_t t = k.trigger_head;
     return v.tok(t).xpos == "VBG" && IsCasualtyVerb(v.lemma(t)) && IsCoded(doc, k.target) &&
-           !v.lemma(doc.mentions[static_cast<size_t>(k.target)].head).ends_with("self") &&
-           !v.lemma(doc.mentions[static_cast<size_t>(k.target)].head).ends_with("selves");
+           !IsReflexive(v.lemma(doc.mentions[static_cast<size_t>(k.target)].head));
   };
   for (size_t i = first; i < doc.events.size(); ++i) {
     Event& e = doc.events[i];
