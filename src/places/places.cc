@@ -1871,6 +1871,22 @@ class Recognizer {
   // ("Kampungu, Makonono, Kaluamba and Mombo").
   int32_t ParentOfUnknown(size_t i) const {
     const Candidate& c = cands_[i];
+    if (c.chosen >= 0) return -1;
+    // "Burkina Faso's Seno province", "Kashmir's Shopian district",
+    // "Kabul's Dasht-e-Barchi area": a country, province, feature or town
+    // right before "'s" contains the name, when a designator says it is a
+    // place ("Brazil's Helio Castroneves" is a person).
+    if (i > 0 && c.designator != Designator::kNone) {
+      const Candidate& o = cands_[i - 1];
+      if (o.sentence == c.sentence && o.accepted && o.chosen >= 0 && !o.dateline &&
+          o.relation.empty() && o.span_end + 1 == c.span_begin &&
+          (Form(o.span_end) == "'s" || Form(o.span_end) == "'")) {
+        const geo::Entry& e = gaz_.entry(static_cast<uint32_t>(o.chosen));
+        if (IsCountryEntry(e) || IsAdminEntry(e) || IsAdmin2Entry(e) || IsFeatureEntry(e) ||
+            e.feature_class == 'P')
+          return static_cast<int32_t>(i - 1);
+      }
+    }
     // The next candidate after the name: a name extended over its neighbours
     // ("Abu Allaj") leaves their own candidates inside it.
     size_t j = i + 1;

@@ -974,6 +974,22 @@ TEST_F(PlacesTest, TownOutsideTheProvinceTheTextNamesIsUnresolved) {
   ExpectPlaceInside(county, "the Platteville area", "Grant County", GeoPrecision::kFeature);
 }
 
+TEST_F(PlacesTest, UnknownNameAfterACountrysPossessiveIsInThatCountry) {
+  // No gazetteer knows the district: "Syria's Platteville district" is
+  // still somewhere in Syria, and its people are Syrian.
+  Document doc =
+      Run("Armed men attacked a village in Syria's Platteville district, killing 15 "
+          "civilians.");
+  ExpectPlaceIn(doc, "Platteville district", "SYR");
+  EXPECT_EQ(PlaceText(doc, "Platteville district")->relation, "in");
+  EXPECT_EQ(PlaceText(doc, "Platteville district")->precision, GeoPrecision::kCountry);
+  // A province's or town's possessive: somewhere in it.
+  Document province = Run("Shelling hit a village in Idlib province's Platteville district.");
+  ExpectPlaceInside(province, "Platteville district", "Idlib", GeoPrecision::kAdmin1);
+  Document town = Run("A bomb exploded in Kandahar's Platteville district on Monday.");
+  ExpectPlaceInside(town, "Platteville district", "Kandahar", GeoPrecision::kCity);
+}
+
 TEST_F(PlacesTest, GenericProvinceNameAbroadIsUnresolved) {
   // A British story: Cameroon's "North-West" region is not what it means.
   Document uk =
