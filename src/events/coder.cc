@@ -2143,6 +2143,47 @@ bool PronounForItself(const Document& doc, int32_t t, int32_t s) {
   return root(t) == root(s);
 }
 
+// Whether the violence of verb t is no one's act: its subject, or in a
+// passive its "by"/"in" cause, is a natural hazard, disease, accident or
+// market figure (nouns.txt `nonagent`): "Floods killed 20 people", "The
+// storm hit the coast", "40 were killed in the earthquake". A participle or
+// conjunct with no subject of its own ("..., killing 40 people") asks its
+// head clause. Any other subject or agent beside it is an actor after all
+// ("Floods and gunmen killed ...", "killed by gunmen in the storm"). A
+// relative or reduced clause asks the noun it modifies ("the earthquake that
+// struck the island").
+bool NonAgentCause(const Dictionary& dict, const SentenceView& v, uint32_t t) {
+  auto relative = [&](uint32_t c) {
+    const std::string& l = v.lemma(c);
+    return l == "that" || l == "which" || l == "who";
+  };
+  for (int guard = 0; guard < 4; ++guard) {
+    // "an earthquake (that) struck the island", "a tremor ..., killing two":
+    // the noun the clause hangs on.
+    if (v.tok(t).upos == Upos::kNoun) return dict.IsNonAgent(v.lemma(t));
+    bool cause = false, agent = false;
+    for (uint32_t c : v.kids(t)) {
+      std::string_view r = v.rel(c);
+      if (r == "nsubj" && relative(c)) continue;
+      if (r == "nsubj" || (IsObl(r) && v.HasCase(c, "by"))) {
+        (dict.IsNonAgent(v.lemma(c)) ? cause : agent) = true;
+        for (uint32_t k : v.kids(c)) {
+          if (v.rel(k) == "conj") (dict.IsNonAgent(v.lemma(k)) ? cause : agent) = true;
+        }
+      } else if (IsObl(r) && v.HasCase(c, "in") && v.Child(t, "nsubj:pass") != kNil &&
+                 dict.IsNonAgent(v.lemma(c))) {
+        cause = true;
+      }
+    }
+    if (cause || agent) return cause && !agent;
+    std::string_view r = v.rel(t);
+    if (v.head(t) == kNil || (r != "advcl" && r != "conj" && r != "xcomp" && !r.starts_with("acl")))
+      return false;
+    t = static_cast<uint32_t>(v.head(t));
+  }
+  return false;
+}
+
 void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
   const Sentence& s = doc.sentences[si];
   SentenceView& v = w.v;
@@ -2923,6 +2964,9 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         LeavesCasualties(v, static_cast<uint32_t>(v.head(p.verb))))
       continue;
     if (code.empty() && p.complement_noun == kNil) continue;
+    if (p.kind == PredKind::kVerb && Root(code) >= 18 && Root(code) <= 20 &&
+        NonAgentCause(dict, v, p.verb))
+      continue;
     // "declined to give her surname": refusing something we do not code says
     // too little (a refused statement is 011, a refused release 1243, ...).
     if (p.complement == Complement::kReject && p.complement_code.empty() &&

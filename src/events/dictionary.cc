@@ -195,8 +195,10 @@ void Dictionary::ParseVerbs(std::string_view text, std::string_view name) {
       p.specificity += slot.lemmas.empty() ? 1 : 2;
       p.slots.push_back(std::move(slot));
     }
-    if (p.code.empty() && p.complement == Complement::kNone) {
-      warnings_.push_back(where + ": '-' (no code) needs a complement flag");
+    // "- hit =high|low|record": no code and no flag blocks the verb's more
+    // general patterns for this object or preposition ("prices hit a record").
+    if (p.code.empty() && p.complement == Complement::kNone && p.specificity == 0) {
+      warnings_.push_back(where + ": '-' (no code) needs a complement flag, an object or a word");
       return;
     }
     std::vector<VerbPattern>& list = verbs_[p.lemma];
@@ -226,6 +228,15 @@ void Dictionary::ParseNouns(std::string_view text, std::string_view name) {
       }
       LightVerb lv{std::string(w[1]), w.size() == 3 ? std::string(w[2]) : std::string()};
       light_[lv.lemma].push_back(std::move(lv));
+      return;
+    }
+    if (w[0] == "nonagent") {
+      if (w.size() != 2 || !IsWord(w[1])) {
+        warnings_.push_back(where + ": expected 'nonagent NOUN'");
+        return;
+      }
+      if (!non_agents_.emplace(w[1]).second)
+        warnings_.push_back(where + ": duplicate nonagent '" + std::string(w[1]) + "' (skipped)");
       return;
     }
     bool weapon = w[0] == "weapon";
@@ -353,6 +364,10 @@ std::span<const NounPattern> Dictionary::Weapons(std::string_view lemma) const {
   auto it = weapons_.find(lemma);
   if (it == weapons_.end()) return {};
   return it->second;
+}
+
+bool Dictionary::IsNonAgent(std::string_view lemma) const {
+  return non_agents_.find(lemma) != non_agents_.end();
 }
 
 std::span<const LightVerb> Dictionary::LightVerbs(std::string_view lemma) const {

@@ -11,6 +11,7 @@
 //   nouns.txt   "195 air strike"                   "carried out air strikes" -> 195
 //               "light carry out"                  a light verb that carries event nouns
 //               "weapon 195 jet"                   "Russian jets struck X" -> 195
+//               "nonagent flood"                   "Floods killed 20 people" -> no event
 //
 //   SITREP_ASSIGN_OR_RETURN(auto dict, events::Dictionary::Load(DataPath("events")));
 //   for (const std::string& w : dict->warnings()) std::cerr << w << "\n";
@@ -26,6 +27,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/status.h"
@@ -108,6 +110,10 @@ class Dictionary {
   std::span<const NounPattern> Weapons(std::string_view lemma) const;
   // Light verbs with this lemma (several particles possible).
   std::span<const LightVerb> LightVerbs(std::string_view lemma) const;
+  // Whether a noun lemma names a cause that is no one's act (`nonagent`
+  // lines: a natural hazard, a disease, an accident, a market figure): "The
+  // earthquake killed 40 people" and "Oil prices hit ..." are no events.
+  bool IsNonAgent(std::string_view lemma) const;
 
   // Every CAMEO code used by a verb or noun pattern, with its origin
   // ("verbs.txt:12"), in no particular order.
@@ -133,6 +139,7 @@ class Dictionary {
   Map<NounPattern> nouns_;
   Map<NounPattern> weapons_;
   Map<LightVerb> light_;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> non_agents_;
   size_t num_verbs_ = 0;
   size_t num_nouns_ = 0;
   std::vector<std::string> warnings_;

@@ -95,6 +95,33 @@ TEST(Dictionary, MostSpecificPatternFirst) {
   EXPECT_TRUE(d->LightVerbs("launch").empty());
 }
 
+TEST(Dictionary, BlockingPatternsAndNonAgentCauses) {
+  auto d = Dictionary::FromText("190 hit\n- hit =high|low|record\n",
+                                "nonagent flood\n"
+                                "nonagent\n"           // 2: no noun
+                                "nonagent Storm\n"     // 3: not lower case
+                                "nonagent flood\n"     // 4: duplicate
+                                "nonagent a storm\n",  // 5: two words
+                                "v.txt", "n.txt");
+  std::vector<std::string> want = {"n.txt:2:", "n.txt:3:", "n.txt:4:", "n.txt:5:"};
+  ASSERT_EQ(d->warnings().size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(d->warnings()[i].rfind(want[i], 0), 0u) << d->warnings()[i];
+  }
+  // The object-constrained "-" comes first and has no code: "prices hit a
+  // record" is no attack; "hit the town" still is.
+  ASSERT_EQ(d->Verbs("hit").size(), 2u);
+  EXPECT_EQ(d->Verbs("hit")[0].code, "");
+  EXPECT_EQ(d->Verbs("hit")[0].object_lemmas, (std::vector<std::string>{"high", "low", "record"}));
+  EXPECT_EQ(d->Verbs("hit")[1].code, "190");
+  EXPECT_TRUE(d->IsNonAgent("flood"));
+  EXPECT_FALSE(d->IsNonAgent("storm"));
+  EXPECT_FALSE(d->IsNonAgent("raid"));
+  // A nonagent is no event noun, and the tagger is not told about it.
+  EXPECT_TRUE(d->Nouns("flood").empty());
+  EXPECT_TRUE(d->NounPhrases().empty());
+}
+
 TEST(DerivedCodes, FollowTheParallelCameoRoots) {
   EXPECT_EQ(DerivedCode(Complement::kThreat, "190", "130"), "1384");
   EXPECT_EQ(DerivedCode(Complement::kThreat, "195", "130"), "1384");
