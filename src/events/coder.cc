@@ -131,6 +131,26 @@ bool IsAreaNoun(std::string_view l) {
   return false;
 }
 
+// Verbs whose object does what a "to" infinitive after it says ("forced
+// the army to withdraw", "sent troops to quell the unrest"). After any other
+// verb such an infinitive is the subject's purpose ("Pakistan summoned the
+// envoy to protest", "police used tear gas to disperse them").
+bool IsObjectControlVerb(std::string_view l) {
+  static constexpr std::string_view kWords[] = {
+      "ask",       "urge",     "force",    "order",    "allow",     "permit",    "invite",
+      "encourage", "persuade", "compel",   "tell",     "warn",      "require",   "enable",
+      "help",      "pressure", "press",    "push",     "oblige",    "authorize", "authorise",
+      "instruct",  "direct",   "prompt",   "cause",    "get",       "want",      "expect",
+      "send",      "deploy",   "dispatch", "mobilize", "mobilise",  "hire",      "recruit",
+      "train",     "arm",      "lead",     "assign",   "task",      "empower",   "incite",
+      "call",      "appeal",   "beg",      "implore",  "challenge", "pay",       "leave",
+      "need",      "like",     "advise",   "remind",   "inspire",   "motivate",  "drive"};
+  for (std::string_view w : kWords) {
+    if (l == w) return true;
+  }
+  return false;
+}
+
 // Verbs whose subject may be an event noun or weapon that stands for the
 // attacker: "air strikes killed 12 civilians".
 bool IsCasualtyVerb(std::string_view lemma) {
@@ -769,7 +789,9 @@ class Arguments {
       }
       int32_t obj = v_.Child(g, "obj");
       if (obj == kNil) obj = v_.Child(g, "iobj");
-      if (obj != kNil && (gp == nullptr || gp->fixed_object != obj)) {
+      // A purpose clause is the subject's ("summoned the envoy to protest").
+      const bool purpose = r == "advcl" && !IsObjectControlVerb(v_.lemma(g));
+      if (obj != kNil && !purpose && (gp == nullptr || gp->fixed_object != obj)) {
         v_.Expand(static_cast<uint32_t>(obj), agents);
         return;
       }
@@ -3118,6 +3140,15 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
           const std::string& ts = doc.mentions[e.target].sector;
           if (ss == "OPP" && ts == "COP") e.cameo = "145";
           if (ss == "COP" && ts == "OPP") e.cameo = "175";
+        }
+        // "Pakistan summoned the envoy to protest against cross-border
+        // firing": a government's protest is diplomatic disapproval (111),
+        // not a demonstration.
+        if (ei == 0 && e.cameo == "141" && e.source != kNil && v.lemma(em.th) == "protest") {
+          const ActorMention& am = doc.mentions[e.source];
+          if (!am.code.empty() &&
+              (am.sector == "GOV" || am.sector.empty() || am.code.starts_with("IGO")))
+            e.cameo = "111";
         }
         e.negated = em.negated;
         e.modality = em.modality;
