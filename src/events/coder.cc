@@ -2600,6 +2600,22 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
     if (p.kind == PredKind::kVerb || p.kind == PredKind::kLight) {
       std::vector<uint32_t> patients;
       args.Resolve(p.verb, &p.sources, &patients);
+      // "displaced by fighting between two armed groups", "clashing among
+      // rival factions": a mutual verb with no subject has its parties in
+      // its "between"/"among" phrase, not the subject of the clause it
+      // hangs on ("Thousands fled after fighting between the army and rebels").
+      if (p.mutual && p.kind == PredKind::kVerb && v.Child(p.verb, "nsubj") == kNil) {
+        for (uint32_t c : v.kids(p.verb)) {
+          if (IsObl(v.rel(c)) && (v.HasCase(c, "between") || v.HasCase(c, "among"))) {
+            p.sources.clear();
+            v.Expand(c, &p.sources);
+            std::erase_if(patients, [&](uint32_t a) {
+              return std::find(p.sources.begin(), p.sources.end(), a) != p.sources.end();
+            });
+            break;
+          }
+        }
+      }
       // "Afghan forces sustained casualties": the subject suffered the act.
       // Only an armed party, a named group or a country suffers an act of
       // war: "the economy suffered heavy losses" is none.
