@@ -842,6 +842,31 @@ size_t TaggerModel::AdjectivePastRule(const WordInfo* infos, size_t begin, size_
   return n;
 }
 
+size_t TaggerModel::CoordinatedPastRule(const WordInfo* infos, size_t begin, size_t n,
+                                        const uint8_t* classes) const {
+  if (jj_class < 0 || vbd_class < 0) return n;
+  size_t last_verb = n;          // the clause's last verb, n if none
+  bool noun_after_verb = false;  // a nominal since that verb
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (infos[i].clause_opener) last_verb = n;
+    if (i >= std::max<size_t>(begin, 2) && classes[i] == jj_class && infos[i - 1].coord &&
+        last_verb < n && classes[last_verb] == vbd_class && noun_after_verb &&
+        class_det_or_number[classes[i + 1]]) {
+      const DictEntry* e = infos[i].lex >= 0 ? &dict[static_cast<size_t>(infos[i].lex)] : nullptr;
+      if ((e != nullptr && (HasClass(*e, vbd_class) || HasClass(*e, vbn_class))) ||
+          infos[i].news_past != 0)
+        return i;
+    }
+    if (class_verbal[classes[i]]) {
+      last_verb = i;
+      noun_after_verb = false;
+    } else if (class_nominal[classes[i]]) {
+      noun_after_verb = true;
+    }
+  }
+  return n;
+}
+
 size_t TaggerModel::NounPastRule(const WordInfo* infos, size_t n, const uint8_t* classes) const {
   if (nn_class < 0 || jj_class < 0 || vbd_class < 0 || n < 4) return n;
   for (size_t i = 0; i < n; ++i)
@@ -1053,6 +1078,7 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
     from = i + 1;
   }
   repeat(4, vbd_class, [&](size_t from) { return AdjectivePastRule(infos, from, n, classes); });
+  repeat(4, vbd_class, [&](size_t from) { return CoordinatedPastRule(infos, from, n, classes); });
   if (const size_t p = NounPastRule(infos, n, classes); p < n) {
     set(p - 1, nn_class);
     set(p, vbd_class);

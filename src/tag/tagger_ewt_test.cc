@@ -209,6 +209,33 @@ TEST_F(TaggerEwtTest, PrefixedPastFormsAndCoordinatedPastVerbs) {
   EXPECT_EQ(lemmas[1], "retake");
 }
 
+// "killed at least 12 people and wounded(JJ) 30 others": a news verb's past
+// form after "and", before its object, coordinated with a past verb that has
+// its own object, is a past verb too (TaggerModel::CoordinatedPastRule);
+// "visited the hospital and wounded soldiers" keeps its adjective.
+TEST_F(TaggerEwtTest, ACoordinatedPastAfterAnObject) {
+  auto dict = events::Dictionary::Load(std::string(SITREP_SOURCE_DIR) + "/data/events");
+  ASSERT_TRUE(dict.ok()) << dict.status().ToString();
+  auto copy = Tagger::Load(tagger_->Serialize());
+  ASSERT_TRUE(copy.ok()) << copy.status().ToString();
+  Tagger& tagger = **copy;
+  tagger.AddHeadlineVerbs((*dict)->VerbLemmas());
+  ExpectXpos(
+      tagger,
+      {
+          {{"An", "explosion", "killed", "at", "least", "12", "people", "and", "wounded", "30",
+            "others", "on", "Friday", "."},
+           8,
+           "VBD"},
+          {{"Gunmen", "killed", "five", "villagers", "and", "wounded", "12", "others", "."},
+           5,
+           "VBD"},
+          {{"The", "president", "visited", "the", "hospital", "and", "wounded", "soldiers", "."},
+           6,
+           "JJ"},
+      });
+}
+
 // A headline opening with a word seen as an adjective and as a noun (or
 // whose plural was a noun) right before its verb opens with the noun
 // (TaggerModel::InitialNounRule).

@@ -463,6 +463,14 @@ struct TaggerModel {
   // Returns its index from `begin`, or n.
   size_t AdjectivePastRule(const WordInfo* infos, size_t begin, size_t n,
                            const uint8_t* classes) const;
+  // "An explosion killed at least 12 people and wounded(JJ) 30 others": an
+  // adjective seen in training as VBD or VBN (or a news verb's -ed form),
+  // right after "and", right before a determiner, number or possessive,
+  // where the clause's last verb is a past tense (VBD) with a noun after it
+  // before the "and", is that verb's coordinated past (VBD). Returns its
+  // index from `begin`, or n.
+  size_t CoordinatedPastRule(const WordInfo* infos, size_t begin, size_t n,
+                             const uint8_t* classes) const;
   // "Coalition air strikes(VBZ) hit Houthi positions", "rockets(VBZ) had
   // hit": a word tagged VBZ/VBP that may be a plural noun (MarkPluralNoun),
   // right before a finite verb or a participle, and after a noun,
