@@ -696,8 +696,21 @@ class Arguments {
     const bool headline_passive = subj != kNil && IsHarmVerb(v_.lemma(verb)) &&
                                   v_.tok(static_cast<uint32_t>(subj)).upos != Upos::kPron &&
                                   ReadsAsPassive(v_, verb);
-    if (subj != kNil && !headline_passive)
-      v_.Expand(Antecedent(static_cast<uint32_t>(subj), verb), agents);
+    if (subj != kNil && !headline_passive) {
+      const uint32_t ante = Antecedent(static_cast<uint32_t>(subj), verb);
+      // "IS claimed the bombing, which killed 23", "carried out an attack
+      // that killed five": a relative clause on an event noun that a light
+      // verb (or a claim) carries acts through that verb's agent.
+      if (ante != static_cast<uint32_t>(subj)) {
+        for (const Pred& q : preds_) {
+          if (q.kind != PredKind::kLight || q.noun != ante || q.verb == verb) continue;
+          std::vector<uint32_t> qp;
+          Resolve(q.verb, agents, &qp, depth + 1);
+          break;
+        }
+      }
+      if (agents->empty()) v_.Expand(ante, agents);
+    }
     for (uint32_t c : v_.kids(verb)) {
       std::string_view r = v_.rel(c);
       if (r == "nsubj:pass" || (headline_passive && static_cast<int32_t>(c) == subj)) {
@@ -1895,6 +1908,27 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     }
     changed = true;
   }
+  // 0l. A named actor the tagger read as an adverb or adjective ("Al-Shabaab
+  //     (RB) carried out an attack"), hung as a modifier on a later verb
+  //     that has no subject, is that verb's subject.
+  for (const ActorMention& am : v.doc().mentions) {
+    const uint32_t t = am.head;
+    if (t < b || t >= e ||
+        (am.kind != ActorMention::Kind::kNamed && am.kind != ActorMention::Kind::kCountry))
+      continue;
+    const Upos u = v.tok(t).upos;
+    const int32_t h = v.head(t);
+    if ((u != Upos::kAdv && u != Upos::kAdj) || h == kNil || static_cast<uint32_t>(h) <= t ||
+        v.tok(static_cast<uint32_t>(h)).upos != Upos::kVerb ||
+        (v.rel(t) != "advmod" && v.rel(t) != "amod") ||
+        v.Child(static_cast<uint32_t>(h), "nsubj", true) != kNil)
+      continue;
+    Token& m = v.Mutable(t);
+    m.upos = Upos::kPropn;
+    m.xpos = "NNP";
+    m.deprel = "nsubj";
+    changed = true;
+  }
   // 0g. A place preposition inside a compound opens a phrase that the
   //     compound's head ends: "killed in Davao City operation(obj)" is "in
   //     [Davao City operation]", an oblique, not an object (as
@@ -2979,6 +3013,17 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
         if (source_code.size() == 1) code = np->code;
       }
     }
+    // "claimed the suicide bombing that killed 12 policemen": a harm in a
+    // relative clause on an event noun of 18-20 takes that noun's code.
+    if ((code == "190" || code == "180") && p.kind == PredKind::kVerb &&
+        IsCasualtyVerb(v.lemma(p.verb)) && v.rel(p.verb) == "acl:relcl" && v.head(p.verb) != kNil) {
+      uint32_t nb = 0;
+      const NounPattern* np = matcher.MatchNoun(static_cast<uint32_t>(v.head(p.verb)), &nb);
+      if (np != nullptr && Root(np->code) >= 18 && Root(np->code) <= 20) {
+        code = np->code;
+        std::fill(source_code.begin(), source_code.end(), code);
+      }
+    }
     // "12 people were killed when an airstrike hit a wedding", "... when a
     // mortar shell landed on their house": a harm with no actor takes the
     // code of the event noun or weapon that is the subject of its "when"
@@ -3239,10 +3284,16 @@ void TargetsFromConsequences(Document& doc, const SentenceView& v, size_t first)
       continue;
     for (size_t j = first; j < doc.events.size(); ++j) {
       const Event& k = doc.events[j];
-      if (j == i || k.source != e.source || !harm_participle(k) ||
-          v.head(k.trigger_head) != static_cast<int32_t>(e.trigger_head) ||
-          v.rel(k.trigger_head) != "advcl")
+      if (j == i || k.source != e.source ||
+          v.head(k.trigger_head) != static_cast<int32_t>(e.trigger_head))
         continue;
+      // "..., killing four officers", or a relative clause on the event
+      // noun: "claimed the bombing that killed 12 policemen".
+      const uint32_t t = k.trigger_head;
+      const bool relative = v.rel(t) == "acl:relcl" && IsCasualtyVerb(v.lemma(t)) &&
+                            IsCoded(doc, k.target) &&
+                            !IsReflexive(v.lemma(doc.mentions[static_cast<size_t>(k.target)].head));
+      if (!relative && (!harm_participle(k) || v.rel(t) != "advcl")) continue;
       e.target = k.target;
       break;
     }
