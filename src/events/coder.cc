@@ -1876,6 +1876,16 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     for (uint32_t c : v.kids(n1))
       if (c > n1 && v.rel(c) == "conj" && v.Child(c, "cc") == kNil && IsNominal(v.tok(c).upos))
         n2 = static_cast<int32_t>(c);
+    // Or both subjects of the speech verb: "arrested 12 Palestinians(nsubj of
+    // said) during raids, the army(nsubj) said".
+    if (n2 == kNil) {
+      for (uint32_t c : v.kids(static_cast<uint32_t>(sv))) {
+        if (c <= n1 || v.rel(c) != "nsubj" || !IsNominal(v.tok(c).upos)) continue;
+        const uint32_t lc = Leftmost(v, c, 0);
+        if (lc > b && v.lemma(lc - 1) == ",") n2 = static_cast<int32_t>(c);
+        break;
+      }
+    }
     const uint32_t start = Leftmost(v, n1, 0);
     if (n2 == kNil || start <= b) continue;
     uint32_t verb = start - 1;
@@ -1906,6 +1916,24 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
         v.Mutable(static_cast<uint32_t>(sp)).deprel = "nsubj";
       if (m.xpos == "VBN" && v.Child(t, "aux") == kNil) m.xpos = "VBD";
     }
+    changed = true;
+  }
+  // 0m. A passive subject of a participle with an object and no auxiliary
+  //     is an active subject: "Government troops(nsubj:pass)
+  //     recaptured(VBN) the town ..., the army said".
+  for (uint32_t t = b + 1; t < e; ++t) {
+    if (v.tok(t).upos != Upos::kVerb || v.tok(t).xpos != "VBN" || v.Child(t, "obj") == kNil ||
+        v.Child(t, "aux", true) != kNil)
+      continue;
+    // A conjunct shares its head's auxiliaries: "were killed and more than a
+    // dozen injured".
+    if (v.rel(t) == "conj" && v.head(t) != kNil &&
+        v.Child(static_cast<uint32_t>(v.head(t)), "aux", true) != kNil)
+      continue;
+    const int32_t sp = v.Child(t, "nsubj:pass");
+    if (sp == kNil || static_cast<uint32_t>(sp) > t) continue;
+    v.Mutable(static_cast<uint32_t>(sp)).deprel = "nsubj";
+    v.Mutable(t).xpos = "VBD";
     changed = true;
   }
   // 0l. A named actor the tagger read as an adverb or adjective ("Al-Shabaab
