@@ -1936,6 +1936,56 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     v.Mutable(t).xpos = "VBD";
     changed = true;
   }
+  // 0n. "The army said its troops(obj of said) had neutralised(ccomp) 25
+  //     terrorists": the object of a speech verb right before its clause
+  //     complement, which has no subject, is that clause's subject.
+  for (uint32_t c = b + 2; c < e; ++c) {
+    const int32_t sv = v.head(c);
+    if (v.rel(c) != "ccomp" || sv == kNil || static_cast<uint32_t>(sv) > c ||
+        v.tok(c).upos != Upos::kVerb || v.Child(c, "nsubj", true) != kNil)
+      continue;
+    const std::string& sl = v.lemma(static_cast<uint32_t>(sv));
+    if (sl != "say" && sl != "tell" && sl != "report" && sl != "add" && sl != "confirm" &&
+        sl != "claim" && sl != "announce")
+      continue;
+    const int32_t o = v.Child(static_cast<uint32_t>(sv), "obj");
+    if (o == kNil || static_cast<uint32_t>(o) > c || !IsNominal(v.tok(o).upos) ||
+        v.Child(static_cast<uint32_t>(sv), "iobj") != kNil)
+      continue;
+    // Nothing but the clause's auxiliaries between the object and the verb.
+    bool adjacent = true;
+    for (uint32_t k = static_cast<uint32_t>(o) + 1; k < c && adjacent; ++k)
+      adjacent = v.head(k) == static_cast<int32_t>(c) && StartsWith(v.rel(k), "aux");
+    if (!adjacent) continue;
+    set_head(static_cast<uint32_t>(o), static_cast<int32_t>(c), "nsubj");
+    changed = true;
+  }
+  // 0o. "fired tear gas at protesters demanding(advcl of fired) the
+  //     president's resignation": an -ing verb right after a noun, with no
+  //     comma or subordinator, that the parser hung as an adverbial clause
+  //     of the verb governing that noun's phrase, describes the noun (acl).
+  //     Not a harm ("shelled the village killing 12" is the shelling's).
+  for (uint32_t t = b + 2; t < e; ++t) {
+    const int32_t h = v.head(t);
+    if (v.rel(t) != "advcl" || v.tok(t).xpos != "VBG" || h == kNil ||
+        static_cast<uint32_t>(h) >= t || v.Child(t, "mark") != kNil ||
+        v.Child(t, "nsubj", true) != kNil || IsHarmVerb(v.lemma(t)) || IsCasualtyVerb(v.lemma(t)))
+      continue;
+    // The noun names people: the head of an actor mention ("protesters",
+    // not "the streets" or "on Thursday").
+    const uint32_t n = t - 1;
+    if ((v.tok(n).upos != Upos::kNoun && v.tok(n).upos != Upos::kPropn) || v.tok(n).xpos == "NN" ||
+        std::none_of(v.doc().mentions.begin(), v.doc().mentions.end(), [&](const ActorMention& m) {
+          return m.head == n && m.kind != ActorMention::Kind::kUnknown;
+        }))
+      continue;
+    // The noun hangs (through its phrase) under the same verb.
+    int32_t up = v.head(n);
+    for (int guard = 0; up != kNil && up != h && guard < 4; ++guard) up = v.head(up);
+    if (up != h) continue;
+    set_head(t, static_cast<int32_t>(n), "acl");
+    changed = true;
+  }
   // 0l. A named actor the tagger read as an adverb or adjective ("Al-Shabaab
   //     (RB) carried out an attack"), hung as a modifier on a later verb
   //     that has no subject, is that verb's subject.
@@ -3253,6 +3303,11 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
           if (ss == "OPP" && ts == "COP") e.cameo = "145";
           if (ss == "COP" && ts == "OPP") e.cameo = "175";
         }
+        // "Protesters set fire to the party's headquarters": destruction by
+        // a crowd of protesters is a riot (145).
+        if (ei == 0 && e.cameo == "1712" && e.source != kNil &&
+            doc.mentions[e.source].sector == "OPP")
+          e.cameo = "145";
         // "Pakistan summoned the envoy to protest against cross-border
         // firing": a government's protest is diplomatic disapproval (111),
         // not a demonstration.
