@@ -563,7 +563,22 @@ size_t TaggerModel::MainVerbRule(const WordInfo* infos, size_t begin, size_t n,
   // or caption ("Police officer killed in Kabul blast") does not.
   const bool full_sentence = n > 0 && classes[n - 1] == period_class;
   for (size_t i = 0; i < begin; ++i) step(i);
+  static const uint64_t kSubjectPronouns[] = {
+      HashBytes("he", kLowerSeed), HashBytes("she", kLowerSeed), HashBytes("they", kLowerSeed),
+      HashBytes("we", kLowerSeed), HashBytes("i", kLowerSeed)};
+  static const uint64_t kIt = HashBytes("it", kLowerSeed);
   for (size_t i = begin; i < n; ++i) {
+    // "Hamas said it fired(VBN) rockets at Tel Aviv": right after a subject
+    // pronoun (he, she, they, we, I; "it" right after a finite verb), before
+    // its object, a participle is the clause's past verb.
+    if (i > 0 && i + 1 < n && classes[i] == vbn_class &&
+        (infos[i + 1].np_start || class_det_or_number[classes[i + 1]])) {
+      const uint64_t p = infos[i - 1].lower;
+      bool subject = std::find(std::begin(kSubjectPronouns), std::end(kSubjectPronouns), p) !=
+                     std::end(kSubjectPronouns);
+      subject |= p == kIt && i >= 2 && class_finite[classes[i - 2]] != 0;
+      if (subject) return i;
+    }
     if (i > 0 && classes[i] == vbn_class) {
       const uint8_t prev = classes[i - 1];
       if (!verb_before && class_nominal[prev]) {

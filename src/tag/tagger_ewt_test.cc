@@ -209,6 +209,17 @@ TEST_F(TaggerEwtTest, PrefixedPastFormsAndCoordinatedPastVerbs) {
   EXPECT_EQ(lemmas[1], "retake");
 }
 
+// "Hamas said it fired(VBN) rockets": a participle right after a subject
+// pronoun and before its object is the clause's past verb
+// (TaggerModel::MainVerbRule); "it" only right after a finite verb.
+TEST_F(TaggerEwtTest, APastAfterASubjectPronoun) {
+  ExpectXpos(*tagger_,
+             {
+                 {{"Hamas", "said", "it", "fired", "rockets", "at", "Tel", "Aviv", "."}, 3, "VBD"},
+                 {{"Officials", "said", "they", "arrested", "two", "men", "."}, 3, "VBD"},
+             });
+}
+
 // "killed at least 12 people and wounded(JJ) 30 others": a news verb's past
 // form after "and", before its object, coordinated with a past verb that has
 // its own object, is a past verb too (TaggerModel::CoordinatedPastRule);
