@@ -40,6 +40,7 @@ struct Core {
   bool swappable = false;  // kIsoDay from "10/8/2012": day and month may be swapped
   Part part = Part::kWhole;
   bool overnight = false;
+  bool weekend = false;      // kWeekday: "the weekend" (Saturday and Sunday)
   bool future_word = false;  // next, tomorrow, coming, later
 };
 
@@ -161,15 +162,15 @@ bool CanStart(std::string_view s) {
   if (s.size() > 4 && s.substr(0, 4) == "mid-") return true;
   static const std::unordered_set<std::string_view> kStarts = [] {
     std::unordered_set<std::string_view> set = {
-        "on",        "in",          "at",         "during",    "by",       "from",     "until",
-        "till",      "through",     "throughout", "before",    "after",    "since",    "for",
-        "over",      "within",      "of",         "early",     "late",     "mid",      "middle",
-        "earlier",   "later",       "the",        "yesterday", "today",    "tonight",  "tomorrow",
-        "overnight", "last",        "this",       "next",      "past",     "coming",   "a",
-        "an",        "one",         "two",        "three",     "four",     "five",     "six",
-        "seven",     "eight",       "nine",       "ten",       "eleven",   "twelve",   "thirteen",
-        "fourteen",  "fifteen",     "sixteen",    "seventeen", "eighteen", "nineteen", "twenty",
-        "thirty",    "forty-eight", "twenty-four"};
+        "on",        "in",          "at",          "during",    "by",       "from",     "until",
+        "till",      "through",     "throughout",  "before",    "after",    "since",    "for",
+        "over",      "within",      "of",          "early",     "late",     "mid",      "middle",
+        "earlier",   "later",       "the",         "yesterday", "today",    "tonight",  "tomorrow",
+        "overnight", "last",        "this",        "next",      "past",     "coming",   "a",
+        "an",        "one",         "two",         "three",     "four",     "five",     "six",
+        "seven",     "eight",       "nine",        "ten",       "eleven",   "twelve",   "thirteen",
+        "fourteen",  "fifteen",     "sixteen",     "seventeen", "eighteen", "nineteen", "twenty",
+        "thirty",    "forty-eight", "twenty-four", "christmas", "new",      "boxing"};
     return set;
   }();
   return kStarts.count(s) != 0 || WeekdayIndex(s) >= 0 || MonthIndex(s) != 0;
@@ -408,9 +409,52 @@ size_t MatchCore(const View& v, size_t i, std::string_view prefix, bool the, Cor
     c->offset = 0;
     return i + 1;
   }
+  // Fixed-date holidays: "on Christmas Day", "on New Year's Eve", like
+  // "on December 25" (the last one up to the story date).
+  if (!the) {
+    int hm = 0, hd = 0;
+    size_t end = 0;
+    if (t == "christmas" && (v.at(i + 1) == "day" || v.at(i + 1) == "eve")) {
+      hm = 12;
+      hd = v.at(i + 1) == "eve" ? 24 : 25;
+      end = i + 2;
+    } else if (t == "boxing" && v.at(i + 1) == "day") {
+      hm = 12;
+      hd = 26;
+      end = i + 2;
+    } else if (t == "new" && v.at(i + 1) == "year" && v.at(i + 2) == "'s" &&
+               (v.at(i + 3) == "day" || v.at(i + 3) == "eve")) {
+      hm = v.at(i + 3) == "eve" ? 12 : 1;
+      hd = v.at(i + 3) == "eve" ? 31 : 1;
+      end = i + 4;
+    }
+    if (hm != 0) {
+      c->type = T::kMonth;
+      c->month = hm;
+      c->day = hd;
+      if (IsTimeOfDay(v.at(end))) ++end;
+      return end;
+    }
+  }
+  // "over the weekend", "at the weekend": the last Saturday and Sunday up
+  // to the story date.
+  if (t == "weekend" && the) {
+    c->type = T::kWeekday;
+    c->weekday = 5;
+    c->weekend = true;
+    return i + 1;
+  }
   // last/this/next/past/coming ...
   if (int mod = ModOf(t); mod != 2 && !the) {
     std::string_view n = v.at(i + 1);
+    if (n == "weekend" && t != "past") {
+      c->type = T::kWeekday;
+      c->weekday = 5;
+      c->weekend = true;
+      c->mod = mod;
+      c->future_word = mod > 0;
+      return i + 2;
+    }
     if (t == "last" && n == "night") {
       c->type = T::kRelDay;
       c->offset = -1;
@@ -818,6 +862,23 @@ Resolution Resolve(const Core& c, const std::optional<CivilDate>& story, bool fu
   };
   switch (c.type) {
     case T::kWeekday:
+      if (c.weekend) {
+        // "last weekend": the one before this week; "the weekend", "this
+        // weekend": the last one up to the story date (or the next one in
+        // future speech); "next weekend": the next one.
+        int64_t sat = 0;
+        if (c.mod < 0) {
+          sat = OnOrBefore(WeekStart(s) - 1, 5);
+        } else if (c.mod > 0 || future) {
+          sat = OnOrAfter(c.mod > 0 ? s + 1 : s - 1, 5);
+        } else {
+          sat = OnOrBefore(s, 5);
+        }
+        r.value = r.range_begin = sat;
+        r.range_end = sat + 1;
+        r.precision = DatePrecision::kWeek;
+        break;
+      }
       if (c.mod < 0) {
         day(OnOrBefore(s - 1, c.weekday));
       } else if (c.mod > 0) {

@@ -93,6 +93,42 @@ TEST_F(TimexTest, WeekdaysAcrossYearEnd) {
             "2020-02-29");
 }
 
+TEST_F(TimexTest, WeekendsAndFixedHolidays) {
+  // "the weekend" is the last Saturday and Sunday up to the story date;
+  // "last weekend" the one before the story's week. Sun 2023-01-01.
+  Document sun = Run("2023-01-01", "Gunmen attacked a village over the weekend.");
+  const TimeExpression* t = Find(sun, "over the weekend");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2022-12-31");
+  EXPECT_EQ(t->precision, DatePrecision::kWeek);
+  EXPECT_EQ(t->range_begin, "2022-12-31");
+  EXPECT_EQ(t->range_end, "2023-01-01");
+  EXPECT_EQ(Value("2023-01-01", "Police arrested 30 people last weekend.", "last weekend"),
+            "2022-12-24");
+  // Wed 2022-06-01: both are the weekend just past; a Saturday story's "the
+  // weekend" is that day.
+  EXPECT_EQ(Value("2022-06-01", "Police arrested 30 people last weekend.", "last weekend"),
+            "2022-05-28");
+  EXPECT_EQ(Value("2022-06-01", "Troops raided the camp at the weekend.", "at the weekend"),
+            "2022-05-28");
+  EXPECT_EQ(Value("2022-06-04", "Troops raided the camp at the weekend.", "at the weekend"),
+            "2022-06-04");
+  EXPECT_EQ(Value("2022-06-01", "Protesters will march next weekend.", "next weekend"),
+            "2022-06-04");
+  // Fixed holidays are their dates, the last one up to the story date.
+  EXPECT_EQ(Value("2022-06-01", "Gunmen attacked a church on Christmas Day.", "on Christmas Day"),
+            "2021-12-25");
+  EXPECT_EQ(Value("2022-12-26", "Gunmen attacked a church on Christmas Eve.", "on Christmas Eve"),
+            "2022-12-24");
+  EXPECT_EQ(Value("2023-01-02", "Soldiers killed two men on New Year's Eve.", "on New Year's Eve"),
+            "2022-12-31");
+  EXPECT_EQ(Value("2023-01-02", "Soldiers killed two men on New Year's Day.", "on New Year's Day"),
+            "2023-01-01");
+  // "the new year" is no date.
+  Document none = Run("2023-01-02", "Rebels vowed to fight on into the new year.");
+  EXPECT_TRUE(none.times.empty()) << none.times[0].value;
+}
+
 TEST_F(TimexTest, WeekdayForms) {
   Document doc = Run("2019-04-12",  // a Friday
                      "Gunmen attacked a checkpoint on Thursday night. Jets struck early "
