@@ -1482,6 +1482,36 @@ Status CasualtyStage::Process(Document& doc) const {
       c.event = -1;
       break;
     }
+    // Part of an earlier total: "Two civilians were killed in separate
+    // attacks in Kashmir. A civilian was killed ... in a grenade attack in
+    // Srinagar." A count in a later sentence with no violent event of its
+    // own (it took the earlier sentence's event), of the same kind and side
+    // as a count already on that event and no larger, tells of some of
+    // those dead, not of more; unless its sentence says so ("also",
+    // "another", "more").
+    if (c.repeats >= 0 || c.event < 0 || c.cumulative || c.side.empty()) continue;
+    bool own = false;
+    for (const uint32_t i : events_in(c.sentence))
+      if (Usable(doc.events[i], c.kind)) own = true;
+    const Sentence& cs = doc.sentences[c.sentence];
+    // The cue before the count or just after it ("Another civilian was
+    // killed", "a civilian was also killed"; not "... and another wounded").
+    const uint32_t cue_end = std::min(cs.token_end, c.token_end + 3);
+    for (uint32_t t = cs.token_begin; t < cue_end && !own; ++t) {
+      std::string w(doc.Form(doc.tokens[t]));
+      for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      own = In(w, {"also", "another", "more", "further", "additional", "other", "others"});
+    }
+    if (own) continue;
+    for (size_t ok = 0; ok < oi; ++ok) {
+      const Casualty& p = found[order[ok]].c;
+      if (p.event != c.event || p.kind != c.kind || p.sentence >= c.sentence || p.repeats >= 0 ||
+          p.count < c.count || p.side != c.side)
+        continue;
+      c.repeats = static_cast<int32_t>(order[ok]);
+      c.event = -1;
+      break;
+    }
   }
   doc.casualties.reserve(found.size());
   for (Found& f : found) {

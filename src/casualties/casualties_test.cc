@@ -448,6 +448,43 @@ TEST_F(CasualtiesTest, RepeatedDeathsAreNotCountedTwice) {
   EXPECT_EQ(total, 13);
 }
 
+// The dead on the document's events, counted once.
+int64_t KilledOnEvents(const Document& doc) {
+  int64_t total = 0;
+  for (const Event& e : doc.events)
+    for (int32_t i : e.casualties)
+      if (doc.casualties[static_cast<size_t>(i)].kind == Kind::kKilled)
+        total += doc.casualties[static_cast<size_t>(i)].count;
+  return total;
+}
+
+TEST_F(CasualtiesTest, ALaterCountOfTheSameSideIsPartOfTheTotal) {
+  // The second sentence tells of one of the two civilians.
+  Document doc =
+      Run("Two civilians were killed in separate attacks in Kashmir on Monday, police said. A "
+          "civilian was killed and another wounded in a grenade attack in Srinagar.");
+  EXPECT_EQ(KilledOnEvents(doc), 2) << doc.text;
+  // Another side, or a cue word, adds.
+  doc =
+      Run("Two soldiers were killed in separate attacks in Kashmir on Monday, police said. A "
+          "civilian was killed in a grenade attack in Srinagar.");
+  EXPECT_EQ(KilledOnEvents(doc), 3) << doc.text;
+  doc =
+      Run("Two civilians were killed in separate attacks in Kashmir on Monday, police said. A "
+          "civilian was also killed in a grenade attack in Srinagar.");
+  EXPECT_EQ(KilledOnEvents(doc), 3) << doc.text;
+}
+
+TEST_F(CasualtiesTest, ConjoinedVictimsAndPassivesAfterBe) {
+  // "a civilian" is a noun before "were", not an adjective; "were hurt" is
+  // a passive.
+  Document doc = Run("Two soldiers and a civilian were killed in the clashes.");
+  EXPECT_EQ(KilledOnEvents(doc), 3) << doc.text;
+  EXPECT_COUNT(Run("At least three people died and dozens were hurt when security forces fired "
+                   "on protesters."),
+               Kind::kInjured, 12, Qualifier::kAtLeast);
+}
+
 TEST_F(CasualtiesTest, IncludingIsPartOfTheCount) {
   Document doc = Run("Air strikes killed 13 people, including 4 children, in the town.");
   ASSERT_EQ(doc.casualties.size(), 1u) << doc.casualties.size();

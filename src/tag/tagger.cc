@@ -1036,6 +1036,40 @@ size_t TaggerModel::ObjectNounRule(const WordInfo* infos, size_t begin, size_t n
   return n;
 }
 
+size_t TaggerModel::DeterminerAdjectiveNounRule(const WordInfo* infos, size_t begin, size_t n,
+                                                const uint8_t* classes) const {
+  if (jj_class < 0 || nn_class < 0) return n;
+  for (size_t i = std::max<size_t>(begin, 1); i + 1 < n; ++i) {
+    if (classes[i] != jj_class || !class_determiner[classes[i - 1]]) continue;
+    const uint8_t next = classes[i + 1];
+    const Upos nu = class_upos[next];
+    if (class_finite[next] == 0 && nu != Upos::kAux) continue;
+    const bool noun =
+        infos[i].noun_by_plural != 0 ||
+        (infos[i].lex >= 0 && HasClass(dict[static_cast<size_t>(infos[i].lex)], nn_class));
+    if (!noun) continue;
+    return i;
+  }
+  return n;
+}
+
+size_t TaggerModel::ParticipleAfterBeRule(const WordInfo* infos, size_t begin, size_t n,
+                                          const uint8_t* classes) const {
+  if (vbn_class < 0 || vb_class < 0 || vbp_class < 0 || vbd_class < 0) return n;
+  static const uint64_t kBe[] = {HashBytes("was", kLowerSeed),  HashBytes("were", kLowerSeed),
+                                 HashBytes("been", kLowerSeed), HashBytes("being", kLowerSeed),
+                                 HashBytes("is", kLowerSeed),   HashBytes("are", kLowerSeed),
+                                 HashBytes("be", kLowerSeed)};
+  for (size_t i = std::max<size_t>(begin, 1); i < n; ++i) {
+    const uint8_t c = classes[i];
+    if (c != vb_class && c != vbp_class && c != vbd_class) continue;
+    if (std::find(std::begin(kBe), std::end(kBe), infos[i - 1].lower) == std::end(kBe)) continue;
+    if (infos[i].lex < 0 || !HasClass(dict[static_cast<size_t>(infos[i].lex)], vbn_class)) continue;
+    return i;
+  }
+  return n;
+}
+
 void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) const {
   Decode(infos, 0, n, classes);
   if (!main_verb_rule || vbn_class < 0 || vbd_class < 0) return;
@@ -1117,6 +1151,9 @@ void TaggerModel::Predict(const WordInfo* infos, size_t n, uint8_t* classes) con
     set(c, cls);
   }
   repeat(4, nn_class, [&](size_t from) { return ObjectNounRule(infos, from, n, classes); });
+  repeat(4, nn_class,
+         [&](size_t from) { return DeterminerAdjectiveNounRule(infos, from, n, classes); });
+  repeat(4, vbn_class, [&](size_t from) { return ParticipleAfterBeRule(infos, from, n, classes); });
   event_nouns();
 }
 

@@ -220,6 +220,22 @@ TEST_F(TaggerEwtTest, APastAfterASubjectPronoun) {
              });
 }
 
+// "Two soldiers and a civilian(JJ) were killed": an adjective whose plural
+// was a noun, after a determiner and before an auxiliary, is a noun
+// (DeterminerAdjectiveNounRule); "dozens were hurt(VB)" is a participle
+// (ParticipleAfterBeRule).
+TEST_F(TaggerEwtTest, NounsBeforeAuxiliariesAndParticiplesAfterBe) {
+  ExpectXpos(
+      *tagger_,
+      {
+          {{"Two", "soldiers", "and", "a", "civilian", "were", "killed", "."}, 4, "NN"},
+          {{"Three", "died", "and", "dozens", "were", "hurt", "when", "police", "fired", "."},
+           5,
+           "VBN"},
+          {{"The", "civilian", "government", "was", "hit", "hard", "."}, 1, "JJ"},
+      });
+}
+
 // "killed at least 12 people and wounded(JJ) 30 others": a news verb's past
 // form after "and", before its object, coordinated with a past verb that has
 // its own object, is a past verb too (TaggerModel::CoordinatedPastRule);

@@ -502,6 +502,18 @@ struct TaggerModel {
                        uint8_t* cls, bool* modifier) const;
   size_t ObjectNounRule(const WordInfo* infos, size_t begin, size_t n,
                         const uint8_t* classes) const;
+  // "Two soldiers and a civilian(JJ) were killed": an adjective seen in
+  // training as a noun (or whose plural was a noun), right after a
+  // determiner and right before a finite verb or an auxiliary, is that noun
+  // (NN). Returns its index from `begin`, or n.
+  size_t DeterminerAdjectiveNounRule(const WordInfo* infos, size_t begin, size_t n,
+                                     const uint8_t* classes) const;
+  // "dozens were hurt(VB)": a base, present or past form right after a form
+  // of "be" (was, were, been, being, is, are, be) that training saw as a
+  // past participle is that participle (VBN). Returns its index from
+  // `begin`, or n.
+  size_t ParticipleAfterBeRule(const WordInfo* infos, size_t begin, size_t n,
+                               const uint8_t* classes) const;
 
   // Writes the lemma of `word` tagged with class `cls` into *out: the
   // (form, XPOS) tables, else the longest-suffix rule; when the rule's
