@@ -99,7 +99,7 @@ bool IsNonActorNoun(std::string_view l) {
       "accident",   "disease",   "hunger",    "flood",      "earthquake", "storm",      "illness",
       "fire",       "heat",      "cold",      "figure",     "data",       "estimate",   "tally",
       "count",      "record",    "request",   "invitation", "behest",     "initiative", "air",
-      "sky",        "sea",       "ocean",     "water",      "waters"};
+      "sky",        "sea",       "ocean",     "water",      "waters",     "alert"};
   for (std::string_view w : kWords) {
     if (l == w) return true;
   }
@@ -2411,6 +2411,11 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
       std::string_view r = v.rel(c);
       if (r == "obj" || (IsObl(r) && (v.HasCase(c, "for") || v.HasCase(c, "to"))))
         cands.push_back(c);
+    }
+    // "pledged $500 million in(of) humanitarian aid": the amount's noun.
+    if (const int32_t o = v.Child(p.verb, "obj"); o != kNil) {
+      for (uint32_t c : v.kids(static_cast<uint32_t>(o)))
+        if (IsNmod(v.rel(c)) && (v.HasCase(c, "in") || v.HasCase(c, "of"))) cands.push_back(c);
     }
     for (uint32_t c : cands) {
       uint32_t nb = 0;
