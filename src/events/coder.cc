@@ -1918,6 +1918,27 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     }
     changed = true;
   }
+  // 0p. A finite verb the parser made part of the name before it in a
+  //     title-case headline ("Taliban(root) Seize(flat) Key District(obj of
+  //     Seize)"), with an object or oblique of its own, heads the clause:
+  //     the name is its subject.
+  for (uint32_t t = b + 1; t < e; ++t) {
+    const int32_t h = v.head(t);
+    const std::string& x = v.tok(t).xpos;
+    if (v.tok(t).upos != Upos::kVerb || (x != "VBP" && x != "VBZ" && x != "VBD") ||
+        (v.rel(t) != "flat" && v.rel(t) != "compound") || h == kNil ||
+        static_cast<uint32_t>(h) >= t || v.tok(static_cast<uint32_t>(h)).upos != Upos::kPropn)
+      continue;
+    bool args = false;
+    for (uint32_t c : v.kids(t)) args |= v.rel(c) == "obj" || IsObl(v.rel(c));
+    if (!args) continue;
+    const Token old_head = v.tok(static_cast<uint32_t>(h));
+    Token& m = v.Mutable(t);
+    m.head = old_head.head;
+    m.deprel = old_head.deprel;
+    set_head(static_cast<uint32_t>(h), static_cast<int32_t>(t), "nsubj");
+    changed = true;
+  }
   // 0m. A passive subject of a participle with an object and no auxiliary
   //     is an active subject: "Government troops(nsubj:pass)
   //     recaptured(VBN) the town ..., the army said".
