@@ -1579,7 +1579,8 @@ std::string StrikeInContext(const Dictionary& dict, const Document& doc, uint32_
 //    that noun phrase stands before the verb ("the attacked villages").
 bool RepairNounClause(const Dictionary& dict, SentenceView& v, uint32_t r);
 
-void RepairParse(const Dictionary& dict, SentenceView& v) {
+void RepairParse(const Dictionary& dict, SentenceView& v,
+                 std::span<const int32_t> mention_by_head) {
   const uint32_t b = v.begin(), e = v.end();
   auto set_head = [&](uint32_t t, int32_t h, std::string_view rel) {
     Token& m = v.Mutable(t);
@@ -1996,9 +1997,9 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
     // not "the streets" or "on Thursday").
     const uint32_t n = t - 1;
     if ((v.tok(n).upos != Upos::kNoun && v.tok(n).upos != Upos::kPropn) || v.tok(n).xpos == "NN" ||
-        std::none_of(v.doc().mentions.begin(), v.doc().mentions.end(), [&](const ActorMention& m) {
-          return m.head == n && m.kind != ActorMention::Kind::kUnknown;
-        }))
+        n >= mention_by_head.size() || mention_by_head[n] == kNil ||
+        v.doc().mentions[static_cast<size_t>(mention_by_head[n])].kind ==
+            ActorMention::Kind::kUnknown)
       continue;
     // The noun hangs (through its phrase) under the same verb.
     int32_t up = v.head(n);
@@ -2010,11 +2011,10 @@ void RepairParse(const Dictionary& dict, SentenceView& v) {
   // 0l. A named actor the tagger read as an adverb or adjective ("Al-Shabaab
   //     (RB) carried out an attack"), hung as a modifier on a later verb
   //     that has no subject, is that verb's subject.
-  for (const ActorMention& am : v.doc().mentions) {
-    const uint32_t t = am.head;
-    if (t < b || t >= e ||
-        (am.kind != ActorMention::Kind::kNamed && am.kind != ActorMention::Kind::kCountry))
-      continue;
+  for (uint32_t t = b; t < e && t < mention_by_head.size(); ++t) {
+    if (mention_by_head[t] == kNil) continue;
+    const ActorMention& am = v.doc().mentions[static_cast<size_t>(mention_by_head[t])];
+    if (am.kind != ActorMention::Kind::kNamed && am.kind != ActorMention::Kind::kCountry) continue;
     const Upos u = v.tok(t).upos;
     const int32_t h = v.head(t);
     if ((u != Upos::kAdv && u != Upos::kAdj) || h == kNil || static_cast<uint32_t>(h) <= t ||
@@ -2366,7 +2366,7 @@ void CodeSentence(const Dictionary& dict, Document& doc, uint32_t si, Work& w) {
   const Sentence& s = doc.sentences[si];
   SentenceView& v = w.v;
   v.Reset(doc, s);
-  RepairParse(dict, v);
+  RepairParse(dict, v, w.mention_by_head);
   w.strike.code = StrikeInContext(dict, doc, si);
   w.strike.lemma = "strike";
   const uint32_t n = s.token_end - s.token_begin;
