@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 #include "core/binary_io.h"
 #include "events/dictionary.h"
@@ -41,6 +42,19 @@ class TaggerEwtTest : public ::testing::Test {
       GTEST_SKIP() << "UD English EWT not found (or not trainable) under " << SITREP_CORPORA_DIR
                    << "/ud-english-ewt; skipping the tagger accuracy tests";
     }
+  }
+  // A copy of the trained tagger told the coder's verbs (and its event
+  // nouns when `nouns`), as `sitrep code` gives them; nullptr (after a
+  // failed expectation) if the dictionary or the copy does not load.
+  static std::unique_ptr<Tagger> WithCodersWords(bool nouns) {
+    auto dict = events::Dictionary::Load(std::string(SITREP_SOURCE_DIR) + "/data/events");
+    EXPECT_TRUE(dict.ok()) << dict.status().ToString();
+    auto copy = Tagger::Load(tagger_->Serialize());
+    EXPECT_TRUE(copy.ok()) << copy.status().ToString();
+    if (!dict.ok() || !copy.ok()) return nullptr;
+    (*copy)->AddHeadlineVerbs((*dict)->VerbLemmas());
+    if (nouns) (*copy)->AddHeadlineNouns((*dict)->NounPhrases());
+    return std::move(*copy);
   }
   static Tagger* tagger_;
   static std::vector<ConlluSentence>* test_;
@@ -113,13 +127,9 @@ TEST_F(TaggerEwtTest, HeadlineVerbs) {
 // Daraa", "Air strikes on X and clashes in Y", "Toll from Mogadishu car
 // bombing".
 TEST_F(TaggerEwtTest, TheCodersEventNounsInHeadlines) {
-  auto dict = events::Dictionary::Load(std::string(SITREP_SOURCE_DIR) + "/data/events");
-  ASSERT_TRUE(dict.ok()) << dict.status().ToString();
-  auto copy = Tagger::Load(tagger_->Serialize());
-  ASSERT_TRUE(copy.ok()) << copy.status().ToString();
-  Tagger& tagger = **copy;
-  tagger.AddHeadlineVerbs((*dict)->VerbLemmas());
-  tagger.AddHeadlineNouns((*dict)->NounPhrases());
+  std::unique_ptr<Tagger> copy = WithCodersWords(/*nouns=*/true);
+  ASSERT_NE(copy, nullptr);
+  Tagger& tagger = *copy;
   const TaggerScores s = EvaluateTagger(tagger, *test_);
   std::cerr << "EWT test with the coder's verbs and nouns: UPOS " << s.upos << " XPOS " << s.xpos
             << "\n";
@@ -241,12 +251,9 @@ TEST_F(TaggerEwtTest, NounsBeforeAuxiliariesAndParticiplesAfterBe) {
 // its own object, is a past verb too (TaggerModel::CoordinatedPastRule);
 // "visited the hospital and wounded soldiers" keeps its adjective.
 TEST_F(TaggerEwtTest, ACoordinatedPastAfterAnObject) {
-  auto dict = events::Dictionary::Load(std::string(SITREP_SOURCE_DIR) + "/data/events");
-  ASSERT_TRUE(dict.ok()) << dict.status().ToString();
-  auto copy = Tagger::Load(tagger_->Serialize());
-  ASSERT_TRUE(copy.ok()) << copy.status().ToString();
-  Tagger& tagger = **copy;
-  tagger.AddHeadlineVerbs((*dict)->VerbLemmas());
+  std::unique_ptr<Tagger> copy = WithCodersWords(/*nouns=*/false);
+  ASSERT_NE(copy, nullptr);
+  Tagger& tagger = *copy;
   ExpectXpos(
       tagger,
       {
