@@ -552,7 +552,16 @@ class Matcher {
 
   bool Has(const std::vector<std::string>& lemmas, uint32_t n) const {
     n = v_.ContentNoun(n);
-    return std::find(lemmas.begin(), lemmas.end(), v_.lemma(n)) != lemmas.end();
+    if (std::find(lemmas.begin(), lemmas.end(), v_.lemma(n)) != lemmas.end()) return true;
+    // "live rounds", "rubber rounds": bullets, not an artillery round.
+    if (v_.lemma(n) != "round") return false;
+    for (uint32_t c : v_.kids(n)) {
+      const std::string& m = v_.lemma(c);
+      if ((v_.rel(c) == "amod" || v_.rel(c) == "compound") &&
+          (m == "live" || m == "rubber" || m == "plastic"))
+        return std::find(lemmas.begin(), lemmas.end(), "bullet") != lemmas.end();
+    }
+    return false;
   }
 
   bool MatchSlot(uint32_t t, int32_t fixed_object, const PrepSlot& slot, Pred* p) const {
