@@ -1324,8 +1324,8 @@ void FindInSentence(const View& v, uint32_t si, const std::vector<int32_t>& ment
                                          "policemen", "servicemen", "others"})) {
         if (dw == "both") count = 2;
       } else if (v.X(n) == "NN" || v.X(n) == "NNP") {
-        if (In(dw, {"a", "an", "the", "this", "that", "one"}) || v.Child(n, {"nmod:poss"}) >= 0 ||
-            v.U(n) == Upos::kPropn)
+        if (In(dw, {"a", "an", "the", "this", "that", "one", "another"}) ||
+            v.Child(n, {"nmod:poss"}) >= 0 || v.U(n) == Upos::kPropn)
           count = 1;
         // Headlines drop the article: "Commander killed", "troops kill rebel commander".
         if (det < 0 && v.X(n) == "NN" && PersonNoun(v.L(n)) && v.Child(tr, {"aux"}) < 0 &&

@@ -473,6 +473,10 @@ TEST_F(CasualtiesTest, ALaterCountOfTheSameSideIsPartOfTheTotal) {
       Run("Two civilians were killed in separate attacks in Kashmir on Monday, police said. A "
           "civilian was also killed in a grenade attack in Srinagar.");
   EXPECT_EQ(KilledOnEvents(doc), 3) << doc.text;
+  doc =
+      Run("Two civilians were killed in separate attacks in Kashmir on Monday, police said. "
+          "Another civilian was killed in a grenade attack in Srinagar.");
+  EXPECT_EQ(KilledOnEvents(doc), 3) << doc.text;
 }
 
 TEST_F(CasualtiesTest, ConjoinedVictimsAndPassivesAfterBe) {
