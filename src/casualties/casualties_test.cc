@@ -459,24 +459,25 @@ int64_t KilledOnEvents(const Document& doc) {
 }
 
 TEST_F(CasualtiesTest, ALaterCountOfTheSameSideIsPartOfTheTotal) {
-  // The second sentence tells of one of the two civilians.
-  Document doc =
-      Run("Two civilians were killed in separate attacks in Kashmir on Monday, police said. A "
-          "civilian was killed and another wounded in a grenade attack in Srinagar.");
-  EXPECT_EQ(KilledOnEvents(doc), 2) << doc.text;
-  // Another side, or a cue word, adds.
-  doc =
-      Run("Two soldiers were killed in separate attacks in Kashmir on Monday, police said. A "
-          "civilian was killed in a grenade attack in Srinagar.");
-  EXPECT_EQ(KilledOnEvents(doc), 3) << doc.text;
-  doc =
-      Run("Two civilians were killed in separate attacks in Kashmir on Monday, police said. A "
-          "civilian was also killed in a grenade attack in Srinagar.");
-  EXPECT_EQ(KilledOnEvents(doc), 3) << doc.text;
-  doc =
-      Run("Two civilians were killed in separate attacks in Kashmir on Monday, police said. "
-          "Another civilian was killed in a grenade attack in Srinagar.");
-  EXPECT_EQ(KilledOnEvents(doc), 3) << doc.text;
+  const std::string summary =
+      "Two civilians were killed in separate attacks in Kashmir on Monday, police said. ";
+  const struct {
+    std::string text;
+    int64_t dead;
+  } cases[] = {
+      // The second sentence tells of one of the two civilians.
+      {summary + "A civilian was killed and another wounded in a grenade attack in Srinagar.", 2},
+      // Another side, or a cue word, adds.
+      {"Two soldiers were killed in separate attacks in Kashmir on Monday, police said. A "
+       "civilian was killed in a grenade attack in Srinagar.",
+       3},
+      {summary + "A civilian was also killed in a grenade attack in Srinagar.", 3},
+      {summary + "Another civilian was killed in a grenade attack in Srinagar.", 3},
+  };
+  for (const auto& c : cases) {
+    Document doc = Run(c.text);
+    EXPECT_EQ(KilledOnEvents(doc), c.dead) << doc.text;
+  }
 }
 
 TEST_F(CasualtiesTest, ConjoinedVictimsAndPassivesAfterBe) {

@@ -2340,10 +2340,6 @@ bool PronounForItself(const Document& doc, int32_t t, int32_t s) {
 // relative or reduced clause asks the noun it modifies ("the earthquake that
 // struck the island").
 bool NonAgentCause(const Dictionary& dict, const SentenceView& v, uint32_t t) {
-  auto relative = [&](uint32_t c) {
-    const std::string& l = v.lemma(c);
-    return l == "that" || l == "which" || l == "who";
-  };
   for (int guard = 0; guard < 4; ++guard) {
     // "an earthquake (that) struck the island", "a tremor ..., killing two":
     // the noun the clause hangs on.
@@ -2351,7 +2347,7 @@ bool NonAgentCause(const Dictionary& dict, const SentenceView& v, uint32_t t) {
     bool cause = false, agent = false;
     for (uint32_t c : v.kids(t)) {
       std::string_view r = v.rel(c);
-      if (r == "nsubj" && relative(c)) continue;
+      if (r == "nsubj" && IsRelPronoun(v.lemma(c))) continue;
       if (r == "nsubj" || (IsObl(r) && v.HasCase(c, "by"))) {
         (dict.IsNonAgent(v.lemma(c)) ? cause : agent) = true;
         for (uint32_t k : v.kids(c)) {
@@ -3390,10 +3386,12 @@ bool IsCoded(const Document& doc, int32_t m) {
 void TargetsFromConsequences(Document& doc, const SentenceView& v, size_t first) {
   // Not the attackers themselves ("detonated explosives, killing
   // themselves").
-  auto harm_participle = [&](const Event& k) {
-    const uint32_t t = k.trigger_head;
-    return v.tok(t).xpos == "VBG" && IsCasualtyVerb(v.lemma(t)) && IsCoded(doc, k.target) &&
+  auto harm_on_others = [&](const Event& k) {
+    return IsCasualtyVerb(v.lemma(k.trigger_head)) && IsCoded(doc, k.target) &&
            !IsReflexive(v.lemma(doc.mentions[static_cast<size_t>(k.target)].head));
+  };
+  auto harm_participle = [&](const Event& k) {
+    return v.tok(k.trigger_head).xpos == "VBG" && harm_on_others(k);
   };
   for (size_t i = first; i < doc.events.size(); ++i) {
     Event& e = doc.events[i];
@@ -3408,9 +3406,7 @@ void TargetsFromConsequences(Document& doc, const SentenceView& v, size_t first)
       // "..., killing four officers", or a relative clause on the event
       // noun: "claimed the bombing that killed 12 policemen".
       const uint32_t t = k.trigger_head;
-      const bool relative = v.rel(t) == "acl:relcl" && IsCasualtyVerb(v.lemma(t)) &&
-                            IsCoded(doc, k.target) &&
-                            !IsReflexive(v.lemma(doc.mentions[static_cast<size_t>(k.target)].head));
+      const bool relative = v.rel(t) == "acl:relcl" && harm_on_others(k);
       if (!relative && (!harm_participle(k) || v.rel(t) != "advcl")) continue;
       e.target = k.target;
       break;
